@@ -1,0 +1,1 @@
+"""Persistence: SQLAlchemy models, encrypted engines, key slots, migrations."""

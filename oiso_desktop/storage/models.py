@@ -1,0 +1,185 @@
+"""SQLAlchemy 2 models. One model serves every backend.
+
+Every editable row carries a ``version`` column used for optimistic locking
+(``version_id_col``): a stale save raises ``StaleDataError``, which the
+services turn into ``ConcurrentEditError``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+def _utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class Setting(Base):
+    """Database-wide settings (database uuid, schema facts, event-chain anchor...)."""
+
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, nullable=False)
+
+
+class Structure(Base):
+    """A health structure (établissement) identified by its FINESS."""
+
+    __tablename__ = "structures"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), nullable=False)
+    finess: Mapped[str | None] = mapped_column(String(9), unique=True)
+    address: Mapped[str] = mapped_column(Text, default="", nullable=False)
+    phone: Mapped[str] = mapped_column(String(30), default="", nullable=False)
+    lab_client_number: Mapped[str] = mapped_column(String(50), default="", nullable=False)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow, nullable=False)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class User(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # Stored lower-case; unique.
+    login: Mapped[str] = mapped_column(String(64), unique=True, nullable=False)
+    first_name: Mapped[str] = mapped_column(String(100), nullable=False)
+    last_name: Mapped[str] = mapped_column(String(100), nullable=False)
+    email: Mapped[str] = mapped_column(String(200), default="", nullable=False)
+    phone: Mapped[str] = mapped_column(String(30), default="", nullable=False)
+    profession: Mapped[str] = mapped_column(String(100), default="", nullable=False)
+    specialty: Mapped[str] = mapped_column(String(100), default="", nullable=False)
+    rpps: Mapped[str | None] = mapped_column(String(11))
+    rpps_luhn_confirmed: Mapped[bool] = mapped_column(Boolean, default=False, nullable=False)
+    adeli: Mapped[str | None] = mapped_column(String(9))
+    structure_id: Mapped[int | None] = mapped_column(ForeignKey("structures.id"))
+    # admin | practitioner | genetic_counsellor | secretary  (domain.roles.Role)
+    role: Mapped[str] = mapped_column(String(30), nullable=False)
+    # active | suspended | revoked | deleted  (domain.roles.AccountStatus)
+    status: Mapped[str] = mapped_column(String(20), default="active", nullable=False)
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=True, nullable=False)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow, nullable=False)
+    last_login_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    password_changed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    inactivity_warning_sent_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    status_changed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+
+    structure: Mapped[Structure | None] = relationship(lazy="joined")
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class Assistance(Base):
+    """A secretary assists a practitioner: she sees that practitioner's files."""
+
+    __tablename__ = "assistances"
+
+    secretary_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True)
+    practitioner_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True)
+
+
+class Patient(Base):
+    """Identity part of the patient file (DESIGN.md §4)."""
+
+    __tablename__ = "patients"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id"), nullable=False)
+    birth_name: Mapped[str] = mapped_column(String(100), nullable=False)
+    used_name: Mapped[str] = mapped_column(String(100), default="", nullable=False)
+    first_names: Mapped[str] = mapped_column(String(200), nullable=False)
+    birth_date: Mapped[dt.date] = mapped_column(Date, nullable=False)
+    birth_place_code: Mapped[str] = mapped_column(String(5), default="", nullable=False)
+    # F | M | I (indéterminé)
+    sex: Mapped[str] = mapped_column(String(1), nullable=False)
+    nir: Mapped[str | None] = mapped_column(String(15))
+    # PROV | RECUP | VALI | QUAL
+    ins_status: Mapped[str] = mapped_column(String(5), default="PROV", nullable=False)
+    address: Mapped[str] = mapped_column(Text, default="", nullable=False)
+    postal_code: Mapped[str] = mapped_column(String(10), default="", nullable=False)
+    city: Mapped[str] = mapped_column(String(100), default="", nullable=False)
+    phone: Mapped[str] = mapped_column(String(30), default="", nullable=False)
+    email: Mapped[str] = mapped_column(String(200), default="", nullable=False)
+    referring_physician: Mapped[str] = mapped_column(String(200), default="", nullable=False)
+    # alive | deceased | unknown
+    vital_status: Mapped[str] = mapped_column(String(10), default="alive", nullable=False)
+    death_date: Mapped[dt.date | None] = mapped_column(Date)
+    # Accent- and case-folded names, for instant search (domain.text.fold).
+    search_names: Mapped[str] = mapped_column(Text, default="", nullable=False)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow, nullable=False)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow, nullable=False)
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"), nullable=False)
+    updated_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"), nullable=False)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+
+    __mapper_args__ = {"version_id_col": version}
+    __table_args__ = (
+        Index("ix_patients_owner", "owner_id"),
+        Index("ix_patients_birth_date", "birth_date"),
+        Index("ix_patients_nir", "nir"),
+        Index("ix_patients_search_names", "search_names"),
+    )
+
+
+class PatientShare(Base):
+    """A file shared by its owner with another practitioner or counsellor."""
+
+    __tablename__ = "patient_shares"
+
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patients.id"), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True)
+    # read | write
+    access: Mapped[str] = mapped_column(String(10), nullable=False)
+    granted_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow, nullable=False)
+    granted_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"), nullable=False)
+
+    __table_args__ = (Index("ix_patient_shares_user", "user_id"),)
+
+
+class Event(Base):
+    """Append-only, hash-chained event log (DESIGN.md §6). Never data values."""
+
+    __tablename__ = "events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # ISO 8601 UTC with microseconds, e.g. 2026-11-23T21:03:41.123456Z
+    occurred_at: Mapped[str] = mapped_column(String(32), nullable=False)
+    user_id: Mapped[int | None] = mapped_column(Integer)
+    # The login as typed, for failed logins of unknown accounts; else the user's login.
+    login: Mapped[str] = mapped_column(String(64), default="", nullable=False)
+    action: Mapped[str] = mapped_column(String(50), nullable=False)
+    object_type: Mapped[str] = mapped_column(String(30), default="", nullable=False)
+    object_id: Mapped[int | None] = mapped_column(Integer)
+    workstation: Mapped[str] = mapped_column(String(100), default="", nullable=False)
+    app_version: Mapped[str] = mapped_column(String(20), default="", nullable=False)
+    # Small JSON object of non-clinical facts (e.g. which fields changed, a reason code).
+    details: Mapped[str] = mapped_column(Text, default="{}", nullable=False)
+    prev_hash: Mapped[str] = mapped_column(String(64), nullable=False)
+    hash: Mapped[str] = mapped_column(String(64), nullable=False)
+
+    __table_args__ = (
+        UniqueConstraint("hash", name="uq_events_hash"),
+        Index("ix_events_occurred_at", "occurred_at"),
+        Index("ix_events_user", "user_id"),
+    )
