@@ -1,0 +1,133 @@
+"""Hash chain of the event log (DESIGN.md §6): tamper evidence.
+
+Each event stores ``prev_hash`` (the hash of the event before it, or the anchor
+hash for the first event after a purge) and ``hash`` =
+``sha256(prev_hash + "\\n" + canonical JSON of its EVENT_FIELDS)``. Editing,
+deleting, inserting or moving a row breaks the chain at that row.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+__all__ = [
+    "EVENT_FIELDS",
+    "GENESIS_HASH",
+    "ChainReport",
+    "canonical_json",
+    "event_hash",
+    "verify_chain",
+]
+
+GENESIS_HASH = "0" * 64
+EVENT_FIELDS = (
+    "id",
+    "occurred_at",
+    "user_id",
+    "login",
+    "action",
+    "object_type",
+    "object_id",
+    "workstation",
+    "app_version",
+    "details",
+)
+
+
+def canonical_json(record: Mapping[str, object]) -> str:
+    """JSON of the EVENT_FIELDS of ``record``: sorted keys, no spaces, UTF-8 kept.
+
+    A missing field counts as ``null``; other keys of ``record`` are ignored.
+    """
+    payload = {name: record.get(name) for name in EVENT_FIELDS}
+    return json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def event_hash(prev_hash: str, record: Mapping[str, object]) -> str:
+    """sha256 hex digest of ``prev_hash + "\\n" + canonical_json(record)``."""
+    data = f"{prev_hash}\n{canonical_json(record)}".encode()
+    return hashlib.sha256(data).hexdigest()
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    ok: bool
+    checked: int  # records found intact (before the first broken one)
+    first_broken_id: int | None
+    reason: str  # French
+
+
+def _record_id(record: Mapping[str, object]) -> int | None:
+    value = record.get("id")
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    try:
+        return int(str(value))
+    except (TypeError, ValueError):
+        return None
+
+
+def verify_chain(
+    records: Iterable[Mapping[str, object]],
+    *,
+    anchor_id: int = 0,
+    anchor_hash: str = GENESIS_HASH,
+) -> ChainReport:
+    """Check ``records`` (ordered by id, starting right after the anchor).
+
+    The first problem found stops the check:
+
+    * an id greater than expected: rows were deleted before it;
+    * an id lower than expected, or a ``prev_hash`` that is not the previous
+      row's hash: a row was inserted or moved;
+    * a recomputed hash different from the stored one: the row was modified.
+    """
+    running = anchor_hash
+    expected_id = anchor_id + 1
+    checked = 0
+    for record in records:
+        record_id = _record_id(record)
+        if record_id is None:
+            return ChainReport(
+                False,
+                checked,
+                None,
+                f"Enregistrement sans numéro valide après le n°{expected_id - 1} (chaînage rompu).",
+            )
+        if record_id > expected_id:
+            return ChainReport(
+                False,
+                checked,
+                record_id,
+                f"Enregistrement manquant avant le n°{record_id} (suppression).",
+            )
+        if record_id < expected_id or record.get("prev_hash") != running:
+            return ChainReport(
+                False,
+                checked,
+                record_id,
+                f"Enregistrement n°{record_id} inséré ou déplacé (chaînage rompu).",
+            )
+        stored = record.get("hash")
+        if event_hash(running, record) != stored:
+            return ChainReport(
+                False,
+                checked,
+                record_id,
+                f"Enregistrement n°{record_id} modifié (empreinte incorrecte).",
+            )
+        running = str(stored)
+        expected_id = record_id + 1
+        checked += 1
+    if checked == 0:
+        reason = "Aucun enregistrement à vérifier."
+    elif checked == 1:
+        reason = "Chaîne intacte : 1 enregistrement vérifié."
+    else:
+        reason = f"Chaîne intacte : {checked} enregistrements vérifiés."
+    return ChainReport(True, checked, None, reason)

@@ -1,0 +1,134 @@
+"""What each role may do (DESIGN.md §3), and a user's access to one patient file.
+
+Two questions are asked before touching a patient file:
+
+* may this *role* do this kind of thing at all (:func:`role_can` / :func:`require`)?
+  e.g. a secretary never sees clinical forms, an admin never sees patients;
+* how much access has this *user* to this *file* (:func:`patient_access`)?
+  owner, share (read / write), or secretary of the owner.
+
+Both must allow the action.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum, StrEnum
+
+from oiso_desktop.domain.errors import PermissionDenied
+from oiso_desktop.domain.roles import Role
+
+__all__ = [
+    "PatientAccess",
+    "Permission",
+    "ROLE_PERMISSIONS",
+    "patient_access",
+    "require",
+    "role_can",
+    "role_permissions",
+]
+
+
+class Permission(StrEnum):
+    MANAGE_USERS = "manage_users"  # create, edit, suspend, revoke users; structures
+    VIEW_ALL_EVENTS = "view_all_events"  # the whole event log, its export and check
+    VIEW_OWN_EVENTS = "view_own_events"  # one's own events
+    VIEW_PATIENTS = "view_patients"  # search and open accessible patient files (identity)
+    CREATE_PATIENT = "create_patient"
+    EDIT_PATIENT_IDENTITY = "edit_patient_identity"  # identity and contact
+    VIEW_CLINICAL = "view_clinical"  # clinical forms, genetics
+    EDIT_CLINICAL = "edit_clinical"
+    MANAGE_APPOINTMENTS = "manage_appointments"  # appointments, follow-up lists, letters
+
+
+_CARE = frozenset(
+    {
+        Permission.VIEW_OWN_EVENTS,
+        Permission.VIEW_PATIENTS,
+        Permission.EDIT_PATIENT_IDENTITY,
+        Permission.VIEW_CLINICAL,
+        Permission.EDIT_CLINICAL,
+        Permission.MANAGE_APPOINTMENTS,
+    }
+)
+
+#: The table of DESIGN.md §3. A genetic counsellor works on files shared with
+#: them ("as practitioner for files shared with them"), so does not create files;
+#: a secretary creates files on behalf of the practitioners she assists.
+ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
+    Role.ADMIN: frozenset(
+        {Permission.MANAGE_USERS, Permission.VIEW_ALL_EVENTS, Permission.VIEW_OWN_EVENTS}
+    ),
+    Role.PRACTITIONER: _CARE | {Permission.CREATE_PATIENT},
+    Role.GENETIC_COUNSELLOR: _CARE,
+    Role.SECRETARY: frozenset(
+        {
+            Permission.VIEW_OWN_EVENTS,
+            Permission.VIEW_PATIENTS,
+            Permission.CREATE_PATIENT,
+            Permission.EDIT_PATIENT_IDENTITY,
+            Permission.MANAGE_APPOINTMENTS,
+        }
+    ),
+}
+
+
+def role_permissions(role: Role) -> frozenset[Permission]:
+    """Every permission of ``role`` (an unknown role has none)."""
+    try:
+        return ROLE_PERMISSIONS[Role(role)]
+    except ValueError:
+        return frozenset()
+
+
+def role_can(role: Role, permission: Permission) -> bool:
+    return Permission(permission) in role_permissions(role)
+
+
+def require(actor_role: Role, permission: Permission) -> None:
+    """Raise PermissionDenied (French message) unless ``actor_role`` has ``permission``."""
+    if not role_can(actor_role, permission):
+        raise PermissionDenied(
+            "Votre rôle ne vous permet pas d'effectuer cette action.",
+            role=str(actor_role),
+            permission=str(permission),
+        )
+
+
+class PatientAccess(IntEnum):
+    NONE = 0
+    READ = 1
+    WRITE = 2
+
+
+def patient_access(
+    *,
+    role: Role,
+    actor_id: int,
+    owner_id: int,
+    share_access: str | None,
+    assists_owner: bool,
+) -> PatientAccess:
+    """Access of one user to one patient file.
+
+    * admin: NONE, always (no patient data for the health manager);
+    * the owner: WRITE;
+    * practitioner or counsellor with a share: 'write' -> WRITE, 'read' -> READ;
+    * secretary assisting the owner: WRITE (identity, contact, appointments; what
+      her role allows, never clinical forms);
+    * anyone else: NONE.
+    """
+    try:
+        role = Role(role)
+    except ValueError:
+        return PatientAccess.NONE
+    if role is Role.ADMIN:
+        return PatientAccess.NONE
+    if actor_id == owner_id:
+        return PatientAccess.WRITE
+    if role is Role.SECRETARY:
+        return PatientAccess.WRITE if assists_owner else PatientAccess.NONE
+    if share_access == "write":
+        return PatientAccess.WRITE
+    if share_access == "read":
+        return PatientAccess.READ
+    return PatientAccess.NONE
