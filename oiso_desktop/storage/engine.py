@@ -1,0 +1,230 @@
+"""SQLCipher engines.
+
+* The database is opened with its raw 256-bit key (``PRAGMA key = "x'..'"``):
+  no per-open PBKDF2.
+* A file is never created unless ``create=True`` (SQLite URI ``mode=rw``).
+* Every transaction starts with ``BEGIN IMMEDIATE`` so that two writers never
+  build on the same snapshot (the event-log hash chain cannot fork).
+* :func:`verify_key` opens the file read-only (``immutable=1`` when there is no
+  WAL file, so that no ``-wal``/``-shm`` file is ever created) and checks every
+  page's HMAC with ``PRAGMA cipher_integrity_check``.
+* :func:`rekey` switches to a rollback journal for the duration of
+  ``PRAGMA rekey``: in WAL mode the re-encrypted pages would sit in the WAL
+  while the main file still holds the old key, and a crash in between would
+  leave the two halves under different keys.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+import weakref
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.pool import QueuePool
+from sqlcipher3 import dbapi2
+
+from oiso_desktop.domain.errors import StorageError
+
+SQLITE_PLAIN_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+MISSING_MESSAGE = "Le fichier de base de données est introuvable : {path}"
+TRUNCATED_MESSAGE = "Le fichier de base de données est tronqué ou endommagé."
+PLAIN_SQLITE_MESSAGE = "Ce fichier est une base SQLite non chiffrée : ce n'est pas une base OISO."
+CORRUPTED_MESSAGE = (
+    "La base de données est endommagée : certaines pages ne peuvent pas être "
+    "déchiffrées. Restaurez la dernière sauvegarde."
+)
+WRONG_KEY_MESSAGE = (
+    "Impossible d'ouvrir la base de données avec cette clé : fichier endommagé ou clé "
+    "d'une autre base."
+)
+LOCKED_MESSAGE = (
+    "La base de données est utilisée par une autre session d'OISO Desktop : "
+    "fermez-la puis réessayez."
+)
+
+
+def _silence_sqlcipher_log(connection: Any) -> None:
+    # cipher_log_level is process-global in SQLCipher 4.19 (default WARN, printed to
+    # stderr): a wrong key or a damaged page would otherwise print ERROR lines.
+    connection.execute("PRAGMA cipher_log_level = NONE")
+
+
+def _key_pragma(key: bytes) -> str:
+    if len(key) != 32:
+        raise ValueError("the database key must be 32 bytes")
+    return f"PRAGMA key = \"x'{key.hex()}'\""
+
+
+def _uri(path: Path, mode: str, *, immutable: bool = False) -> str:
+    uri = f"{Path(path).absolute().as_uri()}?mode={mode}"
+    if immutable:
+        uri += "&immutable=1"
+    return uri
+
+
+def check_database_file(path: Path) -> None:
+    """Cheap checks before any key is tried; StorageError with a French message."""
+    path = Path(path)
+    if not path.is_file():
+        raise StorageError(
+            MISSING_MESSAGE.format(path=path), code="database_missing", path=str(path)
+        )
+    size = path.stat().st_size
+    if size == 0 or size % 1024 != 0:
+        raise StorageError(TRUNCATED_MESSAGE, code="database_truncated", path=str(path))
+    with path.open("rb") as handle:
+        header = handle.read(len(SQLITE_PLAIN_HEADER))
+    if header == SQLITE_PLAIN_HEADER:
+        raise StorageError(PLAIN_SQLITE_MESSAGE, code="database_not_encrypted", path=str(path))
+
+
+class _ConnectionFactory:
+    """Creates keyed dbapi connections; the key can change after a re-key."""
+
+    def __init__(self, path: Path, key: bytes, create: bool) -> None:
+        self.path = Path(path)
+        self._key = key
+        self._mode = "rwc" if create else "rw"
+        self._lock = threading.Lock()
+
+    def set_key(self, key: bytes) -> None:
+        with self._lock:
+            self._key = key
+        # Later connections must never create a file.
+        self._mode = "rw"
+
+    def __call__(self) -> Any:
+        with self._lock:
+            key = self._key
+            mode = self._mode
+        try:
+            connection = dbapi2.connect(
+                _uri(self.path, mode),
+                uri=True,
+                check_same_thread=False,
+                isolation_level=None,
+            )
+        except dbapi2.Error as exc:
+            raise StorageError(
+                MISSING_MESSAGE.format(path=self.path), code="database_missing"
+            ) from exc
+        try:
+            _silence_sqlcipher_log(connection)
+            connection.execute(_key_pragma(key))
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchall()
+            connection.execute("PRAGMA temp_store = MEMORY")
+            connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            connection.execute("PRAGMA journal_mode = WAL").fetchall()
+            connection.execute("PRAGMA synchronous = FULL")
+            connection.execute("PRAGMA foreign_keys = ON")
+        except dbapi2.DatabaseError as exc:
+            connection.close()
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise StorageError(LOCKED_MESSAGE, code="database_locked") from exc
+            raise StorageError(WRONG_KEY_MESSAGE, code="database_key") from exc
+        return connection
+
+
+_factories: weakref.WeakKeyDictionary[Engine, _ConnectionFactory] = weakref.WeakKeyDictionary()
+
+
+def create_sqlcipher_engine(path: Path, key: bytes, *, create: bool = False) -> Engine:
+    """A SQLAlchemy engine on the SQLCipher file ``path`` opened with ``key``."""
+    factory = _ConnectionFactory(Path(path), key, create)
+    engine = create_engine(
+        "sqlite+pysqlite://",
+        module=dbapi2,
+        creator=factory,
+        poolclass=QueuePool,
+        pool_size=5,
+        max_overflow=10,
+        pool_pre_ping=False,
+    )
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Let SQLAlchemy's "begin" event issue BEGIN itself (pysqlite recipe).
+        dbapi_connection.isolation_level = None
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+    _factories[engine] = factory
+    return engine
+
+
+def _open_readonly(path: Path, key: bytes) -> Any:
+    wal = Path(f"{path}-wal")
+    # Without a WAL file, immutable=1 guarantees that nothing is created or locked.
+    # With one (another session is running, or a crash), read it through mode=ro:
+    # the -wal/-shm files exist already.
+    connection = dbapi2.connect(
+        _uri(path, "ro", immutable=not wal.exists()),
+        uri=True,
+        check_same_thread=False,
+        isolation_level=None,
+    )
+    _silence_sqlcipher_log(connection)
+    connection.execute(_key_pragma(key))
+    return connection
+
+
+def verify_key(path: Path, key: bytes, *, check_integrity: bool = True) -> bool:
+    """True when ``key`` opens ``path``; never creates or modifies a file.
+
+    False on a wrong key (or an unreadable first page). With the right key, a
+    page whose HMAC fails raises StorageError (the file is damaged).
+    """
+    path = Path(path)
+    check_database_file(path)
+    try:
+        connection = _open_readonly(path, key)
+    except dbapi2.Error:
+        return False
+    try:
+        try:
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchall()
+        except dbapi2.DatabaseError:
+            return False
+        if check_integrity:
+            try:
+                problems = connection.execute("PRAGMA cipher_integrity_check").fetchall()
+                quick = connection.execute("PRAGMA quick_check").fetchall()
+            except dbapi2.DatabaseError as exc:
+                raise StorageError(CORRUPTED_MESSAGE, code="database_corrupted") from exc
+            if problems or quick != [("ok",)]:
+                raise StorageError(CORRUPTED_MESSAGE, code="database_corrupted")
+        return True
+    finally:
+        connection.close()
+
+
+def rekey(engine: Engine, new_key: bytes) -> None:
+    """Re-encrypt every page of the database under ``new_key`` (``PRAGMA rekey``)."""
+    factory = _factories.get(engine)
+    if factory is None:
+        raise ValueError("not a SQLCipher engine created by create_sqlcipher_engine")
+    pragma = _key_pragma(new_key).replace("PRAGMA key", "PRAGMA rekey", 1)
+    engine.dispose()
+    connection = factory()
+    try:
+        try:
+            mode = connection.execute("PRAGMA journal_mode = DELETE").fetchone()
+        except dbapi2.OperationalError as exc:
+            raise StorageError(LOCKED_MESSAGE, code="database_locked") from exc
+        if mode is None or str(mode[0]).lower() != "delete":
+            raise StorageError(LOCKED_MESSAGE, code="database_locked")
+        connection.execute(pragma).fetchall()
+        factory.set_key(new_key)
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchall()
+        connection.execute("PRAGMA journal_mode = WAL").fetchall()
+    finally:
+        with contextlib.suppress(dbapi2.Error):
+            connection.close()
+    engine.dispose()
