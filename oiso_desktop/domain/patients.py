@@ -325,8 +325,8 @@ def duplicate_score(a: IdentityFields, b: IdentityFields) -> int:
     """How likely ``a`` and ``b`` are the same person: 0..100, >= 60 = warn.
 
     * 100: same NIR;
-    * 90: same birth date, same first first-name, a name in common (birth name, or
-      used name against birth name, folded);
+    * 90: same birth date, same first first-name (or the same folded first names),
+      a name in common (birth name, or used name against birth name, folded);
     * 70: same birth date, same first first-name, names at edit distance <= 2;
     * 60: same birth date and a name in common;
     * else 0.
@@ -338,7 +338,10 @@ def duplicate_score(a: IdentityFields, b: IdentityFields) -> int:
     names_a, names_b = _names(a), _names(b)
     same_name = bool(names_a & names_b)
     first_a, first_b = _first_first_name(a.first_names), _first_first_name(b.first_names)
-    same_first = bool(first_a) and first_a == first_b
+    # "Jean-Pierre" and "Jean Pierre" fold alike: same first names, typed differently.
+    same_first = bool(first_a) and (
+        first_a == first_b or fold(a.first_names) == fold(b.first_names)
+    )
     if same_name and same_first:
         return 90
     if same_first and any(levenshtein(x, y) <= 2 for x in names_a for y in names_b):

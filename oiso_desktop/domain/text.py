@@ -9,8 +9,24 @@ from datetime import date
 
 __all__ = ["SearchQuery", "fold", "parse_search_query", "strip_accents"]
 
-# Ligatures that NFKD does not decompose.
-_LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss", "ẞ": "SS"})
+# Ligatures and stroked letters that NFKD does not decompose.
+_LIGATURES = str.maketrans(
+    {
+        "œ": "oe",
+        "Œ": "OE",
+        "æ": "ae",
+        "Æ": "AE",
+        "ß": "ss",
+        "ẞ": "SS",
+        "ø": "o",
+        "Ø": "O",
+        "đ": "d",
+        "Đ": "D",
+        "ł": "l",
+        "Ł": "L",
+        "ı": "i",
+    }
+)
 _SPACES_RE = re.compile(r"\s+")
 
 
