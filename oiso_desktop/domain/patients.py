@@ -172,7 +172,7 @@ def normalise_identity(fields: IdentityFields, *, today: date) -> IdentityFields
     used_name = _clean(fields.used_name).upper()
     if used_name:
         _check_name(used_name, field="used_name", label="Le nom d'usage")
-    first_names = _title_case(_clean(fields.first_names.replace(",", " ")))
+    first_names = _title_case(_clean((fields.first_names or "").replace(",", " ")))
     if not first_names:
         raise ValidationError("Le prénom est obligatoire.", field="first_names")
     _check_name(first_names, field="first_names", label="Les prénoms")
