@@ -228,3 +228,15 @@ def rekey(engine: Engine, new_key: bytes) -> None:
         with contextlib.suppress(dbapi2.Error):
             connection.close()
     engine.dispose()
+
+
+def read_settings_readonly(path: Path, key: bytes) -> dict[str, str] | None:
+    """The ``settings`` table read without writing anything; None if it has none."""
+    connection = _open_readonly(Path(path), key)
+    try:
+        rows = connection.execute("SELECT key, value FROM settings").fetchall()
+    except dbapi2.DatabaseError:
+        return None
+    finally:
+        connection.close()
+    return {str(k): str(v) for k, v in rows}

@@ -1,0 +1,148 @@
+"""Small repositories over one SQLAlchemy session. They never commit."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Collection, Iterator
+from typing import Any
+
+from sqlalchemy import ColumnElement, false, func, or_, select
+from sqlalchemy.orm import Session
+
+from oiso_desktop.storage.models import Event, Patient, PatientShare, User
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+class UserRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def get(self, user_id: int) -> User | None:
+        return self.session.get(User, user_id)
+
+    def by_login(self, login: str) -> User | None:
+        wanted = login.strip().lower()
+        return self.session.scalars(select(User).where(User.login == wanted)).one_or_none()
+
+    def list(self, *, statuses: Collection[str] | None = None) -> list[User]:
+        """Users ordered by last name, first name, id; optionally only some statuses."""
+        query = select(User).order_by(User.last_name, User.first_name, User.id)
+        if statuses is not None:
+            query = query.where(User.status.in_(list(statuses)))
+        return list(self.session.scalars(query))
+
+    def add(self, user: User) -> User:
+        """Add and flush (the id is set on return). The login is stored lower-case."""
+        user.login = user.login.strip().lower()
+        self.session.add(user)
+        self.session.flush()
+        return user
+
+
+class PatientRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def get(self, patient_id: int) -> Patient | None:
+        return self.session.get(Patient, patient_id)
+
+    def add(self, patient: Patient) -> Patient:
+        self.session.add(patient)
+        self.session.flush()
+        return patient
+
+    def search(
+        self,
+        tokens: Collection[str] = (),
+        birth_date: dt.date | None = None,
+        nir_prefix: str | None = None,
+        *,
+        visible_owner_ids: Collection[int] | None = None,
+        shared_with_user_id: int | None = None,
+        shared_patient_ids: Collection[int] = (),
+        limit: int = 200,
+    ) -> tuple[list[Patient], int]:
+        """Matching patients (at most ``limit``, by name) and the total match count.
+
+        Each token must occur in ``search_names`` (already folded, see
+        ``domain.text.fold``). Visibility: ``visible_owner_ids=None`` means no
+        restriction; otherwise a patient is visible when its owner is in
+        ``visible_owner_ids``, or it is shared with ``shared_with_user_id``, or
+        its id is in ``shared_patient_ids``.
+        """
+        conditions: list[ColumnElement[bool]] = []
+        for token in tokens:
+            if token:
+                pattern = f"%{_escape_like(token)}%"
+                conditions.append(Patient.search_names.like(pattern, escape="\\"))
+        if birth_date is not None:
+            conditions.append(Patient.birth_date == birth_date)
+        if nir_prefix:
+            conditions.append(Patient.nir.like(f"{_escape_like(nir_prefix)}%", escape="\\"))
+        if visible_owner_ids is not None:
+            visible: list[ColumnElement[bool]] = []
+            if visible_owner_ids:
+                visible.append(Patient.owner_id.in_(list(visible_owner_ids)))
+            if shared_with_user_id is not None:
+                visible.append(
+                    Patient.id.in_(
+                        select(PatientShare.patient_id).where(
+                            PatientShare.user_id == shared_with_user_id
+                        )
+                    )
+                )
+            if shared_patient_ids:
+                visible.append(Patient.id.in_(list(shared_patient_ids)))
+            conditions.append(or_(*visible) if visible else false())
+        total = self.session.scalar(
+            select(func.count()).select_from(Patient).where(*conditions)
+        )
+        rows = self.session.scalars(
+            select(Patient)
+            .where(*conditions)
+            .order_by(Patient.birth_name, Patient.first_names, Patient.birth_date, Patient.id)
+            .limit(limit)
+        )
+        return list(rows), int(total or 0)
+
+
+class EventRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def last(self) -> Event | None:
+        return self.session.scalars(select(Event).order_by(Event.id.desc()).limit(1)).first()
+
+    def add(self, event: Event) -> Event:
+        self.session.add(event)
+        self.session.flush()
+        return event
+
+    def count(self) -> int:
+        return int(self.session.scalar(select(func.count()).select_from(Event)) or 0)
+
+    def iterate(
+        self, *, after_id: int = 0, batch_size: int = 1000, **filters: Any
+    ) -> Iterator[Event]:
+        """Every event with ``id > after_id``, ordered by id, fetched in batches.
+
+        ``filters`` are equality filters on Event columns (e.g. ``user_id=3``).
+        """
+        last_id = after_id
+        while True:
+            query = select(Event).where(Event.id > last_id)
+            for name, value in filters.items():
+                query = query.where(getattr(Event, name) == value)
+            batch = list(self.session.scalars(query.order_by(Event.id).limit(batch_size)))
+            if not batch:
+                return
+            yield from batch
+            last_id = batch[-1].id
+            if len(batch) < batch_size:
+                return
+            # Keep memory flat on long iterations.
+            for event in batch:
+                self.session.expunge(event)
