@@ -19,7 +19,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from oiso_desktop import __version__
 from oiso_desktop.domain.errors import StorageError
-from oiso_desktop.storage import crypto, engine as engine_mod
+from oiso_desktop.storage import crypto
+from oiso_desktop.storage import engine as engine_mod
 from oiso_desktop.storage.keystore import Keystore, key_id_of
 from oiso_desktop.storage.migrations import head_revision, upgrade_to_head
 from oiso_desktop.storage.models import Setting

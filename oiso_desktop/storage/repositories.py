@@ -97,9 +97,7 @@ class PatientRepository:
             if shared_patient_ids:
                 visible.append(Patient.id.in_(list(shared_patient_ids)))
             conditions.append(or_(*visible) if visible else false())
-        total = self.session.scalar(
-            select(func.count()).select_from(Patient).where(*conditions)
-        )
+        total = self.session.scalar(select(func.count()).select_from(Patient).where(*conditions))
         rows = self.session.scalars(
             select(Patient)
             .where(*conditions)

@@ -25,9 +25,7 @@ from oiso_desktop.storage.repositories import (
     UserRepository,
 )
 
-CONCURRENT_EDIT_MESSAGE = (
-    "Ce dossier a été modifié par un autre utilisateur depuis son ouverture."
-)
+CONCURRENT_EDIT_MESSAGE = "Ce dossier a été modifié par un autre utilisateur depuis son ouverture."
 BUSY_MESSAGE = (
     "La base de données est occupée par un autre poste : réessayez dans quelques instants."
 )

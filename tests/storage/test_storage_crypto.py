@@ -9,7 +9,7 @@ from oiso_desktop.storage.crypto import DecryptionError, KdfParams
 
 
 def test_production_defaults_are_unchanged_by_the_test_hook() -> None:
-    assert crypto.PRODUCTION_KDF_PARAMS == KdfParams(time_cost=3, memory_cost=65536, parallelism=2)
+    assert KdfParams(time_cost=3, memory_cost=65536, parallelism=2) == crypto.PRODUCTION_KDF_PARAMS
     assert KdfParams() == crypto.PRODUCTION_KDF_PARAMS
     assert crypto.default_kdf_params().memory_cost < 65536  # lowered by conftest
 
