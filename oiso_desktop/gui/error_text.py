@@ -64,14 +64,21 @@ _UNEXPECTED = QT_TRANSLATE_NOOP(
 
 # Password policy problem codes (domain.passwords.password_problems).
 PASSWORD_PROBLEMS: dict[str, str] = {
-    "too_short": QT_TRANSLATE_NOOP("Errors", "At least {min_length} characters."),
+    "too_short": QT_TRANSLATE_NOOP(
+        "Errors",
+        "Too short: at least 12 characters (14 with only three kinds of characters), "
+        "or a passphrase of 7 words.",
+    ),
     "too_few_classes": QT_TRANSLATE_NOOP(
         "Errors",
-        "Mix at least three kinds of characters: lower case, upper case, digits, symbols.",
+        "Use lower case, upper case, digits and symbols "
+        "(or at least 14 characters with three of these kinds).",
     ),
     "contains_login": QT_TRANSLATE_NOOP("Errors", "Must not contain the login."),
-    "contains_name": QT_TRANSLATE_NOOP("Errors", "Must not contain your first or last name."),
-    "too_common": QT_TRANSLATE_NOOP("Errors", "Too common or too easy to guess."),
+    "contains_name": QT_TRANSLATE_NOOP("Errors", "Must not contain the first or last name."),
+    "too_common": QT_TRANSLATE_NOOP(
+        "Errors", "Too common or too easy to guess (usual word, keyboard run, repeated pattern)."
+    ),
 }
 
 
@@ -86,12 +93,10 @@ def translate(source: str, params: Mapping[str, Any] | None = None) -> str:
     return text
 
 
-def password_problem_text(code: str, *, min_length: int = 12) -> str:
-    """One line of French text for a password policy problem code."""
+def password_problem_text(code: str) -> str:
+    """One line of text for a password policy problem code (domain.passwords)."""
     source = PASSWORD_PROBLEMS.get(code)
-    if source is None:
-        return code
-    return translate(source, {"min_length": min_length})
+    return code if source is None else translate(source)
 
 
 def error_text(exc: BaseException) -> str:
@@ -107,8 +112,7 @@ def error_text(exc: BaseException) -> str:
         if code == "password_policy":
             problems = params.get("problems")
             if problems:
-                min_length = int(params.get("min_length", 12))
-                return "\n".join(password_problem_text(p, min_length=min_length) for p in problems)
+                return "\n".join(password_problem_text(p) for p in problems)
             return str(exc)
         source = _MESSAGES.get(code)
         if source is not None:

@@ -1,0 +1,321 @@
+"""Start-up of the desktop application.
+
+``main()``: QApplication, translations, style; then the database folder
+(``--demo`` builds a throwaway one, ``--data-dir`` picks one, otherwise the
+remembered one, otherwise the first-run wizard); then login -> forced password
+change if needed -> main window; "Log out" comes back to the login screen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog
+
+from oiso_desktop import APP_NAME, __version__, paths
+from oiso_desktop.gui.i18n import install_translations, save_language, saved_language
+from oiso_desktop.gui.icons import icon
+from oiso_desktop.gui.login_dialog import DemoAccount
+from oiso_desktop.gui.style import apply_style
+from oiso_desktop.gui.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+
+ORGANIZATION = "OISO"
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="oiso-desktop", description=APP_NAME)
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="start on a throwaway database with fictitious patients and demo accounts",
+    )
+    parser.add_argument("--data-dir", type=Path, help="database folder to open")
+    parser.add_argument("--lang", choices=("fr", "en"), help="interface language")
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    # Qt's own options (-platform, -style...) are left for QApplication.
+    args, _unknown = parser.parse_known_args(list(argv))
+    return args
+
+
+def make_secret_store(*, demo: bool) -> Any:
+    """The secret store (OS keyring) the services need; in memory for the demo."""
+    from oiso_desktop.services import secret_store
+
+    if demo:
+        return secret_store.MemorySecretStore(available=False)
+    return secret_store.OsKeyringSecretStore()
+
+
+def demo_accounts_of(accounts: Any) -> list[DemoAccount]:
+    """Adapt what ``services.demo.create_demo_database`` returns to the login screen."""
+    items = getattr(accounts, "accounts", accounts)
+    result = []
+    for item in items:
+        result.append(DemoAccount(login=item.login, password=item.password, role=str(item.role)))
+    return result
+
+
+class AppController(QObject):
+    """Walks the user through wizard -> login -> (password change) -> main window."""
+
+    def __init__(
+        self,
+        app: QApplication,
+        tasks: TaskRunner,
+        *,
+        secret_store: Any,
+        database_folder: Path | None = None,
+        demo: bool = False,
+        demo_accounts: Sequence[DemoAccount] = (),
+        idle_timeout_ms: int | None = None,
+    ) -> None:
+        super().__init__(app)
+        self.app = app
+        self.tasks = tasks
+        self.secret_store = secret_store
+        self.database_folder = database_folder
+        self.demo = demo
+        self.demo_accounts = list(demo_accounts)
+        self.idle_timeout_ms = idle_timeout_ms
+        self.wizard = None
+        self.login_dialog = None
+        self.password_dialog = None
+        self.main_window = None
+
+    # ---------------------------------------------------------------- steps
+    def start(self) -> None:
+        if self.database_folder is None:
+            self.show_wizard()
+        else:
+            self.show_login()
+
+    def show_wizard(self) -> None:
+        from oiso_desktop.gui.first_run_wizard import FirstRunWizard
+
+        wizard = FirstRunWizard(self.tasks, secret_store=self.secret_store)
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard.finished.connect(self._on_wizard_finished)
+        self.wizard = wizard
+        wizard.show()
+
+    def _on_wizard_finished(self, result: int) -> None:
+        wizard, self.wizard = self.wizard, None
+        folder = wizard.database_folder if wizard is not None else None
+        if folder is None:
+            self.quit()
+            return
+        self.database_folder = folder
+        self.show_login()
+
+    def _auth_service(self) -> Any:
+        from oiso_desktop.services.auth_service import AuthService
+
+        assert self.database_folder is not None
+        return AuthService(self.database_folder, secret_store=self.secret_store)
+
+    def show_login(self) -> None:
+        from oiso_desktop.gui.login_dialog import LoginDialog
+
+        try:
+            auth = self._auth_service()
+        except Exception as exc:  # noqa: BLE001 - a missing/corrupt database must be explained
+            self._fatal(exc)
+            return
+        dialog = LoginDialog(
+            auth,
+            self.tasks,
+            database_folder=None if self.demo else self.database_folder,
+            demo_accounts=self.demo_accounts,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.sig_language_requested.connect(self._on_language_requested)
+        dialog.finished.connect(self._on_login_finished)
+        self.login_dialog = dialog
+        dialog.show()
+
+    def _on_language_requested(self, language: str) -> None:
+        save_language(language)
+        install_translations(language)
+
+    def _on_login_finished(self, result: int) -> None:
+        dialog, self.login_dialog = self.login_dialog, None
+        session = dialog.session if dialog is not None else None
+        if result != QDialog.DialogCode.Accepted or session is None:
+            self.quit()
+            return
+        if session.must_change_password:
+            self.show_forced_password_change(session)
+        else:
+            self.show_main_window(session)
+
+    def show_forced_password_change(self, session: Any) -> None:
+        from oiso_desktop.gui.change_password_dialog import ChangePasswordDialog
+
+        dialog = ChangePasswordDialog(session, self.tasks, forced=True)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def finished(result: int) -> None:
+            self.password_dialog = None
+            if result == QDialog.DialogCode.Accepted:
+                self.show_main_window(session)
+                return
+            try:
+                session.logout()
+            except Exception as exc:  # noqa: BLE001
+                log.warning("Logout failed: %s", exc)
+            self.quit()
+
+        dialog.finished.connect(finished)
+        self.password_dialog = dialog
+        dialog.show()
+
+    def show_main_window(self, session: Any) -> None:
+        from oiso_desktop.gui.main_window import MainWindow
+
+        kwargs: dict[str, Any] = {}
+        if self.idle_timeout_ms is not None:
+            kwargs["idle_timeout_ms"] = self.idle_timeout_ms
+        window = MainWindow(
+            session,
+            self.tasks,
+            database_folder=self.database_folder,
+            demo=self.demo,
+            **kwargs,
+        )
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.sig_logged_out.connect(self._on_logged_out)
+        window.destroyed.connect(self._on_main_window_destroyed)
+        self.main_window = window
+        self._logging_out = False
+        window.show()
+
+    def _on_logged_out(self) -> None:
+        self._logging_out = True
+        # Show the login screen once the window is gone.
+        QTimer.singleShot(0, self.show_login)
+
+    def _on_main_window_destroyed(self, *_args: object) -> None:
+        self.main_window = None
+        if not getattr(self, "_logging_out", False):
+            self.quit()
+
+    # ----------------------------------------------------------------- misc
+    def _fatal(self, exc: BaseException) -> None:
+        from oiso_desktop.gui.error_text import error_text
+
+        box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, error_text(exc))
+        box.setInformativeText(
+            self.tr("Database folder: {folder}").format(folder=str(self.database_folder))
+        )
+        box.exec()
+        self.quit()
+
+    def quit(self) -> None:
+        QTimer.singleShot(0, self.app.quit)
+
+
+def build_demo_database(app: QApplication, tasks: TaskRunner, folder: Path) -> Any:
+    """Build the demo database in a worker while a progress dialog is shown."""
+    from oiso_desktop.services.demo import create_demo_database
+
+    progress = QProgressDialog(
+        QCoreApplication.translate(
+            "App", "Creating the demonstration database (fictitious patients)..."
+        ),
+        "",
+        0,
+        0,
+    )
+    progress.setWindowTitle(APP_NAME)
+    progress.setWindowIcon(icon("app"))
+    progress.setCancelButton(None)
+    progress.setMinimumDuration(0)
+    progress.setMinimumWidth(420)
+    progress.show()
+    outcome: dict[str, Any] = {}
+    tasks.run(
+        create_demo_database,
+        folder,
+        on_success=lambda accounts: outcome.setdefault("accounts", accounts),
+        on_failure=lambda exc: outcome.setdefault("error", exc),
+        writer=True,
+    )
+    while not tasks.wait_idle(100):
+        pass
+    progress.close()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["accounts"]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APP_NAME, *argv])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(ORGANIZATION)
+    app.setWindowIcon(icon("app"))
+    app.setQuitOnLastWindowClosed(False)
+    language = args.lang or saved_language()
+    install_translations(language)
+    apply_style(app)
+
+    tasks = TaskRunner(app)
+    demo_dir: tempfile.TemporaryDirectory[str] | None = None
+    demo_accounts: list[DemoAccount] = []
+    try:
+        secret_store = make_secret_store(demo=args.demo)
+        if args.demo:
+            demo_dir = tempfile.TemporaryDirectory(prefix="oiso-demo-")
+            folder: Path | None = Path(demo_dir.name) / "database"
+            assert folder is not None
+            try:
+                accounts = build_demo_database(app, tasks, folder)
+            except Exception as exc:  # noqa: BLE001
+                from oiso_desktop.gui.error_text import error_text
+
+                QMessageBox.critical(None, APP_NAME, error_text(exc))
+                return 1
+            demo_accounts = demo_accounts_of(accounts)
+        elif args.data_dir is not None:
+            folder = args.data_dir.expanduser().resolve()
+        else:
+            folder = paths.find_database_folder()
+
+        controller = AppController(
+            app,
+            tasks,
+            secret_store=secret_store,
+            database_folder=folder,
+            demo=args.demo,
+            demo_accounts=demo_accounts,
+        )
+        controller.start()
+        code = app.exec()
+        tasks.shutdown()
+        return int(code)
+    finally:
+        if demo_dir is not None:
+            try:
+                demo_dir.cleanup()
+            except OSError as exc:
+                log.warning("The demo folder could not be deleted: %s", exc)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

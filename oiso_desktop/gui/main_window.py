@@ -1,0 +1,453 @@
+"""Main window: navigation by role, menus, status bar, idle lock."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from oiso_desktop import __version__
+from oiso_desktop.domain.roles import Role
+from oiso_desktop.gui.error_text import error_text
+from oiso_desktop.gui.i18n import current_language, role_label, save_language, settings
+from oiso_desktop.gui.icons import icon
+from oiso_desktop.gui.idle_watcher import DEFAULT_IDLE_MS, IdleWatcher
+from oiso_desktop.gui.lock_screen import LockScreen
+from oiso_desktop.gui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from oiso_desktop.services.auth_service import UserSession
+
+log = logging.getLogger(__name__)
+
+_CARE_ROLES = frozenset({Role.PRACTITIONER, Role.GENETIC_COUNSELLOR, Role.SECRETARY})
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str
+    icon_name: str
+    module: str
+    class_name: str
+    roles: frozenset[Role]
+
+
+# Suivi and Partages come later; no placeholder screen is shown for them.
+PAGES = (
+    PageSpec(
+        "patients", "patients", "oiso_desktop.gui.patient_list_view", "PatientListView", _CARE_ROLES
+    ),
+    PageSpec(
+        "journal", "journal", "oiso_desktop.gui.event_log_view", "EventLogView", frozenset(Role)
+    ),
+    PageSpec(
+        "admin",
+        "admin",
+        "oiso_desktop.gui.user_admin_view",
+        "UserAdminView",
+        frozenset({Role.ADMIN}),
+    ),
+)
+
+
+_BACKEND_LABELS = {
+    "sqlcipher": QT_TRANSLATE_NOOP("MainWindow", "Encrypted local database (SQLCipher)"),
+    "postgresql": QT_TRANSLATE_NOOP("MainWindow", "PostgreSQL server"),
+}
+
+
+def backend_label(backend: str) -> str:
+    """The translated name of a database backend, for the status bar and "About"."""
+    source = _BACKEND_LABELS.get(backend, _BACKEND_LABELS["sqlcipher"])
+    return QCoreApplication.translate("MainWindow", source)
+
+
+class MainWindow(QMainWindow):
+    """The window of a signed-in user.
+
+    ``sig_logged_out`` is emitted after "Log out" / "Switch user": the application
+    then shows the login screen again. Closing the window logs out too.
+    """
+
+    sig_logged_out = Signal()
+
+    def __init__(
+        self,
+        session: UserSession,
+        tasks: TaskRunner,
+        *,
+        database_folder: Path | None = None,
+        demo: bool = False,
+        idle_timeout_ms: int = DEFAULT_IDLE_MS,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("main_window")
+        self.session = session
+        self._tasks = tasks
+        self._database_folder = database_folder
+        self._demo = demo
+        self._locked = False
+        self._closing = False
+        self._covers: list[tuple[LockScreen, list[QWidget]]] = []
+        self.page_errors: dict[str, str] = {}
+        self.pages: dict[str, QWidget] = {}
+
+        actor = session.actor
+        self.setWindowTitle(self.tr("OISO Desktop — {name}").format(name=actor.display_name))
+        self.setWindowIcon(icon("app"))
+
+        # Central area: [demo banner] / [navigation | pages]; the lock overlay covers it all.
+        central = QWidget()
+        central.setObjectName("central_widget")
+        self.setCentralWidget(central)
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        self.content = QWidget()
+        self.content.setObjectName("content_widget")
+        outer.addWidget(self.content)
+        content_layout = QVBoxLayout(self.content)
+        content_layout.setContentsMargins(0, 0, 0, 0)
+        content_layout.setSpacing(0)
+        self.demo_banner = QLabel(
+            self.tr("DEMONSTRATION MODE — fictitious data, deleted when the application closes")
+        )
+        self.demo_banner.setObjectName("demo_banner")
+        self.demo_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.demo_banner.setVisible(demo)
+        content_layout.addWidget(self.demo_banner)
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        content_layout.addLayout(body, 1)
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation_list")
+        self.navigation.setIconSize(QSize(22, 22))
+        self.navigation.setFixedWidth(190)
+        self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("page_stack")
+        body.addWidget(self.navigation)
+        body.addWidget(self.stack, 1)
+
+        self.lock_screen = LockScreen(central, user_name=actor.display_name)
+        self.lock_screen.sig_unlock_requested.connect(self._on_unlock_requested)
+        self.lock_screen.sig_switch_user_requested.connect(self._on_switch_user_requested)
+
+        self._build_pages()
+        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+        if self.navigation.count():
+            self.navigation.setCurrentRow(0)
+        self._build_menus()
+        self._build_status_bar()
+
+        self.idle_watcher = IdleWatcher(idle_timeout_ms, self)
+        self.idle_watcher.sig_idle.connect(self.lock)
+        self.idle_watcher.start()
+
+        geometry = settings().value("main_window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1180, 760)
+
+    # ------------------------------------------------------------------ pages
+    def _page_title(self, key: str) -> str:
+        titles = {
+            "patients": self.tr("Patients"),
+            "journal": self.tr("Event log"),
+            "admin": self.tr("Administration"),
+        }
+        return titles[key]
+
+    def _build_pages(self) -> None:
+        role = Role(self.session.actor.role)
+        for spec in PAGES:
+            if role not in spec.roles:
+                continue
+            try:
+                module = importlib.import_module(spec.module)
+                view_class: Callable[..., QWidget] = getattr(module, spec.class_name)
+                page = view_class(self.session, self._tasks, parent=self.stack)
+            except Exception as exc:  # noqa: BLE001 - one broken page must not block the others
+                log.exception("Page %s could not be built", spec.key)
+                self.page_errors[spec.key] = f"{type(exc).__name__}: {exc}"
+                continue
+            page.setObjectName(f"{spec.key}_page")
+            self.pages[spec.key] = page
+            self.stack.addWidget(page)
+            item = QListWidgetItem(icon(spec.icon_name), self._page_title(spec.key))
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            self.navigation.addItem(item)
+
+    def show_page(self, key: str) -> bool:
+        """Select the page ``key`` ("patients", "journal", "admin"); False if absent."""
+        for row in range(self.navigation.count()):
+            if self.navigation.item(row).data(Qt.ItemDataRole.UserRole) == key:
+                self.navigation.setCurrentRow(row)
+                return True
+        return False
+
+    def page_keys(self) -> list[str]:
+        return [
+            self.navigation.item(row).data(Qt.ItemDataRole.UserRole)
+            for row in range(self.navigation.count())
+        ]
+
+    # ------------------------------------------------------------------ menus
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.lock_action = QAction(icon("lock"), self.tr("&Lock"), self)
+        self.lock_action.setObjectName("lock_action")
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.lock_action.triggered.connect(self.lock)
+        self.change_password_action = QAction(icon("key"), self.tr("&Change my password..."), self)
+        self.change_password_action.setObjectName("change_password_action")
+        self.change_password_action.triggered.connect(self._on_change_password_triggered)
+        self.logout_action = QAction(icon("logout"), self.tr("Log &out"), self)
+        self.logout_action.setObjectName("logout_action")
+        self.logout_action.triggered.connect(self.logout)
+        self.quit_action = QAction(self.tr("&Quit"), self)
+        self.quit_action.setObjectName("quit_action")
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        file_menu.addAction(self.lock_action)
+        file_menu.addAction(self.change_password_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.logout_action)
+        file_menu.addAction(self.quit_action)
+        # Keep Ctrl+L working even when the menu bar is disabled by the lock.
+        self.addAction(self.lock_action)
+
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        language_menu = view_menu.addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        group.setExclusive(True)
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in (("fr", "Français"), ("en", "English")):
+            action = QAction(name, self)
+            action.setCheckable(True)
+            action.setChecked(code == current_language())
+            action.setData(code)
+            group.addAction(action)
+            language_menu.addAction(action)
+            self.language_actions[code] = action
+        group.triggered.connect(self._on_language_triggered)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.about_action = QAction(icon("info"), self.tr("&About OISO Desktop"), self)
+        self.about_action.triggered.connect(self._on_about_triggered)
+        help_menu.addAction(self.about_action)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        actor = self.session.actor
+        self.backend_label = QLabel(backend_label(self._backend()))
+        self.backend_label.setObjectName("backend_label")
+        self.user_label = QLabel(actor.display_name)
+        self.user_label.setObjectName("user_label")
+        self.role_label = QLabel(role_label(actor.role))
+        self.role_label.setObjectName("role_label")
+        self.busy_label = QLabel()
+        self.busy_label.setObjectName("busy_label")
+        self.busy_bar = QProgressBar()
+        self.busy_bar.setObjectName("busy_bar")
+        self.busy_bar.setRange(0, 0)
+        self.busy_bar.setMaximumWidth(110)
+        self.busy_bar.setMaximumHeight(14)
+        self.busy_bar.setTextVisible(False)
+        self.busy_bar.hide()
+        bar.addWidget(self.backend_label)
+        bar.addWidget(self.busy_label)
+        bar.addWidget(self.busy_bar)
+        bar.addPermanentWidget(self.user_label)
+        bar.addPermanentWidget(self.role_label)
+        self._tasks.sig_busy_changed.connect(self._on_busy_changed)
+        self._tasks.sig_label_changed.connect(self.busy_label.setText)
+
+    def _backend(self) -> str:
+        ctx = getattr(self.session, "ctx", None)
+        database = getattr(ctx, "database", None)
+        return str(getattr(database, "backend", "sqlcipher"))
+
+    def _on_busy_changed(self, busy: bool) -> None:
+        self.busy_bar.setVisible(busy)
+        if not busy:
+            self.busy_label.clear()
+
+    # ----------------------------------------------------------------- locking
+    @property
+    def locked(self) -> bool:
+        return self._locked
+
+    def lock(self) -> None:
+        """Hide everything behind the lock screen; unsaved edits stay where they are."""
+        if self._locked or self._closing:
+            return
+        self._locked = True
+        self.idle_watcher.stop()
+        self.menuBar().setEnabled(False)
+        # Disabled (not destroyed) content cannot take the focus or shortcuts.
+        self.content.setEnabled(False)
+        self.lock_screen.lock()
+        self._cover_other_windows()
+        self._tasks.run(
+            self.session.lock,
+            on_failure=lambda exc: log.warning("Session lock failed: %s", exc),
+            label=self.tr("Locking..."),
+            writer=True,
+        )
+
+    def _cover_other_windows(self) -> None:
+        """Cover the dialogs open above the main window (patient forms, message boxes)."""
+        for window in QApplication.topLevelWidgets():
+            if window is self or not window.isVisible() or not isinstance(window, QDialog):
+                continue
+            disabled = [
+                child
+                for child in window.findChildren(
+                    QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly
+                )
+                if child.isEnabled() and not child.isWindow()
+            ]
+            for child in disabled:
+                child.setEnabled(False)
+            cover = LockScreen(window, user_name=self.session.actor.display_name, compact=True)
+            cover.sig_unlock_requested.connect(self._on_unlock_requested)
+            cover.sig_switch_user_requested.connect(self._on_switch_user_requested)
+            cover.lock()
+            self._covers.append((cover, disabled))
+
+    def _all_lock_screens(self) -> list[LockScreen]:
+        return [self.lock_screen, *(cover for cover, _ in self._covers)]
+
+    def _on_unlock_requested(self, password: str) -> None:
+        for screen in self._all_lock_screens():
+            screen.set_busy(True)
+            screen.show_error("")
+        self._tasks.run(
+            self.session.unlock,
+            password,
+            on_success=self._on_unlocked,
+            on_failure=self._on_unlock_failed,
+            label=self.tr("Unlocking..."),
+            writer=True,
+            owner=self,
+        )
+
+    def _on_unlocked(self, _result: object) -> None:
+        for cover, disabled in self._covers:
+            for child in disabled:
+                child.setEnabled(True)
+            cover.hide()
+            cover.deleteLater()
+        self._covers.clear()
+        self.lock_screen.hide()
+        self.content.setEnabled(True)
+        self.menuBar().setEnabled(True)
+        self._locked = False
+        self.idle_watcher.start()
+
+    def _on_unlock_failed(self, exc: BaseException) -> None:
+        text = error_text(exc)
+        for screen in self._all_lock_screens():
+            screen.set_busy(False)
+            screen.show_error(text)
+
+    # ------------------------------------------------------------ log out/quit
+    def _on_switch_user_requested(self) -> None:
+        self.logout()
+
+    def logout(self) -> None:
+        """Close every form without saving, end the session, back to the login screen."""
+        if self._closing:
+            return
+        self._closing = True
+        self.idle_watcher.stop()
+        self._close_other_windows()
+        self._end_session()
+        self.close()
+        self.sig_logged_out.emit()
+
+    def _close_other_windows(self) -> None:
+        for window in QApplication.topLevelWidgets():
+            if window is self or not window.isVisible():
+                continue
+            if isinstance(window, QDialog):
+                # reject() also ends a dialog's exec() loop.
+                window.setResult(QDialog.DialogCode.Rejected)
+                window.done(QDialog.DialogCode.Rejected)
+            else:
+                window.close()
+
+    def _end_session(self) -> None:
+        # Wait for running work (a save in progress must finish), then log out here:
+        # the window is going away, there is nobody to call back.
+        self._tasks.wait_idle(15000)
+        try:
+            self.session.logout()
+        except Exception as exc:  # noqa: BLE001 - logging out must never block quitting
+            log.warning("Logout failed: %s", exc)
+        settings().setValue("main_window/geometry", self.saveGeometry())
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        if not self._closing:
+            self._closing = True
+            self.idle_watcher.stop()
+            self._close_other_windows()
+            self._end_session()
+        self.idle_watcher.stop()
+        event.accept()
+
+    # ------------------------------------------------------------ menu actions
+    def _on_change_password_triggered(self) -> None:
+        from oiso_desktop.gui.change_password_dialog import ChangePasswordDialog
+
+        dialog = ChangePasswordDialog(self.session, self._tasks, parent=self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.statusBar().showMessage(self.tr("Your password has been changed."), 8000)
+
+    def _on_language_triggered(self, action: QAction) -> None:
+        code = action.data()
+        if not code:
+            return
+        save_language(code)
+        if code != current_language():
+            QMessageBox.information(
+                self,
+                self.tr("Language"),
+                self.tr("The new language will be used the next time OISO Desktop starts."),
+            )
+
+    def about_text(self) -> str:
+        folder = str(self._database_folder) if self._database_folder else "—"
+        return self.tr(
+            "<h3>OISO Desktop {version}</h3>"
+            "<p>Oncogenetics identification and follow-up.</p>"
+            "<p><b>Database:</b> {backend}<br><b>Folder:</b> {folder}</p>"
+        ).format(version=__version__, backend=backend_label(self._backend()), folder=folder)
+
+    def _on_about_triggered(self) -> None:
+        QMessageBox.about(self, self.tr("About OISO Desktop"), self.about_text())
