@@ -30,6 +30,7 @@ from oiso_desktop.domain.errors import StorageError
 
 SQLITE_PLAIN_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
+SQLITE_NOTADB = 26
 
 MISSING_MESSAGE = "Le fichier de base de données est introuvable : {path}"
 TRUNCATED_MESSAGE = "Le fichier de base de données est tronqué ou endommagé."
@@ -190,8 +191,10 @@ def verify_key(path: Path, key: bytes, *, check_integrity: bool = True) -> bool:
     try:
         try:
             connection.execute("SELECT count(*) FROM sqlite_master").fetchall()
-        except dbapi2.DatabaseError:
-            return False
+        except dbapi2.DatabaseError as exc:
+            if getattr(exc, "sqlite_errorcode", SQLITE_NOTADB) == SQLITE_NOTADB:
+                return False  # wrong key (or a damaged first page: indistinguishable)
+            raise StorageError(CORRUPTED_MESSAGE, code="database_corrupted") from exc
         if check_integrity:
             try:
                 problems = connection.execute("PRAGMA cipher_integrity_check").fetchall()

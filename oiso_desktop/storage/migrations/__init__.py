@@ -20,8 +20,10 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent
 
 def alembic_config(connection: Connection | None = None) -> Config:
     config = Config()
+    # path_separator=os: an install folder with spaces ("Program Files") must not be
+    # split into several paths.
+    config.set_main_option("path_separator", "os")
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    config.set_main_option("version_locations", str(MIGRATIONS_DIR / "versions"))
     if connection is not None:
         config.attributes["connection"] = connection
     return config
