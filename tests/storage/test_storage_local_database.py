@@ -313,3 +313,23 @@ def test_folder_name_with_spaces_and_uri_characters(tmp_path: Path) -> None:
     database.dispose()
     assert listing(folder.path) == ["oiso.db", "oiso.keystore"]
     assert listing(tmp_path) == ["Mes données #1 ?%20 & co"]
+
+
+def test_large_files_skip_the_full_check_at_login(folder: Folder) -> None:
+    """Above the size limit, damage is found by Database.check_integrity (maintenance)."""
+    database = folder.login("admin", ADMIN_PASSWORD)
+    for i in range(200):
+        add_patient(database, f"PATIENT{i:04d}")
+    database.check_integrity()
+    database.dispose()
+    data = bytearray(folder.db_path.read_bytes())
+    data[len(data) - 2 * 4096 + 100] ^= 0xFF  # a data page, not the schema
+    folder.db_path.write_bytes(bytes(data))
+    local = folder.open()
+    database = local.connect([folder.dmk], full_check=False)
+    try:
+        with pytest.raises(StorageError) as info:
+            database.check_integrity()
+        assert "endommagée" in str(info.value)
+    finally:
+        database.dispose()
