@@ -1,0 +1,764 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>AdminPage</name>
+    <message>
+        <source>Administrator account</source>
+        <translation>Compte administrateur</translation>
+    </message>
+    <message>
+        <source>The administrator manages the user accounts and the event log; they do not see patient files.</source>
+        <translation>L&apos;administrateur gère les comptes des utilisateurs et le journal des événements ; il ne voit pas les dossiers des patients.</translation>
+    </message>
+    <message>
+        <source>Link this account to this computer (system keyring)</source>
+        <translation>Lier ce compte à cet ordinateur (trousseau système)</translation>
+    </message>
+    <message>
+        <source>For a laptop taken outside the hospital: the database files copied elsewhere cannot then be opened with this account, even with its password.</source>
+        <translation>Pour un ordinateur portable emporté hors de l&apos;établissement : les fichiers de la base copiés ailleurs ne pourront pas être ouverts avec ce compte, même avec son mot de passe.</translation>
+    </message>
+    <message>
+        <source>Unavailable: no system keyring was found on this computer (OISO never stores secrets in a plain file).</source>
+        <translation>Indisponible : aucun trousseau système n&apos;a été trouvé sur cet ordinateur (OISO n&apos;enregistre jamais de secret dans un fichier en clair).</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>&amp;Identifiant :</translation>
+    </message>
+    <message>
+        <source>&amp;First name:</source>
+        <translation>&amp;Prénom :</translation>
+    </message>
+    <message>
+        <source>Last &amp;name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>&amp;Email (optional):</source>
+        <translation>&amp;Courriel (facultatif) :</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mot de passe :</translation>
+    </message>
+    <message>
+        <source>&amp;Confirmation:</source>
+        <translation>C&amp;onfirmation :</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>Creating the demonstration database (fictitious patients)...</source>
+        <translation>Création de la base de démonstration (patients fictifs)…</translation>
+    </message>
+</context>
+<context>
+    <name>AppController</name>
+    <message>
+        <source>Database folder: {folder}</source>
+        <translation>Dossier de la base : {folder}</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Change my password</source>
+        <translation>Changer mon mot de passe</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Welcome, {name}.&lt;/b&gt; You signed in with a one-time password. Choose your own password to continue.</source>
+        <translation>&lt;b&gt;Bienvenue, {name}.&lt;/b&gt; Vous vous êtes connecté avec un mot de passe provisoire. Choisissez votre propre mot de passe pour continuer.</translation>
+    </message>
+    <message>
+        <source>Type your current password, then the new one twice.</source>
+        <translation>Saisissez votre mot de passe actuel, puis deux fois le nouveau.</translation>
+    </message>
+    <message>
+        <source>&amp;One-time password:</source>
+        <translation>Mot de passe &amp;provisoire :</translation>
+    </message>
+    <message>
+        <source>&amp;Current password:</source>
+        <translation>Mot de passe &amp;actuel :</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>&amp;Nouveau mot de passe :</translation>
+    </message>
+    <message>
+        <source>C&amp;onfirmation:</source>
+        <translation>C&amp;onfirmation :</translation>
+    </message>
+    <message>
+        <source>Change the password</source>
+        <translation>Changer le mot de passe</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <source>Changing the password...</source>
+        <translation>Changement du mot de passe…</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>You are not allowed to perform this action.</source>
+        <translation>Vous n&apos;êtes pas autorisé à effectuer cette action.</translation>
+    </message>
+    <message>
+        <source>The requested item no longer exists. It may have been deleted.</source>
+        <translation>L&apos;élément demandé n&apos;existe plus. Il a peut-être été supprimé.</translation>
+    </message>
+    <message>
+        <source>Someone else saved this record while you were editing it. Reload it to see their changes, then apply yours again.</source>
+        <translation>Quelqu&apos;un d&apos;autre a enregistré cette fiche pendant que vous la modifiiez. Rechargez-la pour voir ses modifications, puis appliquez à nouveau les vôtres.</translation>
+    </message>
+    <message>
+        <source>Incorrect login or password.</source>
+        <translation>Identifiant ou mot de passe incorrect.</translation>
+    </message>
+    <message>
+        <source>This account is suspended or revoked. Contact your administrator.</source>
+        <translation>Ce compte est suspendu ou révoqué. Contactez votre administrateur.</translation>
+    </message>
+    <message>
+        <source>The system keyring is not available on this computer. An account linked to this computer cannot be used here.</source>
+        <translation>Le trousseau système n&apos;est pas disponible sur cet ordinateur. Un compte lié à un ordinateur ne peut pas être utilisé ici.</translation>
+    </message>
+    <message>
+        <source>The connection to the database was lost. Try again in a moment.</source>
+        <translation>La connexion à la base de données a été perdue. Réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts. Try again in {minutes} minute(s).</source>
+        <translation>Trop de tentatives échouées. Réessayez dans {minutes} minute(s).</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts. Try again in a moment.</source>
+        <translation>Trop de tentatives échouées. Réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <source>An unexpected error occurred. The operation was not completed; if the problem persists, contact your IT support.</source>
+        <translation>Une erreur inattendue est survenue. L&apos;opération n&apos;a pas été effectuée ; si le problème persiste, contactez votre support informatique.</translation>
+    </message>
+    <message>
+        <source>Too short: at least 12 characters (14 with only three kinds of characters), or a passphrase of 7 words.</source>
+        <translation>Trop court : au moins 12 caractères (14 avec seulement trois types de caractères), ou une phrase de passe de 7 mots.</translation>
+    </message>
+    <message>
+        <source>Use lower case, upper case, digits and symbols (or at least 14 characters with three of these kinds).</source>
+        <translation>Utilisez des minuscules, des majuscules, des chiffres et des symboles (ou au moins 14 caractères avec trois de ces types).</translation>
+    </message>
+    <message>
+        <source>Must not contain the login.</source>
+        <translation>Ne doit pas contenir l&apos;identifiant.</translation>
+    </message>
+    <message>
+        <source>Must not contain the first or last name.</source>
+        <translation>Ne doit pas contenir le prénom ou le nom.</translation>
+    </message>
+    <message>
+        <source>Too common or too easy to guess (usual word, keyboard run, repeated pattern).</source>
+        <translation>Trop courant ou trop facile à deviner (mot usuel, suite de touches, motif répété).</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>OISO Desktop — first start</source>
+        <extracomment>emitted (on the GUI thread) once the database exists, with its folder</extracomment>
+        <translation>OISO Desktop — premier démarrage</translation>
+    </message>
+    <message>
+        <source>Creating the database...</source>
+        <translation>Création de la base…</translation>
+    </message>
+    <message>
+        <source>The location was saved for your account only; the other users of this computer will have to choose this folder at their first start.</source>
+        <translation>L&apos;emplacement a été enregistré pour votre compte uniquement ; les autres utilisateurs de cet ordinateur devront choisir ce dossier à leur premier démarrage.</translation>
+    </message>
+    <message>
+        <source>The database could not be created: {reason}</source>
+        <translation>La base n&apos;a pas pu être créée : {reason}</translation>
+    </message>
+    <message>
+        <source>Sheet saved: {path}</source>
+        <translation>Fiche enregistrée : {path}</translation>
+    </message>
+    <message>
+        <source>The sheet could not be saved: {reason}</source>
+        <translation>La fiche n&apos;a pas pu être enregistrée : {reason}</translation>
+    </message>
+    <message>
+        <source>Saving the recovery sheet...</source>
+        <translation>Enregistrement de la fiche de récupération…</translation>
+    </message>
+</context>
+<context>
+    <name>LocationPage</name>
+    <message>
+        <source>Database location</source>
+        <translation>Emplacement de la base</translation>
+    </message>
+    <message>
+        <source>Who will use OISO Desktop on this computer?</source>
+        <translation>Qui utilisera OISO Desktop sur cet ordinateur ?</translation>
+    </message>
+    <message>
+        <source>Just me (folder of my user account)</source>
+        <translation>Pour moi seul (dossier de mon compte)</translation>
+    </message>
+    <message>
+        <source>All users of this computer (shared folder)</source>
+        <translation>Pour tous les utilisateurs de ce PC (dossier partagé)</translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>Choose the shared folder when several people, each with their own session on this computer, use OISO Desktop. Creating it may require administrator rights on the computer.</source>
+        <translation>Choisissez le dossier partagé lorsque plusieurs personnes, chacune avec sa propre session sur cet ordinateur, utilisent OISO Desktop. Sa création peut demander les droits d&apos;administrateur de l&apos;ordinateur.</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Dossier :</translation>
+    </message>
+    <message>
+        <source>Choose the database folder</source>
+        <translation>Choisir le dossier de la base</translation>
+    </message>
+    <message>
+        <source>The database will be created in: {path}</source>
+        <translation>La base sera créée dans : {path}</translation>
+    </message>
+    <message>
+        <source>Give the full path of the folder.</source>
+        <translation>Indiquez le chemin complet du dossier.</translation>
+    </message>
+    <message>
+        <source>This folder already contains an OISO database. Choose another folder, or cancel and start OISO Desktop with this folder.</source>
+        <translation>Ce dossier contient déjà une base OISO. Choisissez un autre dossier, ou annulez et démarrez OISO Desktop avec ce dossier.</translation>
+    </message>
+    <message>
+        <source>Cannot write in this folder ({reason}). Choose another folder.</source>
+        <translation>Impossible d&apos;écrire dans ce dossier ({reason}). Choisissez un autre dossier.</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <source>Session locked</source>
+        <translation>Session verrouillée</translation>
+    </message>
+    <message>
+        <source>Your open windows are kept. Type your password to continue.</source>
+        <translation>Vos fenêtres ouvertes sont conservées. Saisissez votre mot de passe pour continuer.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>Switch user</source>
+        <translation>Changer d&apos;utilisateur</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Déverrouiller</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>OISO Desktop — Sign in</source>
+        <extracomment>the user picked another interface language (&quot;fr&quot; or &quot;en&quot;)</extracomment>
+        <translation>OISO Desktop — Connexion</translation>
+    </message>
+    <message>
+        <source>DEMONSTRATION MODE — fictitious data</source>
+        <translation>MODE DÉMONSTRATION — données fictives</translation>
+    </message>
+    <message>
+        <source>OISO Desktop</source>
+        <translation>OISO Desktop</translation>
+    </message>
+    <message>
+        <source>Oncogenetics identification and follow-up</source>
+        <translation>Identification et suivi en oncogénétique</translation>
+    </message>
+    <message>
+        <source>Database: {folder}</source>
+        <translation>Base : {folder}</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>&amp;Identifiant :</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mot de passe :</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Se connecter</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <source>Recovery code...</source>
+        <translation>Code de récupération…</translation>
+    </message>
+    <message>
+        <source>Demonstration accounts</source>
+        <translation>Comptes de démonstration</translation>
+    </message>
+    <message>
+        <source>Fill in</source>
+        <translation>Remplir</translation>
+    </message>
+    <message>
+        <source>Signing in...</source>
+        <translation>Connexion…</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Encrypted local database (SQLCipher)</source>
+        <translation>Base locale chiffrée (SQLCipher)</translation>
+    </message>
+    <message>
+        <source>PostgreSQL server</source>
+        <translation>Serveur PostgreSQL</translation>
+    </message>
+    <message>
+        <source>OISO Desktop — {name}</source>
+        <translation>OISO Desktop — {name}</translation>
+    </message>
+    <message>
+        <source>DEMONSTRATION MODE — fictitious data, deleted when the application closes</source>
+        <translation>MODE DÉMONSTRATION — données fictives, effacées à la fermeture de l&apos;application</translation>
+    </message>
+    <message>
+        <source>Patients</source>
+        <translation>Patients</translation>
+    </message>
+    <message>
+        <source>Event log</source>
+        <translation>Journal</translation>
+    </message>
+    <message>
+        <source>Administration</source>
+        <translation>Administration</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Verrouiller</translation>
+    </message>
+    <message>
+        <source>&amp;Change my password...</source>
+        <translation>&amp;Changer le mot de passe…</translation>
+    </message>
+    <message>
+        <source>Log &amp;out</source>
+        <translation>Se &amp;déconnecter</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Aid&amp;e</translation>
+    </message>
+    <message>
+        <source>&amp;About OISO Desktop</source>
+        <translation>À &amp;propos d&apos;OISO Desktop</translation>
+    </message>
+    <message>
+        <source>Locking...</source>
+        <translation>Verrouillage…</translation>
+    </message>
+    <message>
+        <source>Unlocking...</source>
+        <translation>Déverrouillage…</translation>
+    </message>
+    <message>
+        <source>Your password has been changed.</source>
+        <translation>Votre mot de passe a été changé.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>The new language will be used the next time OISO Desktop starts.</source>
+        <translation>La nouvelle langue sera utilisée au prochain démarrage d&apos;OISO Desktop.</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;OISO Desktop {version}&lt;/h3&gt;&lt;p&gt;Oncogenetics identification and follow-up.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Database:&lt;/b&gt; {backend}&lt;br&gt;&lt;b&gt;Folder:&lt;/b&gt; {folder}&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;OISO Desktop {version}&lt;/h3&gt;&lt;p&gt;Identification et suivi en oncogénétique.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Base de données :&lt;/b&gt; {backend}&lt;br&gt;&lt;b&gt;Dossier :&lt;/b&gt; {folder}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About OISO Desktop</source>
+        <translation>À propos d&apos;OISO Desktop</translation>
+    </message>
+</context>
+<context>
+    <name>OneTimePasswordDialog</name>
+    <message>
+        <source>Temporary password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temporary password of the account &lt;b&gt;{login}&lt;/b&gt;:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To be given to the user; they will have to change it at their first login. It will not be shown again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied to the clipboard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PasswordFeedback</name>
+    <message>
+        <source>At least 12 characters with lower case, upper case, digits and symbols (or 14 characters with three of them, or a passphrase of 7 words).</source>
+        <translation>Au moins 12 caractères avec des minuscules, des majuscules, des chiffres et des symboles (ou 14 caractères avec trois de ces types, ou une phrase de passe de 7 mots).</translation>
+    </message>
+    <message>
+        <source>The new password must differ from the current one.</source>
+        <translation>Le nouveau mot de passe doit être différent de l&apos;actuel.</translation>
+    </message>
+    <message>
+        <source>Type the same password in both fields.</source>
+        <translation>Saisissez le même mot de passe dans les deux champs.</translation>
+    </message>
+    <message>
+        <source>Confirm the password in the second field.</source>
+        <translation>Confirmez le mot de passe dans le second champ.</translation>
+    </message>
+    <message>
+        <source>✓ The password meets the security rules.</source>
+        <translation>✓ Le mot de passe respecte les règles de sécurité.</translation>
+    </message>
+</context>
+<context>
+    <name>PatientTableModel</name>
+    <message>
+        <source>Provisional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retrieved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qualified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>M</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undetermined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Birth name</source>
+        <extracomment>the patient id of the row (int), for any column the PatientSummary of the row, for any column</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Used name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First name(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Born on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NIR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>INS status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Practitioner</source>
+        <translation type="unfinished">Praticien</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>Recovery code</source>
+        <translation>Code de récupération</translation>
+    </message>
+    <message>
+        <source>Type the code printed on the recovery sheet, the login of an administrator account and a new password for that account. The use of the code is recorded in the event log.</source>
+        <translation>Saisissez le code imprimé sur la fiche de récupération, l&apos;identifiant d&apos;un compte administrateur et un nouveau mot de passe pour ce compte. L&apos;utilisation du code est inscrite au journal.</translation>
+    </message>
+    <message>
+        <source>Recovery &amp;code:</source>
+        <translation>&amp;Code de récupération :</translation>
+    </message>
+    <message>
+        <source>&amp;Administrator login:</source>
+        <translation>Identifiant &amp;administrateur :</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>&amp;Nouveau mot de passe :</translation>
+    </message>
+    <message>
+        <source>C&amp;onfirmation:</source>
+        <translation>C&amp;onfirmation :</translation>
+    </message>
+    <message>
+        <source>Restore access</source>
+        <translation>Rétablir l&apos;accès</translation>
+    </message>
+    <message>
+        <source>Checking the recovery code...</source>
+        <translation>Vérification du code de récupération…</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryPage</name>
+    <message>
+        <source>Recovery code</source>
+        <translation>Code de récupération</translation>
+    </message>
+    <message>
+        <source>The database is created. This code is shown only once: it restores access if every administrator password is lost.</source>
+        <translation>La base est créée. Ce code n&apos;est affiché qu&apos;une fois : il rétablit l&apos;accès si tous les mots de passe administrateur sont perdus.</translation>
+    </message>
+    <message>
+        <source>Save the recovery sheet (PDF)...</source>
+        <translation>Enregistrer la fiche de récupération (PDF)…</translation>
+    </message>
+    <message>
+        <source>Print the sheet or write the code down, and keep it in a safe place (a locked cabinet), away from the computer. Anyone holding this code and the database files can open the database.</source>
+        <translation>Imprimez la fiche ou recopiez le code, et conservez-le en lieu sûr (armoire fermée à clé), loin de l&apos;ordinateur. Toute personne détenant ce code et les fichiers de la base peut ouvrir la base.</translation>
+    </message>
+    <message>
+        <source>I have printed or stored this code in a safe place</source>
+        <translation>J&apos;ai imprimé ou conservé ce code en lieu sûr</translation>
+    </message>
+    <message>
+        <source>oiso-recovery-sheet.pdf</source>
+        <translation>fiche-recuperation-oiso.pdf</translation>
+    </message>
+    <message>
+        <source>Save the recovery sheet</source>
+        <translation>Enregistrer la fiche de récupération</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrateur</translation>
+    </message>
+    <message>
+        <source>Practitioner</source>
+        <translation>Praticien</translation>
+    </message>
+    <message>
+        <source>Genetic counsellor</source>
+        <translation>Conseiller en génétique</translation>
+    </message>
+    <message>
+        <source>Medical secretary</source>
+        <translation>Secrétaire médicale</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Actif</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>Suspendu</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Révoqué</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Supprimé</translation>
+    </message>
+</context>
+<context>
+    <name>StructurePage</name>
+    <message>
+        <source>Your structure</source>
+        <translation>Votre structure</translation>
+    </message>
+    <message>
+        <source>The hospital or practice where the database is used (letters, reports).</source>
+        <translation>L&apos;établissement ou le cabinet où la base est utilisée (courriers, comptes rendus).</translation>
+    </message>
+    <message>
+        <source>9 characters, e.g. 750712184</source>
+        <translation>9 caractères, par ex. 750712184</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>&amp;FINESS number:</source>
+        <translation>Numéro &amp;FINESS :</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse :</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Téléphone :</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <source>Summary</source>
+        <translation>Récapitulatif</translation>
+    </message>
+    <message>
+        <source>Check the information, then create the database.</source>
+        <translation>Vérifiez les informations, puis créez la base.</translation>
+    </message>
+    <message>
+        <source>&amp;Create the database</source>
+        <translation>&amp;Créer la base</translation>
+    </message>
+    <message>
+        <source>Database folder</source>
+        <translation>Dossier de la base</translation>
+    </message>
+    <message>
+        <source>Used by</source>
+        <translation>Utilisée par</translation>
+    </message>
+    <message>
+        <source>all users of this computer</source>
+        <translation>tous les utilisateurs de cet ordinateur</translation>
+    </message>
+    <message>
+        <source>me only</source>
+        <translation>moi seul</translation>
+    </message>
+    <message>
+        <source>Structure</source>
+        <translation>Structure</translation>
+    </message>
+    <message>
+        <source>FINESS</source>
+        <translation>FINESS</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrateur</translation>
+    </message>
+    <message>
+        <source>Linked to this computer</source>
+        <translation>Lié à cet ordinateur</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>Creating the encrypted database... This takes a few seconds.</source>
+        <translation>Création de la base chiffrée… Cela prend quelques secondes.</translation>
+    </message>
+</context>
+<context>
+    <name>TaskRunner</name>
+    <message>
+        <source>OISO Desktop</source>
+        <extracomment>label of the most recent running task (&quot;&quot; when idle), for the status bar every failure, handled or not (useful for logging and tests)</extracomment>
+        <translation>OISO Desktop</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Welcome to OISO Desktop</source>
+        <translation>Bienvenue dans OISO Desktop</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;No OISO database was found on this computer.&lt;/p&gt;&lt;p&gt;This assistant creates an &lt;b&gt;encrypted&lt;/b&gt; database, records your structure and creates the &lt;b&gt;administrator&lt;/b&gt; account, who will then create the accounts of the other users.&lt;/p&gt;&lt;p&gt;At the end, a &lt;b&gt;recovery code&lt;/b&gt; is shown once: it restores access if every administrator password is lost. Keep a printer or a USB key at hand to save it.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Aucune base OISO n&apos;a été trouvée sur cet ordinateur.&lt;/p&gt;&lt;p&gt;Cet assistant crée une base &lt;b&gt;chiffrée&lt;/b&gt;, enregistre votre structure et crée le compte &lt;b&gt;administrateur&lt;/b&gt;, qui créera ensuite les comptes des autres utilisateurs.&lt;/p&gt;&lt;p&gt;À la fin, un &lt;b&gt;code de récupération&lt;/b&gt; est affiché une seule fois : il rétablit l&apos;accès si tous les mots de passe administrateur sont perdus. Gardez une imprimante ou une clé USB à portée de main pour le conserver.&lt;/p&gt;</translation>
+    </message>
+</context>
+</TS>
