@@ -243,3 +243,33 @@ def read_settings_readonly(path: Path, key: bytes) -> dict[str, str] | None:
     finally:
         connection.close()
     return {str(k): str(v) for k, v in rows}
+
+
+def hot_journal_exists(path: Path) -> bool:
+    """A rollback journal left by a crash during :func:`rekey` (never in WAL mode)."""
+    journal = Path(f"{path}-journal")
+    try:
+        return journal.stat().st_size > 0
+    except FileNotFoundError:
+        return False
+
+
+def recover_hot_journal(path: Path, key: bytes) -> bool:
+    """Roll back an interrupted re-key with the key the file had before it.
+
+    This is the only read-write open before a key is known to work: SQLite must
+    replay the journal to make the file consistent again. Returns False when
+    ``key`` is not the key of the journal (nothing is written then).
+    """
+    connection = dbapi2.connect(
+        _uri(Path(path), "rw"), uri=True, check_same_thread=False, isolation_level=None
+    )
+    try:
+        _silence_sqlcipher_log(connection)
+        connection.execute(_key_pragma(key))
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchall()
+    except dbapi2.DatabaseError:
+        return False
+    finally:
+        connection.close()
+    return not hot_journal_exists(path)

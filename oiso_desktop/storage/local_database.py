@@ -195,6 +195,15 @@ class LocalDatabase:
         ``FULL_CHECK_MAX_BYTES``; larger ones are checked by the maintenance job.
         """
         engine_mod.check_database_file(self.db_path)
+        if engine_mod.hot_journal_exists(self.db_path):
+            # A crash interrupted PRAGMA rekey: roll back with the key the file had
+            # before it, i.e. the keystore's current key (never try the pending one).
+            current = self.keystore.current_key_id
+            for candidate in dmk_candidates:
+                if key_id_of(candidate) == current and engine_mod.recover_hot_journal(
+                    self.db_path, candidate
+                ):
+                    break
         if full_check is None:
             full_check = self.db_path.stat().st_size <= FULL_CHECK_MAX_BYTES
         key = self._working_key(dmk_candidates, full_check)
