@@ -423,3 +423,21 @@ def test_crash_during_pragma_rekey_rolls_back(folder: Folder) -> None:
     assert keystore.pending_key_id is None
     assert keystore.current_key_id == key_id_of(new_dmk)
     assert listing(folder.path) == ["oiso.db", "oiso.keystore"]
+
+
+def test_second_session_while_the_first_is_open(folder: Folder) -> None:
+    """verify_key reads through the existing WAL of a running session."""
+    first = folder.login("admin", ADMIN_PASSWORD)
+    add_patient(first, "PREMIER")
+    assert Path(f"{folder.db_path}-wal").exists()
+    second = folder.login("j.dupont", USER_PASSWORD)
+    try:
+        with UnitOfWork(second.session_factory) as uow:
+            assert uow.patients.search(["premier"])[1] == 1
+        add_patient(second, "SECOND")
+        with UnitOfWork(first.session_factory) as uow:
+            assert uow.patients.search(["second"])[1] == 1
+    finally:
+        first.dispose()
+        second.dispose()
+    assert listing(folder.path) == ["oiso.db", "oiso.keystore"]
