@@ -67,8 +67,11 @@ class Database:
         self.database_uuid = database_uuid
         self.db_path = db_path
 
-    def rekey(self, keystore: Keystore, *, drop_user_ids: Iterable[int]) -> None:
+    def rekey(self, keystore: Keystore, *, drop_user_ids: Iterable[int]) -> bytes:
         """New DMK for every remaining slot; dropped slots can no longer open the file.
+
+        Returns the new DMK (added for the services: the open session keeps the
+        current DMK to create slots for new users after a revocation).
 
         Crash-safe order: pending keys are written to the keystore first, then the
         file is re-encrypted, then the keystore makes the pending keys current.
@@ -81,6 +84,7 @@ class Database:
         keystore.begin_rekey(new_dmk, drop_user_ids=list(drop_user_ids))
         engine_mod.rekey(self.engine, new_dmk)
         keystore.commit_rekey()
+        return new_dmk
 
     def check_integrity(self) -> None:
         """Check every page (HMAC and b-tree structure); StorageError if damaged."""
