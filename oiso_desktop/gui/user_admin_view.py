@@ -1,0 +1,383 @@
+"""Administration: the user accounts (create, edit, suspend, reactivate, revoke, reset)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from oiso_desktop.domain.roles import AccountStatus
+from oiso_desktop.gui import style
+from oiso_desktop.gui.error_text import error_text
+from oiso_desktop.gui.icons import icon
+from oiso_desktop.gui.tasks import TaskRunner
+from oiso_desktop.gui.user_table_model import UserFilterProxyModel, UserTableModel
+from oiso_desktop.gui.widgets.one_time_password_dialog import OneTimePasswordDialog
+
+if TYPE_CHECKING:
+    from oiso_desktop.services.auth_service import UserSession
+    from oiso_desktop.services.dto import UserView
+
+__all__ = ["UserAdminView"]
+
+
+class UserAdminView(QWidget):
+    """The list of accounts and the actions of the administrator on them."""
+
+    #: emitted after each reload of the list (tests)
+    sig_users_loaded = Signal()
+
+    def __init__(
+        self, session: UserSession, tasks: TaskRunner, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("user_admin_view")
+        self._session = session
+        self._tasks = tasks
+        self._select_after_load: int | None = None
+        self.last_dialog: QWidget | None = None
+        self.last_confirmation: QMessageBox | None = None
+        self.password_dialog: OneTimePasswordDialog | None = None
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 14, 16, 12)
+        layout.setSpacing(10)
+        title = QLabel(self.tr("User accounts"))
+        style.set_role(title, "title")
+        layout.addWidget(title)
+
+        top = QHBoxLayout()
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setObjectName("filter_edit")
+        self.filter_edit.setPlaceholderText(self.tr("Filter: login, name, role, RPPS, structure…"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        top.addWidget(self.filter_edit, 1)
+        self.new_button = self._button("user-add", self.tr("New"), "new_button")
+        self.new_button.setProperty("primary", True)
+        top.addWidget(self.new_button)
+        layout.addLayout(top)
+
+        actions = QHBoxLayout()
+        self.edit_button = self._button("edit", self.tr("Edit"), "edit_button")
+        self.suspend_button = self._button("suspend", self.tr("Suspend"), "suspend_button")
+        self.reactivate_button = self._button(
+            "reactivate", self.tr("Reactivate"), "reactivate_button"
+        )
+        self.revoke_button = self._button("revoke", self.tr("Revoke"), "revoke_button")
+        self.reset_password_button = self._button(
+            "key", self.tr("Reset the password"), "reset_password_button"
+        )
+        for button in (
+            self.edit_button,
+            self.suspend_button,
+            self.reactivate_button,
+            self.revoke_button,
+            self.reset_password_button,
+        ):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        self.count_label = QLabel("")
+        self.count_label.setObjectName("count_label")
+        style.set_role(self.count_label, "hint")
+        actions.addWidget(self.count_label)
+        layout.addLayout(actions)
+
+        self.model = UserTableModel(self)
+        self.proxy = UserFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setObjectName("user_table")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(UserTableModel.COL_NAME, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(28)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setStretchLastSection(True)
+        for column, width in (
+            (UserTableModel.COL_LOGIN, 130),
+            (UserTableModel.COL_NAME, 180),
+            (UserTableModel.COL_ROLE, 170),
+            (UserTableModel.COL_STATUS, 90),
+            (UserTableModel.COL_IDENTIFIER, 160),
+            (UserTableModel.COL_STRUCTURE, 200),
+        ):
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        layout.addWidget(self.table, 1)
+
+        self.status_label = QLabel("")
+        self.status_label.setObjectName("status_label")
+        self.status_label.setWordWrap(True)
+        layout.addWidget(self.status_label)
+
+        self.filter_edit.textChanged.connect(self._on_filter_changed)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.table.doubleClicked.connect(lambda _index: self._on_edit_clicked())
+        self.new_button.clicked.connect(self._on_new_clicked)
+        self.edit_button.clicked.connect(self._on_edit_clicked)
+        self.suspend_button.clicked.connect(self._on_suspend_clicked)
+        self.reactivate_button.clicked.connect(self._on_reactivate_clicked)
+        self.revoke_button.clicked.connect(self._on_revoke_clicked)
+        self.reset_password_button.clicked.connect(self._on_reset_password_clicked)
+
+        self._update_buttons()
+        self.reload()
+
+    def _button(self, icon_name: str, text: str, name: str) -> QPushButton:
+        button = QPushButton(icon(icon_name), text)
+        button.setObjectName(name)
+        return button
+
+    # -------------------------------------------------------------------- data
+    def reload(self, select_user_id: int | None = None) -> None:
+        if select_user_id is None:
+            current = self.selected_user()
+            select_user_id = current.id if current is not None else None
+        self._select_after_load = select_user_id
+        self._tasks.run(
+            self._session.users.list_users,
+            self._session.actor,
+            include_revoked=True,
+            on_success=self._on_users_loaded,
+            on_failure=self._on_load_failed,
+            label=self.tr("Loading the accounts…"),
+            owner=self,
+        )
+
+    def _on_users_loaded(self, users: list[UserView]) -> None:
+        self.model.set_rows(users)
+        self._update_count()
+        if self._select_after_load is not None:
+            self.select_user(self._select_after_load)
+        self._update_buttons()
+        self.sig_users_loaded.emit()
+
+    def _on_load_failed(self, exc: BaseException) -> None:
+        self._show_status(error_text(exc), "error")
+        self.sig_users_loaded.emit()
+
+    def _update_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        if shown == total:
+            self.count_label.setText(self.tr("%n account(s)", "", total))
+        else:
+            self.count_label.setText(
+                self.tr("{shown} of {total} accounts").format(shown=shown, total=total)
+            )
+
+    def _on_filter_changed(self, text: str) -> None:
+        self.proxy.set_filter_text(text)
+        self._update_count()
+        self._update_buttons()
+
+    def selected_user(self) -> UserView | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return rows[0].data(UserTableModel.USER_ROLE)
+
+    def select_user(self, user_id: int) -> bool:
+        row = self.model.row_of(user_id)
+        if row < 0:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():
+            return False
+        self.table.selectRow(index.row())
+        self.table.scrollTo(index)
+        return True
+
+    def _update_buttons(self, *_args: object) -> None:
+        user = self.selected_user()
+        myself = user is not None and user.id == self._session.actor.user_id
+        status = AccountStatus(user.status) if user is not None else None
+        self.edit_button.setEnabled(
+            user is not None and status in (AccountStatus.ACTIVE, AccountStatus.SUSPENDED)
+        )
+        self.suspend_button.setEnabled(status == AccountStatus.ACTIVE and not myself)
+        self.reactivate_button.setEnabled(status == AccountStatus.SUSPENDED)
+        self.revoke_button.setEnabled(
+            status in (AccountStatus.ACTIVE, AccountStatus.SUSPENDED) and not myself
+        )
+        self.reset_password_button.setEnabled(status == AccountStatus.ACTIVE and not myself)
+
+    def _show_status(self, text: str, kind: str = "ok") -> None:
+        self.status_label.setText(text)
+        style.set_role(self.status_label, kind)
+
+    # ------------------------------------------------------------ create / edit
+    def _open_dialog(self, user: UserView | None) -> None:
+        from oiso_desktop.gui.user_dialog import UserDialog
+
+        dialog = UserDialog(self._session, self._tasks, user=user, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.sig_saved.connect(self._on_user_saved)
+        self.last_dialog = dialog
+        dialog.open()
+
+    def _on_new_clicked(self) -> None:
+        self._open_dialog(None)
+
+    def _on_edit_clicked(self) -> None:
+        user = self.selected_user()
+        if user is not None and self.edit_button.isEnabled():
+            self._open_dialog(user)
+
+    def _on_user_saved(self, user: UserView, password: str | None) -> None:
+        if password:
+            self._show_status(self.tr("Account {login} created.").format(login=user.login), "ok")
+            self._show_password(user.login, password)
+        else:
+            self._show_status(self.tr("Account {login} saved.").format(login=user.login), "ok")
+        self.reload(select_user_id=user.id)
+
+    def _show_password(self, login: str, password: str) -> None:
+        dialog = OneTimePasswordDialog(login, password, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.password_dialog = dialog
+        dialog.open()
+
+    # ------------------------------------------------------------------ actions
+    def _confirm(self, title: str, text: str, detail: str, accept_text: str, on_yes) -> None:
+        box = QMessageBox(self)
+        box.setObjectName("confirmation_box")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(title)
+        box.setText(text)
+        box.setInformativeText(detail)
+        yes = box.addButton(accept_text, QMessageBox.ButtonRole.AcceptRole)
+        yes.setObjectName("confirm_button")
+        cancel = box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.buttonClicked.connect(lambda button: on_yes() if button is yes else None)
+        self.last_confirmation = box
+        box.open()
+
+    def _run_action(self, fn, user: UserView, done_text: str, *, label: str) -> None:
+        self._tasks.run(
+            fn,
+            self._session.actor,
+            user.id,
+            writer=True,
+            on_success=lambda _result: self._on_action_done(user, done_text),
+            on_failure=lambda exc: self._show_status(error_text(exc), "error"),
+            label=label,
+            owner=self,
+        )
+
+    def _on_action_done(self, user: UserView, done_text: str) -> None:
+        self._show_status(done_text.format(login=user.login), "ok")
+        self.reload(select_user_id=user.id)
+
+    def _on_suspend_clicked(self) -> None:
+        user = self.selected_user()
+        if user is None:
+            return
+        self._confirm(
+            self.tr("Suspend an account"),
+            self.tr("Suspend the account {login} ({name})?").format(
+                login=user.login, name=user.display_name
+            ),
+            self.tr(
+                "The user will no longer be able to log in until the account is reactivated. "
+                "Their patient files stay as they are."
+            ),
+            self.tr("Suspend"),
+            lambda: self._run_action(
+                self._session.users.suspend,
+                user,
+                self.tr("Account {login} suspended."),
+                label=self.tr("Suspending the account…"),
+            ),
+        )
+
+    def _on_reactivate_clicked(self) -> None:
+        user = self.selected_user()
+        if user is None:
+            return
+        self._run_action(
+            self._session.users.reactivate,
+            user,
+            self.tr("Account {login} reactivated."),
+            label=self.tr("Reactivating the account…"),
+        )
+
+    def _on_revoke_clicked(self) -> None:
+        user = self.selected_user()
+        if user is None:
+            return
+        self._confirm(
+            self.tr("Revoke an account"),
+            self.tr("Revoke the account {login} ({name}) for good?").format(
+                login=user.login, name=user.display_name
+            ),
+            self.tr(
+                "The database will be re-keyed: it is encrypted again with a new key and this "
+                "account's key is removed, so its password can no longer open the database. "
+                "This may take a moment and cannot be undone. The user's identity is kept for "
+                "traceability."
+            ),
+            self.tr("Revoke and re-key"),
+            lambda: self._run_action(
+                self._session.users.revoke,
+                user,
+                self.tr("Account {login} revoked; the database has been re-keyed."),
+                label=self.tr("Revoking the account and re-keying the database…"),
+            ),
+        )
+
+    def _on_reset_password_clicked(self) -> None:
+        user = self.selected_user()
+        if user is None:
+            return
+
+        def reset() -> None:
+            self._tasks.run(
+                self._session.users.reset_password,
+                self._session.actor,
+                user.id,
+                writer=True,
+                on_success=lambda password: self._on_password_reset(user, password),
+                on_failure=lambda exc: self._show_status(error_text(exc), "error"),
+                label=self.tr("Resetting the password…"),
+                owner=self,
+            )
+
+        self._confirm(
+            self.tr("Reset a password"),
+            self.tr("Reset the password of {login} ({name})?").format(
+                login=user.login, name=user.display_name
+            ),
+            self.tr(
+                "A temporary password will be shown once; the user will have to change it at "
+                "their first login. Their current password stops working at once."
+            ),
+            self.tr("Reset"),
+            reset,
+        )
+
+    def _on_password_reset(self, user: UserView, password: str) -> None:
+        self._show_status(self.tr("Password of {login} reset.").format(login=user.login), "ok")
+        self._show_password(user.login, password)
+        self.reload(select_user_id=user.id)

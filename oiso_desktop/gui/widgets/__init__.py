@@ -1,0 +1,1 @@
+"""Small reusable widgets of the working views (date entry, field messages, dialogs)."""
