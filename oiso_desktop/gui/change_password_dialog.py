@@ -105,6 +105,9 @@ class ChangePasswordDialog(QDialog):
         self.buttons.rejected.connect(self._on_cancel_clicked)
 
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 18, 20, 16)
+        layout.setSpacing(12)
+        layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetMinimumSize)
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.error_label)
@@ -112,7 +115,7 @@ class ChangePasswordDialog(QDialog):
         for edit in (self.old_edit, self.new_edit, self.confirm_edit):
             edit.textChanged.connect(self._on_changed)
         self._on_changed()
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(600)
 
     @property
     def forced(self) -> bool:

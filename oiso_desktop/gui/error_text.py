@@ -65,19 +65,18 @@ _UNEXPECTED = QT_TRANSLATE_NOOP(
 # Password policy problem codes (domain.passwords.password_problems).
 PASSWORD_PROBLEMS: dict[str, str] = {
     "too_short": QT_TRANSLATE_NOOP(
-        "Errors",
-        "Too short: at least 12 characters (14 with only three kinds of characters), "
-        "or a passphrase of 7 words.",
+        "Errors", "Too short: at least 12 characters (14 with three kinds of characters)."
     ),
     "too_few_classes": QT_TRANSLATE_NOOP(
-        "Errors",
-        "Use lower case, upper case, digits and symbols "
-        "(or at least 14 characters with three of these kinds).",
+        "Errors", "Mix lower case, upper case, digits and symbols."
     ),
     "contains_login": QT_TRANSLATE_NOOP("Errors", "Must not contain the login."),
     "contains_name": QT_TRANSLATE_NOOP("Errors", "Must not contain the first or last name."),
+    "same_as_old": QT_TRANSLATE_NOOP(
+        "Errors", "The new password must differ from the current one."
+    ),
     "too_common": QT_TRANSLATE_NOOP(
-        "Errors", "Too common or too easy to guess (usual word, keyboard run, repeated pattern)."
+        "Errors", "Too easy to guess (common word, keyboard run, repetition)."
     ),
 }
 
@@ -111,7 +110,7 @@ def error_text(exc: BaseException) -> str:
             return translate(_ACCOUNT_LOCKED_NOW)
         if code == "password_policy":
             problems = params.get("problems")
-            if problems:
+            if problems and all(p in PASSWORD_PROBLEMS for p in problems):
                 return "\n".join(password_problem_text(p) for p in problems)
             return str(exc)
         source = _MESSAGES.get(code)

@@ -333,8 +333,13 @@ class AdminPage(QWizardPage):
         form.addRow(self.tr("&Password:"), self.password_edit)
         form.addRow(self.tr("&Confirmation:"), self.confirm_edit)
         form.addRow("", self.feedback)
-        form.addRow("", self.bind_checkbox)
-        form.addRow("", self.bind_hint)
+        bind_box = QWidget()
+        bind_layout = QVBoxLayout(bind_box)
+        bind_layout.setContentsMargins(0, 0, 0, 0)
+        bind_layout.setSpacing(2)
+        bind_layout.addWidget(self.bind_checkbox)
+        bind_layout.addWidget(self.bind_hint)
+        form.addRow("", bind_box)
 
         for edit in (
             self.login_edit,
@@ -698,6 +703,7 @@ def _create_database(
         admin_password=password,
         bind_admin_slot=bind,
         secret_store=secret_store,  # type: ignore[arg-type]
+        shared=shared,
     )
     warning = ""
     try:

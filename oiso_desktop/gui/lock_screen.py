@@ -82,7 +82,7 @@ class LockScreen(QWidget):
         self.switch_button = QPushButton(icon("logout"), self.tr("Switch user"))
         self.switch_button.setObjectName("switch_user_button")
         self.switch_button.setAutoDefault(False)
-        self.unlock_button = QPushButton(icon("key"), self.tr("Unlock"))
+        self.unlock_button = QPushButton(self.tr("Unlock"))
         self.unlock_button.setObjectName("unlock_button")
         self.unlock_button.setProperty("primary", True)
         buttons.addWidget(self.switch_button)

@@ -84,6 +84,7 @@ class LoginDialog(QDialog):
         set_role(self.title_label, "title")
         self.subtitle_label = QLabel()
         self.subtitle_label.setWordWrap(True)
+        self.subtitle_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         set_role(self.subtitle_label, "hint")
         titles.addWidget(self.title_label)
         titles.addWidget(self.subtitle_label)
@@ -177,7 +178,7 @@ class LoginDialog(QDialog):
 
         self._retranslate()
         self._on_input_changed()
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(600)
         self.login_edit.setFocus()
 
     # ------------------------------------------------------------- texts

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from oiso_desktop.domain.passwords import password_problems
@@ -23,6 +24,9 @@ class PasswordFeedback(QLabel):
         self.setObjectName("password_feedback_label")
         self.setWordWrap(True)
         self.problems: list[str] = []
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        # Room for the longest feedback, so that the dialog does not jump while typing.
+        self.setMinimumHeight(self.fontMetrics().lineSpacing() * 5 + 6)
         self.check("", "")
 
     def check(

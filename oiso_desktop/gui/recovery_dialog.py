@@ -80,6 +80,9 @@ class RecoveryDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 18, 20, 16)
+        layout.setSpacing(12)
+        layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetMinimumSize)
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.error_label)
@@ -87,7 +90,7 @@ class RecoveryDialog(QDialog):
         for edit in (self.code_edit, self.login_edit, self.password_edit, self.confirm_edit):
             edit.textChanged.connect(self._on_changed)
         self._on_changed()
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(600)
 
     def _on_changed(self, *_args: object) -> None:
         password_ok = self.feedback.check(

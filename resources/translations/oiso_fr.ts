@@ -106,6 +106,26 @@
     </message>
 </context>
 <context>
+    <name>DuplicateCandidatesDialog</name>
+    <message>
+        <source>Possible duplicate</source>
+        <extracomment>every IdentityFields attribute edited by the form, in screen order</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One or more existing patient files look like this patient. Check that it is not the same person before creating a new file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>You are not allowed to perform this action.</source>
@@ -148,12 +168,20 @@
         <translation>Une erreur inattendue est survenue. L&apos;opération n&apos;a pas été effectuée ; si le problème persiste, contactez votre support informatique.</translation>
     </message>
     <message>
-        <source>Too short: at least 12 characters (14 with only three kinds of characters), or a passphrase of 7 words.</source>
-        <translation>Trop court : au moins 12 caractères (14 avec seulement trois types de caractères), ou une phrase de passe de 7 mots.</translation>
+        <source>Too short: at least 12 characters (14 with three kinds of characters).</source>
+        <translation>Trop court : au moins 12 caractères (14 avec trois types de caractères).</translation>
     </message>
     <message>
-        <source>Use lower case, upper case, digits and symbols (or at least 14 characters with three of these kinds).</source>
-        <translation>Utilisez des minuscules, des majuscules, des chiffres et des symboles (ou au moins 14 caractères avec trois de ces types).</translation>
+        <source>Mix lower case, upper case, digits and symbols.</source>
+        <translation>Mélangez minuscules, majuscules, chiffres et symboles.</translation>
+    </message>
+    <message>
+        <source>The new password must differ from the current one.</source>
+        <translation>Le nouveau mot de passe doit être différent de l&apos;actuel.</translation>
+    </message>
+    <message>
+        <source>Too easy to guess (common word, keyboard run, repetition).</source>
+        <translation>Trop facile à deviner (mot courant, suite de touches, répétition).</translation>
     </message>
     <message>
         <source>Must not contain the login.</source>
@@ -163,9 +191,236 @@
         <source>Must not contain the first or last name.</source>
         <translation>Ne doit pas contenir le prénom ou le nom.</translation>
     </message>
+</context>
+<context>
+    <name>EventLogView</name>
     <message>
-        <source>Too common or too easy to guess (usual word, keyboard run, repeated pattern).</source>
-        <translation>Trop courant ou trop facile à deviner (mot usuel, suite de touches, motif répété).</translation>
+        <source>Event log</source>
+        <translation>Journal</translation>
+    </message>
+    <message>
+        <source>My event log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify integrity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export (CSV)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The end date is before the start date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the event log…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {count} most recent events are shown: narrow the filters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln event(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Verifying the event log…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event log intact: {count} records verified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event log ALTERED: first faulty record no. {id} ({count} records checked).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the event log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting the event log…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} records exported to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EventTableModel</name>
+    <message>
+        <source>Login</source>
+        <extracomment>every action code of docs/ARCHITECTURE.md, with its label</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session locked</source>
+        <translation>Session verrouillée</translation>
+    </message>
+    <message>
+        <source>Session unlocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovery code used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database re-keyed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account modified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account suspended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account reactivated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account revoked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Structure saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient file created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient file modified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient file viewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event log exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event log verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Structure</source>
+        <translation>Structure</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event log</source>
+        <translation>Journal</translation>
+    </message>
+    <message>
+        <source>Date / time</source>
+        <extracomment>actions shown in a warning colour</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workstation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -472,6 +727,257 @@
     </message>
 </context>
 <context>
+    <name>PatientDialog</name>
+    <message>
+        <source>Female (F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Male (M)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undetermined (I)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deceased</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New patient</source>
+        <extracomment>emitted whenever the validation state changes (tests)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient identity — {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the sex.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read only: this file is shared with you for reading; you cannot change it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving the patient file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file was changed by someone else while you were editing it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your entries are not lost. Reload the saved version: your entries stay in the form and the values saved meanwhile are shown under each field.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reload (your entries will be shown beside)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy my entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file was changed by someone else. Your entries are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reloading the patient file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved by the other user: {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file was changed by someone else. Your entries are kept in the form; the values they saved are shown under the fields that differ. Check, then save again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The saved version has been reloaded; you can save again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient identity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identity (INS traits)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Birth name *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Birth first name(s) *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All the first names on the civil status, separated by spaces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Birth date *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sex *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Birthplace (INSEE code)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 75056, or 99xxx abroad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NIR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>15 characters, key included</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>INS identity status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Used name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referring physician</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vital status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of death</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>* required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PatientListView</name>
+    <message>
+        <source>Patients</source>
+        <extracomment>emitted after each applied search result (tests, status bar)</extracomment>
+        <translation>Patients</translation>
+    </message>
+    <message>
+        <source>Search: name, first name, birth date (DD/MM/YYYY) or NIR…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a patient file (Ctrl+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More than {limit} results: refine your search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No patient file found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No patient file yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln file(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Opening the patient file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PatientTableModel</name>
     <message>
         <source>Provisional</source>
@@ -544,7 +1050,7 @@
     </message>
     <message>
         <source>Practitioner</source>
-        <translation type="unfinished">Praticien</translation>
+        <translation>Praticien</translation>
     </message>
 </context>
 <context>
@@ -748,6 +1254,346 @@
         <source>OISO Desktop</source>
         <extracomment>label of the most recent running task (&quot;&quot; when idle), for the status bar every failure, handled or not (useful for logging and tests)</extracomment>
         <translation>OISO Desktop</translation>
+    </message>
+</context>
+<context>
+    <name>UserAdminView</name>
+    <message>
+        <source>User accounts</source>
+        <extracomment>emitted after each reload of the list (tests)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter: login, name, role, RPPS, structure…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suspend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reactivate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset the password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the accounts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n account(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{shown} of {total} accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account {login} created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account {login} saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suspend an account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suspend the account {login} ({name})?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user will no longer be able to log in until the account is reactivated. Their patient files stay as they are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account {login} suspended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suspending the account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account {login} reactivated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reactivating the account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke an account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke the account {login} ({name}) for good?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database will be re-keyed: it is encrypted again with a new key and this account&apos;s key is removed, so its password can no longer open the database. This may take a moment and cannot be undone. The user&apos;s identity is kept for traceability.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke and re-key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account {login} revoked; the database has been re-keyed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoking the account and re-keying the database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resetting the password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset a password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset the password of {login} ({name})?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A temporary password will be shown once; the user will have to change it at their first login. Their current password stops working at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password of {login} reset.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <source>Practitioner (physician)</source>
+        <extracomment>the labels of the role combo box (more explicit than the short role names)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Genetic counsellor</source>
+        <translation>Conseiller en génétique</translation>
+    </message>
+    <message>
+        <source>Medical secretary</source>
+        <translation>Secrétaire médicale</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrateur</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <extracomment>the fields of UserInput shown in the form (service errors name one of them) emitted once the structures and practitioners are loaded (tests)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New user account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User account — {login}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The login cannot be changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} — FINESS {finess}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The login is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first name is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last name is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Luhn key mismatch confirmed by you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating the account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving the account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This account was changed by someone else meanwhile. Your entries are kept: saving again will replace their changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Login *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. jdupont</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First name *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last name *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Professional e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Professional identity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profession</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Médecin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Specialty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Génétique médicale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RPPS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>11 digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I confirm that this RPPS number is correct</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ADELI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>9 digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Structure</source>
+        <translation>Structure</translation>
+    </message>
+    <message>
+        <source>Practitioners assisted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick the practitioners whose patient files this secretary manages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>* required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UserTableModel</name>
+    <message>
+        <source>Login</source>
+        <extracomment>folded text of the row, for accent-insensitive filtering</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RPPS / ADELI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Structure</source>
+        <translation>Structure</translation>
+    </message>
+    <message>
+        <source>Last login</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
