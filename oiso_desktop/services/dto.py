@@ -1,0 +1,154 @@
+"""Frozen data objects handed to the GUI and the CLI (never ORM objects)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from oiso_desktop.domain.patients import IdentityFields
+from oiso_desktop.domain.permissions import PatientAccess
+from oiso_desktop.domain.roles import AccountStatus, Role
+
+__all__ = [
+    "Actor",
+    "EventView",
+    "PatientInput",
+    "PatientSummary",
+    "PatientView",
+    "SearchResult",
+    "SetupResult",
+    "StructureInput",
+    "StructureView",
+    "UserInput",
+    "UserView",
+]
+
+#: What the identity form hands to the patient service.
+PatientInput = IdentityFields
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The user acting: every service call takes it first."""
+
+    user_id: int
+    login: str
+    role: Role
+    display_name: str
+    structure_id: int | None = None
+
+
+@dataclass(frozen=True)
+class StructureInput:
+    name: str
+    finess: str
+    address: str = ""
+    phone: str = ""
+    lab_client_number: str = ""
+
+
+@dataclass(frozen=True)
+class StructureView:
+    id: int
+    name: str
+    finess: str
+    address: str
+    phone: str
+    lab_client_number: str
+    version: int
+
+
+@dataclass(frozen=True)
+class UserInput:
+    login: str
+    first_name: str
+    last_name: str
+    role: Role
+    email: str = ""
+    phone: str = ""
+    profession: str = ""
+    specialty: str = ""
+    rpps: str = ""
+    rpps_luhn_confirmed: bool = False
+    adeli: str = ""
+    structure_id: int | None = None
+    assisted_practitioner_ids: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class UserView:
+    id: int
+    login: str
+    first_name: str
+    last_name: str
+    display_name: str
+    role: Role
+    status: AccountStatus
+    email: str
+    phone: str
+    profession: str
+    specialty: str
+    rpps: str
+    adeli: str
+    structure_id: int | None
+    structure_name: str
+    must_change_password: bool
+    last_login_at: dt.datetime | None  # aware, UTC
+    created_at: dt.datetime  # aware, UTC
+    assisted_practitioner_ids: tuple[int, ...]
+    version: int
+
+
+@dataclass(frozen=True)
+class PatientSummary:
+    id: int
+    birth_name: str
+    used_name: str
+    first_names: str
+    birth_date: dt.date
+    sex: str
+    nir: str | None
+    ins_status: str
+    owner_display_name: str
+    access: PatientAccess
+
+
+@dataclass(frozen=True)
+class PatientView:
+    id: int
+    fields: IdentityFields
+    owner_id: int
+    owner_display_name: str
+    access: PatientAccess
+    created_at: dt.datetime  # aware, UTC
+    updated_at: dt.datetime  # aware, UTC
+    version: int
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    rows: tuple[PatientSummary, ...]
+    total: int
+    truncated: bool
+
+
+@dataclass(frozen=True)
+class EventView:
+    id: int
+    occurred_at: str  # ISO 8601 UTC, e.g. 2026-11-23T21:03:41.123456Z
+    user_id: int | None
+    login: str
+    action: str
+    object_type: str
+    object_id: int | None
+    workstation: str
+    app_version: str
+    details: str  # JSON object
+
+
+@dataclass(frozen=True)
+class SetupResult:
+    database_folder: Path
+    recovery_code: str
+    admin_user_id: int

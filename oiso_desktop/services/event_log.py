@@ -1,0 +1,278 @@
+"""The append-only, hash-chained event log (DESIGN.md §6).
+
+``record_event`` is called by every service inside its own unit of work, so the
+event row is written in the same transaction as the change it describes: if the
+change is rolled back, so is the event. On SQLite the transaction starts with
+``BEGIN IMMEDIATE`` (see ``storage.engine``): reading the last event and
+appending the next one cannot interleave with another writer.
+
+Events never hold data values (no names, NIR, search text): only internal ids,
+action codes and, in ``details``, facts such as the names of changed fields.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import datetime as dt
+import json
+import os
+import tempfile
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from oiso_desktop.domain.errors import PermissionDenied, StorageError
+from oiso_desktop.domain.event_chain import GENESIS_HASH, ChainReport, event_hash, verify_chain
+from oiso_desktop.domain.permissions import Permission, require, role_can
+from oiso_desktop.services.context import ServiceContext, as_utc
+from oiso_desktop.services.dto import Actor, EventView
+from oiso_desktop.storage.models import Event, Setting
+from oiso_desktop.storage.uow import UnitOfWork
+
+__all__ = [
+    "ANCHOR_HASH_SETTING",
+    "ANCHOR_ID_SETTING",
+    "EventService",
+    "event_time",
+    "record_event",
+]
+
+#: After a purge the oldest kept event chains to this anchor (settings table).
+ANCHOR_ID_SETTING = "event_chain_anchor_id"
+ANCHOR_HASH_SETTING = "event_chain_anchor_hash"
+
+CSV_HEADER = (
+    "numéro",
+    "date_utc",
+    "utilisateur_id",
+    "identifiant",
+    "action",
+    "type_objet",
+    "objet_id",
+    "poste",
+    "version_application",
+    "détails",
+    "empreinte_précédente",
+    "empreinte",
+)
+
+OWN_EVENTS_ONLY_MESSAGE = "Vous ne pouvez consulter que vos propres événements."
+
+
+def event_time(value: dt.datetime) -> str:
+    """``YYYY-MM-DDTHH:MM:SS.ffffffZ`` in UTC (sorts like the time it stands for)."""
+    return as_utc(value).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def _details_json(details: Mapping[str, Any] | None) -> str:
+    return json.dumps(
+        dict(details or {}), sort_keys=True, separators=(",", ":"), ensure_ascii=False
+    )
+
+
+def _anchor(uow: UnitOfWork) -> tuple[int, str]:
+    rows = dict(
+        uow.session.execute(
+            select(Setting.key, Setting.value).where(
+                Setting.key.in_((ANCHOR_ID_SETTING, ANCHOR_HASH_SETTING))
+            )
+        ).all()
+    )
+    if ANCHOR_ID_SETTING in rows and ANCHOR_HASH_SETTING in rows:
+        return int(rows[ANCHOR_ID_SETTING]), str(rows[ANCHOR_HASH_SETTING])
+    return 0, GENESIS_HASH
+
+
+def record_event(
+    uow: UnitOfWork,
+    ctx: ServiceContext,
+    actor: Actor | None,
+    action: str,
+    *,
+    object_type: str = "",
+    object_id: int | None = None,
+    login: str | None = None,
+    details: Mapping[str, Any] | None = None,
+    user_id: int | None = None,
+) -> Event:
+    """Append one event to the chain, in the caller's transaction (never commits).
+
+    ``login`` defaults to the actor's login (it is the login as typed for a
+    failed login). ``user_id`` is used when there is no actor (failed logins).
+    """
+    last = uow.events.last()
+    if last is not None:
+        prev_id, prev_hash = last.id, last.hash
+    else:
+        prev_id, prev_hash = _anchor(uow)
+    record: dict[str, Any] = {
+        "id": prev_id + 1,
+        "occurred_at": event_time(ctx.now()),
+        "user_id": actor.user_id if actor is not None else user_id,
+        "login": (login if login is not None else (actor.login if actor else ""))[:64],
+        "action": action,
+        "object_type": object_type,
+        "object_id": object_id,
+        "workstation": ctx.workstation[:100],
+        "app_version": ctx.app_version[:20],
+        "details": _details_json(details),
+    }
+    digest = event_hash(prev_hash, record)
+    return uow.events.add(Event(**record, prev_hash=prev_hash, hash=digest))
+
+
+def _event_record(event: Event) -> dict[str, Any]:
+    return {
+        "id": event.id,
+        "occurred_at": event.occurred_at,
+        "user_id": event.user_id,
+        "login": event.login,
+        "action": event.action,
+        "object_type": event.object_type,
+        "object_id": event.object_id,
+        "workstation": event.workstation,
+        "app_version": event.app_version,
+        "details": event.details,
+        "prev_hash": event.prev_hash,
+        "hash": event.hash,
+    }
+
+
+def _view(event: Event) -> EventView:
+    return EventView(
+        id=event.id,
+        occurred_at=event.occurred_at,
+        user_id=event.user_id,
+        login=event.login,
+        action=event.action,
+        object_type=event.object_type,
+        object_id=event.object_id,
+        workstation=event.workstation,
+        app_version=event.app_version,
+        details=event.details,
+    )
+
+
+class EventService:
+    """Reading, checking and exporting the event log."""
+
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    def _uow(self) -> UnitOfWork:
+        return UnitOfWork(self.ctx.database.session_factory)
+
+    def list(
+        self,
+        actor: Actor,
+        *,
+        user_id: int | None = None,
+        action: str | None = None,
+        since: dt.datetime | None = None,
+        until: dt.datetime | None = None,
+        limit: int = 500,
+        offset: int = 0,
+    ) -> list[EventView]:
+        """Events, newest first. An admin sees all; anyone else only their own."""
+        if not role_can(actor.role, Permission.VIEW_ALL_EVENTS):
+            require(actor.role, Permission.VIEW_OWN_EVENTS)
+            if user_id is not None and user_id != actor.user_id:
+                raise PermissionDenied(OWN_EVENTS_ONLY_MESSAGE)
+            user_id = actor.user_id
+        query = select(Event).order_by(Event.id.desc()).limit(limit).offset(offset)
+        if user_id is not None:
+            query = query.where(Event.user_id == user_id)
+        if action:
+            query = query.where(Event.action == action)
+        if since is not None:
+            query = query.where(Event.occurred_at >= event_time(since))
+        if until is not None:
+            query = query.where(Event.occurred_at < event_time(until))
+        with self._uow() as uow:
+            return [_view(event) for event in uow.session.scalars(query)]
+
+    def verify(self, actor: Actor) -> ChainReport:
+        """Check the whole chain (admin only), then record that it was checked."""
+        require(actor.role, Permission.VIEW_ALL_EVENTS)
+        with self._uow() as uow:
+            anchor_id, anchor_hash = _anchor(uow)
+            records = (_event_record(e) for e in uow.events.iterate(after_id=anchor_id))
+            report = verify_chain(records, anchor_id=anchor_id, anchor_hash=anchor_hash)
+        with self._uow() as uow:
+            record_event(
+                uow,
+                self.ctx,
+                actor,
+                "events_verified",
+                object_type="events",
+                details={
+                    "ok": report.ok,
+                    "checked": report.checked,
+                    "first_broken_id": report.first_broken_id,
+                },
+            )
+            uow.commit()
+        return report
+
+    def _iterate(
+        self, uow: UnitOfWork, since: dt.datetime | None, until: dt.datetime | None
+    ) -> Iterator[Event]:
+        for event in uow.events.iterate():
+            if since is not None and event.occurred_at < event_time(since):
+                continue
+            if until is not None and event.occurred_at >= event_time(until):
+                continue
+            yield event
+
+    def export_csv(
+        self,
+        actor: Actor,
+        path: Path,
+        since: dt.datetime | None = None,
+        until: dt.datetime | None = None,
+    ) -> int:
+        """Write the events to ``path`` (CSV for French Excel); returns the row count.
+
+        UTF-8 with BOM and ``;`` separators. ``until`` is exclusive.
+        """
+        require(actor.role, Permission.VIEW_ALL_EVENTS)
+        path = Path(path)
+        folder = path.parent if str(path.parent) else Path(".")
+        try:
+            fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        except OSError as exc:
+            raise StorageError(
+                f"Impossible d'écrire le fichier d'export : {path} ({exc.strerror}).",
+                code="export_failed",
+            ) from exc
+        count = 0
+        try:
+            with (
+                os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as handle,
+                self._uow() as uow,
+            ):
+                writer = csv.writer(handle, delimiter=";", quoting=csv.QUOTE_MINIMAL)
+                writer.writerow(CSV_HEADER)
+                for event in self._iterate(uow, since, until):
+                    record = _event_record(event)
+                    writer.writerow(["" if v is None else v for v in record.values()])
+                    count += 1
+            os.replace(tmp_name, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp_name)
+            raise
+        with self._uow() as uow:
+            record_event(
+                uow,
+                self.ctx,
+                actor,
+                "events_exported",
+                object_type="events",
+                details={"rows": count, "format": "csv"},
+            )
+            uow.commit()
+        return count

@@ -1,0 +1,313 @@
+"""Patient identity files: search, read, create, update (DESIGN.md §3-4).
+
+Who sees a file (``domain.permissions.patient_access``): its owner, the users it
+is shared with, the secretaries of its owner; never an administrator. Searches
+are not logged (they run at each keystroke); opening a file is.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Collection, Iterable
+
+from sqlalchemy import or_, select
+
+from oiso_desktop.domain.errors import NotFound, PermissionDenied, ValidationError
+from oiso_desktop.domain.patients import (
+    DUPLICATE_WARNING_SCORE,
+    IdentityFields,
+    duplicate_score,
+    normalise_identity,
+    search_names,
+)
+from oiso_desktop.domain.permissions import PatientAccess, Permission, patient_access, require
+from oiso_desktop.domain.roles import AccountStatus, Role
+from oiso_desktop.domain.text import parse_search_query
+from oiso_desktop.services.context import ServiceContext, as_utc, naive_utc
+from oiso_desktop.services.dto import Actor, PatientSummary, PatientView, SearchResult
+from oiso_desktop.services.errors import DuplicateWarning
+from oiso_desktop.services.event_log import record_event
+from oiso_desktop.services.validation import PROFESSIONAL_ROLES
+from oiso_desktop.storage.models import Assistance, Patient, PatientShare, User
+from oiso_desktop.storage.uow import UnitOfWork
+
+__all__ = ["IDENTITY_FIELD_NAMES", "PatientService", "fields_of"]
+
+IDENTITY_FIELD_NAMES = tuple(f.name for f in dataclasses.fields(IdentityFields))
+
+NO_ACCESS_MESSAGE = "Vous n'avez pas accès à ce dossier patient."
+READ_ONLY_MESSAGE = "Ce dossier vous est partagé en lecture seule."
+NOT_FOUND_MESSAGE = "Ce dossier patient n'existe pas."
+OWNER_REQUIRED_MESSAGE = "Choisissez le praticien responsable du dossier."
+OWNER_NOT_ASSISTED_MESSAGE = (
+    "Vous ne pouvez créer un dossier que pour un praticien que vous assistez."
+)
+OWNER_FOR_SELF_MESSAGE = (
+    "Le dossier est créé à votre nom : un autre responsable ne peut pas être choisi."
+)
+
+
+def fields_of(patient: Patient) -> IdentityFields:
+    return IdentityFields(**{name: getattr(patient, name) for name in IDENTITY_FIELD_NAMES})
+
+
+class _Visibility:
+    """What one actor may see, computed once per unit of work."""
+
+    def __init__(self, uow: UnitOfWork, actor: Actor) -> None:
+        self.actor = actor
+        if actor.role is Role.SECRETARY:
+            self.assisted: set[int] = set(
+                uow.session.scalars(
+                    select(Assistance.practitioner_id).where(
+                        Assistance.secretary_id == actor.user_id
+                    )
+                )
+            )
+            self.owner_ids: set[int] = set(self.assisted)
+            self.shared_with: int | None = None
+        else:
+            self.assisted = set()
+            self.owner_ids = {actor.user_id}
+            self.shared_with = actor.user_id
+
+    def shares(self, uow: UnitOfWork, patient_ids: Iterable[int]) -> dict[int, str]:
+        ids = list(patient_ids)
+        if self.shared_with is None or not ids:
+            return {}
+        rows = uow.session.execute(
+            select(PatientShare.patient_id, PatientShare.access).where(
+                PatientShare.user_id == self.shared_with, PatientShare.patient_id.in_(ids)
+            )
+        )
+        return {patient_id: access for patient_id, access in rows}
+
+    def access(self, patient: Patient, share: str | None) -> PatientAccess:
+        return patient_access(
+            role=self.actor.role,
+            actor_id=self.actor.user_id,
+            owner_id=patient.owner_id,
+            share_access=share,
+            assists_owner=patient.owner_id in self.assisted,
+        )
+
+
+def _display_names(uow: UnitOfWork, user_ids: Collection[int]) -> dict[int, str]:
+    if not user_ids:
+        return {}
+    rows = uow.session.execute(
+        select(User.id, User.first_name, User.last_name).where(User.id.in_(list(user_ids)))
+    )
+    return {user_id: f"{first} {last}" for user_id, first, last in rows}
+
+
+def _summary(patient: Patient, owner_name: str, access: PatientAccess) -> PatientSummary:
+    return PatientSummary(
+        id=patient.id,
+        birth_name=patient.birth_name,
+        used_name=patient.used_name,
+        first_names=patient.first_names,
+        birth_date=patient.birth_date,
+        sex=patient.sex,
+        nir=patient.nir,
+        ins_status=patient.ins_status,
+        owner_display_name=owner_name,
+        access=access,
+    )
+
+
+class PatientService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    def _uow(self) -> UnitOfWork:
+        return UnitOfWork(self.ctx.database.session_factory)
+
+    def _summaries(
+        self, uow: UnitOfWork, visibility: _Visibility, patients: list[Patient]
+    ) -> list[PatientSummary]:
+        shares = visibility.shares(uow, [p.id for p in patients])
+        names = _display_names(uow, {p.owner_id for p in patients})
+        result = []
+        for patient in patients:
+            access = visibility.access(patient, shares.get(patient.id))
+            if access is PatientAccess.NONE:
+                continue
+            result.append(_summary(patient, names.get(patient.owner_id, ""), access))
+        return result
+
+    def _view(self, uow: UnitOfWork, patient: Patient, access: PatientAccess) -> PatientView:
+        names = _display_names(uow, {patient.owner_id})
+        return PatientView(
+            id=patient.id,
+            fields=fields_of(patient),
+            owner_id=patient.owner_id,
+            owner_display_name=names.get(patient.owner_id, ""),
+            access=access,
+            created_at=as_utc(patient.created_at),
+            updated_at=as_utc(patient.updated_at),
+            version=patient.version,
+        )
+
+    def _load(
+        self, uow: UnitOfWork, actor: Actor, patient_id: int
+    ) -> tuple[Patient, PatientAccess]:
+        patient = uow.patients.get(patient_id)
+        if patient is None:
+            raise NotFound(NOT_FOUND_MESSAGE, object_type="patient", object_id=patient_id)
+        visibility = _Visibility(uow, actor)
+        access = visibility.access(patient, visibility.shares(uow, [patient.id]).get(patient.id))
+        if access is PatientAccess.NONE:
+            raise PermissionDenied(NO_ACCESS_MESSAGE)
+        return patient, access
+
+    # ------------------------------------------------------------------ reading
+
+    def search(self, actor: Actor, text: str, *, limit: int = 200) -> SearchResult:
+        """Visible patients matching ``text`` (names, birth date, NIR prefix). Not logged."""
+        require(actor.role, Permission.VIEW_PATIENTS)
+        query = parse_search_query(text or "")
+        with self._uow() as uow:
+            visibility = _Visibility(uow, actor)
+            rows, total = uow.patients.search(
+                query.tokens,
+                query.birth_date,
+                query.nir_prefix,
+                visible_owner_ids=visibility.owner_ids,
+                shared_with_user_id=visibility.shared_with,
+                limit=limit,
+            )
+            summaries = self._summaries(uow, visibility, rows)
+        return SearchResult(rows=tuple(summaries), total=total, truncated=total > len(rows))
+
+    def get(self, actor: Actor, patient_id: int) -> PatientView:
+        """Open a file (logged as ``patient_viewed``)."""
+        require(actor.role, Permission.VIEW_PATIENTS)
+        with self._uow() as uow:
+            patient, access = self._load(uow, actor, patient_id)
+            record_event(
+                uow, self.ctx, actor, "patient_viewed", object_type="patient", object_id=patient.id
+            )
+            uow.commit()
+            return self._view(uow, patient, access)
+
+    def _duplicates(
+        self, uow: UnitOfWork, actor: Actor, fields: IdentityFields, exclude_id: int | None = None
+    ) -> list[PatientSummary]:
+        conditions = [Patient.birth_date == fields.birth_date]
+        if fields.nir:
+            conditions.append(Patient.nir == fields.nir)
+        candidates = [
+            p
+            for p in uow.session.scalars(select(Patient).where(or_(*conditions)))
+            if p.id != exclude_id
+            and duplicate_score(fields, fields_of(p)) >= DUPLICATE_WARNING_SCORE
+        ]
+        # Only files the actor may see are shown (no identity leaks across teams).
+        return self._summaries(uow, _Visibility(uow, actor), candidates)
+
+    def find_duplicates(self, actor: Actor, fields: IdentityFields) -> list[PatientSummary]:
+        """Visible files that may be the same person as ``fields`` (not logged)."""
+        require(actor.role, Permission.VIEW_PATIENTS)
+        clean = normalise_identity(fields, today=self.ctx.today())
+        with self._uow() as uow:
+            return self._duplicates(uow, actor, clean)
+
+    # ------------------------------------------------------------------ writing
+
+    def _owner_for(self, uow: UnitOfWork, actor: Actor, owner_id: int | None) -> int:
+        if actor.role is Role.SECRETARY:
+            if owner_id is None:
+                raise ValidationError(OWNER_REQUIRED_MESSAGE, field="owner_id")
+            visibility = _Visibility(uow, actor)
+            owner = uow.users.get(owner_id)
+            if (
+                owner_id not in visibility.assisted
+                or owner is None
+                or owner.status != AccountStatus.ACTIVE.value
+                or owner.role not in {r.value for r in PROFESSIONAL_ROLES}
+            ):
+                raise PermissionDenied(OWNER_NOT_ASSISTED_MESSAGE)
+            return owner_id
+        if owner_id is not None and owner_id != actor.user_id:
+            raise ValidationError(OWNER_FOR_SELF_MESSAGE, field="owner_id")
+        return actor.user_id
+
+    def create(
+        self,
+        actor: Actor,
+        fields: IdentityFields,
+        *,
+        confirm_duplicates: bool = False,
+        owner_id: int | None = None,
+    ) -> PatientView:
+        """Create a file. DuplicateWarning unless ``confirm_duplicates``.
+
+        The owner is the actor (practitioner); a secretary passes ``owner_id``, a
+        practitioner she assists.
+        """
+        require(actor.role, Permission.CREATE_PATIENT)
+        clean = normalise_identity(fields, today=self.ctx.today())
+        with self._uow() as uow:
+            owner = self._owner_for(uow, actor, owner_id)
+            duplicates = self._duplicates(uow, actor, clean)
+            if duplicates and not confirm_duplicates:
+                raise DuplicateWarning(duplicates)
+            now = naive_utc(self.ctx.now())
+            patient = Patient(
+                owner_id=owner,
+                search_names=search_names(clean),
+                created_at=now,
+                updated_at=now,
+                created_by_id=actor.user_id,
+                updated_by_id=actor.user_id,
+                **{name: getattr(clean, name) for name in IDENTITY_FIELD_NAMES},
+            )
+            uow.patients.add(patient)
+            record_event(
+                uow,
+                self.ctx,
+                actor,
+                "patient_created",
+                object_type="patient",
+                object_id=patient.id,
+                details={"duplicates_confirmed": len(duplicates)} if duplicates else None,
+            )
+            uow.commit()
+            return self._view(uow, patient, PatientAccess.WRITE)
+
+    def update(
+        self, actor: Actor, patient_id: int, fields: IdentityFields, *, expected_version: int
+    ) -> PatientView:
+        """Save an edited identity; ConcurrentEditError if someone saved it meanwhile."""
+        require(actor.role, Permission.EDIT_PATIENT_IDENTITY)
+        clean = normalise_identity(fields, today=self.ctx.today())
+        with self._uow() as uow:
+            patient, access = self._load(uow, actor, patient_id)
+            if access is not PatientAccess.WRITE:
+                raise PermissionDenied(READ_ONLY_MESSAGE)
+            uow.check_version(patient, expected_version)
+            changed = [
+                name
+                for name in IDENTITY_FIELD_NAMES
+                if getattr(patient, name) != getattr(clean, name)
+            ]
+            if not changed:
+                return self._view(uow, patient, access)
+            for name in changed:
+                setattr(patient, name, getattr(clean, name))
+            patient.search_names = search_names(clean)
+            patient.updated_at = naive_utc(self.ctx.now())
+            patient.updated_by_id = actor.user_id
+            uow.flush()
+            record_event(
+                uow,
+                self.ctx,
+                actor,
+                "patient_updated",
+                object_type="patient",
+                object_id=patient.id,
+                details={"fields": changed},
+            )
+            uow.commit()
+            return self._view(uow, patient, access)

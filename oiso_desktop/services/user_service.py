@@ -1,0 +1,490 @@
+"""Accounts and structures (administrators only, DESIGN.md §3)."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import delete, select
+
+from oiso_desktop.domain.errors import NotFound, StorageError, ValidationError
+from oiso_desktop.domain.passwords import generate_initial_password
+from oiso_desktop.domain.permissions import Permission, role_can
+from oiso_desktop.domain.roles import AccountStatus, Role
+from oiso_desktop.services.context import ServiceContext, from_db_time, naive_utc
+from oiso_desktop.services.dto import Actor, StructureInput, StructureView, UserInput, UserView
+from oiso_desktop.services.errors import admin_only
+from oiso_desktop.services.event_log import record_event
+from oiso_desktop.services.validation import (
+    LOGIN_TAKEN_MESSAGE,
+    PROFESSIONAL_ROLES,
+    CleanUser,
+    clean_structure,
+    clean_user,
+)
+from oiso_desktop.storage.keystore import Keystore
+from oiso_desktop.storage.models import Assistance, Structure, User
+from oiso_desktop.storage.uow import UnitOfWork
+
+__all__ = ["UserService", "user_view"]
+
+USER_NOT_FOUND_MESSAGE = "Ce compte n'existe pas."
+STRUCTURE_NOT_FOUND_MESSAGE = "Cette structure n'existe pas."
+SELF_MESSAGE = "Vous ne pouvez pas suspendre ou révoquer votre propre compte."
+LAST_ADMIN_MESSAGE = "Il doit rester au moins un administrateur actif."
+NOT_ACTIVE_MESSAGE = "Ce compte n'est pas actif."
+REVOKED_MESSAGE = "Ce compte est révoqué : il ne peut plus être modifié."
+LOGIN_CHANGE_MESSAGE = "L'identifiant d'un compte ne peut pas être modifié."
+ASSISTED_MESSAGE = "Un secrétariat ne peut assister que des praticiens ou conseillers actifs."
+FINESS_TAKEN_MESSAGE = "Une autre structure utilise déjà ce numéro FINESS."
+
+#: Fields of UserInput stored as-is on the User row (changes are logged by name).
+_USER_FIELDS = (
+    "first_name",
+    "last_name",
+    "role",
+    "email",
+    "phone",
+    "profession",
+    "specialty",
+    "rpps",
+    "rpps_luhn_confirmed",
+    "adeli",
+    "structure_id",
+)
+
+
+def _assisted_ids(
+    uow: UnitOfWork, secretary_ids: Iterable[int] | None = None
+) -> dict[int, tuple[int, ...]]:
+    query = select(Assistance.secretary_id, Assistance.practitioner_id).order_by(
+        Assistance.secretary_id, Assistance.practitioner_id
+    )
+    if secretary_ids is not None:
+        query = query.where(Assistance.secretary_id.in_(list(secretary_ids)))
+    result: dict[int, list[int]] = {}
+    for secretary_id, practitioner_id in uow.session.execute(query):
+        result.setdefault(secretary_id, []).append(practitioner_id)
+    return {key: tuple(value) for key, value in result.items()}
+
+
+def user_view(user: User, assisted: tuple[int, ...] = ()) -> UserView:
+    created = from_db_time(user.created_at)
+    assert created is not None
+    return UserView(
+        id=user.id,
+        login=user.login,
+        first_name=user.first_name,
+        last_name=user.last_name,
+        display_name=f"{user.first_name} {user.last_name}",
+        role=Role(user.role),
+        status=AccountStatus(user.status),
+        email=user.email,
+        phone=user.phone,
+        profession=user.profession,
+        specialty=user.specialty,
+        rpps=user.rpps or "",
+        adeli=user.adeli or "",
+        structure_id=user.structure_id,
+        structure_name=user.structure.name if user.structure is not None else "",
+        must_change_password=user.must_change_password,
+        last_login_at=from_db_time(user.last_login_at),
+        created_at=created,
+        assisted_practitioner_ids=assisted,
+        version=user.version,
+    )
+
+
+def structure_view(row: Structure) -> StructureView:
+    return StructureView(
+        id=row.id,
+        name=row.name,
+        finess=row.finess or "",
+        address=row.address,
+        phone=row.phone,
+        lab_client_number=row.lab_client_number,
+        version=row.version,
+    )
+
+
+class UserService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    # ------------------------------------------------------------------ helpers
+
+    def _uow(self) -> UnitOfWork:
+        return UnitOfWork(self.ctx.database.session_factory)
+
+    @staticmethod
+    def _require_admin(actor: Actor) -> None:
+        if not role_can(actor.role, Permission.MANAGE_USERS):
+            raise admin_only()
+
+    @staticmethod
+    def _get(uow: UnitOfWork, user_id: int) -> User:
+        user = uow.users.get(user_id)
+        if user is None:
+            raise NotFound(USER_NOT_FOUND_MESSAGE, object_type="user", object_id=user_id)
+        return user
+
+    def _keystore(self) -> Keystore:
+        if self.ctx.keystore is None:
+            raise StorageError(
+                "Les clés de cette base ne sont pas disponibles.", code="no_keystore"
+            )
+        return self.ctx.keystore
+
+    def _dmk(self) -> bytes:
+        if self.ctx.dmk is None:
+            raise StorageError("La clé de la base n'est pas disponible.", code="no_dmk")
+        return self.ctx.dmk
+
+    def _view(self, uow: UnitOfWork, user: User) -> UserView:
+        return user_view(user, _assisted_ids(uow, [user.id]).get(user.id, ()))
+
+    @staticmethod
+    def _check_login_free(uow: UnitOfWork, login: str, user_id: int | None = None) -> None:
+        other = uow.users.by_login(login)
+        if other is not None and other.id != user_id:
+            raise ValidationError(LOGIN_TAKEN_MESSAGE, field="login", code="login_taken")
+
+    @staticmethod
+    def _check_structure(uow: UnitOfWork, structure_id: int | None) -> None:
+        if structure_id is not None and uow.session.get(Structure, structure_id) is None:
+            raise ValidationError(STRUCTURE_NOT_FOUND_MESSAGE, field="structure_id")
+
+    @staticmethod
+    def _set_assistances(uow: UnitOfWork, user: User, ids: tuple[int, ...]) -> bool:
+        """Replace the practitioners a secretary assists; True if it changed."""
+        for practitioner_id in ids:
+            practitioner = uow.users.get(practitioner_id)
+            if (
+                practitioner is None
+                or practitioner.role not in {r.value for r in PROFESSIONAL_ROLES}
+                or practitioner.status != AccountStatus.ACTIVE.value
+            ):
+                raise ValidationError(ASSISTED_MESSAGE, field="assisted_practitioner_ids")
+        before = _assisted_ids(uow, [user.id]).get(user.id, ())
+        if tuple(sorted(before)) == tuple(sorted(ids)):
+            return False
+        uow.session.execute(delete(Assistance).where(Assistance.secretary_id == user.id))
+        for practitioner_id in ids:
+            uow.session.add(Assistance(secretary_id=user.id, practitioner_id=practitioner_id))
+        uow.flush()
+        return True
+
+    @staticmethod
+    def _active_admins(uow: UnitOfWork) -> list[User]:
+        return [
+            u
+            for u in uow.users.list(statuses=[AccountStatus.ACTIVE.value])
+            if u.role == Role.ADMIN.value
+        ]
+
+    def _check_not_last_admin(self, uow: UnitOfWork, user: User) -> None:
+        if user.role == Role.ADMIN.value and user.status == AccountStatus.ACTIVE.value:
+            others = [u for u in self._active_admins(uow) if u.id != user.id]
+            if not others:
+                raise ValidationError(LAST_ADMIN_MESSAGE, code="last_admin")
+
+    # ------------------------------------------------------------------ reading
+
+    def list_users(self, actor: Actor, *, include_revoked: bool = True) -> list[UserView]:
+        self._require_admin(actor)
+        with self._uow() as uow:
+            statuses = (
+                None
+                if include_revoked
+                else [
+                    AccountStatus.ACTIVE.value,
+                    AccountStatus.SUSPENDED.value,
+                ]
+            )
+            users = uow.users.list(statuses=statuses)
+            assisted = _assisted_ids(uow)
+            return [user_view(u, assisted.get(u.id, ())) for u in users]
+
+    def get_user(self, actor: Actor, user_id: int) -> UserView:
+        """An administrator reads any account; anyone reads their own."""
+        if user_id != actor.user_id:
+            self._require_admin(actor)
+        with self._uow() as uow:
+            return self._view(uow, self._get(uow, user_id))
+
+    def list_practitioners(self, actor: Actor) -> list[UserView]:
+        """Active practitioners and counsellors.
+
+        Admin: all of them; secretary: those she assists (the possible owners of
+        the files she creates); practitioner/counsellor: all (to share a file).
+        """
+        with self._uow() as uow:
+            users = [
+                u
+                for u in uow.users.list(statuses=[AccountStatus.ACTIVE.value])
+                if u.role in {r.value for r in PROFESSIONAL_ROLES}
+            ]
+            if actor.role is Role.SECRETARY:
+                mine = set(_assisted_ids(uow, [actor.user_id]).get(actor.user_id, ()))
+                users = [u for u in users if u.id in mine]
+            return [user_view(u) for u in users]
+
+    def list_structures(self, actor: Actor) -> list[StructureView]:
+        with self._uow() as uow:
+            rows = uow.session.scalars(select(Structure).order_by(Structure.name, Structure.id))
+            return [structure_view(row) for row in rows]
+
+    # ------------------------------------------------------------------ structures
+
+    def save_structure(
+        self,
+        actor: Actor,
+        data: StructureInput,
+        id: int | None = None,  # noqa: A002 - name of the contract
+        *,
+        expected_version: int | None = None,
+    ) -> StructureView:
+        self._require_admin(actor)
+        clean = clean_structure(data)
+        with self._uow() as uow:
+            other = uow.session.scalars(
+                select(Structure).where(Structure.finess == clean.finess)
+            ).first()
+            if other is not None and other.id != id:
+                raise ValidationError(FINESS_TAKEN_MESSAGE, field="finess")
+            if id is None:
+                row = Structure(created_at=naive_utc(self.ctx.now()))
+                uow.session.add(row)
+                changed = ["name", "finess", "address", "phone", "lab_client_number"]
+            else:
+                found = uow.session.get(Structure, id)
+                if found is None:
+                    raise NotFound(STRUCTURE_NOT_FOUND_MESSAGE)
+                row = found
+                if expected_version is not None:
+                    uow.check_version(row, expected_version)
+                changed = [
+                    name
+                    for name in ("name", "finess", "address", "phone", "lab_client_number")
+                    if getattr(row, name) != getattr(clean, name)
+                ]
+            for name in ("name", "finess", "address", "phone", "lab_client_number"):
+                setattr(row, name, getattr(clean, name))
+            uow.flush()
+            if changed:
+                record_event(
+                    uow,
+                    self.ctx,
+                    actor,
+                    "structure_saved",
+                    object_type="structure",
+                    object_id=row.id,
+                    details={"fields": changed, "created": id is None},
+                )
+            uow.commit()
+            return structure_view(row)
+
+    # ------------------------------------------------------------------ accounts
+
+    @staticmethod
+    def _apply(user: User, clean: CleanUser) -> list[str]:
+        changed = []
+        for name in _USER_FIELDS:
+            value: Any = getattr(clean, name)
+            if name == "role":
+                value = clean.role.value
+            if getattr(user, name) != value:
+                setattr(user, name, value)
+                changed.append(name)
+        return changed
+
+    def create_user(self, actor: Actor, data: UserInput) -> tuple[UserView, str]:
+        """Create an account; returns it and its one-time password (to hand over)."""
+        self._require_admin(actor)
+        clean = clean_user(data)
+        keystore = self._keystore()
+        dmk = self._dmk()
+        password = generate_initial_password()
+        with self._uow() as uow:
+            self._check_login_free(uow, clean.login)
+            structure_id = (
+                clean.structure_id if clean.structure_id is not None else actor.structure_id
+            )
+            self._check_structure(uow, structure_id)
+            now = naive_utc(self.ctx.now())
+            user = User(
+                login=clean.login,
+                status=AccountStatus.ACTIVE.value,
+                must_change_password=True,
+                created_at=now,
+                status_changed_at=now,
+            )
+            self._apply(user, clean)
+            user.structure_id = structure_id
+            uow.users.add(user)
+            self._set_assistances(uow, user, clean.assisted_practitioner_ids)
+            record_event(
+                uow,
+                self.ctx,
+                actor,
+                "user_created",
+                object_type="user",
+                object_id=user.id,
+                details={"role": user.role},
+            )
+            uow.flush()
+            keystore.add_user_slot(user.id, user.login, password, dmk)
+            try:
+                uow.commit()
+            except BaseException:
+                with contextlib.suppress(Exception):
+                    keystore.remove_slot(user.id)
+                raise
+            return self._view(uow, user), password
+
+    def update_user(
+        self, actor: Actor, user_id: int, data: UserInput, *, expected_version: int
+    ) -> UserView:
+        self._require_admin(actor)
+        clean = clean_user(data)
+        with self._uow() as uow:
+            user = self._get(uow, user_id)
+            uow.check_version(user, expected_version)
+            if user.status == AccountStatus.REVOKED.value:
+                raise ValidationError(REVOKED_MESSAGE, code="user_revoked")
+            if clean.login != user.login:
+                raise ValidationError(LOGIN_CHANGE_MESSAGE, field="login")
+            if clean.role.value != user.role:
+                if user.id == actor.user_id:
+                    raise ValidationError(
+                        "Vous ne pouvez pas modifier votre propre rôle.", field="role"
+                    )
+                self._check_not_last_admin(uow, user)
+            self._check_structure(uow, clean.structure_id)
+            changed = self._apply(user, clean)
+            if self._set_assistances(uow, user, clean.assisted_practitioner_ids):
+                changed.append("assisted_practitioner_ids")
+            if changed:
+                record_event(
+                    uow,
+                    self.ctx,
+                    actor,
+                    "user_updated",
+                    object_type="user",
+                    object_id=user.id,
+                    details={"fields": changed},
+                )
+                uow.flush()
+                uow.commit()
+            return self._view(uow, user)
+
+    def _set_status(
+        self,
+        actor: Actor,
+        user_id: int,
+        status: AccountStatus,
+        action: str,
+        expected_version: int | None,
+    ) -> UserView:
+        self._require_admin(actor)
+        with self._uow() as uow:
+            user = self._get(uow, user_id)
+            if expected_version is not None:
+                uow.check_version(user, expected_version)
+            if status is not AccountStatus.ACTIVE:
+                if user.id == actor.user_id:
+                    raise ValidationError(SELF_MESSAGE, code="self")
+                self._check_not_last_admin(uow, user)
+            if user.status == AccountStatus.REVOKED.value:
+                raise ValidationError(REVOKED_MESSAGE, code="user_revoked")
+            if user.status == status.value:
+                return self._view(uow, user)
+            user.status = status.value
+            user.status_changed_at = naive_utc(self.ctx.now())
+            record_event(uow, self.ctx, actor, action, object_type="user", object_id=user.id)
+            uow.flush()
+            uow.commit()
+            return self._view(uow, user)
+
+    def suspend(
+        self, actor: Actor, user_id: int, *, expected_version: int | None = None
+    ) -> UserView:
+        """The account can no longer log in (its key slot is kept)."""
+        return self._set_status(
+            actor, user_id, AccountStatus.SUSPENDED, "user_suspended", expected_version
+        )
+
+    def reactivate(
+        self, actor: Actor, user_id: int, *, expected_version: int | None = None
+    ) -> UserView:
+        return self._set_status(
+            actor, user_id, AccountStatus.ACTIVE, "user_reactivated", expected_version
+        )
+
+    def revoke(
+        self, actor: Actor, user_id: int, *, expected_version: int | None = None
+    ) -> UserView:
+        """Revoke for good: the key slot is removed and the database re-keyed.
+
+        A copy of the old keystore no longer opens the database file. If the
+        re-key fails (e.g. another workstation is using the file), the account
+        stays revoked and a new ``revoke`` call finishes the job.
+        """
+        self._require_admin(actor)
+        keystore = self._keystore()
+        with self._uow() as uow:
+            user = self._get(uow, user_id)
+            if expected_version is not None:
+                uow.check_version(user, expected_version)
+            if user.id == actor.user_id:
+                raise ValidationError(SELF_MESSAGE, code="self")
+            keystore.reload()
+            if user.status == AccountStatus.REVOKED.value and not keystore.has_slot(user.id):
+                return self._view(uow, user)
+            if user.status != AccountStatus.REVOKED.value:
+                self._check_not_last_admin(uow, user)
+                user.status = AccountStatus.REVOKED.value
+                user.status_changed_at = naive_utc(self.ctx.now())
+                record_event(
+                    uow, self.ctx, actor, "user_revoked", object_type="user", object_id=user.id
+                )
+                uow.flush()
+                uow.commit()
+        # Re-keying needs every connection closed: outside the transaction.
+        new_dmk = self.ctx.database.rekey(keystore, drop_user_ids=[user_id])
+        self.ctx.dmk = new_dmk
+        with self._uow() as uow:
+            record_event(
+                uow,
+                self.ctx,
+                actor,
+                "database_rekeyed",
+                object_type="database",
+                details={"reason": "user_revoked", "dropped_user_id": user_id},
+            )
+            uow.commit()
+            return self._view(uow, self._get(uow, user_id))
+
+    def reset_password(
+        self, actor: Actor, user_id: int, *, expected_version: int | None = None
+    ) -> str:
+        """A new one-time password (new key pair); the user must change it at login."""
+        self._require_admin(actor)
+        keystore = self._keystore()
+        dmk = self._dmk()
+        password = generate_initial_password()
+        with self._uow() as uow:
+            user = self._get(uow, user_id)
+            if expected_version is not None:
+                uow.check_version(user, expected_version)
+            if user.status == AccountStatus.REVOKED.value:
+                raise ValidationError(REVOKED_MESSAGE, code="user_revoked")
+            user.must_change_password = True
+            record_event(
+                uow, self.ctx, actor, "password_reset", object_type="user", object_id=user.id
+            )
+            uow.flush()
+            keystore.add_user_slot(user.id, user.login, password, dmk)
+            uow.commit()
+        return password
