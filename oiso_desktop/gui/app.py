@@ -20,6 +20,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog
 
 from oiso_desktop import APP_NAME, __version__, paths
+from oiso_desktop.gui.first_run_wizard import DATABASE_FILES
 from oiso_desktop.gui.i18n import install_translations, save_language, saved_language
 from oiso_desktop.gui.icons import icon
 from oiso_desktop.gui.login_dialog import DemoAccount
@@ -64,6 +65,11 @@ def demo_accounts_of(accounts: Any) -> list[DemoAccount]:
     return result
 
 
+def database_present(folder: Path) -> bool:
+    """True when ``folder`` holds the two files of a local database."""
+    return all((folder / name).is_file() for name in DATABASE_FILES)
+
+
 class AppController(QObject):
     """Walks the user through wizard -> login -> (password change) -> main window."""
 
@@ -95,8 +101,40 @@ class AppController(QObject):
     def start(self) -> None:
         if self.database_folder is None:
             self.show_wizard()
+        elif not database_present(self.database_folder):
+            self.ask_missing_database()
         else:
             self.show_login()
+
+    def ask_missing_database(self) -> None:
+        """The remembered folder has no database (e.g. a network share not mounted)."""
+        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, "")
+        box.setText(
+            self.tr("No OISO database was found in the folder {folder}.").format(
+                folder=str(self.database_folder)
+            )
+        )
+        box.setInformativeText(
+            self.tr(
+                "If the database is on a network share or a removable disk, check that it is "
+                "available, then try again. Otherwise you can create a new database."
+            )
+        )
+        retry = box.addButton(self.tr("Try again"), QMessageBox.ButtonRole.AcceptRole)
+        create = box.addButton(
+            self.tr("Create a new database..."), QMessageBox.ButtonRole.ActionRole
+        )
+        box.addButton(self.tr("Quit"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(retry)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is retry:
+            self.start()
+        elif clicked is create:
+            self.database_folder = None
+            self.show_wizard()
+        else:
+            self.quit()
 
     def show_wizard(self) -> None:
         from oiso_desktop.gui.first_run_wizard import FirstRunWizard

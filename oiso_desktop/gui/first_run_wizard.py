@@ -47,7 +47,7 @@ log = logging.getLogger(__name__)
 
 # The files of a local database (ARCHITECTURE.md, "Files on disk"); checked here
 # only to warn early, the setup service refuses to overwrite them anyway.
-_DATABASE_FILES = ("oiso.db", "oiso.keystore")
+DATABASE_FILES = ("oiso.db", "oiso.keystore")
 
 
 def _error_label() -> QLabel:
@@ -167,7 +167,7 @@ class LocationPage(QWizardPage):
         if text.strip():
             self.path_label.setText(
                 self.tr("The database will be created in: {path}").format(
-                    path=os.path.join(str(self.folder()), _DATABASE_FILES[0])
+                    path=os.path.join(str(self.folder()), DATABASE_FILES[0])
                 )
             )
         else:
@@ -182,7 +182,7 @@ class LocationPage(QWizardPage):
         if not folder.is_absolute():
             _show_error(self.error_label, self.tr("Give the full path of the folder."))
             return False
-        if any((folder / name).exists() for name in _DATABASE_FILES):
+        if any((folder / name).exists() for name in DATABASE_FILES):
             _show_error(
                 self.error_label,
                 self.tr(

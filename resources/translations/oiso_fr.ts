@@ -58,6 +58,26 @@
 <context>
     <name>AppController</name>
     <message>
+        <source>No OISO database was found in the folder {folder}.</source>
+        <translation>Aucune base OISO n&apos;a été trouvée dans le dossier {folder}.</translation>
+    </message>
+    <message>
+        <source>If the database is on a network share or a removable disk, check that it is available, then try again. Otherwise you can create a new database.</source>
+        <translation>Si la base se trouve sur un partage réseau ou un disque amovible, vérifiez qu&apos;il est accessible, puis réessayez. Sinon, vous pouvez créer une nouvelle base.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>Create a new database...</source>
+        <translation>Créer une nouvelle base…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
         <source>Database folder: {folder}</source>
         <translation>Dossier de la base : {folder}</translation>
     </message>

@@ -15,9 +15,9 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtWidgets import QDialog, QLineEdit, QVBoxLayout  # noqa: E402
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QVBoxLayout  # noqa: E402
 
-from oiso_desktop.domain.identifiers import validate_finess  # noqa: E402
+from oiso_desktop.domain.identifiers import rpps_luhn_ok, validate_finess  # noqa: E402
 from oiso_desktop.domain.roles import Role  # noqa: E402
 from oiso_desktop.gui.app import AppController, demo_accounts_of  # noqa: E402
 from oiso_desktop.gui.change_password_dialog import ChangePasswordDialog  # noqa: E402
@@ -61,6 +61,14 @@ def french(qapp, tmp_path, monkeypatch):
     install_translations("fr")
 
 
+def _rpps() -> str:
+    for key in range(10):
+        candidate = f"1000000001{key}"
+        if rpps_luhn_ok(candidate):
+            return candidate
+    raise AssertionError
+
+
 def _finess() -> str:
     for key in range(10):
         try:
@@ -84,12 +92,13 @@ def db(tmp_path) -> Db:
     users = {"admin": ADMIN_PASSWORD}
     session = AuthService(result.database_folder, secret_store=store).login("admin", ADMIN_PASSWORD)
     try:
-        for login, first, last, role in (
-            ("dr.house", "Grégoire", "Maison", Role.PRACTITIONER),
-            ("secretaire", "Sophie", "Lambert", Role.SECRETARY),
+        for login, first, last, role, rpps in (
+            ("dr.house", "Grégoire", "Maison", Role.PRACTITIONER, _rpps()),
+            ("secretaire", "Sophie", "Lambert", Role.SECRETARY, ""),
         ):
             _view, one_time = session.users.create_user(
-                session.actor, UserInput(login=login, first_name=first, last_name=last, role=role)
+                session.actor,
+                UserInput(login=login, first_name=first, last_name=last, role=role, rpps=rpps),
             )
             users[login] = one_time
     finally:
@@ -281,9 +290,9 @@ def test_navigation_and_status_bar_by_role(qtbot, db, login, pages, role):
 def test_lock_and_unlock_keep_unsaved_edits(qtbot, db):
     tasks = TaskRunner()
     window = _main_window(qtbot, db, "admin", tasks=tasks)
-    page = window.stack.currentWidget()
-    edit = page.findChild(QLineEdit)
-    assert edit is not None, "the first page has a text field"
+    assert window.show_page("admin")
+    edit = window.pages["admin"].findChild(QLineEdit)
+    assert edit is not None, "the administration page has a text field"
     edit.setFocus()
     qtbot.keyClicks(edit, "Texte non enregistre")
     edit.insert("é")
@@ -295,7 +304,10 @@ def test_lock_and_unlock_keep_unsaved_edits(qtbot, db):
     form.show()
     qtbot.keyClicks(form_edit, "Brouillon")
 
-    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    # Ctrl+L works from anywhere in the application, even inside the open form.
+    form.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is form, timeout=2000)
+    qtbot.keyClick(form_edit, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert window.locked
     assert window.lock_screen.isVisible()
     assert window.lock_screen.geometry() == window.centralWidget().rect()
