@@ -392,3 +392,33 @@ def test_normal_login_has_no_demo_box(qtbot, db):
     dialog = _login_dialog(qtbot, db, TaskRunner())
     assert not dialog.demo_banner.isVisible()
     assert not dialog.demo_frame.isVisible()
+
+
+# ----------------------------------------------------------------- main()
+def test_main_opens_login_on_data_dir_and_quits(qtbot, db, qapp, monkeypatch):
+    from PySide6.QtCore import QTimer
+
+    from oiso_desktop.gui import app as app_module
+
+    monkeypatch.setattr(app_module, "make_secret_store", lambda *, demo: db.secret_store)
+    seen = {}
+
+    def close_login():
+        dialogs = [
+            w for w in qapp.topLevelWidgets() if isinstance(w, LoginDialog) and w.isVisible()
+        ]
+        if not dialogs:
+            QTimer.singleShot(50, close_login)
+            return
+        seen["title"] = dialogs[0].windowTitle()
+        seen["button"] = dialogs[0].login_button.text()
+        dialogs[0].quit_button.click()
+
+    QTimer.singleShot(0, close_login)
+    try:
+        code = app_module.main(["--data-dir", str(db.folder), "--lang", "en"])
+    finally:
+        qapp.setQuitOnLastWindowClosed(True)
+        install_translations("fr")
+    assert code == 0
+    assert seen == {"title": "OISO Desktop — Sign in", "button": "Sign in"}
