@@ -40,7 +40,7 @@ class LockScreen(QWidget):
         self.setAutoFillBackground(True)
 
         self.card = QFrame(self)
-        self.card.setObjectName("lock_card")
+        self.card.setObjectName("lock_card_frame")
         self.card.setMinimumWidth(340 if compact else 400)
         card_layout = QVBoxLayout(self.card)
         card_layout.setContentsMargins(28, 24, 28, 24)

@@ -70,7 +70,7 @@ class LoginDialog(QDialog):
         layout.setSpacing(10)
 
         self.demo_banner = QLabel()
-        self.demo_banner.setObjectName("demo_banner")
+        self.demo_banner.setObjectName("demo_banner_label")
         self.demo_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.demo_banner.setVisible(bool(self._demo_accounts))
         layout.addWidget(self.demo_banner)

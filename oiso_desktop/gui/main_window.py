@@ -133,7 +133,7 @@ class MainWindow(QMainWindow):
         self.demo_banner = QLabel(
             self.tr("DEMONSTRATION MODE — fictitious data, deleted when the application closes")
         )
-        self.demo_banner.setObjectName("demo_banner")
+        self.demo_banner.setObjectName("demo_banner_label")
         self.demo_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.demo_banner.setVisible(demo)
         content_layout.addWidget(self.demo_banner)
@@ -147,7 +147,7 @@ class MainWindow(QMainWindow):
         self.navigation.setFixedWidth(190)
         self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget()
-        self.stack.setObjectName("page_stack")
+        self.stack.setObjectName("page_stacked_widget")
         body.addWidget(self.navigation)
         body.addWidget(self.stack, 1)
 
