@@ -1,0 +1,30 @@
+"""``oiso-desktop`` / ``python -m oiso_desktop``: the GUI, or an IT sub-command."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from oiso_desktop import APP_NAME, __version__
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    from oiso_desktop.cli import COMMANDS
+
+    if args and args[0] in COMMANDS:
+        from oiso_desktop import cli
+
+        return cli.main(args)
+    if args[:1] == ["--version"]:
+        print(f"{APP_NAME} {__version__}")
+        return 0
+    # The GUI (--demo, --lang, --data-dir...) is imported only when needed: the
+    # sub-commands run without Qt.
+    from oiso_desktop.gui.app import main as gui_main
+
+    return int(gui_main(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,498 @@
+"""The demonstration database (``--demo``) and synthetic patients for benchmarks.
+
+Everything here is fictitious: names drawn from lists, identifiers with valid
+check keys but made up. Built at each ``--demo`` start, so it must be quick:
+the patients are inserted in bulk.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import insert
+
+from oiso_desktop.domain.identifiers import luhn_key, nir_key
+from oiso_desktop.domain.patients import IdentityFields, normalise_identity, search_names
+from oiso_desktop.domain.roles import AccountStatus, Role
+from oiso_desktop.services.context import naive_utc
+from oiso_desktop.services.dto import StructureInput, UserInput
+from oiso_desktop.services.event_log import record_event
+from oiso_desktop.services.setup_service import create_database
+from oiso_desktop.storage.models import Assistance, Patient, PatientShare, Setting, User
+from oiso_desktop.storage.secret_store import SecretStore
+from oiso_desktop.storage.uow import UnitOfWork
+
+__all__ = [
+    "DEMO_ACCOUNTS",
+    "DEMO_SETTING",
+    "DemoAccount",
+    "DemoAccounts",
+    "create_demo_database",
+    "generate_patients",
+]
+
+DEMO_SETTING = "demo"
+DEMO_STRUCTURE_NAME = "Centre de démonstration OISO"
+# Fictitious identifiers with valid Luhn keys.
+DEMO_FINESS = "9909" + "9999" + luhn_key("99099999")
+DEMO_RPPS = "1999999900" + luhn_key("1999999900")
+DEMO_COUNSELLOR_ADELI = "999999999"
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    login: str
+    password: str
+    role: Role
+    display_name: str
+
+
+#: login, password, role, first name, last name
+DEMO_ACCOUNTS: tuple[tuple[str, str, Role, str, str], ...] = (
+    ("demo.admin", "Essai-Gestion-2468!", Role.ADMIN, "Anne", "Gestionnaire"),
+    ("demo.medecin", "Essai-Consult-1357!", Role.PRACTITIONER, "Marc", "Généticien"),
+    ("demo.conseillere", "Essai-Conseil-9753!", Role.GENETIC_COUNSELLOR, "Léa", "Conseillère"),
+    ("demo.secretaire", "Essai-Accueil-8642!", Role.SECRETARY, "Sophie", "Secrétaire"),
+)
+
+
+@dataclass(frozen=True)
+class DemoAccounts:
+    folder: Path
+    admin_login: str
+    admin_password: str
+    practitioner_login: str
+    practitioner_password: str
+    counsellor_login: str
+    counsellor_password: str
+    secretary_login: str
+    secretary_password: str
+
+    @property
+    def accounts(self) -> tuple[DemoAccount, ...]:
+        """The accounts in the order shown on the login screen."""
+        return tuple(
+            DemoAccount(login=login, password=password, role=role, display_name=f"{first} {last}")
+            for login, password, role, first, last in DEMO_ACCOUNTS
+        )
+
+
+# ---------------------------------------------------------------------------- names
+
+_LAST_NAMES = (
+    "Martin",
+    "Bernard",
+    "Thomas",
+    "Petit",
+    "Robert",
+    "Richard",
+    "Durand",
+    "Dubois",
+    "Moreau",
+    "Laurent",
+    "Simon",
+    "Michel",
+    "Lefèvre",
+    "Leroy",
+    "Roux",
+    "David",
+    "Bertrand",
+    "Morel",
+    "Fournier",
+    "Girard",
+    "Bonnet",
+    "Dupont",
+    "Lambert",
+    "Fontaine",
+    "Rousseau",
+    "Vincent",
+    "Müller",
+    "Lefebvre",
+    "Faure",
+    "André",
+    "Mercier",
+    "Blanc",
+    "Guérin",
+    "Boyer",
+    "Garnier",
+    "Chevalier",
+    "François",
+    "Legrand",
+    "Gauthier",
+    "Garcia",
+    "Perrin",
+    "Robin",
+    "Clément",
+    "Morin",
+    "Nicolas",
+    "Henry",
+    "Roussel",
+    "Mathieu",
+    "Gautier",
+    "Masson",
+    "Marchand",
+    "Duval",
+    "Denis",
+    "Dumont",
+    "Marie",
+    "Lemaire",
+    "Noël",
+    "Meyer",
+    "Dufour",
+    "Meunier",
+    "Brun",
+    "Blanchard",
+    "Giraud",
+    "Joly",
+    "Rivière",
+    "Lucas",
+    "Brunet",
+    "Gaillard",
+    "Barbier",
+    "Arnaud",
+    "Martínez",
+    "Gérard",
+    "Roche",
+    "Renard",
+    "Schmitt",
+    "Roy",
+    "Leroux",
+    "Colin",
+    "Vidal",
+    "Caron",
+    "Picard",
+    "Roger",
+    "Fabre",
+    "Aubert",
+    "Lemoine",
+    "Renaud",
+    "Dumas",
+    "Lacroix",
+    "Olivier",
+    "Philippe",
+    "Bourgeois",
+    "Pierre",
+    "Benoît",
+    "Rey",
+    "Lecomte",
+    "Le Gall",
+    "Hubert",
+    "Carpentier",
+    "Da Silva",
+    "N'Diaye",
+    "Le Goff",
+    "Bouvier",
+    "Besnard",
+    "Hébert",
+)
+_FEMALE_FIRST = (
+    "Marie",
+    "Hélène",
+    "Zoé",
+    "Camille",
+    "Léa",
+    "Chloé",
+    "Manon",
+    "Inès",
+    "Sarah",
+    "Émilie",
+    "Céline",
+    "Nathalie",
+    "Isabelle",
+    "Sylvie",
+    "Françoise",
+    "Monique",
+    "Agnès",
+    "Anaïs",
+    "Clémence",
+    "Maëlle",
+    "Noémie",
+    "Océane",
+    "Béatrice",
+    "Geneviève",
+    "Josiane",
+    "Anne-Sophie",
+    "Marie-Claire",
+    "Élodie",
+    "Aurélie",
+    "Valérie",
+    "Sandrine",
+    "Brigitte",
+)
+_MALE_FIRST = (
+    "Jean",
+    "Benoît",
+    "Pierre",
+    "Michel",
+    "Philippe",
+    "Alain",
+    "Jérôme",
+    "François",
+    "Étienne",
+    "Hervé",
+    "Loïc",
+    "Gaël",
+    "Noël",
+    "Raphaël",
+    "Théo",
+    "Mathéo",
+    "Lucas",
+    "Hugo",
+    "Louis",
+    "Gabriel",
+    "Arthur",
+    "Jules",
+    "Cédric",
+    "Frédéric",
+    "Sébastien",
+    "Jean-Pierre",
+    "Jean-Luc",
+    "Marc-Antoine",
+    "Régis",
+    "André",
+    "Thierry",
+    "Grégoire",
+)
+# INSEE commune codes (department + commune) and cities with their postal codes.
+_BIRTH_PLACES = (
+    ("75056", "Paris", "75013"),
+    ("69123", "Lyon", "69003"),
+    ("13055", "Marseille", "13005"),
+    ("31555", "Toulouse", "31000"),
+    ("33063", "Bordeaux", "33000"),
+    ("59350", "Lille", "59000"),
+    ("67482", "Strasbourg", "67000"),
+    ("44109", "Nantes", "44000"),
+    ("35238", "Rennes", "35000"),
+    ("06088", "Nice", "06000"),
+    ("34172", "Montpellier", "34000"),
+    ("2A004", "Ajaccio", "20000"),
+)
+# Born abroad: INSEE country codes (department 99 in the NIR).
+_FOREIGN_PLACES = ("99350", "99352", "99127", "99134", "99139", "99109")
+_STREETS = (
+    "rue de la République",
+    "avenue Jean Jaurès",
+    "rue Victor Hugo",
+    "boulevard Pasteur",
+    "place de l'Église",
+    "chemin des Écoliers",
+    "rue du Général Leclerc",
+    "allée des Tilleuls",
+)
+_REFERRING = ("Dr Aubry", "Dr Cazenave", "Dr Lemarchand", "Dr Poirier", "Dr Vasseur", "")
+
+
+def _nir(rng: random.Random, sex: str, birth_date: dt.date, place: str) -> str:
+    department, commune = place[:2], place[2:]
+    body = (
+        ("1" if sex == "M" else "2")
+        + f"{birth_date.year % 100:02d}"
+        + f"{birth_date.month:02d}"
+        + department
+        + commune
+        + f"{rng.randint(1, 999):03d}"
+    )
+    return body + nir_key(body)
+
+
+def generate_patients(
+    n: int, seed: int = 7, *, today: dt.date | None = None
+) -> list[IdentityFields]:
+    """``n`` fictitious, valid identities (plain data, reproducible with ``seed``)."""
+    rng = random.Random(seed)
+    today = today or dt.date.today()
+    oldest = dt.date(1930, 1, 1).toordinal()
+    youngest = (today - dt.timedelta(days=18 * 365)).toordinal()
+    result: list[IdentityFields] = []
+    for _ in range(n):
+        sex = "F" if rng.random() < 0.7 else "M"  # mostly women in oncogenetics
+        first_names = rng.choice(_FEMALE_FIRST if sex == "F" else _MALE_FIRST)
+        if rng.random() < 0.25:
+            first_names += " " + rng.choice(_FEMALE_FIRST if sex == "F" else _MALE_FIRST)
+        birth_name = rng.choice(_LAST_NAMES)
+        used_name = rng.choice(_LAST_NAMES) if sex == "F" and rng.random() < 0.35 else ""
+        birth_date = dt.date.fromordinal(rng.randint(oldest, youngest))
+        foreign = rng.random() < 0.1
+        if foreign:
+            place = rng.choice(_FOREIGN_PLACES)
+            city, postal_code = rng.choice(_BIRTH_PLACES)[1:]
+        else:
+            place, city, postal_code = rng.choice(_BIRTH_PLACES)
+        has_nir = rng.random() < 0.6
+        nir = _nir(rng, sex, birth_date, place) if has_nir else None
+        roll = rng.random()
+        if nir and roll < 0.4:
+            ins_status = "QUAL"
+        elif roll < 0.6:
+            ins_status = "VALI"
+        elif roll < 0.75:
+            ins_status = "RECUP"
+        else:
+            ins_status = "PROV"
+        vital = "deceased" if rng.random() < 0.03 else "alive"
+        death_date = None
+        if vital == "deceased":
+            death_date = dt.date.fromordinal(
+                rng.randint(birth_date.toordinal() + 365 * 20, today.toordinal())
+            )
+        result.append(
+            IdentityFields(
+                birth_name=birth_name.upper(),
+                used_name=used_name.upper(),
+                first_names=first_names,
+                birth_date=birth_date,
+                birth_place_code=place if (ins_status != "PROV" or rng.random() < 0.5) else "",
+                sex=sex,
+                nir=nir,
+                ins_status=ins_status,
+                address=f"{rng.randint(1, 120)} {rng.choice(_STREETS)}",
+                postal_code=postal_code,
+                city=city,
+                phone="06 " + " ".join(f"{rng.randint(0, 99):02d}" for _ in range(4)),
+                email="",
+                referring_physician=rng.choice(_REFERRING),
+                vital_status=vital,
+                death_date=death_date,
+            )
+        )
+    return result
+
+
+# ---------------------------------------------------------------------------- database
+
+
+def create_demo_database(
+    folder: Path,
+    *,
+    patients: int = 300,
+    seed: int = 7,
+    secret_store: SecretStore | None = None,
+) -> DemoAccounts:
+    """A throwaway database with the demo accounts and ``patients`` synthetic files."""
+    (admin_login, admin_password, _, admin_first, admin_last) = DEMO_ACCOUNTS[0]
+    created = create_database(
+        Path(folder),
+        structure=StructureInput(name=DEMO_STRUCTURE_NAME, finess=DEMO_FINESS),
+        admin=UserInput(
+            login=admin_login, first_name=admin_first, last_name=admin_last, role=Role.ADMIN
+        ),
+        admin_password=admin_password,
+        secret_store=secret_store,
+    )
+    ctx = created.ctx
+    keystore = created.local.keystore
+    try:
+        now = naive_utc(ctx.now())
+        today = ctx.today()
+        with UnitOfWork(created.database.session_factory) as uow:
+            uow.session.add(Setting(key=DEMO_SETTING, value="1"))
+            ids: dict[str, int] = {}
+            for login, password, role, first, last in DEMO_ACCOUNTS[1:]:
+                user = uow.users.add(
+                    User(
+                        login=login,
+                        first_name=first,
+                        last_name=last,
+                        role=role.value,
+                        status=AccountStatus.ACTIVE.value,
+                        rpps=DEMO_RPPS if role is Role.PRACTITIONER else None,
+                        adeli=DEMO_COUNSELLOR_ADELI if role is Role.GENETIC_COUNSELLOR else None,
+                        profession={
+                            Role.PRACTITIONER: "Médecin",
+                            Role.GENETIC_COUNSELLOR: "Conseillère en génétique",
+                            Role.SECRETARY: "Secrétaire médicale",
+                        }[role],
+                        specialty="Génétique médicale" if role is Role.PRACTITIONER else "",
+                        structure_id=created.admin.structure_id,
+                        must_change_password=False,
+                        created_at=now,
+                        password_changed_at=now,
+                    )
+                )
+                ids[login] = user.id
+                record_event(
+                    uow,
+                    ctx,
+                    created.admin,
+                    "user_created",
+                    object_type="user",
+                    object_id=user.id,
+                    details={"role": role.value},
+                )
+                keystore.add_user_slot(user.id, login, password, created.dmk)
+            medecin, conseillere = ids["demo.medecin"], ids["demo.conseillere"]
+            uow.session.add(
+                Assistance(secretary_id=ids["demo.secretaire"], practitioner_id=medecin)
+            )
+            rows = []
+            for fields in generate_patients(patients, seed, today=today):
+                clean = normalise_identity(fields, today=today)
+                row = {
+                    name: getattr(clean, name)
+                    for name in (
+                        "birth_name",
+                        "used_name",
+                        "first_names",
+                        "birth_date",
+                        "birth_place_code",
+                        "sex",
+                        "nir",
+                        "ins_status",
+                        "address",
+                        "postal_code",
+                        "city",
+                        "phone",
+                        "email",
+                        "referring_physician",
+                        "vital_status",
+                        "death_date",
+                    )
+                }
+                row.update(
+                    owner_id=medecin,
+                    search_names=search_names(clean),
+                    created_at=now,
+                    updated_at=now,
+                    created_by_id=medecin,
+                    updated_by_id=medecin,
+                    version=1,
+                )
+                rows.append(row)
+            if rows:
+                uow.session.execute(insert(Patient), rows)
+                # Every seventh file is shared with the counsellor, some read-write.
+                patient_ids = list(
+                    uow.session.scalars(Patient.__table__.select().with_only_columns(Patient.id))
+                )
+                shares = [
+                    {
+                        "patient_id": pid,
+                        "user_id": conseillere,
+                        "access": "write" if pid % 2 else "read",
+                        "granted_at": now,
+                        "granted_by_id": medecin,
+                    }
+                    for pid in patient_ids
+                    if pid % 7 == 0
+                ]
+                if shares:
+                    uow.session.execute(insert(PatientShare), shares)
+            uow.commit()
+    finally:
+        created.database.dispose()
+    accounts = {login: password for login, password, *_ in DEMO_ACCOUNTS}
+    return DemoAccounts(
+        folder=Path(folder),
+        admin_login="demo.admin",
+        admin_password=accounts["demo.admin"],
+        practitioner_login="demo.medecin",
+        practitioner_password=accounts["demo.medecin"],
+        counsellor_login="demo.conseillere",
+        counsellor_password=accounts["demo.conseillere"],
+        secretary_login="demo.secretaire",
+        secretary_password=accounts["demo.secretaire"],
+    )
