@@ -177,7 +177,6 @@ class PatientDialog(QDialog):
         self.ui.setupUi(self)
         self.setObjectName("patient_dialog")
         ui = self.ui
-        ui.save_button.setIcon(icon("save"))
         ui.cancel_button.setIcon(icon("cancel"))
         style.set_role(ui.required_hint_label, "hint")
 

@@ -78,7 +78,7 @@ class PatientListView(QWidget):
         self.search_edit.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.search_edit.installEventFilter(self)
         top.addWidget(self.search_edit, 1)
-        self.new_button = QPushButton(icon("add"), self.tr("New patient"))
+        self.new_button = QPushButton(self.tr("New patient"))
         self.new_button.setObjectName("new_button")
         self.new_button.setToolTip(self.tr("Create a patient file (Ctrl+N)"))
         self.new_button.setProperty("primary", True)

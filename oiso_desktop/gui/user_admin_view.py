@@ -66,7 +66,6 @@ class UserAdminView(QWidget):
         self.filter_edit.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         top.addWidget(self.filter_edit, 1)
         self.new_button = self._button("user-add", self.tr("New"), "new_button")
-        self.new_button.setProperty("primary", True)
         top.addWidget(self.new_button)
         layout.addLayout(top)
 

@@ -108,7 +108,6 @@ class UserDialog(QDialog):
         self.ui.setupUi(self)
         self.setObjectName("user_dialog")
         ui = self.ui
-        ui.save_button.setIcon(icon("save"))
         ui.cancel_button.setIcon(icon("cancel"))
         style.set_role(ui.required_hint_label, "hint")
         style.set_role(ui.assisted_hint_label, "hint")

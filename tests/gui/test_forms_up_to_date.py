@@ -52,6 +52,7 @@ def test_forms_follow_the_naming_rule():
         "QPushButton": "_button",
         "QCheckBox": "_checkbox",
         "QLabel": "_label",
+        "FieldMessage": "_label",
         "QGroupBox": "_group_box",
         "QListWidget": "_list",
     }

@@ -69,9 +69,7 @@ def test_patient_id_role_and_lookup(qapp):
 
 def test_headers_are_translated_strings_and_flat(qapp):
     model = PatientTableModel()
-    headers = [
-        model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())
-    ]
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert all(isinstance(h, str) and h for h in headers)
     assert len(set(headers)) == len(headers)
     assert model.headerData(99, Qt.Orientation.Horizontal) is None

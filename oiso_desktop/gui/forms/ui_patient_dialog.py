@@ -21,16 +21,17 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QFormLayout,
     QWidget)
 
 from oiso_desktop.gui.widgets.date_line_edit import DateLineEdit
+from oiso_desktop.gui.widgets.field_message import FieldMessage
 
 class Ui_PatientDialog(object):
     def setupUi(self, PatientDialog):
         if not PatientDialog.objectName():
             PatientDialog.setObjectName(u"PatientDialog")
-        PatientDialog.resize(940, 640)
+        PatientDialog.resize(900, 470)
         self.main_layout = QVBoxLayout(PatientDialog)
         self.main_layout.setSpacing(10)
         self.main_layout.setObjectName(u"main_layout")
-        self.banner_label = QLabel(PatientDialog)
+        self.banner_label = FieldMessage(PatientDialog)
         self.banner_label.setObjectName(u"banner_label")
         self.banner_label.setWordWrap(True)
         self.banner_label.setVisible(False)
@@ -46,130 +47,193 @@ class Ui_PatientDialog(object):
         self.identity_group_box_form_layout = QFormLayout(self.identity_group_box)
         self.identity_group_box_form_layout.setObjectName(u"identity_group_box_form_layout")
         self.identity_group_box_form_layout.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
-        self.identity_group_box_form_layout.setLabelAlignment(Qt.AlignRight|Qt.AlignVCenter)
-        self.identity_group_box_form_layout.setVerticalSpacing(4)
+        self.identity_group_box_form_layout.setLabelAlignment(Qt.AlignRight|Qt.AlignTop)
+        self.identity_group_box_form_layout.setVerticalSpacing(6)
         self.birth_name_label = QLabel(self.identity_group_box)
         self.birth_name_label.setObjectName(u"birth_name_label")
+        self.birth_name_label.setMinimumSize(QSize(0, 30))
+        self.birth_name_label.setMaximumSize(QSize(16777215, 30))
+        self.birth_name_label.setAlignment(Qt.AlignRight|Qt.AlignVCenter)
 
         self.identity_group_box_form_layout.setWidget(0, QFormLayout.ItemRole.LabelRole, self.birth_name_label)
 
+        self.birth_name_field_layout = QVBoxLayout()
+        self.birth_name_field_layout.setSpacing(2)
+        self.birth_name_field_layout.setObjectName(u"birth_name_field_layout")
         self.birth_name_edit = QLineEdit(self.identity_group_box)
         self.birth_name_edit.setObjectName(u"birth_name_edit")
         self.birth_name_edit.setMaxLength(100)
 
-        self.identity_group_box_form_layout.setWidget(0, QFormLayout.ItemRole.FieldRole, self.birth_name_edit)
+        self.birth_name_field_layout.addWidget(self.birth_name_edit)
 
-        self.birth_name_message_label = QLabel(self.identity_group_box)
+        self.birth_name_message_label = FieldMessage(self.identity_group_box)
         self.birth_name_message_label.setObjectName(u"birth_name_message_label")
         self.birth_name_message_label.setWordWrap(True)
         self.birth_name_message_label.setVisible(False)
 
-        self.identity_group_box_form_layout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.birth_name_message_label)
+        self.birth_name_field_layout.addWidget(self.birth_name_message_label)
+
+
+        self.identity_group_box_form_layout.setLayout(0, QFormLayout.ItemRole.FieldRole, self.birth_name_field_layout)
 
         self.first_names_label = QLabel(self.identity_group_box)
         self.first_names_label.setObjectName(u"first_names_label")
+        self.first_names_label.setMinimumSize(QSize(0, 30))
+        self.first_names_label.setMaximumSize(QSize(16777215, 30))
+        self.first_names_label.setAlignment(Qt.AlignRight|Qt.AlignVCenter)
 
-        self.identity_group_box_form_layout.setWidget(2, QFormLayout.ItemRole.LabelRole, self.first_names_label)
+        self.identity_group_box_form_layout.setWidget(1, QFormLayout.ItemRole.LabelRole, self.first_names_label)
 
+        self.first_names_field_layout = QVBoxLayout()
+        self.first_names_field_layout.setSpacing(2)
+        self.first_names_field_layout.setObjectName(u"first_names_field_layout")
         self.first_names_edit = QLineEdit(self.identity_group_box)
         self.first_names_edit.setObjectName(u"first_names_edit")
         self.first_names_edit.setMaxLength(150)
 
-        self.identity_group_box_form_layout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.first_names_edit)
+        self.first_names_field_layout.addWidget(self.first_names_edit)
 
-        self.first_names_message_label = QLabel(self.identity_group_box)
+        self.first_names_message_label = FieldMessage(self.identity_group_box)
         self.first_names_message_label.setObjectName(u"first_names_message_label")
         self.first_names_message_label.setWordWrap(True)
         self.first_names_message_label.setVisible(False)
 
-        self.identity_group_box_form_layout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.first_names_message_label)
+        self.first_names_field_layout.addWidget(self.first_names_message_label)
+
+
+        self.identity_group_box_form_layout.setLayout(1, QFormLayout.ItemRole.FieldRole, self.first_names_field_layout)
 
         self.birth_date_label = QLabel(self.identity_group_box)
         self.birth_date_label.setObjectName(u"birth_date_label")
+        self.birth_date_label.setMinimumSize(QSize(0, 30))
+        self.birth_date_label.setMaximumSize(QSize(16777215, 30))
+        self.birth_date_label.setAlignment(Qt.AlignRight|Qt.AlignVCenter)
 
-        self.identity_group_box_form_layout.setWidget(4, QFormLayout.ItemRole.LabelRole, self.birth_date_label)
+        self.identity_group_box_form_layout.setWidget(2, QFormLayout.ItemRole.LabelRole, self.birth_date_label)
 
+        self.birth_date_field_layout = QVBoxLayout()
+        self.birth_date_field_layout.setSpacing(2)
+        self.birth_date_field_layout.setObjectName(u"birth_date_field_layout")
         self.birth_date_edit = DateLineEdit(self.identity_group_box)
         self.birth_date_edit.setObjectName(u"birth_date_edit")
 
-        self.identity_group_box_form_layout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.birth_date_edit)
+        self.birth_date_field_layout.addWidget(self.birth_date_edit)
 
-        self.birth_date_message_label = QLabel(self.identity_group_box)
+        self.birth_date_message_label = FieldMessage(self.identity_group_box)
         self.birth_date_message_label.setObjectName(u"birth_date_message_label")
         self.birth_date_message_label.setWordWrap(True)
         self.birth_date_message_label.setVisible(False)
 
-        self.identity_group_box_form_layout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.birth_date_message_label)
+        self.birth_date_field_layout.addWidget(self.birth_date_message_label)
+
+
+        self.identity_group_box_form_layout.setLayout(2, QFormLayout.ItemRole.FieldRole, self.birth_date_field_layout)
 
         self.sex_label = QLabel(self.identity_group_box)
         self.sex_label.setObjectName(u"sex_label")
+        self.sex_label.setMinimumSize(QSize(0, 30))
+        self.sex_label.setMaximumSize(QSize(16777215, 30))
+        self.sex_label.setAlignment(Qt.AlignRight|Qt.AlignVCenter)
 
-        self.identity_group_box_form_layout.setWidget(6, QFormLayout.ItemRole.LabelRole, self.sex_label)
+        self.identity_group_box_form_layout.setWidget(3, QFormLayout.ItemRole.LabelRole, self.sex_label)
 
+        self.sex_field_layout = QVBoxLayout()
+        self.sex_field_layout.setSpacing(2)
+        self.sex_field_layout.setObjectName(u"sex_field_layout")
         self.sex_combo = QComboBox(self.identity_group_box)
         self.sex_combo.setObjectName(u"sex_combo")
 
-        self.identity_group_box_form_layout.setWidget(6, QFormLayout.ItemRole.FieldRole, self.sex_combo)
+        self.sex_field_layout.addWidget(self.sex_combo)
 
-        self.sex_message_label = QLabel(self.identity_group_box)
+        self.sex_message_label = FieldMessage(self.identity_group_box)
         self.sex_message_label.setObjectName(u"sex_message_label")
         self.sex_message_label.setWordWrap(True)
         self.sex_message_label.setVisible(False)
 
-        self.identity_group_box_form_layout.setWidget(7, QFormLayout.ItemRole.FieldRole, self.sex_message_label)
+        self.sex_field_layout.addWidget(self.sex_message_label)
+
+
+        self.identity_group_box_form_layout.setLayout(3, QFormLayout.ItemRole.FieldRole, self.sex_field_layout)
 
         self.birth_place_code_label = QLabel(self.identity_group_box)
         self.birth_place_code_label.setObjectName(u"birth_place_code_label")
+        self.birth_place_code_label.setMinimumSize(QSize(0, 30))
+        self.birth_place_code_label.setMaximumSize(QSize(16777215, 30))
+        self.birth_place_code_label.setAlignment(Qt.AlignRight|Qt.AlignVCenter)
 
-        self.identity_group_box_form_layout.setWidget(8, QFormLayout.ItemRole.LabelRole, self.birth_place_code_label)
+        self.identity_group_box_form_layout.setWidget(4, QFormLayout.ItemRole.LabelRole, self.birth_place_code_label)
 
+        self.birth_place_code_field_layout = QVBoxLayout()
+        self.birth_place_code_field_layout.setSpacing(2)
+        self.birth_place_code_field_layout.setObjectName(u"birth_place_code_field_layout")
         self.birth_place_code_edit = QLineEdit(self.identity_group_box)
         self.birth_place_code_edit.setObjectName(u"birth_place_code_edit")
         self.birth_place_code_edit.setMaxLength(5)
 
-        self.identity_group_box_form_layout.setWidget(8, QFormLayout.ItemRole.FieldRole, self.birth_place_code_edit)
+        self.birth_place_code_field_layout.addWidget(self.birth_place_code_edit)
 
-        self.birth_place_code_message_label = QLabel(self.identity_group_box)
+        self.birth_place_code_message_label = FieldMessage(self.identity_group_box)
         self.birth_place_code_message_label.setObjectName(u"birth_place_code_message_label")
         self.birth_place_code_message_label.setWordWrap(True)
         self.birth_place_code_message_label.setVisible(False)
 
-        self.identity_group_box_form_layout.setWidget(9, QFormLayout.ItemRole.FieldRole, self.birth_place_code_message_label)
+        self.birth_place_code_field_layout.addWidget(self.birth_place_code_message_label)
+
+
+        self.identity_group_box_form_layout.setLayout(4, QFormLayout.ItemRole.FieldRole, self.birth_place_code_field_layout)
 
         self.nir_label = QLabel(self.identity_group_box)
         self.nir_label.setObjectName(u"nir_label")
+        self.nir_label.setMinimumSize(QSize(0, 30))
+        self.nir_label.setMaximumSize(QSize(16777215, 30))
+        self.nir_label.setAlignment(Qt.AlignRight|Qt.AlignVCenter)
 
-        self.identity_group_box_form_layout.setWidget(10, QFormLayout.ItemRole.LabelRole, self.nir_label)
+        self.identity_group_box_form_layout.setWidget(5, QFormLayout.ItemRole.LabelRole, self.nir_label)
 
+        self.nir_field_layout = QVBoxLayout()
+        self.nir_field_layout.setSpacing(2)
+        self.nir_field_layout.setObjectName(u"nir_field_layout")
         self.nir_edit = QLineEdit(self.identity_group_box)
         self.nir_edit.setObjectName(u"nir_edit")
         self.nir_edit.setMaxLength(21)
 
-        self.identity_group_box_form_layout.setWidget(10, QFormLayout.ItemRole.FieldRole, self.nir_edit)
+        self.nir_field_layout.addWidget(self.nir_edit)
 
-        self.nir_message_label = QLabel(self.identity_group_box)
+        self.nir_message_label = FieldMessage(self.identity_group_box)
         self.nir_message_label.setObjectName(u"nir_message_label")
         self.nir_message_label.setWordWrap(True)
         self.nir_message_label.setVisible(False)
 
-        self.identity_group_box_form_layout.setWidget(11, QFormLayout.ItemRole.FieldRole, self.nir_message_label)
+        self.nir_field_layout.addWidget(self.nir_message_label)
+
+
+        self.identity_group_box_form_layout.setLayout(5, QFormLayout.ItemRole.FieldRole, self.nir_field_layout)
 
         self.ins_status_label = QLabel(self.identity_group_box)
         self.ins_status_label.setObjectName(u"ins_status_label")
+        self.ins_status_label.setMinimumSize(QSize(0, 30))
+        self.ins_status_label.setMaximumSize(QSize(16777215, 30))
+        self.ins_status_label.setAlignment(Qt.AlignRight|Qt.AlignVCenter)
 
-        self.identity_group_box_form_layout.setWidget(12, QFormLayout.ItemRole.LabelRole, self.ins_status_label)
+        self.identity_group_box_form_layout.setWidget(6, QFormLayout.ItemRole.LabelRole, self.ins_status_label)
 
+        self.ins_status_field_layout = QVBoxLayout()
+        self.ins_status_field_layout.setSpacing(2)
+        self.ins_status_field_layout.setObjectName(u"ins_status_field_layout")
         self.ins_status_combo = QComboBox(self.identity_group_box)
         self.ins_status_combo.setObjectName(u"ins_status_combo")
 
-        self.identity_group_box_form_layout.setWidget(12, QFormLayout.ItemRole.FieldRole, self.ins_status_combo)
+        self.ins_status_field_layout.addWidget(self.ins_status_combo)
 
-        self.ins_status_message_label = QLabel(self.identity_group_box)
+        self.ins_status_message_label = FieldMessage(self.identity_group_box)
         self.ins_status_message_label.setObjectName(u"ins_status_message_label")
         self.ins_status_message_label.setWordWrap(True)
         self.ins_status_message_label.setVisible(False)
 
-        self.identity_group_box_form_layout.setWidget(13, QFormLayout.ItemRole.FieldRole, self.ins_status_message_label)
+        self.ins_status_field_layout.addWidget(self.ins_status_message_label)
+
+
+        self.identity_group_box_form_layout.setLayout(6, QFormLayout.ItemRole.FieldRole, self.ins_status_field_layout)
 
 
         self.left_column_layout.addWidget(self.identity_group_box)
@@ -179,25 +243,34 @@ class Ui_PatientDialog(object):
         self.usage_group_box_form_layout = QFormLayout(self.usage_group_box)
         self.usage_group_box_form_layout.setObjectName(u"usage_group_box_form_layout")
         self.usage_group_box_form_layout.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
-        self.usage_group_box_form_layout.setLabelAlignment(Qt.AlignRight|Qt.AlignVCenter)
-        self.usage_group_box_form_layout.setVerticalSpacing(4)
+        self.usage_group_box_form_layout.setLabelAlignment(Qt.AlignRight|Qt.AlignTop)
+        self.usage_group_box_form_layout.setVerticalSpacing(6)
         self.used_name_label = QLabel(self.usage_group_box)
         self.used_name_label.setObjectName(u"used_name_label")
+        self.used_name_label.setMinimumSize(QSize(0, 30))
+        self.used_name_label.setMaximumSize(QSize(16777215, 30))
+        self.used_name_label.setAlignment(Qt.AlignRight|Qt.AlignVCenter)
 
         self.usage_group_box_form_layout.setWidget(0, QFormLayout.ItemRole.LabelRole, self.used_name_label)
 
+        self.used_name_field_layout = QVBoxLayout()
+        self.used_name_field_layout.setSpacing(2)
+        self.used_name_field_layout.setObjectName(u"used_name_field_layout")
         self.used_name_edit = QLineEdit(self.usage_group_box)
         self.used_name_edit.setObjectName(u"used_name_edit")
         self.used_name_edit.setMaxLength(100)
 
-        self.usage_group_box_form_layout.setWidget(0, QFormLayout.ItemRole.FieldRole, self.used_name_edit)
+        self.used_name_field_layout.addWidget(self.used_name_edit)
 
-        self.used_name_message_label = QLabel(self.usage_group_box)
+        self.used_name_message_label = FieldMessage(self.usage_group_box)
         self.used_name_message_label.setObjectName(u"used_name_message_label")
         self.used_name_message_label.setWordWrap(True)
         self.used_name_message_label.setVisible(False)
 
-        self.usage_group_box_form_layout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.used_name_message_label)
+        self.used_name_field_layout.addWidget(self.used_name_message_label)
+
+
+        self.usage_group_box_form_layout.setLayout(0, QFormLayout.ItemRole.FieldRole, self.used_name_field_layout)
 
 
         self.left_column_layout.addWidget(self.usage_group_box)
@@ -216,97 +289,142 @@ class Ui_PatientDialog(object):
         self.contact_group_box_form_layout = QFormLayout(self.contact_group_box)
         self.contact_group_box_form_layout.setObjectName(u"contact_group_box_form_layout")
         self.contact_group_box_form_layout.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
-        self.contact_group_box_form_layout.setLabelAlignment(Qt.AlignRight|Qt.AlignVCenter)
-        self.contact_group_box_form_layout.setVerticalSpacing(4)
+        self.contact_group_box_form_layout.setLabelAlignment(Qt.AlignRight|Qt.AlignTop)
+        self.contact_group_box_form_layout.setVerticalSpacing(6)
         self.address_label = QLabel(self.contact_group_box)
         self.address_label.setObjectName(u"address_label")
+        self.address_label.setMinimumSize(QSize(0, 30))
+        self.address_label.setMaximumSize(QSize(16777215, 30))
+        self.address_label.setAlignment(Qt.AlignRight|Qt.AlignVCenter)
 
         self.contact_group_box_form_layout.setWidget(0, QFormLayout.ItemRole.LabelRole, self.address_label)
 
+        self.address_field_layout = QVBoxLayout()
+        self.address_field_layout.setSpacing(2)
+        self.address_field_layout.setObjectName(u"address_field_layout")
         self.address_edit = QLineEdit(self.contact_group_box)
         self.address_edit.setObjectName(u"address_edit")
         self.address_edit.setMaxLength(250)
 
-        self.contact_group_box_form_layout.setWidget(0, QFormLayout.ItemRole.FieldRole, self.address_edit)
+        self.address_field_layout.addWidget(self.address_edit)
 
-        self.address_message_label = QLabel(self.contact_group_box)
+        self.address_message_label = FieldMessage(self.contact_group_box)
         self.address_message_label.setObjectName(u"address_message_label")
         self.address_message_label.setWordWrap(True)
         self.address_message_label.setVisible(False)
 
-        self.contact_group_box_form_layout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.address_message_label)
+        self.address_field_layout.addWidget(self.address_message_label)
+
+
+        self.contact_group_box_form_layout.setLayout(0, QFormLayout.ItemRole.FieldRole, self.address_field_layout)
 
         self.postal_code_label = QLabel(self.contact_group_box)
         self.postal_code_label.setObjectName(u"postal_code_label")
+        self.postal_code_label.setMinimumSize(QSize(0, 30))
+        self.postal_code_label.setMaximumSize(QSize(16777215, 30))
+        self.postal_code_label.setAlignment(Qt.AlignRight|Qt.AlignVCenter)
 
-        self.contact_group_box_form_layout.setWidget(2, QFormLayout.ItemRole.LabelRole, self.postal_code_label)
+        self.contact_group_box_form_layout.setWidget(1, QFormLayout.ItemRole.LabelRole, self.postal_code_label)
 
+        self.postal_code_field_layout = QVBoxLayout()
+        self.postal_code_field_layout.setSpacing(2)
+        self.postal_code_field_layout.setObjectName(u"postal_code_field_layout")
         self.postal_code_edit = QLineEdit(self.contact_group_box)
         self.postal_code_edit.setObjectName(u"postal_code_edit")
         self.postal_code_edit.setMaxLength(5)
 
-        self.contact_group_box_form_layout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.postal_code_edit)
+        self.postal_code_field_layout.addWidget(self.postal_code_edit)
 
-        self.postal_code_message_label = QLabel(self.contact_group_box)
+        self.postal_code_message_label = FieldMessage(self.contact_group_box)
         self.postal_code_message_label.setObjectName(u"postal_code_message_label")
         self.postal_code_message_label.setWordWrap(True)
         self.postal_code_message_label.setVisible(False)
 
-        self.contact_group_box_form_layout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.postal_code_message_label)
+        self.postal_code_field_layout.addWidget(self.postal_code_message_label)
+
+
+        self.contact_group_box_form_layout.setLayout(1, QFormLayout.ItemRole.FieldRole, self.postal_code_field_layout)
 
         self.city_label = QLabel(self.contact_group_box)
         self.city_label.setObjectName(u"city_label")
+        self.city_label.setMinimumSize(QSize(0, 30))
+        self.city_label.setMaximumSize(QSize(16777215, 30))
+        self.city_label.setAlignment(Qt.AlignRight|Qt.AlignVCenter)
 
-        self.contact_group_box_form_layout.setWidget(4, QFormLayout.ItemRole.LabelRole, self.city_label)
+        self.contact_group_box_form_layout.setWidget(2, QFormLayout.ItemRole.LabelRole, self.city_label)
 
+        self.city_field_layout = QVBoxLayout()
+        self.city_field_layout.setSpacing(2)
+        self.city_field_layout.setObjectName(u"city_field_layout")
         self.city_edit = QLineEdit(self.contact_group_box)
         self.city_edit.setObjectName(u"city_edit")
         self.city_edit.setMaxLength(100)
 
-        self.contact_group_box_form_layout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.city_edit)
+        self.city_field_layout.addWidget(self.city_edit)
 
-        self.city_message_label = QLabel(self.contact_group_box)
+        self.city_message_label = FieldMessage(self.contact_group_box)
         self.city_message_label.setObjectName(u"city_message_label")
         self.city_message_label.setWordWrap(True)
         self.city_message_label.setVisible(False)
 
-        self.contact_group_box_form_layout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.city_message_label)
+        self.city_field_layout.addWidget(self.city_message_label)
+
+
+        self.contact_group_box_form_layout.setLayout(2, QFormLayout.ItemRole.FieldRole, self.city_field_layout)
 
         self.phone_label = QLabel(self.contact_group_box)
         self.phone_label.setObjectName(u"phone_label")
+        self.phone_label.setMinimumSize(QSize(0, 30))
+        self.phone_label.setMaximumSize(QSize(16777215, 30))
+        self.phone_label.setAlignment(Qt.AlignRight|Qt.AlignVCenter)
 
-        self.contact_group_box_form_layout.setWidget(6, QFormLayout.ItemRole.LabelRole, self.phone_label)
+        self.contact_group_box_form_layout.setWidget(3, QFormLayout.ItemRole.LabelRole, self.phone_label)
 
+        self.phone_field_layout = QVBoxLayout()
+        self.phone_field_layout.setSpacing(2)
+        self.phone_field_layout.setObjectName(u"phone_field_layout")
         self.phone_edit = QLineEdit(self.contact_group_box)
         self.phone_edit.setObjectName(u"phone_edit")
         self.phone_edit.setMaxLength(20)
 
-        self.contact_group_box_form_layout.setWidget(6, QFormLayout.ItemRole.FieldRole, self.phone_edit)
+        self.phone_field_layout.addWidget(self.phone_edit)
 
-        self.phone_message_label = QLabel(self.contact_group_box)
+        self.phone_message_label = FieldMessage(self.contact_group_box)
         self.phone_message_label.setObjectName(u"phone_message_label")
         self.phone_message_label.setWordWrap(True)
         self.phone_message_label.setVisible(False)
 
-        self.contact_group_box_form_layout.setWidget(7, QFormLayout.ItemRole.FieldRole, self.phone_message_label)
+        self.phone_field_layout.addWidget(self.phone_message_label)
+
+
+        self.contact_group_box_form_layout.setLayout(3, QFormLayout.ItemRole.FieldRole, self.phone_field_layout)
 
         self.email_label = QLabel(self.contact_group_box)
         self.email_label.setObjectName(u"email_label")
+        self.email_label.setMinimumSize(QSize(0, 30))
+        self.email_label.setMaximumSize(QSize(16777215, 30))
+        self.email_label.setAlignment(Qt.AlignRight|Qt.AlignVCenter)
 
-        self.contact_group_box_form_layout.setWidget(8, QFormLayout.ItemRole.LabelRole, self.email_label)
+        self.contact_group_box_form_layout.setWidget(4, QFormLayout.ItemRole.LabelRole, self.email_label)
 
+        self.email_field_layout = QVBoxLayout()
+        self.email_field_layout.setSpacing(2)
+        self.email_field_layout.setObjectName(u"email_field_layout")
         self.email_edit = QLineEdit(self.contact_group_box)
         self.email_edit.setObjectName(u"email_edit")
         self.email_edit.setMaxLength(150)
 
-        self.contact_group_box_form_layout.setWidget(8, QFormLayout.ItemRole.FieldRole, self.email_edit)
+        self.email_field_layout.addWidget(self.email_edit)
 
-        self.email_message_label = QLabel(self.contact_group_box)
+        self.email_message_label = FieldMessage(self.contact_group_box)
         self.email_message_label.setObjectName(u"email_message_label")
         self.email_message_label.setWordWrap(True)
         self.email_message_label.setVisible(False)
 
-        self.contact_group_box_form_layout.setWidget(9, QFormLayout.ItemRole.FieldRole, self.email_message_label)
+        self.email_field_layout.addWidget(self.email_message_label)
+
+
+        self.contact_group_box_form_layout.setLayout(4, QFormLayout.ItemRole.FieldRole, self.email_field_layout)
 
 
         self.right_column_layout.addWidget(self.contact_group_box)
@@ -316,59 +434,86 @@ class Ui_PatientDialog(object):
         self.followup_group_box_form_layout = QFormLayout(self.followup_group_box)
         self.followup_group_box_form_layout.setObjectName(u"followup_group_box_form_layout")
         self.followup_group_box_form_layout.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
-        self.followup_group_box_form_layout.setLabelAlignment(Qt.AlignRight|Qt.AlignVCenter)
-        self.followup_group_box_form_layout.setVerticalSpacing(4)
+        self.followup_group_box_form_layout.setLabelAlignment(Qt.AlignRight|Qt.AlignTop)
+        self.followup_group_box_form_layout.setVerticalSpacing(6)
         self.referring_physician_label = QLabel(self.followup_group_box)
         self.referring_physician_label.setObjectName(u"referring_physician_label")
+        self.referring_physician_label.setMinimumSize(QSize(0, 30))
+        self.referring_physician_label.setMaximumSize(QSize(16777215, 30))
+        self.referring_physician_label.setAlignment(Qt.AlignRight|Qt.AlignVCenter)
 
         self.followup_group_box_form_layout.setWidget(0, QFormLayout.ItemRole.LabelRole, self.referring_physician_label)
 
+        self.referring_physician_field_layout = QVBoxLayout()
+        self.referring_physician_field_layout.setSpacing(2)
+        self.referring_physician_field_layout.setObjectName(u"referring_physician_field_layout")
         self.referring_physician_edit = QLineEdit(self.followup_group_box)
         self.referring_physician_edit.setObjectName(u"referring_physician_edit")
         self.referring_physician_edit.setMaxLength(150)
 
-        self.followup_group_box_form_layout.setWidget(0, QFormLayout.ItemRole.FieldRole, self.referring_physician_edit)
+        self.referring_physician_field_layout.addWidget(self.referring_physician_edit)
 
-        self.referring_physician_message_label = QLabel(self.followup_group_box)
+        self.referring_physician_message_label = FieldMessage(self.followup_group_box)
         self.referring_physician_message_label.setObjectName(u"referring_physician_message_label")
         self.referring_physician_message_label.setWordWrap(True)
         self.referring_physician_message_label.setVisible(False)
 
-        self.followup_group_box_form_layout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.referring_physician_message_label)
+        self.referring_physician_field_layout.addWidget(self.referring_physician_message_label)
+
+
+        self.followup_group_box_form_layout.setLayout(0, QFormLayout.ItemRole.FieldRole, self.referring_physician_field_layout)
 
         self.vital_status_label = QLabel(self.followup_group_box)
         self.vital_status_label.setObjectName(u"vital_status_label")
+        self.vital_status_label.setMinimumSize(QSize(0, 30))
+        self.vital_status_label.setMaximumSize(QSize(16777215, 30))
+        self.vital_status_label.setAlignment(Qt.AlignRight|Qt.AlignVCenter)
 
-        self.followup_group_box_form_layout.setWidget(2, QFormLayout.ItemRole.LabelRole, self.vital_status_label)
+        self.followup_group_box_form_layout.setWidget(1, QFormLayout.ItemRole.LabelRole, self.vital_status_label)
 
+        self.vital_status_field_layout = QVBoxLayout()
+        self.vital_status_field_layout.setSpacing(2)
+        self.vital_status_field_layout.setObjectName(u"vital_status_field_layout")
         self.vital_status_combo = QComboBox(self.followup_group_box)
         self.vital_status_combo.setObjectName(u"vital_status_combo")
 
-        self.followup_group_box_form_layout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.vital_status_combo)
+        self.vital_status_field_layout.addWidget(self.vital_status_combo)
 
-        self.vital_status_message_label = QLabel(self.followup_group_box)
+        self.vital_status_message_label = FieldMessage(self.followup_group_box)
         self.vital_status_message_label.setObjectName(u"vital_status_message_label")
         self.vital_status_message_label.setWordWrap(True)
         self.vital_status_message_label.setVisible(False)
 
-        self.followup_group_box_form_layout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.vital_status_message_label)
+        self.vital_status_field_layout.addWidget(self.vital_status_message_label)
+
+
+        self.followup_group_box_form_layout.setLayout(1, QFormLayout.ItemRole.FieldRole, self.vital_status_field_layout)
 
         self.death_date_label = QLabel(self.followup_group_box)
         self.death_date_label.setObjectName(u"death_date_label")
+        self.death_date_label.setMinimumSize(QSize(0, 30))
+        self.death_date_label.setMaximumSize(QSize(16777215, 30))
+        self.death_date_label.setAlignment(Qt.AlignRight|Qt.AlignVCenter)
 
-        self.followup_group_box_form_layout.setWidget(4, QFormLayout.ItemRole.LabelRole, self.death_date_label)
+        self.followup_group_box_form_layout.setWidget(2, QFormLayout.ItemRole.LabelRole, self.death_date_label)
 
+        self.death_date_field_layout = QVBoxLayout()
+        self.death_date_field_layout.setSpacing(2)
+        self.death_date_field_layout.setObjectName(u"death_date_field_layout")
         self.death_date_edit = DateLineEdit(self.followup_group_box)
         self.death_date_edit.setObjectName(u"death_date_edit")
 
-        self.followup_group_box_form_layout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.death_date_edit)
+        self.death_date_field_layout.addWidget(self.death_date_edit)
 
-        self.death_date_message_label = QLabel(self.followup_group_box)
+        self.death_date_message_label = FieldMessage(self.followup_group_box)
         self.death_date_message_label.setObjectName(u"death_date_message_label")
         self.death_date_message_label.setWordWrap(True)
         self.death_date_message_label.setVisible(False)
 
-        self.followup_group_box_form_layout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.death_date_message_label)
+        self.death_date_field_layout.addWidget(self.death_date_message_label)
+
+
+        self.followup_group_box_form_layout.setLayout(2, QFormLayout.ItemRole.FieldRole, self.death_date_field_layout)
 
 
         self.right_column_layout.addWidget(self.followup_group_box)

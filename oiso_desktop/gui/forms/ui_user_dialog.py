@@ -20,15 +20,17 @@ from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDialog,
     QLineEdit, QListWidget, QListWidgetItem, QPushButton,
     QSizePolicy, QSpacerItem, QVBoxLayout, QWidget)
 
+from oiso_desktop.gui.widgets.field_message import FieldMessage
+
 class Ui_UserDialog(object):
     def setupUi(self, UserDialog):
         if not UserDialog.objectName():
             UserDialog.setObjectName(u"UserDialog")
-        UserDialog.resize(900, 560)
+        UserDialog.resize(880, 470)
         self.main_layout = QVBoxLayout(UserDialog)
         self.main_layout.setSpacing(10)
         self.main_layout.setObjectName(u"main_layout")
-        self.banner_label = QLabel(UserDialog)
+        self.banner_label = FieldMessage(UserDialog)
         self.banner_label.setObjectName(u"banner_label")
         self.banner_label.setWordWrap(True)
         self.banner_label.setVisible(False)
@@ -44,114 +46,168 @@ class Ui_UserDialog(object):
         self.account_group_box_form_layout = QFormLayout(self.account_group_box)
         self.account_group_box_form_layout.setObjectName(u"account_group_box_form_layout")
         self.account_group_box_form_layout.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
-        self.account_group_box_form_layout.setLabelAlignment(Qt.AlignRight|Qt.AlignVCenter)
-        self.account_group_box_form_layout.setVerticalSpacing(4)
+        self.account_group_box_form_layout.setLabelAlignment(Qt.AlignRight|Qt.AlignTop)
+        self.account_group_box_form_layout.setVerticalSpacing(6)
         self.login_label = QLabel(self.account_group_box)
         self.login_label.setObjectName(u"login_label")
+        self.login_label.setMinimumSize(QSize(0, 30))
+        self.login_label.setMaximumSize(QSize(16777215, 30))
+        self.login_label.setAlignment(Qt.AlignRight|Qt.AlignVCenter)
 
         self.account_group_box_form_layout.setWidget(0, QFormLayout.ItemRole.LabelRole, self.login_label)
 
+        self.login_field_layout = QVBoxLayout()
+        self.login_field_layout.setSpacing(2)
+        self.login_field_layout.setObjectName(u"login_field_layout")
         self.login_edit = QLineEdit(self.account_group_box)
         self.login_edit.setObjectName(u"login_edit")
         self.login_edit.setMaxLength(64)
 
-        self.account_group_box_form_layout.setWidget(0, QFormLayout.ItemRole.FieldRole, self.login_edit)
+        self.login_field_layout.addWidget(self.login_edit)
 
-        self.login_message_label = QLabel(self.account_group_box)
+        self.login_message_label = FieldMessage(self.account_group_box)
         self.login_message_label.setObjectName(u"login_message_label")
         self.login_message_label.setWordWrap(True)
         self.login_message_label.setVisible(False)
 
-        self.account_group_box_form_layout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.login_message_label)
+        self.login_field_layout.addWidget(self.login_message_label)
+
+
+        self.account_group_box_form_layout.setLayout(0, QFormLayout.ItemRole.FieldRole, self.login_field_layout)
 
         self.first_name_label = QLabel(self.account_group_box)
         self.first_name_label.setObjectName(u"first_name_label")
+        self.first_name_label.setMinimumSize(QSize(0, 30))
+        self.first_name_label.setMaximumSize(QSize(16777215, 30))
+        self.first_name_label.setAlignment(Qt.AlignRight|Qt.AlignVCenter)
 
-        self.account_group_box_form_layout.setWidget(2, QFormLayout.ItemRole.LabelRole, self.first_name_label)
+        self.account_group_box_form_layout.setWidget(1, QFormLayout.ItemRole.LabelRole, self.first_name_label)
 
+        self.first_name_field_layout = QVBoxLayout()
+        self.first_name_field_layout.setSpacing(2)
+        self.first_name_field_layout.setObjectName(u"first_name_field_layout")
         self.first_name_edit = QLineEdit(self.account_group_box)
         self.first_name_edit.setObjectName(u"first_name_edit")
         self.first_name_edit.setMaxLength(100)
 
-        self.account_group_box_form_layout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.first_name_edit)
+        self.first_name_field_layout.addWidget(self.first_name_edit)
 
-        self.first_name_message_label = QLabel(self.account_group_box)
+        self.first_name_message_label = FieldMessage(self.account_group_box)
         self.first_name_message_label.setObjectName(u"first_name_message_label")
         self.first_name_message_label.setWordWrap(True)
         self.first_name_message_label.setVisible(False)
 
-        self.account_group_box_form_layout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.first_name_message_label)
+        self.first_name_field_layout.addWidget(self.first_name_message_label)
+
+
+        self.account_group_box_form_layout.setLayout(1, QFormLayout.ItemRole.FieldRole, self.first_name_field_layout)
 
         self.last_name_label = QLabel(self.account_group_box)
         self.last_name_label.setObjectName(u"last_name_label")
+        self.last_name_label.setMinimumSize(QSize(0, 30))
+        self.last_name_label.setMaximumSize(QSize(16777215, 30))
+        self.last_name_label.setAlignment(Qt.AlignRight|Qt.AlignVCenter)
 
-        self.account_group_box_form_layout.setWidget(4, QFormLayout.ItemRole.LabelRole, self.last_name_label)
+        self.account_group_box_form_layout.setWidget(2, QFormLayout.ItemRole.LabelRole, self.last_name_label)
 
+        self.last_name_field_layout = QVBoxLayout()
+        self.last_name_field_layout.setSpacing(2)
+        self.last_name_field_layout.setObjectName(u"last_name_field_layout")
         self.last_name_edit = QLineEdit(self.account_group_box)
         self.last_name_edit.setObjectName(u"last_name_edit")
         self.last_name_edit.setMaxLength(100)
 
-        self.account_group_box_form_layout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.last_name_edit)
+        self.last_name_field_layout.addWidget(self.last_name_edit)
 
-        self.last_name_message_label = QLabel(self.account_group_box)
+        self.last_name_message_label = FieldMessage(self.account_group_box)
         self.last_name_message_label.setObjectName(u"last_name_message_label")
         self.last_name_message_label.setWordWrap(True)
         self.last_name_message_label.setVisible(False)
 
-        self.account_group_box_form_layout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.last_name_message_label)
+        self.last_name_field_layout.addWidget(self.last_name_message_label)
+
+
+        self.account_group_box_form_layout.setLayout(2, QFormLayout.ItemRole.FieldRole, self.last_name_field_layout)
 
         self.role_label = QLabel(self.account_group_box)
         self.role_label.setObjectName(u"role_label")
+        self.role_label.setMinimumSize(QSize(0, 30))
+        self.role_label.setMaximumSize(QSize(16777215, 30))
+        self.role_label.setAlignment(Qt.AlignRight|Qt.AlignVCenter)
 
-        self.account_group_box_form_layout.setWidget(6, QFormLayout.ItemRole.LabelRole, self.role_label)
+        self.account_group_box_form_layout.setWidget(3, QFormLayout.ItemRole.LabelRole, self.role_label)
 
+        self.role_field_layout = QVBoxLayout()
+        self.role_field_layout.setSpacing(2)
+        self.role_field_layout.setObjectName(u"role_field_layout")
         self.role_combo = QComboBox(self.account_group_box)
         self.role_combo.setObjectName(u"role_combo")
 
-        self.account_group_box_form_layout.setWidget(6, QFormLayout.ItemRole.FieldRole, self.role_combo)
+        self.role_field_layout.addWidget(self.role_combo)
 
-        self.role_message_label = QLabel(self.account_group_box)
+        self.role_message_label = FieldMessage(self.account_group_box)
         self.role_message_label.setObjectName(u"role_message_label")
         self.role_message_label.setWordWrap(True)
         self.role_message_label.setVisible(False)
 
-        self.account_group_box_form_layout.setWidget(7, QFormLayout.ItemRole.FieldRole, self.role_message_label)
+        self.role_field_layout.addWidget(self.role_message_label)
+
+
+        self.account_group_box_form_layout.setLayout(3, QFormLayout.ItemRole.FieldRole, self.role_field_layout)
 
         self.email_label = QLabel(self.account_group_box)
         self.email_label.setObjectName(u"email_label")
+        self.email_label.setMinimumSize(QSize(0, 30))
+        self.email_label.setMaximumSize(QSize(16777215, 30))
+        self.email_label.setAlignment(Qt.AlignRight|Qt.AlignVCenter)
 
-        self.account_group_box_form_layout.setWidget(8, QFormLayout.ItemRole.LabelRole, self.email_label)
+        self.account_group_box_form_layout.setWidget(4, QFormLayout.ItemRole.LabelRole, self.email_label)
 
+        self.email_field_layout = QVBoxLayout()
+        self.email_field_layout.setSpacing(2)
+        self.email_field_layout.setObjectName(u"email_field_layout")
         self.email_edit = QLineEdit(self.account_group_box)
         self.email_edit.setObjectName(u"email_edit")
         self.email_edit.setMaxLength(150)
 
-        self.account_group_box_form_layout.setWidget(8, QFormLayout.ItemRole.FieldRole, self.email_edit)
+        self.email_field_layout.addWidget(self.email_edit)
 
-        self.email_message_label = QLabel(self.account_group_box)
+        self.email_message_label = FieldMessage(self.account_group_box)
         self.email_message_label.setObjectName(u"email_message_label")
         self.email_message_label.setWordWrap(True)
         self.email_message_label.setVisible(False)
 
-        self.account_group_box_form_layout.setWidget(9, QFormLayout.ItemRole.FieldRole, self.email_message_label)
+        self.email_field_layout.addWidget(self.email_message_label)
+
+
+        self.account_group_box_form_layout.setLayout(4, QFormLayout.ItemRole.FieldRole, self.email_field_layout)
 
         self.phone_label = QLabel(self.account_group_box)
         self.phone_label.setObjectName(u"phone_label")
+        self.phone_label.setMinimumSize(QSize(0, 30))
+        self.phone_label.setMaximumSize(QSize(16777215, 30))
+        self.phone_label.setAlignment(Qt.AlignRight|Qt.AlignVCenter)
 
-        self.account_group_box_form_layout.setWidget(10, QFormLayout.ItemRole.LabelRole, self.phone_label)
+        self.account_group_box_form_layout.setWidget(5, QFormLayout.ItemRole.LabelRole, self.phone_label)
 
+        self.phone_field_layout = QVBoxLayout()
+        self.phone_field_layout.setSpacing(2)
+        self.phone_field_layout.setObjectName(u"phone_field_layout")
         self.phone_edit = QLineEdit(self.account_group_box)
         self.phone_edit.setObjectName(u"phone_edit")
         self.phone_edit.setMaxLength(20)
 
-        self.account_group_box_form_layout.setWidget(10, QFormLayout.ItemRole.FieldRole, self.phone_edit)
+        self.phone_field_layout.addWidget(self.phone_edit)
 
-        self.phone_message_label = QLabel(self.account_group_box)
+        self.phone_message_label = FieldMessage(self.account_group_box)
         self.phone_message_label.setObjectName(u"phone_message_label")
         self.phone_message_label.setWordWrap(True)
         self.phone_message_label.setVisible(False)
 
-        self.account_group_box_form_layout.setWidget(11, QFormLayout.ItemRole.FieldRole, self.phone_message_label)
+        self.phone_field_layout.addWidget(self.phone_message_label)
+
+
+        self.account_group_box_form_layout.setLayout(5, QFormLayout.ItemRole.FieldRole, self.phone_field_layout)
 
 
         self.left_column_layout.addWidget(self.account_group_box)
@@ -170,102 +226,147 @@ class Ui_UserDialog(object):
         self.professional_group_box_form_layout = QFormLayout(self.professional_group_box)
         self.professional_group_box_form_layout.setObjectName(u"professional_group_box_form_layout")
         self.professional_group_box_form_layout.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
-        self.professional_group_box_form_layout.setLabelAlignment(Qt.AlignRight|Qt.AlignVCenter)
-        self.professional_group_box_form_layout.setVerticalSpacing(4)
+        self.professional_group_box_form_layout.setLabelAlignment(Qt.AlignRight|Qt.AlignTop)
+        self.professional_group_box_form_layout.setVerticalSpacing(6)
         self.profession_label = QLabel(self.professional_group_box)
         self.profession_label.setObjectName(u"profession_label")
+        self.profession_label.setMinimumSize(QSize(0, 30))
+        self.profession_label.setMaximumSize(QSize(16777215, 30))
+        self.profession_label.setAlignment(Qt.AlignRight|Qt.AlignVCenter)
 
         self.professional_group_box_form_layout.setWidget(0, QFormLayout.ItemRole.LabelRole, self.profession_label)
 
+        self.profession_field_layout = QVBoxLayout()
+        self.profession_field_layout.setSpacing(2)
+        self.profession_field_layout.setObjectName(u"profession_field_layout")
         self.profession_edit = QLineEdit(self.professional_group_box)
         self.profession_edit.setObjectName(u"profession_edit")
         self.profession_edit.setMaxLength(100)
 
-        self.professional_group_box_form_layout.setWidget(0, QFormLayout.ItemRole.FieldRole, self.profession_edit)
+        self.profession_field_layout.addWidget(self.profession_edit)
 
-        self.profession_message_label = QLabel(self.professional_group_box)
+        self.profession_message_label = FieldMessage(self.professional_group_box)
         self.profession_message_label.setObjectName(u"profession_message_label")
         self.profession_message_label.setWordWrap(True)
         self.profession_message_label.setVisible(False)
 
-        self.professional_group_box_form_layout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.profession_message_label)
+        self.profession_field_layout.addWidget(self.profession_message_label)
+
+
+        self.professional_group_box_form_layout.setLayout(0, QFormLayout.ItemRole.FieldRole, self.profession_field_layout)
 
         self.specialty_label = QLabel(self.professional_group_box)
         self.specialty_label.setObjectName(u"specialty_label")
+        self.specialty_label.setMinimumSize(QSize(0, 30))
+        self.specialty_label.setMaximumSize(QSize(16777215, 30))
+        self.specialty_label.setAlignment(Qt.AlignRight|Qt.AlignVCenter)
 
-        self.professional_group_box_form_layout.setWidget(2, QFormLayout.ItemRole.LabelRole, self.specialty_label)
+        self.professional_group_box_form_layout.setWidget(1, QFormLayout.ItemRole.LabelRole, self.specialty_label)
 
+        self.specialty_field_layout = QVBoxLayout()
+        self.specialty_field_layout.setSpacing(2)
+        self.specialty_field_layout.setObjectName(u"specialty_field_layout")
         self.specialty_edit = QLineEdit(self.professional_group_box)
         self.specialty_edit.setObjectName(u"specialty_edit")
         self.specialty_edit.setMaxLength(100)
 
-        self.professional_group_box_form_layout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.specialty_edit)
+        self.specialty_field_layout.addWidget(self.specialty_edit)
 
-        self.specialty_message_label = QLabel(self.professional_group_box)
+        self.specialty_message_label = FieldMessage(self.professional_group_box)
         self.specialty_message_label.setObjectName(u"specialty_message_label")
         self.specialty_message_label.setWordWrap(True)
         self.specialty_message_label.setVisible(False)
 
-        self.professional_group_box_form_layout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.specialty_message_label)
+        self.specialty_field_layout.addWidget(self.specialty_message_label)
+
+
+        self.professional_group_box_form_layout.setLayout(1, QFormLayout.ItemRole.FieldRole, self.specialty_field_layout)
 
         self.rpps_label = QLabel(self.professional_group_box)
         self.rpps_label.setObjectName(u"rpps_label")
+        self.rpps_label.setMinimumSize(QSize(0, 30))
+        self.rpps_label.setMaximumSize(QSize(16777215, 30))
+        self.rpps_label.setAlignment(Qt.AlignRight|Qt.AlignVCenter)
 
-        self.professional_group_box_form_layout.setWidget(4, QFormLayout.ItemRole.LabelRole, self.rpps_label)
+        self.professional_group_box_form_layout.setWidget(2, QFormLayout.ItemRole.LabelRole, self.rpps_label)
 
+        self.rpps_field_layout = QVBoxLayout()
+        self.rpps_field_layout.setSpacing(2)
+        self.rpps_field_layout.setObjectName(u"rpps_field_layout")
         self.rpps_edit = QLineEdit(self.professional_group_box)
         self.rpps_edit.setObjectName(u"rpps_edit")
         self.rpps_edit.setMaxLength(14)
 
-        self.professional_group_box_form_layout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.rpps_edit)
+        self.rpps_field_layout.addWidget(self.rpps_edit)
 
-        self.rpps_message_label = QLabel(self.professional_group_box)
+        self.rpps_message_label = FieldMessage(self.professional_group_box)
         self.rpps_message_label.setObjectName(u"rpps_message_label")
         self.rpps_message_label.setWordWrap(True)
         self.rpps_message_label.setVisible(False)
 
-        self.professional_group_box_form_layout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.rpps_message_label)
+        self.rpps_field_layout.addWidget(self.rpps_message_label)
+
+
+        self.professional_group_box_form_layout.setLayout(2, QFormLayout.ItemRole.FieldRole, self.rpps_field_layout)
 
         self.rpps_confirm_checkbox = QCheckBox(self.professional_group_box)
         self.rpps_confirm_checkbox.setObjectName(u"rpps_confirm_checkbox")
         self.rpps_confirm_checkbox.setVisible(False)
 
-        self.professional_group_box_form_layout.setWidget(6, QFormLayout.ItemRole.FieldRole, self.rpps_confirm_checkbox)
+        self.professional_group_box_form_layout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.rpps_confirm_checkbox)
 
         self.adeli_label = QLabel(self.professional_group_box)
         self.adeli_label.setObjectName(u"adeli_label")
+        self.adeli_label.setMinimumSize(QSize(0, 30))
+        self.adeli_label.setMaximumSize(QSize(16777215, 30))
+        self.adeli_label.setAlignment(Qt.AlignRight|Qt.AlignVCenter)
 
-        self.professional_group_box_form_layout.setWidget(7, QFormLayout.ItemRole.LabelRole, self.adeli_label)
+        self.professional_group_box_form_layout.setWidget(4, QFormLayout.ItemRole.LabelRole, self.adeli_label)
 
+        self.adeli_field_layout = QVBoxLayout()
+        self.adeli_field_layout.setSpacing(2)
+        self.adeli_field_layout.setObjectName(u"adeli_field_layout")
         self.adeli_edit = QLineEdit(self.professional_group_box)
         self.adeli_edit.setObjectName(u"adeli_edit")
         self.adeli_edit.setMaxLength(12)
 
-        self.professional_group_box_form_layout.setWidget(7, QFormLayout.ItemRole.FieldRole, self.adeli_edit)
+        self.adeli_field_layout.addWidget(self.adeli_edit)
 
-        self.adeli_message_label = QLabel(self.professional_group_box)
+        self.adeli_message_label = FieldMessage(self.professional_group_box)
         self.adeli_message_label.setObjectName(u"adeli_message_label")
         self.adeli_message_label.setWordWrap(True)
         self.adeli_message_label.setVisible(False)
 
-        self.professional_group_box_form_layout.setWidget(8, QFormLayout.ItemRole.FieldRole, self.adeli_message_label)
+        self.adeli_field_layout.addWidget(self.adeli_message_label)
+
+
+        self.professional_group_box_form_layout.setLayout(4, QFormLayout.ItemRole.FieldRole, self.adeli_field_layout)
 
         self.structure_label = QLabel(self.professional_group_box)
         self.structure_label.setObjectName(u"structure_label")
+        self.structure_label.setMinimumSize(QSize(0, 30))
+        self.structure_label.setMaximumSize(QSize(16777215, 30))
+        self.structure_label.setAlignment(Qt.AlignRight|Qt.AlignVCenter)
 
-        self.professional_group_box_form_layout.setWidget(9, QFormLayout.ItemRole.LabelRole, self.structure_label)
+        self.professional_group_box_form_layout.setWidget(5, QFormLayout.ItemRole.LabelRole, self.structure_label)
 
+        self.structure_field_layout = QVBoxLayout()
+        self.structure_field_layout.setSpacing(2)
+        self.structure_field_layout.setObjectName(u"structure_field_layout")
         self.structure_combo = QComboBox(self.professional_group_box)
         self.structure_combo.setObjectName(u"structure_combo")
 
-        self.professional_group_box_form_layout.setWidget(9, QFormLayout.ItemRole.FieldRole, self.structure_combo)
+        self.structure_field_layout.addWidget(self.structure_combo)
 
-        self.structure_message_label = QLabel(self.professional_group_box)
+        self.structure_message_label = FieldMessage(self.professional_group_box)
         self.structure_message_label.setObjectName(u"structure_message_label")
         self.structure_message_label.setWordWrap(True)
         self.structure_message_label.setVisible(False)
 
-        self.professional_group_box_form_layout.setWidget(10, QFormLayout.ItemRole.FieldRole, self.structure_message_label)
+        self.structure_field_layout.addWidget(self.structure_message_label)
+
+
+        self.professional_group_box_form_layout.setLayout(5, QFormLayout.ItemRole.FieldRole, self.structure_field_layout)
 
 
         self.right_column_layout.addWidget(self.professional_group_box)
@@ -274,7 +375,7 @@ class Ui_UserDialog(object):
         self.assisted_group_box.setObjectName(u"assisted_group_box")
         self.assisted_layout = QVBoxLayout(self.assisted_group_box)
         self.assisted_layout.setObjectName(u"assisted_layout")
-        self.assisted_hint_label = QLabel(self.assisted_group_box)
+        self.assisted_hint_label = FieldMessage(self.assisted_group_box)
         self.assisted_hint_label.setObjectName(u"assisted_hint_label")
         self.assisted_hint_label.setWordWrap(True)
 
@@ -286,7 +387,7 @@ class Ui_UserDialog(object):
 
         self.assisted_layout.addWidget(self.assisted_list)
 
-        self.assisted_practitioner_ids_message_label = QLabel(self.assisted_group_box)
+        self.assisted_practitioner_ids_message_label = FieldMessage(self.assisted_group_box)
         self.assisted_practitioner_ids_message_label.setObjectName(u"assisted_practitioner_ids_message_label")
         self.assisted_practitioner_ids_message_label.setWordWrap(True)
         self.assisted_practitioner_ids_message_label.setVisible(False)

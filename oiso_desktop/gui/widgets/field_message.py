@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from oiso_desktop.gui import style
 
-__all__ = ["FieldMessage", "show_field_message"]
+__all__ = ["FieldMessage", "fit_label_height", "show_field_message"]
 
 WARNING_COLOUR = "#9a5b00"
 HINT_COLOUR = "#52606d"
@@ -19,8 +21,6 @@ def show_field_message(label: QLabel, text: str, kind: str = "error") -> None:
     "hint" (grey), "ok" (green).
     """
     label.setWordWrap(True)
-    label.setText(text)
-    label.setVisible(bool(text))
     if kind == "warning":
         label.setStyleSheet(f"color: {WARNING_COLOUR}; font-weight: bold;")
         style.set_role(label, "warning")
@@ -30,15 +30,70 @@ def show_field_message(label: QLabel, text: str, kind: str = "error") -> None:
     else:
         label.setStyleSheet("")
         style.set_role(label, kind)
+    label.setText(text)
+    label.setVisible(bool(text))
+    fit_label_height(label, label.width())
+
+
+def fit_label_height(label: QLabel, width: int) -> None:
+    """Reserve the height ``label`` needs to show its whole text wrapped at ``width``.
+
+    Form layouts do not always grow a row for a word-wrapped label (height for
+    width), which clips long messages; this sets the minimum height explicitly.
+    """
+    if label.isHidden() or not label.text() or width <= 0:
+        _set_min_height(label, 0)
+        return
+    label.ensurePolished()  # the stylesheet may make the font bold
+    margins = label.contentsMargins()
+    inner = max(1, width - margins.left() - margins.right())
+    rect = label.fontMetrics().boundingRect(
+        QRect(0, 0, inner, 100000), int(Qt.TextFlag.TextWordWrap), label.text()
+    )
+    _set_min_height(label, rect.height() + margins.top() + margins.bottom() + 2)
+
+
+def _set_min_height(label: QLabel, height: int) -> None:
+    if label.minimumHeight() == height:
+        return
+    label.setMinimumHeight(height)
+    # Nested layouts keep cached size hints of the group boxes: refresh every ancestor
+    # so that the window grows instead of overlapping the next field.
+    parent = label.parentWidget()
+    while parent is not None:
+        if parent.layout() is not None:
+            parent.layout().invalidate()
+        parent.updateGeometry()
+        if parent.isWindow():
+            break
+        parent = parent.parentWidget()
 
 
 class FieldMessage(QLabel):
-    """A label meant to sit under a field; see :func:`show_field_message`."""
+    """A word-wrapped label under a field that always gets the height its text needs.
+
+    Used as a promoted widget in the Designer forms; see :func:`show_field_message`.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
-        self.hide()
+
+    # The height comes from fit_label_height(), not from height-for-width, which nested
+    # form layouts get wrong (the text was clipped and overlapped the next field).
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return False
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(40, self.minimumHeight())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return QSize(40, self.minimumHeight())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            fit_label_height(self, self.width())
 
     def show_message(self, text: str, kind: str = "error") -> None:
         show_field_message(self, text, kind)
