@@ -12,10 +12,14 @@ from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
-from PySide6.QtCore import QSize
-from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtGui import QIcon, QPainter, QPixmap
+from PySide6.QtSvg import QSvgRenderer
 
 log = logging.getLogger(__name__)
+
+#: the stroke colour of the SVG files
+PRIMARY_COLOR = "#2b5797"
 
 ICON_NAMES = (
     "patients",
@@ -64,3 +68,23 @@ def icon(name: str) -> QIcon:
 def pixmap(name: str, size: int = 24) -> QPixmap:
     """A pixmap of the icon at ``size`` logical pixels."""
     return icon(name).pixmap(QSize(size, size))
+
+
+@cache
+def navigation_icon(name: str, selected_color: str = "#ffffff") -> QIcon:
+    """The icon ``name`` with a light variant for selected items (white on the primary colour)."""
+    base = icon(name)
+    path = icon_path(name)
+    if base.isNull():
+        return base
+    result = QIcon(base)
+    svg = path.read_bytes().replace(PRIMARY_COLOR.encode(), selected_color.encode())
+    renderer = QSvgRenderer(QByteArray(svg))
+    for size in (16, 22, 24, 32, 44, 48):
+        light = QPixmap(size, size)
+        light.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(light)
+        renderer.render(painter)
+        painter.end()
+        result.addPixmap(light, QIcon.Mode.Selected, QIcon.State.Off)
+    return result

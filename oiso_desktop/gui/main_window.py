@@ -30,7 +30,7 @@ from oiso_desktop import __version__
 from oiso_desktop.domain.roles import Role
 from oiso_desktop.gui.error_text import error_text
 from oiso_desktop.gui.i18n import current_language, role_label, save_language, settings
-from oiso_desktop.gui.icons import icon
+from oiso_desktop.gui.icons import icon, navigation_icon
 from oiso_desktop.gui.idle_watcher import DEFAULT_IDLE_MS, IdleWatcher
 from oiso_desktop.gui.lock_screen import LockScreen
 from oiso_desktop.gui.tasks import TaskRunner
@@ -197,7 +197,7 @@ class MainWindow(QMainWindow):
             page.setObjectName(f"{spec.key}_page")
             self.pages[spec.key] = page
             self.stack.addWidget(page)
-            item = QListWidgetItem(icon(spec.icon_name), self._page_title(spec.key))
+            item = QListWidgetItem(navigation_icon(spec.icon_name), self._page_title(spec.key))
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             self.navigation.addItem(item)
 

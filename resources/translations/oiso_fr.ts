@@ -130,19 +130,19 @@
     <message>
         <source>Possible duplicate</source>
         <extracomment>every IdentityFields attribute edited by the form, in screen order</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Doublon possible</translation>
     </message>
     <message>
         <source>One or more existing patient files look like this patient. Check that it is not the same person before creating a new file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un ou plusieurs dossiers existants ressemblent à ce patient. Vérifiez qu&apos;il ne s&apos;agit pas de la même personne avant de créer un nouveau dossier.</translation>
     </message>
     <message>
         <source>Create anyway</source>
-        <translation type="unfinished"></translation>
+        <translation>Créer quand même</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler</translation>
     </message>
 </context>
 <context>
@@ -220,90 +220,90 @@
     </message>
     <message>
         <source>My event log</source>
-        <translation type="unfinished"></translation>
+        <translation>Mon journal</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Du</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>au</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisateur</translation>
     </message>
     <message>
         <source>All users</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les utilisateurs</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Action</translation>
     </message>
     <message>
         <source>All actions</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes les actions</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualiser</translation>
     </message>
     <message>
         <source>Verify integrity</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifier l&apos;intégrité</translation>
     </message>
     <message>
         <source>Export (CSV)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter (CSV)…</translation>
     </message>
     <message>
         <source>The end date is before the start date.</source>
-        <translation type="unfinished"></translation>
+        <translation>La date de fin est antérieure à la date de début.</translation>
     </message>
     <message>
         <source>Loading the event log…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement du journal…</translation>
     </message>
     <message>
         <source>The {count} most recent events are shown: narrow the filters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seuls les {count} événements les plus récents sont affichés : affinez les filtres.</translation>
     </message>
     <message numerus="yes">
         <source>%Ln event(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln événement</numerusform>
+            <numerusform>%Ln événements</numerusform>
         </translation>
     </message>
     <message>
         <source>Verifying the event log…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérification du journal…</translation>
     </message>
     <message>
         <source>Event log intact: {count} records verified.</source>
-        <translation type="unfinished"></translation>
+        <translation>Journal intact : {count} enregistrements vérifiés.</translation>
     </message>
     <message>
         <source>Event log ALTERED: first faulty record no. {id} ({count} records checked).</source>
-        <translation type="unfinished"></translation>
+        <translation>Journal ALTÉRÉ : premier enregistrement en défaut n° {id} ({count} enregistrements vérifiés).</translation>
     </message>
     <message>
         <source>Export the event log</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter le journal</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
         <source>Exporting the event log…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export du journal…</translation>
     </message>
     <message>
         <source>{count} records exported to {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} enregistrements exportés dans {path}.</translation>
     </message>
 </context>
 <context>
@@ -311,15 +311,15 @@
     <message>
         <source>Login</source>
         <extracomment>every action code of docs/ARCHITECTURE.md, with its label</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Connexion</translation>
     </message>
     <message>
         <source>Failed login</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec de connexion</translation>
     </message>
     <message>
         <source>Logout</source>
-        <translation type="unfinished"></translation>
+        <translation>Déconnexion</translation>
     </message>
     <message>
         <source>Session locked</source>
@@ -327,83 +327,83 @@
     </message>
     <message>
         <source>Session unlocked</source>
-        <translation type="unfinished"></translation>
+        <translation>Session déverrouillée</translation>
     </message>
     <message>
         <source>Password changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de passe changé</translation>
     </message>
     <message>
         <source>Recovery code used</source>
-        <translation type="unfinished"></translation>
+        <translation>Code de récupération utilisé</translation>
     </message>
     <message>
         <source>Database created</source>
-        <translation type="unfinished"></translation>
+        <translation>Base créée</translation>
     </message>
     <message>
         <source>Database re-keyed</source>
-        <translation type="unfinished"></translation>
+        <translation>Base rechiffrée</translation>
     </message>
     <message>
         <source>Account created</source>
-        <translation type="unfinished"></translation>
+        <translation>Compte créé</translation>
     </message>
     <message>
         <source>Account modified</source>
-        <translation type="unfinished"></translation>
+        <translation>Compte modifié</translation>
     </message>
     <message>
         <source>Account suspended</source>
-        <translation type="unfinished"></translation>
+        <translation>Compte suspendu</translation>
     </message>
     <message>
         <source>Account reactivated</source>
-        <translation type="unfinished"></translation>
+        <translation>Compte réactivé</translation>
     </message>
     <message>
         <source>Account revoked</source>
-        <translation type="unfinished"></translation>
+        <translation>Compte révoqué</translation>
     </message>
     <message>
         <source>Password reset</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de passe réinitialisé</translation>
     </message>
     <message>
         <source>Structure saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Structure enregistrée</translation>
     </message>
     <message>
         <source>Patient file created</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossier patient créé</translation>
     </message>
     <message>
         <source>Patient file modified</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossier patient modifié</translation>
     </message>
     <message>
         <source>Patient file viewed</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossier patient consulté</translation>
     </message>
     <message>
         <source>Patient search</source>
-        <translation type="unfinished"></translation>
+        <translation>Recherche de patients</translation>
     </message>
     <message>
         <source>Event log exported</source>
-        <translation type="unfinished"></translation>
+        <translation>Journal exporté</translation>
     </message>
     <message>
         <source>Event log verified</source>
-        <translation type="unfinished"></translation>
+        <translation>Journal vérifié</translation>
     </message>
     <message>
         <source>Patient</source>
-        <translation type="unfinished"></translation>
+        <translation>Patient</translation>
     </message>
     <message>
         <source>Account</source>
-        <translation type="unfinished"></translation>
+        <translation>Compte</translation>
     </message>
     <message>
         <source>Structure</source>
@@ -411,7 +411,7 @@
     </message>
     <message>
         <source>Database</source>
-        <translation type="unfinished"></translation>
+        <translation>Base de données</translation>
     </message>
     <message>
         <source>Event log</source>
@@ -420,27 +420,27 @@
     <message>
         <source>Date / time</source>
         <extracomment>actions shown in a warning colour</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Date / heure</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisateur</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Action</translation>
     </message>
     <message>
         <source>Object</source>
-        <translation type="unfinished"></translation>
+        <translation>Objet</translation>
     </message>
     <message>
         <source>Workstation</source>
-        <translation type="unfinished"></translation>
+        <translation>Poste</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Version</translation>
     </message>
 </context>
 <context>
@@ -704,23 +704,23 @@
     <name>OneTimePasswordDialog</name>
     <message>
         <source>Temporary password</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de passe provisoire</translation>
     </message>
     <message>
         <source>Temporary password of the account &lt;b&gt;{login}&lt;/b&gt;:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de passe provisoire du compte &lt;b&gt;{login}&lt;/b&gt; :</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier</translation>
     </message>
     <message>
         <source>To be given to the user; they will have to change it at their first login. It will not be shown again.</source>
-        <translation type="unfinished"></translation>
+        <translation>À transmettre à l&apos;utilisateur ; il devra le changer à sa première connexion. Il ne sera plus affiché.</translation>
     </message>
     <message>
         <source>Copied to the clipboard.</source>
-        <translation type="unfinished"></translation>
+        <translation>Copié dans le presse-papiers.</translation>
     </message>
 </context>
 <context>
@@ -750,204 +750,212 @@
     <name>PatientDialog</name>
     <message>
         <source>Female (F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Féminin (F)</translation>
     </message>
     <message>
         <source>Male (M)</source>
-        <translation type="unfinished"></translation>
+        <translation>Masculin (M)</translation>
     </message>
     <message>
         <source>Undetermined (I)</source>
-        <translation type="unfinished"></translation>
+        <translation>Indéterminé (I)</translation>
     </message>
     <message>
         <source>Alive</source>
-        <translation type="unfinished"></translation>
+        <translation>Vivant</translation>
     </message>
     <message>
         <source>Deceased</source>
-        <translation type="unfinished"></translation>
+        <translation>Décédé</translation>
     </message>
     <message>
         <source>Unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Inconnu</translation>
     </message>
     <message>
         <source>New patient</source>
         <extracomment>emitted whenever the validation state changes (tests)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau patient</translation>
     </message>
     <message>
         <source>Patient identity — {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Identité du patient — {name}</translation>
     </message>
     <message>
         <source>Choose the sex.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez le sexe.</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer</translation>
     </message>
     <message>
         <source>Read only: this file is shared with you for reading; you cannot change it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture seule : ce dossier est partagé avec vous en lecture ; vous ne pouvez pas le modifier.</translation>
     </message>
     <message>
         <source>Saving the patient file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrement du dossier patient…</translation>
     </message>
     <message>
         <source>Edit conflict</source>
-        <translation type="unfinished"></translation>
+        <translation>Conflit de modification</translation>
     </message>
     <message>
         <source>This file was changed by someone else while you were editing it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce dossier a été modifié par quelqu&apos;un d&apos;autre pendant que vous le modifiiez.</translation>
     </message>
     <message>
         <source>Your entries are not lost. Reload the saved version: your entries stay in the form and the values saved meanwhile are shown under each field.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vos saisies ne sont pas perdues. Rechargez la version enregistrée : vos saisies restent dans le formulaire et les valeurs enregistrées entre-temps sont affichées sous chaque champ.</translation>
     </message>
     <message>
         <source>Reload (your entries will be shown beside)</source>
-        <translation type="unfinished"></translation>
+        <translation>Recharger (vos saisies seront affichées à côté)</translation>
     </message>
     <message>
         <source>Copy my entries</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier mes saisies</translation>
     </message>
     <message>
         <source>This file was changed by someone else. Your entries are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce dossier a été modifié par quelqu&apos;un d&apos;autre. Vos saisies sont conservées.</translation>
     </message>
     <message>
         <source>Reloading the patient file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechargement du dossier patient…</translation>
     </message>
     <message>
         <source>(empty)</source>
-        <translation type="unfinished"></translation>
+        <translation>(vide)</translation>
     </message>
     <message>
         <source>Saved by the other user: {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistré par l&apos;autre utilisateur : {value}</translation>
     </message>
     <message>
         <source>This file was changed by someone else. Your entries are kept in the form; the values they saved are shown under the fields that differ. Check, then save again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce dossier a été modifié par quelqu&apos;un d&apos;autre. Vos saisies sont conservées dans le formulaire ; les valeurs enregistrées par l&apos;autre utilisateur sont affichées sous les champs qui diffèrent. Vérifiez, puis enregistrez à nouveau.</translation>
     </message>
     <message>
         <source>The saved version has been reloaded; you can save again.</source>
-        <translation type="unfinished"></translation>
+        <translation>La version enregistrée a été rechargée ; vous pouvez enregistrer à nouveau.</translation>
     </message>
     <message>
         <source>Patient identity</source>
-        <translation type="unfinished"></translation>
+        <translation>Identité du patient</translation>
     </message>
     <message>
         <source>Identity (INS traits)</source>
-        <translation type="unfinished"></translation>
+        <translation>Identité (traits INS)</translation>
     </message>
     <message>
         <source>Birth name *</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom de naissance *</translation>
     </message>
     <message>
         <source>Birth first name(s) *</source>
-        <translation type="unfinished"></translation>
+        <translation>Prénom(s) de naissance *</translation>
     </message>
     <message>
         <source>All the first names on the civil status, separated by spaces</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les prénoms de l&apos;état civil, séparés par des espaces</translation>
     </message>
     <message>
         <source>Birth date *</source>
-        <translation type="unfinished"></translation>
+        <translation>Date de naissance *</translation>
     </message>
     <message>
         <source>Sex *</source>
-        <translation type="unfinished"></translation>
+        <translation>Sexe *</translation>
     </message>
     <message>
         <source>Birthplace (INSEE code)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lieu de naissance (code INSEE)</translation>
     </message>
     <message>
         <source>e.g. 75056, or 99xxx abroad</source>
-        <translation type="unfinished"></translation>
+        <translation>par ex. 75056, ou 99xxx à l&apos;étranger</translation>
     </message>
     <message>
         <source>NIR</source>
-        <translation type="unfinished"></translation>
+        <translation>NIR</translation>
     </message>
     <message>
         <source>15 characters, key included</source>
-        <translation type="unfinished"></translation>
+        <translation>15 caractères, clé comprise</translation>
     </message>
     <message>
         <source>INS identity status</source>
-        <translation type="unfinished"></translation>
+        <translation>Statut de l&apos;identité INS</translation>
     </message>
     <message>
         <source>Usage</source>
-        <translation type="unfinished"></translation>
+        <translation>Usage</translation>
     </message>
     <message>
         <source>Used name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom utilisé</translation>
     </message>
     <message>
         <source>Contact details</source>
-        <translation type="unfinished"></translation>
+        <translation>Coordonnées</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse</translation>
     </message>
     <message>
         <source>Postal code</source>
-        <translation type="unfinished"></translation>
+        <translation>Code postal</translation>
     </message>
     <message>
         <source>City</source>
-        <translation type="unfinished"></translation>
+        <translation>Commune</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Téléphone</translation>
     </message>
     <message>
         <source>E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Courriel</translation>
     </message>
     <message>
         <source>Follow-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Suivi</translation>
+    </message>
+    <message>
+        <source>Practitioner in charge *</source>
+        <translation>Praticien responsable *</translation>
+    </message>
+    <message>
+        <source>The practitioner who owns the new file</source>
+        <translation>Le praticien propriétaire du nouveau dossier</translation>
     </message>
     <message>
         <source>Referring physician</source>
-        <translation type="unfinished"></translation>
+        <translation>Médecin traitant</translation>
     </message>
     <message>
         <source>Vital status</source>
-        <translation type="unfinished"></translation>
+        <translation>Statut vital</translation>
     </message>
     <message>
         <source>Date of death</source>
-        <translation type="unfinished"></translation>
+        <translation>Date de décès</translation>
     </message>
     <message>
         <source>* required</source>
-        <translation type="unfinished"></translation>
+        <translation>* obligatoire</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer</translation>
     </message>
 </context>
 <context>
@@ -959,114 +967,114 @@
     </message>
     <message>
         <source>Search: name, first name, birth date (DD/MM/YYYY) or NIR…</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher : nom, prénom, date de naissance (JJ/MM/AAAA) ou NIR…</translation>
     </message>
     <message>
         <source>New patient</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau patient</translation>
     </message>
     <message>
         <source>Create a patient file (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Créer un dossier patient (Ctrl+N)</translation>
     </message>
     <message>
         <source>Searching…</source>
-        <translation type="unfinished"></translation>
+        <translation>Recherche…</translation>
     </message>
     <message>
         <source>More than {limit} results: refine your search</source>
-        <translation type="unfinished"></translation>
+        <translation>Plus de {limit} résultats : affinez votre recherche</translation>
     </message>
     <message>
         <source>No patient file found</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun dossier patient trouvé</translation>
     </message>
     <message>
         <source>No patient file yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun dossier patient pour l&apos;instant</translation>
     </message>
     <message numerus="yes">
         <source>%Ln file(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln dossier</numerusform>
+            <numerusform>%Ln dossiers</numerusform>
         </translation>
     </message>
     <message>
         <source>Opening the patient file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouverture du dossier patient…</translation>
     </message>
 </context>
 <context>
     <name>PatientTableModel</name>
     <message>
         <source>Provisional</source>
-        <translation type="unfinished"></translation>
+        <translation>Provisoire</translation>
     </message>
     <message>
         <source>Retrieved</source>
-        <translation type="unfinished"></translation>
+        <translation>Récupérée</translation>
     </message>
     <message>
         <source>Validated</source>
-        <translation type="unfinished"></translation>
+        <translation>Validée</translation>
     </message>
     <message>
         <source>Qualified</source>
-        <translation type="unfinished"></translation>
+        <translation>Qualifiée</translation>
     </message>
     <message>
         <source>F</source>
-        <translation type="unfinished"></translation>
+        <translation>F</translation>
     </message>
     <message>
         <source>M</source>
-        <translation type="unfinished"></translation>
+        <translation>M</translation>
     </message>
     <message>
         <source>I</source>
-        <translation type="unfinished"></translation>
+        <translation>I</translation>
     </message>
     <message>
         <source>Female</source>
-        <translation type="unfinished"></translation>
+        <translation>Féminin</translation>
     </message>
     <message>
         <source>Male</source>
-        <translation type="unfinished"></translation>
+        <translation>Masculin</translation>
     </message>
     <message>
         <source>Undetermined</source>
-        <translation type="unfinished"></translation>
+        <translation>Indéterminé</translation>
     </message>
     <message>
         <source>Birth name</source>
         <extracomment>the patient id of the row (int), for any column the PatientSummary of the row, for any column</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Nom de naissance</translation>
     </message>
     <message>
         <source>Used name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom utilisé</translation>
     </message>
     <message>
         <source>First name(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Prénom(s)</translation>
     </message>
     <message>
         <source>Born on</source>
-        <translation type="unfinished"></translation>
+        <translation>Né(e) le</translation>
     </message>
     <message>
         <source>Sex</source>
-        <translation type="unfinished"></translation>
+        <translation>Sexe</translation>
     </message>
     <message>
         <source>NIR</source>
-        <translation type="unfinished"></translation>
+        <translation>NIR</translation>
     </message>
     <message>
         <source>INS status</source>
-        <translation type="unfinished"></translation>
+        <translation>Statut INS</translation>
     </message>
     <message>
         <source>Practitioner</source>
@@ -1281,138 +1289,138 @@
     <message>
         <source>User accounts</source>
         <extracomment>emitted after each reload of the list (tests)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Comptes utilisateurs</translation>
     </message>
     <message>
         <source>Filter: login, name, role, RPPS, structure…</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrer : identifiant, nom, rôle, RPPS, structure…</translation>
     </message>
     <message>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau</translation>
     </message>
     <message>
         <source>Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier</translation>
     </message>
     <message>
         <source>Suspend</source>
-        <translation type="unfinished"></translation>
+        <translation>Suspendre</translation>
     </message>
     <message>
         <source>Reactivate</source>
-        <translation type="unfinished"></translation>
+        <translation>Réactiver</translation>
     </message>
     <message>
         <source>Revoke</source>
-        <translation type="unfinished"></translation>
+        <translation>Révoquer</translation>
     </message>
     <message>
         <source>Reset the password</source>
-        <translation type="unfinished"></translation>
+        <translation>Réinitialiser le mot de passe</translation>
     </message>
     <message>
         <source>Loading the accounts…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement des comptes…</translation>
     </message>
     <message numerus="yes">
         <source>%n account(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n compte</numerusform>
+            <numerusform>%n comptes</numerusform>
         </translation>
     </message>
     <message>
         <source>{shown} of {total} accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>{shown} comptes sur {total}</translation>
     </message>
     <message>
         <source>Account {login} created.</source>
-        <translation type="unfinished"></translation>
+        <translation>Compte {login} créé.</translation>
     </message>
     <message>
         <source>Account {login} saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Compte {login} enregistré.</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>Suspend an account</source>
-        <translation type="unfinished"></translation>
+        <translation>Suspendre un compte</translation>
     </message>
     <message>
         <source>Suspend the account {login} ({name})?</source>
-        <translation type="unfinished"></translation>
+        <translation>Suspendre le compte {login} ({name}) ?</translation>
     </message>
     <message>
         <source>The user will no longer be able to log in until the account is reactivated. Their patient files stay as they are.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;utilisateur ne pourra plus se connecter jusqu&apos;à la réactivation du compte. Ses dossiers patients restent inchangés.</translation>
     </message>
     <message>
         <source>Account {login} suspended.</source>
-        <translation type="unfinished"></translation>
+        <translation>Compte {login} suspendu.</translation>
     </message>
     <message>
         <source>Suspending the account…</source>
-        <translation type="unfinished"></translation>
+        <translation>Suspension du compte…</translation>
     </message>
     <message>
         <source>Account {login} reactivated.</source>
-        <translation type="unfinished"></translation>
+        <translation>Compte {login} réactivé.</translation>
     </message>
     <message>
         <source>Reactivating the account…</source>
-        <translation type="unfinished"></translation>
+        <translation>Réactivation du compte…</translation>
     </message>
     <message>
         <source>Revoke an account</source>
-        <translation type="unfinished"></translation>
+        <translation>Révoquer un compte</translation>
     </message>
     <message>
         <source>Revoke the account {login} ({name}) for good?</source>
-        <translation type="unfinished"></translation>
+        <translation>Révoquer définitivement le compte {login} ({name}) ?</translation>
     </message>
     <message>
         <source>The database will be re-keyed: it is encrypted again with a new key and this account&apos;s key is removed, so its password can no longer open the database. This may take a moment and cannot be undone. The user&apos;s identity is kept for traceability.</source>
-        <translation type="unfinished"></translation>
+        <translation>La base sera rechiffrée : elle est chiffrée à nouveau avec une nouvelle clé et la clé de ce compte est supprimée, si bien que son mot de passe ne peut plus ouvrir la base. Cela peut prendre un moment et est irréversible. L&apos;identité de l&apos;utilisateur est conservée pour la traçabilité.</translation>
     </message>
     <message>
         <source>Revoke and re-key</source>
-        <translation type="unfinished"></translation>
+        <translation>Révoquer et rechiffrer</translation>
     </message>
     <message>
         <source>Account {login} revoked; the database has been re-keyed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Compte {login} révoqué ; la base a été rechiffrée.</translation>
     </message>
     <message>
         <source>Revoking the account and re-keying the database…</source>
-        <translation type="unfinished"></translation>
+        <translation>Révocation du compte et rechiffrement de la base…</translation>
     </message>
     <message>
         <source>Resetting the password…</source>
-        <translation type="unfinished"></translation>
+        <translation>Réinitialisation du mot de passe…</translation>
     </message>
     <message>
         <source>Reset a password</source>
-        <translation type="unfinished"></translation>
+        <translation>Réinitialiser un mot de passe</translation>
     </message>
     <message>
         <source>Reset the password of {login} ({name})?</source>
-        <translation type="unfinished"></translation>
+        <translation>Réinitialiser le mot de passe de {login} ({name}) ?</translation>
     </message>
     <message>
         <source>A temporary password will be shown once; the user will have to change it at their first login. Their current password stops working at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un mot de passe provisoire sera affiché une seule fois ; l&apos;utilisateur devra le changer à sa première connexion. Son mot de passe actuel cesse aussitôt de fonctionner.</translation>
     </message>
     <message>
         <source>Reset</source>
-        <translation type="unfinished"></translation>
+        <translation>Réinitialiser</translation>
     </message>
     <message>
         <source>Password of {login} reset.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mot de passe de {login} réinitialisé.</translation>
     </message>
 </context>
 <context>
@@ -1420,7 +1428,7 @@
     <message>
         <source>Practitioner (physician)</source>
         <extracomment>the labels of the role combo box (more explicit than the short role names)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Praticien (médecin)</translation>
     </message>
     <message>
         <source>Genetic counsellor</source>
@@ -1437,127 +1445,127 @@
     <message>
         <source>(none)</source>
         <extracomment>the fields of UserInput shown in the form (service errors name one of them) emitted once the structures and practitioners are loaded (tests)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>(aucune)</translation>
     </message>
     <message>
         <source>New user account</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau compte utilisateur</translation>
     </message>
     <message>
         <source>User account — {login}</source>
-        <translation type="unfinished"></translation>
+        <translation>Compte utilisateur — {login}</translation>
     </message>
     <message>
         <source>The login cannot be changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;identifiant ne peut pas être modifié.</translation>
     </message>
     <message>
         <source>{name} — FINESS {finess}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} — FINESS {finess}</translation>
     </message>
     <message>
         <source>The login is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;identifiant est obligatoire.</translation>
     </message>
     <message>
         <source>The first name is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le prénom est obligatoire.</translation>
     </message>
     <message>
         <source>The last name is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nom est obligatoire.</translation>
     </message>
     <message>
         <source>Luhn key mismatch confirmed by you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Clé de contrôle incorrecte confirmée par vous.</translation>
     </message>
     <message>
         <source>Creating the account…</source>
-        <translation type="unfinished"></translation>
+        <translation>Création du compte…</translation>
     </message>
     <message>
         <source>Saving the account…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrement du compte…</translation>
     </message>
     <message>
         <source>This account was changed by someone else meanwhile. Your entries are kept: saving again will replace their changes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce compte a été modifié entre-temps par quelqu&apos;un d&apos;autre. Vos saisies sont conservées : enregistrer à nouveau remplacera ses modifications.</translation>
     </message>
     <message>
         <source>User account</source>
-        <translation type="unfinished"></translation>
+        <translation>Compte utilisateur</translation>
     </message>
     <message>
         <source>Account</source>
-        <translation type="unfinished"></translation>
+        <translation>Compte</translation>
     </message>
     <message>
         <source>Login *</source>
-        <translation type="unfinished"></translation>
+        <translation>Identifiant *</translation>
     </message>
     <message>
         <source>e.g. jdupont</source>
-        <translation type="unfinished"></translation>
+        <translation>par ex. jdupont</translation>
     </message>
     <message>
         <source>First name *</source>
-        <translation type="unfinished"></translation>
+        <translation>Prénom *</translation>
     </message>
     <message>
         <source>Last name *</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom *</translation>
     </message>
     <message>
         <source>Role *</source>
-        <translation type="unfinished"></translation>
+        <translation>Rôle *</translation>
     </message>
     <message>
         <source>Professional e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Courriel professionnel</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Téléphone</translation>
     </message>
     <message>
         <source>Professional identity</source>
-        <translation type="unfinished"></translation>
+        <translation>Identité professionnelle</translation>
     </message>
     <message>
         <source>Profession</source>
-        <translation type="unfinished"></translation>
+        <translation>Profession</translation>
     </message>
     <message>
         <source>e.g. Médecin</source>
-        <translation type="unfinished"></translation>
+        <translation>par ex. Médecin</translation>
     </message>
     <message>
         <source>Specialty</source>
-        <translation type="unfinished"></translation>
+        <translation>Spécialité</translation>
     </message>
     <message>
         <source>e.g. Génétique médicale</source>
-        <translation type="unfinished"></translation>
+        <translation>par ex. Génétique médicale</translation>
     </message>
     <message>
         <source>RPPS</source>
-        <translation type="unfinished"></translation>
+        <translation>RPPS</translation>
     </message>
     <message>
         <source>11 digits</source>
-        <translation type="unfinished"></translation>
+        <translation>11 chiffres</translation>
     </message>
     <message>
         <source>I confirm that this RPPS number is correct</source>
-        <translation type="unfinished"></translation>
+        <translation>Je confirme que ce numéro RPPS est correct</translation>
     </message>
     <message>
         <source>ADELI</source>
-        <translation type="unfinished"></translation>
+        <translation>ADELI</translation>
     </message>
     <message>
         <source>9 digits</source>
-        <translation type="unfinished"></translation>
+        <translation>9 chiffres</translation>
     </message>
     <message>
         <source>Structure</source>
@@ -1565,23 +1573,23 @@
     </message>
     <message>
         <source>Practitioners assisted</source>
-        <translation type="unfinished"></translation>
+        <translation>Praticiens assistés</translation>
     </message>
     <message>
         <source>Tick the practitioners whose patient files this secretary manages.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cochez les praticiens dont cette secrétaire gère les dossiers patients.</translation>
     </message>
     <message>
         <source>* required</source>
-        <translation type="unfinished"></translation>
+        <translation>* obligatoire</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer</translation>
     </message>
 </context>
 <context>
@@ -1589,23 +1597,23 @@
     <message>
         <source>Login</source>
         <extracomment>folded text of the row, for accent-insensitive filtering</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Identifiant</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rôle</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Statut</translation>
     </message>
     <message>
         <source>RPPS / ADELI</source>
-        <translation type="unfinished"></translation>
+        <translation>RPPS / ADELI</translation>
     </message>
     <message>
         <source>Structure</source>
@@ -1613,7 +1621,7 @@
     </message>
     <message>
         <source>Last login</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière connexion</translation>
     </message>
 </context>
 <context>

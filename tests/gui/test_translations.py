@@ -35,9 +35,12 @@ def test_every_message_is_translated():
         for message in context.iter("message"):
             translation = message.find("translation")
             assert translation is not None
-            if (
-                translation.get("type") in ("unfinished", "obsolete", "vanished")
-                or not (translation.text or "").strip()
+            if message.get("numerus") == "yes":
+                texts = [form.text or "" for form in translation.iter("numerusform")]
+            else:
+                texts = [translation.text or ""]
+            if translation.get("type") in ("unfinished", "obsolete", "vanished") or not all(
+                text.strip() for text in texts
             ):
                 unfinished.append(f"[{name}] {message.findtext('source')}")
     assert unfinished == [], "untranslated strings:\n" + "\n".join(unfinished)
