@@ -86,9 +86,7 @@ def created_db(tmp_path: Path) -> CreatedDatabase:
     result = create_local_database(
         folder,
         structure=StructureInput(name=STRUCTURE_NAME, finess=STRUCTURE_FINESS),
-        admin=UserInput(
-            login=ADMIN_LOGIN, first_name="Alice", last_name="Martin", role=Role.ADMIN
-        ),
+        admin=UserInput(login=ADMIN_LOGIN, first_name="Alice", last_name="Martin", role=Role.ADMIN),
         admin_password=ADMIN_PASSWORD,
     )
     return CreatedDatabase(

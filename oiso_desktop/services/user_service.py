@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 from collections.abc import Iterable
 from typing import Any
 
@@ -361,6 +362,8 @@ class UserService:
                         "Vous ne pouvez pas modifier votre propre rôle.", field="role"
                     )
                 self._check_not_last_admin(uow, user)
+            if clean.structure_id is None:  # not given: unchanged
+                clean = dataclasses.replace(clean, structure_id=user.structure_id)
             self._check_structure(uow, clean.structure_id)
             changed = self._apply(user, clean)
             if self._set_assistances(uow, user, clean.assisted_practitioner_ids):
