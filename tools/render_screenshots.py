@@ -41,7 +41,6 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _render_all(out: Path, language: str, temp_dir: Path, patients: int) -> int:
-    from oiso_desktop.services.demo import create_demo_database
     from PySide6.QtCore import QCoreApplication, QSettings
     from PySide6.QtWidgets import QApplication, QWidget, QWizard
 
@@ -52,6 +51,7 @@ def _render_all(out: Path, language: str, temp_dir: Path, patients: int) -> int:
     from oiso_desktop.gui.style import apply_style
     from oiso_desktop.gui.tasks import TaskRunner
     from oiso_desktop.services.auth_service import AuthService
+    from oiso_desktop.services.demo import create_demo_database
     from oiso_desktop.services.secret_store import MemorySecretStore
 
     QCoreApplication.setOrganizationName("OISO-screenshots")

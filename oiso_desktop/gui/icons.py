@@ -47,6 +47,7 @@ ICON_NAMES = (
     "reactivate",
     "revoke",
     "app",
+    "chevron-down",
 )
 
 

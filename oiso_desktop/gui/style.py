@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from importlib.resources import files
+from pathlib import Path
 
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
@@ -47,12 +48,18 @@ def light_palette() -> QPalette:
 
 
 def stylesheet() -> str:
-    """The application stylesheet shipped in ``resources/styles/oiso.qss``."""
+    """The application stylesheet shipped in ``resources/styles/oiso.qss``.
+
+    ``@ICONS@`` in the file stands for the folder of the SVG icons (QSS needs a path).
+    """
+    resources = files("oiso_desktop.resources")
     try:
-        return (files("oiso_desktop.resources") / "styles" / "oiso.qss").read_text("utf-8")
+        text = (resources / "styles" / "oiso.qss").read_text("utf-8")
     except OSError:
         log.warning("Stylesheet not found; using the plain Fusion style")
         return ""
+    icons_dir = Path(str(resources / "icons")).as_posix()
+    return text.replace("@ICONS@", icons_dir)
 
 
 def apply_style(app: QApplication) -> None:
