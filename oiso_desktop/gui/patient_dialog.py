@@ -34,6 +34,7 @@ from oiso_desktop.domain.errors import ConcurrentEditError, ValidationError
 from oiso_desktop.domain.identifiers import validate_nir
 from oiso_desktop.domain.patients import IdentityFields, normalise_identity
 from oiso_desktop.domain.permissions import PatientAccess
+from oiso_desktop.domain.roles import Role
 from oiso_desktop.gui import style
 from oiso_desktop.gui.error_text import error_text
 from oiso_desktop.gui.forms.ui_patient_dialog import Ui_PatientDialog
@@ -172,6 +173,9 @@ class PatientDialog(QDialog):
         self.saved_patient: PatientView | None = None
         self.duplicate_dialog: DuplicateCandidatesDialog | None = None
         self.conflict_box: QMessageBox | None = None
+        # A secretary creates files on behalf of a practitioner she assists.
+        self._choose_owner = patient is None and Role(session.actor.role) == Role.SECRETARY
+        self._owners_loaded = not self._choose_owner
 
         self.ui = Ui_PatientDialog()
         self.ui.setupUi(self)
@@ -192,6 +196,9 @@ class PatientDialog(QDialog):
         self._messages: dict[str, QLabel] = {
             name: getattr(ui, f"{name}_message_label") for name in FIELD_NAMES
         }
+        self._inputs["owner_id"] = ui.owner_combo
+        self._messages["owner_id"] = ui.owner_message_label
+        ui.followup_group_box_form_layout.setRowVisible(ui.owner_field_layout, self._choose_owner)
         for label in self._messages.values():
             show_field_message(label, "")
 
@@ -215,7 +222,40 @@ class PatientDialog(QDialog):
             if patient.access < PatientAccess.WRITE:
                 self._set_read_only()
         self._update_death_date_enabled()
+        if self._choose_owner:
+            ui.owner_combo.addItem(self.tr("Choose…"), None)
+            tasks.run(
+                session.users.list_practitioners,
+                session.actor,
+                on_success=self._on_owners_loaded,
+                on_failure=lambda exc: self._show_banner(error_text(exc), "error"),
+                owner=self,
+            )
         self._revalidate()
+
+    def _on_owners_loaded(self, practitioners: list) -> None:
+        combo = self.ui.owner_combo
+        for practitioner in practitioners:
+            combo.addItem(practitioner.display_name, practitioner.id)
+        if len(practitioners) == 1:
+            combo.setCurrentIndex(1)
+        elif not practitioners:
+            self._show_banner(
+                self.tr(
+                    "You assist no practitioner yet: ask the administrator to link your "
+                    "account to the practitioners you work for."
+                ),
+                "warning",
+            )
+        self._owners_loaded = True
+        self._revalidate()
+
+    def owner_id(self) -> int | None:
+        """The practitioner chosen as owner (secretary creating a file), else None."""
+        return self.ui.owner_combo.currentData() if self._choose_owner else None
+
+    def is_ready(self) -> bool:
+        return self._owners_loaded
 
     # ------------------------------------------------------------ form <-> data
     def _input(self, name: str) -> QWidget:
@@ -315,6 +355,8 @@ class PatientDialog(QDialog):
                 birth = fields.birth_date if "birth_date" not in errors else _PROBE.birth_date
                 probe(vital_status="deceased", birth_date=birth, death_date=fields.death_date)
 
+        if self._choose_owner and self.ui.owner_combo.currentData() is None:
+            errors["owner_id"] = self.tr("Choose the practitioner in charge of this file.")
         if not errors:
             # Rules across fields: NIR vs sex and birth date, QUAL needs a NIR...
             try:
@@ -335,7 +377,7 @@ class PatientDialog(QDialog):
                 hint = self._conflict_hints.get(name, "")
                 show_field_message(label, hint, "hint")
         self.ui.save_button.setEnabled(
-            not self._errors and not self._saving and not self._read_only
+            not self._errors and not self._saving and not self._read_only and self._owners_loaded
         )
         self.sig_validation_changed.emit()
 
@@ -383,7 +425,7 @@ class PatientDialog(QDialog):
         """Validate and save in the background (create or update)."""
         self._show_all = True
         self._revalidate()
-        if self._errors or self._saving or self._read_only:
+        if self._errors or self._saving or self._read_only or not self._owners_loaded:
             return
         fields = normalise_identity(self.collect_fields(), today=date.today())
         self._show_banner("")
@@ -391,11 +433,13 @@ class PatientDialog(QDialog):
         service = self._session.patients
         actor = self._session.actor
         if self._patient is None:
+            owner = {"owner_id": self.owner_id()} if self._choose_owner else {}
             self._tasks.run(
                 service.create,
                 actor,
                 fields,
                 confirm_duplicates=confirm_duplicates,
+                **owner,
                 writer=True,
                 on_success=self._on_saved,
                 on_failure=self._on_save_failed,

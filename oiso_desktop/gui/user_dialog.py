@@ -333,6 +333,9 @@ class UserDialog(QDialog):
                 validate_adeli(adeli)
             except InvalidIdentifier as exc:
                 errors["adeli"] = str(exc)
+        professional = self.selected_role() in (Role.PRACTITIONER, Role.GENETIC_COUNSELLOR)
+        if professional and not rpps.strip() and not adeli.strip():
+            errors["rpps"] = self.tr("A health professional needs an RPPS or an ADELI number.")
         return errors, warning
 
     def _revalidate(self, *_args: Any) -> None:

@@ -436,13 +436,39 @@ class Ui_PatientDialog(object):
         self.followup_group_box_form_layout.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
         self.followup_group_box_form_layout.setLabelAlignment(Qt.AlignRight|Qt.AlignTop)
         self.followup_group_box_form_layout.setVerticalSpacing(6)
+        self.owner_label = QLabel(self.followup_group_box)
+        self.owner_label.setObjectName(u"owner_label")
+        self.owner_label.setMinimumSize(QSize(0, 30))
+        self.owner_label.setMaximumSize(QSize(16777215, 30))
+        self.owner_label.setAlignment(Qt.AlignRight|Qt.AlignVCenter)
+
+        self.followup_group_box_form_layout.setWidget(0, QFormLayout.ItemRole.LabelRole, self.owner_label)
+
+        self.owner_field_layout = QVBoxLayout()
+        self.owner_field_layout.setSpacing(2)
+        self.owner_field_layout.setObjectName(u"owner_field_layout")
+        self.owner_combo = QComboBox(self.followup_group_box)
+        self.owner_combo.setObjectName(u"owner_combo")
+
+        self.owner_field_layout.addWidget(self.owner_combo)
+
+        self.owner_message_label = FieldMessage(self.followup_group_box)
+        self.owner_message_label.setObjectName(u"owner_message_label")
+        self.owner_message_label.setWordWrap(True)
+        self.owner_message_label.setVisible(False)
+
+        self.owner_field_layout.addWidget(self.owner_message_label)
+
+
+        self.followup_group_box_form_layout.setLayout(0, QFormLayout.ItemRole.FieldRole, self.owner_field_layout)
+
         self.referring_physician_label = QLabel(self.followup_group_box)
         self.referring_physician_label.setObjectName(u"referring_physician_label")
         self.referring_physician_label.setMinimumSize(QSize(0, 30))
         self.referring_physician_label.setMaximumSize(QSize(16777215, 30))
         self.referring_physician_label.setAlignment(Qt.AlignRight|Qt.AlignVCenter)
 
-        self.followup_group_box_form_layout.setWidget(0, QFormLayout.ItemRole.LabelRole, self.referring_physician_label)
+        self.followup_group_box_form_layout.setWidget(1, QFormLayout.ItemRole.LabelRole, self.referring_physician_label)
 
         self.referring_physician_field_layout = QVBoxLayout()
         self.referring_physician_field_layout.setSpacing(2)
@@ -461,7 +487,7 @@ class Ui_PatientDialog(object):
         self.referring_physician_field_layout.addWidget(self.referring_physician_message_label)
 
 
-        self.followup_group_box_form_layout.setLayout(0, QFormLayout.ItemRole.FieldRole, self.referring_physician_field_layout)
+        self.followup_group_box_form_layout.setLayout(1, QFormLayout.ItemRole.FieldRole, self.referring_physician_field_layout)
 
         self.vital_status_label = QLabel(self.followup_group_box)
         self.vital_status_label.setObjectName(u"vital_status_label")
@@ -469,7 +495,7 @@ class Ui_PatientDialog(object):
         self.vital_status_label.setMaximumSize(QSize(16777215, 30))
         self.vital_status_label.setAlignment(Qt.AlignRight|Qt.AlignVCenter)
 
-        self.followup_group_box_form_layout.setWidget(1, QFormLayout.ItemRole.LabelRole, self.vital_status_label)
+        self.followup_group_box_form_layout.setWidget(2, QFormLayout.ItemRole.LabelRole, self.vital_status_label)
 
         self.vital_status_field_layout = QVBoxLayout()
         self.vital_status_field_layout.setSpacing(2)
@@ -487,7 +513,7 @@ class Ui_PatientDialog(object):
         self.vital_status_field_layout.addWidget(self.vital_status_message_label)
 
 
-        self.followup_group_box_form_layout.setLayout(1, QFormLayout.ItemRole.FieldRole, self.vital_status_field_layout)
+        self.followup_group_box_form_layout.setLayout(2, QFormLayout.ItemRole.FieldRole, self.vital_status_field_layout)
 
         self.death_date_label = QLabel(self.followup_group_box)
         self.death_date_label.setObjectName(u"death_date_label")
@@ -495,7 +521,7 @@ class Ui_PatientDialog(object):
         self.death_date_label.setMaximumSize(QSize(16777215, 30))
         self.death_date_label.setAlignment(Qt.AlignRight|Qt.AlignVCenter)
 
-        self.followup_group_box_form_layout.setWidget(2, QFormLayout.ItemRole.LabelRole, self.death_date_label)
+        self.followup_group_box_form_layout.setWidget(3, QFormLayout.ItemRole.LabelRole, self.death_date_label)
 
         self.death_date_field_layout = QVBoxLayout()
         self.death_date_field_layout.setSpacing(2)
@@ -513,7 +539,7 @@ class Ui_PatientDialog(object):
         self.death_date_field_layout.addWidget(self.death_date_message_label)
 
 
-        self.followup_group_box_form_layout.setLayout(2, QFormLayout.ItemRole.FieldRole, self.death_date_field_layout)
+        self.followup_group_box_form_layout.setLayout(3, QFormLayout.ItemRole.FieldRole, self.death_date_field_layout)
 
 
         self.right_column_layout.addWidget(self.followup_group_box)
@@ -567,6 +593,7 @@ class Ui_PatientDialog(object):
         self.city_label.setBuddy(self.city_edit)
         self.phone_label.setBuddy(self.phone_edit)
         self.email_label.setBuddy(self.email_edit)
+        self.owner_label.setBuddy(self.owner_combo)
         self.referring_physician_label.setBuddy(self.referring_physician_edit)
         self.vital_status_label.setBuddy(self.vital_status_combo)
         self.death_date_label.setBuddy(self.death_date_edit)
@@ -583,7 +610,8 @@ class Ui_PatientDialog(object):
         QWidget.setTabOrder(self.postal_code_edit, self.city_edit)
         QWidget.setTabOrder(self.city_edit, self.phone_edit)
         QWidget.setTabOrder(self.phone_edit, self.email_edit)
-        QWidget.setTabOrder(self.email_edit, self.referring_physician_edit)
+        QWidget.setTabOrder(self.email_edit, self.owner_combo)
+        QWidget.setTabOrder(self.owner_combo, self.referring_physician_edit)
         QWidget.setTabOrder(self.referring_physician_edit, self.vital_status_combo)
         QWidget.setTabOrder(self.vital_status_combo, self.death_date_edit)
         QWidget.setTabOrder(self.death_date_edit, self.cancel_button)
@@ -635,6 +663,11 @@ class Ui_PatientDialog(object):
         self.email_label.setText(QCoreApplication.translate("PatientDialog", u"E-mail", None))
         self.email_message_label.setText("")
         self.followup_group_box.setTitle(QCoreApplication.translate("PatientDialog", u"Follow-up", None))
+        self.owner_label.setText(QCoreApplication.translate("PatientDialog", u"Practitioner in charge *", None))
+#if QT_CONFIG(tooltip)
+        self.owner_combo.setToolTip(QCoreApplication.translate("PatientDialog", u"The practitioner who owns the new file", None))
+#endif // QT_CONFIG(tooltip)
+        self.owner_message_label.setText("")
         self.referring_physician_label.setText(QCoreApplication.translate("PatientDialog", u"Referring physician", None))
         self.referring_physician_message_label.setText("")
         self.vital_status_label.setText(QCoreApplication.translate("PatientDialog", u"Vital status", None))

@@ -1,0 +1,263 @@
+"""Patient list and identity dialog against a real encrypted database."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from oiso_desktop.domain.permissions import PatientAccess
+from oiso_desktop.gui.patient_dialog import PatientDialog
+from oiso_desktop.gui.patient_list_view import PatientListView
+from oiso_desktop.gui.patient_table_model import PatientTableModel
+
+
+@pytest.fixture
+def view(qtbot, gui_practitioner, gui_tasks):
+    widget = PatientListView(gui_practitioner, gui_tasks)
+    qtbot.addWidget(widget)
+    widget.resize(1100, 500)
+    widget.show()
+    assert gui_tasks.wait_idle(10000)
+    return widget
+
+
+def _search(qtbot, view, tasks, text):
+    view.search_edit.clear()
+    qtbot.keyClicks(view.search_edit, text)
+    qtbot.waitUntil(lambda: not view.is_search_pending(), timeout=5000)
+    assert tasks.wait_idle(5000)
+    return [view.model.summary(row) for row in range(view.model.rowCount())]
+
+
+def _new_dialog(qtbot, view) -> PatientDialog:
+    qtbot.mouseClick(view.new_button, Qt.MouseButton.LeftButton)
+    dialog = view.last_dialog
+    assert isinstance(dialog, PatientDialog) and dialog.isVisible()
+    return dialog
+
+
+def _fill_identity(dialog, gui_type, *, nir="295109912611193"):
+    ui = dialog.ui
+    gui_type(ui.birth_name_edit, "Lefèvre")
+    gui_type(ui.first_names_edit, "Hélène Marie")
+    gui_type(ui.birth_date_edit, "03/10/1995")
+    ui.sex_combo.setCurrentIndex(ui.sex_combo.findData("F"))
+    gui_type(ui.nir_edit, nir)
+    gui_type(ui.city_edit, "Nantes")
+
+
+def test_create_through_dialog_then_find_it(qtbot, view, gui_tasks, gui_type, gui_practitioner):
+    dialog = _new_dialog(qtbot, view)
+    assert not dialog.ui.save_button.isEnabled()  # nothing typed yet
+    _fill_identity(dialog, gui_type)
+    assert dialog.errors() == {}
+    assert dialog.ui.save_button.isEnabled()
+    with qtbot.waitSignal(dialog.sig_saved, timeout=10000):
+        qtbot.mouseClick(dialog.ui.save_button, Qt.MouseButton.LeftButton)
+    saved = dialog.saved_patient
+    assert saved.fields.birth_name == "LEFÈVRE"
+    assert saved.fields.first_names == "Hélène Marie"
+    assert saved.fields.nir == "295109912611193"
+    assert gui_tasks.wait_idle(5000)
+
+    # Accent- and case-insensitive name search, birth date, NIR prefix, several words.
+    for query in ("lefevre", "LEFEVRE helene", "03/10/1995", "2951099", "2 95 10 99 126"):
+        rows = _search(qtbot, view, gui_tasks, query)
+        assert [r.id for r in rows] == [saved.id], query
+    assert view.model.index(0, PatientTableModel.COL_NIR).data() == "2 95 10 99 126 111 93"
+    assert view.model.index(0, PatientTableModel.COL_BIRTH_DATE).data() == "03/10/1995"
+    assert "1" in view.count_label.text()
+    assert _search(qtbot, view, gui_tasks, "dupont") == []
+
+    # Keyboard: Down from the search field moves to the table, Enter opens the file.
+    _search(qtbot, view, gui_tasks, "lefevre")
+    view.search_edit.setFocus()
+    qtbot.keyClick(view.search_edit, Qt.Key.Key_Down)
+    assert view.focusWidget() is view.table  # the window is not active offscreen
+    with qtbot.waitSignal(view.sig_patient_opened, timeout=10000) as opened:
+        qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    assert opened.args == [saved.id]
+    opened_dialog = view.last_dialog
+    assert opened_dialog.ui.nir_edit.text() == "2 95 10 99 126 111 93"
+    assert opened_dialog.ui.birth_name_edit.text() == "LEFÈVRE"
+    assert opened_dialog.ui.birth_date_edit.text() == "03/10/1995"
+    # Opening was logged by the service.
+    events = gui_practitioner.events.list(gui_practitioner.actor, action="patient_viewed")
+    assert [e.object_id for e in events] == [saved.id]
+
+
+def test_invalid_nir_shows_french_message_and_saves_nothing(
+    qtbot, view, gui_tasks, gui_type, gui_practitioner
+):
+    dialog = _new_dialog(qtbot, view)
+    _fill_identity(dialog, gui_type, nir="295109912611199")
+    assert dialog.field_message("nir") == "La clé du NIR est incorrecte."
+    assert dialog.ui.nir_message_label.isVisible()
+    assert not dialog.ui.save_button.isEnabled()
+    qtbot.mouseClick(dialog.ui.save_button, Qt.MouseButton.LeftButton)
+    dialog.save()  # even a forced save is refused while invalid
+    assert gui_tasks.wait_idle(5000)
+    assert dialog.saved_patient is None
+    result = gui_practitioner.patients.search(gui_practitioner.actor, "lefevre")
+    assert result.total == 0
+
+    # Fixing it clears the message; a NIR of a man does not match sex F.
+    dialog.ui.nir_edit.clear()
+    gui_type(dialog.ui.nir_edit, "1 95 10 99 126 111 ")
+    assert "comporter 15 caractères" in dialog.field_message("nir")
+    dialog.ui.nir_edit.clear()
+    gui_type(dialog.ui.nir_edit, "295109912611193")
+    assert dialog.field_message("nir") == ""
+    assert dialog.ui.save_button.isEnabled()
+
+
+def test_live_messages_for_dates_and_insee(qtbot, view, gui_type):
+    dialog = _new_dialog(qtbot, view)
+    ui = dialog.ui
+    gui_type(ui.birth_date_edit, "31/02/1990")
+    assert dialog.field_message("birth_date")  # impossible date
+    ui.birth_date_edit.clear()
+    gui_type(ui.birth_date_edit, "01/01/2999")
+    assert "futur" in dialog.field_message("birth_date")
+    gui_type(ui.birth_place_code_edit, "20123")
+    assert "Corse" in dialog.field_message("birth_place_code")
+    ui.birth_place_code_edit.clear()
+    gui_type(ui.birth_place_code_edit, "2A004")
+    assert dialog.field_message("birth_place_code") == ""
+    # The death date is only enabled for a deceased patient.
+    assert not ui.death_date_edit.isEnabled()
+    ui.vital_status_combo.setCurrentIndex(ui.vital_status_combo.findData("deceased"))
+    assert ui.death_date_edit.isEnabled()
+
+
+def test_duplicate_warning_lists_candidates_then_create_anyway(
+    qtbot, view, gui_tasks, gui_type, gui_practitioner
+):
+    first = _new_dialog(qtbot, view)
+    _fill_identity(first, gui_type)
+    with qtbot.waitSignal(first.sig_saved, timeout=10000):
+        first.save()
+    assert gui_tasks.wait_idle(5000)
+
+    second = _new_dialog(qtbot, view)
+    _fill_identity(second, gui_type, nir="")
+    second.ui.first_names_edit.clear()
+    gui_type(second.ui.first_names_edit, "Helene")
+    second.save()
+    qtbot.waitUntil(lambda: second.duplicate_dialog is not None, timeout=10000)
+    candidates = second.duplicate_dialog.model
+    assert candidates.rowCount() == 1
+    assert candidates.summary(0).id == first.saved_patient.id
+    assert gui_practitioner.patients.search(gui_practitioner.actor, "lefevre").total == 1
+    with qtbot.waitSignal(second.sig_saved, timeout=10000):
+        qtbot.mouseClick(second.duplicate_dialog.create_button, Qt.MouseButton.LeftButton)
+    assert gui_practitioner.patients.search(gui_practitioner.actor, "lefevre").total == 2
+
+
+def test_cancel_on_duplicate_creates_nothing(qtbot, view, gui_tasks, gui_type, gui_practitioner):
+    first = _new_dialog(qtbot, view)
+    _fill_identity(first, gui_type)
+    with qtbot.waitSignal(first.sig_saved, timeout=10000):
+        first.save()
+    second = _new_dialog(qtbot, view)
+    _fill_identity(second, gui_type)
+    second.save()
+    qtbot.waitUntil(lambda: second.duplicate_dialog is not None, timeout=10000)
+    qtbot.mouseClick(second.duplicate_dialog.cancel_button, Qt.MouseButton.LeftButton)
+    assert gui_tasks.wait_idle(5000)
+    assert second.saved_patient is None and second.isVisible()
+    assert gui_practitioner.patients.search(gui_practitioner.actor, "lefevre").total == 1
+
+
+def test_concurrent_edit_keeps_the_users_entries(
+    qtbot, gui_db, gui_practitioner, gui_tasks, gui_type
+):
+    from oiso_desktop.domain.patients import IdentityFields
+
+    service, actor = gui_practitioner.patients, gui_practitioner.actor
+    created = service.create(
+        actor,
+        IdentityFields(
+            birth_name="Martin",
+            first_names="Paul",
+            birth_date=__import__("datetime").date(1970, 5, 17),
+            sex="M",
+            city="Lyon",
+        ),
+    )
+    dialog = PatientDialog(gui_practitioner, gui_tasks, patient=service.get(actor, created.id))
+    qtbot.addWidget(dialog)
+    dialog.show()
+
+    # Someone else (another workstation) saves the file meanwhile.
+    other = gui_db.login("cdubois")
+    current = other.patients.get(other.actor, created.id)
+    other.patients.update(
+        other.actor,
+        created.id,
+        dataclasses.replace(current.fields, city="Marseille", phone="0612345678"),
+        expected_version=current.version,
+    )
+
+    dialog.ui.city_edit.clear()
+    gui_type(dialog.ui.city_edit, "Grenoble")
+    dialog.save()
+    qtbot.waitUntil(lambda: dialog.conflict_box is not None, timeout=10000)
+    assert dialog.saved_patient is None
+    assert dialog.ui.city_edit.text() == "Grenoble"  # never lost
+    reload_button = dialog.conflict_box.findChild(object, "reload_button")
+    qtbot.mouseClick(reload_button, Qt.MouseButton.LeftButton)
+    assert gui_tasks.wait_idle(10000)
+    assert dialog.ui.city_edit.text() == "Grenoble"
+    assert "Marseille" in dialog.field_message("city")
+    assert "06 12 34 56 78" in dialog.field_message("phone")
+    assert dialog.banner_text()
+
+    with qtbot.waitSignal(dialog.sig_saved, timeout=10000):
+        dialog.save()
+    final = service.get(actor, created.id)
+    assert final.fields.city == "Grenoble"
+
+
+def test_copy_entries_to_clipboard(qtbot, view, gui_type):
+    dialog = _new_dialog(qtbot, view)
+    _fill_identity(dialog, gui_type)
+    dialog.copy_entries_to_clipboard()
+    text = QApplication.clipboard().text()
+    assert "Lefèvre" in text and "295109912611193" in text and "Nantes" in text
+
+
+def test_read_only_access(qtbot, gui_practitioner, gui_tasks):
+    from datetime import date
+
+    from oiso_desktop.domain.patients import IdentityFields
+
+    service, actor = gui_practitioner.patients, gui_practitioner.actor
+    created = service.create(
+        actor,
+        IdentityFields(birth_name="Roux", first_names="Anne", birth_date=date(1980, 1, 2), sex="F"),
+    )
+    read_only = dataclasses.replace(service.get(actor, created.id), access=PatientAccess.READ)
+    dialog = PatientDialog(gui_practitioner, gui_tasks, patient=read_only)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.ui.save_button.isHidden()
+    assert dialog.ui.birth_name_edit.isReadOnly()
+    assert not dialog.ui.sex_combo.isEnabled()
+    assert dialog.banner_text()
+
+
+def test_new_patient_hidden_for_roles_that_cannot_create(qtbot, gui_db, gui_tasks):
+    from oiso_desktop.domain.roles import Role
+
+    gui_db.add_user(
+        "conseil", Role.GENETIC_COUNSELLOR, first_name="Léa", last_name="Petit", adeli="751234567"
+    )
+    session = gui_db.login("conseil")
+    widget = PatientListView(session, gui_tasks)
+    qtbot.addWidget(widget)
+    assert gui_tasks.wait_idle(5000)
+    assert not widget.new_button.isVisibleTo(widget)
