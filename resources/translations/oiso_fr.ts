@@ -782,8 +782,20 @@
         <translation>Identité du patient — {name}</translation>
     </message>
     <message>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <source>You assist no practitioner yet: ask the administrator to link your account to the practitioners you work for.</source>
+        <translation>Vous n&apos;assistez encore aucun praticien : demandez à l&apos;administrateur de rattacher votre compte aux praticiens pour lesquels vous travaillez.</translation>
+    </message>
+    <message>
         <source>Choose the sex.</source>
         <translation>Choisissez le sexe.</translation>
+    </message>
+    <message>
+        <source>Choose the practitioner in charge of this file.</source>
+        <translation>Choisissez le praticien responsable de ce dossier.</translation>
     </message>
     <message>
         <source>Close</source>
@@ -1474,6 +1486,10 @@
     <message>
         <source>The last name is required.</source>
         <translation>Le nom est obligatoire.</translation>
+    </message>
+    <message>
+        <source>A health professional needs an RPPS or an ADELI number.</source>
+        <translation>Un professionnel de santé doit avoir un numéro RPPS ou ADELI.</translation>
     </message>
     <message>
         <source>Luhn key mismatch confirmed by you.</source>

@@ -56,7 +56,14 @@ def fast_kdf() -> Iterator[None]:
 
 @pytest.fixture(autouse=True)
 def french(qapp, tmp_path, monkeypatch):
+    from PySide6.QtCore import QSettings
+
     monkeypatch.setenv("OISO_CONFIG_DIR", str(tmp_path / "config"))
+    # Window geometry and language go to tmp_path, never to the developer's settings.
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings")
+    )
     qapp.setOrganizationName("OISO-tests")
     install_translations("fr")
 
