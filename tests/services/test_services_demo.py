@@ -1,0 +1,96 @@
+"""The demonstration database and the synthetic patients."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import time
+from pathlib import Path
+
+from sqlalchemy import select
+
+from oiso_desktop.domain.identifiers import validate_nir
+from oiso_desktop.domain.passwords import password_problems
+from oiso_desktop.domain.patients import normalise_identity
+from oiso_desktop.domain.roles import Role
+from oiso_desktop.services.auth_service import AuthService
+from oiso_desktop.services.demo import DEMO_ACCOUNTS, create_demo_database, generate_patients
+from oiso_desktop.storage import crypto
+from oiso_desktop.storage.models import Setting
+from oiso_desktop.storage.secret_store import MemorySecretStore
+from oiso_desktop.storage.uow import UnitOfWork
+
+TODAY = dt.date(2026, 3, 2)
+
+
+def test_generated_identities_are_valid_varied_and_reproducible() -> None:
+    patients = generate_patients(400, seed=3, today=TODAY)
+    assert patients == generate_patients(400, seed=3, today=TODAY)
+    assert patients != generate_patients(400, seed=4, today=TODAY)
+    for fields in patients:
+        assert normalise_identity(fields, today=TODAY).birth_date == fields.birth_date
+        if fields.nir:
+            assert validate_nir(fields.nir) == fields.nir
+    text = " ".join(f"{p.birth_name} {p.first_names}" for p in patients)
+    assert any(ch in text for ch in "éèêëïîôüç")
+    assert {p.ins_status for p in patients} == {"PROV", "RECUP", "VALI", "QUAL"}
+    assert any(p.nir and p.nir[5:7] == "99" for p in patients)  # born abroad
+    assert any(p.nir is None for p in patients)
+    assert len({(p.birth_name, p.first_names, p.birth_date) for p in patients}) > 390
+
+
+def test_the_demo_database_is_quick_to_build_and_ready_to_use(tmp_path: Path) -> None:
+    # Production argon2 parameters: this runs at each `--demo` start.
+    crypto.set_default_kdf_params(crypto.PRODUCTION_KDF_PARAMS)
+    started = time.perf_counter()
+    accounts = create_demo_database(tmp_path / "demo", patients=300)
+    assert time.perf_counter() - started < 3.0
+
+    assert [a.login for a in accounts.accounts] == [a[0] for a in DEMO_ACCOUNTS]
+    for account in accounts.accounts:
+        assert password_problems(account.password, login=account.login) == []
+    auth = AuthService(tmp_path / "demo", secret_store=MemorySecretStore())
+
+    secretary = auth.login(accounts.secretary_login, accounts.secretary_password)
+    try:
+        assert secretary.must_change_password is False
+        result = secretary.patients.search(secretary.actor, "", limit=1000)
+        assert result.total == 300
+        with UnitOfWork(secretary.ctx.database.session_factory) as uow:
+            demo = uow.session.scalar(select(Setting.value).where(Setting.key == "demo"))
+        assert demo == "1"
+    finally:
+        secretary.logout()
+
+    counsellor = auth.login(accounts.counsellor_login, accounts.counsellor_password)
+    try:
+        shared = counsellor.patients.search(counsellor.actor, "", limit=1000)
+        assert 0 < shared.total < 300
+    finally:
+        counsellor.logout()
+
+    admin = auth.login(accounts.admin_login, accounts.admin_password)
+    try:
+        users = admin.users.list_users(admin.actor)
+        roles = {u.login: u.role for u in users}
+        assert roles == {
+            "demo.admin": Role.ADMIN,
+            "demo.medecin": Role.PRACTITIONER,
+            "demo.conseillere": Role.GENETIC_COUNSELLOR,
+            "demo.secretaire": Role.SECRETARY,
+        }
+        medecin = next(u for u in users if u.login == "demo.medecin")
+        assert medecin.rpps and len(medecin.rpps) == 11
+        assert admin.events.verify(admin.actor).ok
+        structure = admin.users.list_structures(admin.actor)[0]
+        assert structure.name == "Centre de démonstration OISO"
+    finally:
+        admin.logout()
+
+
+def test_demo_accounts_adapt_to_the_login_screen(tmp_path: Path) -> None:
+    accounts = create_demo_database(tmp_path / "demo", patients=5)
+    first = accounts.accounts[0]
+    assert dataclasses.asdict(first)["login"] == "demo.admin"
+    assert first.role is Role.ADMIN
+    assert first.password == accounts.admin_password
