@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import inspect
 import os
+import shutil
 import sys
 import tempfile
 from collections.abc import Callable
@@ -32,12 +33,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--patients", type=int, default=300)
     args = parser.parse_args(argv)
 
-    with tempfile.TemporaryDirectory(prefix="oiso-screens-") as temp:
-        temp_dir = Path(temp)
+    # A fixed folder name, so that the paths shown in the screenshots do not change.
+    temp_dir = Path(tempfile.gettempdir()) / "oiso-screenshots"
+    shutil.rmtree(temp_dir, ignore_errors=True)
+    temp_dir.mkdir()
+    try:
         # Keep the real user configuration untouched.
         os.environ["OISO_CONFIG_DIR"] = str(temp_dir / "config")
         os.environ.pop("OISO_DATA_DIR", None)
         return _render_all(args.out, args.lang, temp_dir, args.patients)
+    finally:
+        shutil.rmtree(temp_dir, ignore_errors=True)
 
 
 def _render_all(out: Path, language: str, temp_dir: Path, patients: int) -> int:
