@@ -126,10 +126,24 @@
     </message>
 </context>
 <context>
+    <name>DateLineEdit</name>
+    <message>
+        <source>Enter the date as DD/MM/YYYY.</source>
+        <translation>Saisissez la date au format JJ/MM/AAAA.</translation>
+    </message>
+    <message>
+        <source>This date does not exist.</source>
+        <translation>Cette date n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <source>DD/MM/YYYY</source>
+        <translation>JJ/MM/AAAA</translation>
+    </message>
+</context>
+<context>
     <name>DuplicateCandidatesDialog</name>
     <message>
         <source>Possible duplicate</source>
-        <extracomment>every IdentityFields attribute edited by the form, in screen order</extracomment>
         <translation>Doublon possible</translation>
     </message>
     <message>
@@ -283,7 +297,7 @@
     </message>
     <message>
         <source>Event log intact: {count} records verified.</source>
-        <translation>Journal intact : {count} enregistrements vérifiés.</translation>
+        <translation>Journal intègre : {count} enregistrements vérifiés.</translation>
     </message>
     <message>
         <source>Event log ALTERED: first faulty record no. {id} ({count} records checked).</source>
@@ -310,7 +324,6 @@
     <name>EventTableModel</name>
     <message>
         <source>Login</source>
-        <extracomment>every action code of docs/ARCHITECTURE.md, with its label</extracomment>
         <translation>Connexion</translation>
     </message>
     <message>
@@ -418,8 +431,15 @@
         <translation>Journal</translation>
     </message>
     <message>
+        <source>No. {id}</source>
+        <translation>N° {id}</translation>
+    </message>
+    <message>
+        <source>{type} no. {id}</source>
+        <translation>{type} n° {id}</translation>
+    </message>
+    <message>
         <source>Date / time</source>
-        <extracomment>actions shown in a warning colour</extracomment>
         <translation>Date / heure</translation>
     </message>
     <message>
@@ -774,7 +794,6 @@
     </message>
     <message>
         <source>New patient</source>
-        <extracomment>emitted whenever the validation state changes (tests)</extracomment>
         <translation>Nouveau patient</translation>
     </message>
     <message>
@@ -974,7 +993,6 @@
     <name>PatientListView</name>
     <message>
         <source>Patients</source>
-        <extracomment>emitted after each applied search result (tests, status bar)</extracomment>
         <translation>Patients</translation>
     </message>
     <message>
@@ -995,7 +1013,7 @@
     </message>
     <message>
         <source>More than {limit} results: refine your search</source>
-        <translation>Plus de {limit} résultats : affinez votre recherche</translation>
+        <translation>Plus de {limit} résultats : affinez la recherche</translation>
     </message>
     <message>
         <source>No patient file found</source>
@@ -1061,7 +1079,6 @@
     </message>
     <message>
         <source>Birth name</source>
-        <extracomment>the patient id of the row (int), for any column the PatientSummary of the row, for any column</extracomment>
         <translation>Nom de naissance</translation>
     </message>
     <message>
@@ -1300,7 +1317,6 @@
     <name>UserAdminView</name>
     <message>
         <source>User accounts</source>
-        <extracomment>emitted after each reload of the list (tests)</extracomment>
         <translation>Comptes utilisateurs</translation>
     </message>
     <message>
@@ -1439,12 +1455,11 @@
     <name>UserDialog</name>
     <message>
         <source>Practitioner (physician)</source>
-        <extracomment>the labels of the role combo box (more explicit than the short role names)</extracomment>
         <translation>Praticien (médecin)</translation>
     </message>
     <message>
         <source>Genetic counsellor</source>
-        <translation>Conseiller en génétique</translation>
+        <translation>Conseiller(ère) en génétique</translation>
     </message>
     <message>
         <source>Medical secretary</source>
@@ -1456,7 +1471,6 @@
     </message>
     <message>
         <source>(none)</source>
-        <extracomment>the fields of UserInput shown in the form (service errors name one of them) emitted once the structures and practitioners are loaded (tests)</extracomment>
         <translation>(aucune)</translation>
     </message>
     <message>
@@ -1573,7 +1587,7 @@
     </message>
     <message>
         <source>I confirm that this RPPS number is correct</source>
-        <translation>Je confirme que ce numéro RPPS est correct</translation>
+        <translation>Je confirme que ce numéro RPPS est exact</translation>
     </message>
     <message>
         <source>ADELI</source>
@@ -1612,7 +1626,6 @@
     <name>UserTableModel</name>
     <message>
         <source>Login</source>
-        <extracomment>folded text of the row, for accent-insensitive filtering</extracomment>
         <translation>Identifiant</translation>
     </message>
     <message>
@@ -1638,6 +1651,18 @@
     <message>
         <source>Last login</source>
         <translation>Dernière connexion</translation>
+    </message>
+    <message>
+        <source>RPPS {number}</source>
+        <translation>RPPS {number}</translation>
+    </message>
+    <message>
+        <source>ADELI {number}</source>
+        <translation>ADELI {number}</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Jamais</translation>
     </message>
 </context>
 <context>
