@@ -23,7 +23,7 @@ __all__ = ["ACTION_LABELS", "EventTableModel", "action_label", "object_label"]
 
 CONTEXT = "EventTableModel"
 
-#: every action code of docs/ARCHITECTURE.md, with its label
+# every action code of docs/ARCHITECTURE.md, with its label
 ACTION_LABELS: dict[str, str] = {
     "login": QT_TRANSLATE_NOOP("EventTableModel", "Login"),
     "login_failed": QT_TRANSLATE_NOOP("EventTableModel", "Failed login"),
@@ -57,7 +57,7 @@ OBJECT_TYPE_LABELS: dict[str, str] = {
     "events": QT_TRANSLATE_NOOP("EventTableModel", "Event log"),
 }
 
-#: actions shown in a warning colour
+# actions shown in a warning colour
 ALERT_ACTIONS = frozenset({"login_failed", "recovery_used", "user_revoked", "database_rekeyed"})
 
 
@@ -73,12 +73,18 @@ def action_label(code: str) -> str:
 def object_label(object_type: str | None, object_id: int | None) -> str:
     """'Patient n° 12'; the type alone without an id; '' without a type."""
     if not object_type:
-        return "" if object_id is None else _tr("No. {id}").format(id=object_id)
+        return (
+            ""
+            if object_id is None
+            else QCoreApplication.translate("EventTableModel", "No. {id}").format(id=object_id)
+        )
     source = OBJECT_TYPE_LABELS.get(object_type)
     name = _tr(source) if source else object_type
     if object_id is None:
         return name
-    return _tr("{type} no. {id}").format(type=name, id=object_id)
+    return QCoreApplication.translate("EventTableModel", "{type} no. {id}").format(
+        type=name, id=object_id
+    )
 
 
 class EventTableModel(QAbstractTableModel):

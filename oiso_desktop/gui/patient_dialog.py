@@ -68,7 +68,7 @@ VITAL_STATUS_LABELS = {
     "unknown": QT_TRANSLATE_NOOP("PatientDialog", "Unknown"),
 }
 
-#: every IdentityFields attribute edited by the form, in screen order
+# every IdentityFields attribute edited by the form, in screen order
 FIELD_NAMES = (
     "birth_name",
     "first_names",
@@ -150,7 +150,7 @@ class PatientDialog(QDialog):
     """
 
     sig_saved = Signal(object)
-    #: emitted whenever the validation state changes (tests)
+    # emitted whenever the validation state changes (tests)
     sig_validation_changed = Signal()
 
     def __init__(

@@ -45,7 +45,7 @@ class PatientListView(QWidget):
 
     sig_patient_opened = Signal(int)
     sig_patient_saved = Signal(int)
-    #: emitted after each applied search result (tests, status bar)
+    # emitted after each applied search result (tests, status bar)
     sig_results_changed = Signal()
 
     def __init__(

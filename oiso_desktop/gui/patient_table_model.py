@@ -96,9 +96,9 @@ class PatientTableModel(QAbstractTableModel):
     COL_OWNER = 7
     COLUMN_COUNT = 8
 
-    #: the patient id of the row (int), for any column
+    # the patient id of the row (int), for any column
     PATIENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-    #: the PatientSummary of the row, for any column
+    # the PatientSummary of the row, for any column
     SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 2
 
     _HEADERS = (

@@ -36,7 +36,7 @@ __all__ = ["UserAdminView"]
 class UserAdminView(QWidget):
     """The list of accounts and the actions of the administrator on them."""
 
-    #: emitted after each reload of the list (tests)
+    # emitted after each reload of the list (tests)
     sig_users_loaded = Signal()
 
     def __init__(

@@ -37,7 +37,7 @@ __all__ = ["ROLE_CHOICES", "UserDialog", "role_choice_label"]
 
 CONTEXT = "UserDialog"
 
-#: the labels of the role combo box (more explicit than the short role names)
+# the labels of the role combo box (more explicit than the short role names)
 ROLE_CHOICES: dict[Role, str] = {
     Role.PRACTITIONER: QT_TRANSLATE_NOOP("UserDialog", "Practitioner (physician)"),
     Role.GENETIC_COUNSELLOR: QT_TRANSLATE_NOOP("UserDialog", "Genetic counsellor"),
@@ -45,7 +45,7 @@ ROLE_CHOICES: dict[Role, str] = {
     Role.ADMIN: QT_TRANSLATE_NOOP("UserDialog", "Administrator"),
 }
 
-#: the fields of UserInput shown in the form (service errors name one of them)
+# the fields of UserInput shown in the form (service errors name one of them)
 FIELD_NAMES = (
     "login",
     "first_name",
@@ -80,7 +80,7 @@ class UserDialog(QDialog):
 
     sig_saved = Signal(object, object)
     sig_validation_changed = Signal()
-    #: emitted once the structures and practitioners are loaded (tests)
+    # emitted once the structures and practitioners are loaded (tests)
     sig_ready = Signal()
 
     def __init__(

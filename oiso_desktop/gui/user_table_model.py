@@ -75,7 +75,7 @@ class UserTableModel(QAbstractTableModel):
 
     USER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
     USER_ROLE = Qt.ItemDataRole.UserRole + 2
-    #: folded text of the row, for accent-insensitive filtering
+    # folded text of the row, for accent-insensitive filtering
     FILTER_ROLE = Qt.ItemDataRole.UserRole + 3
 
     _HEADERS = (
@@ -161,14 +161,24 @@ class UserTableModel(QAbstractTableModel):
         if column == self.COL_IDENTIFIER:
             parts = []
             if user.rpps:
-                parts.append(_tr("RPPS {number}").format(number=user.rpps))
+                parts.append(
+                    QCoreApplication.translate("UserTableModel", "RPPS {number}").format(
+                        number=user.rpps
+                    )
+                )
             if user.adeli:
-                parts.append(_tr("ADELI {number}").format(number=user.adeli))
+                parts.append(
+                    QCoreApplication.translate("UserTableModel", "ADELI {number}").format(
+                        number=user.adeli
+                    )
+                )
             return " · ".join(parts)
         if column == self.COL_STRUCTURE:
             return user.structure_name or ""
         if column == self.COL_LAST_LOGIN:
-            return format_local_datetime(user.last_login_at) or _tr("Never")
+            return format_local_datetime(user.last_login_at) or QCoreApplication.translate(
+                "UserTableModel", "Never"
+            )
         return None
 
 

@@ -31,23 +31,27 @@ def parse_french_date(text: str) -> date:
     else:
         match = _ISO_RE.fullmatch(value)
         if not match:
-            raise ValueError(_tr("Enter the date as DD/MM/YYYY."))
+            raise ValueError(
+                QCoreApplication.translate("DateLineEdit", "Enter the date as DD/MM/YYYY.")
+            )
         year, month, day = (int(part) for part in match.groups())
     try:
         return date(year, month, day)
     except ValueError:
-        raise ValueError(_tr("This date does not exist.")) from None
+        raise ValueError(
+            QCoreApplication.translate("DateLineEdit", "This date does not exist.")
+        ) from None
 
 
 class DateLineEdit(QLineEdit):
     """A line edit for a date typed as JJ/MM/AAAA; empty means "no date"."""
 
-    #: emitted with the parsed date (or None when empty or invalid) as the text changes
+    # emitted with the parsed date (or None when empty or invalid) as the text changes
     dateChanged = Signal(object)  # noqa: N815 - Qt-style signal name
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setPlaceholderText(_tr("DD/MM/YYYY"))
+        self.setPlaceholderText(QCoreApplication.translate("DateLineEdit", "DD/MM/YYYY"))
         self.setMaxLength(10)
         self.textChanged.connect(self._on_text_changed)
         self.editingFinished.connect(self._reformat)
