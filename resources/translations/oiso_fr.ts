@@ -926,7 +926,7 @@
     </message>
     <message>
         <source>Used name</source>
-        <translation>Nom utilisé</translation>
+        <translation>Nom d&apos;usage</translation>
     </message>
     <message>
         <source>Contact details</source>
@@ -1083,7 +1083,7 @@
     </message>
     <message>
         <source>Used name</source>
-        <translation>Nom utilisé</translation>
+        <translation>Nom d&apos;usage</translation>
     </message>
     <message>
         <source>First name(s)</source>
