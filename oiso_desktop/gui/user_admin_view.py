@@ -278,12 +278,19 @@ class UserAdminView(QWidget):
             fn,
             self._session.actor,
             user.id,
+            # Act on the account as the admin saw it: a change made meanwhile elsewhere
+            # raises ConcurrentEditError instead of being overridden silently.
+            expected_version=user.version,
             writer=True,
             on_success=lambda _result: self._on_action_done(user, done_text),
-            on_failure=lambda exc: self._show_status(error_text(exc), "error"),
+            on_failure=self._on_action_failed,
             label=label,
             owner=self,
         )
+
+    def _on_action_failed(self, exc: BaseException) -> None:
+        self._show_status(error_text(exc), "error")
+        self.reload()  # show the current state of the accounts
 
     def _on_action_done(self, user: UserView, done_text: str) -> None:
         self._show_status(done_text.format(login=user.login), "ok")
