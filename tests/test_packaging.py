@@ -243,3 +243,22 @@ def test_installed_gui_reaches_the_login_window(installed: Path, tmp_path: Path)
     assert "LOGIN_SHOWN" in lines, result.stdout
     assert Path(lines["MODULE"]) == installed / "oiso_desktop"
     assert not (tmp_path / "config" / "config.json").exists()  # demo leaves no config
+
+
+def test_readme_and_ci_run_the_same_test_command() -> None:
+    """``.ci/run`` runs exactly the test command documented in README.md."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    ci_commands = [
+        line for line in ci.splitlines() if line.strip() and not line.lstrip().startswith("#")
+    ]
+    test_command = ci_commands[-1].strip()
+    assert "pytest" in test_command
+    readme_lines = [line.strip() for line in readme.splitlines()]
+    assert test_command in readme_lines
+    assert ci.startswith("#!/usr/bin/env bash")
+    assert "set -euo pipefail" in ci
+    if os.name == "posix":
+        assert os.access(ROOT / ".ci" / "run", os.X_OK)
+    # The demo start command is documented too.
+    assert any("oiso-desktop --demo" in line and "pip install ." in line for line in readme_lines)
