@@ -19,6 +19,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args[:1] == ["--version"]:
         print(f"{APP_NAME} {__version__}")
         return 0
+    if args[:1] in (["-h"], ["--help"]):
+        from oiso_desktop.cli import build_parser
+
+        build_parser().print_help()
+        print(
+            "\nSans commande, l'interface graphique démarre. Options : --demo (base de "
+            "démonstration jetable), --lang fr|en, --data-dir DOSSIER."
+        )
+        return 0
     # The GUI (--demo, --lang, --data-dir...) is imported only when needed: the
     # sub-commands run without Qt.
     from oiso_desktop.gui.app import main as gui_main

@@ -181,9 +181,13 @@ def test_python_dash_m_runs_the_sub_commands(folder: Path) -> None:
     assert "PySide6" not in completed.stderr
 
 
-def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+def test_version_and_help(capsys: pytest.CaptureFixture[str]) -> None:
     assert entry_point(["--version"]) == 0
     assert __version__ in capsys.readouterr().out
+    assert entry_point(["--help"]) == 0
+    help_text = capsys.readouterr().out
+    assert "init" in help_text and "users" in help_text and "events" in help_text
+    assert "--demo" in help_text
 
 
 def test_the_entry_point_dispatches_sub_commands(

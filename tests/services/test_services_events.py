@@ -123,7 +123,7 @@ def test_verify_detects_an_insert_in_sql(team: Team) -> None:
         "INSERT INTO events (id, occurred_at, user_id, login, action, object_type, object_id, "
         "workstation, app_version, details, prev_hash, hash) SELECT 4, occurred_at, user_id, "
         "login, 'logout', object_type, object_id, workstation, app_version, details, hash, "
-        "'f' || substr(hash, 2) FROM events WHERE id = 3",
+        "'forged' || substr(hash, 7) FROM events WHERE id = 3",
     )
     report = admin.events.verify(admin.actor)
     assert not report.ok
