@@ -34,8 +34,9 @@ class ValidationError(OisoError, ValueError):
 
     code = "validation"
 
-    def __init__(self, message: str, *, field: str | None = None, code: str | None = None,
-                 **params: Any) -> None:
+    def __init__(
+        self, message: str, *, field: str | None = None, code: str | None = None, **params: Any
+    ) -> None:
         super().__init__(message, code=code, **params)
         self.field = field
 

@@ -212,7 +212,7 @@ def normalise_recovery_code(text: str) -> str:
     will simply not open the recovery slot.
     """
     cleaned = "".join(ch for ch in text.upper() if not ch.isspace() and ch not in "-_")
-    return cleaned.translate(str.maketrans({"O": "0", "I": "1", "L": "1"}))
+    return cleaned.translate(str.maketrans("OIL", "011"))
 
 
 def is_valid_recovery_code(text: str) -> bool:
