@@ -89,6 +89,8 @@ class UserSession:
         self.must_change_password = must_change_password
         self.locked = False
         self.closed = False
+        # Wrong passwords typed at the lock screen: throttled like the login screen.
+        self._unlock_failures: list[dt.datetime] = []
         self.users = UserService(ctx)
         self.patients = PatientService(ctx)
         self.events = EventService(ctx)
@@ -118,11 +120,19 @@ class UserSession:
         """Check the password again (AuthenticationError, logged, if wrong)."""
         keystore = self._keystore()
         keystore.reload()
+        now = self.ctx.now()
+        recent = [at for at in self._unlock_failures if at > now - LOCKOUT_WINDOW]
+        delay = lockout_delay(len(recent))
+        if delay:
+            retry_at = max(recent) + dt.timedelta(seconds=delay)
+            if retry_at > now:
+                raise _locked_error(math.ceil((retry_at - now).total_seconds()))
         try:
             slot = keystore.unlock_user(self.actor.login, password, self.ctx.secret_store)  # type: ignore[arg-type]
             if slot.user_id != self.actor.user_id:
                 raise AuthenticationError(BAD_CREDENTIALS_MESSAGE)
         except AuthenticationError:
+            self._unlock_failures = [*recent, now]
             self._record(
                 "login_failed",
                 object_type="user",
@@ -131,6 +141,7 @@ class UserSession:
             )
             raise
         self._record("unlock")
+        self._unlock_failures = []
         self.locked = False
 
     def change_password(self, old: str, new: str) -> None:

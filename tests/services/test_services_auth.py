@@ -151,3 +151,16 @@ def test_recovery_only_for_an_active_admin(team: Team, created_db) -> None:  # t
     assert excinfo.value.field == "admin_login"
     # The practitioner's password is unchanged.
     team.login("p.durand")
+
+
+def test_wrong_passwords_at_the_lock_screen_are_throttled(team: Team) -> None:
+    session = team.login("p.durand")
+    session.lock()
+    for _ in range(5):
+        with pytest.raises(AuthenticationError) as refused:
+            session.unlock("Pas-le-bon-2026!")
+        assert not isinstance(refused.value, AccountLocked)
+    # The sixth try is refused before the password is even checked, the right one too.
+    with pytest.raises(AccountLocked):
+        session.unlock(team.passwords["p.durand"])
+    assert session.locked
