@@ -10,6 +10,7 @@ installed copy while reusing the dependencies of the current environment.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -262,3 +263,13 @@ def test_readme_and_ci_run_the_same_test_command() -> None:
         assert os.access(ROOT / ".ci" / "run", os.X_OK)
     # The demo start command is documented too.
     assert any("oiso-desktop --demo" in line and "pip install ." in line for line in readme_lines)
+
+
+def test_readme_links_exist() -> None:
+    """Every screenshot and local page the README points to is in the repository."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    targets = re.findall(r"\]\(([^)#\s]+)\)", readme)
+    local = [target for target in targets if "://" not in target]
+    assert any(target.endswith(".png") for target in local)
+    for target in local:
+        assert (ROOT / target).exists(), f"README.md links to a missing file: {target}"
