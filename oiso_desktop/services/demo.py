@@ -336,9 +336,9 @@ def generate_patients(
         vital = "deceased" if rng.random() < 0.03 else "alive"
         death_date = None
         if vital == "deceased":
-            death_date = dt.date.fromordinal(
-                rng.randint(birth_date.toordinal() + 365 * 20, today.toordinal())
-            )
+            # Usually as an adult, but a young patient may have died too.
+            earliest = min(birth_date.toordinal() + 365 * 20, today.toordinal())
+            death_date = dt.date.fromordinal(rng.randint(earliest, today.toordinal()))
         result.append(
             IdentityFields(
                 birth_name=birth_name.upper(),
