@@ -58,14 +58,14 @@ PAGES = (
         "patients", "patients", "oiso_desktop.gui.patient_list_view", "PatientListView", _CARE_ROLES
     ),
     PageSpec(
-        "journal", "journal", "oiso_desktop.gui.event_log_view", "EventLogView", frozenset(Role)
-    ),
-    PageSpec(
         "admin",
         "admin",
         "oiso_desktop.gui.user_admin_view",
         "UserAdminView",
         frozenset({Role.ADMIN}),
+    ),
+    PageSpec(
+        "journal", "journal", "oiso_desktop.gui.event_log_view", "EventLogView", frozenset(Role)
     ),
 )
 

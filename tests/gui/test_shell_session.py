@@ -274,7 +274,7 @@ def _main_window(qtbot, db, login, *, tasks=None, **kwargs) -> MainWindow:
 @pytest.mark.parametrize(
     ("login", "pages", "role"),
     [
-        ("admin", ["journal", "admin"], "Administrateur"),
+        ("admin", ["admin", "journal"], "Administrateur"),
         ("dr.house", ["patients", "journal"], "Praticien"),
         ("secretaire", ["patients", "journal"], "Secrétaire médicale"),
     ],
