@@ -14,6 +14,7 @@ from oiso_desktop.cli.common import (
     folder_option,
     out,
 )
+from oiso_desktop.domain.identifiers import RppsLuhnMismatch
 from oiso_desktop.domain.roles import Role
 
 ROLE_CHOICES = [role.value for role in Role]
@@ -78,31 +79,41 @@ def _user_id(session: Any, login: str) -> int:
 
 
 def run_add(args: argparse.Namespace) -> int:
-    from oiso_desktop.services.dto import UserInput
-
     with admin_session(args) as session:
         assisted = tuple(_user_id(session, login) for login in args.assists)
-        user, password = session.users.create_user(  # type: ignore[attr-defined]
-            session.actor,  # type: ignore[attr-defined]
-            UserInput(
-                login=args.login,
-                first_name=args.first_name,
-                last_name=args.last_name,
-                role=Role(args.role),
-                email=args.email,
-                phone=args.phone,
-                profession=args.profession,
-                specialty=args.specialty,
-                rpps=args.rpps,
-                rpps_luhn_confirmed=args.rpps_confirmed,
-                adeli=args.adeli,
-                assisted_practitioner_ids=assisted,
-            ),
-        )
+        try:
+            user, password = _create(session, args, assisted)
+        except RppsLuhnMismatch as exc:
+            raise RppsLuhnMismatch(
+                f"{exc} Si le numéro est exact, relancez la commande avec --rpps-confirmed.",
+                field="rpps",
+            ) from exc
     out(f"Compte créé : {user.login} ({user.display_name}, {ROLE_LABELS[user.role]}).")
     out(f"Mot de passe à usage unique : {password}")
     out("Remettez-le en main propre : il devra être changé à la première connexion.")
     return 0
+
+
+def _create(session: Any, args: argparse.Namespace, assisted: tuple[int, ...]) -> tuple[Any, str]:
+    from oiso_desktop.services.dto import UserInput
+
+    return session.users.create_user(  # type: ignore[no-any-return]
+        session.actor,
+        UserInput(
+            login=args.login,
+            first_name=args.first_name,
+            last_name=args.last_name,
+            role=Role(args.role),
+            email=args.email,
+            phone=args.phone,
+            profession=args.profession,
+            specialty=args.specialty,
+            rpps=args.rpps,
+            rpps_luhn_confirmed=args.rpps_confirmed,
+            adeli=args.adeli,
+            assisted_practitioner_ids=assisted,
+        ),
+    )
 
 
 def run_list(args: argparse.Namespace) -> int:

@@ -134,6 +134,23 @@ def test_users_add_list_suspend_reactivate_revoke(
     assert "Aucun compte" in capsys.readouterr().err
 
 
+def test_users_add_checks_the_rpps_and_asks_to_confirm_a_luhn_mismatch(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    base = ["--folder", str(folder), "--as", "admin"]
+    add = ["users", "add", *base, "--login", "p.x", "--first-name", "Paul", "--last-name", "X"]
+    add += ["--role", "practitioner"]
+    assert main([*add, "--rpps", "1000346103"]) == 2
+    assert "11 chiffres" in capsys.readouterr().err
+    # A published RPPS whose Luhn key fails: refused until the admin confirms it.
+    assert main([*add, "--rpps", "10003461033"]) == 2
+    assert "--rpps-confirmed" in capsys.readouterr().err
+    assert main(["users", "list", *base]) == 0
+    assert "p.x" not in capsys.readouterr().out
+    assert main([*add, "--rpps", "10003461033", "--rpps-confirmed"]) == 0
+    assert "Compte créé : p.x" in capsys.readouterr().out
+
+
 def test_a_wrong_password_exits_2_without_traceback(
     folder: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
