@@ -8,15 +8,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -27,7 +23,14 @@ from oiso_desktop.gui.error_text import error_text
 from oiso_desktop.gui.event_table_model import ACTION_LABELS, EventTableModel, action_label
 from oiso_desktop.gui.icons import icon
 from oiso_desktop.gui.tasks import TaskRunner
+from oiso_desktop.gui.widgets.data_table import (
+    count_label,
+    data_table,
+    page_layout,
+    set_column_modes,
+)
 from oiso_desktop.gui.widgets.date_line_edit import DateLineEdit
+from oiso_desktop.gui.widgets.field_message import show_banner
 
 if TYPE_CHECKING:
     from oiso_desktop.domain.event_chain import ChainReport
@@ -57,12 +60,9 @@ class EventLogView(QWidget):
         self._is_admin = role_can(Role(session.actor.role), Permission.VIEW_ALL_EVENTS)
         self._load_seq = 0
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 14, 16, 12)
-        layout.setSpacing(10)
-        title = QLabel(self.tr("Event log") if self._is_admin else self.tr("My event log"))
-        style.set_role(title, "title")
-        layout.addWidget(title)
+        layout, _title = page_layout(
+            self, self.tr("Event log") if self._is_admin else self.tr("My event log")
+        )
 
         filters = QHBoxLayout()
         filters.setSpacing(8)
@@ -109,33 +109,21 @@ class EventLogView(QWidget):
         layout.addWidget(self.filter_message_label)
 
         self.model = EventTableModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("event_table")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(26)
-        header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in (
-            (EventTableModel.COL_WHEN, 160),
-            (EventTableModel.COL_USER, 140),
-            (EventTableModel.COL_ACTION, 200),
-            (EventTableModel.COL_OBJECT, 150),
-            (EventTableModel.COL_WORKSTATION, 160),
-        ):
-            header.resizeSection(column, width)
+        self.table = data_table("event_table", self.model, row_height=26, single_selection=False)
+        set_column_modes(
+            self.table.horizontalHeader(),
+            widths={
+                EventTableModel.COL_USER: 140,
+                EventTableModel.COL_ACTION: 220,
+                EventTableModel.COL_WORKSTATION: 160,
+            },
+            contents=(EventTableModel.COL_WHEN, EventTableModel.COL_VERSION),
+            stretch=(EventTableModel.COL_OBJECT,),
+        )
         layout.addWidget(self.table, 1)
 
         bottom = QHBoxLayout()
-        self.count_label = QLabel("")
-        self.count_label.setObjectName("count_label")
-        style.set_role(self.count_label, "hint")
+        self.count_label = count_label()
         bottom.addWidget(self.count_label)
         bottom.addStretch(1)
         self.verify_button = QPushButton(icon("verify"), self.tr("Verify integrity"))
@@ -274,17 +262,7 @@ class EventLogView(QWidget):
         self.sig_verify_finished.emit(exc)
 
     def _show_result(self, text: str, kind: str) -> None:
-        self.result_label.setText(text)
-        self.result_label.setVisible(bool(text))
-        style.set_role(self.result_label, kind)
-        colours = {
-            "ok": "background: #e6f4ea; border: 1px solid #9fd0ae; color: #1e7a3c;",
-            "error": "background: #fdecea; border: 1px solid #e8a29c; color: #8c1d18;",
-            "hint": "background: #eaf0f8; border: 1px solid #b7c7de; color: #1f3a60;",
-        }
-        self.result_label.setStyleSheet(
-            colours.get(kind, "") + "border-radius: 4px; padding: 6px 10px; font-weight: bold;"
-        )
+        show_banner(self.result_label, text, kind, bold=True)
 
     def result_text(self) -> str:
         return "" if self.result_label.isHidden() else self.result_label.text()

@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QColor
 
+from oiso_desktop.gui.table_model_base import RowTableModel
 from oiso_desktop.gui.user_table_model import format_local_datetime
 from oiso_desktop.services.dto import EventView
 
@@ -59,6 +51,7 @@ OBJECT_TYPE_LABELS: dict[str, str] = {
 
 # actions shown in a warning colour
 ALERT_ACTIONS = frozenset({"login_failed", "recovery_used", "user_revoked", "database_rekeyed"})
+_ALERT_COLOUR = "#b3261e"
 
 
 def _tr(text: str) -> str:
@@ -87,21 +80,17 @@ def object_label(object_type: str | None, object_id: int | None) -> str:
     )
 
 
-class EventTableModel(QAbstractTableModel):
+class EventTableModel(RowTableModel[EventView]):
     """One row per event, newest first as given by the service."""
 
+    CONTEXT = CONTEXT
     COL_WHEN = 0
     COL_USER = 1
     COL_ACTION = 2
     COL_OBJECT = 3
     COL_WORKSTATION = 4
     COL_VERSION = 5
-    COLUMN_COUNT = 6
-
-    EVENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-    EVENT_ROLE = Qt.ItemDataRole.UserRole + 2
-
-    _HEADERS = (
+    HEADERS = (
         QT_TRANSLATE_NOOP("EventTableModel", "Date / time"),
         QT_TRANSLATE_NOOP("EventTableModel", "User"),
         QT_TRANSLATE_NOOP("EventTableModel", "Action"),
@@ -110,68 +99,29 @@ class EventTableModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("EventTableModel", "Version"),
     )
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[EventView] = []
+    EVENT_ID_ROLE = RowTableModel.ID_ROLE
+    EVENT_ROLE = RowTableModel.ROW_ROLE
 
-    def set_rows(self, rows: Sequence[EventView]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def event_at(self, row: int) -> EventView:
-        return self._rows[row]
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else self.COLUMN_COUNT
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < self.COLUMN_COUNT
-        ):
-            return _tr(self._HEADERS[section])
+    def display(self, item: EventView, column: int) -> str | None:
+        if column == self.COL_WHEN:
+            return format_local_datetime(item.occurred_at, seconds=True)
+        if column == self.COL_USER:
+            return item.login or ""
+        if column == self.COL_ACTION:
+            return action_label(item.action)
+        if column == self.COL_OBJECT:
+            return object_label(item.object_type, item.object_id)
+        if column == self.COL_WORKSTATION:
+            return item.workstation or ""
+        if column == self.COL_VERSION:
+            return item.app_version or ""
         return None
 
-    def data(
-        self,
-        index: QModelIndex | QPersistentModelIndex,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+    def role_data(self, item: EventView, column: int, role: int) -> Any:
+        if column != self.COL_ACTION:
             return None
-        record = self._rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == self.COL_WHEN:
-                return format_local_datetime(record.occurred_at, seconds=True)
-            if column == self.COL_USER:
-                return record.login or ""
-            if column == self.COL_ACTION:
-                return action_label(record.action)
-            if column == self.COL_OBJECT:
-                return object_label(record.object_type, record.object_id)
-            if column == self.COL_WORKSTATION:
-                return record.workstation or ""
-            if column == self.COL_VERSION:
-                return record.app_version or ""
-            return None
-        if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_ACTION:
-            return record.action
-        if (
-            role == Qt.ItemDataRole.ForegroundRole
-            and column == self.COL_ACTION
-            and record.action in ALERT_ACTIONS
-        ):
-            return QColor("#b3261e")
-        if role == self.EVENT_ID_ROLE:
-            return record.id
-        if role == self.EVENT_ROLE:
-            return record
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return item.action
+        if role == Qt.ItemDataRole.ForegroundRole and item.action in ALERT_ACTIONS:
+            return QColor(_ALERT_COLOUR)
         return None

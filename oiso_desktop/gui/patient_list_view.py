@@ -6,25 +6,21 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from oiso_desktop.domain.permissions import Permission, role_can
 from oiso_desktop.domain.roles import Role
 from oiso_desktop.gui import style
 from oiso_desktop.gui.error_text import error_text
-from oiso_desktop.gui.icons import icon
 from oiso_desktop.gui.patient_table_model import PatientTableModel
 from oiso_desktop.gui.tasks import TaskRunner
+from oiso_desktop.gui.widgets.data_table import (
+    count_label,
+    data_table,
+    page_layout,
+    search_field,
+    set_column_modes,
+)
 
 if TYPE_CHECKING:
     from oiso_desktop.services.auth_service import UserSession
@@ -60,22 +56,12 @@ class PatientListView(QWidget):
         self._last_text: str | None = None
         self._dialogs: set[QWidget] = set()
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 14, 16, 12)
-        layout.setSpacing(10)
-
-        title = QLabel(self.tr("Patients"))
-        style.set_role(title, "title")
-        layout.addWidget(title)
+        layout, _title = page_layout(self, self.tr("Patients"))
 
         top = QHBoxLayout()
-        self.search_edit = QLineEdit()
-        self.search_edit.setObjectName("search_edit")
-        self.search_edit.setPlaceholderText(
-            self.tr("Search: name, first name, birth date (DD/MM/YYYY) or NIR…")
+        self.search_edit = search_field(
+            "search_edit", self.tr("Search: name, first name, birth date (DD/MM/YYYY) or NIR…")
         )
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.search_edit.installEventFilter(self)
         top.addWidget(self.search_edit, 1)
         self.new_button = QPushButton(self.tr("New patient"))
@@ -86,36 +72,26 @@ class PatientListView(QWidget):
         top.addWidget(self.new_button)
         layout.addLayout(top)
 
-        self.count_label = QLabel("")
-        self.count_label.setObjectName("count_label")
-        style.set_role(self.count_label, "hint")
+        self.count_label = count_label()
         layout.addWidget(self.count_label)
 
         self.model = PatientTableModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("patient_table")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(28)
-        header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in (
-            (PatientTableModel.COL_BIRTH_NAME, 170),
-            (PatientTableModel.COL_USED_NAME, 140),
-            (PatientTableModel.COL_FIRST_NAMES, 160),
-            (PatientTableModel.COL_BIRTH_DATE, 100),
-            (PatientTableModel.COL_SEX, 55),
-            (PatientTableModel.COL_NIR, 175),
-            (PatientTableModel.COL_INS_STATUS, 100),
-        ):
-            header.resizeSection(column, width)
+        self.table = data_table("patient_table", self.model)
+        set_column_modes(
+            self.table.horizontalHeader(),
+            widths={
+                PatientTableModel.COL_BIRTH_NAME: 170,
+                PatientTableModel.COL_USED_NAME: 140,
+                PatientTableModel.COL_FIRST_NAMES: 170,
+                PatientTableModel.COL_NIR: 175,
+            },
+            # fixed formats: sized to their text, never cut
+            contents=(
+                PatientTableModel.COL_BIRTH_DATE,
+                PatientTableModel.COL_SEX,
+                PatientTableModel.COL_INS_STATUS,
+            ),
+        )
         self.table.doubleClicked.connect(self._on_row_activated)
         self.table.installEventFilter(self)
         layout.addWidget(self.table, 1)
@@ -219,7 +195,7 @@ class PatientListView(QWidget):
                     if self._debounce.isActive():
                         self.refresh()
                     elif self.model.rowCount() == 1:
-                        self.open_patient(self.model.patient_id(0))
+                        self.open_patient(self.model.row_at(0).id)
                     return True
             elif watched is self.table:
                 if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

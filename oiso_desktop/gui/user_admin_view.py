@@ -5,18 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QMessageBox,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
 from oiso_desktop.domain.roles import AccountStatus
 from oiso_desktop.gui import style
@@ -24,6 +13,13 @@ from oiso_desktop.gui.error_text import error_text
 from oiso_desktop.gui.icons import icon
 from oiso_desktop.gui.tasks import TaskRunner
 from oiso_desktop.gui.user_table_model import UserFilterProxyModel, UserTableModel
+from oiso_desktop.gui.widgets.data_table import (
+    count_label,
+    data_table,
+    page_layout,
+    search_field,
+    set_column_modes,
+)
 from oiso_desktop.gui.widgets.one_time_password_dialog import OneTimePasswordDialog
 
 if TYPE_CHECKING:
@@ -51,19 +47,12 @@ class UserAdminView(QWidget):
         self.last_confirmation: QMessageBox | None = None
         self.password_dialog: OneTimePasswordDialog | None = None
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 14, 16, 12)
-        layout.setSpacing(10)
-        title = QLabel(self.tr("User accounts"))
-        style.set_role(title, "title")
-        layout.addWidget(title)
+        layout, _title = page_layout(self, self.tr("User accounts"))
 
         top = QHBoxLayout()
-        self.filter_edit = QLineEdit()
-        self.filter_edit.setObjectName("filter_edit")
-        self.filter_edit.setPlaceholderText(self.tr("Filter: login, name, role, RPPS, structure…"))
-        self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.filter_edit = search_field(
+            "filter_edit", self.tr("Filter: login, name, role, RPPS, structure…")
+        )
         top.addWidget(self.filter_edit, 1)
         self.new_button = self._button("user-add", self.tr("New"), "new_button")
         top.addWidget(self.new_button)
@@ -88,40 +77,28 @@ class UserAdminView(QWidget):
         ):
             actions.addWidget(button)
         actions.addStretch(1)
-        self.count_label = QLabel("")
-        self.count_label.setObjectName("count_label")
-        style.set_role(self.count_label, "hint")
+        self.count_label = count_label()
         actions.addWidget(self.count_label)
         layout.addLayout(actions)
 
         self.model = UserTableModel(self)
         self.proxy = UserFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
-        self.table = QTableView()
-        self.table.setObjectName("user_table")
-        self.table.setModel(self.proxy)
+        self.table = data_table("user_table", self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(UserTableModel.COL_NAME, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(28)
-        header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setStretchLastSection(True)
-        for column, width in (
-            (UserTableModel.COL_LOGIN, 130),
-            (UserTableModel.COL_NAME, 180),
-            (UserTableModel.COL_ROLE, 170),
-            (UserTableModel.COL_STATUS, 90),
-            (UserTableModel.COL_IDENTIFIER, 160),
-            (UserTableModel.COL_STRUCTURE, 200),
-        ):
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # Short columns sized to their text; the name and the structure share the rest.
+        set_column_modes(
+            self.table.horizontalHeader(),
+            contents=(
+                UserTableModel.COL_LOGIN,
+                UserTableModel.COL_ROLE,
+                UserTableModel.COL_STATUS,
+                UserTableModel.COL_IDENTIFIER,
+                UserTableModel.COL_LAST_LOGIN,
+            ),
+            stretch=(UserTableModel.COL_NAME, UserTableModel.COL_STRUCTURE),
+        )
         layout.addWidget(self.table, 1)
 
         self.status_label = QLabel("")

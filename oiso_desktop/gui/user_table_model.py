@@ -5,13 +5,11 @@ No widget code: tested on its own.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QObject,
@@ -24,6 +22,7 @@ from PySide6.QtGui import QColor
 from oiso_desktop.domain.roles import AccountStatus
 from oiso_desktop.domain.text import fold
 from oiso_desktop.gui.i18n import role_label, status_label
+from oiso_desktop.gui.table_model_base import RowTableModel
 from oiso_desktop.services.dto import UserView
 
 __all__ = ["UserFilterProxyModel", "UserTableModel", "format_local_datetime"]
@@ -36,10 +35,8 @@ _STATUS_COLOURS = {
     AccountStatus.REVOKED: "#b3261e",
     AccountStatus.DELETED: "#7b8794",
 }
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+# the other cells of an account that is not active
+_INACTIVE_COLOUR = "#7b8794"
 
 
 def format_local_datetime(value: datetime | str | None, *, seconds: bool = False) -> str:
@@ -61,9 +58,10 @@ def format_local_datetime(value: datetime | str | None, *, seconds: bool = False
     return local.strftime("%d/%m/%Y %H:%M:%S" if seconds else "%d/%m/%Y %H:%M")
 
 
-class UserTableModel(QAbstractTableModel):
+class UserTableModel(RowTableModel[UserView]):
     """One row per user account."""
 
+    CONTEXT = CONTEXT
     COL_LOGIN = 0
     COL_NAME = 1
     COL_ROLE = 2
@@ -71,14 +69,7 @@ class UserTableModel(QAbstractTableModel):
     COL_IDENTIFIER = 4
     COL_STRUCTURE = 5
     COL_LAST_LOGIN = 6
-    COLUMN_COUNT = 7
-
-    USER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-    USER_ROLE = Qt.ItemDataRole.UserRole + 2
-    # folded text of the row, for accent-insensitive filtering
-    FILTER_ROLE = Qt.ItemDataRole.UserRole + 3
-
-    _HEADERS = (
+    HEADERS = (
         QT_TRANSLATE_NOOP("UserTableModel", "Login"),
         QT_TRANSLATE_NOOP("UserTableModel", "Name"),
         QT_TRANSLATE_NOOP("UserTableModel", "Role"),
@@ -88,97 +79,53 @@ class UserTableModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("UserTableModel", "Last login"),
     )
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[UserView] = []
+    USER_ID_ROLE = RowTableModel.ID_ROLE
+    USER_ROLE = RowTableModel.ROW_ROLE
+    # folded text of the row, for accent-insensitive filtering
+    FILTER_ROLE = RowTableModel.FIRST_FREE_ROLE
 
-    def set_rows(self, rows: Sequence[UserView]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def user(self, row: int) -> UserView:
-        return self._rows[row]
-
-    def row_of(self, user_id: int) -> int:
-        for row, user in enumerate(self._rows):
-            if user.id == user_id:
-                return row
-        return -1
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else self.COLUMN_COUNT
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < self.COLUMN_COUNT
-        ):
-            return _tr(self._HEADERS[section])
-        return None
-
-    def data(
-        self,
-        index: QModelIndex | QPersistentModelIndex,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        user = self._rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(user, column)
-        if role == self.USER_ID_ROLE:
-            return user.id
-        if role == self.USER_ROLE:
-            return user
-        if role == self.FILTER_ROLE:
-            return fold(
-                " ".join(str(self._display(user, c) or "") for c in range(self.COLUMN_COUNT))
-            )
-        if role == Qt.ItemDataRole.ForegroundRole and column == self.COL_STATUS:
-            colour = _STATUS_COLOURS.get(AccountStatus(user.status))
-            return QColor(colour) if colour else None
-        if role == Qt.ItemDataRole.ForegroundRole and user.status != AccountStatus.ACTIVE:
-            return QColor("#7b8794")
-        return None
-
-    def _display(self, user: UserView, column: int) -> str | None:
+    def display(self, item: UserView, column: int) -> str | None:
         if column == self.COL_LOGIN:
-            return user.login
+            return item.login
         if column == self.COL_NAME:
-            return user.display_name
+            return item.display_name
         if column == self.COL_ROLE:
-            return role_label(user.role)
+            return role_label(item.role)
         if column == self.COL_STATUS:
-            return status_label(user.status)
+            return status_label(item.status)
         if column == self.COL_IDENTIFIER:
             parts = []
-            if user.rpps:
+            if item.rpps:
                 parts.append(
                     QCoreApplication.translate("UserTableModel", "RPPS {number}").format(
-                        number=user.rpps
+                        number=item.rpps
                     )
                 )
-            if user.adeli:
+            if item.adeli:
                 parts.append(
                     QCoreApplication.translate("UserTableModel", "ADELI {number}").format(
-                        number=user.adeli
+                        number=item.adeli
                     )
                 )
             return " · ".join(parts)
         if column == self.COL_STRUCTURE:
-            return user.structure_name or ""
+            return item.structure_name or ""
         if column == self.COL_LAST_LOGIN:
-            return format_local_datetime(user.last_login_at) or QCoreApplication.translate(
-                "UserTableModel", "Never"
+            never = QCoreApplication.translate("UserTableModel", "Never")
+            return format_local_datetime(item.last_login_at) or never
+        return None
+
+    def role_data(self, item: UserView, column: int, role: int) -> Any:
+        if role == self.FILTER_ROLE:
+            return fold(
+                " ".join(str(self.display(item, c) or "") for c in range(self.COLUMN_COUNT))
             )
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column == self.COL_STATUS:
+                colour = _STATUS_COLOURS.get(AccountStatus(item.status))
+                return QColor(colour) if colour else None
+            if item.status != AccountStatus.ACTIVE:
+                return QColor(_INACTIVE_COLOUR)
         return None
 
 

@@ -22,13 +22,13 @@ def admin_log(qtbot, gui_admin, gui_tasks):
 
 
 def _actions(view) -> list[str]:
-    return [view.model.event_at(row).action for row in range(view.model.rowCount())]
+    return [view.model.row_at(row).action for row in range(view.model.rowCount())]
 
 
 def test_admin_sees_all_events_and_filters(qtbot, admin_log, gui_tasks, gui_db):
     actions = _actions(admin_log)
     assert "database_created" in actions and "user_created" in actions
-    logins = {admin_log.model.event_at(r).login for r in range(admin_log.model.rowCount())}
+    logins = {admin_log.model.row_at(r).login for r in range(admin_log.model.rowCount())}
     assert {"admin", "cdubois"} <= logins
     row = actions.index("user_created")
     assert admin_log.model.index(row, EventTableModel.COL_ACTION).data() == action_label(
@@ -44,7 +44,7 @@ def test_admin_sees_all_events_and_filters(qtbot, admin_log, gui_tasks, gui_db):
     users = admin_log.user_combo
     users.setCurrentIndex(users.findData(gui_db.user_ids["cdubois"]))
     assert gui_tasks.wait_idle(5000)
-    rows = [admin_log.model.event_at(r) for r in range(admin_log.model.rowCount())]
+    rows = [admin_log.model.row_at(r) for r in range(admin_log.model.rowCount())]
     assert rows and {e.user_id for e in rows} == {gui_db.user_ids["cdubois"]}
 
     # A period in the future has no events; an inverted period is refused.
@@ -91,7 +91,7 @@ def test_non_admin_sees_only_their_own_events(qtbot, gui_practitioner, gui_tasks
     view.show()
     assert gui_tasks.wait_idle(10000)
     assert view.model.rowCount() > 0
-    user_ids = {view.model.event_at(r).user_id for r in range(view.model.rowCount())}
+    user_ids = {view.model.row_at(r).user_id for r in range(view.model.rowCount())}
     assert user_ids == {gui_db.user_ids["cdubois"]}
     assert not view.verify_button.isVisible()
     assert not view.export_button.isVisible()

@@ -50,7 +50,7 @@ def test_columns(qapp):
     assert model.index(0, EventTableModel.COL_WORKSTATION).data() == "PC-GENET-01"
     assert model.index(0, EventTableModel.COL_VERSION).data() == "0.1.0"
     assert model.index(1, 0).data(EventTableModel.EVENT_ID_ROLE) == 4
-    assert model.event_at(0).action == "patient_viewed"
+    assert model.row_at(0).action == "patient_viewed"
 
 
 def test_every_documented_action_has_a_label():

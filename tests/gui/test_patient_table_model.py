@@ -64,7 +64,7 @@ def test_patient_id_role_and_lookup(qapp):
     assert model.index(0, 0).data(PatientTableModel.SUMMARY_ROLE).id == 3
     assert model.row_of(9) == 1
     assert model.row_of(1234) == -1
-    assert model.patient_id(0) == 3
+    assert model.row_at(0).id == 3
 
 
 def test_headers_are_translated_strings_and_flat(qapp):

@@ -29,7 +29,7 @@ def _search(qtbot, view, tasks, text):
     qtbot.keyClicks(view.search_edit, text)
     qtbot.waitUntil(lambda: not view.is_search_pending(), timeout=5000)
     assert tasks.wait_idle(5000)
-    return [view.model.summary(row) for row in range(view.model.rowCount())]
+    return [view.model.row_at(row) for row in range(view.model.rowCount())]
 
 
 def _new_dialog(qtbot, view) -> PatientDialog:
@@ -150,7 +150,7 @@ def test_duplicate_warning_lists_candidates_then_create_anyway(
     qtbot.waitUntil(lambda: second.duplicate_dialog is not None, timeout=10000)
     candidates = second.duplicate_dialog.model
     assert candidates.rowCount() == 1
-    assert candidates.summary(0).id == first.saved_patient.id
+    assert candidates.row_at(0).id == first.saved_patient.id
     assert gui_practitioner.patients.search(gui_practitioner.actor, "lefevre").total == 1
     with qtbot.waitSignal(second.sig_saved, timeout=10000):
         qtbot.mouseClick(second.duplicate_dialog.create_button, Qt.MouseButton.LeftButton)

@@ -27,7 +27,7 @@ def admin_view(qtbot, gui_admin, gui_tasks):
 
 
 def _logins(view) -> list[str]:
-    return [view.model.user(row).login for row in range(view.model.rowCount())]
+    return [view.model.row_at(row).login for row in range(view.model.rowCount())]
 
 
 def _new_user_dialog(qtbot, view, tasks) -> UserDialog:

@@ -8,10 +8,18 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from oiso_desktop.gui import style
 
-__all__ = ["FieldMessage", "fit_label_height", "show_field_message"]
+__all__ = ["BANNER_STYLES", "FieldMessage", "fit_label_height", "show_banner", "show_field_message"]
 
 WARNING_COLOUR = "#9a5b00"
 HINT_COLOUR = "#52606d"
+
+# background, border and text colours of a banner, by kind
+BANNER_STYLES = {
+    "ok": "background: #e6f4ea; border: 1px solid #9fd0ae; color: #1e7a3c;",
+    "error": "background: #fdecea; border: 1px solid #e8a29c; color: #8c1d18;",
+    "warning": "background: #fff4d6; border: 1px solid #e7c36b; color: #7a4b00;",
+    "hint": "background: #eaf0f8; border: 1px solid #b7c7de; color: #1f3a60;",
+}
 
 
 def show_field_message(label: QLabel, text: str, kind: str = "error") -> None:
@@ -33,6 +41,20 @@ def show_field_message(label: QLabel, text: str, kind: str = "error") -> None:
     label.setText(text)
     label.setVisible(bool(text))
     fit_label_height(label, label.width())
+
+
+def show_banner(label: QLabel, text: str, kind: str = "error", *, bold: bool = False) -> None:
+    """Show ``text`` in ``label`` as a coloured box (hidden when empty).
+
+    ``kind``: "ok", "error", "warning" or "hint" (see :data:`BANNER_STYLES`).
+    """
+    show_field_message(label, text, kind)
+    if text:
+        label.setStyleSheet(
+            BANNER_STYLES.get(kind, BANNER_STYLES["hint"])
+            + "border-radius: 4px; padding: 6px 10px;"
+            + (" font-weight: bold;" if bold else "")
+        )
 
 
 def fit_label_height(label: QLabel, width: int) -> None:
