@@ -87,17 +87,18 @@ class UserAdminView(QWidget):
         self.table = data_table("user_table", self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(UserTableModel.COL_NAME, Qt.SortOrder.AscendingOrder)
-        # Short columns sized to their text; the name and the structure share the rest.
+        # Columns sized to their text; the structure, the longest, takes the rest.
         set_column_modes(
             self.table.horizontalHeader(),
             contents=(
                 UserTableModel.COL_LOGIN,
+                UserTableModel.COL_NAME,
                 UserTableModel.COL_ROLE,
                 UserTableModel.COL_STATUS,
                 UserTableModel.COL_IDENTIFIER,
                 UserTableModel.COL_LAST_LOGIN,
             ),
-            stretch=(UserTableModel.COL_NAME, UserTableModel.COL_STRUCTURE),
+            stretch=(UserTableModel.COL_STRUCTURE,),
         )
         layout.addWidget(self.table, 1)
 

@@ -201,3 +201,21 @@ def test_admin_cannot_suspend_themselves(admin_view, gui_db):
     assert admin_view.edit_button.isEnabled()
     assert not admin_view.suspend_button.isEnabled()
     assert not admin_view.revoke_button.isEnabled()
+
+
+def test_every_header_reads_in_full_at_the_usual_width(qtbot, admin_view, qapp):
+    # The admin view inside a 1280 px main window (the side bar takes about 190 px).
+    admin_view.resize(1090, 450)
+    qapp.processEvents()
+    header = admin_view.table.horizontalHeader()
+    for column in range(header.count()):
+        label = admin_view.model.headerData(column, Qt.Orientation.Horizontal)
+        assert header.sectionSize(column) >= header.sectionSizeHint(column), label
+    assert header.sectionResizeMode(UserTableModel.COL_STRUCTURE) == header.ResizeMode.Stretch
+    assert (
+        header.sectionResizeMode(UserTableModel.COL_LAST_LOGIN)
+        == header.ResizeMode.ResizeToContents
+    )
+    # Nothing is pushed out of sight: the columns fit in the table.
+    total = sum(header.sectionSize(c) for c in range(header.count()))
+    assert total <= admin_view.table.viewport().width()
