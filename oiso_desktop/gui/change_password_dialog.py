@@ -6,27 +6,16 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QKeyEvent
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QWidget
 
-from oiso_desktop.gui.error_text import error_text
-from oiso_desktop.gui.icons import icon
-from oiso_desktop.gui.password_feedback import PasswordFeedback
-from oiso_desktop.gui.style import set_role
 from oiso_desktop.gui.tasks import TaskRunner
+from oiso_desktop.gui.widgets.new_password_dialog import NewPasswordDialog, password_edit
 
 if TYPE_CHECKING:
     from oiso_desktop.services.auth_service import UserSession
 
 
-class ChangePasswordDialog(QDialog):
+class ChangePasswordDialog(NewPasswordDialog):
     """Old password, new password twice, live policy feedback.
 
     In ``forced`` mode the only way out without a new password is "Quit" (rejected);
@@ -41,123 +30,63 @@ class ChangePasswordDialog(QDialog):
         forced: bool = False,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("change_password_dialog")
-        self.setWindowIcon(icon("key"))
+        super().__init__(
+            object_name="change_password_dialog", ok_name="change_button", parent=parent
+        )
         self.setWindowTitle(self.tr("Change my password"))
+        self.ok_button.setText(self.tr("Change the password"))
         self._session = session
         self._tasks = tasks
         self._forced = forced
-        self._busy = False
         self._quit_requested = False
         if forced:
             # No close button: the user must choose between a new password and quitting.
             self.setWindowFlag(Qt.WindowType.WindowCloseButtonHint, False)
-
-        intro = QLabel()
-        intro.setObjectName("intro_label")
-        intro.setWordWrap(True)
-        if forced:
-            intro.setText(
+            self.intro_label.setText(
                 self.tr(
                     "<b>Welcome, {name}.</b> You signed in with a one-time password. "
                     "Choose your own password to continue."
                 ).format(name=session.actor.display_name)
             )
+            self.cancel_button.setText(self.tr("Quit"))
         else:
-            intro.setText(self.tr("Type your current password, then the new one twice."))
-        self.old_edit = QLineEdit()
-        self.old_edit.setObjectName("old_password_edit")
-        self.old_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.new_edit = QLineEdit()
-        self.new_edit.setObjectName("new_password_edit")
-        self.new_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.confirm_edit = QLineEdit()
-        self.confirm_edit.setObjectName("confirm_edit")
-        self.confirm_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.feedback = PasswordFeedback()
-        self.error_label = QLabel()
-        self.error_label.setObjectName("error_label")
-        self.error_label.setWordWrap(True)
-        set_role(self.error_label, "error")
-        self.error_label.hide()
-
-        form = QFormLayout()
-        form.addRow(
+            self.intro_label.setText(self.tr("Type your current password, then the new one twice."))
+        self.old_edit = password_edit("old_password_edit")
+        self.form.addRow(
             self.tr("&One-time password:") if forced else self.tr("&Current password:"),
             self.old_edit,
         )
-        form.addRow(self.tr("&New password:"), self.new_edit)
-        form.addRow(self.tr("C&onfirmation:"), self.confirm_edit)
-        form.addRow("", self.feedback)
-
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setObjectName("change_button")
-        self.ok_button.setText(self.tr("Change the password"))
-        self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        self.cancel_button.setObjectName("cancel_button")
-        if forced:
-            self.cancel_button.setText(self.tr("Quit"))
-        self.buttons.accepted.connect(self._on_change_clicked)
-        self.buttons.rejected.connect(self._on_cancel_clicked)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 18, 20, 16)
-        layout.setSpacing(12)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.buttons)
-        for edit in (self.old_edit, self.new_edit, self.confirm_edit):
-            edit.textChanged.connect(self._on_changed)
-        self._on_changed()
-        self.setMinimumWidth(600)
+        self.finish_form(self.old_edit)
 
     @property
     def forced(self) -> bool:
         return self._forced
 
-    def _on_changed(self, *_args: object) -> None:
+    def is_complete(self) -> bool:
         actor = self._session.actor
-        ok = self.feedback.check(
+        password_ok = self.feedback.check(
             self.new_edit.text(),
             self.confirm_edit.text(),
             login=actor.login,
             names=tuple(actor.display_name.split()),
             old_password=self.old_edit.text() or None,
         )
-        self.ok_button.setEnabled(not self._busy and ok and bool(self.old_edit.text()))
+        return password_ok and bool(self.old_edit.text())
 
-    def _on_change_clicked(self) -> None:
-        if self._busy or not self.ok_button.isEnabled():
-            return
-        self._busy = True
-        self.error_label.hide()
-        self._on_changed()
+    def submit(self) -> None:
         self._tasks.run(
             self._session.change_password,
             self.old_edit.text(),
             self.new_edit.text(),
-            on_success=self._on_changed_done,
-            on_failure=self._on_failed,
+            on_success=self.done_ok,
+            on_failure=self.failed,
             label=self.tr("Changing the password..."),
             writer=True,
             owner=self,
         )
 
-    def _on_changed_done(self, _result: object) -> None:
-        self._busy = False
-        self.accept()
-
-    def _on_failed(self, exc: BaseException) -> None:
-        self._busy = False
-        self.error_label.setText(error_text(exc))
-        self.error_label.show()
-        self.old_edit.setFocus()
-        self._on_changed()
+    def error_focus(self) -> QWidget:
+        return self.old_edit
 
     def _on_cancel_clicked(self) -> None:
         self._quit_requested = True
@@ -167,7 +96,7 @@ class ChangePasswordDialog(QDialog):
         # Forced mode: Escape must not skip the change; only the Quit button gets out.
         if self._forced and not self._quit_requested:
             return
-        if self._busy:
+        if self.busy:
             return
         super().reject()
 

@@ -105,14 +105,6 @@
         <translation>Mot de passe &amp;actuel :</translation>
     </message>
     <message>
-        <source>&amp;New password:</source>
-        <translation>&amp;Nouveau mot de passe :</translation>
-    </message>
-    <message>
-        <source>C&amp;onfirmation:</source>
-        <translation>C&amp;onfirmation :</translation>
-    </message>
-    <message>
         <source>Change the password</source>
         <translation>Changer le mot de passe</translation>
     </message>
@@ -721,6 +713,17 @@
     </message>
 </context>
 <context>
+    <name>NewPasswordDialog</name>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>&amp;Nouveau mot de passe :</translation>
+    </message>
+    <message>
+        <source>C&amp;onfirmation:</source>
+        <translation>C&amp;onfirmation :</translation>
+    </message>
+</context>
+<context>
     <name>OneTimePasswordDialog</name>
     <message>
         <source>Temporary password</source>
@@ -1127,14 +1130,6 @@
     <message>
         <source>&amp;Administrator login:</source>
         <translation>Identifiant &amp;administrateur :</translation>
-    </message>
-    <message>
-        <source>&amp;New password:</source>
-        <translation>&amp;Nouveau mot de passe :</translation>
-    </message>
-    <message>
-        <source>C&amp;onfirmation:</source>
-        <translation>C&amp;onfirmation :</translation>
     </message>
     <message>
         <source>Restore access</source>
