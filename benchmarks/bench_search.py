@@ -4,9 +4,10 @@
 
 The database is built once and kept in ``benchmarks/data/`` (git-ignored):
 the demo accounts (``services.demo.create_demo_database`` with no patient),
-then ``services.demo.generate_patients`` identities, validated and normalised
-like any file, inserted in batches through the storage layer (unit of work,
-bulk insert), all owned by the demo practitioner. Then, signed in as that
+then ``services.demo.generate_patients`` identities, validated, normalised and
+inserted in batches by the demo database's own code (``services.demo.patient_rows``
+and ``insert_patients``: one bulk insert per unit of work), all owned by the demo
+practitioner. Then, signed in as that
 practitioner, ``PatientService.search`` runs ``--queries`` random queries of
 four kinds — name prefix, accent-less name with first name, birth date, NIR
 prefix — and the median and p95 are printed per kind.
@@ -43,24 +44,6 @@ CHUNK_SIZE = 250  # identities per generate_patients call (see generate_batch)
 SEED = 20250301
 KINDS = ("name_prefix", "accentless_name", "birth_date", "nir_prefix")
 MARKER = "bench.json"
-IDENTITY_COLUMNS = (
-    "birth_name",
-    "used_name",
-    "first_names",
-    "birth_date",
-    "birth_place_code",
-    "sex",
-    "nir",
-    "ins_status",
-    "address",
-    "postal_code",
-    "city",
-    "phone",
-    "email",
-    "referring_physician",
-    "vital_status",
-    "death_date",
-)
 
 
 def generate_batch(count: int, seed: int, today: dt.date) -> tuple[list[Any], int]:
@@ -84,13 +67,13 @@ def generate_batch(count: int, seed: int, today: dt.date) -> tuple[list[Any], in
 
 def build_database(folder: Path, patients: int) -> dict[str, Any]:
     """Create the demo accounts, then insert ``patients`` generated files in batches."""
-    from sqlalchemy import insert, select
+    from sqlalchemy import select
 
-    from oiso_desktop.domain.patients import normalise_identity, search_names
     from oiso_desktop.services.auth_service import AuthService
-    from oiso_desktop.services.demo import create_demo_database
+    from oiso_desktop.services.context import naive_utc
+    from oiso_desktop.services.demo import create_demo_database, insert_patients, patient_rows
     from oiso_desktop.services.secret_store import MemorySecretStore
-    from oiso_desktop.storage.models import Patient, User
+    from oiso_desktop.storage.models import User
     from oiso_desktop.storage.uow import UnitOfWork
 
     if folder.exists():
@@ -117,21 +100,13 @@ def build_database(folder: Path, patients: int) -> dict[str, Any]:
             part, used_seed = generate_batch(size, SEED + chunk, today)
             identities.extend(part)
             seeds.append(used_seed)
-        rows = []
-        for fields in identities:
-            clean = normalise_identity(fields, today=today)
-            row = {name: getattr(clean, name) for name in IDENTITY_COLUMNS}
-            row.update(
-                owner_id=owner_id,
-                search_names=search_names(clean),
-                created_by_id=owner_id,
-                updated_by_id=owner_id,
-                version=1,
-            )
-            rows.append(row)
+        # The same validation and bulk insert as the demo database.
+        rows = patient_rows(
+            identities, owner_id=owner_id, today=today, now=naive_utc(session.ctx.now())
+        )
         t1 = time.perf_counter()
         with UnitOfWork(factory) as uow:
-            uow.session.execute(insert(Patient), rows)
+            insert_patients(uow.session, rows)
             uow.commit()
         t2 = time.perf_counter()
         generated_s += t1 - t0

@@ -7,12 +7,16 @@ the patients are inserted in bulk.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import random
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import insert
+from sqlalchemy.orm import Session
 
 from oiso_desktop.domain.identifiers import luhn_key, nir_key
 from oiso_desktop.domain.patients import IdentityFields, normalise_identity, search_names
@@ -32,6 +36,8 @@ __all__ = [
     "DemoAccounts",
     "create_demo_database",
     "generate_patients",
+    "insert_patients",
+    "patient_rows",
 ]
 
 DEMO_SETTING = "demo"
@@ -364,6 +370,48 @@ def generate_patients(
 
 # ---------------------------------------------------------------------------- database
 
+# the Patient columns filled from an identity, named like the IdentityFields attributes
+_IDENTITY_COLUMNS = tuple(field.name for field in dataclasses.fields(IdentityFields))
+
+
+def patient_rows(
+    identities: Iterable[IdentityFields],
+    *,
+    owner_id: int,
+    today: dt.date,
+    now: dt.datetime,
+) -> list[dict[str, Any]]:
+    """Rows of the patients table for ``identities``, validated and normalised like any file.
+
+    Owned, created and last updated by ``owner_id`` at ``now`` (naive UTC), version 1.
+    Raises ValidationError for an invalid identity.
+    """
+    rows = []
+    for fields in identities:
+        clean = normalise_identity(fields, today=today)
+        row: dict[str, Any] = {name: getattr(clean, name) for name in _IDENTITY_COLUMNS}
+        row.update(
+            owner_id=owner_id,
+            search_names=search_names(clean),
+            created_at=now,
+            updated_at=now,
+            created_by_id=owner_id,
+            updated_by_id=owner_id,
+            version=1,
+        )
+        rows.append(row)
+    return rows
+
+
+def insert_patients(session: Session, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert the :func:`patient_rows` in bulk (one statement, no event per file).
+
+    Only for the demo and benchmark databases: real files are created one by one
+    through ``PatientService.create``, which logs them. The caller commits.
+    """
+    if rows:
+        session.execute(insert(Patient), list(rows))
+
 
 def create_demo_database(
     folder: Path,
@@ -428,42 +476,14 @@ def create_demo_database(
             uow.session.add(
                 Assistance(secretary_id=ids["demo.secretaire"], practitioner_id=medecin)
             )
-            rows = []
-            for fields in generate_patients(patients, seed, today=today):
-                clean = normalise_identity(fields, today=today)
-                row = {
-                    name: getattr(clean, name)
-                    for name in (
-                        "birth_name",
-                        "used_name",
-                        "first_names",
-                        "birth_date",
-                        "birth_place_code",
-                        "sex",
-                        "nir",
-                        "ins_status",
-                        "address",
-                        "postal_code",
-                        "city",
-                        "phone",
-                        "email",
-                        "referring_physician",
-                        "vital_status",
-                        "death_date",
-                    )
-                }
-                row.update(
-                    owner_id=medecin,
-                    search_names=search_names(clean),
-                    created_at=now,
-                    updated_at=now,
-                    created_by_id=medecin,
-                    updated_by_id=medecin,
-                    version=1,
-                )
-                rows.append(row)
+            rows = patient_rows(
+                generate_patients(patients, seed, today=today),
+                owner_id=medecin,
+                today=today,
+                now=now,
+            )
             if rows:
-                uow.session.execute(insert(Patient), rows)
+                insert_patients(uow.session, rows)
                 # Every seventh file is shared with the counsellor, some read-write.
                 patient_ids = list(
                     uow.session.scalars(Patient.__table__.select().with_only_columns(Patient.id))

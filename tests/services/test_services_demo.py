@@ -6,14 +6,22 @@ import dataclasses
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
+from oiso_desktop.domain.errors import ValidationError
 from oiso_desktop.domain.identifiers import validate_nir
 from oiso_desktop.domain.passwords import password_problems
-from oiso_desktop.domain.patients import normalise_identity
+from oiso_desktop.domain.patients import IdentityFields, normalise_identity
 from oiso_desktop.domain.roles import Role
 from oiso_desktop.services.auth_service import AuthService
-from oiso_desktop.services.demo import DEMO_ACCOUNTS, create_demo_database, generate_patients
+from oiso_desktop.services.demo import (
+    DEMO_ACCOUNTS,
+    create_demo_database,
+    generate_patients,
+    insert_patients,
+    patient_rows,
+)
 from oiso_desktop.storage import crypto
 from oiso_desktop.storage.models import Setting
 from oiso_desktop.storage.secret_store import MemorySecretStore
@@ -102,3 +110,42 @@ def test_demo_accounts_adapt_to_the_login_screen(tmp_path: Path) -> None:
     assert dataclasses.asdict(first)["login"] == "demo.admin"
     assert first.role is Role.ADMIN
     assert first.password == accounts.admin_password
+
+
+def test_patient_rows_are_normalised_owned_and_bulk_inserted(tmp_path: Path) -> None:
+    """The bulk insert shared by the demo database and the search benchmark."""
+    accounts = create_demo_database(tmp_path / "demo", patients=0)
+    auth = AuthService(tmp_path / "demo", secret_store=MemorySecretStore())
+    session = auth.login(accounts.practitioner_login, accounts.practitioner_password)
+    try:
+        owner_id = session.actor.user_id
+        identities = generate_patients(20, seed=5, today=TODAY)
+        raw = dataclasses.replace(identities[0], birth_name="  le  goff ", used_name="")
+        now = dt.datetime(2026, 3, 2, 9, 30)
+        rows = patient_rows([raw, *identities[1:]], owner_id=owner_id, today=TODAY, now=now)
+        assert len(rows) == 20
+        first = rows[0]
+        assert first["birth_name"] == normalise_identity(raw, today=TODAY).birth_name
+        assert first["birth_name"] != raw.birth_name  # normalised, not as typed
+        assert first["search_names"].startswith("le goff")
+        assert (first["owner_id"], first["created_by_id"], first["updated_by_id"]) == (
+            owner_id,
+            owner_id,
+            owner_id,
+        )
+        assert (first["created_at"], first["updated_at"], first["version"]) == (now, now, 1)
+        assert {f.name for f in dataclasses.fields(IdentityFields)} <= set(first)
+
+        bad = dataclasses.replace(identities[1], first_names="")
+        with pytest.raises(ValidationError):
+            patient_rows([bad], owner_id=owner_id, today=TODAY, now=now)
+
+        with UnitOfWork(session.ctx.database.session_factory) as uow:
+            insert_patients(uow.session, rows)
+            insert_patients(uow.session, [])  # nothing to do
+            uow.commit()
+        found = session.patients.search(session.actor, "", limit=100)
+        assert found.total == 20
+        assert session.patients.search(session.actor, "le goff").total >= 1
+    finally:
+        session.logout()
