@@ -47,7 +47,7 @@ from oiso_desktop.gui.patient_table_model import (
 )
 from oiso_desktop.gui.tasks import TaskRunner
 from oiso_desktop.gui.widgets.date_line_edit import DateLineEdit
-from oiso_desktop.gui.widgets.field_message import show_field_message
+from oiso_desktop.gui.widgets.form_dialog import FormDialog
 
 if TYPE_CHECKING:
     from oiso_desktop.services.auth_service import UserSession
@@ -142,7 +142,7 @@ class DuplicateCandidatesDialog(QDialog):
         layout.addWidget(buttons)
 
 
-class PatientDialog(QDialog):
+class PatientDialog(FormDialog):
     """Create (``patient=None``) or edit the identity of a patient file.
 
     ``sig_saved(PatientView)`` is emitted after a successful save; the dialog
@@ -160,16 +160,12 @@ class PatientDialog(QDialog):
         patient: PatientView | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(parent, show_all=patient is not None)
         self._session = session
         self._tasks = tasks
         self._patient = patient
         self._version = patient.version if patient is not None else None
-        self._touched: set[str] = set()
-        self._show_all = patient is not None
-        self._errors: dict[str, str] = {}
         self._conflict_hints: dict[str, str] = {}
-        self._saving = False
         self.saved_patient: PatientView | None = None
         self.duplicate_dialog: DuplicateCandidatesDialog | None = None
         self.conflict_box: QMessageBox | None = None
@@ -192,23 +188,14 @@ class PatientDialog(QDialog):
         for code, source in VITAL_STATUS_LABELS.items():
             ui.vital_status_combo.addItem(_tr(source), code)
 
-        self._inputs: dict[str, QWidget] = {name: self._input(name) for name in FIELD_NAMES}
-        self._messages: dict[str, QLabel] = {
+        inputs: dict[str, QWidget] = {name: self._input(name) for name in FIELD_NAMES}
+        messages: dict[str, QLabel] = {
             name: getattr(ui, f"{name}_message_label") for name in FIELD_NAMES
         }
-        self._inputs["owner_id"] = ui.owner_combo
-        self._messages["owner_id"] = ui.owner_message_label
+        inputs["owner_id"] = ui.owner_combo
+        messages["owner_id"] = ui.owner_message_label
         ui.followup_group_box_form_layout.setRowVisible(ui.owner_field_layout, self._choose_owner)
-        for label in self._messages.values():
-            show_field_message(label, "")
-
-        for name, widget in self._inputs.items():
-            if isinstance(widget, QLineEdit):
-                widget.textEdited.connect(lambda _t, n=name: self._on_field_edited(n))
-                widget.textChanged.connect(self._revalidate)
-            elif isinstance(widget, QComboBox):
-                widget.activated.connect(lambda _i, n=name: self._on_field_edited(n))
-                widget.currentIndexChanged.connect(self._revalidate)
+        self.set_fields(inputs, messages, ui.banner_label)
         ui.vital_status_combo.currentIndexChanged.connect(self._update_death_date_enabled)
         ui.save_button.clicked.connect(self._on_save_clicked)
         ui.cancel_button.clicked.connect(self.reject)
@@ -296,19 +283,10 @@ class PatientDialog(QDialog):
             values["death_date"] = None
         return IdentityFields(**values)  # type: ignore[arg-type]
 
-    def field_message(self, name: str) -> str:
-        """The message shown under the field ``name`` ("" if none)."""
-        label = self._messages[name]
-        return "" if label.isHidden() else label.text()
-
-    def errors(self) -> dict[str, str]:
-        return dict(self._errors)
-
     # --------------------------------------------------------------- validation
     def _on_field_edited(self, name: str) -> None:
-        self._touched.add(name)
         self._conflict_hints.pop(name, None)
-        self._revalidate()
+        super()._on_field_edited(name)
 
     def _update_death_date_enabled(self) -> None:
         deceased = self.ui.vital_status_combo.currentData() == "deceased"
@@ -365,39 +343,15 @@ class PatientDialog(QDialog):
                 errors[exc.field if exc.field in self._inputs else "birth_name"] = str(exc)
         return errors
 
-    def _revalidate(self, *_args: Any) -> None:
+    def _revalidate(self, *_args: object) -> None:
         self._errors = self._validate()
-        for name, label in self._messages.items():
-            error = self._errors.get(name, "")
-            if error and (self._show_all or name in self._touched):
-                show_field_message(label, error, "error")
-                style.set_invalid(self._inputs[name], True)
-            else:
-                style.set_invalid(self._inputs[name], False)
-                hint = self._conflict_hints.get(name, "")
-                show_field_message(label, hint, "hint")
+        self.show_field_errors(self._conflict_hints)
         self.ui.save_button.setEnabled(
             not self._errors and not self._saving and not self._read_only and self._owners_loaded
         )
         self.sig_validation_changed.emit()
 
-    # ------------------------------------------------------------------ banner
-    def _show_banner(self, text: str, kind: str = "error") -> None:
-        label = self.ui.banner_label
-        show_field_message(label, text, kind)
-        if text:
-            colours = {
-                "error": "background: #fdecea; border: 1px solid #e8a29c; color: #8c1d18;",
-                "warning": "background: #fff4d6; border: 1px solid #e7c36b; color: #7a4b00;",
-                "hint": "background: #eaf0f8; border: 1px solid #b7c7de; color: #1f3a60;",
-            }
-            label.setStyleSheet(
-                colours.get(kind, colours["hint"]) + "border-radius: 4px; padding: 6px 10px;"
-            )
-
-    def banner_text(self) -> str:
-        return self.ui.banner_label.text() if not self.ui.banner_label.isHidden() else ""
-
+    # ---------------------------------------------------------------- read only
     def _set_read_only(self) -> None:
         for widget in self._inputs.values():
             if isinstance(widget, QLineEdit):
@@ -477,9 +431,7 @@ class PatientDialog(QDialog):
         elif isinstance(exc, ValidationError) and exc.field in self._inputs:
             self._touched.add(exc.field)
             self._revalidate()
-            show_field_message(self._messages[exc.field], error_text(exc), "error")
-            style.set_invalid(self._inputs[exc.field], True)
-            self._inputs[exc.field].setFocus()
+            self.show_field_error(exc.field, error_text(exc))
         else:
             self._show_banner(error_text(exc), "error")
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QLabel, QListWidgetItem, QWidget
 
 from oiso_desktop.domain.errors import ConcurrentEditError, InvalidIdentifier, ValidationError
 from oiso_desktop.domain.identifiers import (
@@ -27,6 +27,7 @@ from oiso_desktop.gui.forms.ui_user_dialog import Ui_UserDialog
 from oiso_desktop.gui.icons import icon
 from oiso_desktop.gui.tasks import TaskRunner
 from oiso_desktop.gui.widgets.field_message import show_field_message
+from oiso_desktop.gui.widgets.form_dialog import FormDialog
 from oiso_desktop.services.dto import UserInput
 
 if TYPE_CHECKING:
@@ -71,7 +72,7 @@ def role_choice_label(role: Role | str) -> str:
     return _tr(source) if source else str(role)
 
 
-class UserDialog(QDialog):
+class UserDialog(FormDialog):
     """Create (``user=None``) or edit a user account.
 
     ``sig_saved(UserView, password)``: ``password`` is the one-time password
@@ -90,16 +91,12 @@ class UserDialog(QDialog):
         user: UserView | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(parent, show_all=user is not None)
         self._session = session
         self._tasks = tasks
         self._user = user
         self._version = user.version if user is not None else None
-        self._touched: set[str] = set()
-        self._show_all = user is not None
-        self._errors: dict[str, str] = {}
         self._rpps_needs_confirmation = False
-        self._saving = False
         self._loading = 2  # structures + practitioners
         self.saved_user: UserView | None = None
         self.one_time_password: str | None = None
@@ -116,7 +113,7 @@ class UserDialog(QDialog):
             ui.role_combo.addItem(_tr(source), role.value)
         ui.structure_combo.addItem(self.tr("(none)"), None)
 
-        self._inputs: dict[str, QWidget] = {
+        inputs: dict[str, QWidget] = {
             "login": ui.login_edit,
             "first_name": ui.first_name_edit,
             "last_name": ui.last_name_edit,
@@ -130,7 +127,7 @@ class UserDialog(QDialog):
             "structure_id": ui.structure_combo,
             "assisted_practitioner_ids": ui.assisted_list,
         }
-        self._messages: dict[str, QLabel] = {
+        messages: dict[str, QLabel] = {
             "login": ui.login_message_label,
             "first_name": ui.first_name_message_label,
             "last_name": ui.last_name_message_label,
@@ -144,13 +141,7 @@ class UserDialog(QDialog):
             "structure_id": ui.structure_message_label,
             "assisted_practitioner_ids": ui.assisted_practitioner_ids_message_label,
         }
-        for label in self._messages.values():
-            show_field_message(label, "")
-
-        for name, widget in self._inputs.items():
-            if isinstance(widget, QLineEdit):
-                widget.textEdited.connect(lambda _t, n=name: self._on_field_edited(n))
-                widget.textChanged.connect(self._revalidate)
+        self.set_fields(inputs, messages, ui.banner_label)
         ui.role_combo.currentIndexChanged.connect(self._on_role_changed)
         ui.rpps_confirm_checkbox.toggled.connect(self._revalidate)
         ui.save_button.clicked.connect(self._on_save_clicked)
@@ -283,18 +274,7 @@ class UserDialog(QDialog):
             assisted_practitioner_ids=self.assisted_ids() if role == Role.SECRETARY else (),
         )
 
-    def field_message(self, name: str) -> str:
-        label = self._messages[name]
-        return "" if label.isHidden() else label.text()
-
-    def errors(self) -> dict[str, str]:
-        return dict(self._errors)
-
     # -------------------------------------------------------------- validation
-    def _on_field_edited(self, name: str) -> None:
-        self._touched.add(name)
-        self._revalidate()
-
     def _on_role_changed(self, *_args: Any) -> None:
         secretary = self.selected_role() == Role.SECRETARY
         self.ui.assisted_group_box.setVisible(secretary)
@@ -338,16 +318,10 @@ class UserDialog(QDialog):
             errors["rpps"] = self.tr("A health professional needs an RPPS or an ADELI number.")
         return errors, warning
 
-    def _revalidate(self, *_args: Any) -> None:
+    def _revalidate(self, *_args: object) -> None:
         self._errors, warning = self._validate()
         ui = self.ui
-        for name, label in self._messages.items():
-            error = self._errors.get(name, "")
-            visible = error and (self._show_all or name in self._touched)
-            show_field_message(label, error if visible else "", "error")
-            widget = self._inputs[name]
-            if isinstance(widget, QLineEdit):
-                style.set_invalid(widget, bool(visible))
+        self.show_field_errors()
         ui.rpps_confirm_checkbox.setVisible(self._rpps_needs_confirmation)
         if not self._rpps_needs_confirmation and ui.rpps_confirm_checkbox.isChecked():
             ui.rpps_confirm_checkbox.setChecked(False)
@@ -368,22 +342,6 @@ class UserDialog(QDialog):
         if label.isHidden() or label.property("role") != "warning":
             return ""
         return label.text()
-
-    # ------------------------------------------------------------------ banner
-    def _show_banner(self, text: str, kind: str = "error") -> None:
-        label = self.ui.banner_label
-        show_field_message(label, text, kind)
-        if text:
-            colours = {
-                "error": "background: #fdecea; border: 1px solid #e8a29c; color: #8c1d18;",
-                "warning": "background: #fff4d6; border: 1px solid #e7c36b; color: #7a4b00;",
-            }
-            label.setStyleSheet(
-                colours.get(kind, colours["error"]) + "border-radius: 4px; padding: 6px 10px;"
-            )
-
-    def banner_text(self) -> str:
-        return "" if self.ui.banner_label.isHidden() else self.ui.banner_label.text()
 
     # -------------------------------------------------------------------- save
     def _on_save_clicked(self) -> None:
@@ -438,16 +396,12 @@ class UserDialog(QDialog):
         self.ui.cancel_button.setEnabled(True)
         self._revalidate()
         if isinstance(exc, ValidationError) and exc.field in self._messages:
-            field = exc.field
-            if field == "rpps" and isinstance(exc, RppsLuhnMismatch):
+            luhn_warning = exc.field == "rpps" and isinstance(exc, RppsLuhnMismatch)
+            if luhn_warning:
                 self.ui.rpps_confirm_checkbox.setVisible(True)
-                show_field_message(self._messages[field], error_text(exc), "warning")
-            else:
-                show_field_message(self._messages[field], error_text(exc), "error")
-                widget = self._inputs[field]
-                if isinstance(widget, QLineEdit):
-                    style.set_invalid(widget, True)
-            self._inputs[field].setFocus()
+            self.show_field_error(
+                exc.field, error_text(exc), "warning" if luhn_warning else "error"
+            )
         elif isinstance(exc, ConcurrentEditError) and self._user is not None:
             self._show_banner(
                 self.tr(
