@@ -16,16 +16,13 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -46,6 +43,7 @@ from oiso_desktop.gui.patient_table_model import (
     ins_status_label,
 )
 from oiso_desktop.gui.tasks import TaskRunner
+from oiso_desktop.gui.widgets.data_table import data_table, set_column_modes
 from oiso_desktop.gui.widgets.date_line_edit import DateLineEdit
 from oiso_desktop.gui.widgets.form_dialog import FormDialog
 
@@ -118,14 +116,10 @@ class DuplicateCandidatesDialog(QDialog):
         self.model = PatientTableModel(self)
         summaries = [c for c in candidates if hasattr(c, "birth_name")]
         self.model.set_rows(summaries)
-        table = QTableView()
-        table.setObjectName("candidates_table")
-        table.setModel(self.model)
-        table.verticalHeader().hide()
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
+        table = data_table("candidates_table", self.model)
+        set_column_modes(
+            table.horizontalHeader(), contents=range(PatientTableModel.COLUMN_COUNT - 1)
+        )
         layout.addWidget(table, 1)
         buttons = QDialogButtonBox()
         self.create_button = buttons.addButton(

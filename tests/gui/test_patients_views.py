@@ -261,3 +261,11 @@ def test_new_patient_hidden_for_roles_that_cannot_create(qtbot, gui_db, gui_task
     qtbot.addWidget(widget)
     assert gui_tasks.wait_idle(5000)
     assert not widget.new_button.isVisibleTo(widget)
+
+
+def test_the_form_edits_every_identity_field():
+    from oiso_desktop.domain.patients import IdentityFields
+    from oiso_desktop.gui.patient_dialog import FIELD_NAMES
+
+    assert sorted(FIELD_NAMES) == sorted(f.name for f in dataclasses.fields(IdentityFields))
+    assert len(set(FIELD_NAMES)) == len(FIELD_NAMES)
