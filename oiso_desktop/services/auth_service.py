@@ -16,20 +16,31 @@ from oiso_desktop.domain.errors import (
     AccountDisabled,
     AccountLocked,
     AuthenticationError,
+    KeyringUnavailable,
     PasswordPolicyError,
     ValidationError,
 )
 from oiso_desktop.domain.passwords import validate_password
 from oiso_desktop.domain.roles import AccountStatus, Role
-from oiso_desktop.services.context import ServiceContext, naive_utc, utc_now
+from oiso_desktop.services.context import (
+    SESSION_LOCKED_MESSAGE,
+    ServiceContext,
+    naive_utc,
+    utc_now,
+)
 from oiso_desktop.services.dto import Actor
 from oiso_desktop.services.event_log import EventService, event_time, record_event
 from oiso_desktop.services.patient_service import PatientService
 from oiso_desktop.services.user_service import UserService
-from oiso_desktop.storage.keystore import BAD_CREDENTIALS_MESSAGE, Keystore, key_id_of
+from oiso_desktop.storage.keystore import (
+    BAD_CREDENTIALS_MESSAGE,
+    Keystore,
+    UnlockedSlot,
+    key_id_of,
+)
 from oiso_desktop.storage.local_database import Database, LocalDatabase
 from oiso_desktop.storage.models import User
-from oiso_desktop.storage.secret_store import SecretStore
+from oiso_desktop.storage.secret_store import NO_KEYRING_MESSAGE, SecretStore
 from oiso_desktop.storage.uow import UnitOfWork
 
 __all__ = ["AuthService", "UserSession", "lockout_delay"]
@@ -115,9 +126,10 @@ class UserSession:
             return
         self._record("lock")
         self.locked = True
+        self.ctx.locked = True
 
-    def unlock(self, password: str) -> None:
-        """Check the password again (AuthenticationError, logged, if wrong)."""
+    def _check_own_password(self, password: str, context: str) -> UnlockedSlot:
+        """Unlock one's own slot again; wrong passwords are logged and throttled."""
         keystore = self._keystore()
         keystore.reload()
         now = self.ctx.now()
@@ -137,12 +149,60 @@ class UserSession:
                 "login_failed",
                 object_type="user",
                 object_id=self.actor.user_id,
-                details={"reason": "bad_password", "context": "unlock"},
+                details={"reason": "bad_password", "context": context},
             )
             raise
-        self._record("unlock")
         self._unlock_failures = []
+        return slot
+
+    def unlock(self, password: str) -> None:
+        """Check the password again (AuthenticationError, logged, if wrong)."""
+        self._check_own_password(password, "unlock")
+        self._record("unlock")
         self.locked = False
+        self.ctx.locked = False
+
+    def computer_binding_available(self) -> bool:
+        """True when this computer has a secure OS keyring to bind a slot to."""
+        store = self.ctx.secret_store
+        return store is not None and store.available()
+
+    def is_bound_to_this_computer(self) -> bool:
+        return self._keystore().is_bound(self.actor.user_id)
+
+    def set_computer_binding(self, password: str, bind: bool) -> None:
+        """Bind one's own key slot to this computer's keyring, or unbind it.
+
+        The password is checked first (wrong: AuthenticationError, throttled);
+        binding without a usable keyring raises KeyringUnavailable; nothing
+        changes on error.
+        """
+        if self.ctx.locked:
+            raise AuthenticationError(SESSION_LOCKED_MESSAGE, code="session_locked")
+        if bind and not self.computer_binding_available():
+            raise KeyringUnavailable(NO_KEYRING_MESSAGE)
+        slot = self._check_own_password(password, "computer_binding")
+        keystore = self._keystore()
+        with self._uow() as uow:
+            record_event(
+                uow,
+                self.ctx,
+                self.actor,
+                "computer_binding_changed",
+                object_type="user",
+                object_id=self.actor.user_id,
+                details={"bound": bind},
+            )
+            uow.flush()
+            # The key slot changes last: if it fails, the event is rolled back.
+            keystore.set_password(
+                slot.user_id,
+                slot.private_key,
+                password,
+                bind=bind,
+                secret_store=self.ctx.secret_store,
+            )
+            uow.commit()
 
     def change_password(self, old: str, new: str) -> None:
         """Change one's own password (the old one is checked, the policy applied)."""

@@ -8,9 +8,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from oiso_desktop import __version__
+from oiso_desktop.domain.errors import AuthenticationError
 from oiso_desktop.storage.keystore import Keystore
 from oiso_desktop.storage.local_database import Database
 from oiso_desktop.storage.secret_store import SecretStore
+from oiso_desktop.storage.uow import UnitOfWork
+
+SESSION_LOCKED_MESSAGE = "La session est verrouillée : déverrouillez-la pour continuer."
 
 
 def utc_now() -> dt.datetime:
@@ -56,6 +60,14 @@ class ServiceContext:
     workstation: str = field(default_factory=_workstation)
     app_version: str = __version__
     dmk: bytes | None = field(default=None, repr=False)
+    # Set while the user's screen is locked: the services then refuse to work.
+    locked: bool = False
+
+    def unit_of_work(self) -> UnitOfWork:
+        """The one way services open a transaction (refused while the session is locked)."""
+        if self.locked:
+            raise AuthenticationError(SESSION_LOCKED_MESSAGE, code="session_locked")
+        return UnitOfWork(self.database.session_factory)
 
     def now(self) -> dt.datetime:
         """The clock's time as an aware UTC datetime."""

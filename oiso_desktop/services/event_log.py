@@ -163,7 +163,7 @@ class EventService:
         self.ctx = ctx
 
     def _uow(self) -> UnitOfWork:
-        return UnitOfWork(self.ctx.database.session_factory)
+        return self.ctx.unit_of_work()
 
     def list(
         self,

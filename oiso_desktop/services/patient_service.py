@@ -121,7 +121,7 @@ class PatientService:
         self.ctx = ctx
 
     def _uow(self) -> UnitOfWork:
-        return UnitOfWork(self.ctx.database.session_factory)
+        return self.ctx.unit_of_work()
 
     def _summaries(
         self, uow: UnitOfWork, visibility: _Visibility, patients: list[Patient]

@@ -116,7 +116,7 @@ class UserService:
     # ------------------------------------------------------------------ helpers
 
     def _uow(self) -> UnitOfWork:
-        return UnitOfWork(self.ctx.database.session_factory)
+        return self.ctx.unit_of_work()
 
     @staticmethod
     def _require_admin(actor: Actor) -> None:
