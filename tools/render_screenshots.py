@@ -200,6 +200,9 @@ def _render_all(out: Path, language: str, temp_dir: Path, patients: int) -> int:
             _render_dialog(window, session, tasks, shot, "user_dialog", "UserDialog")
         if account.role == "practitioner":
             _render_dialog(window, session, tasks, shot, "patient_dialog", "PatientDialog")
+            _render_dialog(
+                window, session, tasks, shot, "computer_binding_dialog", "ComputerBindingDialog"
+            )
             window.lock()
             settle(300)
             shot(window, "lock_screen")

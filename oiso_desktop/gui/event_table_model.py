@@ -23,6 +23,9 @@ ACTION_LABELS: dict[str, str] = {
     "lock": QT_TRANSLATE_NOOP("EventTableModel", "Session locked"),
     "unlock": QT_TRANSLATE_NOOP("EventTableModel", "Session unlocked"),
     "password_changed": QT_TRANSLATE_NOOP("EventTableModel", "Password changed"),
+    "computer_binding_changed": QT_TRANSLATE_NOOP(
+        "EventTableModel", "Account binding to the computer changed"
+    ),
     "recovery_used": QT_TRANSLATE_NOOP("EventTableModel", "Recovery code used"),
     "database_created": QT_TRANSLATE_NOOP("EventTableModel", "Database created"),
     "database_rekeyed": QT_TRANSLATE_NOOP("EventTableModel", "Database re-keyed"),

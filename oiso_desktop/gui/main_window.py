@@ -226,6 +226,10 @@ class MainWindow(QMainWindow):
         self.change_password_action = QAction(icon("key"), self.tr("&Change my password..."), self)
         self.change_password_action.setObjectName("change_password_action")
         self.change_password_action.triggered.connect(self._on_change_password_triggered)
+        self.binding_action = QAction(icon("key"), "", self)
+        self.binding_action.setObjectName("binding_action")
+        self.binding_action.triggered.connect(self._on_binding_triggered)
+        self._update_binding_action()
         self.logout_action = QAction(icon("logout"), self.tr("Log &out"), self)
         self.logout_action.setObjectName("logout_action")
         self.logout_action.triggered.connect(self.logout)
@@ -235,6 +239,7 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         file_menu.addAction(self.lock_action)
         file_menu.addAction(self.change_password_action)
+        file_menu.addAction(self.binding_action)
         file_menu.addSeparator()
         file_menu.addAction(self.logout_action)
         file_menu.addAction(self.quit_action)
@@ -428,6 +433,36 @@ class MainWindow(QMainWindow):
         dialog = ChangePasswordDialog(self.session, self._tasks, parent=self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.statusBar().showMessage(self.tr("Your password has been changed."), 8000)
+
+    def _update_binding_action(self) -> None:
+        """Bind or unbind, by the slot's state; disabled without a secure keyring."""
+        if self.session.is_bound_to_this_computer():
+            self.binding_action.setText(self.tr("&Unbind my account from this computer..."))
+        else:
+            self.binding_action.setText(self.tr("&Bind my account to this computer..."))
+        available = self.session.computer_binding_available()
+        self.binding_action.setEnabled(available or self.session.is_bound_to_this_computer())
+        self.binding_action.setToolTip(
+            ""
+            if available
+            else self.tr(
+                "No secure keyring (credential manager) was found on this computer: "
+                "binding is unavailable."
+            )
+        )
+
+    def _on_binding_triggered(self) -> None:
+        from oiso_desktop.gui.computer_binding_dialog import ComputerBindingDialog
+
+        dialog = ComputerBindingDialog(self.session, self._tasks, parent=self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._update_binding_action()
+            self.statusBar().showMessage(
+                self.tr("Your account is now bound to this computer.")
+                if dialog.bound
+                else self.tr("Your account is no longer bound to this computer."),
+                8000,
+            )
 
     def _on_language_triggered(self, action: QAction) -> None:
         code = action.data()

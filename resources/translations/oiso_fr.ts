@@ -118,6 +118,53 @@
     </message>
 </context>
 <context>
+    <name>ComputerBindingDialog</name>
+    <message>
+        <source>Unbind my account from this computer</source>
+        <translation>Délier mon compte de cet ordinateur</translation>
+    </message>
+    <message>
+        <source>Bind my account to this computer</source>
+        <translation>Lier mon compte à cet ordinateur</translation>
+    </message>
+    <message>
+        <source>Your account is bound to this computer: it opens only here, in this session of the operating system.
+
+Unbinding lets you sign in again from any computer that reaches this database. Do it before handing this computer back, for instance.</source>
+        <translation>Votre compte est lié à cet ordinateur : il ne s&apos;ouvre qu&apos;ici, dans cette session du système.
+
+Le délier vous permet de vous connecter à nouveau depuis tout poste qui accède à cette base. Faites-le par exemple avant de rendre cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>For a laptop taken to outreach consultations: once bound, your key also needs a secret kept in this computer&apos;s keyring, so the database files copied off this computer cannot be attacked offline.
+
+Your account will then open only on this computer, in this session of the operating system. If the computer is lost or replaced, the recovery code or a password reset by an administrator restores access.</source>
+        <translation>Pour un ordinateur portable emporté en consultation avancée : une fois le compte lié, votre clé exige aussi un secret conservé dans le trousseau de cet ordinateur ; les fichiers de la base copiés hors de cet ordinateur ne peuvent donc pas être attaqués hors ligne.
+
+Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session du système. Si l&apos;ordinateur est perdu ou remplacé, le code de récupération ou une réinitialisation du mot de passe par un administrateur rétablit l&apos;accès.</translation>
+    </message>
+    <message>
+        <source>Your &amp;password:</source>
+        <translation>Votre &amp;mot de passe :</translation>
+    </message>
+    <message>
+        <source>Unbind</source>
+        <translation>Délier</translation>
+    </message>
+    <message>
+        <source>Bind</source>
+        <translation>Lier</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Updating the key slot…</source>
+        <translation>Mise à jour de la clé du compte…</translation>
+    </message>
+</context>
+<context>
     <name>DateLineEdit</name>
     <message>
         <source>Enter the date as DD/MM/YYYY.</source>
@@ -337,6 +384,10 @@
     <message>
         <source>Password changed</source>
         <translation>Mot de passe changé</translation>
+    </message>
+    <message>
+        <source>Account binding to the computer changed</source>
+        <translation>Liaison du compte au poste modifiée</translation>
     </message>
     <message>
         <source>Recovery code used</source>
@@ -694,6 +745,26 @@
     <message>
         <source>Your password has been changed.</source>
         <translation>Votre mot de passe a été changé.</translation>
+    </message>
+    <message>
+        <source>&amp;Unbind my account from this computer...</source>
+        <translation>&amp;Délier mon compte de cet ordinateur…</translation>
+    </message>
+    <message>
+        <source>&amp;Bind my account to this computer...</source>
+        <translation>&amp;Lier mon compte à cet ordinateur…</translation>
+    </message>
+    <message>
+        <source>No secure keyring (credential manager) was found on this computer: binding is unavailable.</source>
+        <translation>Aucun trousseau sécurisé (gestionnaire d&apos;identifiants) n&apos;a été trouvé sur cet ordinateur : la liaison est indisponible.</translation>
+    </message>
+    <message>
+        <source>Your account is now bound to this computer.</source>
+        <translation>Votre compte est maintenant lié à cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>Your account is no longer bound to this computer.</source>
+        <translation>Votre compte n&apos;est plus lié à cet ordinateur.</translation>
     </message>
     <message>
         <source>Language</source>

@@ -62,6 +62,14 @@ class GuiDatabase:
         return view.id
 
 
+@pytest.fixture(autouse=True)
+def gui_french(qapp) -> None:
+    """Every GUI test starts in French, the product's default language."""
+    from oiso_desktop.gui.i18n import install_translations
+
+    assert install_translations("fr")
+
+
 @pytest.fixture
 def gui_db(created_db) -> Iterator[GuiDatabase]:
     """The suite's database with a practitioner "cdubois" (password GUI_PASSWORD)."""
