@@ -301,6 +301,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
+    # Schema migrations run at each opening: their step-by-step chatter is noise.
+    logging.getLogger("alembic").setLevel(logging.WARNING)
 
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APP_NAME, *argv])
     assert isinstance(app, QApplication)
