@@ -131,3 +131,53 @@ def verify_chain(
     else:
         reason = f"Chaîne intacte : {checked} enregistrements vérifiés."
     return ChainReport(True, checked, None, reason)
+
+
+def check_chain_head(
+    report: ChainReport,
+    *,
+    last: tuple[int, str] | None,
+    head: tuple[int, str] | None,
+) -> ChainReport:
+    """Compare the chain's last record with the head recorded beside it.
+
+    The head (id and hash of the newest event) is written in the same
+    transaction as every event, outside the events table, so that removing the
+    newest records — which leaves an intact but shorter chain — is detected too.
+    ``last`` is the newest record found (None if none), ``head`` the recorded
+    head (None if absent). A report that is already broken is returned as is.
+    """
+    if not report.ok or head == last:
+        return report
+    if head is None:
+        return ChainReport(
+            ok=False,
+            checked=report.checked,
+            first_broken_id=last[0] if last else None,
+            reason="Le repère de fin du journal a disparu : journal altéré.",
+        )
+    head_id, _head_hash = head
+    last_id = last[0] if last else 0
+    if last_id < head_id:
+        return ChainReport(
+            ok=False,
+            checked=report.checked,
+            first_broken_id=last_id + 1,
+            reason=(
+                f"Enregistrement(s) manquant(s) à la fin du journal (suppression) : "
+                f"le dernier inscrit était le n°{head_id}."
+            ),
+        )
+    if last_id > head_id:
+        return ChainReport(
+            ok=False,
+            checked=report.checked,
+            first_broken_id=head_id + 1,
+            reason=f"Enregistrement n°{head_id + 1} ajouté hors de l'application.",
+        )
+    return ChainReport(
+        ok=False,
+        checked=report.checked,
+        first_broken_id=head_id,
+        reason=f"Enregistrement n°{head_id} modifié (empreinte incorrecte).",
+    )

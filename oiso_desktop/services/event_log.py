@@ -25,7 +25,13 @@ from typing import Any
 from sqlalchemy import select
 
 from oiso_desktop.domain.errors import PermissionDenied, StorageError
-from oiso_desktop.domain.event_chain import GENESIS_HASH, ChainReport, event_hash, verify_chain
+from oiso_desktop.domain.event_chain import (
+    GENESIS_HASH,
+    ChainReport,
+    check_chain_head,
+    event_hash,
+    verify_chain,
+)
 from oiso_desktop.domain.permissions import Permission, require, role_can
 from oiso_desktop.services.context import ServiceContext, as_utc
 from oiso_desktop.services.dto import Actor, EventView
@@ -43,6 +49,8 @@ __all__ = [
 #: After a purge the oldest kept event chains to this anchor (settings table).
 ANCHOR_ID_SETTING = "event_chain_anchor_id"
 ANCHOR_HASH_SETTING = "event_chain_anchor_hash"
+# "<id>:<hash>" of the newest event, written with every event (see check_chain_head).
+HEAD_SETTING = "event_chain_head"
 
 CSV_HEADER = (
     "numéro",
@@ -86,6 +94,14 @@ def _anchor(uow: UnitOfWork) -> tuple[int, str]:
     return 0, GENESIS_HASH
 
 
+def _head(uow: UnitOfWork) -> tuple[int, str] | None:
+    value = uow.session.get(Setting, HEAD_SETTING)
+    if value is None:
+        return None
+    head_id, _, head_hash = value.value.partition(":")
+    return int(head_id), head_hash
+
+
 def record_event(
     uow: UnitOfWork,
     ctx: ServiceContext,
@@ -103,13 +119,18 @@ def record_event(
     ``login`` defaults to the actor's login (it is the login as typed for a
     failed login). ``user_id`` is used when there is no actor (failed logins).
     """
+    # The recorded head, not the newest row, is the tip: records removed behind
+    # the application's back stay visible as a gap instead of being chained over.
+    # Rows inserted behind its back must not stop the log either: the id goes
+    # past the newest row whatever the head says.
+    head = _head(uow)
     last = uow.events.last()
-    if last is not None:
-        prev_id, prev_hash = last.id, last.hash
+    if head is not None:
+        prev_id, prev_hash = head
     else:
-        prev_id, prev_hash = _anchor(uow)
+        prev_id, prev_hash = (last.id, last.hash) if last is not None else _anchor(uow)
     record: dict[str, Any] = {
-        "id": prev_id + 1,
+        "id": max(prev_id, last.id if last is not None else 0) + 1,
         "occurred_at": event_time(ctx.now()),
         "user_id": actor.user_id if actor is not None else user_id,
         "login": (login if login is not None else (actor.login if actor else ""))[:64],
@@ -121,7 +142,9 @@ def record_event(
         "details": _details_json(details),
     }
     digest = event_hash(prev_hash, record)
-    return uow.events.add(Event(**record, prev_hash=prev_hash, hash=digest))
+    event = uow.events.add(Event(**record, prev_hash=prev_hash, hash=digest))
+    uow.session.merge(Setting(key=HEAD_SETTING, value=f"{record['id']}:{digest}"))
+    return event
 
 
 def _event_record(event: Event) -> dict[str, Any]:
@@ -201,6 +224,12 @@ class EventService:
             anchor_id, anchor_hash = _anchor(uow)
             records = (_event_record(e) for e in uow.events.iterate(after_id=anchor_id))
             report = verify_chain(records, anchor_id=anchor_id, anchor_hash=anchor_hash)
+            newest = uow.events.last()
+            report = check_chain_head(
+                report,
+                last=(newest.id, newest.hash) if newest is not None else None,
+                head=_head(uow),
+            )
         with self._uow() as uow:
             record_event(
                 uow,

@@ -224,3 +224,25 @@ def test_any_single_edit_is_detected_at_that_record(count, data):
     assert not report.ok
     assert report.first_broken_id == index + 1
     assert report.checked == index
+
+
+def test_the_recorded_head_catches_what_an_intact_chain_cannot_show() -> None:
+    from oiso_desktop.domain.event_chain import ChainReport, check_chain_head
+
+    intact = ChainReport(ok=True, checked=5, first_broken_id=None, reason="")
+    assert check_chain_head(intact, last=(5, "e"), head=(5, "e")) is intact
+    cut = check_chain_head(intact, last=(5, "e"), head=(7, "g"))
+    assert (cut.ok, cut.first_broken_id) == (False, 6)
+    assert "n°7" in cut.reason
+    emptied = check_chain_head(
+        ChainReport(ok=True, checked=0, first_broken_id=None, reason=""), last=None, head=(3, "c")
+    )
+    assert (emptied.ok, emptied.first_broken_id) == (False, 1)
+    appended = check_chain_head(intact, last=(6, "f"), head=(5, "e"))
+    assert (appended.ok, appended.first_broken_id) == (False, 6)
+    rewritten = check_chain_head(intact, last=(5, "x"), head=(5, "e"))
+    assert (rewritten.ok, rewritten.first_broken_id) == (False, 5)
+    lost = check_chain_head(intact, last=(5, "e"), head=None)
+    assert not lost.ok
+    broken = ChainReport(ok=False, checked=2, first_broken_id=3, reason="r")
+    assert check_chain_head(broken, last=(5, "e"), head=(9, "i")) is broken

@@ -131,6 +131,57 @@ def test_verify_detects_an_insert_in_sql(team: Team) -> None:
     assert report.first_broken_id == 4
 
 
+def test_verify_detects_the_newest_rows_deleted_even_after_new_events(team: Team) -> None:
+    admin = team.sessions[0]
+    last = admin.events.list(admin.actor, limit=1)[0].id
+    _sql(admin, f"DELETE FROM events WHERE id >= {last - 1}")
+    report = admin.events.verify(admin.actor)
+    assert not report.ok
+    assert report.first_broken_id == last - 1
+    assert "fin du journal" in report.reason
+    # The log keeps working, and new events do not hide the gap.
+    admin.lock()
+    admin.unlock(team.passwords["admin"])
+    report = admin.events.verify(admin.actor)
+    assert not report.ok
+    assert report.first_broken_id is not None and report.first_broken_id <= last + 1
+
+
+def test_verify_detects_a_row_appended_in_sql_with_a_valid_hash(team: Team) -> None:
+    from oiso_desktop.domain.event_chain import event_hash
+
+    admin = team.sessions[0]
+    newest = admin.events.list(admin.actor, limit=1)[0]
+    with UnitOfWork(admin.ctx.database.session_factory) as uow:
+        tip = uow.events.last()
+        assert tip is not None
+        record = {
+            "id": tip.id + 1,
+            "occurred_at": tip.occurred_at,
+            "user_id": tip.user_id,
+            "login": tip.login,
+            "action": "logout",
+            "object_type": "",
+            "object_id": None,
+            "workstation": tip.workstation,
+            "app_version": tip.app_version,
+            "details": "{}",
+        }
+        forged = event_hash(tip.hash, record)
+        tip_hash = tip.hash
+    _sql(
+        admin,
+        "INSERT INTO events (id, occurred_at, user_id, login, action, object_type, object_id, "
+        f"workstation, app_version, details, prev_hash, hash) VALUES ({record['id']}, "
+        f"'{record['occurred_at']}', {record['user_id']}, '{record['login']}', 'logout', '', "
+        f"NULL, '{record['workstation']}', '{record['app_version']}', '{{}}', '{tip_hash}', "
+        f"'{forged}')",
+    )
+    report = admin.events.verify(admin.actor)
+    assert not report.ok
+    assert report.first_broken_id == newest.id + 1
+
+
 def test_concurrent_writers_keep_one_chain(team: Team) -> None:
     sessions = [team.login("p.durand"), team.login("p.bernard"), team.sessions[0]]
     errors: list[BaseException] = []
