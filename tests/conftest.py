@@ -19,8 +19,7 @@ from pathlib import Path  # noqa: E402
 
 import keyring  # noqa: E402
 import pytest  # noqa: E402
-from keyring.backend import KeyringBackend  # noqa: E402
-from keyring.errors import PasswordDeleteError  # noqa: E402
+from memory_keyring import MemoryKeyring  # noqa: E402
 
 from oiso_desktop.storage import crypto  # noqa: E402
 
@@ -33,29 +32,7 @@ STRUCTURE_NAME = "Centre de génétique de test"
 STRUCTURE_FINESS = "750712184"  # valid Luhn key
 
 
-class InMemoryKeyring(KeyringBackend):
-    """A real keyring backend keeping its secrets in memory."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.values: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.values.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.values[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        try:
-            del self.values[(service, username)]
-        except KeyError:
-            raise PasswordDeleteError("not found") from None
-
-
-keyring.set_keyring(InMemoryKeyring())
+keyring.set_keyring(MemoryKeyring())
 
 
 @pytest.fixture(autouse=True)

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import keyring
 import pytest
-from storage_helpers import FAST_KDF, Folder, MemoryKeyring, build_folder
+from memory_keyring import MemoryKeyring
+from storage_helpers import FAST_KDF, Folder, build_folder
 
 from oiso_desktop.storage import crypto
 from oiso_desktop.storage.secret_store import MemorySecretStore

@@ -7,9 +7,6 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from keyring.backend import KeyringBackend
-from keyring.errors import PasswordDeleteError
-
 from oiso_desktop.storage import crypto
 from oiso_desktop.storage.local_database import Database, LocalDatabase
 from oiso_desktop.storage.models import User
@@ -21,28 +18,6 @@ FAST_KDF = crypto.KdfParams(time_cost=1, memory_cost=64, parallelism=1)
 
 ADMIN_PASSWORD = "Correct-horse-42!"
 USER_PASSWORD = "Battery-staple-77?"
-
-
-class MemoryKeyring(KeyringBackend):
-    """A real keyring backend that keeps secrets in memory."""
-
-    priority = 5  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.values: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.values.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.values[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        try:
-            del self.values[(service, username)]
-        except KeyError:
-            raise PasswordDeleteError("not found") from None
 
 
 @dataclass

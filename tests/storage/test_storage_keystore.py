@@ -6,7 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from storage_helpers import ADMIN_PASSWORD, FAST_KDF, MemoryKeyring, listing
+from memory_keyring import MemoryKeyring
+from storage_helpers import ADMIN_PASSWORD, FAST_KDF, listing
 
 from oiso_desktop.domain.errors import AuthenticationError, KeyringUnavailable, StorageError
 from oiso_desktop.storage import crypto

@@ -9,12 +9,12 @@ import uuid
 from pathlib import Path
 
 import pytest
+from memory_keyring import MemoryKeyring
 from sqlalchemy import select
 from storage_helpers import (
     ADMIN_PASSWORD,
     USER_PASSWORD,
     Folder,
-    MemoryKeyring,
     build_folder,
     listing,
     sha256,

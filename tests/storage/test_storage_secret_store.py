@@ -5,7 +5,7 @@ import base64
 import keyring
 import pytest
 from keyring.backends import fail, null
-from storage_helpers import MemoryKeyring
+from memory_keyring import MemoryKeyring
 
 from oiso_desktop.domain.errors import KeyringUnavailable
 from oiso_desktop.storage.secret_store import (
