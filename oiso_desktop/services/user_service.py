@@ -431,8 +431,9 @@ class UserService:
         """Revoke for good: the key slot is removed and the database re-keyed.
 
         A copy of the old keystore no longer opens the database file. If the
-        re-key fails (e.g. another workstation is using the file), the account
-        stays revoked and a new ``revoke`` call finishes the job.
+        re-key fails (e.g. another session is using the file), the account stays
+        revoked, its slot is gone from the keystore, and a new ``revoke`` call
+        re-keys again.
         """
         self._require_admin(actor)
         keystore = self._keystore()
@@ -442,9 +443,6 @@ class UserService:
                 uow.check_version(user, expected_version)
             if user.id == actor.user_id:
                 raise ValidationError(SELF_MESSAGE, code="self")
-            keystore.reload()
-            if user.status == AccountStatus.REVOKED.value and not keystore.has_slot(user.id):
-                return self._view(uow, user)
             if user.status != AccountStatus.REVOKED.value:
                 self._check_not_last_admin(uow, user)
                 user.status = AccountStatus.REVOKED.value
@@ -454,7 +452,13 @@ class UserService:
                 )
                 uow.flush()
                 uow.commit()
-        # Re-keying needs every connection closed: outside the transaction.
+        # The slot goes at once: even if the re-key below fails (another session
+        # holds the file), this keystore no longer opens the database for them.
+        keystore.reload()
+        if keystore.has_slot(user_id):
+            keystore.remove_slot(user_id)
+        # Re-keying needs every connection closed: outside the transaction. Revoking
+        # an already revoked account re-keys again, which finishes a failed attempt.
         new_dmk = self.ctx.database.rekey(keystore, drop_user_ids=[user_id])
         self.ctx.dmk = new_dmk
         with self._uow() as uow:

@@ -196,3 +196,34 @@ def test_list_practitioners_depends_on_the_role(team: Team) -> None:
     assert names == {"p.durand", "p.bernard", "c.petit"}
     secretary = team.login("s.leroy")
     assert [u.login for u in secretary.users.list_practitioners(secretary.actor)] == ["p.durand"]
+
+
+def test_a_revocation_whose_re_key_fails_removes_the_slot_and_can_be_finished(
+    team: Team,
+) -> None:
+    from oiso_desktop.domain.errors import OisoError
+
+    admin = team.sessions[0]
+    durand_id = team.ids["p.durand"]
+    other = team.login("p.bernard")
+    # Another session reading the file: the re-key cannot take the file for itself.
+    raw = other.ctx.database.engine.raw_connection()
+    reader = raw.driver_connection
+    reader.execute("BEGIN DEFERRED")
+    reader.execute("SELECT count(*) FROM users").fetchall()
+    try:
+        with pytest.raises(OisoError):
+            admin.users.revoke(admin.actor, durand_id)
+    finally:
+        reader.execute("ROLLBACK")
+        raw.close()
+    assert admin.users.get_user(admin.actor, durand_id).status == AccountStatus.REVOKED
+    assert not Keystore.load(team.folder / KEYSTORE_FILENAME).has_slot(durand_id)
+    with pytest.raises(AuthenticationError):
+        team.auth.login("p.durand", team.passwords["p.durand"])
+
+    other.logout()
+    before = Keystore.load(team.folder / KEYSTORE_FILENAME).current_key_id
+    admin.users.revoke(admin.actor, durand_id)  # finishes: a new database key
+    assert Keystore.load(team.folder / KEYSTORE_FILENAME).current_key_id != before
+    team.login("p.bernard")
