@@ -79,6 +79,20 @@ def _typed(count: int) -> str:
     return f"{count} saisi" if count <= 1 else f"{count} saisis"
 
 
+def _require_digits_or_corsica(department: str, *parts: str, field: str, label: str) -> None:
+    """Digits only, except a department that may be 2A or 2B (Corsica)."""
+    if (department and not (_is_digits(department) or department in ("2A", "2B"))) or any(
+        part and not _is_digits(part) for part in parts
+    ):
+        raise InvalidIdentifier(
+            f"{label} ne doit contenir que des chiffres (le département peut être 2A ou 2B "
+            "pour la Corse).",
+            field=field,
+            identifier=field,
+            problem="characters",
+        )
+
+
 def luhn_ok(digits: str) -> bool:
     """Luhn (mod 10) check of a string of ASCII digits, key included (last digit)."""
     if not _is_digits(digits):
@@ -174,16 +188,7 @@ def validate_finess(value: str) -> str:
             f"{label} n'est pas renseigné.", field="finess", identifier="finess", problem="empty"
         )
     department, rest = text[:2], text[2:]
-    if not (_is_digits(department) or department in ("2A", "2B")) or (
-        rest and not _is_digits(rest)
-    ):
-        raise InvalidIdentifier(
-            f"{label} ne doit contenir que des chiffres (le département peut être 2A ou 2B "
-            "pour la Corse).",
-            field="finess",
-            identifier="finess",
-            problem="characters",
-        )
+    _require_digits_or_corsica(department, rest, field="finess", label=label)
     if len(text) != FINESS_LENGTH:
         raise InvalidIdentifier(
             f"{label} doit comporter {FINESS_LENGTH} caractères ({_typed(len(text))}).",
@@ -223,18 +228,7 @@ def validate_nir(value: str) -> str:
             "Le NIR n'est pas renseigné.", field="nir", identifier="nir", problem="empty"
         )
     head, department, tail = text[:5], text[5:7], text[7:]
-    if (
-        not _is_digits(head)
-        or (department and not (_is_digits(department) or department in ("2A", "2B")))
-        or (tail and not _is_digits(tail))
-    ):
-        raise InvalidIdentifier(
-            "Le NIR ne doit contenir que des chiffres (le département peut être 2A ou 2B "
-            "pour la Corse).",
-            field="nir",
-            identifier="nir",
-            problem="characters",
-        )
+    _require_digits_or_corsica(department, head, tail, field="nir", label=label)
     if len(text) != NIR_LENGTH:
         raise InvalidIdentifier(
             f"Le NIR doit comporter {NIR_LENGTH} caractères, clé comprise ({_typed(len(text))}).",
@@ -291,16 +285,7 @@ def validate_insee_birthplace(value: str) -> str:
             f"{label} n'est pas renseigné.", field=field, identifier=field, problem="empty"
         )
     department, rest = text[:2], text[2:]
-    if not (_is_digits(department) or department in ("2A", "2B")) or (
-        rest and not _is_digits(rest)
-    ):
-        raise InvalidIdentifier(
-            f"{label} ne doit contenir que des chiffres (le département peut être 2A ou 2B "
-            "pour la Corse).",
-            field=field,
-            identifier=field,
-            problem="characters",
-        )
+    _require_digits_or_corsica(department, rest, field=field, label=label)
     if len(text) != INSEE_LENGTH:
         raise InvalidIdentifier(
             f"{label} (code INSEE) doit comporter {INSEE_LENGTH} caractères ({_typed(len(text))}).",
