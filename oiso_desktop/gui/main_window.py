@@ -436,12 +436,13 @@ class MainWindow(QMainWindow):
 
     def _update_binding_action(self) -> None:
         """Bind or unbind, by the slot's state; disabled without a secure keyring."""
-        if self.session.is_bound_to_this_computer():
+        bound = self.session.is_bound_to_this_computer()
+        if bound:
             self.binding_action.setText(self.tr("&Unbind my account from this computer..."))
         else:
             self.binding_action.setText(self.tr("&Bind my account to this computer..."))
         available = self.session.computer_binding_available()
-        self.binding_action.setEnabled(available or self.session.is_bound_to_this_computer())
+        self.binding_action.setEnabled(available or bound)
         self.binding_action.setToolTip(
             ""
             if available
