@@ -20,7 +20,6 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog
 
 from oiso_desktop import APP_NAME, __version__, paths
-from oiso_desktop.gui.first_run_wizard import DATABASE_FILES
 from oiso_desktop.gui.i18n import install_translations, save_language, saved_language
 from oiso_desktop.gui.icons import icon
 from oiso_desktop.gui.login_dialog import DemoAccount
@@ -65,11 +64,6 @@ def demo_accounts_of(accounts: Any) -> list[DemoAccount]:
     return result
 
 
-def database_present(folder: Path) -> bool:
-    """True when ``folder`` holds the two files of a local database."""
-    return all((folder / name).is_file() for name in DATABASE_FILES)
-
-
 class AppController(QObject):
     """Walks the user through wizard -> login -> (password change) -> main window."""
 
@@ -99,6 +93,8 @@ class AppController(QObject):
 
     # ---------------------------------------------------------------- steps
     def start(self) -> None:
+        from oiso_desktop.services.setup_service import database_present
+
         if self.database_folder is None:
             self.show_wizard()
         elif not database_present(self.database_folder):

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import html
 import logging
-import os
 import tempfile
 from datetime import datetime
 from pathlib import Path
@@ -42,12 +41,12 @@ from oiso_desktop.gui.password_feedback import PasswordFeedback
 from oiso_desktop.gui.style import set_invalid, set_role
 from oiso_desktop.gui.tasks import TaskRunner
 from oiso_desktop.services.dto import StructureInput, UserInput
+from oiso_desktop.services.setup_service import database_file, database_in_the_way
 
 log = logging.getLogger(__name__)
 
 # The files of a local database (ARCHITECTURE.md, "Files on disk"); checked here
 # only to warn early, the setup service refuses to overwrite them anyway.
-DATABASE_FILES = ("oiso.db", "oiso.keystore")
 
 
 def _error_label() -> QLabel:
@@ -167,7 +166,7 @@ class LocationPage(QWizardPage):
         if text.strip():
             self.path_label.setText(
                 self.tr("The database will be created in: {path}").format(
-                    path=os.path.join(str(self.folder()), DATABASE_FILES[0])
+                    path=str(database_file(self.folder()))
                 )
             )
         else:
@@ -182,7 +181,7 @@ class LocationPage(QWizardPage):
         if not folder.is_absolute():
             _show_error(self.error_label, self.tr("Give the full path of the folder."))
             return False
-        if any((folder / name).exists() for name in DATABASE_FILES):
+        if database_in_the_way(folder):
             _show_error(
                 self.error_label,
                 self.tr(

@@ -41,6 +41,22 @@ class CreatedDatabase:
     ctx: ServiceContext
 
 
+def database_file(folder: Path) -> Path:
+    """The encrypted database file a local database folder holds (or will hold)."""
+    return Path(folder) / DB_FILENAME
+
+
+def database_present(folder: Path) -> bool:
+    """True when ``folder`` holds both files of a local database."""
+    folder = Path(folder)
+    return (folder / DB_FILENAME).is_file() and (folder / KEYSTORE_FILENAME).is_file()
+
+
+def database_in_the_way(folder: Path) -> bool:
+    """True when creating a database in ``folder`` would meet an existing one."""
+    return LocalDatabase.exists(Path(folder))
+
+
 def _remove_created(folder: Path, folder_existed: bool) -> None:
     """Remove what a failed creation left (only the files this module creates)."""
     for name in (
