@@ -101,14 +101,15 @@ class PatientRepository:
             if shared_patient_ids:
                 visible.append(Patient.id.in_(list(shared_patient_ids)))
             conditions.append(or_(*visible) if visible else false())
-        total = self.session.scalar(select(func.count()).select_from(Patient).where(*conditions))
-        rows = self.session.scalars(
-            select(Patient)
+        # One pass: the window count sees every match before LIMIT applies.
+        result = self.session.execute(
+            select(Patient, func.count().over())
             .where(*conditions)
             .order_by(Patient.birth_name, Patient.first_names, Patient.birth_date, Patient.id)
             .limit(limit)
-        )
-        return list(rows), int(total or 0)
+        ).all()
+        total = result[0][1] if result else 0
+        return [row[0] for row in result], int(total)
 
 
 class EventRepository:
