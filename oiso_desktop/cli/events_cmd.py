@@ -39,7 +39,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
 
 def run_verify(args: argparse.Namespace) -> int:
     with admin_session(args) as session:
-        report = session.events.verify(session.actor)  # type: ignore[attr-defined]
+        report = session.events.verify()  # type: ignore[attr-defined]
     if report.ok:
         out(f"Journal des événements intact. {report.reason}")
         return 0
@@ -56,7 +56,6 @@ def run_export(args: argparse.Namespace) -> int:
     until = day_start_utc(until_day) + dt.timedelta(days=1) if until_day else None
     with admin_session(args) as session:
         count = session.events.export_csv(  # type: ignore[attr-defined]
-            session.actor,  # type: ignore[attr-defined]
             args.output,
             since=since,
             until=until,

@@ -72,7 +72,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
 
 def _user_id(session: Any, login: str) -> int:
     wanted = login.strip().lower()
-    for user in session.users.list_users(session.actor):
+    for user in session.users.list_users():
         if user.login == wanted:
             return int(user.id)
     raise CliError(f"Aucun compte ne porte l'identifiant « {wanted} ».")
@@ -98,7 +98,6 @@ def _create(session: Any, args: argparse.Namespace, assisted: tuple[int, ...]) -
     from oiso_desktop.services.dto import UserInput
 
     return session.users.create_user(  # type: ignore[no-any-return]
-        session.actor,
         UserInput(
             login=args.login,
             first_name=args.first_name,
@@ -119,7 +118,6 @@ def _create(session: Any, args: argparse.Namespace, assisted: tuple[int, ...]) -
 def run_list(args: argparse.Namespace) -> int:
     with admin_session(args) as session:
         users = session.users.list_users(  # type: ignore[attr-defined]
-            session.actor,  # type: ignore[attr-defined]
             include_revoked=not args.active_only,
         )
     header = ("N°", "Identifiant", "Nom", "Rôle", "Statut", "Dernière connexion")
@@ -143,7 +141,7 @@ def run_list(args: argparse.Namespace) -> int:
 def _status_change(args: argparse.Namespace, method: str, done: str) -> int:
     with admin_session(args) as session:
         user_id = _user_id(session, args.login)
-        view = getattr(session.users, method)(session.actor, user_id)  # type: ignore[attr-defined]
+        view = getattr(session.users, method)(user_id)  # type: ignore[attr-defined]
     out(f"Compte {view.login} {done}.")
     return 0
 
@@ -174,6 +172,6 @@ def run_revoke(args: argparse.Namespace) -> int:
 def run_reset(args: argparse.Namespace) -> int:
     with admin_session(args) as session:
         user_id = _user_id(session, args.login)
-        password = session.users.reset_password(session.actor, user_id)  # type: ignore[attr-defined]
+        password = session.users.reset_password(user_id)  # type: ignore[attr-defined]
     out(f"Nouveau mot de passe à usage unique pour {args.login.strip().lower()} : {password}")
     return 0

@@ -79,6 +79,21 @@ class AccountDisabled(AuthenticationError):
     code = "account_disabled"
 
 
+class SessionEnded(AccountDisabled):
+    """The session's account was suspended or revoked meanwhile: the session is over.
+
+    ``params['reason']``: "suspended", "revoked" or "gone".
+    """
+
+    code = "session_ended"
+
+
+class PasswordChangeRequired(AuthenticationError):
+    """The one-time password must be changed before anything else."""
+
+    code = "password_change_required"
+
+
 class PasswordPolicyError(ValidationError):
     code = "password_policy"
 

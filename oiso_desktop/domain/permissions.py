@@ -20,6 +20,7 @@ from oiso_desktop.domain.roles import Role
 __all__ = [
     "PatientAccess",
     "Permission",
+    "access_needed",
     "ROLE_PERMISSIONS",
     "patient_access",
     "require",
@@ -38,10 +39,15 @@ class Permission(StrEnum):
     VIEW_CLINICAL = "view_clinical"  # clinical forms, genetics
     EDIT_CLINICAL = "edit_clinical"
     MANAGE_APPOINTMENTS = "manage_appointments"  # appointments, follow-up lists, letters
+    # a secretary creates files for the practitioners she assists (she chooses the owner)
+    CREATE_PATIENT_FOR_ASSISTED = "create_patient_for_assisted"
+    # names, roles and structures of colleagues (owners, share recipients, assistances)
+    VIEW_DIRECTORY = "view_directory"
 
 
 _CARE = frozenset(
     {
+        Permission.VIEW_DIRECTORY,
         Permission.VIEW_OWN_EVENTS,
         Permission.VIEW_PATIENTS,
         Permission.EDIT_PATIENT_IDENTITY,
@@ -56,15 +62,22 @@ _CARE = frozenset(
 #: a secretary creates files on behalf of the practitioners she assists.
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.ADMIN: frozenset(
-        {Permission.MANAGE_USERS, Permission.VIEW_ALL_EVENTS, Permission.VIEW_OWN_EVENTS}
+        {
+            Permission.MANAGE_USERS,
+            Permission.VIEW_ALL_EVENTS,
+            Permission.VIEW_OWN_EVENTS,
+            Permission.VIEW_DIRECTORY,
+        }
     ),
     Role.PRACTITIONER: _CARE | {Permission.CREATE_PATIENT},
     Role.GENETIC_COUNSELLOR: _CARE,
     Role.SECRETARY: frozenset(
         {
+            Permission.VIEW_DIRECTORY,
             Permission.VIEW_OWN_EVENTS,
             Permission.VIEW_PATIENTS,
             Permission.CREATE_PATIENT,
+            Permission.CREATE_PATIENT_FOR_ASSISTED,
             Permission.EDIT_PATIENT_IDENTITY,
             Permission.MANAGE_APPOINTMENTS,
         }
@@ -98,6 +111,21 @@ class PatientAccess(IntEnum):
     NONE = 0
     READ = 1
     WRITE = 2
+
+
+#: The access to a file that a permission needs when it concerns one file.
+_ACCESS_NEEDED: dict[Permission, PatientAccess] = {
+    Permission.VIEW_PATIENTS: PatientAccess.READ,
+    Permission.VIEW_CLINICAL: PatientAccess.READ,
+    Permission.EDIT_PATIENT_IDENTITY: PatientAccess.WRITE,
+    Permission.EDIT_CLINICAL: PatientAccess.WRITE,
+    Permission.MANAGE_APPOINTMENTS: PatientAccess.WRITE,
+}
+
+
+def access_needed(permission: Permission) -> PatientAccess:
+    """What access to one file ``permission`` needs (NONE: not a file permission)."""
+    return _ACCESS_NEEDED.get(Permission(permission), PatientAccess.NONE)
 
 
 def patient_access(

@@ -16,8 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from oiso_desktop.domain.permissions import Permission, role_can
-from oiso_desktop.domain.roles import Role
+from oiso_desktop.domain.permissions import Permission
 from oiso_desktop.gui import style
 from oiso_desktop.gui.error_text import error_text
 from oiso_desktop.gui.event_table_model import ACTION_LABELS, EventTableModel, action_label
@@ -57,7 +56,7 @@ class EventLogView(QWidget):
         self.setObjectName("event_log_view")
         self._session = session
         self._tasks = tasks
-        self._is_admin = role_can(Role(session.actor.role), Permission.VIEW_ALL_EVENTS)
+        self._is_admin = session.can(Permission.VIEW_ALL_EVENTS)
         self._load_seq = 0
 
         layout, _title = page_layout(
@@ -157,7 +156,6 @@ class EventLogView(QWidget):
         if self._is_admin:
             self._tasks.run(
                 session.users.list_users,
-                session.actor,
                 include_revoked=True,
                 on_success=self._on_users_loaded,
                 on_failure=lambda exc: None,  # the filter stays at "All users"
@@ -192,7 +190,6 @@ class EventLogView(QWidget):
         seq = self._load_seq
         self._tasks.run(
             self._session.events.list,
-            actor,
             user_id=user_id,
             action=self.action_combo.currentData(),
             since=since,
@@ -232,8 +229,6 @@ class EventLogView(QWidget):
         self._show_result(self.tr("Verifying the event log…"), "hint")
         self._tasks.run(
             self._session.events.verify,
-            self._session.actor,
-            writer=True,  # the check itself is logged
             on_success=self._on_verified,
             on_failure=self._on_verify_failed,
             label=self.tr("Verifying the event log…"),
@@ -289,11 +284,9 @@ class EventLogView(QWidget):
         self.export_button.setEnabled(False)
         self._tasks.run(
             self._session.events.export_csv,
-            self._session.actor,
             path,
             since=since,
             until=until,
-            writer=True,  # logs events_exported
             on_success=lambda count: self._on_exported(path, count),
             on_failure=self._on_export_failed,
             label=self.tr("Exporting the event log…"),

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from oiso_desktop import __version__
-from oiso_desktop.domain.roles import Role
+from oiso_desktop.domain.permissions import Permission
 from oiso_desktop.gui.error_text import error_text
 from oiso_desktop.gui.i18n import current_language, role_label, save_language, settings
 from oiso_desktop.gui.icons import icon, navigation_icon
@@ -40,8 +40,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-_CARE_ROLES = frozenset({Role.PRACTITIONER, Role.GENETIC_COUNSELLOR, Role.SECRETARY})
-
 
 @dataclass(frozen=True)
 class PageSpec:
@@ -49,23 +47,32 @@ class PageSpec:
     icon_name: str
     module: str
     class_name: str
-    roles: frozenset[Role]
+    #: the page is shown to the roles that have this permission
+    permission: Permission
 
 
 # Suivi and Partages come later; no placeholder screen is shown for them.
 PAGES = (
     PageSpec(
-        "patients", "patients", "oiso_desktop.gui.patient_list_view", "PatientListView", _CARE_ROLES
+        "patients",
+        "patients",
+        "oiso_desktop.gui.patient_list_view",
+        "PatientListView",
+        Permission.VIEW_PATIENTS,
     ),
     PageSpec(
         "admin",
         "admin",
         "oiso_desktop.gui.user_admin_view",
         "UserAdminView",
-        frozenset({Role.ADMIN}),
+        Permission.MANAGE_USERS,
     ),
     PageSpec(
-        "journal", "journal", "oiso_desktop.gui.event_log_view", "EventLogView", frozenset(Role)
+        "journal",
+        "journal",
+        "oiso_desktop.gui.event_log_view",
+        "EventLogView",
+        Permission.VIEW_OWN_EVENTS,
     ),
 )
 
@@ -182,9 +189,8 @@ class MainWindow(QMainWindow):
         return titles[key]
 
     def _build_pages(self) -> None:
-        role = Role(self.session.actor.role)
         for spec in PAGES:
-            if role not in spec.roles:
+            if not self.session.can(spec.permission):
                 continue
             try:
                 module = importlib.import_module(spec.module)

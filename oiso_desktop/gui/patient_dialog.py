@@ -30,8 +30,7 @@ from PySide6.QtWidgets import (
 from oiso_desktop.domain.errors import ConcurrentEditError, ValidationError
 from oiso_desktop.domain.identifiers import validate_nir
 from oiso_desktop.domain.patients import IdentityFields, normalise_identity
-from oiso_desktop.domain.permissions import PatientAccess
-from oiso_desktop.domain.roles import Role
+from oiso_desktop.domain.permissions import PatientAccess, Permission
 from oiso_desktop.gui import style
 from oiso_desktop.gui.error_text import error_text
 from oiso_desktop.gui.forms.ui_patient_dialog import Ui_PatientDialog
@@ -164,7 +163,7 @@ class PatientDialog(FormDialog):
         self.duplicate_dialog: DuplicateCandidatesDialog | None = None
         self.conflict_box: QMessageBox | None = None
         # A secretary creates files on behalf of a practitioner she assists.
-        self._choose_owner = patient is None and Role(session.actor.role) == Role.SECRETARY
+        self._choose_owner = patient is None and session.can(Permission.CREATE_PATIENT_FOR_ASSISTED)
         self._owners_loaded = not self._choose_owner
 
         self.ui = Ui_PatientDialog()
@@ -207,7 +206,6 @@ class PatientDialog(FormDialog):
             ui.owner_combo.addItem(self.tr("Choose…"), None)
             tasks.run(
                 session.users.list_practitioners,
-                session.actor,
                 on_success=self._on_owners_loaded,
                 on_failure=lambda exc: self._show_banner(error_text(exc), "error"),
                 owner=self,
@@ -379,16 +377,13 @@ class PatientDialog(FormDialog):
         self._show_banner("")
         self._set_saving(True)
         service = self._session.patients
-        actor = self._session.actor
         if self._patient is None:
             owner = {"owner_id": self.owner_id()} if self._choose_owner else {}
             self._tasks.run(
                 service.create,
-                actor,
                 fields,
                 confirm_duplicates=confirm_duplicates,
                 **owner,
-                writer=True,
                 on_success=self._on_saved,
                 on_failure=self._on_save_failed,
                 label=self.tr("Saving the patient file…"),
@@ -397,11 +392,9 @@ class PatientDialog(FormDialog):
         else:
             self._tasks.run(
                 service.update,
-                actor,
                 self._patient.id,
                 fields,
                 expected_version=self._version,
-                writer=True,
                 on_success=self._on_saved,
                 on_failure=self._on_save_failed,
                 label=self.tr("Saving the patient file…"),
@@ -496,7 +489,6 @@ class PatientDialog(FormDialog):
             return
         self._tasks.run(
             self._session.patients.get,
-            self._session.actor,
             self._patient.id,
             on_success=self._on_reloaded,
             on_failure=lambda exc: self._show_banner(error_text(exc), "error"),

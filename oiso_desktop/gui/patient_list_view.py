@@ -8,8 +8,7 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
-from oiso_desktop.domain.permissions import Permission, role_can
-from oiso_desktop.domain.roles import Role
+from oiso_desktop.domain.permissions import Permission
 from oiso_desktop.gui import style
 from oiso_desktop.gui.error_text import error_text
 from oiso_desktop.gui.patient_table_model import PatientTableModel
@@ -106,7 +105,7 @@ class PatientListView(QWidget):
         self.new_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.new_shortcut.activated.connect(self._on_new_clicked)
 
-        can_create = role_can(Role(session.actor.role), Permission.CREATE_PATIENT)
+        can_create = session.can(Permission.CREATE_PATIENT)
         self.new_button.setVisible(can_create)
         self.new_shortcut.setEnabled(can_create)
 
@@ -132,7 +131,6 @@ class PatientListView(QWidget):
         self._last_text = text
         self._tasks.run(
             self._session.patients.search,
-            self._session.actor,
             text,
             limit=SEARCH_LIMIT,
             on_success=lambda result, seq=seq: self._on_search_done(seq, result),
@@ -222,7 +220,6 @@ class PatientListView(QWidget):
         """Load the patient file (logged as viewed by the service) and show its identity."""
         self._tasks.run(
             self._session.patients.get,
-            self._session.actor,
             patient_id,
             on_success=self._show_patient,
             label=self.tr("Opening the patient file…"),

@@ -9,9 +9,11 @@ goes through :class:`TaskRunner`::
         label=self.tr("Searching..."),
     )
 
-* reads run on a small thread pool;
-* writes (``writer=True``) run one at a time on a single writer thread, so two
-  saves never race on the database;
+* the pool follows the service method's own declaration (``@reads`` /
+  ``@writes`` in ``services.context``): reads run on a small thread pool,
+  writes one at a time on a single writer thread, so two saves never race on
+  the database; an undeclared callable (a login, a wizard step) says
+  ``writer=True`` when it writes;
 * the result (or the exception) comes back on the GUI thread through a queued
   signal, then ``on_success(result)`` or ``on_failure(exc)`` is called;
 * without ``on_failure``, the error is shown in a message box (French text from
@@ -46,6 +48,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from oiso_desktop.domain.errors import OisoError
 from oiso_desktop.gui.error_text import error_text
+from oiso_desktop.services.context import AccessMode, access_mode_of
 
 log = logging.getLogger(__name__)
 
@@ -128,23 +131,36 @@ class TaskRunner(QObject):
         on_success: SuccessCallback | None = None,
         on_failure: FailureCallback | None = None,
         label: str | None = None,
-        writer: bool = False,
+        writer: bool | None = None,
         owner: QObject | None = None,
         **kwargs: Any,
     ) -> int:
-        """Run ``fn(*args, **kwargs)`` in the background; return a task id."""
+        """Run ``fn(*args, **kwargs)`` in the background; return a task id.
+
+        A service method runs on the pool its declaration names; ``writer``
+        may not contradict it.
+        """
         if self._closed:
             raise RuntimeError("TaskRunner is shut down")
         task_id = next(self._ids)
         was_busy = bool(self._pending)
         self._pending[task_id] = _Pending(on_success, on_failure, label, owner)
         job = _Job(self, task_id, fn, args, kwargs)
-        (self._writer if writer else self._readers).start(job)
+        (self._writer if self._writes(fn, writer) else self._readers).start(job)
         if not was_busy:
             self.sig_busy_changed.emit(True)
         if label:
             self.sig_label_changed.emit(label)
         return task_id
+
+    @staticmethod
+    def _writes(fn: Callable[..., Any], writer: bool | None) -> bool:
+        declared = access_mode_of(fn)
+        if declared is None:
+            return bool(writer)
+        if writer is not None and writer != (declared is AccessMode.WRITE):
+            raise ValueError(f"{getattr(fn, '__name__', fn)!r} is declared {declared.value}")
+        return declared is AccessMode.WRITE
 
     def is_busy(self) -> bool:
         return bool(self._pending)

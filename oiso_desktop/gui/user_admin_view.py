@@ -133,7 +133,6 @@ class UserAdminView(QWidget):
         self._select_after_load = select_user_id
         self._tasks.run(
             self._session.users.list_users,
-            self._session.actor,
             include_revoked=True,
             on_success=self._on_users_loaded,
             on_failure=self._on_load_failed,
@@ -254,7 +253,6 @@ class UserAdminView(QWidget):
     def _run_action(self, fn, user: UserView, done_text: str, *, label: str) -> None:
         self._tasks.run(
             fn,
-            self._session.actor,
             user.id,
             # Act on the account as the admin saw it: a change made meanwhile elsewhere
             # raises ConcurrentEditError instead of being overridden silently.
@@ -339,9 +337,7 @@ class UserAdminView(QWidget):
         def reset() -> None:
             self._tasks.run(
                 self._session.users.reset_password,
-                self._session.actor,
                 user.id,
-                writer=True,
                 on_success=lambda password: self._on_password_reset(user, password),
                 on_failure=lambda exc: self._show_status(error_text(exc), "error"),
                 label=self.tr("Resetting the password…"),

@@ -176,17 +176,14 @@ class UserDialog(FormDialog):
 
     def _load_choices(self) -> None:
         users = self._session.users
-        actor = self._session.actor
         self._tasks.run(
             users.list_structures,
-            actor,
             on_success=self._on_structures_loaded,
             on_failure=self._on_choices_failed,
             owner=self,
         )
         self._tasks.run(
             users.list_practitioners,
-            actor,
             on_success=self._on_practitioners_loaded,
             on_failure=self._on_choices_failed,
             owner=self,
@@ -358,13 +355,10 @@ class UserDialog(FormDialog):
         self.ui.cancel_button.setEnabled(False)
         self._revalidate()
         users = self._session.users
-        actor = self._session.actor
         if self._user is None:
             self._tasks.run(
                 users.create_user,
-                actor,
                 data,
-                writer=True,
                 on_success=lambda result: self._on_saved(result[0], result[1]),
                 on_failure=self._on_save_failed,
                 label=self.tr("Creating the account…"),
@@ -373,11 +367,9 @@ class UserDialog(FormDialog):
         else:
             self._tasks.run(
                 users.update_user,
-                actor,
                 self._user.id,
                 data,
                 expected_version=self._version,
-                writer=True,
                 on_success=lambda user: self._on_saved(user, None),
                 on_failure=self._on_save_failed,
                 label=self.tr("Saving the account…"),
@@ -412,7 +404,6 @@ class UserDialog(FormDialog):
             )
             self._tasks.run(
                 self._session.users.get_user,
-                self._session.actor,
                 self._user.id,
                 on_success=self._on_reloaded_version,
                 owner=self,

@@ -18,15 +18,22 @@ from oiso_desktop.domain.errors import (
     AuthenticationError,
     KeyringUnavailable,
     PasswordPolicyError,
+    SessionEnded,
     ValidationError,
 )
 from oiso_desktop.domain.passwords import validate_password
+from oiso_desktop.domain.permissions import Permission, role_can
 from oiso_desktop.domain.roles import AccountStatus, Role
 from oiso_desktop.services.context import (
     SESSION_LOCKED_MESSAGE,
+    AccessMode,
     ServiceContext,
+    ServiceUnitOfWork,
+    actor_of,
     naive_utc,
+    reads,
     utc_now,
+    writes,
 )
 from oiso_desktop.services.dto import Actor
 from oiso_desktop.services.event_log import EventService, event_time, record_event
@@ -39,7 +46,6 @@ from oiso_desktop.storage.keystore import (
     key_id_of,
 )
 from oiso_desktop.storage.local_database import Database, LocalDatabase
-from oiso_desktop.storage.models import User
 from oiso_desktop.storage.secret_store import NO_KEYRING_MESSAGE, SecretStore
 from oiso_desktop.storage.uow import UnitOfWork
 
@@ -53,7 +59,6 @@ LOCKOUT_MAX_SECONDS = 30 * 60
 DISABLED_MESSAGE = "Ce compte est désactivé. Contactez l'administrateur."
 SAME_PASSWORD_MESSAGE = "Le nouveau mot de passe doit être différent de l'actuel."
 NOT_AN_ADMIN_MESSAGE = "Ce compte n'est pas un compte administrateur actif."
-SESSION_CLOSED_MESSAGE = "La session est fermée : reconnectez-vous."
 
 
 def lockout_delay(failure_count: int) -> int:
@@ -81,51 +86,71 @@ def current_dmk(keystore: Keystore, candidates: Sequence[bytes]) -> bytes:
     return candidates[0]
 
 
-def actor_of(user: User) -> Actor:
-    return Actor(
-        user_id=user.id,
-        login=user.login,
-        role=Role(user.role),
-        display_name=f"{user.first_name} {user.last_name}",
-        structure_id=user.structure_id,
-    )
-
-
 class UserSession:
-    """A logged-in user: the services, bound to the open database."""
+    """A logged-in user: the services, bound to the open database.
+
+    The acting user is the session's (``ctx.user_id``): services take no actor
+    argument, and each of their units of work re-reads the account (status,
+    role, one-time password). ``actor`` is the account as last read.
+    """
 
     def __init__(self, ctx: ServiceContext, actor: Actor, *, must_change_password: bool) -> None:
+        assert ctx.user_id == actor.user_id, "the session acts as its own user"
         self.ctx = ctx
-        self.actor = actor
+        ctx.actor = actor
         self.must_change_password = must_change_password
-        self.locked = False
-        self.closed = False
+        self._disposed = False
         # Wrong passwords typed at the lock screen: throttled like the login screen.
         self._unlock_failures: list[dt.datetime] = []
         self.users = UserService(ctx)
         self.patients = PatientService(ctx)
         self.events = EventService(ctx)
 
-    def _uow(self) -> UnitOfWork:
-        if self.closed:
-            raise AuthenticationError(SESSION_CLOSED_MESSAGE, code="session_closed")
-        return UnitOfWork(self.ctx.database.session_factory)
+    @property
+    def actor(self) -> Actor:
+        """The session's user, as the database said at the last call."""
+        assert self.ctx.actor is not None
+        return self.ctx.actor
+
+    @property
+    def locked(self) -> bool:
+        return self.ctx.locked
+
+    @property
+    def closed(self) -> bool:
+        return self.ctx.closed
+
+    @property
+    def ended(self) -> SessionEnded | None:
+        """Why the session ended by itself (account suspended or revoked), if it did."""
+        return self.ctx.ended
+
+    def can(self, permission: Permission) -> bool:
+        """Whether the session's role has ``permission`` (what the GUI shows)."""
+        return role_can(self.actor.role, permission)
+
+    def _uow(self, *, password_change: bool = True) -> ServiceUnitOfWork:
+        # Session housekeeping (lock, unlock, logout, password change) stays
+        # possible while the one-time password is pending.
+        return self.ctx.unit_of_work(
+            AccessMode.WRITE, password_change=password_change, while_locked=True
+        )
 
     def _record(self, action: str, **kwargs: object) -> None:
         with self._uow() as uow:
-            record_event(uow, self.ctx, self.actor, action, **kwargs)  # type: ignore[arg-type]
+            record_event(uow, self.ctx, uow.actor, action, **kwargs)  # type: ignore[arg-type]
             uow.commit()
 
     def _keystore(self) -> Keystore:
         assert self.ctx.keystore is not None, "local database expected"
         return self.ctx.keystore
 
+    @writes
     def lock(self) -> None:
         """The screen is locked (idle or on request)."""
         if self.locked:
             return
         self._record("lock")
-        self.locked = True
         self.ctx.locked = True
 
     def _check_own_password(self, password: str, context: str) -> UnlockedSlot:
@@ -155,21 +180,28 @@ class UserSession:
         self._unlock_failures = []
         return slot
 
+    @writes
     def unlock(self, password: str) -> None:
-        """Check the password again (AuthenticationError, logged, if wrong)."""
+        """Check the password again (AuthenticationError, logged, if wrong).
+
+        A suspended or revoked account is refused (SessionEnded): the session
+        is over, whatever the password.
+        """
         self._check_own_password(password, "unlock")
         self._record("unlock")
-        self.locked = False
         self.ctx.locked = False
 
+    @reads
     def computer_binding_available(self) -> bool:
         """True when this computer has a secure OS keyring to bind a slot to."""
         store = self.ctx.secret_store
         return store is not None and store.available()
 
+    @reads
     def is_bound_to_this_computer(self) -> bool:
         return self._keystore().is_bound(self.actor.user_id)
 
+    @writes
     def set_computer_binding(self, password: str, bind: bool) -> None:
         """Bind one's own key slot to this computer's keyring, or unbind it.
 
@@ -183,11 +215,11 @@ class UserSession:
             raise KeyringUnavailable(NO_KEYRING_MESSAGE)
         slot = self._check_own_password(password, "computer_binding")
         keystore = self._keystore()
-        with self._uow() as uow:
+        with self._uow(password_change=False) as uow:
             record_event(
                 uow,
                 self.ctx,
-                self.actor,
+                uow.actor,
                 "computer_binding_changed",
                 object_type="user",
                 object_id=self.actor.user_id,
@@ -204,6 +236,7 @@ class UserSession:
             )
             uow.commit()
 
+    @writes
     def change_password(self, old: str, new: str) -> None:
         """Change one's own password (the old one is checked, the policy applied)."""
         if new == old:
@@ -234,7 +267,7 @@ class UserSession:
             record_event(
                 uow,
                 self.ctx,
-                self.actor,
+                uow.actor,
                 "password_changed",
                 object_type="user",
                 object_id=user.id,
@@ -247,14 +280,21 @@ class UserSession:
             uow.commit()
         self.must_change_password = False
 
+    @writes
     def logout(self) -> None:
-        """Record the logout and close the database (idempotent)."""
-        if self.closed:
+        """Record the logout, close the database and forget its key (idempotent).
+
+        A session that ended by itself (account suspended or revoked) records
+        nothing more: its account may no longer act.
+        """
+        if self._disposed:
             return
         try:
-            self._record("logout")
+            if not self.closed:
+                self._record("logout")
         finally:
-            self.closed = True
+            self._disposed = True
+            self.ctx.end()
             self.ctx.database.dispose()
 
 
@@ -284,13 +324,16 @@ class AuthService:
             if retry_at > now:
                 raise _locked_error(math.ceil((retry_at - now).total_seconds()))
 
-    def _context(self, local: LocalDatabase, database: Database, dmk: bytes) -> ServiceContext:
+    def _context(
+        self, local: LocalDatabase, database: Database, dmk: bytes, user_id: int | None
+    ) -> ServiceContext:
         return ServiceContext(
             database=database,
             secret_store=self.secret_store,
             keystore=local.keystore,
             clock=self.clock,
             dmk=dmk,
+            user_id=user_id,
         )
 
     def login(self, login: str, password: str) -> UserSession:
@@ -308,24 +351,31 @@ class AuthService:
             raise AuthenticationError(BAD_CREDENTIALS_MESSAGE) from exc
         database = local.connect(slot.dmk_candidates)
         try:
-            ctx = self._context(local, database, current_dmk(keystore, slot.dmk_candidates))
-            with UnitOfWork(database.session_factory) as uow:
-                user = uow.users.get(slot.user_id)
-                if user is None or user.status != AccountStatus.ACTIVE.value:
-                    raise AccountDisabled(DISABLED_MESSAGE)
-                actor = actor_of(user)
-                drained = keystore.drain_failures()
-                try:
-                    self._record_failures(uow, ctx, drained)
-                    user.last_login_at = naive_utc(ctx.now())
-                    record_event(uow, ctx, actor, "login", object_type="user", object_id=user.id)
-                    uow.commit()
-                except BaseException:
-                    # Nothing was written: keep the failures for the next login.
-                    for failed_login, at in drained:
-                        keystore.record_failure(failed_login, at)
-                    raise
-                must_change = user.must_change_password
+            ctx = self._context(
+                local, database, current_dmk(keystore, slot.dmk_candidates), slot.user_id
+            )
+            try:
+                with ctx.unit_of_work(AccessMode.WRITE, password_change=True) as uow:
+                    user = uow.users.get(slot.user_id)
+                    assert user is not None
+                    actor = uow.actor
+                    drained = keystore.drain_failures()
+                    try:
+                        self._record_failures(uow, ctx, drained)
+                        user.last_login_at = naive_utc(ctx.now())
+                        record_event(
+                            uow, ctx, actor, "login", object_type="user", object_id=user.id
+                        )
+                        uow.commit()
+                    except BaseException:
+                        # Nothing was written: keep the failures for the next login.
+                        for failed_login, at in drained:
+                            keystore.record_failure(failed_login, at)
+                        raise
+                    must_change = user.must_change_password
+            except SessionEnded as exc:
+                # The key slot opened but the account is not active.
+                raise AccountDisabled(DISABLED_MESSAGE) from exc
         except BaseException:
             database.dispose()
             raise
@@ -359,8 +409,9 @@ class AuthService:
         database = local.connect(candidates)
         try:
             dmk = current_dmk(keystore, candidates)
-            ctx = self._context(local, database, dmk)
-            with UnitOfWork(database.session_factory) as uow:
+            # The recovery code acts as the system until the administrator is known.
+            system = self._context(local, database, dmk, None)
+            with system.unit_of_work(AccessMode.WRITE) as uow:
                 user = uow.users.by_login(typed)
                 if (
                     user is None
@@ -373,24 +424,25 @@ class AuthService:
                 )
                 actor = actor_of(user)
                 user.must_change_password = False
-                user.password_changed_at = naive_utc(ctx.now())
+                user.password_changed_at = naive_utc(system.now())
                 record_event(
-                    uow, ctx, actor, "recovery_used", object_type="user", object_id=user.id
+                    uow, system, actor, "recovery_used", object_type="user", object_id=user.id
                 )
                 record_event(
                     uow,
-                    ctx,
+                    system,
                     actor,
                     "login",
                     object_type="user",
                     object_id=user.id,
                     details={"method": "recovery"},
                 )
-                user.last_login_at = naive_utc(ctx.now())
+                user.last_login_at = naive_utc(system.now())
                 uow.flush()
                 # A fresh slot (new key pair) with the new password.
                 keystore.add_user_slot(user.id, user.login, new_password, dmk)
                 uow.commit()
+            ctx = self._context(local, database, dmk, actor.user_id)
         except BaseException:
             database.dispose()
             raise

@@ -1,20 +1,104 @@
-"""What every service needs: the open database, the clock, where we run."""
+"""What every service needs: the open database, the acting user, the clock.
+
+The one factory of units of work is :meth:`ServiceContext.unit_of_work`:
+
+* every service method declares whether it reads or writes (:func:`reads`,
+  :func:`writes`); a read begins deferred on a connection that cannot write, a
+  write takes the write lock at once. The GUI's task runner picks its thread
+  pool from the same declaration (``access_mode`` of the method);
+* in a user's session, each unit of work re-reads the acting user's row: a
+  suspended or revoked account ends the session (:class:`SessionEnded`), a role
+  change applies at once, and an account that must change its one-time
+  password may do nothing else. The acting user therefore always comes from
+  the session, never from the caller (``uow.actor``).
+"""
 
 from __future__ import annotations
 
+import contextvars
 import datetime as dt
+import functools
 import socket
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from enum import StrEnum
+from types import TracebackType
+from typing import Any, TypeVar
 
 from oiso_desktop import __version__
-from oiso_desktop.domain.errors import AuthenticationError
+from oiso_desktop.domain.errors import (
+    AuthenticationError,
+    PasswordChangeRequired,
+    SessionEnded,
+)
+from oiso_desktop.domain.roles import AccountStatus, Role
+from oiso_desktop.services.dto import Actor
 from oiso_desktop.storage.keystore import Keystore
 from oiso_desktop.storage.local_database import Database
+from oiso_desktop.storage.models import User
 from oiso_desktop.storage.secret_store import SecretStore
 from oiso_desktop.storage.uow import UnitOfWork
 
+__all__ = [
+    "AccessMode",
+    "ServiceContext",
+    "ServiceUnitOfWork",
+    "actor_of",
+    "as_utc",
+    "from_db_time",
+    "naive_utc",
+    "reads",
+    "utc_now",
+    "writes",
+]
+
 SESSION_LOCKED_MESSAGE = "La session est verrouillée : déverrouillez-la pour continuer."
+SESSION_CLOSED_MESSAGE = "La session est fermée : reconnectez-vous."
+SUSPENDED_MESSAGE = "Votre compte a été suspendu par un administrateur : la session est fermée."
+REVOKED_MESSAGE = "Votre compte a été révoqué : la session est fermée."
+ACCOUNT_GONE_MESSAGE = "Votre compte n'existe plus : la session est fermée."
+PASSWORD_CHANGE_REQUIRED_MESSAGE = "Vous devez d'abord remplacer votre mot de passe provisoire."
+NO_ACTOR_MESSAGE = "Aucun utilisateur n'est connecté."
+
+
+class AccessMode(StrEnum):
+    READ = "read"
+    WRITE = "write"
+
+
+_declared_mode: contextvars.ContextVar[AccessMode | None] = contextvars.ContextVar(
+    "oiso_declared_access_mode", default=None
+)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _declare(mode: AccessMode) -> Callable[[F], F]:
+    def decorator(fn: F) -> F:
+        @functools.wraps(fn)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            token = _declared_mode.set(mode)
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                _declared_mode.reset(token)
+
+        wrapper.access_mode = mode  # type: ignore[attr-defined]
+        return wrapper  # type: ignore[return-value]
+
+    return decorator
+
+
+#: The method only reads (its units of work begin deferred and cannot write).
+reads = _declare(AccessMode.READ)
+#: The method writes (opening a file writes its ``patient_viewed`` event).
+writes = _declare(AccessMode.WRITE)
+
+
+def access_mode_of(fn: Callable[..., Any]) -> AccessMode | None:
+    """The declared mode of a service method (bound or not), None if undeclared."""
+    mode = getattr(fn, "access_mode", None)
+    return mode if isinstance(mode, AccessMode) else None
 
 
 def utc_now() -> dt.datetime:
@@ -45,12 +129,71 @@ def from_db_time(value: dt.datetime | None) -> dt.datetime | None:
     return None if value is None else as_utc(value)
 
 
+def actor_of(user: User) -> Actor:
+    return Actor(
+        user_id=user.id,
+        login=user.login,
+        role=Role(user.role),
+        display_name=f"{user.first_name} {user.last_name}",
+        structure_id=user.structure_id,
+    )
+
+
+class ServiceUnitOfWork(UnitOfWork):
+    """A unit of work of the services: its ``actor`` is re-read from the database."""
+
+    def __init__(
+        self, ctx: ServiceContext, mode: AccessMode, *, password_change: bool = False
+    ) -> None:
+        database = ctx.database
+        factory = (
+            database.read_session_factory if mode is AccessMode.READ else database.session_factory
+        )
+        super().__init__(factory)
+        self.ctx = ctx
+        self.mode = mode
+        self._password_change = password_change
+        self._actor: Actor | None = None
+
+    def __enter__(self) -> ServiceUnitOfWork:
+        super().__enter__()
+        if self.ctx.user_id is not None:
+            try:
+                self._actor = self.ctx._refresh_actor(self, password_change=self._password_change)
+            except BaseException as exc:
+                self.__exit__(type(exc), exc, exc.__traceback__)
+                raise
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        super().__exit__(exc_type, exc, tb)
+
+    @property
+    def actor(self) -> Actor:
+        """The acting user, as the database says now (PermissionDenied-free)."""
+        if self._actor is None:
+            raise AuthenticationError(NO_ACTOR_MESSAGE, code="no_actor")
+        return self._actor
+
+    @property
+    def system(self) -> bool:
+        """True outside a user's session (setup, demo builder, maintenance)."""
+        return self.ctx.user_id is None
+
+
 @dataclass
 class ServiceContext:
-    """An unlocked database and the facts the services record with each event.
+    """An unlocked database, the session's user and the facts of each event.
 
-    ``dmk`` is the current database master key of a local database: it is needed
-    to give a new user a key slot, and it changes after a re-key.
+    ``user_id`` is the session's user (None for the setup and demo builders,
+    which act as the system). ``dmk`` is the current database master key of a
+    local database: it is needed to give a new user a key slot, changes after a
+    re-key, and is cleared at logout.
     """
 
     database: Database
@@ -60,14 +203,68 @@ class ServiceContext:
     workstation: str = field(default_factory=_workstation)
     app_version: str = __version__
     dmk: bytes | None = field(default=None, repr=False)
+    user_id: int | None = None
     # Set while the user's screen is locked: the services then refuse to work.
     locked: bool = False
+    # Set at logout, or when the account was suspended or revoked meanwhile.
+    closed: bool = False
+    ended: SessionEnded | None = field(default=None, repr=False)
+    #: The acting user as last read from the database (None before the first call).
+    actor: Actor | None = None
 
-    def unit_of_work(self) -> UnitOfWork:
-        """The one way services open a transaction (refused while the session is locked)."""
-        if self.locked:
+    def unit_of_work(
+        self,
+        mode: AccessMode | None = None,
+        *,
+        password_change: bool = False,
+        while_locked: bool = False,
+    ) -> ServiceUnitOfWork:
+        """The one way services open a transaction.
+
+        ``mode`` defaults to the declaration of the running service method
+        (:func:`reads` / :func:`writes`); an undeclared call is a programming
+        error. Refused while the session is locked, closed or ended.
+        ``password_change``: the call is allowed while the one-time password
+        has not been changed yet (changing it, logging out). ``while_locked``:
+        the session's own housekeeping (unlocking, logging out).
+        """
+        if mode is None:
+            mode = _declared_mode.get()
+            if mode is None:
+                raise RuntimeError("service method without @reads or @writes")
+        if self.ended is not None:
+            raise self.ended
+        if self.closed:
+            raise AuthenticationError(SESSION_CLOSED_MESSAGE, code="session_closed")
+        if self.locked and not while_locked:
             raise AuthenticationError(SESSION_LOCKED_MESSAGE, code="session_locked")
-        return UnitOfWork(self.database.session_factory)
+        return ServiceUnitOfWork(self, mode, password_change=password_change)
+
+    def _refresh_actor(self, uow: UnitOfWork, *, password_change: bool) -> Actor:
+        assert self.user_id is not None
+        user = uow.users.get(self.user_id)
+        if user is None or user.status != AccountStatus.ACTIVE.value:
+            status = None if user is None else user.status
+            if status == AccountStatus.SUSPENDED.value:
+                ended = SessionEnded(SUSPENDED_MESSAGE, reason="suspended")
+            elif status in (AccountStatus.REVOKED.value, AccountStatus.DELETED.value):
+                ended = SessionEnded(REVOKED_MESSAGE, reason="revoked")
+            else:
+                ended = SessionEnded(ACCOUNT_GONE_MESSAGE, reason="gone")
+            self.end(ended)
+            raise ended
+        if user.must_change_password and not password_change:
+            raise PasswordChangeRequired(PASSWORD_CHANGE_REQUIRED_MESSAGE)
+        actor = actor_of(user)
+        self.actor = actor
+        return actor
+
+    def end(self, reason: SessionEnded | None = None) -> None:
+        """Close the session for good: no more calls, the keys are forgotten."""
+        if reason is not None:
+            self.ended = reason
+        self.closed = True
+        self.dmk = None
 
     def now(self) -> dt.datetime:
         """The clock's time as an aware UTC datetime."""

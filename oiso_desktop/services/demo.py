@@ -21,13 +21,12 @@ from sqlalchemy.orm import Session
 from oiso_desktop.domain.identifiers import luhn_key, nir_key
 from oiso_desktop.domain.patients import IdentityFields, normalise_identity, search_names
 from oiso_desktop.domain.roles import AccountStatus, Role
-from oiso_desktop.services.context import naive_utc
+from oiso_desktop.services.context import AccessMode, naive_utc
 from oiso_desktop.services.dto import StructureInput, UserInput
 from oiso_desktop.services.event_log import record_event
 from oiso_desktop.services.setup_service import create_database
 from oiso_desktop.storage.models import Assistance, Patient, PatientShare, Setting, User
 from oiso_desktop.storage.secret_store import SecretStore
-from oiso_desktop.storage.uow import UnitOfWork
 
 __all__ = [
     "DEMO_ACCOUNTS",
@@ -436,7 +435,7 @@ def create_demo_database(
     try:
         now = naive_utc(ctx.now())
         today = ctx.today()
-        with UnitOfWork(created.database.session_factory) as uow:
+        with ctx.unit_of_work(AccessMode.WRITE) as uow:
             uow.session.add(Setting(key=DEMO_SETTING, value="1"))
             ids: dict[str, int] = {}
             for login, password, role, first, last in DEMO_ACCOUNTS[1:]:

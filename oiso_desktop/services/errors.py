@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from oiso_desktop.domain.errors import OisoError, PermissionDenied
+from oiso_desktop.domain.errors import OisoError
 
-ADMIN_ONLY_MESSAGE = "Action réservée aux administrateurs."
 DUPLICATE_MESSAGE = (
     "Un dossier semblable existe déjà (même date de naissance et nom proche, ou même NIR) : "
     "vérifiez qu'il ne s'agit pas du même patient avant de créer un nouveau dossier."
@@ -29,7 +28,3 @@ class DuplicateWarning(OisoError):
     @property
     def candidates(self) -> tuple[Any, ...]:
         return tuple(self.params["candidates"])
-
-
-def admin_only() -> PermissionDenied:
-    return PermissionDenied(ADMIN_ONLY_MESSAGE, reason="admin_only")

@@ -32,8 +32,16 @@ from oiso_desktop.domain.event_chain import (
     event_hash,
     verify_chain,
 )
-from oiso_desktop.domain.permissions import Permission, require, role_can
-from oiso_desktop.services.context import ServiceContext, as_utc
+from oiso_desktop.domain.permissions import Permission
+from oiso_desktop.services.access import authorize, can
+from oiso_desktop.services.context import (
+    AccessMode,
+    ServiceContext,
+    ServiceUnitOfWork,
+    as_utc,
+    reads,
+    writes,
+)
 from oiso_desktop.services.dto import Actor, EventView
 from oiso_desktop.storage.models import Event, Setting
 from oiso_desktop.storage.uow import UnitOfWork
@@ -185,12 +193,12 @@ class EventService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
 
-    def _uow(self) -> UnitOfWork:
+    def _uow(self) -> ServiceUnitOfWork:
         return self.ctx.unit_of_work()
 
+    @reads
     def list(
         self,
-        actor: Actor,
         *,
         user_id: int | None = None,
         action: str | None = None,
@@ -200,27 +208,29 @@ class EventService:
         offset: int = 0,
     ) -> list[EventView]:
         """Events, newest first. An admin sees all; anyone else only their own."""
-        if not role_can(actor.role, Permission.VIEW_ALL_EVENTS):
-            require(actor.role, Permission.VIEW_OWN_EVENTS)
-            if user_id is not None and user_id != actor.user_id:
-                raise PermissionDenied(OWN_EVENTS_ONLY_MESSAGE)
-            user_id = actor.user_id
-        query = select(Event).order_by(Event.id.desc()).limit(limit).offset(offset)
-        if user_id is not None:
-            query = query.where(Event.user_id == user_id)
-        if action:
-            query = query.where(Event.action == action)
-        if since is not None:
-            query = query.where(Event.occurred_at >= event_time(since))
-        if until is not None:
-            query = query.where(Event.occurred_at < event_time(until))
         with self._uow() as uow:
+            actor = uow.actor
+            if not can(actor, Permission.VIEW_ALL_EVENTS):
+                authorize(uow, actor, Permission.VIEW_OWN_EVENTS)
+                if user_id is not None and user_id != actor.user_id:
+                    raise PermissionDenied(OWN_EVENTS_ONLY_MESSAGE)
+                user_id = actor.user_id
+            query = select(Event).order_by(Event.id.desc()).limit(limit).offset(offset)
+            if user_id is not None:
+                query = query.where(Event.user_id == user_id)
+            if action:
+                query = query.where(Event.action == action)
+            if since is not None:
+                query = query.where(Event.occurred_at >= event_time(since))
+            if until is not None:
+                query = query.where(Event.occurred_at < event_time(until))
             return [_view(event) for event in uow.session.scalars(query)]
 
-    def verify(self, actor: Actor) -> ChainReport:
+    @writes
+    def verify(self) -> ChainReport:
         """Check the whole chain (admin only), then record that it was checked."""
-        require(actor.role, Permission.VIEW_ALL_EVENTS)
-        with self._uow() as uow:
+        with self.ctx.unit_of_work(AccessMode.READ) as uow:
+            authorize(uow, uow.actor, Permission.VIEW_ALL_EVENTS)
             anchor_id, anchor_hash = _anchor(uow)
             records = (_event_record(e) for e in uow.events.iterate(after_id=anchor_id))
             report = verify_chain(records, anchor_id=anchor_id, anchor_hash=anchor_hash)
@@ -231,10 +241,11 @@ class EventService:
                 head=_head(uow),
             )
         with self._uow() as uow:
+            authorize(uow, uow.actor, Permission.VIEW_ALL_EVENTS)
             record_event(
                 uow,
                 self.ctx,
-                actor,
+                uow.actor,
                 "events_verified",
                 object_type="events",
                 details={
@@ -256,9 +267,9 @@ class EventService:
                 continue
             yield event
 
+    @writes
     def export_csv(
         self,
-        actor: Actor,
         path: Path,
         since: dt.datetime | None = None,
         until: dt.datetime | None = None,
@@ -267,7 +278,8 @@ class EventService:
 
         UTF-8 with BOM and ``;`` separators. ``until`` is exclusive.
         """
-        require(actor.role, Permission.VIEW_ALL_EVENTS)
+        with self.ctx.unit_of_work(AccessMode.READ) as uow:
+            authorize(uow, uow.actor, Permission.VIEW_ALL_EVENTS)
         path = Path(path)
         folder = path.parent if str(path.parent) else Path(".")
         try:
@@ -281,8 +293,9 @@ class EventService:
         try:
             with (
                 os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as handle,
-                self._uow() as uow,
+                self.ctx.unit_of_work(AccessMode.READ) as uow,
             ):
+                authorize(uow, uow.actor, Permission.VIEW_ALL_EVENTS)
                 writer = csv.writer(handle, delimiter=";", quoting=csv.QUOTE_MINIMAL)
                 writer.writerow(CSV_HEADER)
                 for event in self._iterate(uow, since, until):
@@ -298,7 +311,7 @@ class EventService:
             record_event(
                 uow,
                 self.ctx,
-                actor,
+                uow.actor,
                 "events_exported",
                 object_type="events",
                 details={"rows": count, "format": "csv"},

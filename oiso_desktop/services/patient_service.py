@@ -8,7 +8,7 @@ are not logged (they run at each keystroke); opening a file is.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Collection, Iterable
+from collections.abc import Collection
 
 from sqlalchemy import or_, select
 
@@ -20,23 +20,29 @@ from oiso_desktop.domain.patients import (
     normalise_identity,
     search_names,
 )
-from oiso_desktop.domain.permissions import PatientAccess, Permission, patient_access, require
-from oiso_desktop.domain.roles import AccountStatus, Role
+from oiso_desktop.domain.permissions import PatientAccess, Permission
+from oiso_desktop.domain.roles import AccountStatus
 from oiso_desktop.domain.text import parse_search_query
-from oiso_desktop.services.context import ServiceContext, as_utc, naive_utc
+from oiso_desktop.services.access import PatientScope, authorize, can
+from oiso_desktop.services.context import (
+    ServiceContext,
+    ServiceUnitOfWork,
+    as_utc,
+    naive_utc,
+    reads,
+    writes,
+)
 from oiso_desktop.services.dto import Actor, PatientSummary, PatientView, SearchResult
 from oiso_desktop.services.errors import DuplicateWarning
 from oiso_desktop.services.event_log import record_event
 from oiso_desktop.services.validation import PROFESSIONAL_ROLES
-from oiso_desktop.storage.models import Assistance, Patient, PatientShare, User
+from oiso_desktop.storage.models import Patient, User
 from oiso_desktop.storage.uow import UnitOfWork
 
 __all__ = ["IDENTITY_FIELD_NAMES", "PatientService", "fields_of"]
 
 IDENTITY_FIELD_NAMES = tuple(f.name for f in dataclasses.fields(IdentityFields))
 
-NO_ACCESS_MESSAGE = "Vous n'avez pas accès à ce dossier patient."
-READ_ONLY_MESSAGE = "Ce dossier vous est partagé en lecture seule."
 NOT_FOUND_MESSAGE = "Ce dossier patient n'existe pas."
 OWNER_REQUIRED_MESSAGE = "Choisissez le praticien responsable du dossier."
 OWNER_NOT_ASSISTED_MESSAGE = (
@@ -49,47 +55,6 @@ OWNER_FOR_SELF_MESSAGE = (
 
 def fields_of(patient: Patient) -> IdentityFields:
     return IdentityFields(**{name: getattr(patient, name) for name in IDENTITY_FIELD_NAMES})
-
-
-class _Visibility:
-    """What one actor may see, computed once per unit of work."""
-
-    def __init__(self, uow: UnitOfWork, actor: Actor) -> None:
-        self.actor = actor
-        if actor.role is Role.SECRETARY:
-            self.assisted: set[int] = set(
-                uow.session.scalars(
-                    select(Assistance.practitioner_id).where(
-                        Assistance.secretary_id == actor.user_id
-                    )
-                )
-            )
-            self.owner_ids: set[int] = set(self.assisted)
-            self.shared_with: int | None = None
-        else:
-            self.assisted = set()
-            self.owner_ids = {actor.user_id}
-            self.shared_with = actor.user_id
-
-    def shares(self, uow: UnitOfWork, patient_ids: Iterable[int]) -> dict[int, str]:
-        ids = list(patient_ids)
-        if self.shared_with is None or not ids:
-            return {}
-        rows = uow.session.execute(
-            select(PatientShare.patient_id, PatientShare.access).where(
-                PatientShare.user_id == self.shared_with, PatientShare.patient_id.in_(ids)
-            )
-        )
-        return {patient_id: access for patient_id, access in rows}
-
-    def access(self, patient: Patient, share: str | None) -> PatientAccess:
-        return patient_access(
-            role=self.actor.role,
-            actor_id=self.actor.user_id,
-            owner_id=patient.owner_id,
-            share_access=share,
-            assists_owner=patient.owner_id in self.assisted,
-        )
 
 
 def _display_names(uow: UnitOfWork, user_ids: Collection[int]) -> dict[int, str]:
@@ -120,17 +85,17 @@ class PatientService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
 
-    def _uow(self) -> UnitOfWork:
+    def _uow(self) -> ServiceUnitOfWork:
         return self.ctx.unit_of_work()
 
     def _summaries(
-        self, uow: UnitOfWork, visibility: _Visibility, patients: list[Patient]
+        self, uow: UnitOfWork, scope: PatientScope, patients: list[Patient]
     ) -> list[PatientSummary]:
-        shares = visibility.shares(uow, [p.id for p in patients])
+        shares = scope.shares([p.id for p in patients])
         names = _display_names(uow, {p.owner_id for p in patients})
         result = []
         for patient in patients:
-            access = visibility.access(patient, shares.get(patient.id))
+            access = scope.access(patient, shares.get(patient.id))
             if access is PatientAccess.NONE:
                 continue
             result.append(_summary(patient, names.get(patient.owner_id, ""), access))
@@ -149,44 +114,48 @@ class PatientService:
             version=patient.version,
         )
 
+    @staticmethod
     def _load(
-        self, uow: UnitOfWork, actor: Actor, patient_id: int
+        uow: ServiceUnitOfWork, permission: Permission, patient_id: int
     ) -> tuple[Patient, PatientAccess]:
+        authorize(uow, uow.actor, permission)
         patient = uow.patients.get(patient_id)
         if patient is None:
             raise NotFound(NOT_FOUND_MESSAGE, object_type="patient", object_id=patient_id)
-        visibility = _Visibility(uow, actor)
-        access = visibility.access(patient, visibility.shares(uow, [patient.id]).get(patient.id))
-        if access is PatientAccess.NONE:
-            raise PermissionDenied(NO_ACCESS_MESSAGE)
-        return patient, access
+        return patient, authorize(uow, uow.actor, permission, patient)
 
     # ------------------------------------------------------------------ reading
 
-    def search(self, actor: Actor, text: str, *, limit: int = 200) -> SearchResult:
+    @reads
+    def search(self, text: str, *, limit: int = 200) -> SearchResult:
         """Visible patients matching ``text`` (names, birth date, NIR prefix). Not logged."""
-        require(actor.role, Permission.VIEW_PATIENTS)
         query = parse_search_query(text or "")
         with self._uow() as uow:
-            visibility = _Visibility(uow, actor)
+            authorize(uow, uow.actor, Permission.VIEW_PATIENTS)
+            scope = PatientScope(uow, uow.actor)
             rows, total = uow.patients.search(
                 query.tokens,
                 query.birth_date,
                 query.nir_prefix,
-                visible_owner_ids=visibility.owner_ids,
-                shared_with_user_id=visibility.shared_with,
+                visible_owner_ids=scope.owner_ids,
+                shared_with_user_id=scope.shared_with,
                 limit=limit,
             )
-            summaries = self._summaries(uow, visibility, rows)
+            summaries = self._summaries(uow, scope, rows)
         return SearchResult(rows=tuple(summaries), total=total, truncated=total > len(rows))
 
-    def get(self, actor: Actor, patient_id: int) -> PatientView:
-        """Open a file (logged as ``patient_viewed``)."""
-        require(actor.role, Permission.VIEW_PATIENTS)
+    @writes
+    def get(self, patient_id: int) -> PatientView:
+        """Open a file (logged as ``patient_viewed``, hence a write)."""
         with self._uow() as uow:
-            patient, access = self._load(uow, actor, patient_id)
+            patient, access = self._load(uow, Permission.VIEW_PATIENTS, patient_id)
             record_event(
-                uow, self.ctx, actor, "patient_viewed", object_type="patient", object_id=patient.id
+                uow,
+                self.ctx,
+                uow.actor,
+                "patient_viewed",
+                object_type="patient",
+                object_id=patient.id,
             )
             uow.commit()
             return self._view(uow, patient, access)
@@ -204,25 +173,26 @@ class PatientService:
             and duplicate_score(fields, fields_of(p)) >= DUPLICATE_WARNING_SCORE
         ]
         # Only files the actor may see are shown (no identity leaks across teams).
-        return self._summaries(uow, _Visibility(uow, actor), candidates)
+        return self._summaries(uow, PatientScope(uow, actor), candidates)
 
-    def find_duplicates(self, actor: Actor, fields: IdentityFields) -> list[PatientSummary]:
+    @reads
+    def find_duplicates(self, fields: IdentityFields) -> list[PatientSummary]:
         """Visible files that may be the same person as ``fields`` (not logged)."""
-        require(actor.role, Permission.VIEW_PATIENTS)
         clean = normalise_identity(fields, today=self.ctx.today())
         with self._uow() as uow:
-            return self._duplicates(uow, actor, clean)
+            authorize(uow, uow.actor, Permission.VIEW_PATIENTS)
+            return self._duplicates(uow, uow.actor, clean)
 
     # ------------------------------------------------------------------ writing
 
     def _owner_for(self, uow: UnitOfWork, actor: Actor, owner_id: int | None) -> int:
-        if actor.role is Role.SECRETARY:
+        if can(actor, Permission.CREATE_PATIENT_FOR_ASSISTED):
             if owner_id is None:
                 raise ValidationError(OWNER_REQUIRED_MESSAGE, field="owner_id")
-            visibility = _Visibility(uow, actor)
+            scope = PatientScope(uow, actor)
             owner = uow.users.get(owner_id)
             if (
-                owner_id not in visibility.assisted
+                owner_id not in scope.assisted
                 or owner is None
                 or owner.status != AccountStatus.ACTIVE.value
                 or owner.role not in {r.value for r in PROFESSIONAL_ROLES}
@@ -233,9 +203,9 @@ class PatientService:
             raise ValidationError(OWNER_FOR_SELF_MESSAGE, field="owner_id")
         return actor.user_id
 
+    @writes
     def create(
         self,
-        actor: Actor,
         fields: IdentityFields,
         *,
         confirm_duplicates: bool = False,
@@ -246,9 +216,10 @@ class PatientService:
         The owner is the actor (practitioner); a secretary passes ``owner_id``, a
         practitioner she assists.
         """
-        require(actor.role, Permission.CREATE_PATIENT)
         clean = normalise_identity(fields, today=self.ctx.today())
         with self._uow() as uow:
+            actor = uow.actor
+            authorize(uow, actor, Permission.CREATE_PATIENT)
             owner = self._owner_for(uow, actor, owner_id)
             duplicates = self._duplicates(uow, actor, clean)
             if duplicates and not confirm_duplicates:
@@ -276,16 +247,15 @@ class PatientService:
             uow.commit()
             return self._view(uow, patient, PatientAccess.WRITE)
 
+    @writes
     def update(
-        self, actor: Actor, patient_id: int, fields: IdentityFields, *, expected_version: int
+        self, patient_id: int, fields: IdentityFields, *, expected_version: int
     ) -> PatientView:
         """Save an edited identity; ConcurrentEditError if someone saved it meanwhile."""
-        require(actor.role, Permission.EDIT_PATIENT_IDENTITY)
         clean = normalise_identity(fields, today=self.ctx.today())
         with self._uow() as uow:
-            patient, access = self._load(uow, actor, patient_id)
-            if access is not PatientAccess.WRITE:
-                raise PermissionDenied(READ_ONLY_MESSAGE)
+            actor = uow.actor
+            patient, access = self._load(uow, Permission.EDIT_PATIENT_IDENTITY, patient_id)
             uow.check_version(patient, expected_version)
             changed = [
                 name

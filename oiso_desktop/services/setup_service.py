@@ -9,7 +9,7 @@ from pathlib import Path
 from oiso_desktop.domain.errors import StorageError, ValidationError
 from oiso_desktop.domain.passwords import validate_password
 from oiso_desktop.domain.roles import AccountStatus, Role
-from oiso_desktop.services.context import ServiceContext, naive_utc
+from oiso_desktop.services.context import AccessMode, ServiceContext, naive_utc
 from oiso_desktop.services.dto import Actor, SetupResult, StructureInput, UserInput
 from oiso_desktop.services.event_log import record_event
 from oiso_desktop.services.validation import clean_structure, clean_user
@@ -22,7 +22,6 @@ from oiso_desktop.storage.local_database import (
 )
 from oiso_desktop.storage.models import Structure, User
 from oiso_desktop.storage.secret_store import SecretStore
-from oiso_desktop.storage.uow import UnitOfWork
 
 __all__ = ["create_local_database"]
 
@@ -113,7 +112,7 @@ def create_database(
             database=database, secret_store=secret_store, keystore=local.keystore, dmk=dmk
         )
         now = naive_utc(ctx.now())
-        with UnitOfWork(database.session_factory) as uow:
+        with ctx.unit_of_work(AccessMode.WRITE) as uow:
             structure_row = Structure(
                 name=clean_struct.name,
                 finess=clean_struct.finess,

@@ -11,11 +11,18 @@ from sqlalchemy import delete, select
 
 from oiso_desktop.domain.errors import NotFound, StorageError, ValidationError
 from oiso_desktop.domain.passwords import generate_initial_password
-from oiso_desktop.domain.permissions import Permission, role_can
+from oiso_desktop.domain.permissions import Permission
 from oiso_desktop.domain.roles import AccountStatus, Role
-from oiso_desktop.services.context import ServiceContext, from_db_time, naive_utc
-from oiso_desktop.services.dto import Actor, StructureInput, StructureView, UserInput, UserView
-from oiso_desktop.services.errors import admin_only
+from oiso_desktop.services.access import authorize, can
+from oiso_desktop.services.context import (
+    ServiceContext,
+    ServiceUnitOfWork,
+    from_db_time,
+    naive_utc,
+    reads,
+    writes,
+)
+from oiso_desktop.services.dto import StructureInput, StructureView, UserInput, UserView
 from oiso_desktop.services.event_log import record_event
 from oiso_desktop.services.validation import (
     LOGIN_TAKEN_MESSAGE,
@@ -109,19 +116,37 @@ def structure_view(row: Structure) -> StructureView:
     )
 
 
+class _AdminUnitOfWork:
+    """Enter a service unit of work, then check MANAGE_USERS with the fresh actor."""
+
+    def __init__(self, uow: ServiceUnitOfWork) -> None:
+        self._uow = uow
+
+    def __enter__(self) -> ServiceUnitOfWork:
+        uow = self._uow.__enter__()
+        try:
+            authorize(uow, uow.actor, Permission.MANAGE_USERS)
+        except BaseException as exc:
+            uow.__exit__(type(exc), exc, exc.__traceback__)
+            raise
+        return uow
+
+    def __exit__(self, *exc_info: Any) -> None:
+        self._uow.__exit__(*exc_info)
+
+
 class UserService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
 
     # ------------------------------------------------------------------ helpers
 
-    def _uow(self) -> UnitOfWork:
+    def _uow(self) -> ServiceUnitOfWork:
         return self.ctx.unit_of_work()
 
-    @staticmethod
-    def _require_admin(actor: Actor) -> None:
-        if not role_can(actor.role, Permission.MANAGE_USERS):
-            raise admin_only()
+    def _admin_uow(self) -> _AdminUnitOfWork:
+        """A unit of work of an administrator (MANAGE_USERS checked on entry)."""
+        return _AdminUnitOfWork(self.ctx.unit_of_work())
 
     @staticmethod
     def _get(uow: UnitOfWork, user_id: int) -> User:
@@ -192,9 +217,9 @@ class UserService:
 
     # ------------------------------------------------------------------ reading
 
-    def list_users(self, actor: Actor, *, include_revoked: bool = True) -> list[UserView]:
-        self._require_admin(actor)
-        with self._uow() as uow:
+    @reads
+    def list_users(self, *, include_revoked: bool = True) -> list[UserView]:
+        with self._admin_uow() as uow:
             statuses = (
                 None
                 if include_revoked
@@ -207,48 +232,54 @@ class UserService:
             assisted = _assisted_ids(uow)
             return [user_view(u, assisted.get(u.id, ())) for u in users]
 
-    def get_user(self, actor: Actor, user_id: int) -> UserView:
+    @reads
+    def get_user(self, user_id: int) -> UserView:
         """An administrator reads any account; anyone reads their own."""
-        if user_id != actor.user_id:
-            self._require_admin(actor)
         with self._uow() as uow:
+            if user_id != uow.actor.user_id:
+                authorize(uow, uow.actor, Permission.MANAGE_USERS)
             return self._view(uow, self._get(uow, user_id))
 
-    def list_practitioners(self, actor: Actor) -> list[UserView]:
+    @reads
+    def list_practitioners(self) -> list[UserView]:
         """Active practitioners and counsellors.
 
         Admin: all of them; secretary: those she assists (the possible owners of
         the files she creates); practitioner/counsellor: all (to share a file).
         """
         with self._uow() as uow:
+            actor = uow.actor
+            authorize(uow, actor, Permission.VIEW_DIRECTORY)
             users = [
                 u
                 for u in uow.users.list(statuses=[AccountStatus.ACTIVE.value])
                 if u.role in {r.value for r in PROFESSIONAL_ROLES}
             ]
-            if actor.role is Role.SECRETARY:
+            if can(actor, Permission.CREATE_PATIENT_FOR_ASSISTED):
                 mine = set(_assisted_ids(uow, [actor.user_id]).get(actor.user_id, ()))
                 users = [u for u in users if u.id in mine]
             return [user_view(u) for u in users]
 
-    def list_structures(self, actor: Actor) -> list[StructureView]:
+    @reads
+    def list_structures(self) -> list[StructureView]:
         with self._uow() as uow:
+            authorize(uow, uow.actor, Permission.VIEW_DIRECTORY)
             rows = uow.session.scalars(select(Structure).order_by(Structure.name, Structure.id))
             return [structure_view(row) for row in rows]
 
     # ------------------------------------------------------------------ structures
 
+    @writes
     def save_structure(
         self,
-        actor: Actor,
         data: StructureInput,
         id: int | None = None,  # noqa: A002 - name of the contract
         *,
         expected_version: int | None = None,
     ) -> StructureView:
-        self._require_admin(actor)
         clean = clean_structure(data)
-        with self._uow() as uow:
+        with self._admin_uow() as uow:
+            actor = uow.actor
             other = uow.session.scalars(
                 select(Structure).where(Structure.finess == clean.finess)
             ).first()
@@ -300,14 +331,15 @@ class UserService:
                 changed.append(name)
         return changed
 
-    def create_user(self, actor: Actor, data: UserInput) -> tuple[UserView, str]:
+    @writes
+    def create_user(self, data: UserInput) -> tuple[UserView, str]:
         """Create an account; returns it and its one-time password (to hand over)."""
-        self._require_admin(actor)
         clean = clean_user(data)
         keystore = self._keystore()
         dmk = self._dmk()
         password = generate_initial_password()
-        with self._uow() as uow:
+        with self._admin_uow() as uow:
+            actor = uow.actor
             self._check_login_free(uow, clean.login)
             structure_id = (
                 clean.structure_id if clean.structure_id is not None else actor.structure_id
@@ -344,12 +376,11 @@ class UserService:
                 raise
             return self._view(uow, user), password
 
-    def update_user(
-        self, actor: Actor, user_id: int, data: UserInput, *, expected_version: int
-    ) -> UserView:
-        self._require_admin(actor)
+    @writes
+    def update_user(self, user_id: int, data: UserInput, *, expected_version: int) -> UserView:
         clean = clean_user(data)
-        with self._uow() as uow:
+        with self._admin_uow() as uow:
+            actor = uow.actor
             user = self._get(uow, user_id)
             uow.check_version(user, expected_version)
             if user.status == AccountStatus.REVOKED.value:
@@ -384,14 +415,13 @@ class UserService:
 
     def _set_status(
         self,
-        actor: Actor,
         user_id: int,
         status: AccountStatus,
         action: str,
         expected_version: int | None,
     ) -> UserView:
-        self._require_admin(actor)
-        with self._uow() as uow:
+        with self._admin_uow() as uow:
+            actor = uow.actor
             user = self._get(uow, user_id)
             if expected_version is not None:
                 uow.check_version(user, expected_version)
@@ -410,24 +440,19 @@ class UserService:
             uow.commit()
             return self._view(uow, user)
 
-    def suspend(
-        self, actor: Actor, user_id: int, *, expected_version: int | None = None
-    ) -> UserView:
+    @writes
+    def suspend(self, user_id: int, *, expected_version: int | None = None) -> UserView:
         """The account can no longer log in (its key slot is kept)."""
         return self._set_status(
-            actor, user_id, AccountStatus.SUSPENDED, "user_suspended", expected_version
+            user_id, AccountStatus.SUSPENDED, "user_suspended", expected_version
         )
 
-    def reactivate(
-        self, actor: Actor, user_id: int, *, expected_version: int | None = None
-    ) -> UserView:
-        return self._set_status(
-            actor, user_id, AccountStatus.ACTIVE, "user_reactivated", expected_version
-        )
+    @writes
+    def reactivate(self, user_id: int, *, expected_version: int | None = None) -> UserView:
+        return self._set_status(user_id, AccountStatus.ACTIVE, "user_reactivated", expected_version)
 
-    def revoke(
-        self, actor: Actor, user_id: int, *, expected_version: int | None = None
-    ) -> UserView:
+    @writes
+    def revoke(self, user_id: int, *, expected_version: int | None = None) -> UserView:
         """Revoke for good: the key slot is removed and the database re-keyed.
 
         A copy of the old keystore no longer opens the database file. If the
@@ -435,9 +460,9 @@ class UserService:
         revoked, its slot is gone from the keystore, and a new ``revoke`` call
         re-keys again.
         """
-        self._require_admin(actor)
         keystore = self._keystore()
-        with self._uow() as uow:
+        with self._admin_uow() as uow:
+            actor = uow.actor
             user = self._get(uow, user_id)
             if expected_version is not None:
                 uow.check_version(user, expected_version)
@@ -461,11 +486,11 @@ class UserService:
         # an already revoked account re-keys again, which finishes a failed attempt.
         new_dmk = self.ctx.database.rekey(keystore, drop_user_ids=[user_id])
         self.ctx.dmk = new_dmk
-        with self._uow() as uow:
+        with self._admin_uow() as uow:
             record_event(
                 uow,
                 self.ctx,
-                actor,
+                uow.actor,
                 "database_rekeyed",
                 object_type="database",
                 details={"reason": "user_revoked", "dropped_user_id": user_id},
@@ -473,15 +498,14 @@ class UserService:
             uow.commit()
             return self._view(uow, self._get(uow, user_id))
 
-    def reset_password(
-        self, actor: Actor, user_id: int, *, expected_version: int | None = None
-    ) -> str:
+    @writes
+    def reset_password(self, user_id: int, *, expected_version: int | None = None) -> str:
         """A new one-time password (new key pair); the user must change it at login."""
-        self._require_admin(actor)
         keystore = self._keystore()
         dmk = self._dmk()
         password = generate_initial_password()
-        with self._uow() as uow:
+        with self._admin_uow() as uow:
+            actor = uow.actor
             user = self._get(uow, user_id)
             if expected_version is not None:
                 uow.check_version(user, expected_version)

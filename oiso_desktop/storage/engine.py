@@ -3,8 +3,10 @@
 * The database is opened with its raw 256-bit key (``PRAGMA key = "x'..'"``):
   no per-open PBKDF2.
 * A file is never created unless ``create=True`` (SQLite URI ``mode=rw``).
-* Every transaction starts with ``BEGIN IMMEDIATE`` so that two writers never
-  build on the same snapshot (the event-log hash chain cannot fork).
+* A write transaction starts with ``BEGIN IMMEDIATE`` so that two writers never
+  build on the same snapshot (the event-log hash chain cannot fork); a read
+  transaction (engine option ``READ_ONLY_OPTION``) starts deferred, with
+  ``PRAGMA query_only`` on, so readers run in parallel and can never write.
 * :func:`verify_key` opens the file read-only (``immutable=1`` when there is no
   WAL file, so that no ``-wal``/``-shm`` file is ever created) and checks every
   page's HMAC with ``PRAGMA cipher_integrity_check``.
@@ -32,6 +34,8 @@ SQLITE_PLAIN_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 PAGE_CACHE_KIB = 64 * 1024
 SQLITE_NOTADB = 26
+#: Execution option of the engine that read units of work use (see ``_on_begin``).
+READ_ONLY_OPTION = "oiso_read_only"
 
 MISSING_MESSAGE = "Le fichier de base de données est introuvable : {path}"
 TRUNCATED_MESSAGE = "Le fichier de base de données est tronqué ou endommagé."
@@ -158,7 +162,15 @@ def create_sqlcipher_engine(path: Path, key: bytes, *, create: bool = False) -> 
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        # Reads begin deferred, so that WAL readers run beside a writer, and the
+        # connection refuses any write (query_only); writes take the write lock
+        # at once, so two writers never build on the same snapshot.
+        if connection.get_execution_options().get(READ_ONLY_OPTION, False):
+            connection.exec_driver_sql("PRAGMA query_only = 1")
+            connection.exec_driver_sql("BEGIN DEFERRED")
+        else:
+            connection.exec_driver_sql("PRAGMA query_only = 0")
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
 
     _factories[engine] = factory
     return engine

@@ -62,7 +62,12 @@ class Database:
         db_path: Path | None = None,
     ) -> None:
         self.engine = engine
+        #: Write units of work (BEGIN IMMEDIATE: one writer at a time).
         self.session_factory = make_session_factory(engine)
+        #: Read units of work (deferred BEGIN, query_only: readers run in parallel).
+        self.read_session_factory = make_session_factory(
+            engine.execution_options(**{engine_mod.READ_ONLY_OPTION: True})
+        )
         self.backend = backend
         self.database_uuid = database_uuid
         self.db_path = db_path

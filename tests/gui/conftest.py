@@ -44,7 +44,6 @@ class GuiDatabase:
         """Create an account through the admin, and set its own password (first login)."""
         admin = self.login(self.admin_login)
         view, one_time = admin.users.create_user(
-            admin.actor,
             UserInput(
                 login=login,
                 first_name=str(kwargs.pop("first_name", "Claire")),

@@ -71,7 +71,7 @@ def test_verify_shows_green_result(qtbot, admin_log, gui_tasks, gui_admin):
     text = admin_log.result_text()
     assert str(report.checked) in text
     assert admin_log.result_label.property("role") == "ok"
-    assert gui_admin.events.list(gui_admin.actor, action="events_verified")
+    assert gui_admin.events.list(action="events_verified")
 
 
 def test_export_csv(qtbot, admin_log, gui_tasks, tmp_path):

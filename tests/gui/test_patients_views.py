@@ -85,7 +85,7 @@ def test_create_through_dialog_then_find_it(qtbot, view, gui_tasks, gui_type, gu
     assert opened_dialog.ui.birth_name_edit.text() == "LEFÈVRE"
     assert opened_dialog.ui.birth_date_edit.text() == "03/10/1995"
     # Opening was logged by the service.
-    events = gui_practitioner.events.list(gui_practitioner.actor, action="patient_viewed")
+    events = gui_practitioner.events.list(action="patient_viewed")
     assert [e.object_id for e in events] == [saved.id]
 
 
@@ -101,7 +101,7 @@ def test_invalid_nir_shows_french_message_and_saves_nothing(
     dialog.save()  # even a forced save is refused while invalid
     assert gui_tasks.wait_idle(5000)
     assert dialog.saved_patient is None
-    result = gui_practitioner.patients.search(gui_practitioner.actor, "lefevre")
+    result = gui_practitioner.patients.search("lefevre")
     assert result.total == 0
 
     # Fixing it clears the message; a NIR of a man does not match sex F.
@@ -151,10 +151,10 @@ def test_duplicate_warning_lists_candidates_then_create_anyway(
     candidates = second.duplicate_dialog.model
     assert candidates.rowCount() == 1
     assert candidates.row_at(0).id == first.saved_patient.id
-    assert gui_practitioner.patients.search(gui_practitioner.actor, "lefevre").total == 1
+    assert gui_practitioner.patients.search("lefevre").total == 1
     with qtbot.waitSignal(second.sig_saved, timeout=10000):
         qtbot.mouseClick(second.duplicate_dialog.create_button, Qt.MouseButton.LeftButton)
-    assert gui_practitioner.patients.search(gui_practitioner.actor, "lefevre").total == 2
+    assert gui_practitioner.patients.search("lefevre").total == 2
 
 
 def test_cancel_on_duplicate_creates_nothing(qtbot, view, gui_tasks, gui_type, gui_practitioner):
@@ -169,7 +169,7 @@ def test_cancel_on_duplicate_creates_nothing(qtbot, view, gui_tasks, gui_type, g
     qtbot.mouseClick(second.duplicate_dialog.cancel_button, Qt.MouseButton.LeftButton)
     assert gui_tasks.wait_idle(5000)
     assert second.saved_patient is None and second.isVisible()
-    assert gui_practitioner.patients.search(gui_practitioner.actor, "lefevre").total == 1
+    assert gui_practitioner.patients.search("lefevre").total == 1
 
 
 def test_concurrent_edit_keeps_the_users_entries(
@@ -177,9 +177,8 @@ def test_concurrent_edit_keeps_the_users_entries(
 ):
     from oiso_desktop.domain.patients import IdentityFields
 
-    service, actor = gui_practitioner.patients, gui_practitioner.actor
+    service = gui_practitioner.patients
     created = service.create(
-        actor,
         IdentityFields(
             birth_name="Martin",
             first_names="Paul",
@@ -188,15 +187,14 @@ def test_concurrent_edit_keeps_the_users_entries(
             city="Lyon",
         ),
     )
-    dialog = PatientDialog(gui_practitioner, gui_tasks, patient=service.get(actor, created.id))
+    dialog = PatientDialog(gui_practitioner, gui_tasks, patient=service.get(created.id))
     qtbot.addWidget(dialog)
     dialog.show()
 
     # Someone else (another workstation) saves the file meanwhile.
     other = gui_db.login("cdubois")
-    current = other.patients.get(other.actor, created.id)
+    current = other.patients.get(created.id)
     other.patients.update(
-        other.actor,
         created.id,
         dataclasses.replace(current.fields, city="Marseille", phone="0612345678"),
         expected_version=current.version,
@@ -218,7 +216,7 @@ def test_concurrent_edit_keeps_the_users_entries(
 
     with qtbot.waitSignal(dialog.sig_saved, timeout=10000):
         dialog.save()
-    final = service.get(actor, created.id)
+    final = service.get(created.id)
     assert final.fields.city == "Grenoble"
 
 
@@ -235,12 +233,11 @@ def test_read_only_access(qtbot, gui_practitioner, gui_tasks):
 
     from oiso_desktop.domain.patients import IdentityFields
 
-    service, actor = gui_practitioner.patients, gui_practitioner.actor
+    service = gui_practitioner.patients
     created = service.create(
-        actor,
         IdentityFields(birth_name="Roux", first_names="Anne", birth_date=date(1980, 1, 2), sex="F"),
     )
-    read_only = dataclasses.replace(service.get(actor, created.id), access=PatientAccess.READ)
+    read_only = dataclasses.replace(service.get(created.id), access=PatientAccess.READ)
     dialog = PatientDialog(gui_practitioner, gui_tasks, patient=read_only)
     qtbot.addWidget(dialog)
     dialog.show()

@@ -104,7 +104,6 @@ def db(tmp_path) -> Db:
             ("secretaire", "Sophie", "Lambert", Role.SECRETARY, ""),
         ):
             _view, one_time = session.users.create_user(
-                session.actor,
                 UserInput(login=login, first_name=first, last_name=last, role=role, rpps=rpps),
             )
             users[login] = one_time

@@ -68,7 +68,7 @@ def test_invalid_rpps_then_valid_one(qtbot, admin_view, gui_tasks, gui_type, gui
     qtbot.mouseClick(dialog.ui.save_button, Qt.MouseButton.LeftButton)
     dialog.save()
     assert gui_tasks.wait_idle(5000)
-    assert "jmartin" not in [u.login for u in gui_admin.users.list_users(gui_admin.actor)]
+    assert "jmartin" not in [u.login for u in gui_admin.users.list_users()]
 
     dialog.ui.rpps_edit.clear()
     gui_type(dialog.ui.rpps_edit, "1000517314A")
@@ -93,7 +93,7 @@ def test_invalid_rpps_then_valid_one(qtbot, admin_view, gui_tasks, gui_type, gui
     # Saved and listed, selected.
     assert "jmartin" in _logins(admin_view)
     assert admin_view.selected_user().login == "jmartin"
-    saved = {u.login: u for u in gui_admin.users.list_users(gui_admin.actor)}["jmartin"]
+    saved = {u.login: u for u in gui_admin.users.list_users()}["jmartin"]
     assert saved.rpps == VALID_RPPS and saved.role == Role.PRACTITIONER
     assert saved.first_name == "Jérôme"
     assert saved.must_change_password
@@ -115,7 +115,7 @@ def test_luhn_mismatch_must_be_confirmed(qtbot, admin_view, gui_tasks, gui_type,
     with qtbot.waitSignal(dialog.sig_saved, timeout=10000):
         qtbot.mouseClick(dialog.ui.save_button, Qt.MouseButton.LeftButton)
     assert gui_tasks.wait_idle(10000)
-    saved = {u.login: u for u in gui_admin.users.list_users(gui_admin.actor)}["pgarnier"]
+    saved = {u.login: u for u in gui_admin.users.list_users()}["pgarnier"]
     assert saved.rpps == LUHN_MISMATCH_RPPS
 
 
@@ -142,7 +142,7 @@ def test_secretary_assists_practitioners(qtbot, admin_view, gui_tasks, gui_type,
     assert dialog.set_assisted(gui_db.user_ids["cdubois"])
     with qtbot.waitSignal(dialog.sig_saved, timeout=10000):
         dialog.save()
-    saved = {u.login: u for u in gui_admin.users.list_users(gui_admin.actor)}["slambert"]
+    saved = {u.login: u for u in gui_admin.users.list_users()}["slambert"]
     assert saved.role == Role.SECRETARY
     assert saved.assisted_practitioner_ids == (gui_db.user_ids["cdubois"],)
 
@@ -156,13 +156,13 @@ def test_suspend_reactivate_and_reset_password(qtbot, admin_view, gui_tasks, gui
     box = admin_view.last_confirmation
     qtbot.mouseClick(box.findChild(object, "confirm_button"), Qt.MouseButton.LeftButton)
     assert gui_tasks.wait_idle(10000)
-    assert gui_admin.users.get_user(gui_admin.actor, user_id).status == AccountStatus.SUSPENDED
+    assert gui_admin.users.get_user(user_id).status == AccountStatus.SUSPENDED
     assert admin_view.selected_user().status == AccountStatus.SUSPENDED
     assert admin_view.reactivate_button.isEnabled()
 
     qtbot.mouseClick(admin_view.reactivate_button, Qt.MouseButton.LeftButton)
     assert gui_tasks.wait_idle(10000)
-    assert gui_admin.users.get_user(gui_admin.actor, user_id).status == AccountStatus.ACTIVE
+    assert gui_admin.users.get_user(user_id).status == AccountStatus.ACTIVE
 
     qtbot.mouseClick(admin_view.reset_password_button, Qt.MouseButton.LeftButton)
     box = admin_view.last_confirmation
@@ -170,7 +170,7 @@ def test_suspend_reactivate_and_reset_password(qtbot, admin_view, gui_tasks, gui
     assert gui_tasks.wait_idle(10000)
     password = admin_view.password_dialog.password_edit.text()
     assert len(password) >= 12
-    assert gui_admin.users.get_user(gui_admin.actor, user_id).must_change_password
+    assert gui_admin.users.get_user(user_id).must_change_password
 
 
 def test_revoke_asks_for_confirmation_and_rekeys(qtbot, admin_view, gui_tasks, gui_db, gui_admin):
@@ -183,15 +183,15 @@ def test_revoke_asks_for_confirmation_and_rekeys(qtbot, admin_view, gui_tasks, g
     cancel = [b for b in box.buttons() if b.objectName() != "confirm_button"][0]
     qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
     assert gui_tasks.wait_idle(5000)
-    assert gui_admin.users.get_user(gui_admin.actor, user_id).status == AccountStatus.ACTIVE
+    assert gui_admin.users.get_user(user_id).status == AccountStatus.ACTIVE
 
     admin_view.select_user(user_id)
     qtbot.mouseClick(admin_view.revoke_button, Qt.MouseButton.LeftButton)
     box = admin_view.last_confirmation
     qtbot.mouseClick(box.findChild(object, "confirm_button"), Qt.MouseButton.LeftButton)
     assert gui_tasks.wait_idle(30000)
-    assert gui_admin.users.get_user(gui_admin.actor, user_id).status == AccountStatus.REVOKED
-    events = gui_admin.events.list(gui_admin.actor, action="user_revoked")
+    assert gui_admin.users.get_user(user_id).status == AccountStatus.REVOKED
+    events = gui_admin.events.list(action="user_revoked")
     assert [e.object_id for e in events] == [user_id]
     assert not admin_view.revoke_button.isEnabled()
 

@@ -56,11 +56,10 @@ def team(created_db, auth: AuthService) -> Iterator[Team]:  # type: ignore[no-un
             adeli="751234567",
         ),
     ):
-        view, password = admin.users.create_user(admin.actor, data)
+        view, password = admin.users.create_user(data)
         team.passwords[view.login] = password
         team.ids[view.login] = view.id
     view, password = admin.users.create_user(
-        admin.actor,
         UserInput(
             login="s.leroy",
             first_name="Sylvie",

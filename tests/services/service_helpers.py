@@ -38,8 +38,13 @@ class Team:
     sessions: list[UserSession] = field(default_factory=list)
 
     def login(self, login: str) -> UserSession:
+        """Log in; a one-time password is replaced first, as the login screen demands."""
         session = self.auth.login(login, self.passwords[login])
         self.sessions.append(session)
+        if session.must_change_password:
+            chosen = f"Tournesol-{len(login)}-Quai-2468!"
+            session.change_password(self.passwords[login], chosen)
+            self.passwords[login] = chosen
         return session
 
     def close_all(self) -> None:

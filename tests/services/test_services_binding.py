@@ -39,7 +39,7 @@ def test_binding_then_losing_the_keyring_secret_then_recovery_then_unbinding(
     assert slot["bound"] is True
     entry = slot["keyring_entry"]
     assert store.get(entry) is not None
-    actions = [e.action for e in session.events.list(session.actor)]
+    actions = [e.action for e in session.events.list()]
     assert actions[0] == "computer_binding_changed"
     session.logout()
 
@@ -93,9 +93,9 @@ def test_a_locked_session_refuses_every_service_call(team: Team) -> None:
     session.lock()
     admin.lock()
     for call in (
-        lambda: session.patients.search(session.actor, "dupont"),
-        lambda: session.events.list(session.actor),
-        lambda: admin.users.list_users(admin.actor),
+        lambda: session.patients.search("dupont"),
+        lambda: session.events.list(),
+        lambda: admin.users.list_users(),
     ):
         with pytest.raises(AuthenticationError) as refused:
             call()
@@ -103,5 +103,5 @@ def test_a_locked_session_refuses_every_service_call(team: Team) -> None:
         assert "verrouillée" in str(refused.value)
     session.unlock(team.passwords["p.durand"])
     admin.unlock(team.passwords["admin"])
-    assert session.patients.search(session.actor, "dupont").total == 0
-    assert admin.users.list_users(admin.actor)
+    assert session.patients.search("dupont").total == 0
+    assert admin.users.list_users()

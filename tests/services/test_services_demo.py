@@ -70,7 +70,7 @@ def test_the_demo_database_is_quick_to_build_and_ready_to_use(tmp_path: Path) ->
     secretary = auth.login(accounts.secretary_login, accounts.secretary_password)
     try:
         assert secretary.must_change_password is False
-        result = secretary.patients.search(secretary.actor, "", limit=1000)
+        result = secretary.patients.search("", limit=1000)
         assert result.total == 300
         with UnitOfWork(secretary.ctx.database.session_factory) as uow:
             demo = uow.session.scalar(select(Setting.value).where(Setting.key == "demo"))
@@ -80,14 +80,14 @@ def test_the_demo_database_is_quick_to_build_and_ready_to_use(tmp_path: Path) ->
 
     counsellor = auth.login(accounts.counsellor_login, accounts.counsellor_password)
     try:
-        shared = counsellor.patients.search(counsellor.actor, "", limit=1000)
+        shared = counsellor.patients.search("", limit=1000)
         assert 0 < shared.total < 300
     finally:
         counsellor.logout()
 
     admin = auth.login(accounts.admin_login, accounts.admin_password)
     try:
-        users = admin.users.list_users(admin.actor)
+        users = admin.users.list_users()
         roles = {u.login: u.role for u in users}
         assert roles == {
             "demo.admin": Role.ADMIN,
@@ -97,8 +97,8 @@ def test_the_demo_database_is_quick_to_build_and_ready_to_use(tmp_path: Path) ->
         }
         medecin = next(u for u in users if u.login == "demo.medecin")
         assert medecin.rpps and len(medecin.rpps) == 11
-        assert admin.events.verify(admin.actor).ok
-        structure = admin.users.list_structures(admin.actor)[0]
+        assert admin.events.verify().ok
+        structure = admin.users.list_structures()[0]
         assert structure.name == "Centre de démonstration OISO"
     finally:
         admin.logout()
@@ -144,8 +144,8 @@ def test_patient_rows_are_normalised_owned_and_bulk_inserted(tmp_path: Path) -> 
             insert_patients(uow.session, rows)
             insert_patients(uow.session, [])  # nothing to do
             uow.commit()
-        found = session.patients.search(session.actor, "", limit=100)
+        found = session.patients.search("", limit=100)
         assert found.total == 20
-        assert session.patients.search(session.actor, "le goff").total >= 1
+        assert session.patients.search("le goff").total >= 1
     finally:
         session.logout()

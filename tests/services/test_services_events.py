@@ -70,27 +70,27 @@ def test_an_admin_reads_every_event_others_only_their_own(team: Team) -> None:
     durand = team.login("p.durand")
     durand.lock()
     durand.unlock(team.passwords["p.durand"])
-    own = durand.events.list(durand.actor)
+    own = durand.events.list()
     assert own and {e.user_id for e in own} == {team.ids["p.durand"]}
     with pytest.raises(PermissionDenied):
-        durand.events.list(durand.actor, user_id=team.ids["admin"])
+        durand.events.list(user_id=team.ids["admin"])
     with pytest.raises(PermissionDenied):
-        durand.events.verify(durand.actor)
+        durand.events.verify()
     with pytest.raises(PermissionDenied):
-        durand.events.export_csv(durand.actor, Path("ignored.csv"))
-    users = {e.user_id for e in admin.events.list(admin.actor)}
+        durand.events.export_csv(Path("ignored.csv"))
+    users = {e.user_id for e in admin.events.list()}
     assert {team.ids["admin"], team.ids["p.durand"]} <= users
-    only_durand = admin.events.list(admin.actor, user_id=team.ids["p.durand"], action="lock")
+    only_durand = admin.events.list(user_id=team.ids["p.durand"], action="lock")
     assert [e.action for e in only_durand] == ["lock"]
 
 
 def test_verify_reports_an_intact_chain_and_logs_the_check(team: Team) -> None:
     admin = team.sessions[0]
     count = _count(admin)
-    report = admin.events.verify(admin.actor)
+    report = admin.events.verify()
     assert report.ok and report.checked == count
     assert report.first_broken_id is None
-    last = admin.events.list(admin.actor, limit=1)[0]
+    last = admin.events.list(limit=1)[0]
     assert last.action == "events_verified"
     assert json.loads(last.details) == {"checked": count, "first_broken_id": None, "ok": True}
 
@@ -98,7 +98,7 @@ def test_verify_reports_an_intact_chain_and_logs_the_check(team: Team) -> None:
 def test_verify_detects_an_update_in_sql(team: Team) -> None:
     admin = team.sessions[0]
     _sql(admin, "UPDATE events SET login = 'quelquun' WHERE id = 3")
-    report = admin.events.verify(admin.actor)
+    report = admin.events.verify()
     assert not report.ok
     assert report.first_broken_id == 3
     assert report.checked == 2
@@ -108,7 +108,7 @@ def test_verify_detects_an_update_in_sql(team: Team) -> None:
 def test_verify_detects_a_delete_in_sql(team: Team) -> None:
     admin = team.sessions[0]
     _sql(admin, "DELETE FROM events WHERE id = 4")
-    report = admin.events.verify(admin.actor)
+    report = admin.events.verify()
     assert not report.ok
     assert report.first_broken_id == 5
     assert "manquant" in report.reason
@@ -126,23 +126,23 @@ def test_verify_detects_an_insert_in_sql(team: Team) -> None:
         "login, 'logout', object_type, object_id, workstation, app_version, details, hash, "
         "'forged' || substr(hash, 7) FROM events WHERE id = 3",
     )
-    report = admin.events.verify(admin.actor)
+    report = admin.events.verify()
     assert not report.ok
     assert report.first_broken_id == 4
 
 
 def test_verify_detects_the_newest_rows_deleted_even_after_new_events(team: Team) -> None:
     admin = team.sessions[0]
-    last = admin.events.list(admin.actor, limit=1)[0].id
+    last = admin.events.list(limit=1)[0].id
     _sql(admin, f"DELETE FROM events WHERE id >= {last - 1}")
-    report = admin.events.verify(admin.actor)
+    report = admin.events.verify()
     assert not report.ok
     assert report.first_broken_id == last - 1
     assert "fin du journal" in report.reason
     # The log keeps working, and new events do not hide the gap.
     admin.lock()
     admin.unlock(team.passwords["admin"])
-    report = admin.events.verify(admin.actor)
+    report = admin.events.verify()
     assert not report.ok
     assert report.first_broken_id is not None and report.first_broken_id <= last + 1
 
@@ -151,7 +151,7 @@ def test_verify_detects_a_row_appended_in_sql_with_a_valid_hash(team: Team) -> N
     from oiso_desktop.domain.event_chain import event_hash
 
     admin = team.sessions[0]
-    newest = admin.events.list(admin.actor, limit=1)[0]
+    newest = admin.events.list(limit=1)[0]
     with UnitOfWork(admin.ctx.database.session_factory) as uow:
         tip = uow.events.last()
         assert tip is not None
@@ -177,7 +177,7 @@ def test_verify_detects_a_row_appended_in_sql_with_a_valid_hash(team: Team) -> N
         f"NULL, '{record['workstation']}', '{record['app_version']}', '{{}}', '{tip_hash}', "
         f"'{forged}')",
     )
-    report = admin.events.verify(admin.actor)
+    report = admin.events.verify()
     assert not report.ok
     assert report.first_broken_id == newest.id + 1
 
@@ -189,7 +189,7 @@ def test_concurrent_writers_keep_one_chain(team: Team) -> None:
     def work(session: UserSession) -> None:
         try:
             for _ in range(5):
-                session.locked = False
+                session.ctx.locked = False
                 session.lock()
         except BaseException as exc:  # noqa: BLE001 - reported below
             errors.append(exc)
@@ -201,8 +201,8 @@ def test_concurrent_writers_keep_one_chain(team: Team) -> None:
         thread.join()
     assert errors == []
     for session in sessions:
-        session.locked = session.ctx.locked = False  # the test bypassed unlock()
-    report = team.sessions[0].events.verify(team.sessions[0].actor)
+        session.ctx.locked = False  # the test bypassed unlock()
+    report = team.sessions[0].events.verify()
     assert report.ok, report.reason
 
 
@@ -210,7 +210,7 @@ def test_export_writes_csv_for_french_excel_and_is_logged(team: Team, tmp_path: 
     admin = team.sessions[0]
     count = _count(admin)
     target = tmp_path / "journal.csv"
-    assert admin.events.export_csv(admin.actor, target) == count
+    assert admin.events.export_csv(target) == count
     raw = target.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     with target.open(encoding="utf-8-sig", newline="") as handle:
@@ -218,12 +218,12 @@ def test_export_writes_csv_for_french_excel_and_is_logged(team: Team, tmp_path: 
     assert rows[0][:5] == ["numéro", "date_utc", "utilisateur_id", "identifiant", "action"]
     assert len(rows) == count + 1
     assert rows[1][4] == "database_created"
-    last = admin.events.list(admin.actor, limit=1)[0]
+    last = admin.events.list(limit=1)[0]
     assert last.action == "events_exported"
     assert json.loads(last.details)["rows"] == count
 
     # A period: nothing before the first event, everything up to tomorrow.
     later = tmp_path / "vide.csv"
     since = dt.datetime(2030, 1, 1, tzinfo=dt.UTC)
-    assert admin.events.export_csv(admin.actor, later, since=since) == 0
+    assert admin.events.export_csv(later, since=since) == 0
     assert len(later.read_text(encoding="utf-8-sig").splitlines()) == 1

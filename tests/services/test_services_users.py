@@ -11,6 +11,7 @@ from oiso_desktop.domain.errors import (
     AuthenticationError,
     ConcurrentEditError,
     PermissionDenied,
+    SessionEnded,
     ValidationError,
 )
 from oiso_desktop.domain.identifiers import RppsLuhnMismatch
@@ -37,39 +38,36 @@ def _practitioner(login: str = "m.roux", **overrides: object) -> UserInput:
 def test_only_an_administrator_manages_accounts(team: Team) -> None:
     practitioner = team.login("p.durand")
     with pytest.raises(PermissionDenied) as excinfo:
-        practitioner.users.create_user(practitioner.actor, _practitioner())
+        practitioner.users.create_user(_practitioner())
     assert str(excinfo.value) == "Action réservée aux administrateurs."
     with pytest.raises(PermissionDenied):
-        practitioner.users.list_users(practitioner.actor)
+        practitioner.users.list_users()
     with pytest.raises(PermissionDenied):
-        practitioner.users.suspend(practitioner.actor, team.ids["p.bernard"])
+        practitioner.users.suspend(team.ids["p.bernard"])
     # Reading one's own account is allowed.
-    assert practitioner.users.get_user(practitioner.actor, team.ids["p.durand"]).rpps == RPPS_DURAND
+    assert practitioner.users.get_user(team.ids["p.durand"]).rpps == RPPS_DURAND
 
 
 def test_account_input_is_validated(team: Team) -> None:
     admin = team.sessions[0]
     with pytest.raises(RppsLuhnMismatch):
-        admin.users.create_user(admin.actor, _practitioner(rpps="10000555557"))
-    view, _ = admin.users.create_user(
-        admin.actor, _practitioner(rpps="10000555557", rpps_luhn_confirmed=True)
-    )
+        admin.users.create_user(_practitioner(rpps="10000555557"))
+    view, _ = admin.users.create_user(_practitioner(rpps="10000555557", rpps_luhn_confirmed=True))
     assert view.rpps == "10000555557"
     with pytest.raises(ValidationError) as taken:
-        admin.users.create_user(admin.actor, _practitioner(login="M.Roux"))
+        admin.users.create_user(_practitioner(login="M.Roux"))
     assert taken.value.field == "login"
     with pytest.raises(ValidationError) as bad_login:
-        admin.users.create_user(admin.actor, _practitioner(login="marc roux"))
+        admin.users.create_user(_practitioner(login="marc roux"))
     assert bad_login.value.field == "login"
     with pytest.raises(ValidationError) as no_id:
-        admin.users.create_user(admin.actor, _practitioner(login="x.dupuis", rpps=""))
+        admin.users.create_user(_practitioner(login="x.dupuis", rpps=""))
     assert no_id.value.field == "rpps"
     with pytest.raises(ValidationError) as email:
-        admin.users.create_user(admin.actor, _practitioner(login="x.dupuis", email="pas-un-email"))
+        admin.users.create_user(_practitioner(login="x.dupuis", email="pas-un-email"))
     assert email.value.field == "email"
     with pytest.raises(ValidationError):  # a secretary assists practitioners only
         admin.users.create_user(
-            admin.actor,
             UserInput(
                 login="s.faure",
                 first_name="Sonia",
@@ -78,13 +76,13 @@ def test_account_input_is_validated(team: Team) -> None:
                 assisted_practitioner_ids=(team.ids["s.leroy"],),
             ),
         )
-    logins = [u.login for u in admin.users.list_users(admin.actor)]
+    logins = [u.login for u in admin.users.list_users()]
     assert "x.dupuis" not in logins and "s.faure" not in logins
 
 
 def test_a_new_account_gets_a_one_time_password(team: Team) -> None:
     admin = team.sessions[0]
-    view, password = admin.users.create_user(admin.actor, _practitioner())
+    view, password = admin.users.create_user(_practitioner())
     assert view.must_change_password is True
     assert view.status is AccountStatus.ACTIVE
     session = team.auth.login("m.roux", password)
@@ -92,41 +90,39 @@ def test_a_new_account_gets_a_one_time_password(team: Team) -> None:
         assert session.must_change_password is True
     finally:
         session.logout()
-    secretary = admin.users.get_user(admin.actor, team.ids["s.leroy"])
+    secretary = admin.users.get_user(team.ids["s.leroy"])
     assert secretary.assisted_practitioner_ids == (team.ids["p.durand"],)
 
 
 def test_an_admin_cannot_suspend_themself_nor_the_last_admin(team: Team) -> None:
     admin = team.sessions[0]
     with pytest.raises(ValidationError):
-        admin.users.suspend(admin.actor, admin.actor.user_id)
+        admin.users.suspend(admin.actor.user_id)
     with pytest.raises(ValidationError):
-        admin.users.revoke(admin.actor, admin.actor.user_id)
+        admin.users.revoke(admin.actor.user_id)
     other, password = admin.users.create_user(
-        admin.actor,
         UserInput(login="admin2", first_name="Bruno", last_name="Admin", role=Role.ADMIN),
     )
     second = team.auth.login("admin2", password)
     team.sessions.append(second)
-    # admin2 is suspended while their session is still open: admin is now the last
-    # active administrator, and admin2 cannot suspend them.
-    admin.users.suspend(admin.actor, other.id)
-    with pytest.raises(ValidationError) as excinfo:
-        second.users.suspend(second.actor, admin.actor.user_id)
-    assert excinfo.value.code == "last_admin"
+    # admin2 is suspended while their session is still open: that session ends at
+    # its next call, so admin2 cannot suspend the last active administrator.
+    admin.users.suspend(other.id)
+    with pytest.raises(SessionEnded) as excinfo:
+        second.users.suspend(admin.actor.user_id)
+    assert excinfo.value.params["reason"] == "suspended"
     with pytest.raises(ValidationError) as own_role:
         admin.users.update_user(
-            admin.actor,
             admin.actor.user_id,
             UserInput(login="admin", first_name="Alice", last_name="Martin", role=Role.SECRETARY),
-            expected_version=admin.users.get_user(admin.actor, admin.actor.user_id).version,
+            expected_version=admin.users.get_user(admin.actor.user_id).version,
         )
     assert own_role.value.field == "role"
 
 
 def test_a_stale_edit_is_refused(team: Team) -> None:
     admin = team.sessions[0]
-    loaded = admin.users.get_user(admin.actor, team.ids["p.durand"])
+    loaded = admin.users.get_user(team.ids["p.durand"])
     data = UserInput(
         login="p.durand",
         first_name="Paul",
@@ -135,19 +131,18 @@ def test_a_stale_edit_is_refused(team: Team) -> None:
         rpps=RPPS_DURAND,
         specialty="Oncogénétique",
     )
-    updated = admin.users.update_user(admin.actor, loaded.id, data, expected_version=loaded.version)
+    updated = admin.users.update_user(loaded.id, data, expected_version=loaded.version)
     assert updated.version == loaded.version + 1
     assert updated.specialty == "Oncogénétique"
-    before = len(admin.events.list(admin.actor))
+    before = len(admin.events.list())
     with pytest.raises(ConcurrentEditError):
         admin.users.update_user(
-            admin.actor,
             loaded.id,
             UserInput(**{**data.__dict__, "email": "paul.durand@chu.fr"}),
             expected_version=loaded.version,
         )
-    assert len(admin.events.list(admin.actor)) == before  # no event for a refused edit
-    event = admin.events.list(admin.actor, action="user_updated")[0]
+    assert len(admin.events.list()) == before  # no event for a refused edit
+    event = admin.events.list(action="user_updated")[0]
     assert event.details == '{"fields":["specialty"]}'
 
 
@@ -160,7 +155,7 @@ def test_revoking_re_keys_so_a_copy_of_the_old_slot_no_longer_opens(team: Team, 
     )
     assert verify_key(team.folder / DB_FILENAME, old_slot.dmk_candidates[0])
 
-    view = admin.users.revoke(admin.actor, team.ids["p.durand"])
+    view = admin.users.revoke(team.ids["p.durand"])
     assert view.status is AccountStatus.REVOKED
 
     assert not any(verify_key(team.folder / DB_FILENAME, key) for key in old_slot.dmk_candidates)
@@ -169,17 +164,17 @@ def test_revoking_re_keys_so_a_copy_of_the_old_slot_no_longer_opens(team: Team, 
     # Everyone else still logs in, and the admin can still create accounts.
     team.login("p.bernard")
     team.login("s.leroy")
-    _, password = admin.users.create_user(admin.actor, _practitioner())
+    _, password = admin.users.create_user(_practitioner())
     team.auth.login("m.roux", password).logout()
-    actions = [e.action for e in admin.events.list(admin.actor)]
+    actions = [e.action for e in admin.events.list()]
     assert actions.index("database_rekeyed") < actions.index("user_revoked")  # newest first
-    assert admin.events.verify(admin.actor).ok
+    assert admin.events.verify().ok
 
 
 def test_reset_password_gives_a_new_one_time_password(team: Team) -> None:
     admin = team.sessions[0]
     old = team.passwords["p.bernard"]
-    new = admin.users.reset_password(admin.actor, team.ids["p.bernard"])
+    new = admin.users.reset_password(team.ids["p.bernard"])
     assert new != old
     with pytest.raises(AuthenticationError):
         team.auth.login("p.bernard", old)
@@ -192,10 +187,10 @@ def test_reset_password_gives_a_new_one_time_password(team: Team) -> None:
 
 def test_list_practitioners_depends_on_the_role(team: Team) -> None:
     admin = team.sessions[0]
-    names = {u.login for u in admin.users.list_practitioners(admin.actor)}
+    names = {u.login for u in admin.users.list_practitioners()}
     assert names == {"p.durand", "p.bernard", "c.petit"}
     secretary = team.login("s.leroy")
-    assert [u.login for u in secretary.users.list_practitioners(secretary.actor)] == ["p.durand"]
+    assert [u.login for u in secretary.users.list_practitioners()] == ["p.durand"]
 
 
 def test_a_revocation_whose_re_key_fails_removes_the_slot_and_can_be_finished(
@@ -213,17 +208,17 @@ def test_a_revocation_whose_re_key_fails_removes_the_slot_and_can_be_finished(
     reader.execute("SELECT count(*) FROM users").fetchall()
     try:
         with pytest.raises(OisoError):
-            admin.users.revoke(admin.actor, durand_id)
+            admin.users.revoke(durand_id)
     finally:
         reader.execute("ROLLBACK")
         raw.close()
-    assert admin.users.get_user(admin.actor, durand_id).status == AccountStatus.REVOKED
+    assert admin.users.get_user(durand_id).status == AccountStatus.REVOKED
     assert not Keystore.load(team.folder / KEYSTORE_FILENAME).has_slot(durand_id)
     with pytest.raises(AuthenticationError):
         team.auth.login("p.durand", team.passwords["p.durand"])
 
     other.logout()
     before = Keystore.load(team.folder / KEYSTORE_FILENAME).current_key_id
-    admin.users.revoke(admin.actor, durand_id)  # finishes: a new database key
+    admin.users.revoke(durand_id)  # finishes: a new database key
     assert Keystore.load(team.folder / KEYSTORE_FILENAME).current_key_id != before
     team.login("p.bernard")
