@@ -173,6 +173,9 @@ class AppController(QObject):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.sig_language_requested.connect(self._on_language_requested)
         dialog.finished.connect(self._on_login_finished)
+        message, self._login_message = getattr(self, "_login_message", ""), ""
+        if message:
+            dialog.show_error(message)
         self.login_dialog = dialog
         dialog.show()
 
@@ -227,10 +230,15 @@ class AppController(QObject):
         )
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.sig_logged_out.connect(self._on_logged_out)
+        window.sig_session_ended.connect(self._on_session_ended)
         window.destroyed.connect(self._on_main_window_destroyed)
         self.main_window = window
         self._logging_out = False
         window.show()
+
+    def _on_session_ended(self, text: str) -> None:
+        # Shown on the next login screen: why the session closed by itself.
+        self._login_message = text
 
     def _on_logged_out(self) -> None:
         self._logging_out = True

@@ -45,9 +45,21 @@ _MESSAGES: dict[str, str] = {
         "The system keyring is not available on this computer. "
         "An account linked to this computer cannot be used here.",
     ),
+    "password_change_required": QT_TRANSLATE_NOOP(
+        "Errors", "You must first replace your temporary password."
+    ),
     "connection_lost": QT_TRANSLATE_NOOP(
         "Errors", "The connection to the database was lost. Try again in a moment."
     ),
+}
+
+# Why a session ended by itself (SessionEnded, params["reason"]).
+_SESSION_ENDED: dict[str, str] = {
+    "suspended": QT_TRANSLATE_NOOP(
+        "Errors", "Your account was suspended by an administrator: the session is closed."
+    ),
+    "revoked": QT_TRANSLATE_NOOP("Errors", "Your account was revoked: the session is closed."),
+    "gone": QT_TRANSLATE_NOOP("Errors", "Your account no longer exists: the session is closed."),
 }
 
 _ACCOUNT_LOCKED = QT_TRANSLATE_NOOP(
@@ -108,6 +120,8 @@ def error_text(exc: BaseException) -> str:
             if isinstance(seconds, int | float) and seconds > 0:
                 return translate(_ACCOUNT_LOCKED, {"minutes": max(1, math.ceil(seconds / 60))})
             return translate(_ACCOUNT_LOCKED_NOW)
+        if code == "session_ended":
+            return translate(_SESSION_ENDED.get(str(params.get("reason")), _SESSION_ENDED["gone"]))
         if code == "password_policy":
             problems = params.get("problems")
             if problems and all(p in PASSWORD_PROBLEMS for p in problems):

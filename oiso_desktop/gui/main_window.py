@@ -97,6 +97,8 @@ class MainWindow(QMainWindow):
     """
 
     sig_logged_out = Signal()
+    #: the account was suspended or revoked meanwhile; French text for the login screen
+    sig_session_ended = Signal(str)
 
     def __init__(
         self,
@@ -296,6 +298,7 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.user_label)
         bar.addPermanentWidget(self.role_label)
         self._tasks.sig_busy_changed.connect(self._on_busy_changed)
+        self._tasks.sig_session_ended.connect(self._on_session_ended)
         self._tasks.sig_label_changed.connect(self.busy_label.setText)
 
     def _backend(self) -> str:
@@ -389,6 +392,13 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ log out/quit
     def _on_switch_user_requested(self) -> None:
+        self.logout()
+
+    def _on_session_ended(self, exc: BaseException) -> None:
+        """The account was suspended or revoked meanwhile: back to the login screen."""
+        if self._closing:
+            return
+        self.sig_session_ended.emit(error_text(exc))
         self.logout()
 
     def logout(self) -> None:

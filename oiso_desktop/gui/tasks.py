@@ -46,7 +46,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from oiso_desktop.domain.errors import OisoError
+from oiso_desktop.domain.errors import OisoError, SessionEnded
 from oiso_desktop.gui.error_text import error_text
 from oiso_desktop.services.context import AccessMode, access_mode_of
 
@@ -105,6 +105,9 @@ class TaskRunner(QObject):
     sig_label_changed = Signal(str)
     #: every failure, handled or not (useful for logging and tests)
     sig_task_failed = Signal(object)
+    #: the session's account was suspended or revoked meanwhile (SessionEnded):
+    #: the main window logs out; the task's own callbacks are not called
+    sig_session_ended = Signal(object)
 
     # internal: (task_id, ok, result_or_exception), emitted from pool threads
     _sig_done = Signal(int, bool, object)
@@ -198,6 +201,9 @@ class TaskRunner(QObject):
             return
         if not ok:
             self.sig_task_failed.emit(payload)
+            if isinstance(payload, SessionEnded):
+                self.sig_session_ended.emit(payload)
+                return
         if pending.owner is not None and not shiboken6.isValid(pending.owner):
             return  # the view that asked has gone; nobody to tell
         try:

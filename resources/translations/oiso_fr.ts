@@ -225,8 +225,24 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>Le trousseau système n&apos;est pas disponible sur cet ordinateur. Un compte lié à un ordinateur ne peut pas être utilisé ici.</translation>
     </message>
     <message>
+        <source>You must first replace your temporary password.</source>
+        <translation>Vous devez d&apos;abord remplacer votre mot de passe provisoire.</translation>
+    </message>
+    <message>
         <source>The connection to the database was lost. Try again in a moment.</source>
         <translation>La connexion à la base de données a été perdue. Réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <source>Your account was suspended by an administrator: the session is closed.</source>
+        <translation>Votre compte a été suspendu par un administrateur : la session est fermée.</translation>
+    </message>
+    <message>
+        <source>Your account was revoked: the session is closed.</source>
+        <translation>Votre compte a été révoqué : la session est fermée.</translation>
+    </message>
+    <message>
+        <source>Your account no longer exists: the session is closed.</source>
+        <translation>Votre compte n&apos;existe plus : la session est fermée.</translation>
     </message>
     <message>
         <source>Too many failed attempts. Try again in {minutes} minute(s).</source>
@@ -672,6 +688,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <name>MainWindow</name>
     <message>
         <source>Encrypted local database (SQLCipher)</source>
+        <extracomment>the page is shown to the roles that have this permission</extracomment>
         <translation>Base locale chiffrée (SQLCipher)</translation>
     </message>
     <message>
@@ -680,6 +697,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>OISO Desktop — {name}</source>
+        <extracomment>the account was suspended or revoked meanwhile; French text for the login screen</extracomment>
         <translation>OISO Desktop — {name}</translation>
     </message>
     <message>
@@ -1375,7 +1393,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <name>TaskRunner</name>
     <message>
         <source>OISO Desktop</source>
-        <extracomment>label of the most recent running task (&quot;&quot; when idle), for the status bar every failure, handled or not (useful for logging and tests)</extracomment>
+        <extracomment>label of the most recent running task (&quot;&quot; when idle), for the status bar every failure, handled or not (useful for logging and tests) the session&apos;s account was suspended or revoked meanwhile (SessionEnded): the main window logs out; the task&apos;s own callbacks are not called</extracomment>
         <translation>OISO Desktop</translation>
     </message>
 </context>

@@ -259,6 +259,34 @@ def test_controller_walks_login_forced_change_main_window(qtbot, db, qapp):
     tasks.wait_idle(5000)
 
 
+def test_suspension_elsewhere_brings_the_window_back_to_the_login_screen(qtbot, db, qapp):
+    """Account state is read at every call: a suspended user's window closes itself."""
+    _change_first_password(db, "dr.house")
+    tasks = TaskRunner()
+    controller = AppController(qapp, tasks, secret_store=db.secret_store, database_folder=db.folder)
+    controller.start()
+    _sign_in(qtbot, controller.login_dialog, "dr.house", db.users["dr.house"])
+    qtbot.waitUntil(lambda: controller.main_window is not None, timeout=15000)
+    window = controller.main_window
+    assert tasks.wait_idle(15000)
+
+    admin = _session(db, "admin")
+    house = next(u for u in admin.users.list_users() if u.login == "dr.house")
+    admin.users.suspend(house.id)
+    admin.logout()
+
+    window.pages["patients"].search_edit.setText("Dupont")
+    qtbot.waitUntil(lambda: controller.login_dialog is not None, timeout=15000)
+    login = controller.login_dialog
+    assert login.isVisible()
+    assert login.error_label.text() == (
+        "Votre compte a été suspendu par un administrateur : la session est fermée."
+    )
+    assert window.session.closed
+    login.reject()
+    tasks.wait_idle(5000)
+
+
 # --------------------------------------------------------------- main window
 def _main_window(qtbot, db, login, *, tasks=None, **kwargs) -> MainWindow:
     if login != "admin":
