@@ -8,6 +8,7 @@ real RPPS numbers do not satisfy it (REFERENCE.md).
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
@@ -46,20 +47,10 @@ ROLE_CHOICES: dict[Role, str] = {
     Role.ADMIN: QT_TRANSLATE_NOOP("UserDialog", "Administrator"),
 }
 
-# the fields of UserInput shown in the form (service errors name one of them)
-FIELD_NAMES = (
-    "login",
-    "first_name",
-    "last_name",
-    "role",
-    "email",
-    "phone",
-    "profession",
-    "specialty",
-    "rpps",
-    "adeli",
-    "structure_id",
-    "assisted_practitioner_ids",
+# the fields of UserInput shown in the form (service errors name one of them); the
+# Luhn confirmation is a check box beside the RPPS, not a field of its own
+FIELD_NAMES = tuple(
+    f.name for f in dataclasses.fields(UserInput) if f.name != "rpps_luhn_confirmed"
 )
 
 

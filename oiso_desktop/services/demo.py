@@ -20,12 +20,13 @@ from sqlalchemy.orm import Session
 
 from oiso_desktop.domain.identifiers import luhn_key, nir_key
 from oiso_desktop.domain.patients import IdentityFields, normalise_identity, search_names
-from oiso_desktop.domain.roles import AccountStatus, Role
+from oiso_desktop.domain.roles import Role
 from oiso_desktop.services.context import AccessMode, naive_utc
 from oiso_desktop.services.dto import StructureInput, UserInput
-from oiso_desktop.services.event_log import record_event
 from oiso_desktop.services.setup_service import create_database
-from oiso_desktop.storage.models import Assistance, Patient, PatientShare, Setting, User
+from oiso_desktop.services.user_service import add_account
+from oiso_desktop.services.validation import clean_user
+from oiso_desktop.storage.models import Patient, PatientShare, Setting
 from oiso_desktop.storage.secret_store import SecretStore
 
 __all__ = [
@@ -412,6 +413,13 @@ def insert_patients(session: Session, rows: Sequence[dict[str, Any]]) -> None:
         session.execute(insert(Patient), list(rows))
 
 
+DEMO_PROFESSIONS = {
+    Role.PRACTITIONER: "Médecin",
+    Role.GENETIC_COUNSELLOR: "Conseillère en génétique",
+    Role.SECRETARY: "Secrétaire médicale",
+}
+
+
 def create_demo_database(
     folder: Path,
     *,
@@ -438,43 +446,32 @@ def create_demo_database(
         with ctx.unit_of_work(AccessMode.WRITE) as uow:
             uow.session.add(Setting(key=DEMO_SETTING, value="1"))
             ids: dict[str, int] = {}
+            # The accounts are created through the administrators' own path.
             for login, password, role, first, last in DEMO_ACCOUNTS[1:]:
-                user = uow.users.add(
-                    User(
-                        login=login,
-                        first_name=first,
-                        last_name=last,
-                        role=role.value,
-                        status=AccountStatus.ACTIVE.value,
-                        rpps=DEMO_RPPS if role is Role.PRACTITIONER else None,
-                        adeli=DEMO_COUNSELLOR_ADELI if role is Role.GENETIC_COUNSELLOR else None,
-                        profession={
-                            Role.PRACTITIONER: "Médecin",
-                            Role.GENETIC_COUNSELLOR: "Conseillère en génétique",
-                            Role.SECRETARY: "Secrétaire médicale",
-                        }[role],
-                        specialty="Génétique médicale" if role is Role.PRACTITIONER else "",
-                        structure_id=created.admin.structure_id,
-                        must_change_password=False,
-                        created_at=now,
-                        password_changed_at=now,
-                    )
+                assisted = (ids["demo.medecin"],) if role is Role.SECRETARY else ()
+                data = UserInput(
+                    login=login,
+                    first_name=first,
+                    last_name=last,
+                    role=role,
+                    rpps=DEMO_RPPS if role is Role.PRACTITIONER else "",
+                    adeli=DEMO_COUNSELLOR_ADELI if role is Role.GENETIC_COUNSELLOR else "",
+                    profession=DEMO_PROFESSIONS[role],
+                    specialty="Génétique médicale" if role is Role.PRACTITIONER else "",
+                    assisted_practitioner_ids=assisted,
                 )
-                ids[login] = user.id
-                record_event(
+                user = add_account(
                     uow,
                     ctx,
                     created.admin,
-                    "user_created",
-                    object_type="user",
-                    object_id=user.id,
-                    details={"role": role.value},
+                    clean_user(data),
+                    password,
+                    keystore=keystore,
+                    dmk=created.dmk,
+                    must_change_password=False,
                 )
-                keystore.add_user_slot(user.id, login, password, created.dmk)
+                ids[login] = user.id
             medecin, conseillere = ids["demo.medecin"], ids["demo.conseillere"]
-            uow.session.add(
-                Assistance(secretary_id=ids["demo.secretaire"], practitioner_id=medecin)
-            )
             rows = patient_rows(
                 generate_patients(patients, seed, today=today),
                 owner_id=medecin,

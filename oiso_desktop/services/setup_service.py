@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
 from oiso_desktop.domain.errors import StorageError, ValidationError
 from oiso_desktop.domain.passwords import validate_password
-from oiso_desktop.domain.roles import AccountStatus, Role
-from oiso_desktop.services.context import AccessMode, ServiceContext, naive_utc
+from oiso_desktop.domain.roles import Role
+from oiso_desktop.services.context import AccessMode, ServiceContext, actor_of, naive_utc
 from oiso_desktop.services.dto import Actor, SetupResult, StructureInput, UserInput
 from oiso_desktop.services.event_log import record_event
+from oiso_desktop.services.user_service import add_account
 from oiso_desktop.services.validation import clean_structure, clean_user
 from oiso_desktop.storage import crypto
 from oiso_desktop.storage.local_database import (
@@ -123,59 +125,33 @@ def create_database(
             )
             uow.session.add(structure_row)
             uow.flush()
-            user = uow.users.add(
-                User(
-                    login=clean_admin.login,
-                    first_name=clean_admin.first_name,
-                    last_name=clean_admin.last_name,
-                    email=clean_admin.email,
-                    phone=clean_admin.phone,
-                    profession=clean_admin.profession,
-                    specialty=clean_admin.specialty,
-                    rpps=clean_admin.rpps,
-                    rpps_luhn_confirmed=clean_admin.rpps_luhn_confirmed,
-                    adeli=clean_admin.adeli,
-                    structure_id=structure_row.id,
-                    role=Role.ADMIN.value,
-                    status=AccountStatus.ACTIVE.value,
-                    # The administrator chose this password: no change forced.
-                    must_change_password=False,
-                    created_at=now,
-                    password_changed_at=now,
+            admin_data = dataclasses.replace(clean_admin, structure_id=structure_row.id)
+
+            def database_created(user: User) -> None:
+                record_event(
+                    uow,
+                    ctx,
+                    actor_of(user),
+                    "database_created",
+                    object_type="database",
+                    details={"backend": database.backend, "shared": shared},
                 )
-            )
-            actor = Actor(
-                user_id=user.id,
-                login=user.login,
-                role=Role.ADMIN,
-                display_name=f"{user.first_name} {user.last_name}",
-                structure_id=structure_row.id,
-            )
-            record_event(
+
+            # The administrator chose this password: no change forced.
+            user = add_account(
                 uow,
                 ctx,
-                actor,
-                "database_created",
-                object_type="database",
-                details={"backend": database.backend, "shared": shared},
-            )
-            record_event(
-                uow,
-                ctx,
-                actor,
-                "user_created",
-                object_type="user",
-                object_id=user.id,
-                details={"role": Role.ADMIN.value},
-            )
-            local.keystore.add_user_slot(
-                user.id,
-                user.login,
+                None,
+                admin_data,
                 admin_password,
-                dmk,
+                keystore=local.keystore,
+                dmk=dmk,
+                must_change_password=False,
                 bind=bind_admin_slot,
                 secret_store=secret_store,
+                before_event=database_created,
             )
+            actor = actor_of(user)
             recovery_code = crypto.new_recovery_code()
             local.keystore.set_recovery_slot(recovery_code, dmk)
             uow.commit()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from sqlalchemy import delete, select
@@ -17,12 +17,13 @@ from oiso_desktop.services.access import authorize, can
 from oiso_desktop.services.context import (
     ServiceContext,
     ServiceUnitOfWork,
+    actor_of,
     from_db_time,
     naive_utc,
     reads,
     writes,
 )
-from oiso_desktop.services.dto import StructureInput, StructureView, UserInput, UserView
+from oiso_desktop.services.dto import Actor, StructureInput, StructureView, UserInput, UserView
 from oiso_desktop.services.event_log import record_event
 from oiso_desktop.services.validation import (
     LOGIN_TAKEN_MESSAGE,
@@ -33,9 +34,10 @@ from oiso_desktop.services.validation import (
 )
 from oiso_desktop.storage.keystore import Keystore
 from oiso_desktop.storage.models import Assistance, Structure, User
+from oiso_desktop.storage.secret_store import SecretStore
 from oiso_desktop.storage.uow import UnitOfWork
 
-__all__ = ["UserService", "user_view"]
+__all__ = ["UserService", "add_account", "user_view"]
 
 USER_NOT_FOUND_MESSAGE = "Ce compte n'existe pas."
 STRUCTURE_NOT_FOUND_MESSAGE = "Cette structure n'existe pas."
@@ -47,19 +49,12 @@ LOGIN_CHANGE_MESSAGE = "L'identifiant d'un compte ne peut pas être modifié."
 ASSISTED_MESSAGE = "Un secrétariat ne peut assister que des praticiens ou conseillers actifs."
 FINESS_TAKEN_MESSAGE = "Une autre structure utilise déjà ce numéro FINESS."
 
-#: Fields of UserInput stored as-is on the User row (changes are logged by name).
-_USER_FIELDS = (
-    "first_name",
-    "last_name",
-    "role",
-    "email",
-    "phone",
-    "profession",
-    "specialty",
-    "rpps",
-    "rpps_luhn_confirmed",
-    "adeli",
-    "structure_id",
+#: Fields of a CleanUser stored as-is on the User row (changes are logged by name);
+#: the login never changes and assistances live in their own table.
+_USER_FIELDS = tuple(
+    f.name
+    for f in dataclasses.fields(CleanUser)
+    if f.name not in ("login", "assisted_practitioner_ids")
 )
 
 
@@ -114,6 +109,62 @@ def structure_view(row: Structure) -> StructureView:
         lab_client_number=row.lab_client_number,
         version=row.version,
     )
+
+
+def add_account(
+    uow: UnitOfWork,
+    ctx: ServiceContext,
+    actor: Actor | None,
+    clean: CleanUser,
+    password: str,
+    *,
+    keystore: Keystore,
+    dmk: bytes,
+    must_change_password: bool = True,
+    bind: bool = False,
+    secret_store: SecretStore | None = None,
+    before_event: Callable[[User], None] | None = None,
+) -> User:
+    """The one path that creates an account: row, assistances, event, key slot.
+
+    Used by the administrators' ``create_user``, the first-run setup (``actor``
+    None: the new administrator records their own creation;
+    ``before_event`` records the database's creation first) and the demo
+    builder. Flushes, never commits: the caller commits, and removes the slot
+    if the commit fails.
+    """
+    UserService._check_login_free(uow, clean.login)
+    structure_id = clean.structure_id
+    if structure_id is None and actor is not None:
+        structure_id = actor.structure_id
+    UserService._check_structure(uow, structure_id)
+    now = naive_utc(ctx.now())
+    user = User(
+        login=clean.login,
+        status=AccountStatus.ACTIVE.value,
+        must_change_password=must_change_password,
+        created_at=now,
+        status_changed_at=now,
+        password_changed_at=None if must_change_password else now,
+    )
+    UserService._apply(user, clean)
+    user.structure_id = structure_id
+    uow.users.add(user)
+    UserService._set_assistances(uow, user, clean.assisted_practitioner_ids)
+    if before_event is not None:
+        before_event(user)
+    record_event(
+        uow,
+        ctx,
+        actor if actor is not None else actor_of(user),
+        "user_created",
+        object_type="user",
+        object_id=user.id,
+        details={"role": user.role},
+    )
+    uow.flush()
+    keystore.add_user_slot(user.id, user.login, password, dmk, bind=bind, secret_store=secret_store)
+    return user
 
 
 class _AdminUnitOfWork:
@@ -339,35 +390,9 @@ class UserService:
         dmk = self._dmk()
         password = generate_initial_password()
         with self._admin_uow() as uow:
-            actor = uow.actor
-            self._check_login_free(uow, clean.login)
-            structure_id = (
-                clean.structure_id if clean.structure_id is not None else actor.structure_id
+            user = add_account(
+                uow, self.ctx, uow.actor, clean, password, keystore=keystore, dmk=dmk
             )
-            self._check_structure(uow, structure_id)
-            now = naive_utc(self.ctx.now())
-            user = User(
-                login=clean.login,
-                status=AccountStatus.ACTIVE.value,
-                must_change_password=True,
-                created_at=now,
-                status_changed_at=now,
-            )
-            self._apply(user, clean)
-            user.structure_id = structure_id
-            uow.users.add(user)
-            self._set_assistances(uow, user, clean.assisted_practitioner_ids)
-            record_event(
-                uow,
-                self.ctx,
-                actor,
-                "user_created",
-                object_type="user",
-                object_id=user.id,
-                details={"role": user.role},
-            )
-            uow.flush()
-            keystore.add_user_slot(user.id, user.login, password, dmk)
             try:
                 uow.commit()
             except BaseException:

@@ -6,7 +6,6 @@ Real SQLCipher databases in tmp_path, created through the services.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,12 +27,10 @@ from oiso_desktop.gui.tasks import TaskRunner  # noqa: E402
 from oiso_desktop.services.auth_service import AuthService  # noqa: E402
 from oiso_desktop.services.dto import StructureInput, UserInput  # noqa: E402
 from oiso_desktop.services.setup_service import create_local_database  # noqa: E402
-from oiso_desktop.storage import crypto  # noqa: E402
 from oiso_desktop.storage.secret_store import MemorySecretStore  # noqa: E402
 
 ADMIN_PASSWORD = "Vanille-Ocre-74!Brume"
 NEW_PASSWORD = "Granit-Azur-58?Ciel"
-FAST_KDF = crypto.KdfParams(time_cost=1, memory_cost=1024, parallelism=1)
 
 
 @dataclass
@@ -44,14 +41,6 @@ class Db:
 
     def auth(self) -> AuthService:
         return AuthService(self.folder, secret_store=self.secret_store)
-
-
-@pytest.fixture(autouse=True)
-def fast_kdf() -> Iterator[None]:
-    previous = crypto.default_kdf_params()
-    crypto.set_default_kdf_params(FAST_KDF)
-    yield
-    crypto.set_default_kdf_params(previous)
 
 
 @pytest.fixture(autouse=True)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Iterator
 
 import pytest
 
@@ -19,20 +18,9 @@ from oiso_desktop.domain.identifiers import validate_finess  # noqa: E402
 from oiso_desktop.gui.first_run_wizard import FirstRunWizard  # noqa: E402
 from oiso_desktop.gui.i18n import install_translations  # noqa: E402
 from oiso_desktop.gui.tasks import TaskRunner  # noqa: E402
-from oiso_desktop.storage import crypto  # noqa: E402
 from oiso_desktop.storage.secret_store import MemorySecretStore  # noqa: E402
 
 ADMIN_PASSWORD = "Vanille-Ocre-74!Brume"
-FAST_KDF = crypto.KdfParams(time_cost=1, memory_cost=1024, parallelism=1)
-
-
-@pytest.fixture(autouse=True)
-def fast_kdf() -> Iterator[None]:
-    """Cheap argon2 through the documented test hook (production defaults untouched)."""
-    previous = crypto.default_kdf_params()
-    crypto.set_default_kdf_params(FAST_KDF)
-    yield
-    crypto.set_default_kdf_params(previous)
 
 
 @pytest.fixture(autouse=True)
