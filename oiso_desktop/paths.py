@@ -146,5 +146,6 @@ def remember_database_folder(folder: Path, *, shared: bool) -> Path:
             f"{error.strerror or error}.",
             code="config_write_failed",
             path=str(config),
+            reason=error.strerror or str(error),
         ) from error
     return config

@@ -59,7 +59,8 @@ def database_folder(args: argparse.Namespace) -> Path:
     folder = args.folder or paths.find_database_folder()
     if folder is None:
         raise CliError(
-            "Aucune base OISO n'est configurée sur ce poste : indiquez son dossier avec --folder."
+            "Aucune base OISO n'est configurée sur ce poste : indiquez son dossier avec --folder.",
+            code="cli_no_database",
         )
     return Path(folder)
 
@@ -72,9 +73,11 @@ def read_password(prompt: str = "Mot de passe : ", *, confirm: bool = False) -> 
     try:
         password = getpass.getpass(prompt)
         if confirm and getpass.getpass("Confirmez le mot de passe : ") != password:
-            raise ValidationError("Les deux mots de passe saisis sont différents.")
+            raise ValidationError(
+                "Les deux mots de passe saisis sont différents.", code="passwords_differ"
+            )
     except EOFError:
-        raise CliError("Aucun mot de passe saisi.") from None
+        raise CliError("Aucun mot de passe saisi.", code="cli_no_password") from None
     return password
 
 
@@ -87,7 +90,11 @@ def ask(prompt: str, value: str | None, *, required: bool = True) -> str:
     except EOFError:
         answer = ""
     if required and not answer:
-        raise CliError(f"Valeur obligatoire manquante : {prompt.strip(' :')}.")
+        raise CliError(
+            f"Valeur obligatoire manquante : {prompt.strip(' :')}.",
+            code="cli_value_missing",
+            value=prompt.strip(" :"),
+        )
     return answer
 
 
@@ -119,7 +126,11 @@ def parse_day(text: str | None) -> dt.date | None:
             return dt.datetime.strptime(text, fmt).date()
         except ValueError:
             continue
-    raise CliError(f"Date invalide : {text} (attendu AAAA-MM-JJ ou JJ/MM/AAAA).")
+    raise CliError(
+        f"Date invalide : {text} (attendu AAAA-MM-JJ ou JJ/MM/AAAA).",
+        code="cli_bad_date",
+        text=text,
+    )
 
 
 def day_start_utc(day: dt.date) -> dt.datetime:

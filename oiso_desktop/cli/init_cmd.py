@@ -75,7 +75,8 @@ def run(args: argparse.Namespace) -> int:
         if _inside(sheet, folder):
             raise CliError(
                 "La feuille de récupération ne doit pas être enregistrée dans le dossier de la "
-                "base : choisissez un autre emplacement avec --recovery-sheet."
+                "base : choisissez un autre emplacement avec --recovery-sheet.",
+                code="cli_sheet_in_database_folder",
             )
     structure = StructureInput(
         name=ask("Nom de la structure : ", args.structure_name),

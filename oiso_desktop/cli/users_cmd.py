@@ -75,7 +75,9 @@ def _user_id(session: Any, login: str) -> int:
     for user in session.users.list_users():
         if user.login == wanted:
             return int(user.id)
-    raise CliError(f"Aucun compte ne porte l'identifiant « {wanted} ».")
+    raise CliError(
+        f"Aucun compte ne porte l'identifiant « {wanted} ».", code="cli_unknown_login", login=wanted
+    )
 
 
 def run_add(args: argparse.Namespace) -> int:

@@ -1,24 +1,65 @@
 """Errors raised by the domain, storage and service layers.
 
-Every error carries a stable ``code`` and ``params`` so that the GUI can turn
-it into translated text (``tr()``); ``str(error)`` is a French sentence for
-the CLI and for logs.
+Every error carries a stable ``code`` (an :class:`ErrorCode`) and the
+``params`` its text needs, so that the GUI can turn it into translated text
+(``gui/error_text.py``); ``str(error)`` is a French sentence for the CLI and
+for logs.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from oiso_desktop.domain.error_codes import ErrorCode
+
+__all__ = [
+    "AccountDisabled",
+    "AccountLocked",
+    "AuthenticationError",
+    "ConcurrentEditError",
+    "ConnectionLost",
+    "ErrorCode",
+    "InvalidIdentifier",
+    "KeyringUnavailable",
+    "NotFound",
+    "OisoError",
+    "PasswordChangeRequired",
+    "PasswordPolicyError",
+    "PermissionDenied",
+    "SessionEnded",
+    "StorageError",
+    "ValidationError",
+    "check_code",
+]
+
+
+def check_code(code: ErrorCode | str) -> ErrorCode:
+    """``code`` as an :class:`ErrorCode`; TypeError for a code that is not listed.
+
+    An unknown code is a programming error: it would have no translated text.
+    """
+    try:
+        return ErrorCode(code)
+    except ValueError:
+        raise TypeError(
+            f"unknown error code {code!r}: add it to domain.error_codes.ErrorCode "
+            "and give it a text in gui/error_text.py"
+        ) from None
+
 
 class OisoError(Exception):
     """Base class of all expected (user-facing) errors."""
 
-    code: str = "error"
+    code: ErrorCode = ErrorCode.ERROR
 
-    def __init__(self, message: str, *, code: str | None = None, **params: Any) -> None:
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.code = check_code(cls.__dict__.get("code", cls.code))
+
+    def __init__(self, message: str, *, code: ErrorCode | str | None = None, **params: Any) -> None:
         super().__init__(message)
         if code is not None:
-            self.code = code
+            self.code = check_code(code)
         self.params: dict[str, Any] = params
 
     @property
@@ -32,10 +73,15 @@ class ValidationError(OisoError, ValueError):
     ``field`` names the offending input field when there is one.
     """
 
-    code = "validation"
+    code = ErrorCode.VALIDATION
 
     def __init__(
-        self, message: str, *, field: str | None = None, code: str | None = None, **params: Any
+        self,
+        message: str,
+        *,
+        field: str | None = None,
+        code: ErrorCode | str | None = None,
+        **params: Any,
     ) -> None:
         super().__init__(message, code=code, **params)
         self.field = field
@@ -44,39 +90,39 @@ class ValidationError(OisoError, ValueError):
 class InvalidIdentifier(ValidationError):
     """An identifier (RPPS, ADELI, FINESS, NIR, INSEE code) is malformed."""
 
-    code = "invalid_identifier"
+    code = ErrorCode.INVALID_IDENTIFIER
 
 
 class PermissionDenied(OisoError):
-    code = "permission_denied"
+    code = ErrorCode.PERMISSION_DENIED
 
 
 class NotFound(OisoError):
-    code = "not_found"
+    code = ErrorCode.NOT_FOUND
 
 
 class ConcurrentEditError(OisoError):
     """Someone else saved the same record since it was loaded."""
 
-    code = "concurrent_edit"
+    code = ErrorCode.CONCURRENT_EDIT
 
 
 class AuthenticationError(OisoError):
     """Login refused. The message never says whether the login exists."""
 
-    code = "authentication_failed"
+    code = ErrorCode.AUTHENTICATION_FAILED
 
 
 class AccountLocked(AuthenticationError):
     """Too many failures: retry after ``params['retry_after_seconds']``."""
 
-    code = "account_locked"
+    code = ErrorCode.ACCOUNT_LOCKED
 
 
 class AccountDisabled(AuthenticationError):
     """Suspended, revoked or deleted account."""
 
-    code = "account_disabled"
+    code = ErrorCode.ACCOUNT_DISABLED
 
 
 class SessionEnded(AccountDisabled):
@@ -85,30 +131,30 @@ class SessionEnded(AccountDisabled):
     ``params['reason']``: "suspended", "revoked" or "gone".
     """
 
-    code = "session_ended"
+    code = ErrorCode.SESSION_ENDED
 
 
 class PasswordChangeRequired(AuthenticationError):
     """The one-time password must be changed before anything else."""
 
-    code = "password_change_required"
+    code = ErrorCode.PASSWORD_CHANGE_REQUIRED
 
 
 class PasswordPolicyError(ValidationError):
-    code = "password_policy"
+    code = ErrorCode.PASSWORD_POLICY
 
 
 class StorageError(OisoError):
     """The database or keystore cannot be used (corrupted, foreign, missing)."""
 
-    code = "storage"
+    code = ErrorCode.STORAGE
 
 
 class KeyringUnavailable(StorageError):
     """The OS keyring is needed (bound slot) but has no usable backend or secret."""
 
-    code = "keyring_unavailable"
+    code = ErrorCode.KEYRING_UNAVAILABLE
 
 
 class ConnectionLost(StorageError):
-    code = "connection_lost"
+    code = ErrorCode.CONNECTION_LOST

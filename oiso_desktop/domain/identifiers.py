@@ -3,9 +3,9 @@
 Every validator takes what the user typed, removes spaces, checks the format
 and the control key, and returns the normalised value (digits, upper-case
 ``2A``/``2B``). Every error is an :class:`InvalidIdentifier` (a ``ValueError``)
-with a French sentence, ``field`` set to the identifier name, and ``params``
-(``identifier``, ``problem`` and, for length errors, ``expected``/``got``) so
-that the GUI can translate it.
+with a French sentence, ``field`` set to the identifier name, a specific
+``code`` and ``params`` (``identifier``, ``problem`` and, for length errors,
+``expected``/``got``) so that the GUI can translate it.
 
 A wrong RPPS Luhn key is softer: some real RPPS numbers do not satisfy it, so
 :class:`RppsLuhnMismatch` is raised only until the admin confirms the number
@@ -20,7 +20,7 @@ from typing import Literal
 from stdnum import exceptions as stdnum_exceptions
 from stdnum.fr import nir as stdnum_nir
 
-from oiso_desktop.domain.errors import InvalidIdentifier
+from oiso_desktop.domain.errors import ErrorCode, InvalidIdentifier
 
 __all__ = [
     "InvalidIdentifier",
@@ -52,7 +52,7 @@ class RppsLuhnMismatch(InvalidIdentifier):
     number and confirm it (``validate_rpps(..., luhn_confirmed=True)``).
     """
 
-    code = "rpps_luhn"
+    code = ErrorCode.RPPS_LUHN
 
 
 # --- helpers ---------------------------------------------------------------------------
@@ -63,6 +63,7 @@ def _compact(value: object, field: str, label: str) -> str:
     if not isinstance(value, str):
         raise InvalidIdentifier(
             f"{label} doit être saisi sous forme de texte.",
+            code=ErrorCode.IDENTIFIER_NOT_TEXT,
             field=field,
             identifier=field,
             problem="characters",
@@ -75,10 +76,6 @@ def _is_digits(text: str) -> bool:
     return bool(text) and all(char in _ASCII_DIGITS for char in text)
 
 
-def _typed(count: int) -> str:
-    return f"{count} saisi" if count <= 1 else f"{count} saisis"
-
-
 def _require_digits_or_corsica(department: str, *parts: str, field: str, label: str) -> None:
     """Digits only, except a department that may be 2A or 2B (Corsica)."""
     if (department and not (_is_digits(department) or department in ("2A", "2B"))) or any(
@@ -87,6 +84,7 @@ def _require_digits_or_corsica(department: str, *parts: str, field: str, label: 
         raise InvalidIdentifier(
             f"{label} ne doit contenir que des chiffres (le département peut être 2A ou 2B "
             "pour la Corse).",
+            code=ErrorCode.IDENTIFIER_DIGITS_OR_CORSICA,
             field=field,
             identifier=field,
             problem="characters",
@@ -121,18 +119,24 @@ def _digits_only(value: object, *, field: str, label: str, length: int) -> str:
     text = _compact(value, field, label)
     if not text:
         raise InvalidIdentifier(
-            f"{label} n'est pas renseigné.", field=field, identifier=field, problem="empty"
+            f"{label} n'est pas renseigné.",
+            code=ErrorCode.IDENTIFIER_EMPTY,
+            field=field,
+            identifier=field,
+            problem="empty",
         )
     if not _is_digits(text):
         raise InvalidIdentifier(
             f"{label} ne doit contenir que des chiffres.",
+            code=ErrorCode.IDENTIFIER_DIGITS_ONLY,
             field=field,
             identifier=field,
             problem="characters",
         )
     if len(text) != length:
         raise InvalidIdentifier(
-            f"{label} doit comporter {length} chiffres ({_typed(len(text))}).",
+            f"{label} doit comporter {length} chiffres, et non {len(text)}.",
+            code=ErrorCode.IDENTIFIER_DIGIT_COUNT,
             field=field,
             identifier=field,
             problem="length",
@@ -185,13 +189,18 @@ def validate_finess(value: str) -> str:
     text = _compact(value, "finess", label).upper()
     if not text:
         raise InvalidIdentifier(
-            f"{label} n'est pas renseigné.", field="finess", identifier="finess", problem="empty"
+            f"{label} n'est pas renseigné.",
+            code=ErrorCode.IDENTIFIER_EMPTY,
+            field="finess",
+            identifier="finess",
+            problem="empty",
         )
     department, rest = text[:2], text[2:]
     _require_digits_or_corsica(department, rest, field="finess", label=label)
     if len(text) != FINESS_LENGTH:
         raise InvalidIdentifier(
-            f"{label} doit comporter {FINESS_LENGTH} caractères ({_typed(len(text))}).",
+            f"{label} doit comporter {FINESS_LENGTH} caractères, et non {len(text)}.",
+            code=ErrorCode.IDENTIFIER_CHARACTER_COUNT,
             field="finess",
             identifier="finess",
             problem="length",
@@ -202,6 +211,7 @@ def validate_finess(value: str) -> str:
     if not luhn_ok(numeric):
         raise InvalidIdentifier(
             "La clé de contrôle du numéro FINESS est incorrecte : vérifiez le numéro.",
+            code=ErrorCode.FINESS_CHECKSUM,
             field="finess",
             identifier="finess",
             problem="checksum",
@@ -225,13 +235,18 @@ def validate_nir(value: str) -> str:
     text = _compact(value, "nir", label).upper()
     if not text:
         raise InvalidIdentifier(
-            "Le NIR n'est pas renseigné.", field="nir", identifier="nir", problem="empty"
+            "Le NIR n'est pas renseigné.",
+            code=ErrorCode.IDENTIFIER_EMPTY,
+            field="nir",
+            identifier="nir",
+            problem="empty",
         )
     head, department, tail = text[:5], text[5:7], text[7:]
     _require_digits_or_corsica(department, head, tail, field="nir", label=label)
     if len(text) != NIR_LENGTH:
         raise InvalidIdentifier(
-            f"Le NIR doit comporter {NIR_LENGTH} caractères, clé comprise ({_typed(len(text))}).",
+            f"Le NIR doit comporter {NIR_LENGTH} caractères, clé comprise, et non {len(text)}.",
+            code=ErrorCode.NIR_LENGTH,
             field="nir",
             identifier="nir",
             problem="length",
@@ -242,6 +257,7 @@ def validate_nir(value: str) -> str:
         raise InvalidIdentifier(
             "Le premier chiffre du NIR doit être 1 (homme) ou 2 (femme), ou 3, 4, 7 ou 8 pour "
             "un numéro provisoire.",
+            code=ErrorCode.NIR_FIRST_DIGIT,
             field="nir",
             identifier="nir",
             problem="format",
@@ -250,11 +266,19 @@ def validate_nir(value: str) -> str:
         return str(stdnum_nir.validate(text))
     except stdnum_exceptions.InvalidChecksum:
         raise InvalidIdentifier(
-            "La clé du NIR est incorrecte.", field="nir", identifier="nir", problem="checksum"
+            "La clé du NIR est incorrecte.",
+            code=ErrorCode.NIR_CHECKSUM,
+            field="nir",
+            identifier="nir",
+            problem="checksum",
         ) from None
     except stdnum_exceptions.ValidationError:  # pragma: no cover - format checked above
         raise InvalidIdentifier(
-            "Le NIR n'est pas valide.", field="nir", identifier="nir", problem="format"
+            "Le NIR n'est pas valide.",
+            code=ErrorCode.NIR_INVALID,
+            field="nir",
+            identifier="nir",
+            problem="format",
         ) from None
 
 
@@ -278,17 +302,22 @@ def validate_insee_birthplace(value: str) -> str:
     Codes 00xxx, 20xxx (Corsica is 2A/2B since 1976) and 96xxx do not exist.
     """
     field = "birth_place_code"
-    label = "Le code du lieu de naissance"
+    label = "Le code INSEE du lieu de naissance"
     text = _compact(value, field, label).upper()
     if not text:
         raise InvalidIdentifier(
-            f"{label} n'est pas renseigné.", field=field, identifier=field, problem="empty"
+            f"{label} n'est pas renseigné.",
+            code=ErrorCode.IDENTIFIER_EMPTY,
+            field=field,
+            identifier=field,
+            problem="empty",
         )
     department, rest = text[:2], text[2:]
     _require_digits_or_corsica(department, rest, field=field, label=label)
     if len(text) != INSEE_LENGTH:
         raise InvalidIdentifier(
-            f"{label} (code INSEE) doit comporter {INSEE_LENGTH} caractères ({_typed(len(text))}).",
+            f"{label} doit comporter {INSEE_LENGTH} caractères, et non {len(text)}.",
+            code=ErrorCode.IDENTIFIER_CHARACTER_COUNT,
             field=field,
             identifier=field,
             problem="length",
@@ -296,43 +325,50 @@ def validate_insee_birthplace(value: str) -> str:
             got=len(text),
         )
     problem = _insee_problem(text)
-    if problem:
+    if problem is not None:
+        code, explanation = problem
         raise InvalidIdentifier(
-            f"{label} (code INSEE) est incorrect : {problem}",
+            f"{label} est incorrect : {explanation}",
+            code=code,
             field=field,
             identifier=field,
             problem="format",
+            department=text[:2],
         )
     return text
 
 
-def _insee_problem(code: str) -> str:
-    """French explanation of what is wrong with a 5-character code, or ''."""
+_INSEE_PROBLEMS = {
+    ErrorCode.INSEE_COMMUNE_ZERO: "le numéro de commune ne peut pas être 000.",
+    ErrorCode.INSEE_CORSICA: "pour la Corse, le département s'écrit 2A ou 2B.",
+    ErrorCode.INSEE_OVERSEAS: "les codes d'outre-mer commencent par 971 à 978.",
+    ErrorCode.INSEE_PACIFIC: "les codes des collectivités du Pacifique commencent par 984 à 989.",
+    ErrorCode.INSEE_COUNTRY: "les codes de pays étrangers vont de 99100 à 99599.",
+}
+
+
+def _insee_problem(code: str) -> tuple[ErrorCode, str] | None:
+    """What is wrong with a 5-character code (error code, French explanation), or None."""
     department = code[:2]
+    found: ErrorCode | None = None
     if department in ("2A", "2B"):
-        return "" if code[2:] != "000" else "le numéro de commune ne peut pas être 000."
-    number = int(department)
-    if number == 0:
-        return "aucun département ne porte le numéro 00."
-    if number == 20:
-        return "pour la Corse, le département s'écrit 2A ou 2B."
-    if number == 96:
-        return "aucun département ne porte le numéro 96."
-    if number == 97:
-        if code[2] not in _OVERSEAS_DEPARTMENT_DIGITS:
-            return "les codes d'outre-mer commencent par 971 à 978."
-        return ""
-    if number == 98:
-        if code[2] not in _PACIFIC_COM_DIGITS:
-            return "les codes des collectivités du Pacifique commencent par 984 à 989."
-        return ""
-    if number == 99:
-        if code[2] not in "12345":
-            return "les codes de pays étrangers vont de 99100 à 99599."
-        return ""
-    if code[2:] == "000":
-        return "le numéro de commune ne peut pas être 000."
-    return ""
+        found = ErrorCode.INSEE_COMMUNE_ZERO if code[2:] == "000" else None
+    elif department in ("00", "96"):
+        return (
+            ErrorCode.INSEE_NO_DEPARTMENT,
+            f"aucun département ne porte le numéro {department}.",
+        )
+    elif department == "20":
+        found = ErrorCode.INSEE_CORSICA
+    elif department == "97":
+        found = ErrorCode.INSEE_OVERSEAS if code[2] not in _OVERSEAS_DEPARTMENT_DIGITS else None
+    elif department == "98":
+        found = ErrorCode.INSEE_PACIFIC if code[2] not in _PACIFIC_COM_DIGITS else None
+    elif department == "99":
+        found = ErrorCode.INSEE_COUNTRY if code[2] not in "12345" else None
+    elif code[2:] == "000":
+        found = ErrorCode.INSEE_COMMUNE_ZERO
+    return None if found is None else (found, _INSEE_PROBLEMS[found])
 
 
 # --- IdNat_PS --------------------------------------------------------------------------
@@ -354,6 +390,7 @@ def idnat_ps(kind: Literal["rpps", "adeli", "finess"], value: str) -> str:
     else:
         raise InvalidIdentifier(
             "Type d'identifiant professionnel inconnu (RPPS, ADELI ou FINESS attendu).",
+            code=ErrorCode.IDENTIFIER_KIND_UNKNOWN,
             field="idnat_ps",
             identifier="idnat_ps",
             problem="kind",

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from oiso_desktop.domain.errors import ValidationError
+from oiso_desktop.domain.errors import ErrorCode, ValidationError
 from oiso_desktop.domain.identifiers import validate_insee_birthplace, validate_nir
 from oiso_desktop.domain.text import fold
 
@@ -79,7 +79,9 @@ def _check_name(value: str, *, field: str, label: str) -> None:
         raise ValidationError(
             f"{label} ne peut contenir que des lettres, des espaces, des traits d'union "
             "et des apostrophes.",
+            code=ErrorCode.NAME_CHARACTERS,
             field=field,
+            name=field,
         )
 
 
@@ -101,6 +103,7 @@ def _normalise_phone(value: str) -> str:
         raise ValidationError(
             "Le numéro de téléphone ne peut contenir que des chiffres, des espaces, des points "
             "et un + initial.",
+            code=ErrorCode.PHONE_CHARACTERS,
             field="phone",
         )
     digits = "".join(char for char in text if char.isdigit())
@@ -114,6 +117,7 @@ def _normalise_phone(value: str) -> str:
                 raise ValidationError(
                     "Un numéro de téléphone français (+33) doit comporter 9 chiffres après "
                     "l'indicatif.",
+                    code=ErrorCode.PHONE_FRENCH_LENGTH,
                     field="phone",
                 )
             return (
@@ -122,6 +126,7 @@ def _normalise_phone(value: str) -> str:
         if not 6 <= len(international) <= 15:
             raise ValidationError(
                 "Le numéro de téléphone international doit comporter de 6 à 15 chiffres.",
+                code=ErrorCode.PHONE_INTERNATIONAL_LENGTH,
                 field="phone",
             )
         return text
@@ -129,6 +134,7 @@ def _normalise_phone(value: str) -> str:
         raise ValidationError(
             "Le numéro de téléphone doit comporter 10 chiffres et commencer par 0 (ou par + "
             "suivi de l'indicatif du pays).",
+            code=ErrorCode.PHONE_FORMAT,
             field="phone",
         )
     return " ".join(digits[i : i + 2] for i in range(0, 10, 2))
@@ -143,17 +149,20 @@ def _check_nir_consistency(nir: str, sex: str, birth_date: date) -> None:
         raise ValidationError(
             "Le NIR ne correspond pas au sexe saisi (le premier chiffre est 1 pour un homme, "
             "2 pour une femme).",
+            code=ErrorCode.NIR_SEX_MISMATCH,
             field="nir",
         )
     if nir[1:3] != f"{birth_date.year % 100:02d}":
         raise ValidationError(
             "L'année de naissance codée dans le NIR ne correspond pas à la date de naissance.",
+            code=ErrorCode.NIR_YEAR_MISMATCH,
             field="nir",
         )
     month = int(nir[3:5])
     if 1 <= month <= 12 and month != birth_date.month:
         raise ValidationError(
             "Le mois de naissance codé dans le NIR ne correspond pas à la date de naissance.",
+            code=ErrorCode.NIR_MONTH_MISMATCH,
             field="nir",
         )
 
@@ -167,39 +176,55 @@ def normalise_identity(fields: IdentityFields, *, today: date) -> IdentityFields
     """
     birth_name = _clean(fields.birth_name).upper()
     if not birth_name:
-        raise ValidationError("Le nom de naissance est obligatoire.", field="birth_name")
+        raise ValidationError(
+            "Le nom de naissance est obligatoire.",
+            code=ErrorCode.BIRTH_NAME_REQUIRED,
+            field="birth_name",
+        )
     _check_name(birth_name, field="birth_name", label="Le nom de naissance")
     used_name = _clean(fields.used_name).upper()
     if used_name:
         _check_name(used_name, field="used_name", label="Le nom d'usage")
     first_names = _title_case(_clean((fields.first_names or "").replace(",", " ")))
     if not first_names:
-        raise ValidationError("Le prénom est obligatoire.", field="first_names")
-    _check_name(first_names, field="first_names", label="Les prénoms")
+        raise ValidationError(
+            "Le prénom est obligatoire.", code=ErrorCode.FIRST_NAME_REQUIRED, field="first_names"
+        )
+    _check_name(first_names, field="first_names", label="Le prénom")
 
     birth_date = fields.birth_date
     if not isinstance(birth_date, date):
-        raise ValidationError("La date de naissance est obligatoire.", field="birth_date")
+        raise ValidationError(
+            "La date de naissance est obligatoire.",
+            code=ErrorCode.BIRTH_DATE_REQUIRED,
+            field="birth_date",
+        )
     if birth_date > today:
         raise ValidationError(
-            "La date de naissance ne peut pas être dans le futur.", field="birth_date"
+            "La date de naissance ne peut pas être dans le futur.",
+            code=ErrorCode.BIRTH_DATE_FUTURE,
+            field="birth_date",
         )
     if birth_date < MIN_BIRTH_DATE:
         raise ValidationError(
             "La date de naissance ne peut pas être antérieure au 1er janvier 1900.",
+            code=ErrorCode.BIRTH_DATE_TOO_OLD,
             field="birth_date",
         )
 
     sex = _clean(fields.sex).upper()
     if sex not in SEXES:
         raise ValidationError(
-            "Le sexe doit être F (féminin), M (masculin) ou I (indéterminé).", field="sex"
+            "Le sexe doit être F (féminin), M (masculin) ou I (indéterminé).",
+            code=ErrorCode.SEX_INVALID,
+            field="sex",
         )
 
     vital_status = _clean(fields.vital_status).lower() or "alive"
     if vital_status not in VITAL_STATUSES:
         raise ValidationError(
             "Le statut vital doit être « vivant », « décédé » ou « inconnu ».",
+            code=ErrorCode.VITAL_STATUS_INVALID,
             field="vital_status",
         )
     death_date = fields.death_date
@@ -207,16 +232,20 @@ def normalise_identity(fields: IdentityFields, *, today: date) -> IdentityFields
         if vital_status != "deceased":
             raise ValidationError(
                 "Une date de décès ne peut être saisie que pour un patient décédé.",
+                code=ErrorCode.DEATH_DATE_NOT_DECEASED,
                 field="death_date",
             )
         if death_date < birth_date:
             raise ValidationError(
                 "La date de décès ne peut pas être antérieure à la date de naissance.",
+                code=ErrorCode.DEATH_DATE_BEFORE_BIRTH,
                 field="death_date",
             )
         if death_date > today:
             raise ValidationError(
-                "La date de décès ne peut pas être dans le futur.", field="death_date"
+                "La date de décès ne peut pas être dans le futur.",
+                code=ErrorCode.DEATH_DATE_FUTURE,
+                field="death_date",
             )
 
     birth_place_code = _clean(fields.birth_place_code)
@@ -231,29 +260,40 @@ def normalise_identity(fields: IdentityFields, *, today: date) -> IdentityFields
     ins_status = _clean(fields.ins_status).upper() or "PROV"
     if ins_status not in INS_STATUSES:
         raise ValidationError(
-            "Le statut de l'identité doit être PROV, RECUP, VALI ou QUAL.", field="ins_status"
+            "Le statut de l'identité doit être PROV, RECUP, VALI ou QUAL.",
+            code=ErrorCode.INS_STATUS_INVALID,
+            field="ins_status",
         )
     if ins_status in ("VALI", "QUAL") and not birth_place_code:
         raise ValidationError(
             "Une identité validée ou qualifiée nécessite le code du lieu de naissance.",
+            code=ErrorCode.INS_BIRTHPLACE_REQUIRED,
             field="birth_place_code",
         )
     if ins_status == "QUAL" and nir is None:
         raise ValidationError(
-            "Une identité qualifiée nécessite le NIR (matricule INS).", field="nir"
+            "Une identité qualifiée nécessite le NIR (matricule INS).",
+            code=ErrorCode.INS_NIR_REQUIRED,
+            field="nir",
         )
 
     email = _clean(fields.email)
     if email and not _EMAIL_RE.fullmatch(email):
         raise ValidationError(
-            "L'adresse e-mail n'est pas valide (exemple : prenom.nom@exemple.fr).", field="email"
+            "L'adresse e-mail n'est pas valide (exemple : prenom.nom@exemple.fr).",
+            code=ErrorCode.EMAIL_INVALID,
+            field="email",
         )
 
     postal_code = _SPACES_RE.sub("", fields.postal_code or "")
     if postal_code and not (
         len(postal_code) == 5 and postal_code.isascii() and postal_code.isdigit()
     ):
-        raise ValidationError("Le code postal doit comporter 5 chiffres.", field="postal_code")
+        raise ValidationError(
+            "Le code postal doit comporter 5 chiffres.",
+            code=ErrorCode.POSTAL_CODE_INVALID,
+            field="postal_code",
+        )
 
     phone = _normalise_phone(fields.phone)
 

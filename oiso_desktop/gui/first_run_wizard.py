@@ -712,7 +712,7 @@ def _create_database(
             raise
         # No right to write the computer-wide config: at least this user finds it again.
         paths.remember_database_folder(folder, shared=False)
-        warning = str(exc)
+        warning = error_text(exc)
     return Path(result.database_folder), result.recovery_code, warning
 
 

@@ -297,7 +297,7 @@ class PatientDialog(FormDialog):
             try:
                 normalise_identity(dataclasses.replace(_PROBE, **changes), today=today)
             except ValidationError as exc:
-                errors.setdefault(exc.field or next(iter(changes)), str(exc))
+                errors.setdefault(exc.field or next(iter(changes)), error_text(exc))
 
         for name in ("birth_name", "used_name", "first_names", "birth_place_code"):
             probe(**{name: getattr(fields, name)})
@@ -316,7 +316,7 @@ class PatientDialog(FormDialog):
             try:
                 validate_nir(fields.nir)
             except ValidationError as exc:
-                errors["nir"] = str(exc)
+                errors["nir"] = error_text(exc)
         if fields.vital_status == "deceased":
             death_problem = self.ui.death_date_edit.problem()
             if death_problem:
@@ -332,7 +332,7 @@ class PatientDialog(FormDialog):
             try:
                 normalise_identity(fields, today=today)
             except ValidationError as exc:
-                errors[exc.field if exc.field in self._inputs else "birth_name"] = str(exc)
+                errors[exc.field if exc.field in self._inputs else "birth_name"] = error_text(exc)
         return errors
 
     def _revalidate(self, *_args: object) -> None:

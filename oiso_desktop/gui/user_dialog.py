@@ -285,13 +285,13 @@ class UserDialog(FormDialog):
             try:
                 validate_rpps(rpps, luhn_confirmed=True)
             except InvalidIdentifier as exc:
-                errors["rpps"] = str(exc)
+                errors["rpps"] = error_text(exc)
             else:
                 try:
                     validate_rpps(rpps)
                 except RppsLuhnMismatch as exc:
                     self._rpps_needs_confirmation = True
-                    warning = str(exc)
+                    warning = error_text(exc)
                     if not ui.rpps_confirm_checkbox.isChecked():
                         # Not shown under a field: the orange warning is the message.
                         errors["rpps_confirmation"] = warning
@@ -300,7 +300,7 @@ class UserDialog(FormDialog):
             try:
                 validate_adeli(adeli)
             except InvalidIdentifier as exc:
-                errors["adeli"] = str(exc)
+                errors["adeli"] = error_text(exc)
         professional = self.selected_role() in (Role.PRACTITIONER, Role.GENETIC_COUNSELLOR)
         if professional and not rpps.strip() and not adeli.strip():
             errors["rpps"] = self.tr("A health professional needs an RPPS or an ADELI number.")

@@ -35,7 +35,7 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import Flowable, HRFlowable
 
 from oiso_desktop import APP_NAME, __version__
-from oiso_desktop.domain.errors import OisoError
+from oiso_desktop.domain.errors import ErrorCode, OisoError
 from oiso_desktop.reports.fonts import MONO_BOLD, SANS, SANS_BOLD, register_fonts
 
 TITLE = f"{APP_NAME} — Fiche de récupération"
@@ -179,7 +179,7 @@ def write_recovery_sheet(
         raise OisoError(
             f"La fiche de récupération n'a pas pu être enregistrée dans « {path} » : "
             f"{exc.strerror or exc}.",
-            code="report_write_failed",
+            code=ErrorCode.REPORT_WRITE_FAILED,
             path=str(path),
             reason=exc.strerror or str(exc),
         ) from exc

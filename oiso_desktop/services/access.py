@@ -19,7 +19,7 @@ from collections.abc import Iterable
 
 from sqlalchemy import select
 
-from oiso_desktop.domain.errors import PermissionDenied
+from oiso_desktop.domain.errors import ErrorCode, PermissionDenied
 from oiso_desktop.domain.permissions import (
     PatientAccess,
     Permission,
@@ -63,21 +63,26 @@ def authorize(
     file is given).
     """
     if not role_can(actor.role, permission):
-        message = (
-            ADMIN_ONLY_MESSAGE
-            if permission in (Permission.MANAGE_USERS, Permission.VIEW_ALL_EVENTS)
-            else ROLE_DENIED_MESSAGE
-        )
+        admin_only = permission in (Permission.MANAGE_USERS, Permission.VIEW_ALL_EVENTS)
         raise PermissionDenied(
-            message, reason="role", role=str(actor.role), permission=str(permission)
+            ADMIN_ONLY_MESSAGE if admin_only else ROLE_DENIED_MESSAGE,
+            code=ErrorCode.ADMIN_ONLY if admin_only else ErrorCode.PERMISSION_DENIED,
+            reason="role",
+            role=str(actor.role),
+            permission=str(permission),
         )
     if patient is None:
         return PatientAccess.NONE
     access = PatientScope(uow, actor).access_to(patient)
     needed = access_needed(permission)
     if access is PatientAccess.NONE or access < needed:
-        message = NO_ACCESS_MESSAGE if access is PatientAccess.NONE else READ_ONLY_MESSAGE
-        raise PermissionDenied(message, reason="patient_access", permission=str(permission))
+        none = access is PatientAccess.NONE
+        raise PermissionDenied(
+            NO_ACCESS_MESSAGE if none else READ_ONLY_MESSAGE,
+            code=ErrorCode.NO_PATIENT_ACCESS if none else ErrorCode.PATIENT_READ_ONLY,
+            reason="patient_access",
+            permission=str(permission),
+        )
     return access
 
 

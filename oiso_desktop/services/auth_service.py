@@ -418,7 +418,9 @@ class AuthService:
                     or user.role != Role.ADMIN.value
                     or user.status != AccountStatus.ACTIVE.value
                 ):
-                    raise ValidationError(NOT_AN_ADMIN_MESSAGE, field="admin_login")
+                    raise ValidationError(
+                        NOT_AN_ADMIN_MESSAGE, code="not_an_admin", field="admin_login"
+                    )
                 validate_password(
                     new_password, login=user.login, names=(user.first_name, user.last_name)
                 )

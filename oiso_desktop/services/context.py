@@ -28,6 +28,7 @@ from typing import Any, TypeVar
 from oiso_desktop import __version__
 from oiso_desktop.domain.errors import (
     AuthenticationError,
+    ErrorCode,
     PasswordChangeRequired,
     SessionEnded,
 )
@@ -177,7 +178,7 @@ class ServiceUnitOfWork(UnitOfWork):
     def actor(self) -> Actor:
         """The acting user, as the database says now (PermissionDenied-free)."""
         if self._actor is None:
-            raise AuthenticationError(NO_ACTOR_MESSAGE, code="no_actor")
+            raise AuthenticationError(NO_ACTOR_MESSAGE, code=ErrorCode.NO_ACTOR)
         return self._actor
 
     @property
@@ -235,9 +236,9 @@ class ServiceContext:
         if self.ended is not None:
             raise self.ended
         if self.closed:
-            raise AuthenticationError(SESSION_CLOSED_MESSAGE, code="session_closed")
+            raise AuthenticationError(SESSION_CLOSED_MESSAGE, code=ErrorCode.SESSION_CLOSED)
         if self.locked and not while_locked:
-            raise AuthenticationError(SESSION_LOCKED_MESSAGE, code="session_locked")
+            raise AuthenticationError(SESSION_LOCKED_MESSAGE, code=ErrorCode.SESSION_LOCKED)
         return ServiceUnitOfWork(self, mode, password_change=password_change)
 
     def _refresh_actor(self, uow: UnitOfWork, *, password_change: bool) -> Actor:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from oiso_desktop.domain.errors import OisoError
+from oiso_desktop.domain.errors import ErrorCode, OisoError
 
 DUPLICATE_MESSAGE = (
     "Un dossier semblable existe déjà (même date de naissance et nom proche, ou même NIR) : "
@@ -20,7 +20,7 @@ class DuplicateWarning(OisoError):
     ``confirm_duplicates=True``.
     """
 
-    code = "possible_duplicate"
+    code = ErrorCode.POSSIBLE_DUPLICATE
 
     def __init__(self, candidates: Sequence[Any], message: str = DUPLICATE_MESSAGE) -> None:
         super().__init__(message, candidates=tuple(candidates))

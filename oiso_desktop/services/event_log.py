@@ -213,7 +213,7 @@ class EventService:
             if not can(actor, Permission.VIEW_ALL_EVENTS):
                 authorize(uow, actor, Permission.VIEW_OWN_EVENTS)
                 if user_id is not None and user_id != actor.user_id:
-                    raise PermissionDenied(OWN_EVENTS_ONLY_MESSAGE)
+                    raise PermissionDenied(OWN_EVENTS_ONLY_MESSAGE, code="own_events_only")
                 user_id = actor.user_id
             query = select(Event).order_by(Event.id.desc()).limit(limit).offset(offset)
             if user_id is not None:
@@ -288,6 +288,8 @@ class EventService:
             raise StorageError(
                 f"Impossible d'écrire le fichier d'export : {path} ({exc.strerror}).",
                 code="export_failed",
+                path=str(path),
+                reason=exc.strerror or str(exc),
             ) from exc
         count = 0
         try:

@@ -12,7 +12,7 @@ from collections.abc import Collection
 
 from sqlalchemy import or_, select
 
-from oiso_desktop.domain.errors import NotFound, PermissionDenied, ValidationError
+from oiso_desktop.domain.errors import ErrorCode, NotFound, PermissionDenied, ValidationError
 from oiso_desktop.domain.patients import (
     DUPLICATE_WARNING_SCORE,
     IdentityFields,
@@ -121,7 +121,12 @@ class PatientService:
         authorize(uow, uow.actor, permission)
         patient = uow.patients.get(patient_id)
         if patient is None:
-            raise NotFound(NOT_FOUND_MESSAGE, object_type="patient", object_id=patient_id)
+            raise NotFound(
+                NOT_FOUND_MESSAGE,
+                code=ErrorCode.PATIENT_NOT_FOUND,
+                object_type="patient",
+                object_id=patient_id,
+            )
         return patient, authorize(uow, uow.actor, permission, patient)
 
     # ------------------------------------------------------------------ reading
@@ -188,7 +193,9 @@ class PatientService:
     def _owner_for(self, uow: UnitOfWork, actor: Actor, owner_id: int | None) -> int:
         if can(actor, Permission.CREATE_PATIENT_FOR_ASSISTED):
             if owner_id is None:
-                raise ValidationError(OWNER_REQUIRED_MESSAGE, field="owner_id")
+                raise ValidationError(
+                    OWNER_REQUIRED_MESSAGE, field="owner_id", code=ErrorCode.OWNER_REQUIRED
+                )
             scope = PatientScope(uow, actor)
             owner = uow.users.get(owner_id)
             if (
@@ -197,10 +204,14 @@ class PatientService:
                 or owner.status != AccountStatus.ACTIVE.value
                 or owner.role not in {r.value for r in PROFESSIONAL_ROLES}
             ):
-                raise PermissionDenied(OWNER_NOT_ASSISTED_MESSAGE)
+                raise PermissionDenied(
+                    OWNER_NOT_ASSISTED_MESSAGE, code=ErrorCode.OWNER_NOT_ASSISTED
+                )
             return owner_id
         if owner_id is not None and owner_id != actor.user_id:
-            raise ValidationError(OWNER_FOR_SELF_MESSAGE, field="owner_id")
+            raise ValidationError(
+                OWNER_FOR_SELF_MESSAGE, field="owner_id", code=ErrorCode.OWNER_FOR_SELF
+            )
         return actor.user_id
 
     @writes

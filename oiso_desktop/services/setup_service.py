@@ -92,7 +92,11 @@ def create_database(
     # Every check before any file is written.
     clean_admin = clean_user(admin)
     if clean_admin.role is not Role.ADMIN:
-        raise ValidationError("Le premier compte doit être un compte administrateur.", field="role")
+        raise ValidationError(
+            "Le premier compte doit être un compte administrateur.",
+            code="first_account_not_admin",
+            field="role",
+        )
     clean_struct = clean_structure(structure)
     validate_password(
         admin_password,

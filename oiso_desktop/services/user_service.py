@@ -203,7 +203,12 @@ class UserService:
     def _get(uow: UnitOfWork, user_id: int) -> User:
         user = uow.users.get(user_id)
         if user is None:
-            raise NotFound(USER_NOT_FOUND_MESSAGE, object_type="user", object_id=user_id)
+            raise NotFound(
+                USER_NOT_FOUND_MESSAGE,
+                code="user_not_found",
+                object_type="user",
+                object_id=user_id,
+            )
         return user
 
     def _keystore(self) -> Keystore:
@@ -230,7 +235,9 @@ class UserService:
     @staticmethod
     def _check_structure(uow: UnitOfWork, structure_id: int | None) -> None:
         if structure_id is not None and uow.session.get(Structure, structure_id) is None:
-            raise ValidationError(STRUCTURE_NOT_FOUND_MESSAGE, field="structure_id")
+            raise ValidationError(
+                STRUCTURE_NOT_FOUND_MESSAGE, code="structure_not_found", field="structure_id"
+            )
 
     @staticmethod
     def _set_assistances(uow: UnitOfWork, user: User, ids: tuple[int, ...]) -> bool:
@@ -242,7 +249,11 @@ class UserService:
                 or practitioner.role not in {r.value for r in PROFESSIONAL_ROLES}
                 or practitioner.status != AccountStatus.ACTIVE.value
             ):
-                raise ValidationError(ASSISTED_MESSAGE, field="assisted_practitioner_ids")
+                raise ValidationError(
+                    ASSISTED_MESSAGE,
+                    code="assisted_not_practitioner",
+                    field="assisted_practitioner_ids",
+                )
         before = _assisted_ids(uow, [user.id]).get(user.id, ())
         if tuple(sorted(before)) == tuple(sorted(ids)):
             return False
@@ -335,7 +346,7 @@ class UserService:
                 select(Structure).where(Structure.finess == clean.finess)
             ).first()
             if other is not None and other.id != id:
-                raise ValidationError(FINESS_TAKEN_MESSAGE, field="finess")
+                raise ValidationError(FINESS_TAKEN_MESSAGE, code="finess_taken", field="finess")
             if id is None:
                 row = Structure(created_at=naive_utc(self.ctx.now()))
                 uow.session.add(row)
@@ -343,7 +354,7 @@ class UserService:
             else:
                 found = uow.session.get(Structure, id)
                 if found is None:
-                    raise NotFound(STRUCTURE_NOT_FOUND_MESSAGE)
+                    raise NotFound(STRUCTURE_NOT_FOUND_MESSAGE, code="structure_not_found")
                 row = found
                 if expected_version is not None:
                     uow.check_version(row, expected_version)
@@ -411,11 +422,13 @@ class UserService:
             if user.status == AccountStatus.REVOKED.value:
                 raise ValidationError(REVOKED_MESSAGE, code="user_revoked")
             if clean.login != user.login:
-                raise ValidationError(LOGIN_CHANGE_MESSAGE, field="login")
+                raise ValidationError(LOGIN_CHANGE_MESSAGE, code="login_change", field="login")
             if clean.role.value != user.role:
                 if user.id == actor.user_id:
                     raise ValidationError(
-                        "Vous ne pouvez pas modifier votre propre rôle.", field="role"
+                        "Vous ne pouvez pas modifier votre propre rôle.",
+                        code="own_role",
+                        field="role",
                     )
                 self._check_not_last_admin(uow, user)
             if clean.structure_id is None:  # not given: unchanged

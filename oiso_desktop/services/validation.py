@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from oiso_desktop.domain.errors import ValidationError
+from oiso_desktop.domain.errors import ErrorCode, ValidationError
 from oiso_desktop.domain.identifiers import validate_adeli, validate_finess, validate_rpps
 from oiso_desktop.domain.roles import Role
 from oiso_desktop.services.dto import StructureInput, UserInput
@@ -47,17 +47,20 @@ def normalise_login(login: str) -> str:
 def check_login(login: str) -> str:
     value = normalise_login(login)
     if not LOGIN_RE.fullmatch(value):
-        raise ValidationError(LOGIN_FORMAT_MESSAGE, field="login", code="login_format")
+        raise ValidationError(LOGIN_FORMAT_MESSAGE, field="login", code=ErrorCode.LOGIN_FORMAT)
     return value
 
 
-def _required(value: str, *, field: str, message: str, max_length: int) -> str:
+def _required(value: str, *, field: str, message: str, code: ErrorCode, max_length: int) -> str:
     text = " ".join((value or "").split())
     if not text:
-        raise ValidationError(message, field=field)
+        raise ValidationError(message, field=field, code=code)
     if len(text) > max_length:
         raise ValidationError(
-            f"Ce champ est trop long ({max_length} caractères au plus).", field=field
+            f"Ce champ est trop long ({max_length} caractères au plus).",
+            field=field,
+            code=ErrorCode.TOO_LONG,
+            max_length=max_length,
         )
     return text
 
@@ -66,7 +69,10 @@ def _optional(value: str, *, field: str, max_length: int) -> str:
     text = " ".join((value or "").split())
     if len(text) > max_length:
         raise ValidationError(
-            f"Ce champ est trop long ({max_length} caractères au plus).", field=field
+            f"Ce champ est trop long ({max_length} caractères au plus).",
+            field=field,
+            code=ErrorCode.TOO_LONG,
+            max_length=max_length,
         )
     return text
 
@@ -75,22 +81,36 @@ def clean_user(data: UserInput) -> CleanUser:
     """Validate the fields of an account (not the uniqueness of the login)."""
     login = check_login(data.login)
     first_name = _required(
-        data.first_name, field="first_name", message="Le prénom est obligatoire.", max_length=100
+        data.first_name,
+        field="first_name",
+        message="Le prénom est obligatoire.",
+        code=ErrorCode.FIRST_NAME_REQUIRED,
+        max_length=100,
     )
     last_name = _required(
-        data.last_name, field="last_name", message="Le nom est obligatoire.", max_length=100
+        data.last_name,
+        field="last_name",
+        message="Le nom est obligatoire.",
+        code=ErrorCode.LAST_NAME_REQUIRED,
+        max_length=100,
     )
     try:
         role = Role(data.role)
     except ValueError:
-        raise ValidationError("Le rôle choisi n'existe pas.", field="role") from None
+        raise ValidationError(
+            "Le rôle choisi n'existe pas.", field="role", code=ErrorCode.ROLE_UNKNOWN
+        ) from None
     email = (data.email or "").strip()
     if email and not EMAIL_RE.fullmatch(email):
         raise ValidationError(
-            "L'adresse e-mail n'est pas valide (exemple : prenom.nom@exemple.fr).", field="email"
+            "L'adresse e-mail n'est pas valide (exemple : prenom.nom@exemple.fr).",
+            field="email",
+            code=ErrorCode.EMAIL_INVALID,
         )
     if len(email) > 200:
-        raise ValidationError("L'adresse e-mail est trop longue.", field="email")
+        raise ValidationError(
+            "L'adresse e-mail est trop longue.", field="email", code=ErrorCode.EMAIL_TOO_LONG
+        )
     rpps = (
         validate_rpps(data.rpps, luhn_confirmed=data.rpps_luhn_confirmed)
         if (data.rpps or "").strip()
@@ -101,13 +121,14 @@ def clean_user(data: UserInput) -> CleanUser:
         raise ValidationError(
             "Un professionnel de santé doit avoir un numéro RPPS ou ADELI.",
             field="rpps",
-            code="rpps_or_adeli_required",
+            code=ErrorCode.RPPS_OR_ADELI_REQUIRED,
         )
     assisted = tuple(dict.fromkeys(int(i) for i in data.assisted_practitioner_ids))
     if assisted and role is not Role.SECRETARY:
         raise ValidationError(
             "Seul un compte de secrétariat peut assister des praticiens.",
             field="assisted_practitioner_ids",
+            code=ErrorCode.ASSISTANCE_SECRETARY_ONLY,
         )
     return CleanUser(
         login=login,
@@ -140,6 +161,7 @@ def clean_structure(data: StructureInput) -> CleanStructure:
         data.name,
         field="name",
         message="Le nom de la structure est obligatoire.",
+        code=ErrorCode.STRUCTURE_NAME_REQUIRED,
         max_length=200,
     )
     return CleanStructure(

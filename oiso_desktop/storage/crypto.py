@@ -157,10 +157,14 @@ def aead_decrypt(key: bytes, box: dict[str, str], *, aad: bytes) -> bytes:
         ciphertext = _b64d(box["ciphertext"])
     except (KeyError, TypeError, ValueError) as exc:
         raise StorageError(
-            "Le fichier de clés est endommagé : une clé chiffrée est illisible."
+            "Le fichier de clés est endommagé : une clé chiffrée est illisible.",
+            code="keystore_key_unreadable",
         ) from exc
     if len(nonce) != NONCE_LENGTH:
-        raise StorageError("Le fichier de clés est endommagé : une clé chiffrée est illisible.")
+        raise StorageError(
+            "Le fichier de clés est endommagé : une clé chiffrée est illisible.",
+            code="keystore_key_unreadable",
+        )
     try:
         return AESGCM(key).decrypt(nonce, ciphertext, aad)
     except InvalidTag as exc:
@@ -184,7 +188,8 @@ def unseal(private_key: bytes, sealed: dict[str, str], *, aad: bytes) -> bytes:
         peer = X25519PublicKey.from_public_bytes(ephemeral_public)
     except (KeyError, TypeError, ValueError) as exc:
         raise StorageError(
-            "Le fichier de clés est endommagé : une clé chiffrée est illisible."
+            "Le fichier de clés est endommagé : une clé chiffrée est illisible.",
+            code="keystore_key_unreadable",
         ) from exc
     private = X25519PrivateKey.from_private_bytes(private_key)
     shared = private.exchange(peer)

@@ -117,7 +117,9 @@ class _ConnectionFactory:
             )
         except dbapi2.Error as exc:
             raise StorageError(
-                MISSING_MESSAGE.format(path=self.path), code="database_missing"
+                MISSING_MESSAGE.format(path=self.path),
+                code="database_missing",
+                path=str(self.path),
             ) from exc
         try:
             _silence_sqlcipher_log(connection)

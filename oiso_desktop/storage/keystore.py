@@ -254,6 +254,7 @@ def _read(path: Path) -> dict[str, Any]:
             f"Le fichier de clés ne peut pas être lu : {path} ({exc.strerror}).",
             code="keystore_unreadable",
             path=str(path),
+            reason=exc.strerror or str(exc),
         ) from exc
     try:
         data = json.loads(raw.decode("utf-8"))
@@ -434,7 +435,7 @@ class Keystore:
             raise StorageError(
                 "Le fichier de clés est endommagé : la clé de la base de données ne peut pas "
                 "être déchiffrée pour ce compte.",
-                code="keystore_corrupt",
+                code="keystore_slot_damaged",
                 path=str(self.path),
             )
         return candidates
@@ -556,10 +557,14 @@ class Keystore:
         if keep_bound:
             if bind is None and old_entry is not None:
                 if secret_store is None:
-                    raise KeyringUnavailable(BOUND_SECRET_MISSING_MESSAGE)
+                    raise KeyringUnavailable(
+                        BOUND_SECRET_MISSING_MESSAGE, code="bound_secret_missing"
+                    )
                 pepper = secret_store.get(old_entry)
                 if pepper is None:
-                    raise KeyringUnavailable(BOUND_SECRET_MISSING_MESSAGE)
+                    raise KeyringUnavailable(
+                        BOUND_SECRET_MISSING_MESSAGE, code="bound_secret_missing"
+                    )
                 entry = old_entry
             else:
                 pepper, entry = self._new_binding(user_id, secret_store)

@@ -84,7 +84,9 @@ class Database:
         ``LocalDatabase.connect`` finishes the job.
         """
         if self.backend != "sqlcipher":
-            raise StorageError("Le changement de clé ne concerne que la base locale.")
+            raise StorageError(
+                "Le changement de clé ne concerne que la base locale.", code="rekey_local_only"
+            )
         new_dmk = crypto.new_dmk()
         keystore.begin_rekey(new_dmk, drop_user_ids=list(drop_user_ids))
         engine_mod.rekey(self.engine, new_dmk)

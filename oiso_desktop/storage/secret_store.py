@@ -12,7 +12,7 @@ import base64
 import binascii
 from typing import Any, Protocol, runtime_checkable
 
-from oiso_desktop.domain.errors import KeyringUnavailable
+from oiso_desktop.domain.errors import ErrorCode, KeyringUnavailable
 
 SERVICE_NAME = "OISO Desktop"
 
@@ -88,20 +88,22 @@ class OsKeyringSecretStore:
         try:
             text = backend.get_password(self.service, name)
         except Exception as exc:  # noqa: BLE001 - keyring backends raise many types
-            raise KeyringUnavailable(KEYRING_ERROR_MESSAGE) from exc
+            raise KeyringUnavailable(KEYRING_ERROR_MESSAGE, code=ErrorCode.KEYRING_ERROR) from exc
         if text is None:
             return None
         try:
             return base64.b64decode(text.encode("ascii"), validate=True)
         except (binascii.Error, ValueError, UnicodeEncodeError) as exc:
-            raise KeyringUnavailable(CORRUPT_SECRET_MESSAGE) from exc
+            raise KeyringUnavailable(
+                CORRUPT_SECRET_MESSAGE, code=ErrorCode.KEYRING_SECRET_CORRUPT
+            ) from exc
 
     def set(self, name: str, value: bytes) -> None:
         backend = self._require()
         try:
             backend.set_password(self.service, name, base64.b64encode(value).decode("ascii"))
         except Exception as exc:  # noqa: BLE001
-            raise KeyringUnavailable(KEYRING_ERROR_MESSAGE) from exc
+            raise KeyringUnavailable(KEYRING_ERROR_MESSAGE, code=ErrorCode.KEYRING_ERROR) from exc
 
     def delete(self, name: str) -> None:
         """Remove a secret; removing a missing secret is not an error."""
@@ -113,7 +115,7 @@ class OsKeyringSecretStore:
         except keyring.errors.PasswordDeleteError:
             return
         except Exception as exc:  # noqa: BLE001
-            raise KeyringUnavailable(KEYRING_ERROR_MESSAGE) from exc
+            raise KeyringUnavailable(KEYRING_ERROR_MESSAGE, code=ErrorCode.KEYRING_ERROR) from exc
 
 
 class MemorySecretStore:

@@ -18,7 +18,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from oiso_desktop.domain.errors import ConcurrentEditError, StorageError
+from oiso_desktop.domain.errors import ConcurrentEditError, ErrorCode, StorageError
 from oiso_desktop.storage.repositories import (
     EventRepository,
     PatientRepository,
@@ -35,7 +35,7 @@ def _translate(exc: BaseException) -> BaseException | None:
     if isinstance(exc, StaleDataError):
         return ConcurrentEditError(CONCURRENT_EDIT_MESSAGE)
     if isinstance(exc, OperationalError) and "locked" in str(exc.orig):
-        return StorageError(BUSY_MESSAGE, code="database_busy")
+        return StorageError(BUSY_MESSAGE, code=ErrorCode.DATABASE_BUSY)
     return None
 
 

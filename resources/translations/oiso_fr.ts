@@ -201,10 +201,6 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
 <context>
     <name>Errors</name>
     <message>
-        <source>You are not allowed to perform this action.</source>
-        <translation>Vous n&apos;êtes pas autorisé à effectuer cette action.</translation>
-    </message>
-    <message>
         <source>The requested item no longer exists. It may have been deleted.</source>
         <translation>L&apos;élément demandé n&apos;existe plus. Il a peut-être été supprimé.</translation>
     </message>
@@ -245,8 +241,512 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>Votre compte n&apos;existe plus : la session est fermée.</translation>
     </message>
     <message>
+        <source>An error occurred: the operation was not completed.</source>
+        <translation>Une erreur est survenue : l&apos;opération n&apos;a pas été effectuée.</translation>
+    </message>
+    <message>
+        <source>Some of the information entered is not valid.</source>
+        <translation>Certaines informations saisies ne sont pas valides.</translation>
+    </message>
+    <message>
+        <source>This identification number is not valid.</source>
+        <translation>Ce numéro d&apos;identification n&apos;est pas valide.</translation>
+    </message>
+    <message>
+        <source>Your role does not allow you to perform this action.</source>
+        <translation>Votre rôle ne vous permet pas d&apos;effectuer cette action.</translation>
+    </message>
+    <message>
         <source>Too many failed attempts. Try again in {minutes} minute(s).</source>
         <translation>Trop de tentatives échouées. Réessayez dans {minutes} minute(s).</translation>
+    </message>
+    <message>
+        <source>The password does not meet the security rules.</source>
+        <translation>Le mot de passe ne respecte pas les règles de sécurité.</translation>
+    </message>
+    <message>
+        <source>The database cannot be used.</source>
+        <translation>La base de données ne peut pas être utilisée.</translation>
+    </message>
+    <message>
+        <source>A similar file already exists (same birth date and a close name, or the same NIR): check that it is not the same patient before creating a new file.</source>
+        <translation>Un dossier semblable existe déjà (même date de naissance et nom proche, ou même NIR) : vérifiez qu&apos;il ne s&apos;agit pas du même patient avant de créer un nouveau dossier.</translation>
+    </message>
+    <message>
+        <source>The command line is not valid.</source>
+        <translation>La ligne de commande n&apos;est pas valide.</translation>
+    </message>
+    <message>
+        <source>{identifier} must be entered as text.</source>
+        <translation>{identifier} doit être saisi sous forme de texte.</translation>
+    </message>
+    <message>
+        <source>{identifier} is missing.</source>
+        <translation>{identifier} n&apos;est pas renseigné.</translation>
+    </message>
+    <message>
+        <source>{identifier} must contain digits only.</source>
+        <translation>{identifier} ne doit contenir que des chiffres.</translation>
+    </message>
+    <message>
+        <source>{identifier} must contain digits only (the department may be 2A or 2B for Corsica).</source>
+        <translation>{identifier} ne doit contenir que des chiffres (le département peut être 2A ou 2B pour la Corse).</translation>
+    </message>
+    <message>
+        <source>{identifier} must have {expected} digits, not {got}.</source>
+        <translation>{identifier} doit comporter {expected} chiffres, et non {got}.</translation>
+    </message>
+    <message>
+        <source>{identifier} must have {expected} characters, not {got}.</source>
+        <translation>{identifier} doit comporter {expected} caractères, et non {got}.</translation>
+    </message>
+    <message>
+        <source>Unknown professional identifier type (RPPS, ADELI or FINESS expected).</source>
+        <translation>Type d&apos;identifiant professionnel inconnu (RPPS, ADELI ou FINESS attendu).</translation>
+    </message>
+    <message>
+        <source>The check key (Luhn) of the RPPS number does not match: check the number, then confirm it if it is correct.</source>
+        <translation>La clé de contrôle (Luhn) du numéro RPPS ne correspond pas : vérifiez le numéro, puis confirmez s&apos;il est exact.</translation>
+    </message>
+    <message>
+        <source>The check key of the FINESS number is incorrect: check the number.</source>
+        <translation>La clé de contrôle du numéro FINESS est incorrecte : vérifiez le numéro.</translation>
+    </message>
+    <message>
+        <source>The NIR must have {expected} characters including the key, not {got}.</source>
+        <translation>Le NIR doit comporter {expected} caractères, clé comprise, et non {got}.</translation>
+    </message>
+    <message>
+        <source>The first digit of the NIR must be 1 (man) or 2 (woman), or 3, 4, 7 or 8 for a temporary number.</source>
+        <translation>Le premier chiffre du NIR doit être 1 (homme) ou 2 (femme), ou 3, 4, 7 ou 8 pour un numéro provisoire.</translation>
+    </message>
+    <message>
+        <source>The NIR key is incorrect.</source>
+        <translation>La clé du NIR est incorrecte.</translation>
+    </message>
+    <message>
+        <source>The NIR is not valid.</source>
+        <translation>Le NIR n&apos;est pas valide.</translation>
+    </message>
+    <message>
+        <source>The INSEE birthplace code is incorrect: the commune number cannot be 000.</source>
+        <translation>Le code INSEE du lieu de naissance est incorrect : le numéro de commune ne peut pas être 000.</translation>
+    </message>
+    <message>
+        <source>The INSEE birthplace code is incorrect: no department has the number {department}.</source>
+        <translation>Le code INSEE du lieu de naissance est incorrect : aucun département ne porte le numéro {department}.</translation>
+    </message>
+    <message>
+        <source>The INSEE birthplace code is incorrect: for Corsica, the department is written 2A or 2B.</source>
+        <translation>Le code INSEE du lieu de naissance est incorrect : pour la Corse, le département s&apos;écrit 2A ou 2B.</translation>
+    </message>
+    <message>
+        <source>The INSEE birthplace code is incorrect: overseas codes start with 971 to 978.</source>
+        <translation>Le code INSEE du lieu de naissance est incorrect : les codes d&apos;outre-mer commencent par 971 à 978.</translation>
+    </message>
+    <message>
+        <source>The INSEE birthplace code is incorrect: the codes of the Pacific communities start with 984 to 989.</source>
+        <translation>Le code INSEE du lieu de naissance est incorrect : les codes des collectivités du Pacifique commencent par 984 à 989.</translation>
+    </message>
+    <message>
+        <source>The INSEE birthplace code is incorrect: foreign country codes range from 99100 to 99599.</source>
+        <translation>Le code INSEE du lieu de naissance est incorrect : les codes de pays étrangers vont de 99100 à 99599.</translation>
+    </message>
+    <message>
+        <source>{name} may only contain letters, spaces, hyphens and apostrophes.</source>
+        <translation>{name} ne peut contenir que des lettres, des espaces, des traits d&apos;union et des apostrophes.</translation>
+    </message>
+    <message>
+        <source>The birth name is required.</source>
+        <translation>Le nom de naissance est obligatoire.</translation>
+    </message>
+    <message>
+        <source>The first name is required.</source>
+        <translation>Le prénom est obligatoire.</translation>
+    </message>
+    <message>
+        <source>The birth date is required.</source>
+        <translation>La date de naissance est obligatoire.</translation>
+    </message>
+    <message>
+        <source>The birth date cannot be in the future.</source>
+        <translation>La date de naissance ne peut pas être dans le futur.</translation>
+    </message>
+    <message>
+        <source>The birth date cannot be before 1 January 1900.</source>
+        <translation>La date de naissance ne peut pas être antérieure au 1er janvier 1900.</translation>
+    </message>
+    <message>
+        <source>The sex must be F (female), M (male) or I (indeterminate).</source>
+        <translation>Le sexe doit être F (féminin), M (masculin) ou I (indéterminé).</translation>
+    </message>
+    <message>
+        <source>The vital status must be “alive”, “deceased” or “unknown”.</source>
+        <translation>Le statut vital doit être « vivant », « décédé » ou « inconnu ».</translation>
+    </message>
+    <message>
+        <source>A date of death can only be entered for a deceased patient.</source>
+        <translation>Une date de décès ne peut être saisie que pour un patient décédé.</translation>
+    </message>
+    <message>
+        <source>The date of death cannot be before the birth date.</source>
+        <translation>La date de décès ne peut pas être antérieure à la date de naissance.</translation>
+    </message>
+    <message>
+        <source>The date of death cannot be in the future.</source>
+        <translation>La date de décès ne peut pas être dans le futur.</translation>
+    </message>
+    <message>
+        <source>The identity status must be PROV, RECUP, VALI or QUAL.</source>
+        <translation>Le statut de l&apos;identité doit être PROV, RECUP, VALI ou QUAL.</translation>
+    </message>
+    <message>
+        <source>A validated or qualified identity needs the birthplace code.</source>
+        <translation>Une identité validée ou qualifiée nécessite le code du lieu de naissance.</translation>
+    </message>
+    <message>
+        <source>A qualified identity needs the NIR (INS number).</source>
+        <translation>Une identité qualifiée nécessite le NIR (matricule INS).</translation>
+    </message>
+    <message>
+        <source>The NIR does not match the sex entered (the first digit is 1 for a man, 2 for a woman).</source>
+        <translation>Le NIR ne correspond pas au sexe saisi (le premier chiffre est 1 pour un homme, 2 pour une femme).</translation>
+    </message>
+    <message>
+        <source>The birth year coded in the NIR does not match the birth date.</source>
+        <translation>L&apos;année de naissance codée dans le NIR ne correspond pas à la date de naissance.</translation>
+    </message>
+    <message>
+        <source>The birth month coded in the NIR does not match the birth date.</source>
+        <translation>Le mois de naissance codé dans le NIR ne correspond pas à la date de naissance.</translation>
+    </message>
+    <message>
+        <source>The e-mail address is not valid (example: firstname.lastname@example.com).</source>
+        <translation>L&apos;adresse e-mail n&apos;est pas valide (exemple : prenom.nom@exemple.fr).</translation>
+    </message>
+    <message>
+        <source>The postal code must have 5 digits.</source>
+        <translation>Le code postal doit comporter 5 chiffres.</translation>
+    </message>
+    <message>
+        <source>The phone number may only contain digits, spaces, dots and a leading +.</source>
+        <translation>Le numéro de téléphone ne peut contenir que des chiffres, des espaces, des points et un + initial.</translation>
+    </message>
+    <message>
+        <source>A French phone number (+33) must have 9 digits after the country code.</source>
+        <translation>Un numéro de téléphone français (+33) doit comporter 9 chiffres après l&apos;indicatif.</translation>
+    </message>
+    <message>
+        <source>An international phone number must have 6 to 15 digits.</source>
+        <translation>Le numéro de téléphone international doit comporter de 6 à 15 chiffres.</translation>
+    </message>
+    <message>
+        <source>The phone number must have 10 digits and start with 0 (or with + followed by the country code).</source>
+        <translation>Le numéro de téléphone doit comporter 10 chiffres et commencer par 0 (ou par + suivi de l&apos;indicatif du pays).</translation>
+    </message>
+    <message>
+        <source>The login must have 3 to 64 characters: lower-case letters without accents, digits, dot, hyphen or underscore.</source>
+        <translation>L&apos;identifiant doit comporter de 3 à 64 caractères : lettres minuscules sans accent, chiffres, point, tiret ou tiret bas.</translation>
+    </message>
+    <message>
+        <source>This login is already used by another account.</source>
+        <translation>Cet identifiant est déjà utilisé par un autre compte.</translation>
+    </message>
+    <message>
+        <source>The login of an account cannot be changed.</source>
+        <translation>L&apos;identifiant d&apos;un compte ne peut pas être modifié.</translation>
+    </message>
+    <message>
+        <source>The last name is required.</source>
+        <translation>Le nom est obligatoire.</translation>
+    </message>
+    <message>
+        <source>The name of the structure is required.</source>
+        <translation>Le nom de la structure est obligatoire.</translation>
+    </message>
+    <message>
+        <source>This field is too long ({max_length} characters at most).</source>
+        <translation>Ce champ est trop long ({max_length} caractères au plus).</translation>
+    </message>
+    <message>
+        <source>The chosen role does not exist.</source>
+        <translation>Le rôle choisi n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <source>The e-mail address is too long.</source>
+        <translation>L&apos;adresse e-mail est trop longue.</translation>
+    </message>
+    <message>
+        <source>A health professional must have an RPPS or ADELI number.</source>
+        <translation>Un professionnel de santé doit avoir un numéro RPPS ou ADELI.</translation>
+    </message>
+    <message>
+        <source>Only a secretary account can assist practitioners.</source>
+        <translation>Seul un compte de secrétariat peut assister des praticiens.</translation>
+    </message>
+    <message>
+        <source>A secretary can only assist active practitioners or counsellors.</source>
+        <translation>Un secrétariat ne peut assister que des praticiens ou conseillers actifs.</translation>
+    </message>
+    <message>
+        <source>This structure does not exist.</source>
+        <translation>Cette structure n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <source>Another structure already uses this FINESS number.</source>
+        <translation>Une autre structure utilise déjà ce numéro FINESS.</translation>
+    </message>
+    <message>
+        <source>This account does not exist.</source>
+        <translation>Ce compte n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <source>This account is revoked: it can no longer be changed.</source>
+        <translation>Ce compte est révoqué : il ne peut plus être modifié.</translation>
+    </message>
+    <message>
+        <source>You cannot change your own role.</source>
+        <translation>Vous ne pouvez pas modifier votre propre rôle.</translation>
+    </message>
+    <message>
+        <source>You cannot suspend or revoke your own account.</source>
+        <translation>Vous ne pouvez pas suspendre ou révoquer votre propre compte.</translation>
+    </message>
+    <message>
+        <source>At least one active administrator must remain.</source>
+        <translation>Il doit rester au moins un administrateur actif.</translation>
+    </message>
+    <message>
+        <source>The first account must be an administrator account.</source>
+        <translation>Le premier compte doit être un compte administrateur.</translation>
+    </message>
+    <message>
+        <source>This account is not an active administrator account.</source>
+        <translation>Ce compte n&apos;est pas un compte administrateur actif.</translation>
+    </message>
+    <message>
+        <source>The two passwords entered are different.</source>
+        <translation>Les deux mots de passe saisis sont différents.</translation>
+    </message>
+    <message>
+        <source>The session is locked: unlock it to continue.</source>
+        <translation>La session est verrouillée : déverrouillez-la pour continuer.</translation>
+    </message>
+    <message>
+        <source>The session is closed: sign in again.</source>
+        <translation>La session est fermée : reconnectez-vous.</translation>
+    </message>
+    <message>
+        <source>No user is signed in.</source>
+        <translation>Aucun utilisateur n&apos;est connecté.</translation>
+    </message>
+    <message>
+        <source>This action is reserved for administrators.</source>
+        <translation>Action réservée aux administrateurs.</translation>
+    </message>
+    <message>
+        <source>You do not have access to this patient file.</source>
+        <translation>Vous n&apos;avez pas accès à ce dossier patient.</translation>
+    </message>
+    <message>
+        <source>This file is shared with you read-only.</source>
+        <translation>Ce dossier vous est partagé en lecture seule.</translation>
+    </message>
+    <message>
+        <source>You can only view your own events.</source>
+        <translation>Vous ne pouvez consulter que vos propres événements.</translation>
+    </message>
+    <message>
+        <source>This patient file does not exist.</source>
+        <translation>Ce dossier patient n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <source>Choose the practitioner in charge of the file.</source>
+        <translation>Choisissez le praticien responsable du dossier.</translation>
+    </message>
+    <message>
+        <source>You can only create a file for a practitioner you assist.</source>
+        <translation>Vous ne pouvez créer un dossier que pour un praticien que vous assistez.</translation>
+    </message>
+    <message>
+        <source>The file is created in your name: another practitioner in charge cannot be chosen.</source>
+        <translation>Le dossier est créé à votre nom : un autre responsable ne peut pas être choisi.</translation>
+    </message>
+    <message>
+        <source>An OISO database already exists in this folder.</source>
+        <translation>Une base OISO existe déjà dans ce dossier.</translation>
+    </message>
+    <message>
+        <source>This path is not a folder: {path}</source>
+        <translation>Ce chemin n&apos;est pas un dossier : {path}</translation>
+    </message>
+    <message>
+        <source>The location of the database could not be saved in {path}: {reason}.</source>
+        <translation>Impossible d&apos;enregistrer l&apos;emplacement de la base de données dans {path} : {reason}.</translation>
+    </message>
+    <message>
+        <source>The export file cannot be written: {path} ({reason}).</source>
+        <translation>Impossible d&apos;écrire le fichier d&apos;export : {path} ({reason}).</translation>
+    </message>
+    <message>
+        <source>The recovery sheet could not be saved in “{path}”: {reason}.</source>
+        <translation>La fiche de récupération n&apos;a pas pu être enregistrée dans « {path} » : {reason}.</translation>
+    </message>
+    <message>
+        <source>The database file cannot be found: {path}</source>
+        <translation>Le fichier de base de données est introuvable : {path}</translation>
+    </message>
+    <message>
+        <source>The database file is truncated or damaged.</source>
+        <translation>Le fichier de base de données est tronqué ou endommagé.</translation>
+    </message>
+    <message>
+        <source>This file is an unencrypted SQLite database: it is not an OISO database.</source>
+        <translation>Ce fichier est une base SQLite non chiffrée : ce n&apos;est pas une base OISO.</translation>
+    </message>
+    <message>
+        <source>The database cannot be opened with this key: the file is damaged or the key belongs to another database.</source>
+        <translation>Impossible d&apos;ouvrir la base de données avec cette clé : fichier endommagé ou clé d&apos;une autre base.</translation>
+    </message>
+    <message>
+        <source>The database is damaged: some pages cannot be decrypted. Restore the latest backup.</source>
+        <translation>La base de données est endommagée : certaines pages ne peuvent pas être déchiffrées. Restaurez la dernière sauvegarde.</translation>
+    </message>
+    <message>
+        <source>The database is in use by another session of OISO Desktop: close it, then try again.</source>
+        <translation>La base de données est utilisée par une autre session d&apos;OISO Desktop : fermez-la puis réessayez.</translation>
+    </message>
+    <message>
+        <source>The database is busy with another computer: try again in a few moments.</source>
+        <translation>La base de données est occupée par un autre poste : réessayez dans quelques instants.</translation>
+    </message>
+    <message>
+        <source>This database does not belong to this key file.</source>
+        <translation>Cette base de données n&apos;appartient pas à ce trousseau de clés.</translation>
+    </message>
+    <message>
+        <source>Changing the key only applies to the local database.</source>
+        <translation>Le changement de clé ne concerne que la base locale.</translation>
+    </message>
+    <message>
+        <source>The key file cannot be found: {path}</source>
+        <translation>Le fichier de clés est introuvable : {path}</translation>
+    </message>
+    <message>
+        <source>The key file cannot be read: {path} ({reason}).</source>
+        <translation>Le fichier de clés ne peut pas être lu : {path} ({reason}).</translation>
+    </message>
+    <message>
+        <source>The key file is damaged or is not an OISO key file: {path}.</source>
+        <translation>Le fichier de clés est endommagé ou n&apos;est pas un fichier de clés OISO : {path}.</translation>
+    </message>
+    <message>
+        <source>This key file comes from a newer version of OISO Desktop: update the application.</source>
+        <translation>Ce fichier de clés provient d&apos;une version plus récente d&apos;OISO Desktop : mettez l&apos;application à jour.</translation>
+    </message>
+    <message>
+        <source>The key file is damaged: an encrypted key cannot be read.</source>
+        <translation>Le fichier de clés est endommagé : une clé chiffrée est illisible.</translation>
+    </message>
+    <message>
+        <source>The key file is damaged: the database key cannot be decrypted for this account.</source>
+        <translation>Le fichier de clés est endommagé : la clé de la base de données ne peut pas être déchiffrée pour ce compte.</translation>
+    </message>
+    <message>
+        <source>The keys of this database are not available.</source>
+        <translation>Les clés de cette base ne sont pas disponibles.</translation>
+    </message>
+    <message>
+        <source>The database key is not available.</source>
+        <translation>La clé de la base n&apos;est pas disponible.</translation>
+    </message>
+    <message>
+        <source>No key exists for this account.</source>
+        <translation>Aucune clé n&apos;existe pour ce compte.</translation>
+    </message>
+    <message>
+        <source>The private key does not match this account.</source>
+        <translation>La clé privée ne correspond pas à ce compte.</translation>
+    </message>
+    <message>
+        <source>This key does not match the current key of the database.</source>
+        <translation>Cette clé ne correspond pas à la clé actuelle de la base de données.</translation>
+    </message>
+    <message>
+        <source>This key file holds no recovery code.</source>
+        <translation>Ce trousseau de clés ne contient pas de code de récupération.</translation>
+    </message>
+    <message>
+        <source>Incorrect recovery code.</source>
+        <translation>Code de récupération incorrect.</translation>
+    </message>
+    <message>
+        <source>This account is linked to this computer but its secret cannot be found in the system keyring. Use the recovery code or ask the administrator to reset your password.</source>
+        <translation>Ce compte est lié à cet ordinateur mais son secret est introuvable dans le trousseau système. Utilisez le code de récupération ou demandez à l&apos;administrateur de réinitialiser votre mot de passe.</translation>
+    </message>
+    <message>
+        <source>The system keyring refused the requested operation. Check that it is unlocked, then try again.</source>
+        <translation>Le trousseau système a refusé l&apos;opération demandée. Vérifiez qu&apos;il est déverrouillé puis réessayez.</translation>
+    </message>
+    <message>
+        <source>A secret in the system keyring cannot be read.</source>
+        <translation>Un secret du trousseau système est illisible.</translation>
+    </message>
+    <message>
+        <source>No OISO database is configured on this computer: give its folder with --folder.</source>
+        <translation>Aucune base OISO n&apos;est configurée sur ce poste : indiquez son dossier avec --folder.</translation>
+    </message>
+    <message>
+        <source>Required value missing: {value}.</source>
+        <translation>Valeur obligatoire manquante : {value}.</translation>
+    </message>
+    <message>
+        <source>No password entered.</source>
+        <translation>Aucun mot de passe saisi.</translation>
+    </message>
+    <message>
+        <source>Invalid date: {text} (expected YYYY-MM-DD or DD/MM/YYYY).</source>
+        <translation>Date invalide : {text} (attendu AAAA-MM-JJ ou JJ/MM/AAAA).</translation>
+    </message>
+    <message>
+        <source>The recovery sheet must not be saved in the database folder: choose another location with --recovery-sheet.</source>
+        <translation>La feuille de récupération ne doit pas être enregistrée dans le dossier de la base : choisissez un autre emplacement avec --recovery-sheet.</translation>
+    </message>
+    <message>
+        <source>No account has the login “{login}”.</source>
+        <translation>Aucun compte ne porte l&apos;identifiant « {login} ».</translation>
+    </message>
+    <message>
+        <source>The RPPS number</source>
+        <translation>Le numéro RPPS</translation>
+    </message>
+    <message>
+        <source>The ADELI number</source>
+        <translation>Le numéro ADELI</translation>
+    </message>
+    <message>
+        <source>The FINESS number</source>
+        <translation>Le numéro FINESS</translation>
+    </message>
+    <message>
+        <source>The NIR</source>
+        <translation>Le NIR</translation>
+    </message>
+    <message>
+        <source>The INSEE birthplace code</source>
+        <translation>Le code INSEE du lieu de naissance</translation>
+    </message>
+    <message>
+        <source>The birth name</source>
+        <translation>Le nom de naissance</translation>
+    </message>
+    <message>
+        <source>The used name</source>
+        <translation>Le nom d&apos;usage</translation>
+    </message>
+    <message>
+        <source>The first name</source>
+        <translation>Le prénom</translation>
     </message>
     <message>
         <source>Too many failed attempts. Try again in a moment.</source>

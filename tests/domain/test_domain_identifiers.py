@@ -60,9 +60,9 @@ def test_rpps_wrong_length_is_a_hard_error_even_when_confirmed():
     with pytest.raises(InvalidIdentifier) as caught:
         validate_rpps("10003461", luhn_confirmed=True)
     assert not isinstance(caught.value, RppsLuhnMismatch)
-    assert str(caught.value) == "Le numéro RPPS doit comporter 11 chiffres (8 saisis)."
+    assert str(caught.value) == "Le numéro RPPS doit comporter 11 chiffres, et non 8."
     assert caught.value.field == "rpps"
-    assert caught.value.code == "invalid_identifier"
+    assert caught.value.code == "identifier_digit_count"
     assert caught.value.params == {
         "identifier": "rpps",
         "problem": "length",
@@ -71,8 +71,8 @@ def test_rpps_wrong_length_is_a_hard_error_even_when_confirmed():
     }
 
 
-def test_rpps_one_digit_typed_uses_singular():
-    with pytest.raises(InvalidIdentifier, match=r"\(1 saisi\)"):
+def test_rpps_one_digit_typed_reads_well():
+    with pytest.raises(InvalidIdentifier, match=r"11 chiffres, et non 1\.$"):
         validate_rpps("1")
 
 
@@ -137,7 +137,7 @@ def test_adeli():
     assert validate_adeli("751 234 567") == "751234567"
     with pytest.raises(InvalidIdentifier) as caught:
         validate_adeli("75123456")
-    assert str(caught.value) == "Le numéro ADELI doit comporter 9 chiffres (8 saisis)."
+    assert str(caught.value) == "Le numéro ADELI doit comporter 9 chiffres, et non 8."
     assert caught.value.field == "adeli"
     with pytest.raises(InvalidIdentifier, match="ne doit contenir que des chiffres"):
         validate_adeli("75123456X")
@@ -177,7 +177,7 @@ def test_finess_corsica_uses_21_22_for_luhn():
 @pytest.mark.parametrize(
     ("value", "message"),
     [
-        ("75071218", "Le numéro FINESS doit comporter 9 caractères (8 saisis)."),
+        ("75071218", "Le numéro FINESS doit comporter 9 caractères, et non 8."),
         ("2C0712184", "ne doit contenir que des chiffres"),
         ("75071218A", "ne doit contenir que des chiffres"),
         ("", "n'est pas renseigné"),
@@ -236,8 +236,8 @@ def test_nir_invalid_key(nir):
 @pytest.mark.parametrize(
     ("value", "message"),
     [
-        ("2951099126111", "Le NIR doit comporter 15 caractères, clé comprise (13 saisis)."),
-        ("2951099126111933", "Le NIR doit comporter 15 caractères, clé comprise (16 saisis)."),
+        ("2951099126111", "Le NIR doit comporter 15 caractères, clé comprise, et non 13."),
+        ("2951099126111933", "Le NIR doit comporter 15 caractères, clé comprise, et non 16."),
         ("253072C07300443", "ne doit contenir que des chiffres"),
         ("2950A9912611193", "ne doit contenir que des chiffres"),
         ("595109912611193", "Le premier chiffre du NIR"),
@@ -317,7 +317,7 @@ def test_insee_birthplace_valid(value, expected):
         ("99612", "99100 à 99599"),
         ("75000", "000"),
         ("2A000", "000"),
-        ("7505", "doit comporter 5 caractères (4 saisis)"),
+        ("7505", "doit comporter 5 caractères, et non 4."),
         ("2C004", "ne doit contenir que des chiffres"),
         ("75A56", "ne doit contenir que des chiffres"),
     ],
@@ -327,7 +327,7 @@ def test_insee_birthplace_invalid(value, message):
         validate_insee_birthplace(value)
     assert message in str(caught.value)
     assert caught.value.field == "birth_place_code"
-    assert str(caught.value).startswith("Le code du lieu de naissance")
+    assert str(caught.value).startswith("Le code INSEE du lieu de naissance")
 
 
 # --- IdNat_PS ----------------------------------------------------------------------------

@@ -266,3 +266,21 @@ def test_the_form_edits_every_identity_field():
 
     assert sorted(FIELD_NAMES) == sorted(f.name for f in dataclasses.fields(IdentityFields))
     assert len(set(FIELD_NAMES)) == len(FIELD_NAMES)
+
+
+def test_field_messages_follow_the_language(qtbot, view, gui_type):
+    """The service's rules, in English for an English user (same text as error_text)."""
+    from oiso_desktop.gui.i18n import install_translations
+
+    install_translations("en")
+    try:
+        dialog = _new_dialog(qtbot, view)
+        _fill_identity(dialog, gui_type, nir="295109912611199")
+        assert dialog.field_message("nir") == "The NIR key is incorrect."
+        dialog.ui.nir_edit.clear()
+        gui_type(dialog.ui.nir_edit, "2951099126111")
+        assert dialog.field_message("nir") == (
+            "The NIR must have 15 characters including the key, not 13."
+        )
+    finally:
+        install_translations("fr")

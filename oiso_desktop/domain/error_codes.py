@@ -1,0 +1,166 @@
+"""Every error code the package raises: one enumeration.
+
+An :class:`~oiso_desktop.domain.errors.OisoError` carries one of these codes
+and the ``params`` its text needs; ``gui/error_text.py`` holds an English text
+(translated into French in ``resources/translations/oiso_fr.ts``) for each of
+them. ``OisoError`` refuses a code that is not listed here, and
+``tests/gui/test_error_codes.py`` checks that every code has its text and every
+``code=`` of the package is a member.
+
+To add a code: add the member here, its text in ``gui/error_text.py``
+(``MESSAGES``), run ``tools/update_translations.py`` and translate it.
+
+The values are stable (logs, tests, the CLI): never rename one.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum, unique
+
+__all__ = ["ErrorCode"]
+
+
+@unique
+class ErrorCode(StrEnum):
+    # --- class defaults of domain.errors (and subclasses) ------------------------------
+    ERROR = "error"
+    VALIDATION = "validation"
+    INVALID_IDENTIFIER = "invalid_identifier"
+    PERMISSION_DENIED = "permission_denied"  # also: the role lacks the permission
+    NOT_FOUND = "not_found"
+    CONCURRENT_EDIT = "concurrent_edit"
+    AUTHENTICATION_FAILED = "authentication_failed"  # wrong login or password
+    ACCOUNT_LOCKED = "account_locked"  # params: retry_after_seconds
+    ACCOUNT_DISABLED = "account_disabled"
+    SESSION_ENDED = "session_ended"  # params: reason ("suspended", "revoked", "gone")
+    PASSWORD_CHANGE_REQUIRED = "password_change_required"
+    PASSWORD_POLICY = "password_policy"  # params: problems (domain.passwords codes)
+    STORAGE = "storage"
+    KEYRING_UNAVAILABLE = "keyring_unavailable"
+    CONNECTION_LOST = "connection_lost"
+    POSSIBLE_DUPLICATE = "possible_duplicate"  # params: candidates
+    CLI = "cli"
+
+    # --- identifiers (params: identifier = rpps, adeli, finess, nir, birth_place_code) -
+    IDENTIFIER_NOT_TEXT = "identifier_not_text"
+    IDENTIFIER_EMPTY = "identifier_empty"
+    IDENTIFIER_DIGITS_ONLY = "identifier_digits_only"
+    IDENTIFIER_DIGITS_OR_CORSICA = "identifier_digits_or_corsica"
+    IDENTIFIER_DIGIT_COUNT = "identifier_digit_count"  # params: expected, got
+    IDENTIFIER_CHARACTER_COUNT = "identifier_character_count"  # params: expected, got
+    IDENTIFIER_KIND_UNKNOWN = "identifier_kind_unknown"
+    RPPS_LUHN = "rpps_luhn"
+    FINESS_CHECKSUM = "finess_checksum"
+    NIR_LENGTH = "nir_length"  # params: expected, got
+    NIR_FIRST_DIGIT = "nir_first_digit"
+    NIR_CHECKSUM = "nir_checksum"
+    NIR_INVALID = "nir_invalid"
+    INSEE_COMMUNE_ZERO = "insee_commune_zero"
+    INSEE_NO_DEPARTMENT = "insee_no_department"  # params: department
+    INSEE_CORSICA = "insee_corsica"
+    INSEE_OVERSEAS = "insee_overseas"
+    INSEE_PACIFIC = "insee_pacific"
+    INSEE_COUNTRY = "insee_country"
+
+    # --- patient identity (domain.patients) --------------------------------------------
+    NAME_CHARACTERS = "name_characters"  # params: name = birth_name, used_name, first_names
+    BIRTH_NAME_REQUIRED = "birth_name_required"
+    FIRST_NAME_REQUIRED = "first_name_required"
+    BIRTH_DATE_REQUIRED = "birth_date_required"
+    BIRTH_DATE_FUTURE = "birth_date_future"
+    BIRTH_DATE_TOO_OLD = "birth_date_too_old"
+    SEX_INVALID = "sex_invalid"
+    VITAL_STATUS_INVALID = "vital_status_invalid"
+    DEATH_DATE_NOT_DECEASED = "death_date_not_deceased"
+    DEATH_DATE_BEFORE_BIRTH = "death_date_before_birth"
+    DEATH_DATE_FUTURE = "death_date_future"
+    INS_STATUS_INVALID = "ins_status_invalid"
+    INS_BIRTHPLACE_REQUIRED = "ins_birthplace_required"
+    INS_NIR_REQUIRED = "ins_nir_required"
+    NIR_SEX_MISMATCH = "nir_sex_mismatch"
+    NIR_YEAR_MISMATCH = "nir_year_mismatch"
+    NIR_MONTH_MISMATCH = "nir_month_mismatch"
+    EMAIL_INVALID = "email_invalid"
+    POSTAL_CODE_INVALID = "postal_code_invalid"
+    PHONE_CHARACTERS = "phone_characters"
+    PHONE_FRENCH_LENGTH = "phone_french_length"
+    PHONE_INTERNATIONAL_LENGTH = "phone_international_length"
+    PHONE_FORMAT = "phone_format"
+
+    # --- accounts and structures (services.validation, user and setup services) --------
+    LOGIN_FORMAT = "login_format"
+    LOGIN_TAKEN = "login_taken"
+    LOGIN_CHANGE = "login_change"
+    LAST_NAME_REQUIRED = "last_name_required"
+    STRUCTURE_NAME_REQUIRED = "structure_name_required"
+    TOO_LONG = "too_long"  # params: max_length
+    ROLE_UNKNOWN = "role_unknown"
+    EMAIL_TOO_LONG = "email_too_long"
+    RPPS_OR_ADELI_REQUIRED = "rpps_or_adeli_required"
+    ASSISTANCE_SECRETARY_ONLY = "assistance_secretary_only"
+    ASSISTED_NOT_PRACTITIONER = "assisted_not_practitioner"
+    STRUCTURE_NOT_FOUND = "structure_not_found"
+    FINESS_TAKEN = "finess_taken"
+    USER_NOT_FOUND = "user_not_found"
+    USER_REVOKED = "user_revoked"
+    OWN_ROLE = "own_role"
+    SELF = "self"  # suspending or revoking one's own account
+    LAST_ADMIN = "last_admin"
+    FIRST_ACCOUNT_NOT_ADMIN = "first_account_not_admin"
+    NOT_AN_ADMIN = "not_an_admin"
+    PASSWORDS_DIFFER = "passwords_differ"
+
+    # --- sessions and access (services) ------------------------------------------------
+    SESSION_LOCKED = "session_locked"
+    SESSION_CLOSED = "session_closed"
+    NO_ACTOR = "no_actor"
+    ADMIN_ONLY = "admin_only"
+    NO_PATIENT_ACCESS = "no_patient_access"
+    PATIENT_READ_ONLY = "patient_read_only"
+    OWN_EVENTS_ONLY = "own_events_only"
+    PATIENT_NOT_FOUND = "patient_not_found"
+    OWNER_REQUIRED = "owner_required"
+    OWNER_NOT_ASSISTED = "owner_not_assisted"
+    OWNER_FOR_SELF = "owner_for_self"
+
+    # --- database folder and files (storage, setup, paths, reports, export) ------------
+    ALREADY_EXISTS = "already_exists"
+    NOT_A_FOLDER = "not_a_folder"  # params: path
+    CONFIG_WRITE_FAILED = "config_write_failed"  # params: path, reason
+    EXPORT_FAILED = "export_failed"  # params: path, reason
+    REPORT_WRITE_FAILED = "report_write_failed"  # params: path, reason
+    DATABASE_MISSING = "database_missing"  # params: path
+    DATABASE_TRUNCATED = "database_truncated"
+    DATABASE_NOT_ENCRYPTED = "database_not_encrypted"
+    DATABASE_KEY = "database_key"
+    DATABASE_CORRUPTED = "database_corrupted"
+    DATABASE_LOCKED = "database_locked"
+    DATABASE_BUSY = "database_busy"
+    FOREIGN_DATABASE = "foreign_database"
+    REKEY_LOCAL_ONLY = "rekey_local_only"
+
+    # --- keys: keystore, crypto, OS keyring --------------------------------------------
+    KEYSTORE_MISSING = "keystore_missing"  # params: path
+    KEYSTORE_UNREADABLE = "keystore_unreadable"  # params: path, reason
+    KEYSTORE_CORRUPT = "keystore_corrupt"  # params: path
+    KEYSTORE_TOO_NEW = "keystore_too_new"
+    KEYSTORE_KEY_UNREADABLE = "keystore_key_unreadable"
+    KEYSTORE_SLOT_DAMAGED = "keystore_slot_damaged"
+    NO_KEYSTORE = "no_keystore"
+    NO_DMK = "no_dmk"
+    NO_SLOT = "no_slot"
+    WRONG_KEY = "wrong_key"
+    WRONG_DMK = "wrong_dmk"
+    NO_RECOVERY_SLOT = "no_recovery_slot"
+    BAD_RECOVERY_CODE = "bad_recovery_code"
+    BOUND_SECRET_MISSING = "bound_secret_missing"
+    KEYRING_ERROR = "keyring_error"
+    KEYRING_SECRET_CORRUPT = "keyring_secret_corrupt"
+
+    # --- command line (cli) ------------------------------------------------------------
+    CLI_NO_DATABASE = "cli_no_database"
+    CLI_VALUE_MISSING = "cli_value_missing"  # params: value
+    CLI_NO_PASSWORD = "cli_no_password"
+    CLI_BAD_DATE = "cli_bad_date"  # params: text
+    CLI_SHEET_IN_DATABASE_FOLDER = "cli_sheet_in_database_folder"
+    CLI_UNKNOWN_LOGIN = "cli_unknown_login"  # params: login
