@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from oiso_desktop import __version__
 from oiso_desktop.domain.errors import AuthenticationError
-from oiso_desktop.storage.keystore import Keystore
+from oiso_desktop.storage.keystore import Keystore, SlotKey
 from oiso_desktop.storage.local_database import Database
 from oiso_desktop.storage.secret_store import SecretStore
 from oiso_desktop.storage.uow import UnitOfWork
@@ -50,7 +50,8 @@ class ServiceContext:
     """An unlocked database and the facts the services record with each event.
 
     ``dmk`` is the current database master key of a local database: it is needed
-    to give a new user a key slot, and it changes after a re-key.
+    to give a new user a key slot, and it changes after a re-key. ``slot_key``
+    is the private key of the slot the session signed in with.
     """
 
     database: Database
@@ -60,6 +61,8 @@ class ServiceContext:
     workstation: str = field(default_factory=_workstation)
     app_version: str = __version__
     dmk: bytes | None = field(default=None, repr=False)
+    # The signed-in slot's key (local): opens a pending DMK for new slots and re-keys.
+    slot_key: SlotKey | None = field(default=None, repr=False)
     # Set while the user's screen is locked: the services then refuse to work.
     locked: bool = False
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import threading
 import weakref
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -86,13 +87,31 @@ def check_database_file(path: Path) -> None:
 
 
 class _ConnectionFactory:
-    """Creates keyed dbapi connections; the key can change after a re-key."""
+    """Creates keyed dbapi connections; the key can change after a re-key.
 
-    def __init__(self, path: Path, key: bytes, create: bool) -> None:
+    ``key_source`` (optional) gives the keys the file may have now: when the
+    key in use no longer opens the file (another instance finished a re-key
+    while this engine had no connection open), the factory switches to the
+    one of them that does.
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        key: bytes,
+        create: bool,
+        key_source: Callable[[], Sequence[bytes]] | None = None,
+    ) -> None:
         self.path = Path(path)
         self._key = key
         self._mode = "rwc" if create else "rw"
         self._lock = threading.Lock()
+        self._key_source = key_source
+
+    @property
+    def key(self) -> bytes:
+        with self._lock:
+            return self._key
 
     def set_key(self, key: bytes) -> None:
         with self._lock:
@@ -103,6 +122,25 @@ class _ConnectionFactory:
     def __call__(self) -> Any:
         with self._lock:
             key = self._key
+        try:
+            return self._connect(key)
+        except StorageError as exc:
+            if exc.code != "database_key" or self._key_source is None:
+                raise
+            for other in self._key_source():
+                if other == key:
+                    continue
+                try:
+                    connection = self._connect(other)
+                except StorageError:
+                    continue
+                with self._lock:
+                    self._key = other
+                return connection
+            raise
+
+    def _connect(self, key: bytes) -> Any:
+        with self._lock:
             mode = self._mode
         try:
             connection = dbapi2.connect(
@@ -138,9 +176,18 @@ class _ConnectionFactory:
 _factories: weakref.WeakKeyDictionary[Engine, _ConnectionFactory] = weakref.WeakKeyDictionary()
 
 
-def create_sqlcipher_engine(path: Path, key: bytes, *, create: bool = False) -> Engine:
-    """A SQLAlchemy engine on the SQLCipher file ``path`` opened with ``key``."""
-    factory = _ConnectionFactory(Path(path), key, create)
+def create_sqlcipher_engine(
+    path: Path,
+    key: bytes,
+    *,
+    create: bool = False,
+    key_source: Callable[[], Sequence[bytes]] | None = None,
+) -> Engine:
+    """A SQLAlchemy engine on the SQLCipher file ``path`` opened with ``key``.
+
+    ``key_source``: see :class:`_ConnectionFactory` (a re-key by another instance).
+    """
+    factory = _ConnectionFactory(Path(path), key, create, key_source)
     engine = create_engine(
         "sqlite+pysqlite://",
         module=dbapi2,
@@ -162,6 +209,14 @@ def create_sqlcipher_engine(path: Path, key: bytes, *, create: bool = False) -> 
 
     _factories[engine] = factory
     return engine
+
+
+def engine_key(engine: Engine) -> bytes:
+    """The key new connections of ``engine`` use (it changes after a re-key)."""
+    factory = _factories.get(engine)
+    if factory is None:
+        raise ValueError("not a SQLCipher engine created by create_sqlcipher_engine")
+    return factory.key
 
 
 def _open_readonly(path: Path, key: bytes) -> Any:
