@@ -265,32 +265,47 @@ class AuthService:
             with contextlib.suppress(StorageError):
                 keystore.upgrade_seals([dmk, *result.dmk_candidates])
             ctx = self._context(local, database, dmk, result.slot_key)
+            # No file lock is taken inside a database transaction here: another
+            # instance may hold that lock while waiting for the database.
             with UnitOfWork(database.session_factory) as uow:
                 user = uow.users.get(result.user_id) if result.user_id is not None else None
-                if user is not None and user.login.strip().lower() != result.login:
-                    # The slot answers to another login than its account's: refused.
-                    keystore.record_failure(typed, now, reason="slot_login_mismatch")
-                    raise AuthenticationError(BAD_CREDENTIALS_MESSAGE)
-                if user is None or user.status != AccountStatus.ACTIVE.value:
-                    # Right password, account not active: a failure like the others.
-                    keystore.record_failure(typed, now, reason="account_disabled")
+                refusal = self._refusal(user, result)
+            if refusal is not None:
+                keystore.record_failure(typed, now, reason=refusal)
+                if refusal == "account_disabled":
                     raise AccountDisabled(DISABLED_MESSAGE)
-                actor = actor_of(user)
-                drained = keystore.drain_failures()
-                try:
+                raise AuthenticationError(BAD_CREDENTIALS_MESSAGE)
+            with contextlib.suppress(StorageError):  # version 1: done at the next login
+                keystore.upgrade_private_key(result, password, self.secret_store)
+            drained = keystore.drain_failures()
+            try:
+                with UnitOfWork(database.session_factory) as uow:
+                    user = uow.users.get(result.user_id) if result.user_id is not None else None
+                    if user is None or self._refusal(user, result) is not None:
+                        raise AccountDisabled(DISABLED_MESSAGE)
+                    actor = actor_of(user)
                     self._record_failures(uow, ctx, drained)
                     user.last_login_at = naive_utc(ctx.now())
                     record_event(uow, ctx, actor, "login", object_type="user", object_id=user.id)
                     uow.commit()
-                except BaseException:
-                    # Nothing was written: keep the failures for the next login.
-                    keystore.restore_failures(drained)
-                    raise
-                must_change = user.must_change_password
+                    must_change = user.must_change_password
+            except BaseException:
+                # Nothing was written: keep the failures for the next login.
+                keystore.restore_failures(drained)
+                raise
         except BaseException:
             database.dispose()
             raise
         return UserSession(ctx, actor, must_change_password=must_change)
+
+    @staticmethod
+    def _refusal(user: User | None, result: SignInResult) -> str | None:
+        """Why a right password still does not open a session (None: it does)."""
+        if user is not None and user.login.strip().lower() != result.login:
+            return "slot_login_mismatch"  # the slot answers to another login than its account
+        if user is None or user.status != AccountStatus.ACTIVE.value:
+            return "account_disabled"  # right password, account not active: a failure too
+        return None
 
     @staticmethod
     def _record_failures(

@@ -31,6 +31,7 @@ from oiso_desktop.domain.errors import StorageError
 
 SQLITE_PLAIN_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
+REKEY_BUSY_TIMEOUT_MS = 250
 PAGE_CACHE_KIB = 64 * 1024
 SQLITE_NOTADB = 26
 
@@ -276,12 +277,16 @@ def rekey(engine: Engine, new_key: bytes) -> None:
     engine.dispose()
     connection = factory()
     try:
+        # Another session with the file open keeps it in WAL mode for as long as it
+        # stays open: waiting the full busy timeout would only hold the keystore lock.
+        connection.execute(f"PRAGMA busy_timeout = {REKEY_BUSY_TIMEOUT_MS}")
         try:
             mode = connection.execute("PRAGMA journal_mode = DELETE").fetchone()
         except dbapi2.OperationalError as exc:
             raise StorageError(LOCKED_MESSAGE, code="database_locked") from exc
         if mode is None or str(mode[0]).lower() != "delete":
             raise StorageError(LOCKED_MESSAGE, code="database_locked")
+        connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         connection.execute(pragma).fetchall()
         factory.set_key(new_key)
         connection.execute("SELECT count(*) FROM sqlite_master").fetchall()

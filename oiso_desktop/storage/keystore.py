@@ -639,8 +639,9 @@ class Keystore:
         ``report=False``: the caller writes the failure into the event log
         itself (an open session); it still counts for the lockout.
 
-        Success resets the login's lockout and, for a version-1 slot, wraps the
-        private key again with the login in its associated data.
+        Success resets the login's lockout. A version-1 private key is wrapped
+        again (login in its associated data) by :meth:`upgrade_private_key`,
+        once the caller has accepted the sign-in.
         """
         typed = (login or "").strip().lower()
         self.reload()
@@ -648,15 +649,12 @@ class Keystore:
         subject = Subject.account(typed) if slot is not None else Subject.unknown(typed)
         self._check_lockout(subject, now)
         try:
-            unlocked, pepper = self._unlock(slot, password, secret_store)
+            unlocked, _pepper = self._unlock(slot, password, secret_store)
         except AuthenticationError:
             reason = "bad_password" if slot is not None else "unknown_login"
             self._failure_log().record(subject, now, reason=reason, context=context, report=report)
             raise AuthenticationError(BAD_CREDENTIALS_MESSAGE) from None
         self._failure_log().reset(subject)
-        assert slot is not None
-        if slot["private_key"].get("aad", 1) == 1:
-            self._rewrap(unlocked.user_id, unlocked.private_key, password, pepper)
         return SignInResult(
             user_id=unlocked.user_id,
             login=typed,
@@ -664,21 +662,34 @@ class Keystore:
             slot_key=SlotKey(unlocked.user_id, unlocked.private_key),
         )
 
-    def _rewrap(
-        self, user_id: int, private_key: bytes, password: str, pepper: bytes | None
-    ) -> None:
-        """Wrap a version-1 private key again with the login in its associated data."""
+    def upgrade_private_key(
+        self, result: SignInResult, password: str, secret_store: SecretStore | None
+    ) -> bool:
+        """Wrap a version-1 private key again with the login in its associated data.
+
+        Called after a successful password login has been accepted (the account's
+        login matches the slot's). True if the slot was upgraded.
+        """
+        user_id = result.user_id
+        slot = self._find(self.store.read(), user_id) if user_id is not None else None
+        if slot is None or user_id is None or slot["private_key"].get("aad", 1) != 1:
+            return False
+        pepper = secret_store.get(slot["keyring_entry"]) if slot["bound"] and secret_store else None
+        if slot["bound"] and pepper is None:
+            return False
         with self._change() as data:
             slot = self._find(data, user_id)
             if (
                 slot is None
                 or slot["private_key"].get("aad", 1) != 1
-                or crypto.public_key_of(private_key) != _b64d(slot["public_key"])
+                or slot["login"] != result.login
+                or crypto.public_key_of(result.private_key) != _b64d(slot["public_key"])
             ):
-                return  # changed meanwhile (password change, reset, revocation)
+                return False  # changed meanwhile (password change, reset, revocation)
             slot["private_key"] = self._wrap_user_key(
-                user_id, slot["login"], private_key, password, pepper
+                user_id, slot["login"], result.private_key, password, pepper
             )
+        return True
 
     def record_failure(
         self, login: str, at: dt.datetime, *, reason: str, context: str = "login"

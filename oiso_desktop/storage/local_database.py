@@ -338,12 +338,19 @@ class LocalDatabase:
                 self.db_path, key, key_source=key_source if holder is not None else None
             )
             try:
-                # The first connection is made before the lock is released: from
-                # then on, the file is open and no re-key can start under us.
-                upgrade_to_head(engine)
+                # The first connection is made (and kept by the pool) before the lock
+                # is released: from then on the file is open and no re-key can start
+                # under us. No transaction here: a writer elsewhere may be waiting
+                # for this lock.
+                engine.connect().close()
             except Exception:
                 engine.dispose()
                 raise
+        try:
+            upgrade_to_head(engine)
+        except Exception:
+            engine.dispose()
+            raise
         return Database(
             engine,
             database_uuid=keystore.database_uuid,

@@ -39,6 +39,7 @@ LOCK_SUFFIX = ".lock"
 #: A re-key holds the lock while the database file is re-encrypted (seconds for
 #: a large file); other writers wait that long before giving up.
 LOCK_TIMEOUT_SECONDS = 30.0
+LOCK_POLL_SECONDS = 0.005
 
 BUSY_MESSAGE = (
     "Le fichier de clés est occupé par une autre session d'OISO Desktop depuis plus de "
@@ -68,6 +69,7 @@ def parse_time(text: Any) -> dt.datetime:
 
 def file_lock(lock_path: Path, timeout: float, mode: int) -> filelock.FileLock:
     """An OS lock on ``lock_path`` (created with ``mode``; reentrant in one thread)."""
+    # Short polls: a waiting instance gets the lock soon after it is released.
     return filelock.FileLock(str(lock_path), timeout=timeout, mode=mode)
 
 
@@ -75,7 +77,7 @@ def file_lock(lock_path: Path, timeout: float, mode: int) -> filelock.FileLock:
 def holding(lock: filelock.FileLock, what: Path, timeout: float) -> Iterator[None]:
     """Hold ``lock``; StorageError (French) after ``timeout`` or if it cannot be created."""
     try:
-        lock.acquire()
+        lock.acquire(poll_interval=LOCK_POLL_SECONDS)
     except filelock.Timeout as exc:
         raise StorageError(
             BUSY_MESSAGE.format(seconds=round(timeout)), code="keystore_busy", path=str(what)
