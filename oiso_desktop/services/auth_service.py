@@ -115,6 +115,8 @@ class UserSession:
             )
             if result.user_id != self.actor.user_id:
                 raise AuthenticationError(BAD_CREDENTIALS_MESSAGE)
+            with contextlib.suppress(StorageError):
+                self._keystore().accept_sign_in(result, password, self.ctx.secret_store)
         except AccountLocked:
             raise
         except AuthenticationError:
@@ -275,8 +277,8 @@ class AuthService:
                 if refusal == "account_disabled":
                     raise AccountDisabled(DISABLED_MESSAGE)
                 raise AuthenticationError(BAD_CREDENTIALS_MESSAGE)
-            with contextlib.suppress(StorageError):  # version 1: done at the next login
-                keystore.upgrade_private_key(result, password, self.secret_store)
+            with contextlib.suppress(StorageError):  # not essential: done at the next login
+                keystore.accept_sign_in(result, password, self.secret_store)
             drained = keystore.drain_failures()
             try:
                 with UnitOfWork(database.session_factory) as uow:
@@ -378,6 +380,8 @@ class AuthService:
                     user.id, user.login, new_password, dmk, holder=result.slot_key
                 )
                 uow.commit()
+            with contextlib.suppress(StorageError):
+                keystore.accept_sign_in(result, code, self.secret_store)
         except BaseException:
             database.dispose()
             raise

@@ -639,9 +639,9 @@ class Keystore:
         ``report=False``: the caller writes the failure into the event log
         itself (an open session); it still counts for the lockout.
 
-        Success resets the login's lockout. A version-1 private key is wrapped
-        again (login in its associated data) by :meth:`upgrade_private_key`,
-        once the caller has accepted the sign-in.
+        Once the caller has accepted the sign-in (the account may still be
+        suspended), :meth:`accept_sign_in` resets the login's lockout and wraps a
+        version-1 private key again.
         """
         typed = (login or "").strip().lower()
         self.reload()
@@ -654,13 +654,23 @@ class Keystore:
             reason = "bad_password" if slot is not None else "unknown_login"
             self._failure_log().record(subject, now, reason=reason, context=context, report=report)
             raise AuthenticationError(BAD_CREDENTIALS_MESSAGE) from None
-        self._failure_log().reset(subject)
         return SignInResult(
             user_id=unlocked.user_id,
             login=typed,
             dmk_candidates=tuple(unlocked.dmk_candidates),
             slot_key=SlotKey(unlocked.user_id, unlocked.private_key),
         )
+
+    def accept_sign_in(
+        self, result: SignInResult, password: str, secret_store: SecretStore | None
+    ) -> None:
+        """The sign-in opened a session: its lockout starts from zero again, and a
+        version-1 private key gets the login in its associated data."""
+        if result.user_id is None:
+            self._failure_log().reset(Subject.recovery())
+            return
+        self._failure_log().reset(Subject.account(result.login))
+        self.upgrade_private_key(result, password, secret_store)
 
     def upgrade_private_key(
         self, result: SignInResult, password: str, secret_store: SecretStore | None

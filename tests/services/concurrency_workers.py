@@ -138,3 +138,24 @@ def create_and_revoke(
     except BaseException:
         errors.append(traceback.format_exc())
     queue.put(("revoker_done", outcomes, errors, time.monotonic() - started))
+
+
+def hold_session(folder: str, login: str, password: str, ready: Any, release: Any) -> None:
+    """Log in and keep the database open until ``release`` (another user's instance)."""
+    _setup()
+    session = _auth(folder).login(login, password)
+    session.patients.search(session.actor, "x")
+    ready.set()
+    release.wait(30)
+    session.logout()
+
+
+def log_in_once(folder: str, login: str, password: str, start: Any, queue: Any) -> None:
+    """Wait for ``start`` then log in and out (concurrent logins)."""
+    _setup()
+    start.wait(30)
+    try:
+        _auth(folder).login(login, password).logout()
+        queue.put(("ok", login))
+    except Exception as exc:  # reported to the test
+        queue.put(("error", f"{login}: {type(exc).__name__}: {exc}"))
