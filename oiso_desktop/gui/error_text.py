@@ -332,6 +332,58 @@ MESSAGES: dict[ErrorCode, str] = {
         "Errors",
         "The key file is damaged: the database key cannot be decrypted for this account.",
     ),
+    _E.KEYSTORE_BUSY: QT_TRANSLATE_NOOP(
+        "Errors",
+        "The key file has been busy with another session of OISO Desktop for more than "
+        "{seconds} seconds: try again in a moment.",
+    ),
+    _E.KEYSTORE_UNWRITABLE: QT_TRANSLATE_NOOP(
+        "Errors", "The lock of the file {name} cannot be created: {reason}."
+    ),
+    _E.FAILURES_CORRUPT: QT_TRANSLATE_NOOP(
+        "Errors", "The file of failed logins is damaged: {path}."
+    ),
+    _E.FAILURES_UNREADABLE: QT_TRANSLATE_NOOP(
+        "Errors", "The file of failed logins cannot be read: {path} ({reason})."
+    ),
+    _E.NO_FAILURE_LOG: QT_TRANSLATE_NOOP("Errors", "Failed logins cannot be recorded."),
+    _E.NO_SLOT_KEY: QT_TRANSLATE_NOOP(
+        "Errors", "The key of this session is not available: log in again."
+    ),
+    _E.STALE_KEY: QT_TRANSLATE_NOOP(
+        "Errors", "The database key changed since this session opened: log in again."
+    ),
+    _E.STALE_SLOT_KEY: QT_TRANSLATE_NOOP(
+        "Errors",
+        "The key of this session no longer matches the key file: log in again, then try again.",
+    ),
+    _E.REKEY_PENDING: QT_TRANSLATE_NOOP(
+        "Errors",
+        "Another session of OISO Desktop has the database open: the key change "
+        "(revocation) is pending. It will be done as soon as the database is free, at the "
+        "next opening or when you start it again.",
+    ),
+    _E.REKEY_ALREADY_PENDING: QT_TRANSLATE_NOOP(
+        "Errors", "A change of the database key is already pending."
+    ),
+    _E.REKEY_PENDING_KEY_MISSING: QT_TRANSLATE_NOOP(
+        "Errors",
+        "A change of the database key is pending: the pending key is not available in "
+        "this session. Log in again, then try again.",
+    ),
+    _E.REKEY_MISMATCH: QT_TRANSLATE_NOOP(
+        "Errors",
+        "The key change pending in the key file is not the one just applied: nothing was "
+        "committed. Log in again before trying again.",
+    ),
+    _E.REKEY_UNVERIFIED: QT_TRANSLATE_NOOP(
+        "Errors",
+        "The new database key could not be checked in the key file: the database keeps "
+        "its current key.",
+    ),
+    _E.REKEY_FAILED: QT_TRANSLATE_NOOP(
+        "Errors", "The change of the database key failed: the database keeps its current key."
+    ),
     _E.NO_KEYSTORE: QT_TRANSLATE_NOOP("Errors", "The keys of this database are not available."),
     _E.NO_DMK: QT_TRANSLATE_NOOP("Errors", "The database key is not available."),
     _E.NO_SLOT: QT_TRANSLATE_NOOP("Errors", "No key exists for this account."),

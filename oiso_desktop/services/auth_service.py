@@ -1,14 +1,16 @@
 """Login, lock/unlock, password change and recovery of a local database.
 
-Failed logins cannot be written into a database that did not open: they go to
-the keystore (``Keystore.record_failure``), drive the lockout, and are moved
-into the event log at the next successful login.
+Every password check is one call, ``Keystore.sign_in`` (lockout, unwrap,
+failure counted when refused). Failed logins cannot be written into a database
+that did not open: they go to the failures file beside the keystore, drive the
+lockout (``domain.lockout``), and are moved into the event log at the next
+successful login.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-import math
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -19,8 +21,10 @@ from oiso_desktop.domain.errors import (
     KeyringUnavailable,
     PasswordPolicyError,
     SessionEnded,
+    StorageError,
     ValidationError,
 )
+from oiso_desktop.domain.lockout import lockout_delay
 from oiso_desktop.domain.passwords import validate_password
 from oiso_desktop.domain.permissions import Permission, role_can
 from oiso_desktop.domain.roles import AccountStatus, Role
@@ -39,51 +43,23 @@ from oiso_desktop.services.dto import Actor
 from oiso_desktop.services.event_log import EventService, event_time, record_event
 from oiso_desktop.services.patient_service import PatientService
 from oiso_desktop.services.user_service import UserService
+from oiso_desktop.storage.failure_log import ReportedFailure
 from oiso_desktop.storage.keystore import (
     BAD_CREDENTIALS_MESSAGE,
     Keystore,
-    UnlockedSlot,
-    key_id_of,
+    SignInResult,
+    SlotKey,
 )
 from oiso_desktop.storage.local_database import Database, LocalDatabase
+from oiso_desktop.storage.models import User
 from oiso_desktop.storage.secret_store import NO_KEYRING_MESSAGE, SecretStore
 from oiso_desktop.storage.uow import UnitOfWork
 
 __all__ = ["AuthService", "UserSession", "lockout_delay"]
 
-LOCKOUT_THRESHOLD = 5
-LOCKOUT_WINDOW = dt.timedelta(minutes=15)
-LOCKOUT_BASE_SECONDS = 60
-LOCKOUT_MAX_SECONDS = 30 * 60
-
 DISABLED_MESSAGE = "Ce compte est désactivé. Contactez l'administrateur."
 SAME_PASSWORD_MESSAGE = "Le nouveau mot de passe doit être différent de l'actuel."
 NOT_AN_ADMIN_MESSAGE = "Ce compte n'est pas un compte administrateur actif."
-
-
-def lockout_delay(failure_count: int) -> int:
-    """Seconds of lockout after ``failure_count`` recent failures (0 below the threshold)."""
-    if failure_count < LOCKOUT_THRESHOLD:
-        return 0
-    extra = failure_count - LOCKOUT_THRESHOLD
-    return min(LOCKOUT_BASE_SECONDS * 2 ** min(extra, 20), LOCKOUT_MAX_SECONDS)
-
-
-def _locked_error(seconds: int) -> AccountLocked:
-    minutes = max(1, math.ceil(seconds / 60))
-    return AccountLocked(
-        f"Trop de tentatives échouées. Réessayez dans {minutes} minute(s).",
-        retry_after_seconds=seconds,
-    )
-
-
-def current_dmk(keystore: Keystore, candidates: Sequence[bytes]) -> bytes:
-    """The candidate that is the database's current key (after ``connect``)."""
-    keystore.reload()
-    for candidate in candidates:
-        if key_id_of(candidate) == keystore.current_key_id:
-            return candidate
-    return candidates[0]
 
 
 class UserSession:
@@ -153,23 +129,26 @@ class UserSession:
         self._record("lock")
         self.ctx.locked = True
 
-    def _check_own_password(self, password: str, context: str) -> UnlockedSlot:
-        """Unlock one's own slot again; wrong passwords are logged and throttled."""
+    def _check_own_password(self, password: str, context: str) -> SignInResult:
+        """Check one's own password again, throttled by the same per-login counter
+        as the login screen; a wrong password is logged at once."""
         keystore = self._keystore()
-        keystore.reload()
-        now = self.ctx.now()
-        recent = [at for at in self._unlock_failures if at > now - LOCKOUT_WINDOW]
-        delay = lockout_delay(len(recent))
-        if delay:
-            retry_at = max(recent) + dt.timedelta(seconds=delay)
-            if retry_at > now:
-                raise _locked_error(math.ceil((retry_at - now).total_seconds()))
         try:
-            slot = keystore.unlock_user(self.actor.login, password, self.ctx.secret_store)  # type: ignore[arg-type]
-            if slot.user_id != self.actor.user_id:
+            result = keystore.sign_in(
+                self.actor.login,
+                password,
+                now=self.ctx.now(),
+                secret_store=self.ctx.secret_store,  # type: ignore[arg-type]
+                context=context,
+                report=False,  # written into the event log below, not at the next login
+            )
+            if result.user_id != self.actor.user_id:
                 raise AuthenticationError(BAD_CREDENTIALS_MESSAGE)
+            with contextlib.suppress(StorageError):
+                keystore.accept_sign_in(result, password, self.ctx.secret_store)
+        except AccountLocked:
+            raise
         except AuthenticationError:
-            self._unlock_failures = [*recent, now]
             self._record(
                 "login_failed",
                 object_type="user",
@@ -177,8 +156,7 @@ class UserSession:
                 details={"reason": "bad_password", "context": context},
             )
             raise
-        self._unlock_failures = []
-        return slot
+        return result
 
     @writes
     def unlock(self, password: str) -> None:
@@ -228,7 +206,7 @@ class UserSession:
             uow.flush()
             # The key slot changes last: if it fails, the event is rolled back.
             keystore.set_password(
-                slot.user_id,
+                self.actor.user_id,
                 slot.private_key,
                 password,
                 bind=bind,
@@ -244,21 +222,11 @@ class UserSession:
                 SAME_PASSWORD_MESSAGE, field="password", problems=["same_as_old"]
             )
         keystore = self._keystore()
-        keystore.reload()
         with self._uow() as uow:
             user = uow.users.get(self.actor.user_id)
             assert user is not None
             validate_password(new, login=user.login, names=(user.first_name, user.last_name))
-        try:
-            slot = keystore.unlock_user(self.actor.login, old, self.ctx.secret_store)  # type: ignore[arg-type]
-        except AuthenticationError:
-            self._record(
-                "login_failed",
-                object_type="user",
-                object_id=self.actor.user_id,
-                details={"reason": "bad_password", "context": "password_change"},
-            )
-            raise
+        slot = self._check_own_password(old, "password_change")
         with self._uow() as uow:
             user = uow.users.get(self.actor.user_id)
             assert user is not None
@@ -275,7 +243,7 @@ class UserSession:
             uow.flush()
             # The key slot changes last: if it fails, the transaction is rolled back.
             keystore.set_password(
-                slot.user_id, slot.private_key, new, secret_store=self.ctx.secret_store
+                self.actor.user_id, slot.private_key, new, secret_store=self.ctx.secret_store
             )
             uow.commit()
         self.must_change_password = False
@@ -316,16 +284,13 @@ class AuthService:
         value = self.clock()
         return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
 
-    def _check_lockout(self, keystore: Keystore, login: str, now: dt.datetime) -> None:
-        failures = keystore.failures_for(login, now - LOCKOUT_WINDOW)
-        delay = lockout_delay(len(failures))
-        if delay:
-            retry_at = max(failures) + dt.timedelta(seconds=delay)
-            if retry_at > now:
-                raise _locked_error(math.ceil((retry_at - now).total_seconds()))
-
     def _context(
-        self, local: LocalDatabase, database: Database, dmk: bytes, user_id: int | None
+        self,
+        local: LocalDatabase,
+        database: Database,
+        dmk: bytes,
+        slot_key: SlotKey,
+        user_id: int | None,
     ) -> ServiceContext:
         return ServiceContext(
             database=database,
@@ -333,6 +298,7 @@ class AuthService:
             keystore=local.keystore,
             clock=self.clock,
             dmk=dmk,
+            slot_key=slot_key,
             user_id=user_id,
         )
 
@@ -342,51 +308,77 @@ class AuthService:
         local = LocalDatabase.open(self.folder)
         keystore = local.keystore
         now = self._now()
-        self._check_lockout(keystore, typed, now)
+        result = keystore.sign_in(typed, password, now=now, secret_store=self.secret_store)
+        database = local.connect(result.dmk_candidates, holder=result.slot_key)
         try:
-            slot = keystore.unlock_user(typed, password, self.secret_store)
-        except AuthenticationError as exc:
-            keystore.record_failure(typed or "?", now)
-            # Same message whether the login exists or not.
-            raise AuthenticationError(BAD_CREDENTIALS_MESSAGE) from exc
-        database = local.connect(slot.dmk_candidates)
-        try:
-            ctx = self._context(
-                local, database, current_dmk(keystore, slot.dmk_candidates), slot.user_id
-            )
+            dmk = database.key
+            # Version-1 DMK boxes get the login in their associated data (public
+            # keys suffice); not essential to this login, done at the next otherwise.
+            with contextlib.suppress(StorageError):
+                keystore.upgrade_seals([dmk, *result.dmk_candidates])
+            # No file lock is taken inside a database transaction here: another
+            # instance may hold that lock while waiting for the database.
+            system = self._context(local, database, dmk, result.slot_key, None)
+            with system.unit_of_work(AccessMode.READ) as uow:
+                user = uow.users.get(result.user_id) if result.user_id is not None else None
+                refusal = self._refusal(user, result)
+            if refusal is not None:
+                keystore.record_failure(typed, now, reason=refusal)
+                if refusal == "account_disabled":
+                    raise AccountDisabled(DISABLED_MESSAGE)
+                raise AuthenticationError(BAD_CREDENTIALS_MESSAGE)
+            with contextlib.suppress(StorageError):  # not essential: done at the next login
+                keystore.accept_sign_in(result, password, self.secret_store)
+            ctx = self._context(local, database, dmk, result.slot_key, result.user_id)
+            drained = keystore.drain_failures()
             try:
                 with ctx.unit_of_work(AccessMode.WRITE, password_change=True) as uow:
-                    user = uow.users.get(slot.user_id)
+                    user = uow.users.get(uow.actor.user_id)
                     assert user is not None
                     actor = uow.actor
-                    drained = keystore.drain_failures()
-                    try:
-                        self._record_failures(uow, ctx, drained)
-                        user.last_login_at = naive_utc(ctx.now())
-                        record_event(
-                            uow, ctx, actor, "login", object_type="user", object_id=user.id
-                        )
-                        uow.commit()
-                    except BaseException:
-                        # Nothing was written: keep the failures for the next login.
-                        for failed_login, at in drained:
-                            keystore.record_failure(failed_login, at)
-                        raise
+                    self._record_failures(uow, ctx, drained)
+                    user.last_login_at = naive_utc(ctx.now())
+                    record_event(uow, ctx, actor, "login", object_type="user", object_id=user.id)
+                    uow.commit()
                     must_change = user.must_change_password
-            except SessionEnded as exc:
-                # The key slot opened but the account is not active.
-                raise AccountDisabled(DISABLED_MESSAGE) from exc
+            except BaseException as exc:
+                # Nothing was written: keep the failures for the next login.
+                keystore.restore_failures(drained)
+                if isinstance(exc, SessionEnded):
+                    raise AccountDisabled(DISABLED_MESSAGE) from exc
+                raise
+            if not role_can(actor.role, Permission.MANAGE_USERS):
+                # Only administrators give slots or re-key: nobody else keeps the DMK.
+                ctx.dmk = None
         except BaseException:
             database.dispose()
             raise
         return UserSession(ctx, actor, must_change_password=must_change)
 
     @staticmethod
+    def _refusal(user: User | None, result: SignInResult) -> str | None:
+        """Why a right password still does not open a session (None: it does)."""
+        if user is not None and user.login.strip().lower() != result.login:
+            return "slot_login_mismatch"  # the slot answers to another login than its account
+        if user is None or user.status != AccountStatus.ACTIVE.value:
+            return "account_disabled"  # right password, account not active: a failure too
+        return None
+
+    @staticmethod
     def _record_failures(
-        uow: UnitOfWork, ctx: ServiceContext, drained: Sequence[tuple[str, dt.datetime]]
+        uow: UnitOfWork, ctx: ServiceContext, drained: Sequence[ReportedFailure]
     ) -> None:
-        for failed_login, at in drained:
-            known = uow.users.by_login(failed_login) if failed_login else None
+        for failure in drained:
+            known = uow.users.by_login(failure.login) if failure.login else None
+            details: dict[str, object] = {
+                "attempted_at": event_time(failure.at),
+                "reason": failure.reason,
+                "context": failure.context,
+                "source": "failures_file",
+            }
+            if failure.count > 1:
+                details["count"] = failure.count
+                details["last_attempted_at"] = event_time(failure.last_at or failure.at)
             record_event(
                 uow,
                 ctx,
@@ -395,8 +387,8 @@ class AuthService:
                 object_type="user" if known else "",
                 object_id=known.id if known else None,
                 user_id=known.id if known else None,
-                login=failed_login,
-                details={"attempted_at": event_time(at), "reason": "bad_credentials"},
+                login=failure.login,
+                details=details,
             )
 
     def recover(self, code: str, admin_login: str, new_password: str) -> UserSession:
@@ -405,12 +397,12 @@ class AuthService:
         validate_password(new_password, login=typed)
         local = LocalDatabase.open(self.folder)
         keystore = local.keystore
-        candidates = keystore.unlock_recovery(code)
-        database = local.connect(candidates)
+        result = keystore.sign_in_recovery(code, now=self._now())
+        database = local.connect(result.dmk_candidates, holder=result.slot_key)
         try:
-            dmk = current_dmk(keystore, candidates)
+            dmk = database.key
             # The recovery code acts as the system until the administrator is known.
-            system = self._context(local, database, dmk, None)
+            system = self._context(local, database, dmk, result.slot_key, None)
             with system.unit_of_work(AccessMode.WRITE) as uow:
                 user = uow.users.by_login(typed)
                 if (
@@ -442,9 +434,13 @@ class AuthService:
                 user.last_login_at = naive_utc(system.now())
                 uow.flush()
                 # A fresh slot (new key pair) with the new password.
-                keystore.add_user_slot(user.id, user.login, new_password, dmk)
+                keystore.add_user_slot(
+                    user.id, user.login, new_password, dmk, holder=result.slot_key
+                )
                 uow.commit()
-            ctx = self._context(local, database, dmk, actor.user_id)
+            with contextlib.suppress(StorageError):
+                keystore.accept_sign_in(result, code, self.secret_store)
+            ctx = self._context(local, database, dmk, result.slot_key, actor.user_id)
         except BaseException:
             database.dispose()
             raise

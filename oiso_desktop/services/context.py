@@ -34,7 +34,7 @@ from oiso_desktop.domain.errors import (
 )
 from oiso_desktop.domain.roles import AccountStatus, Role
 from oiso_desktop.services.dto import Actor
-from oiso_desktop.storage.keystore import Keystore
+from oiso_desktop.storage.keystore import Keystore, SlotKey
 from oiso_desktop.storage.local_database import Database
 from oiso_desktop.storage.models import User
 from oiso_desktop.storage.secret_store import SecretStore
@@ -204,6 +204,8 @@ class ServiceContext:
     workstation: str = field(default_factory=_workstation)
     app_version: str = __version__
     dmk: bytes | None = field(default=None, repr=False)
+    # The signed-in slot's key (local): opens a pending DMK for new slots and re-keys.
+    slot_key: SlotKey | None = field(default=None, repr=False)
     user_id: int | None = None
     # Set while the user's screen is locked: the services then refuse to work.
     locked: bool = False
@@ -266,6 +268,7 @@ class ServiceContext:
             self.ended = reason
         self.closed = True
         self.dmk = None
+        self.slot_key = None
 
     def now(self) -> dt.datetime:
         """The clock's time as an aware UTC datetime."""

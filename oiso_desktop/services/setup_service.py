@@ -18,6 +18,7 @@ from oiso_desktop.services.validation import clean_structure, clean_user
 from oiso_desktop.storage import crypto
 from oiso_desktop.storage.local_database import (
     DB_FILENAME,
+    FAILURES_FILENAME,
     KEYSTORE_FILENAME,
     Database,
     LocalDatabase,
@@ -66,6 +67,9 @@ def _remove_created(folder: Path, folder_existed: bool) -> None:
         f"{DB_FILENAME}-shm",
         f"{DB_FILENAME}-journal",
         KEYSTORE_FILENAME,
+        f"{KEYSTORE_FILENAME}.lock",
+        FAILURES_FILENAME,
+        f"{FAILURES_FILENAME}.lock",
     ):
         with contextlib.suppress(OSError):
             (folder / name).unlink()

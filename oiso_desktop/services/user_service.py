@@ -32,7 +32,7 @@ from oiso_desktop.services.validation import (
     clean_structure,
     clean_user,
 )
-from oiso_desktop.storage.keystore import Keystore
+from oiso_desktop.storage.keystore import Keystore, SlotKey
 from oiso_desktop.storage.models import Assistance, Structure, User
 from oiso_desktop.storage.secret_store import SecretStore
 from oiso_desktop.storage.uow import UnitOfWork
@@ -163,7 +163,15 @@ def add_account(
         details={"role": user.role},
     )
     uow.flush()
-    keystore.add_user_slot(user.id, user.login, password, dmk, bind=bind, secret_store=secret_store)
+    keystore.add_user_slot(
+        user.id,
+        user.login,
+        password,
+        dmk,
+        bind=bind,
+        secret_store=secret_store,
+        holder=ctx.slot_key,
+    )
     return user
 
 
@@ -222,6 +230,14 @@ class UserService:
         if self.ctx.dmk is None:
             raise StorageError("La clé de la base n'est pas disponible.", code="no_dmk")
         return self.ctx.dmk
+
+    def _slot_key(self) -> SlotKey:
+        if self.ctx.slot_key is None:
+            raise StorageError(
+                "La clé de cette session n'est pas disponible : reconnectez-vous.",
+                code="no_slot_key",
+            )
+        return self.ctx.slot_key
 
     def _view(self, uow: UnitOfWork, user: User) -> UserView:
         return user_view(user, _assisted_ids(uow, [user.id]).get(user.id, ()))
@@ -398,9 +414,9 @@ class UserService:
         """Create an account; returns it and its one-time password (to hand over)."""
         clean = clean_user(data)
         keystore = self._keystore()
-        dmk = self._dmk()
         password = generate_initial_password()
         with self._admin_uow() as uow:
+            dmk = self._dmk()
             user = add_account(
                 uow, self.ctx, uow.actor, clean, password, keystore=keystore, dmk=dmk
             )
@@ -493,10 +509,11 @@ class UserService:
     def revoke(self, user_id: int, *, expected_version: int | None = None) -> UserView:
         """Revoke for good: the key slot is removed and the database re-keyed.
 
-        A copy of the old keystore no longer opens the database file. If the
-        re-key fails (e.g. another session is using the file), the account stays
-        revoked, its slot is gone from the keystore, and a new ``revoke`` call
-        re-keys again.
+        A copy of the old keystore no longer opens the database file. If another
+        session is using the file, the re-key stays pending (StorageError, code
+        ``rekey_pending``): the account stays revoked, its slot is gone from the
+        keystore, and the re-key completes at the next open of the free file, or
+        with :meth:`finish_revocation` (or a new ``revoke``).
         """
         keystore = self._keystore()
         with self._admin_uow() as uow:
@@ -522,7 +539,9 @@ class UserService:
             keystore.remove_slot(user_id)
         # Re-keying needs every connection closed: outside the transaction. Revoking
         # an already revoked account re-keys again, which finishes a failed attempt.
-        new_dmk = self.ctx.database.rekey(keystore, drop_user_ids=[user_id])
+        new_dmk = self.ctx.database.rekey(
+            keystore, drop_user_ids=[user_id], holder=self._slot_key()
+        )
         self.ctx.dmk = new_dmk
         with self._admin_uow() as uow:
             record_event(
@@ -536,14 +555,49 @@ class UserService:
             uow.commit()
             return self._view(uow, self._get(uow, user_id))
 
+    @reads
+    def pending_revocations(self) -> tuple[int, ...]:
+        """Ids of revoked users whose re-key is still pending ("révocation en attente")."""
+        with self._admin_uow():
+            keystore = self._keystore()
+            keystore.reload()
+            return keystore.pending_drop_user_ids
+
+    @writes
+    def finish_revocation(self) -> tuple[int, ...]:
+        """Complete a pending re-key now; returns the user ids it revoked (empty: none).
+
+        StorageError (code ``rekey_pending``) while another session has the file open.
+        """
+        with self._admin_uow():
+            pass  # MANAGE_USERS, checked with the account as it is now
+        keystore = self._keystore()
+        keystore.reload()
+        dropped = keystore.pending_drop_user_ids
+        new_dmk = self.ctx.database.finish_pending_rekey(keystore, self._slot_key())
+        if new_dmk is None:
+            return ()
+        self.ctx.dmk = new_dmk
+        with self._admin_uow() as uow:
+            record_event(
+                uow,
+                self.ctx,
+                uow.actor,
+                "database_rekeyed",
+                object_type="database",
+                details={"reason": "user_revoked", "dropped_user_ids": list(dropped)},
+            )
+            uow.commit()
+        return dropped
+
     @writes
     def reset_password(self, user_id: int, *, expected_version: int | None = None) -> str:
         """A new one-time password (new key pair); the user must change it at login."""
         keystore = self._keystore()
-        dmk = self._dmk()
         password = generate_initial_password()
         with self._admin_uow() as uow:
             actor = uow.actor
+            dmk = self._dmk()
             user = self._get(uow, user_id)
             if expected_version is not None:
                 uow.check_version(user, expected_version)
@@ -554,6 +608,6 @@ class UserService:
                 uow, self.ctx, actor, "password_reset", object_type="user", object_id=user.id
             )
             uow.flush()
-            keystore.add_user_slot(user.id, user.login, password, dmk)
+            keystore.add_user_slot(user.id, user.login, password, dmk, holder=self.ctx.slot_key)
             uow.commit()
         return password

@@ -55,21 +55,43 @@ class KdfParams:
         return {"algorithm": "argon2id", **asdict(self)}  # type: ignore[dict-item]
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> KdfParams:
-        if data.get("algorithm", "argon2id") != "argon2id":
-            raise ValueError("unsupported kdf")
-        params = cls(
-            time_cost=int(data["time_cost"]),
-            memory_cost=int(data["memory_cost"]),
-            parallelism=int(data["parallelism"]),
-        )
-        if (
-            params.time_cost < 1
-            or params.parallelism < 1
-            or params.memory_cost < 8 * params.parallelism
+    def from_dict(cls, data: Any) -> KdfParams:
+        """Parameters read from a keystore, within bounds (StorageError otherwise).
+
+        The bounds keep a forged or damaged file from hanging the login (a huge
+        ``time_cost`` or ``memory_cost``) while accepting the production values
+        and the cheap ones of the tests.
+        """
+        try:
+            if data.get("algorithm", "argon2id") != "argon2id":
+                raise ValueError("unsupported kdf")
+            values = [data["time_cost"], data["memory_cost"], data["parallelism"]]
+            if not all(type(value) is int for value in values):
+                raise ValueError("not integers")
+            params = cls(time_cost=values[0], memory_cost=values[1], parallelism=values[2])
+        except (AttributeError, KeyError, TypeError, ValueError) as exc:
+            raise _bad_kdf() from exc
+        if not (
+            KDF_TIME_COST_RANGE[0] <= params.time_cost <= KDF_TIME_COST_RANGE[1]
+            and KDF_PARALLELISM_RANGE[0] <= params.parallelism <= KDF_PARALLELISM_RANGE[1]
+            and 8 * params.parallelism <= params.memory_cost <= KDF_MAX_MEMORY_KIB
         ):
-            raise ValueError("invalid kdf parameters")
+            raise _bad_kdf()
         return params
+
+
+#: Accepted argon2id parameters (memory in KiB: from 8 x parallelism up to 1 GiB).
+KDF_TIME_COST_RANGE = (1, 20)
+KDF_PARALLELISM_RANGE = (1, 16)
+KDF_MAX_MEMORY_KIB = 1024 * 1024
+
+
+def _bad_kdf() -> StorageError:
+    return StorageError(
+        "Le fichier de clés est endommagé : paramètres de dérivation du mot de passe "
+        "invalides ou hors limites.",
+        code="keystore_corrupt",
+    )
 
 
 PRODUCTION_KDF_PARAMS = KdfParams()

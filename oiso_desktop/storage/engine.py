@@ -21,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import threading
 import weakref
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,7 @@ from oiso_desktop.domain.errors import StorageError
 
 SQLITE_PLAIN_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
+REKEY_BUSY_TIMEOUT_MS = 250
 PAGE_CACHE_KIB = 64 * 1024
 SQLITE_NOTADB = 26
 #: Execution option of the engine that read units of work use (see ``_on_begin``).
@@ -90,13 +92,31 @@ def check_database_file(path: Path) -> None:
 
 
 class _ConnectionFactory:
-    """Creates keyed dbapi connections; the key can change after a re-key."""
+    """Creates keyed dbapi connections; the key can change after a re-key.
 
-    def __init__(self, path: Path, key: bytes, create: bool) -> None:
+    ``key_source`` (optional) gives the keys the file may have now: when the
+    key in use no longer opens the file (another instance finished a re-key
+    while this engine had no connection open), the factory switches to the
+    one of them that does.
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        key: bytes,
+        create: bool,
+        key_source: Callable[[], Sequence[bytes]] | None = None,
+    ) -> None:
         self.path = Path(path)
         self._key = key
         self._mode = "rwc" if create else "rw"
         self._lock = threading.Lock()
+        self._key_source = key_source
+
+    @property
+    def key(self) -> bytes:
+        with self._lock:
+            return self._key
 
     def set_key(self, key: bytes) -> None:
         with self._lock:
@@ -107,6 +127,25 @@ class _ConnectionFactory:
     def __call__(self) -> Any:
         with self._lock:
             key = self._key
+        try:
+            return self._connect(key)
+        except StorageError as exc:
+            if exc.code != "database_key" or self._key_source is None:
+                raise
+            for other in self._key_source():
+                if other == key:
+                    continue
+                try:
+                    connection = self._connect(other)
+                except StorageError:
+                    continue
+                with self._lock:
+                    self._key = other
+                return connection
+            raise
+
+    def _connect(self, key: bytes) -> Any:
+        with self._lock:
             mode = self._mode
         try:
             connection = dbapi2.connect(
@@ -144,9 +183,18 @@ class _ConnectionFactory:
 _factories: weakref.WeakKeyDictionary[Engine, _ConnectionFactory] = weakref.WeakKeyDictionary()
 
 
-def create_sqlcipher_engine(path: Path, key: bytes, *, create: bool = False) -> Engine:
-    """A SQLAlchemy engine on the SQLCipher file ``path`` opened with ``key``."""
-    factory = _ConnectionFactory(Path(path), key, create)
+def create_sqlcipher_engine(
+    path: Path,
+    key: bytes,
+    *,
+    create: bool = False,
+    key_source: Callable[[], Sequence[bytes]] | None = None,
+) -> Engine:
+    """A SQLAlchemy engine on the SQLCipher file ``path`` opened with ``key``.
+
+    ``key_source``: see :class:`_ConnectionFactory` (a re-key by another instance).
+    """
+    factory = _ConnectionFactory(Path(path), key, create, key_source)
     engine = create_engine(
         "sqlite+pysqlite://",
         module=dbapi2,
@@ -176,6 +224,14 @@ def create_sqlcipher_engine(path: Path, key: bytes, *, create: bool = False) -> 
 
     _factories[engine] = factory
     return engine
+
+
+def engine_key(engine: Engine) -> bytes:
+    """The key new connections of ``engine`` use (it changes after a re-key)."""
+    factory = _factories.get(engine)
+    if factory is None:
+        raise ValueError("not a SQLCipher engine created by create_sqlcipher_engine")
+    return factory.key
 
 
 def _open_readonly(path: Path, key: bytes) -> Any:
@@ -235,12 +291,16 @@ def rekey(engine: Engine, new_key: bytes) -> None:
     engine.dispose()
     connection = factory()
     try:
+        # Another session with the file open keeps it in WAL mode for as long as it
+        # stays open: waiting the full busy timeout would only hold the keystore lock.
+        connection.execute(f"PRAGMA busy_timeout = {REKEY_BUSY_TIMEOUT_MS}")
         try:
             mode = connection.execute("PRAGMA journal_mode = DELETE").fetchone()
         except dbapi2.OperationalError as exc:
             raise StorageError(LOCKED_MESSAGE, code="database_locked") from exc
         if mode is None or str(mode[0]).lower() != "delete":
             raise StorageError(LOCKED_MESSAGE, code="database_locked")
+        connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         connection.execute(pragma).fetchall()
         factory.set_key(new_key)
         connection.execute("SELECT count(*) FROM sqlite_master").fetchall()

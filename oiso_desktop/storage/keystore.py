@@ -1,32 +1,47 @@
-"""The keystore: key slots of a local database, in a JSON file beside it.
+"""The key slots of a local database: the cryptography of the keystore.
 
-Layout (``"format": "oiso-keystore"``, ``"version": 1``)::
+Layout of the document (``"format": "oiso-keystore"``, ``"version": 2``)::
 
     {
-      "format": "oiso-keystore", "version": 1,
+      "format": "oiso-keystore", "version": 2,
       "database_uuid": "...",
       "current_key_id": "...",            # id of the DMK generation in use
       "pending_key_id": "..." | null,     # set between begin_rekey and commit_rekey
+      "pending_drop_user_ids": [3],       # revocations waiting for that re-key
       "slots": [                          # one per user
         {"user_id": 1, "login": "admin", "public_key": "<b64>",
-         "private_key": {"salt", "kdf": {...}, "nonce", "ciphertext"},
+         "private_key": {"salt", "kdf": {...}, "nonce", "ciphertext", "aad": 2},
          "bound": false, "keyring_entry": null | "slot:<db uuid>:<user id>",
-         "dmk": {"key_id", "ephemeral_public_key", "nonce", "ciphertext"},
+         "dmk": {"key_id", "ephemeral_public_key", "nonce", "ciphertext", "aad": 2},
          "pending_dmk": {...}}            # only during a re-key
       ],
-      "recovery": null | {"public_key", "private_key", "dmk", "pending_dmk"},
-      "failures": [{"login": "...", "at": "2026-01-02T03:04:05.123456Z"}]   # at most 200
+      "recovery": null | {"public_key", "private_key", "dmk", "pending_dmk"}
     }
 
 The private key of a user slot is wrapped with AES-256-GCM under
 argon2id(password) (peppered with a secret from the OS keyring when the slot is
-bound to this computer); the associated data is
-``b"oiso-user-slot|<db uuid>|<user id>"``. The database master key (DMK) is
-sealed to the slot's X25519 public key, so an administrator can re-key for
-every slot without knowing any password.
+bound to this computer). The database master key (DMK) is sealed to the slot's
+X25519 public key, so an administrator can re-key for every slot without
+knowing any password.
 
-Every mutation re-reads the file, applies the change and saves atomically
-(temporary file in the same folder, fsync, ``os.replace``, fsync of the folder).
+Associated data, per box (``"aad"``, absent = 1):
+
+* 2 — private key ``oiso-user-slot|<db uuid>|<user id>|<login>``; DMK
+  ``oiso-dmk-v2|<db uuid>|user:<user id>|<key id>|<login>``: a slot renamed in
+  the JSON no longer opens.
+* 1 — the same without the login (files written before). A version-1 file
+  still opens; its DMK boxes are sealed again (public keys suffice) when a
+  session holding the DMK opens the database (:meth:`Keystore.upgrade_seals`),
+  and a private key is wrapped again at its owner's next successful password
+  check (:meth:`Keystore.sign_in`).
+
+The recovery slot is bound to the database only (it has no login).
+
+Where the document lives and how it is locked is the business of a
+:class:`~oiso_desktop.storage.slot_store.SlotStore` (locally the JSON file
+``oiso.keystore`` under ``oiso.keystore.lock``): every change re-reads it under
+the lock, applies the change and saves it before the lock is released. Failed
+sign-ins live in another file (``storage.failure_log``).
 """
 
 from __future__ import annotations
@@ -36,23 +51,44 @@ import contextlib
 import copy
 import datetime as dt
 import hashlib
-import json
 import os
 import secrets
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from oiso_desktop.domain.errors import AuthenticationError, KeyringUnavailable, StorageError
+from oiso_desktop.domain.lockout import account_locked, retry_after_seconds
 from oiso_desktop.storage import crypto
 from oiso_desktop.storage.crypto import DecryptionError, KdfParams
+from oiso_desktop.storage.failure_log import FailureLog, ReportedFailure, Subject
 from oiso_desktop.storage.secret_store import SecretStore
+from oiso_desktop.storage.slot_store import (
+    FORMAT,
+    VERSION,
+    JsonFileSlotStore,
+    SlotStore,
+    corrupt_error,
+    parse_time,
+)
 
-FORMAT = "oiso-keystore"
-VERSION = 1
-MAX_FAILURES = 200
+__all__ = [
+    "BAD_CREDENTIALS_MESSAGE",
+    "FAILURES_FILENAME",
+    "FORMAT",
+    "VERSION",
+    "Keystore",
+    "SignInResult",
+    "SlotKey",
+    "UnlockedSlot",
+    "atomic_write",
+    "fsync_directory",
+    "key_id_of",
+]
+
+FAILURES_FILENAME = "oiso.failures"
 PEPPER_LENGTH = 32
 
 BAD_CREDENTIALS_MESSAGE = "Identifiant ou mot de passe incorrect."
@@ -63,15 +99,18 @@ BOUND_SECRET_MISSING_MESSAGE = (
 )
 BAD_RECOVERY_CODE_MESSAGE = "Code de récupération incorrect."
 NO_RECOVERY_SLOT_MESSAGE = "Ce trousseau de clés ne contient pas de code de récupération."
+NO_SLOT_MESSAGE = "Aucune clé n'existe pour ce compte."
+PENDING_KEY_NEEDED_MESSAGE = (
+    "Un changement de clé de la base est en attente : la clé en attente n'est pas "
+    "disponible dans cette session. Reconnectez-vous puis réessayez."
+)
+REKEY_MISMATCH_MESSAGE = (
+    "Le changement de clé en attente dans le fichier de clés n'est pas celui qui vient "
+    "d'être appliqué : rien n'a été validé. Reconnectez-vous avant de réessayer."
+)
+REKEY_ALREADY_PENDING_MESSAGE = "Un changement de clé de la base est déjà en attente."
 
 _DUMMY_SALT = b"oiso-dummy-salt!"
-
-
-def _corrupt(path: Path, detail: str = "") -> StorageError:
-    message = f"Le fichier de clés est endommagé ou n'est pas un fichier de clés OISO : {path}."
-    if detail:
-        message += f" ({detail})"
-    return StorageError(message, code="keystore_corrupt", path=str(path))
 
 
 def _b64e(data: bytes) -> str:
@@ -89,20 +128,6 @@ def key_id_of(dmk: bytes) -> str:
     return hashlib.sha256(b"oiso-key-id|" + dmk).hexdigest()[:16]
 
 
-def _to_utc(value: dt.datetime) -> dt.datetime:
-    if value.tzinfo is None:
-        return value.replace(tzinfo=dt.UTC)
-    return value.astimezone(dt.UTC)
-
-
-def _format_time(value: dt.datetime) -> str:
-    return _to_utc(value).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-
-
-def _parse_time(text: str) -> dt.datetime:
-    return _to_utc(dt.datetime.fromisoformat(text.replace("Z", "+00:00")))
-
-
 @dataclass
 class UnlockedSlot:
     """The result of a successful unlock."""
@@ -110,6 +135,33 @@ class UnlockedSlot:
     user_id: int
     dmk_candidates: list[bytes]
     private_key: bytes = field(repr=False)
+
+
+@dataclass(frozen=True)
+class SlotKey:
+    """The unwrapped private key of the slot a session signed in with.
+
+    ``user_id`` None is the recovery slot. With it, a session opens the DMK
+    boxes of its slot again from the file on disk (a re-key pending or just
+    committed by another instance) without asking for the password.
+    """
+
+    user_id: int | None
+    private_key: bytes = field(repr=False)
+
+
+@dataclass(frozen=True)
+class SignInResult:
+    """A successful sign-in: the database key candidates and the slot's key."""
+
+    user_id: int | None  # None: the recovery code
+    login: str
+    dmk_candidates: tuple[bytes, ...] = field(repr=False)
+    slot_key: SlotKey = field(repr=False)
+
+    @property
+    def private_key(self) -> bytes:
+        return self.slot_key.private_key
 
 
 def fsync_directory(folder: Path) -> None:
@@ -150,169 +202,73 @@ def atomic_write(path: Path, data: bytes, *, mode: int | None = None) -> None:
     fsync_directory(folder)
 
 
-# --------------------------------------------------------------------------- validation
-
-
-def _check_box(path: Path, box: Any, *, sealed: bool) -> None:
-    if not isinstance(box, dict):
-        raise _corrupt(path)
-    try:
-        if len(_b64d(box["nonce"])) != crypto.NONCE_LENGTH:
-            raise ValueError("nonce")
-        if len(_b64d(box["ciphertext"])) < 16:
-            raise ValueError("ciphertext")
-        if sealed:
-            if len(_b64d(box["ephemeral_public_key"])) != 32:
-                raise ValueError("ephemeral key")
-            if not isinstance(box["key_id"], str):
-                raise ValueError("key id")
-        else:
-            if len(_b64d(box["salt"])) < 8:
-                raise ValueError("salt")
-            KdfParams.from_dict(box["kdf"])
-    except (KeyError, TypeError, ValueError) as exc:
-        raise _corrupt(path) from exc
-
-
-def _check_slot(path: Path, slot: Any, *, user: bool) -> None:
-    if not isinstance(slot, dict):
-        raise _corrupt(path)
-    try:
-        if user:
-            if not isinstance(slot["user_id"], int) or isinstance(slot["user_id"], bool):
-                raise ValueError("user_id")
-            if not isinstance(slot["login"], str) or not slot["login"]:
-                raise ValueError("login")
-            if not isinstance(slot["bound"], bool):
-                raise ValueError("bound")
-            if slot["bound"] and not isinstance(slot.get("keyring_entry"), str):
-                raise ValueError("keyring entry")
-        if len(_b64d(slot["public_key"])) != 32:
-            raise ValueError("public key")
-    except (KeyError, TypeError, ValueError) as exc:
-        raise _corrupt(path) from exc
-    _check_box(path, slot.get("private_key"), sealed=False)
-    _check_box(path, slot.get("dmk"), sealed=True)
-    if slot.get("pending_dmk") is not None:
-        _check_box(path, slot["pending_dmk"], sealed=True)
-
-
-def _validate(path: Path, data: Any) -> dict[str, Any]:
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise _corrupt(path)
-    version = data.get("version")
-    if not isinstance(version, int):
-        raise _corrupt(path)
-    if version > VERSION:
-        raise StorageError(
-            "Ce fichier de clés provient d'une version plus récente d'OISO Desktop : "
-            "mettez l'application à jour.",
-            code="keystore_too_new",
-        )
-    if not isinstance(data.get("database_uuid"), str) or not data["database_uuid"]:
-        raise _corrupt(path)
-    if not isinstance(data.get("current_key_id"), (str, type(None))):
-        raise _corrupt(path)
-    if not isinstance(data.get("pending_key_id"), (str, type(None))):
-        raise _corrupt(path)
-    slots = data.get("slots")
-    if not isinstance(slots, list):
-        raise _corrupt(path)
-    seen: set[int] = set()
-    for slot in slots:
-        _check_slot(path, slot, user=True)
-        if slot["user_id"] in seen:
-            raise _corrupt(path)
-        seen.add(slot["user_id"])
-    if data.get("recovery") is not None:
-        _check_slot(path, data["recovery"], user=False)
-    failures = data.get("failures", [])
-    if not isinstance(failures, list):
-        raise _corrupt(path)
-    try:
-        for item in failures:
-            if not isinstance(item["login"], str):
-                raise ValueError("login")
-            _parse_time(item["at"])
-    except (KeyError, TypeError, ValueError) as exc:
-        raise _corrupt(path) from exc
-    data.setdefault("failures", [])
-    data.setdefault("recovery", None)
-    data.setdefault("pending_key_id", None)
-    return data
-
-
-def _read(path: Path) -> dict[str, Any]:
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise StorageError(
-            f"Le fichier de clés est introuvable : {path}", code="keystore_missing", path=str(path)
-        ) from exc
-    except OSError as exc:
-        raise StorageError(
-            f"Le fichier de clés ne peut pas être lu : {path} ({exc.strerror}).",
-            code="keystore_unreadable",
-            path=str(path),
-            reason=exc.strerror or str(exc),
-        ) from exc
-    try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as exc:
-        raise _corrupt(path) from exc
-    return _validate(path, data)
-
-
 # --------------------------------------------------------------------------- keystore
 
 
 class Keystore:
-    """Key slots of one local database. See the module docstring for the format."""
+    """Key slots of one database, through a :class:`SlotStore`.
 
-    def __init__(self, path: Path, data: dict[str, Any]) -> None:
-        self.path = Path(path)
-        self._data = data
+    The in-memory copy (``_data``) answers questions (``has_slot``...) and is
+    refreshed from the store before every change and by :meth:`reload`.
+    """
+
+    def __init__(
+        self, store: SlotStore, failures: FailureLog | None = None, *, path: Path | None = None
+    ) -> None:
+        self.store = store
+        self.failures = failures
+        self.path = path
+        self._data = store.read()
 
     # -- files
 
     @classmethod
     def create(cls, path: Path, database_uuid: str) -> Keystore:
         path = Path(path)
-        if path.exists():
-            raise StorageError("Une base OISO existe déjà dans ce dossier.", code="already_exists")
-        data: dict[str, Any] = {
-            "format": FORMAT,
-            "version": VERSION,
-            "database_uuid": database_uuid,
-            "current_key_id": None,
-            "pending_key_id": None,
-            "slots": [],
-            "recovery": None,
-            "failures": [],
-        }
-        keystore = cls(path, data)
-        keystore._save()
-        return keystore
+        store = JsonFileSlotStore(path)
+        store.create(
+            {
+                "format": FORMAT,
+                "version": VERSION,
+                "database_uuid": database_uuid,
+                "current_key_id": None,
+                "pending_key_id": None,
+                "pending_drop_user_ids": [],
+                "slots": [],
+                "recovery": None,
+            }
+        )
+        return cls(store, FailureLog(path.with_name(FAILURES_FILENAME)), path=path)
 
     @classmethod
     def load(cls, path: Path) -> Keystore:
+        """Read and check the file; modifies nothing."""
         path = Path(path)
-        return cls(path, _read(path))
+        return cls(
+            JsonFileSlotStore(path), FailureLog(path.with_name(FAILURES_FILENAME)), path=path
+        )
 
     def reload(self) -> None:
-        self._data = _read(self.path)
+        self._data = self.store.read()
 
-    def _save(self) -> None:
-        text = json.dumps(self._data, indent=2, sort_keys=True, ensure_ascii=False)
-        atomic_write(self.path, text.encode("utf-8") + b"\n")
+    def locked(self) -> contextlib.AbstractContextManager[None]:
+        """Hold the keystore lock across several steps (a re-key, an open)."""
+        return self.store.locked()
 
-    def _mutate(self) -> dict[str, Any]:
-        """Fresh copy of the file content to change, then :meth:`_commit`."""
-        return copy.deepcopy(_read(self.path))
-
-    def _commit(self, data: dict[str, Any]) -> None:
+    @contextlib.contextmanager
+    def _change(self) -> Iterator[dict[str, Any]]:
+        """A fresh copy under the lock; saved (and kept in memory) on normal exit."""
+        with self.store.transaction() as data:
+            yield data
+            self._move_legacy_failures(data)
         self._data = data
-        self._save()
+
+    def _failure_log(self) -> FailureLog:
+        if self.failures is None:
+            raise StorageError(
+                "Les échecs de connexion ne peuvent pas être enregistrés.", code="no_failure_log"
+            )
+        return self.failures
 
     # -- facts
 
@@ -332,6 +288,17 @@ class Keystore:
     def rekey_pending(self) -> bool:
         return self._data.get("pending_key_id") is not None
 
+    @property
+    def pending_drop_user_ids(self) -> tuple[int, ...]:
+        """Users whose revocation waits for the pending re-key (empty if none)."""
+        if not self.rekey_pending:
+            return ()
+        return tuple(sorted(self._data.get("pending_drop_user_ids", [])))
+
+    @property
+    def version(self) -> int:
+        return int(self._data["version"])
+
     def user_ids(self) -> list[int]:
         return [slot["user_id"] for slot in self._data["slots"]]
 
@@ -341,7 +308,7 @@ class Keystore:
     def slot_login(self, user_id: int) -> str:
         slot = self._find(self._data, user_id)
         if slot is None:
-            raise StorageError("Aucune clé n'existe pour ce compte.", code="no_slot")
+            raise StorageError(NO_SLOT_MESSAGE, code="no_slot")
         return str(slot["login"])
 
     def is_bound(self, user_id: int) -> bool:
@@ -355,7 +322,7 @@ class Keystore:
         """A copy of a slot's JSON (for diagnostics and tests)."""
         slot = self._find(self._data, user_id)
         if slot is None:
-            raise StorageError("Aucune clé n'existe pour ce compte.", code="no_slot")
+            raise StorageError(NO_SLOT_MESSAGE, code="no_slot")
         return copy.deepcopy(slot)
 
     @staticmethod
@@ -373,40 +340,77 @@ class Keystore:
                 return slot
         return None
 
+    @staticmethod
+    def _holder_slot(data: dict[str, Any], holder: SlotKey) -> dict[str, Any] | None:
+        if holder.user_id is None:
+            recovery: dict[str, Any] | None = data.get("recovery")
+            return recovery
+        return Keystore._find(data, holder.user_id)
+
     # -- associated data
 
-    def _user_aad(self, user_id: int) -> bytes:
-        return f"oiso-user-slot|{self.database_uuid}|{user_id}".encode()
+    def _user_aad(self, user_id: int, login: str, version: int) -> bytes:
+        base = f"oiso-user-slot|{self.database_uuid}|{user_id}"
+        return base.encode() if version == 1 else f"{base}|{login}".encode()
 
     def _recovery_aad(self) -> bytes:
         return f"oiso-recovery-slot|{self.database_uuid}".encode()
 
-    def _dmk_aad(self, slot_ref: str, key_id: str) -> bytes:
-        return f"oiso-dmk|{self.database_uuid}|{slot_ref}|{key_id}".encode()
+    def _dmk_aad(self, slot_ref: str, key_id: str, login: str | None, version: int) -> bytes:
+        if version == 1 or login is None:
+            return f"oiso-dmk|{self.database_uuid}|{slot_ref}|{key_id}".encode()
+        return f"oiso-dmk-v2|{self.database_uuid}|{slot_ref}|{key_id}|{login}".encode()
 
     def _keyring_entry(self, user_id: int) -> str:
         return f"slot:{self.database_uuid}:{user_id}"
 
+    @staticmethod
+    def _ref(slot: dict[str, Any]) -> tuple[str, str | None]:
+        """(slot reference, login) of a user slot or of the recovery slot."""
+        if "user_id" in slot:
+            return f"user:{slot['user_id']}", str(slot["login"])
+        return "recovery", None
+
     # -- building blocks
 
     def _wrap_private_key(
-        self, private_key: bytes, secret: str, aad: bytes, pepper: bytes | None
+        self, private_key: bytes, secret: str, aad: bytes, pepper: bytes | None, version: int
     ) -> dict[str, Any]:
         params = crypto.default_kdf_params()
         salt = crypto.new_salt()
         key = crypto.derive_key(secret, salt, params, pepper=pepper)
-        box = crypto.aead_encrypt(key, private_key, aad=aad)
-        return {"salt": _b64e(salt), "kdf": params.to_dict(), **box}
+        box: dict[str, Any] = crypto.aead_encrypt(key, private_key, aad=aad)
+        box = {"salt": _b64e(salt), "kdf": params.to_dict(), **box}
+        if version != 1:
+            box["aad"] = version
+        return box
 
-    def _seal_dmk(self, public_key: bytes, dmk: bytes, slot_ref: str) -> dict[str, Any]:
+    def _wrap_user_key(
+        self, slot_user_id: int, login: str, private_key: bytes, password: str, pepper: bytes | None
+    ) -> dict[str, Any]:
+        aad = self._user_aad(slot_user_id, login, 2)
+        return self._wrap_private_key(private_key, password, aad, pepper, 2)
+
+    def _seal_dmk(self, slot: dict[str, Any], dmk: bytes) -> dict[str, Any]:
+        """A DMK box for ``slot`` (user slots: version-2 associated data)."""
+        slot_ref, login = self._ref(slot)
         key_id = key_id_of(dmk)
-        sealed = crypto.seal(public_key, dmk, aad=self._dmk_aad(slot_ref, key_id))
-        return {"key_id": key_id, **sealed}
+        version = 1 if login is None else 2
+        aad = self._dmk_aad(slot_ref, key_id, login, version)
+        sealed: dict[str, Any] = crypto.seal(_b64d(slot["public_key"]), dmk, aad=aad)
+        box = {"key_id": key_id, **sealed}
+        if version != 1:
+            box["aad"] = version
+        return box
 
     def _unwrap_private_key(
-        self, slot: dict[str, Any], secret: str, aad: bytes, pepper: bytes | None
+        self, slot: dict[str, Any], secret: str, pepper: bytes | None
     ) -> bytes | None:
         box = slot["private_key"]
+        if "user_id" in slot:
+            aad = self._user_aad(slot["user_id"], slot["login"], box.get("aad", 1))
+        else:
+            aad = self._recovery_aad()
         salt = _b64d(box["salt"])
         params = KdfParams.from_dict(box["kdf"])
         key = crypto.derive_key(secret, salt, params, pepper=pepper)
@@ -415,22 +419,27 @@ class Keystore:
         except DecryptionError:
             return None
         if len(private_key) != 32 or crypto.public_key_of(private_key) != _b64d(slot["public_key"]):
-            raise _corrupt(self.path, "clé privée incohérente")
+            raise corrupt_error(self.path, "clé privée incohérente")
         return private_key
 
-    def _open_dmks(self, slot: dict[str, Any], private_key: bytes, slot_ref: str) -> list[bytes]:
-        candidates: list[bytes] = []
-        for name in ("dmk", "pending_dmk"):
-            box = slot.get(name)
-            if box is None:
-                continue
-            try:
-                dmk = crypto.unseal(private_key, box, aad=self._dmk_aad(slot_ref, box["key_id"]))
-            except DecryptionError:
-                continue
-            if key_id_of(dmk) != box["key_id"]:
-                continue
-            candidates.append(dmk)
+    def _unseal(self, slot: dict[str, Any], private_key: bytes, name: str) -> bytes | None:
+        box = slot.get(name)
+        if box is None:
+            return None
+        slot_ref, login = self._ref(slot)
+        aad = self._dmk_aad(slot_ref, box["key_id"], login, box.get("aad", 1))
+        try:
+            dmk = crypto.unseal(private_key, box, aad=aad)
+        except DecryptionError:
+            return None
+        return dmk if key_id_of(dmk) == box["key_id"] else None
+
+    def _open_dmks(self, slot: dict[str, Any], private_key: bytes) -> list[bytes]:
+        candidates = [
+            dmk
+            for dmk in (self._unseal(slot, private_key, n) for n in ("dmk", "pending_dmk"))
+            if dmk is not None
+        ]
         if not candidates:
             raise StorageError(
                 "Le fichier de clés est endommagé : la clé de la base de données ne peut pas "
@@ -451,6 +460,39 @@ class Keystore:
                 code="wrong_dmk",
             )
 
+    def _pending_dmk(self, data: dict[str, Any], holder: SlotKey | None) -> bytes | None:
+        """The pending DMK of ``data`` (None if no re-key is pending), opened by ``holder``."""
+        pending = data.get("pending_key_id")
+        if pending is None:
+            return None
+        slot = self._holder_slot(data, holder) if holder is not None else None
+        dmk = self._unseal(slot, holder.private_key, "pending_dmk") if slot and holder else None
+        if dmk is None or key_id_of(dmk) != pending:
+            raise StorageError(PENDING_KEY_NEEDED_MESSAGE, code="rekey_pending_key_missing")
+        return dmk
+
+    def _seal_all(self, slot: dict[str, Any], dmk: bytes, pending_dmk: bytes | None) -> None:
+        slot["dmk"] = self._seal_dmk(slot, dmk)
+        if pending_dmk is not None:
+            slot["pending_dmk"] = self._seal_dmk(slot, pending_dmk)
+        else:
+            slot.pop("pending_dmk", None)
+
+    def dmk_candidates(self, holder: SlotKey) -> list[bytes]:
+        """The DMKs ``holder``'s slot opens in the file as it is now (current first).
+
+        Empty when the slot is gone (revoked, or replaced by a password reset).
+        """
+        data = self.store.read()
+        slot = self._holder_slot(data, holder)
+        if slot is None or crypto.public_key_of(holder.private_key) != _b64d(slot["public_key"]):
+            return []
+        return [
+            dmk
+            for dmk in (self._unseal(slot, holder.private_key, n) for n in ("dmk", "pending_dmk"))
+            if dmk is not None
+        ]
+
     # -- user slots
 
     def add_user_slot(
@@ -458,38 +500,63 @@ class Keystore:
         user_id: int,
         login: str,
         password: str,
-        dmk: bytes,
+        dmk: bytes | None,
         *,
         bind: bool = False,
         secret_store: SecretStore | None = None,
+        holder: SlotKey | None = None,
     ) -> None:
-        """Create (or replace, for a password reset) the slot of ``user_id``."""
+        """Create (or replace, for a password reset) the slot of ``user_id``.
+
+        The slot gets the current DMK and, while a re-key is pending, the pending
+        one too, so that it keeps access when the re-key is committed. With
+        ``holder`` (the acting session's slot key) both are opened from the
+        holder's slot in the file under the lock (``dmk`` is then ignored);
+        without it, ``dmk`` must be the current DMK and no re-key may be pending
+        (StorageError, code ``rekey_pending_key_missing``; nothing changes).
+        """
         login = login.strip().lower()
-        data = self._mutate()
-        self._check_dmk_generation(data, dmk)
-        other = self._find_login(data, login)
-        if other is not None and other["user_id"] != user_id:
-            raise StorageError(
-                "Un autre compte utilise déjà cet identifiant.", code="login_taken", login=login
-            )
-        pepper = None
-        entry = None
-        if bind:
-            pepper, entry = self._new_binding(user_id, secret_store)
         private_key, public_key = crypto.new_keypair()
-        slot = {
-            "user_id": user_id,
-            "login": login,
-            "public_key": _b64e(public_key),
-            "private_key": self._wrap_private_key(
-                private_key, password, self._user_aad(user_id), pepper
-            ),
-            "bound": bind,
-            "keyring_entry": entry,
-            "dmk": self._seal_dmk(public_key, dmk, f"user:{user_id}"),
-        }
-        data["slots"] = [s for s in data["slots"] if s["user_id"] != user_id] + [slot]
-        self._commit(data)
+        with self._change() as data:
+            other = self._find_login(data, login)
+            if other is not None and other["user_id"] != user_id:
+                raise StorageError(
+                    "Un autre compte utilise déjà cet identifiant.", code="login_taken", login=login
+                )
+            current, pending_dmk = self._dmks_to_seal(data, dmk, holder)
+            pepper = None
+            entry = None
+            if bind:
+                pepper, entry = self._new_binding(user_id, secret_store)
+            slot: dict[str, Any] = {
+                "user_id": user_id,
+                "login": login,
+                "public_key": _b64e(public_key),
+                "private_key": self._wrap_user_key(user_id, login, private_key, password, pepper),
+                "bound": bind,
+                "keyring_entry": entry,
+            }
+            self._seal_all(slot, current, pending_dmk)
+            data["slots"] = [s for s in data["slots"] if s["user_id"] != user_id] + [slot]
+
+    def _dmks_to_seal(
+        self, data: dict[str, Any], dmk: bytes | None, holder: SlotKey | None
+    ) -> tuple[bytes, bytes | None]:
+        """(current DMK, pending DMK or None) for a new slot, checked against ``data``."""
+        if holder is None:
+            if dmk is None:
+                raise ValueError("a DMK or a holder is needed")
+            self._check_dmk_generation(data, dmk)
+            return dmk, self._pending_dmk(data, None)
+        slot = self._holder_slot(data, holder)
+        current = self._unseal(slot, holder.private_key, "dmk") if slot else None
+        if current is None or key_id_of(current) != data.get("current_key_id"):
+            raise StorageError(
+                "La clé de cette session ne correspond plus au fichier de clés : "
+                "reconnectez-vous puis réessayez.",
+                code="stale_slot_key",
+            )
+        return current, self._pending_dmk(data, holder)
 
     def _new_binding(self, user_id: int, secret_store: SecretStore | None) -> tuple[bytes, str]:
         from oiso_desktop.storage.secret_store import NO_KEYRING_MESSAGE
@@ -504,13 +571,10 @@ class Keystore:
     def _dummy_derivation(self, password: str) -> None:
         crypto.derive_key(password, _DUMMY_SALT, crypto.default_kdf_params())
 
-    def unlock_user(self, login: str, password: str, secret_store: SecretStore) -> UnlockedSlot:
-        """Unwrap the private key of ``login`` and the DMK candidates.
-
-        Never modifies the file. An unknown login costs the same argon2 work and
-        raises the same AuthenticationError as a wrong password.
-        """
-        slot = self._find_login(self._data, login)
+    def _unlock(
+        self, slot: dict[str, Any] | None, password: str, secret_store: SecretStore | None
+    ) -> tuple[UnlockedSlot, bytes | None]:
+        """Unwrap ``slot``; AuthenticationError (after the same argon2 work) if refused."""
         if slot is None:
             self._dummy_derivation(password)
             raise AuthenticationError(BAD_CREDENTIALS_MESSAGE)
@@ -524,11 +588,124 @@ class Keystore:
             if pepper is None:
                 self._dummy_derivation(password)
                 raise KeyringUnavailable(BOUND_SECRET_MISSING_MESSAGE, code="bound_secret_missing")
-        private_key = self._unwrap_private_key(slot, password, self._user_aad(user_id), pepper)
+        private_key = self._unwrap_private_key(slot, password, pepper)
         if private_key is None:
             raise AuthenticationError(BAD_CREDENTIALS_MESSAGE)
-        candidates = self._open_dmks(slot, private_key, f"user:{user_id}")
-        return UnlockedSlot(user_id=user_id, dmk_candidates=candidates, private_key=private_key)
+        candidates = self._open_dmks(slot, private_key)
+        return UnlockedSlot(user_id, candidates, private_key), pepper
+
+    def unlock_user(self, login: str, password: str, secret_store: SecretStore) -> UnlockedSlot:
+        """Unwrap the private key of ``login`` and the DMK candidates.
+
+        Never modifies a file and counts no failure (see :meth:`sign_in`). An
+        unknown login costs the same argon2 work and raises the same
+        AuthenticationError as a wrong password.
+        """
+        return self._unlock(self._find_login(self._data, login), password, secret_store)[0]
+
+    def _legacy_failures(self, subject: Subject) -> list[dt.datetime]:
+        """Failures still in a version-1 keystore (moved at its next change)."""
+        if subject.kind == "recovery":
+            return []
+        return [
+            parse_time(item["at"])
+            for item in self._data.get("failures", [])
+            if item["login"] == subject.text
+        ]
+
+    def _check_lockout(self, subject: Subject, now: dt.datetime) -> None:
+        failures = self._failure_log().recent(subject, now) + self._legacy_failures(subject)
+        delay = retry_after_seconds(failures, now)
+        if delay:
+            raise account_locked(delay)
+
+    def sign_in(
+        self,
+        login: str,
+        password: str,
+        *,
+        now: dt.datetime,
+        secret_store: SecretStore | None,
+        context: str = "login",
+        report: bool = True,
+    ) -> SignInResult:
+        """The one password check: lockout, unwrap, failure counted when refused.
+
+        Refusals raise: AccountLocked (``retry_after_seconds``) while the login
+        is locked, without trying the password; AuthenticationError with the
+        same message and the same argon2 work for a wrong password and an
+        unknown login (the failure is counted under the lock of the failures
+        file first); KeyringUnavailable for a bound slot without its secret.
+        ``report=False``: the caller writes the failure into the event log
+        itself (an open session); it still counts for the lockout.
+
+        Once the caller has accepted the sign-in (the account may still be
+        suspended), :meth:`accept_sign_in` resets the login's lockout and wraps a
+        version-1 private key again.
+        """
+        typed = (login or "").strip().lower()
+        self.reload()
+        slot = self._find_login(self._data, typed) if typed else None
+        subject = Subject.account(typed) if slot is not None else Subject.unknown(typed)
+        self._check_lockout(subject, now)
+        try:
+            unlocked, _pepper = self._unlock(slot, password, secret_store)
+        except AuthenticationError:
+            reason = "bad_password" if slot is not None else "unknown_login"
+            self._failure_log().record(subject, now, reason=reason, context=context, report=report)
+            raise AuthenticationError(BAD_CREDENTIALS_MESSAGE) from None
+        return SignInResult(
+            user_id=unlocked.user_id,
+            login=typed,
+            dmk_candidates=tuple(unlocked.dmk_candidates),
+            slot_key=SlotKey(unlocked.user_id, unlocked.private_key),
+        )
+
+    def accept_sign_in(
+        self, result: SignInResult, password: str, secret_store: SecretStore | None
+    ) -> None:
+        """The sign-in opened a session: its lockout starts from zero again, and a
+        version-1 private key gets the login in its associated data."""
+        if result.user_id is None:
+            self._failure_log().reset(Subject.recovery())
+            return
+        self._failure_log().reset(Subject.account(result.login))
+        self.upgrade_private_key(result, password, secret_store)
+
+    def upgrade_private_key(
+        self, result: SignInResult, password: str, secret_store: SecretStore | None
+    ) -> bool:
+        """Wrap a version-1 private key again with the login in its associated data.
+
+        Called after a successful password login has been accepted (the account's
+        login matches the slot's). True if the slot was upgraded.
+        """
+        user_id = result.user_id
+        slot = self._find(self.store.read(), user_id) if user_id is not None else None
+        if slot is None or user_id is None or slot["private_key"].get("aad", 1) != 1:
+            return False
+        pepper = secret_store.get(slot["keyring_entry"]) if slot["bound"] and secret_store else None
+        if slot["bound"] and pepper is None:
+            return False
+        with self._change() as data:
+            slot = self._find(data, user_id)
+            if (
+                slot is None
+                or slot["private_key"].get("aad", 1) != 1
+                or slot["login"] != result.login
+                or crypto.public_key_of(result.private_key) != _b64d(slot["public_key"])
+            ):
+                return False  # changed meanwhile (password change, reset, revocation)
+            slot["private_key"] = self._wrap_user_key(
+                user_id, slot["login"], result.private_key, password, pepper
+            )
+        return True
+
+    def record_failure(
+        self, login: str, at: dt.datetime, *, reason: str, context: str = "login"
+    ) -> None:
+        """Count a refusal decided after the password check (e.g. a suspended account)."""
+        self._failure_log().record(Subject.account(login), at, reason=reason, context=context)
 
     def set_password(
         self,
@@ -544,149 +721,214 @@ class Keystore:
         ``bind=None`` keeps the current binding; True makes a new keyring secret;
         False removes the binding (and its keyring secret when a store is given).
         """
-        data = self._mutate()
-        slot = self._find(data, user_id)
-        if slot is None:
-            raise StorageError("Aucune clé n'existe pour ce compte.", code="no_slot")
-        if crypto.public_key_of(private_key) != _b64d(slot["public_key"]):
-            raise StorageError("La clé privée ne correspond pas à ce compte.", code="wrong_key")
-        old_entry = slot.get("keyring_entry") if slot["bound"] else None
-        keep_bound = slot["bound"] if bind is None else bind
-        pepper = None
-        entry = None
-        if keep_bound:
-            if bind is None and old_entry is not None:
-                if secret_store is None:
-                    raise KeyringUnavailable(
-                        BOUND_SECRET_MISSING_MESSAGE, code="bound_secret_missing"
-                    )
-                pepper = secret_store.get(old_entry)
-                if pepper is None:
-                    raise KeyringUnavailable(
-                        BOUND_SECRET_MISSING_MESSAGE, code="bound_secret_missing"
-                    )
-                entry = old_entry
-            else:
-                pepper, entry = self._new_binding(user_id, secret_store)
-        slot["private_key"] = self._wrap_private_key(
-            private_key, new_password, self._user_aad(user_id), pepper
-        )
-        slot["bound"] = keep_bound
-        slot["keyring_entry"] = entry
-        self._commit(data)
+        old_entry = None
+        keep_bound = False
+        with self._change() as data:
+            slot = self._find(data, user_id)
+            if slot is None:
+                raise StorageError(NO_SLOT_MESSAGE, code="no_slot")
+            if crypto.public_key_of(private_key) != _b64d(slot["public_key"]):
+                raise StorageError("La clé privée ne correspond pas à ce compte.", code="wrong_key")
+            old_entry = slot.get("keyring_entry") if slot["bound"] else None
+            keep_bound = slot["bound"] if bind is None else bind
+            pepper = None
+            entry = None
+            if keep_bound:
+                if bind is None and old_entry is not None:
+                    if secret_store is None:
+                        raise KeyringUnavailable(BOUND_SECRET_MISSING_MESSAGE)
+                    pepper = secret_store.get(old_entry)
+                    if pepper is None:
+                        raise KeyringUnavailable(BOUND_SECRET_MISSING_MESSAGE)
+                    entry = old_entry
+                else:
+                    pepper, entry = self._new_binding(user_id, secret_store)
+            slot["private_key"] = self._wrap_user_key(
+                user_id, slot["login"], private_key, new_password, pepper
+            )
+            slot["bound"] = keep_bound
+            slot["keyring_entry"] = entry
         if old_entry is not None and not keep_bound and secret_store is not None:
             with contextlib.suppress(KeyringUnavailable):
                 secret_store.delete(old_entry)
 
     def remove_slot(self, user_id: int) -> None:
-        data = self._mutate()
-        data["slots"] = [s for s in data["slots"] if s["user_id"] != user_id]
-        self._commit(data)
+        with self._change() as data:
+            data["slots"] = [s for s in data["slots"] if s["user_id"] != user_id]
+
+    def upgrade_seals(self, dmks: Iterable[bytes]) -> int:
+        """Seal again, with the login bound, the version-1 DMK boxes of ``dmks``.
+
+        Sealing needs only public keys: any session holding the DMK upgrades
+        every slot. Returns the number of boxes sealed again (0: nothing written).
+        """
+        held = {key_id_of(dmk): dmk for dmk in dmks}
+
+        def stale(data: dict[str, Any]) -> list[tuple[dict[str, Any], str]]:
+            return [
+                (slot, name)
+                for slot in data["slots"]
+                for name in ("dmk", "pending_dmk")
+                if slot.get(name) is not None
+                and slot[name].get("aad", 1) == 1
+                and slot[name]["key_id"] in held
+            ]
+
+        if not stale(self.store.read()):
+            return 0
+        with self._change() as data:
+            boxes = stale(data)
+            for slot, name in boxes:
+                slot[name] = self._seal_dmk(slot, held[slot[name]["key_id"]])
+        return len(boxes)
 
     # -- recovery slot
 
-    def set_recovery_slot(self, code: str, dmk: bytes) -> None:
+    def set_recovery_slot(
+        self, code: str, dmk: bytes | None, *, holder: SlotKey | None = None
+    ) -> None:
+        """Create (or replace) the recovery slot; DMKs as in :meth:`add_user_slot`."""
         normalised = crypto.normalise_recovery_code(code)
         if not crypto.is_valid_recovery_code(normalised):
             raise ValueError("invalid recovery code")
-        data = self._mutate()
-        self._check_dmk_generation(data, dmk)
         private_key, public_key = crypto.new_keypair()
-        data["recovery"] = {
-            "public_key": _b64e(public_key),
-            "private_key": self._wrap_private_key(
-                private_key, normalised, self._recovery_aad(), None
-            ),
-            "dmk": self._seal_dmk(public_key, dmk, "recovery"),
-        }
-        self._commit(data)
+        with self._change() as data:
+            current, pending_dmk = self._dmks_to_seal(data, dmk, holder)
+            slot: dict[str, Any] = {
+                "public_key": _b64e(public_key),
+                "private_key": self._wrap_private_key(
+                    private_key, normalised, self._recovery_aad(), None, 1
+                ),
+            }
+            self._seal_all(slot, current, pending_dmk)
+            data["recovery"] = slot
 
     def unlock_recovery(self, code: str) -> list[bytes]:
-        """DMK candidates from the recovery code; AuthenticationError if wrong."""
+        """DMK candidates from the recovery code; AuthenticationError if wrong (not counted)."""
+        return list(self._unlock_recovery(code).dmk_candidates)
+
+    def _unlock_recovery(self, code: str) -> SignInResult:
         slot = self._data.get("recovery")
         normalised = crypto.normalise_recovery_code(code)
         if slot is None:
             raise StorageError(NO_RECOVERY_SLOT_MESSAGE, code="no_recovery_slot")
-        private_key = self._unwrap_private_key(slot, normalised, self._recovery_aad(), None)
+        private_key = self._unwrap_private_key(slot, normalised, None)
         if private_key is None:
             raise AuthenticationError(BAD_RECOVERY_CODE_MESSAGE, code="bad_recovery_code")
-        return self._open_dmks(slot, private_key, "recovery")
+        return SignInResult(
+            user_id=None,
+            login="",
+            dmk_candidates=tuple(self._open_dmks(slot, private_key)),
+            slot_key=SlotKey(None, private_key),
+        )
+
+    def sign_in_recovery(self, code: str, *, now: dt.datetime) -> SignInResult:
+        """The recovery code, throttled like a login (its own counter)."""
+        self.reload()
+        subject = Subject.recovery()
+        self._check_lockout(subject, now)
+        try:
+            return self._unlock_recovery(code)
+        except AuthenticationError:
+            self._failure_log().record(subject, now, reason="bad_recovery_code", context="recovery")
+            raise
 
     # -- re-key
 
-    def begin_rekey(self, new_dmk: bytes, *, drop_user_ids: Iterable[int] = ()) -> None:
-        """Seal ``new_dmk`` as ``pending_dmk`` to every remaining slot; drop the others."""
+    def begin_rekey(
+        self,
+        new_dmk: bytes,
+        *,
+        drop_user_ids: Iterable[int] = (),
+        replace_pending: bool = False,
+    ) -> None:
+        """Seal ``new_dmk`` as ``pending_dmk`` to every remaining slot; drop the others.
+
+        A re-key already pending is replaced only with ``replace_pending=True``
+        (the caller has checked, under the lock, that the file still has the
+        current key); its dropped users stay dropped.
+        """
         dropped = set(drop_user_ids)
-        data = self._mutate()
         key_id = key_id_of(new_dmk)
-        data["slots"] = [s for s in data["slots"] if s["user_id"] not in dropped]
-        for slot in data["slots"]:
-            slot["pending_dmk"] = self._seal_dmk(
-                _b64d(slot["public_key"]), new_dmk, f"user:{slot['user_id']}"
-            )
-        if data.get("recovery") is not None:
-            data["recovery"]["pending_dmk"] = self._seal_dmk(
-                _b64d(data["recovery"]["public_key"]), new_dmk, "recovery"
-            )
-        data["pending_key_id"] = key_id
-        self._commit(data)
+        with self._change() as data:
+            previous = data.get("pending_key_id")
+            if previous is not None and previous != key_id and not replace_pending:
+                raise StorageError(REKEY_ALREADY_PENDING_MESSAGE, code="rekey_already_pending")
+            if previous is not None:
+                dropped |= set(data.get("pending_drop_user_ids", []))
+            data["slots"] = [s for s in data["slots"] if s["user_id"] not in dropped]
+            for slot in data["slots"]:
+                slot["pending_dmk"] = self._seal_dmk(slot, new_dmk)
+            if data.get("recovery") is not None:
+                data["recovery"]["pending_dmk"] = self._seal_dmk(data["recovery"], new_dmk)
+            data["pending_key_id"] = key_id
+            data["pending_drop_user_ids"] = sorted(dropped)
 
-    def commit_rekey(self) -> None:
-        """Make the pending DMK the current one (no-op when no re-key is pending)."""
-        data = self._mutate()
+    def pending_dmk_on_disk(self, holder: SlotKey) -> bytes | None:
+        """The pending DMK as ``holder``'s slot opens it in the file now (None if none)."""
+        data = self.store.read()
         if data.get("pending_key_id") is None:
-            self._data = data
+            return None
+        return self._pending_dmk(data, holder)
+
+    def commit_rekey(self, expected_key_id: str) -> None:
+        """Make the pending DMK (it must be ``expected_key_id``) the current one.
+
+        Committing an already committed ``expected_key_id`` does nothing; any
+        other state raises StorageError (code ``rekey_mismatch``) and changes nothing.
+        """
+        with self._change() as data:
+            pending = data.get("pending_key_id")
+            if pending != expected_key_id:
+                if pending is None and data.get("current_key_id") == expected_key_id:
+                    return
+                raise StorageError(REKEY_MISMATCH_MESSAGE, code="rekey_mismatch")
+            slots = list(data["slots"])
+            if data.get("recovery") is not None:
+                slots.append(data["recovery"])
+            for slot in slots:
+                box = slot.pop("pending_dmk", None)
+                if box is not None and box["key_id"] == expected_key_id:
+                    slot["dmk"] = box
+            data["current_key_id"] = expected_key_id
+            data["pending_key_id"] = None
+            data["pending_drop_user_ids"] = []
+
+    def abort_rekey(self, expected_key_id: str | None = None) -> None:
+        """Forget the pending keys (the database kept its current key)."""
+        with self._change() as data:
+            if expected_key_id is not None and data.get("pending_key_id") != expected_key_id:
+                return
+            slots = list(data["slots"])
+            if data.get("recovery") is not None:
+                slots.append(data["recovery"])
+            for slot in slots:
+                slot.pop("pending_dmk", None)
+            data["pending_key_id"] = None
+            data["pending_drop_user_ids"] = []
+
+    # -- failed sign-ins
+
+    def _move_legacy_failures(self, data: dict[str, Any]) -> None:
+        """Move the failures of a version-1 file to the failures file (under both locks)."""
+        legacy = data.pop("failures", None)
+        if not legacy or self.failures is None:
             return
-        slots = list(data["slots"])
-        if data.get("recovery") is not None:
-            slots.append(data["recovery"])
-        for slot in slots:
-            pending = slot.pop("pending_dmk", None)
-            if pending is not None:
-                slot["dmk"] = pending
-        data["current_key_id"] = data["pending_key_id"]
-        data["pending_key_id"] = None
-        self._commit(data)
+        items = []
+        for item in legacy:
+            known = self._find_login(data, item["login"]) is not None
+            subject = Subject.account(item["login"]) if known else Subject.unknown(item["login"])
+            reason = "bad_password" if known else "unknown_login"
+            items.append((subject, parse_time(item["at"]), reason, "login", True))
+        self.failures.record_many(items)
 
-    def abort_rekey(self) -> None:
-        """Forget pending keys (the database kept its current key)."""
-        data = self._mutate()
-        slots = list(data["slots"])
-        if data.get("recovery") is not None:
-            slots.append(data["recovery"])
-        for slot in slots:
-            slot.pop("pending_dmk", None)
-        data["pending_key_id"] = None
-        self._commit(data)
+    def drain_failures(self) -> list[ReportedFailure]:
+        """Every failure not yet in the event log (oldest first), taken out exactly once."""
+        if self._data.get("failures") or self.store.read().get("failures"):
+            with self._change():
+                pass
+        return self._failure_log().drain()
 
-    # -- failed logins
-
-    def record_failure(self, login: str, at: dt.datetime) -> None:
-        data = self._mutate()
-        failures = data["failures"]
-        failures.append({"login": login.strip().lower()[:64], "at": _format_time(at)})
-        data["failures"] = failures[-MAX_FAILURES:]
-        self._commit(data)
-
-    def failures_for(self, login: str, since: dt.datetime) -> list[dt.datetime]:
-        wanted = login.strip().lower()
-        since_utc = _to_utc(since)
-        result = []
-        for item in self._data["failures"]:
-            if item["login"] != wanted:
-                continue
-            at = _parse_time(item["at"])
-            if at >= since_utc:
-                result.append(at)
-        return result
-
-    def drain_failures(self) -> list[tuple[str, dt.datetime]]:
-        """Return every recorded failure (oldest first) and clear the list."""
-        data = self._mutate()
-        drained = [(item["login"], _parse_time(item["at"])) for item in data["failures"]]
-        if drained:
-            data["failures"] = []
-            self._commit(data)
-        else:
-            self._data = data
-        return drained
+    def restore_failures(self, failures: Sequence[ReportedFailure]) -> None:
+        """Put drained failures back (the event log could not be written)."""
+        self._failure_log().restore(failures)

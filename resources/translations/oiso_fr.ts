@@ -653,6 +653,62 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>Le fichier de clés est endommagé : la clé de la base de données ne peut pas être déchiffrée pour ce compte.</translation>
     </message>
     <message>
+        <source>The key file has been busy with another session of OISO Desktop for more than {seconds} seconds: try again in a moment.</source>
+        <translation>Le fichier de clés est occupé par une autre session d&apos;OISO Desktop depuis plus de {seconds} secondes : réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <source>The lock of the file {name} cannot be created: {reason}.</source>
+        <translation>Le verrou du fichier {name} ne peut pas être créé : {reason}.</translation>
+    </message>
+    <message>
+        <source>The file of failed logins is damaged: {path}.</source>
+        <translation>Le fichier des échecs de connexion est endommagé : {path}.</translation>
+    </message>
+    <message>
+        <source>The file of failed logins cannot be read: {path} ({reason}).</source>
+        <translation>Le fichier des échecs de connexion ne peut pas être lu : {path} ({reason}).</translation>
+    </message>
+    <message>
+        <source>Failed logins cannot be recorded.</source>
+        <translation>Les échecs de connexion ne peuvent pas être enregistrés.</translation>
+    </message>
+    <message>
+        <source>The key of this session is not available: log in again.</source>
+        <translation>La clé de cette session n&apos;est pas disponible : reconnectez-vous.</translation>
+    </message>
+    <message>
+        <source>The database key changed since this session opened: log in again.</source>
+        <translation>La clé de la base a changé depuis l&apos;ouverture de cette session : reconnectez-vous.</translation>
+    </message>
+    <message>
+        <source>The key of this session no longer matches the key file: log in again, then try again.</source>
+        <translation>La clé de cette session ne correspond plus au fichier de clés : reconnectez-vous puis réessayez.</translation>
+    </message>
+    <message>
+        <source>Another session of OISO Desktop has the database open: the key change (revocation) is pending. It will be done as soon as the database is free, at the next opening or when you start it again.</source>
+        <translation>La base est ouverte par une autre session d&apos;OISO Desktop : le changement de clé (révocation) est en attente. Il se fera dès que la base sera libre, à la prochaine ouverture ou quand vous le relancerez.</translation>
+    </message>
+    <message>
+        <source>A change of the database key is already pending.</source>
+        <translation>Un changement de clé de la base est déjà en attente.</translation>
+    </message>
+    <message>
+        <source>A change of the database key is pending: the pending key is not available in this session. Log in again, then try again.</source>
+        <translation>Un changement de clé de la base est en attente : la clé en attente n&apos;est pas disponible dans cette session. Reconnectez-vous puis réessayez.</translation>
+    </message>
+    <message>
+        <source>The key change pending in the key file is not the one just applied: nothing was committed. Log in again before trying again.</source>
+        <translation>Le changement de clé en attente dans le fichier de clés n&apos;est pas celui qui vient d&apos;être appliqué : rien n&apos;a été validé. Reconnectez-vous avant de réessayer.</translation>
+    </message>
+    <message>
+        <source>The new database key could not be checked in the key file: the database keeps its current key.</source>
+        <translation>La nouvelle clé de la base n&apos;a pas pu être vérifiée dans le fichier de clés : la base garde sa clé actuelle.</translation>
+    </message>
+    <message>
+        <source>The change of the database key failed: the database keeps its current key.</source>
+        <translation>Le changement de clé de la base n&apos;a pas abouti : la base garde sa clé actuelle.</translation>
+    </message>
+    <message>
         <source>The keys of this database are not available.</source>
         <translation>Les clés de cette base ne sont pas disponibles.</translation>
     </message>

@@ -16,7 +16,7 @@ from oiso_desktop.domain.errors import (
 )
 from oiso_desktop.services.auth_service import AuthService, lockout_delay
 from oiso_desktop.storage.keystore import Keystore
-from oiso_desktop.storage.local_database import KEYSTORE_FILENAME
+from oiso_desktop.storage.local_database import FAILURES_FILENAME, KEYSTORE_FILENAME
 
 
 def _keystore(folder) -> Keystore:  # type: ignore[no-untyped-def]
@@ -24,14 +24,20 @@ def _keystore(folder) -> Keystore:  # type: ignore[no-untyped-def]
 
 
 def test_unknown_login_and_wrong_password_get_the_same_answer(created_db, auth) -> None:  # type: ignore[no-untyped-def]
+    keystore_before = (created_db.folder / KEYSTORE_FILENAME).read_bytes()
     with pytest.raises(AuthenticationError) as unknown:
         auth.login("personne", "Correct-horse-42!")
     with pytest.raises(AuthenticationError) as wrong:
         auth.login("admin", "Mauvais-mot-2026!")
     assert type(unknown.value) is type(wrong.value) is AuthenticationError
     assert str(unknown.value) == str(wrong.value) == "Identifiant ou mot de passe incorrect."
-    failures = _keystore(created_db.folder)._data["failures"]
-    assert [f["login"] for f in failures] == ["personne", "admin"]
+    # Failures go to their own file; the keystore is not rewritten by them.
+    assert (created_db.folder / KEYSTORE_FILENAME).read_bytes() == keystore_before
+    counters = _keystore(created_db.folder).failures.counters()  # type: ignore[union-attr]
+    assert counters["login:admin"]["login"] == "admin"
+    (unknown_key,) = [key for key in counters if key.startswith("unknown:")]
+    assert counters[unknown_key]["login"] == ""
+    assert b"personne" not in (created_db.folder / FAILURES_FILENAME).read_bytes()
 
 
 def test_five_failures_lock_the_account_with_a_growing_delay(
@@ -68,8 +74,9 @@ def test_five_failures_lock_the_account_with_a_growing_delay(
         assert json.loads(failed[-1].details)["attempted_at"] == "2026-03-02T09:00:00.000000Z"
     finally:
         session.logout()
-    # Moved into the event log: the keystore list is empty again.
-    assert _keystore(created_db.folder)._data["failures"] == []
+    # Moved into the event log: nothing is left to report.
+    counters = _keystore(created_db.folder).failures.counters()  # type: ignore[union-attr]
+    assert all(not c["unreported"] and not c["overflow"] for c in counters.values())
 
 
 def test_failures_of_another_login_do_not_lock_this_one(created_db, auth) -> None:  # type: ignore[no-untyped-def]

@@ -33,6 +33,7 @@ def test_the_admin_created_at_setup_logs_in_without_forced_change(tmp_path: Path
     assert sorted(p.name for p in folder.iterdir() if not p.name.startswith(".")) == [
         "oiso.db",
         "oiso.keystore",
+        "oiso.keystore.lock",
     ]
     assert len(result.recovery_code.replace("-", "")) == 26
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from oiso_desktop.storage import crypto
+from oiso_desktop.storage.keystore import SlotKey
 from oiso_desktop.storage.local_database import Database, LocalDatabase
 from oiso_desktop.storage.models import User
 from oiso_desktop.storage.secret_store import MemorySecretStore
@@ -43,6 +44,13 @@ class Folder:
         local = self.open()
         slot = local.keystore.unlock_user(login, password, store or MemorySecretStore())
         return local.connect(slot.dmk_candidates)
+
+    def session(self, login: str, password: str) -> tuple[Database, SlotKey]:
+        """An open database and the slot key of ``login`` (what a signed-in session holds)."""
+        local = self.open()
+        slot = local.keystore.unlock_user(login, password, MemorySecretStore())
+        holder = SlotKey(slot.user_id, slot.private_key)
+        return local.connect(slot.dmk_candidates, holder=holder), holder
 
 
 def sha256(path: Path) -> str:

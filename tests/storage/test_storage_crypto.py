@@ -4,6 +4,7 @@ import re
 
 import pytest
 
+from oiso_desktop.domain.errors import StorageError
 from oiso_desktop.storage import crypto
 from oiso_desktop.storage.crypto import DecryptionError, KdfParams
 
@@ -34,10 +35,44 @@ def test_kdf_params_round_trip_and_validation() -> None:
     data = params.to_dict()
     assert data == {"algorithm": "argon2id", "time_cost": 4, "memory_cost": 1024, "parallelism": 2}
     assert KdfParams.from_dict(data) == params
-    with pytest.raises(ValueError):
+    with pytest.raises(StorageError):
         KdfParams.from_dict({**data, "algorithm": "scrypt"})
-    with pytest.raises(ValueError):
+    with pytest.raises(StorageError):
         KdfParams.from_dict({**data, "time_cost": 0})
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"time_cost": 21},
+        {"time_cost": 10**9},
+        {"memory_cost": 1024 * 1024 + 1},
+        {"memory_cost": 2**40},
+        {"memory_cost": 7},
+        {"parallelism": 17},
+        {"parallelism": 0},
+        {"time_cost": "3"},
+        {"time_cost": True},
+        {"time_cost": 2.5},
+    ],
+)
+def test_kdf_params_from_a_keystore_are_bounded(change: dict[str, object]) -> None:
+    """A huge value read from a keystore would hang the login: refused at once."""
+    data = {**KdfParams().to_dict(), **change}
+    with pytest.raises(StorageError) as info:
+        KdfParams.from_dict(data)
+    assert info.value.code == "keystore_corrupt"
+    assert "endommagé" in str(info.value)
+
+
+def test_kdf_bounds_accept_production_test_and_extreme_values() -> None:
+    for params in (
+        KdfParams(),
+        KdfParams(time_cost=1, memory_cost=64, parallelism=1),
+        KdfParams(time_cost=20, memory_cost=1024 * 1024, parallelism=16),
+        KdfParams(time_cost=1, memory_cost=8, parallelism=1),
+    ):
+        assert KdfParams.from_dict(params.to_dict()) == params
 
 
 def test_seal_unseal_round_trip_and_binding() -> None:

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import base64
-import datetime as dt
 import json
 from pathlib import Path
 
@@ -11,7 +10,7 @@ from storage_helpers import ADMIN_PASSWORD, FAST_KDF, listing
 
 from oiso_desktop.domain.errors import AuthenticationError, KeyringUnavailable, StorageError
 from oiso_desktop.storage import crypto
-from oiso_desktop.storage.keystore import MAX_FAILURES, Keystore, key_id_of
+from oiso_desktop.storage.keystore import Keystore, key_id_of
 from oiso_desktop.storage.secret_store import MemorySecretStore, OsKeyringSecretStore
 
 GENERIC = "Identifiant ou mot de passe incorrect."
@@ -30,7 +29,7 @@ def test_file_format(keystore: tuple[Keystore, bytes]) -> None:
     ks, dmk = keystore
     data = json.loads(ks.path.read_text("utf-8"))
     assert data["format"] == "oiso-keystore"
-    assert data["version"] == 1
+    assert data["version"] == 2
     assert data["database_uuid"] == UUID
     assert data["current_key_id"] == key_id_of(dmk)
     (slot,) = data["slots"]
@@ -39,10 +38,12 @@ def test_file_format(keystore: tuple[Keystore, bytes]) -> None:
     assert slot["bound"] is False
     assert len(base64.b64decode(slot["public_key"])) == 32
     wrapped = slot["private_key"]
-    assert set(wrapped) == {"salt", "kdf", "nonce", "ciphertext"}
+    assert set(wrapped) == {"salt", "kdf", "nonce", "ciphertext", "aad"}
+    assert wrapped["aad"] == 2 and slot["dmk"]["aad"] == 2
     assert wrapped["kdf"] == FAST_KDF.to_dict()
     assert slot["dmk"]["key_id"] == key_id_of(dmk)
-    assert data["failures"] == []
+    assert "failures" not in data  # failed logins live in their own file
+    assert data["pending_drop_user_ids"] == []
     text = ks.path.read_text("utf-8")
     assert ADMIN_PASSWORD not in text
     assert dmk.hex() not in text and base64.b64encode(dmk).decode() not in text
@@ -199,7 +200,7 @@ def test_rekey_pending_then_commit(keystore: tuple[Keystore, bytes]) -> None:
     assert ks.pending_key_id == key_id_of(new)
     assert ks.unlock_user("admin", ADMIN_PASSWORD, MemorySecretStore()).dmk_candidates == [dmk, new]
     assert ks.unlock_recovery(code) == [dmk, new]
-    ks.commit_rekey()
+    ks.commit_rekey(key_id_of(new))
     assert ks.pending_key_id is None and ks.current_key_id == key_id_of(new)
     reloaded = Keystore.load(ks.path)
     assert reloaded.unlock_user("admin", ADMIN_PASSWORD, MemorySecretStore()).dmk_candidates == [
@@ -209,30 +210,12 @@ def test_rekey_pending_then_commit(keystore: tuple[Keystore, bytes]) -> None:
     assert "pending_dmk" not in ks.path.read_text("utf-8")
 
 
-def test_failures_are_recorded_capped_and_drained(keystore: tuple[Keystore, bytes]) -> None:
-    ks, _ = keystore
-    start = dt.datetime(2026, 3, 1, 8, 0, tzinfo=dt.UTC)
-    for i in range(MAX_FAILURES + 20):
-        ks.record_failure("Admin" if i % 2 else "x", start + dt.timedelta(minutes=i))
-    data = json.loads(ks.path.read_text("utf-8"))
-    assert len(data["failures"]) == MAX_FAILURES
-    assert data["failures"][-1] == {"login": "admin", "at": "2026-03-01T11:39:00.000000Z"}
-    since = start + dt.timedelta(minutes=MAX_FAILURES + 10)
-    recent = Keystore.load(ks.path).failures_for("ADMIN", since)
-    assert recent == [start + dt.timedelta(minutes=m) for m in (211, 213, 215, 217, 219)]
-    # A naive datetime is taken as UTC.
-    assert ks.failures_for("admin", since.replace(tzinfo=None)) == recent
-    drained = ks.drain_failures()
-    assert len(drained) == MAX_FAILURES
-    assert drained[0] == ("x", start + dt.timedelta(minutes=20))
-    assert Keystore.load(ks.path).drain_failures() == []
-
-
 def test_saves_are_atomic_and_leave_no_temp_file(keystore: tuple[Keystore, bytes]) -> None:
     ks, _ = keystore
+    key = ks.unlock_user("admin", ADMIN_PASSWORD, MemorySecretStore()).private_key
     for i in range(5):
-        ks.record_failure("a", dt.datetime(2026, 1, 1, tzinfo=dt.UTC) + dt.timedelta(seconds=i))
-    assert listing(ks.path.parent) == ["oiso.keystore"]
+        ks.set_password(1, key, f"Password-number-{i}")
+    assert listing(ks.path.parent) == ["oiso.keystore", "oiso.keystore.lock"]
     assert ks.path.stat().st_mode & 0o077 == 0
 
 
@@ -305,7 +288,7 @@ def test_tampered_dmk_box_is_a_storage_error(keystore: tuple[Keystore, bytes]) -
 
 def test_newer_version_is_refused(keystore: tuple[Keystore, bytes]) -> None:
     ks, _ = keystore
-    _mutilate(ks, lambda d: d.update(version=2))
+    _mutilate(ks, lambda d: d.update(version=3))
     with pytest.raises(StorageError) as info:
         Keystore.load(ks.path)
     assert "version plus récente" in str(info.value)

@@ -55,7 +55,7 @@ def folder_files(folder: Folder) -> list[Path]:
 
 
 def test_create_layout_and_settings(folder: Folder) -> None:
-    assert listing(folder.path) == ["oiso.db", "oiso.keystore"]
+    assert listing(folder.path) == ["oiso.db", "oiso.keystore", "oiso.keystore.lock"]
     assert folder.path.stat().st_mode & 0o777 == 0o700
     assert folder.db_path.stat().st_mode & 0o777 == 0o600
     assert folder.keystore_path.stat().st_mode & 0o777 == 0o600
@@ -103,7 +103,7 @@ def test_no_clear_text_on_disk(folder: Folder) -> None:
         assert not any(n in content for n in needles), path.name
     database.dispose()
     files = folder_files(folder)
-    assert {p.name for p in files} == {"oiso.db", "oiso.keystore"}
+    assert {p.name for p in files} == {"oiso.db", "oiso.keystore", "oiso.keystore.lock"}
     for path in files:
         content = path.read_bytes()
         assert not any(n in content for n in needles), path.name
@@ -183,7 +183,7 @@ def test_damaged_database_file(folder: Folder, cut: str) -> None:
     else:
         assert "endommagé" in message
     assert sha256(folder.db_path) == digest
-    assert listing(folder.path) == ["oiso.db", "oiso.keystore"]
+    assert listing(folder.path) == ["oiso.db", "oiso.keystore", "oiso.keystore.lock"]
 
 
 def test_missing_database_file(folder: Folder) -> None:
@@ -191,7 +191,7 @@ def test_missing_database_file(folder: Folder) -> None:
     with pytest.raises(StorageError) as info:
         folder.open()
     assert "introuvable" in str(info.value)
-    assert listing(folder.path) == ["oiso.keystore"]
+    assert listing(folder.path) == ["oiso.keystore", "oiso.keystore.lock"]
 
 
 def test_plain_sqlite_file_in_place_of_the_database(folder: Folder) -> None:
@@ -223,15 +223,15 @@ def test_foreign_database_copied_in(tmp_path: Path, folder: Folder) -> None:
         folder.open().connect([other.dmk])
     assert str(info.value) == "Cette base de données n'appartient pas à ce trousseau de clés."
     assert sha256(folder.db_path) == digest
-    assert listing(folder.path) == ["oiso.db", "oiso.keystore"]
+    assert listing(folder.path) == ["oiso.db", "oiso.keystore", "oiso.keystore.lock"]
 
 
 def test_rekey_after_dropping_a_user(folder: Folder) -> None:
     old_slot = folder.open().keystore.slot_json(2)
-    database = folder.login("admin", ADMIN_PASSWORD)
+    database, holder = folder.session("admin", ADMIN_PASSWORD)
     add_patient(database, "AVANT")
     local = folder.open()
-    database.rekey(local.keystore, drop_user_ids=[2])
+    database.rekey(local.keystore, drop_user_ids=[2], holder=holder)
     add_patient(database, "APRES")  # the same Database goes on with the new key
     database.dispose()
     keystore = Keystore.load(folder.keystore_path)
@@ -303,7 +303,7 @@ def test_open_modifies_nothing(folder: Folder) -> None:
     assert LocalDatabase.exists(folder.path)
     assert sha256(folder.db_path) == digest
     assert folder.keystore_path.read_bytes() == keystore_bytes
-    assert listing(folder.path) == ["oiso.db", "oiso.keystore"]
+    assert listing(folder.path) == ["oiso.db", "oiso.keystore", "oiso.keystore.lock"]
 
 
 def test_folder_name_with_spaces_and_uri_characters(tmp_path: Path) -> None:
@@ -311,7 +311,7 @@ def test_folder_name_with_spaces_and_uri_characters(tmp_path: Path) -> None:
     database = folder.login("admin", ADMIN_PASSWORD)
     add_patient(database, "ESPACE")
     database.dispose()
-    assert listing(folder.path) == ["oiso.db", "oiso.keystore"]
+    assert listing(folder.path) == ["oiso.db", "oiso.keystore", "oiso.keystore.lock"]
     assert listing(tmp_path) == ["Mes données #1 ?%20 & co"]
 
 
@@ -422,7 +422,7 @@ def test_crash_during_pragma_rekey_rolls_back(folder: Folder) -> None:
     keystore = Keystore.load(folder.keystore_path)
     assert keystore.pending_key_id is None
     assert keystore.current_key_id == key_id_of(new_dmk)
-    assert listing(folder.path) == ["oiso.db", "oiso.keystore"]
+    assert listing(folder.path) == ["oiso.db", "oiso.keystore", "oiso.keystore.lock"]
 
 
 def test_second_session_while_the_first_is_open(folder: Folder) -> None:
@@ -440,4 +440,4 @@ def test_second_session_while_the_first_is_open(folder: Folder) -> None:
     finally:
         first.dispose()
         second.dispose()
-    assert listing(folder.path) == ["oiso.db", "oiso.keystore"]
+    assert listing(folder.path) == ["oiso.db", "oiso.keystore", "oiso.keystore.lock"]

@@ -1,0 +1,160 @@
+"""Child processes of the multi-process tests (started with the "spawn" context).
+
+Each child is a separate app instance on the same database folder: it sets the
+cheap test argon2 parameters itself, uses an in-memory secret store, and
+reports what it did on a queue. Only the public service API is used.
+"""
+
+from __future__ import annotations
+
+import secrets
+import time
+import traceback
+from pathlib import Path
+from typing import Any
+
+FAST_KDF = {"time_cost": 1, "memory_cost": 64, "parallelism": 1}
+
+
+def _setup() -> None:
+    from oiso_desktop.storage import crypto
+
+    crypto.set_default_kdf_params(crypto.KdfParams(**FAST_KDF))
+
+
+def _auth(folder: str) -> Any:
+    from oiso_desktop.services.auth_service import AuthService
+    from oiso_desktop.storage.secret_store import MemorySecretStore
+
+    return AuthService(Path(folder), secret_store=MemorySecretStore())
+
+
+def fail_logins(folder: str, victims: list[str], queue: Any, stop: Any) -> None:
+    """Wrong passwords for known logins, and unknown logins, until ``stop``."""
+    _setup()
+    from oiso_desktop.domain.errors import AuthenticationError, OisoError
+
+    auth = _auth(folder)
+    injected = 0
+    errors: list[str] = []
+    i = 0
+    try:
+        while not stop.is_set():
+            i += 1
+            login = victims[i % len(victims)] if i % 3 == 0 else f"inconnu.{secrets.token_hex(4)}"
+            try:
+                auth.login(login, f"Mauvais-mot-{i}-Xz!")
+            except AuthenticationError:
+                injected += 1
+            except OisoError as exc:
+                errors.append(f"{type(exc).__name__}: {exc}")
+    except BaseException:
+        errors.append(traceback.format_exc())
+    queue.put(("failer_done", injected, errors))
+
+
+def change_passwords(folder: str, users: dict[str, str], queue: Any, stop: Any) -> None:
+    """Log in, change the password, log out, for each user in turn, until ``stop``."""
+    _setup()
+    from oiso_desktop.domain.errors import OisoError
+
+    auth = _auth(folder)
+    passwords = dict(users)
+    changes = 0
+    errors: list[str] = []
+    n = 0
+    try:
+        while not stop.is_set():
+            for login in passwords:
+                n += 1
+                new = f"Nouveau-{secrets.token_hex(3)}-{n}-Qz7!"
+                try:
+                    session = auth.login(login, passwords[login])
+                except OisoError as exc:
+                    errors.append(f"login {login}: {type(exc).__name__}: {exc}")
+                    continue
+                try:
+                    session.change_password(passwords[login], new)
+                except OisoError as exc:
+                    errors.append(f"change {login}: {type(exc).__name__}: {exc}")
+                else:
+                    passwords[login] = new
+                    changes += 1
+                    queue.put(("changed", login, new))
+                finally:
+                    session.logout()
+                time.sleep(0.01)  # the file is free now and then: some re-keys go through
+    except BaseException:
+        errors.append(traceback.format_exc())
+    queue.put(("changer_done", changes, errors))
+
+
+def create_and_revoke(
+    folder: str, admin_login: str, admin_password: str, copies: str, count: int, queue: Any
+) -> None:
+    """Create a user, keep a copy of the keystore holding its slot, revoke the
+    previous one; ``count`` revocations in all."""
+    _setup()
+    from oiso_desktop.domain.errors import OisoError
+    from oiso_desktop.domain.roles import Role
+    from oiso_desktop.services.dto import UserInput
+
+    errors: list[str] = []
+    outcomes: dict[str, int] = {}
+    started = time.monotonic()
+    try:
+        session = _auth(folder).login(admin_login, admin_password)
+        previous: int | None = None
+        for i in range(count + 1):
+            for _attempt in range(5):
+                try:
+                    view, password = session.users.create_user(
+                        UserInput(
+                            login=f"r.user{i}",
+                            first_name="Temp",
+                            last_name=f"Compte{i}",
+                            role=Role.SECRETARY,
+                        ),
+                    )
+                    break
+                except OisoError as exc:
+                    errors.append(f"create {i}: {type(exc).__name__}: {exc}")
+            else:
+                continue
+            copy = Path(copies) / f"r.user{i}.keystore"
+            copy.write_bytes((Path(folder) / "oiso.keystore").read_bytes())
+            queue.put(("created", view.id, view.login, password, str(copy)))
+            if previous is not None:
+                try:
+                    session.users.revoke(previous)
+                    outcome = "rekeyed"
+                except OisoError as exc:
+                    outcome = str(exc.code)
+                outcomes[outcome] = outcomes.get(outcome, 0) + 1
+                queue.put(("revoked", previous, outcome))
+            previous = view.id
+        session.logout()
+    except BaseException:
+        errors.append(traceback.format_exc())
+    queue.put(("revoker_done", outcomes, errors, time.monotonic() - started))
+
+
+def hold_session(folder: str, login: str, password: str, ready: Any, release: Any) -> None:
+    """Log in and keep the database open until ``release`` (another user's instance)."""
+    _setup()
+    session = _auth(folder).login(login, password)
+    session.patients.search("x")
+    ready.set()
+    release.wait(30)
+    session.logout()
+
+
+def log_in_once(folder: str, login: str, password: str, start: Any, queue: Any) -> None:
+    """Wait for ``start`` then log in and out (concurrent logins)."""
+    _setup()
+    start.wait(30)
+    try:
+        _auth(folder).login(login, password).logout()
+        queue.put(("ok", login))
+    except Exception as exc:  # reported to the test
+        queue.put(("error", f"{login}: {type(exc).__name__}: {exc}"))

@@ -1,0 +1,199 @@
+"""Failed sign-ins: one bounded counter per login, in their own file, drained once."""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+
+import concurrency_workers as workers
+import pytest
+from service_helpers import Team
+
+from oiso_desktop.domain.errors import AccountDisabled, AccountLocked, AuthenticationError
+from oiso_desktop.services.auth_service import AuthService
+
+WRONG = "Mauvais-mot-2026!"
+
+
+def test_throwaway_logins_do_not_erase_a_real_accounts_failures(created_db, auth) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(5):
+        with pytest.raises(AuthenticationError):
+            auth.login("admin", WRONG)
+    # Today's keystore kept only the last 200 failures in all: these pushed the
+    # admin's out and unlocked the account.
+    for i in range(210):
+        with pytest.raises(AuthenticationError):
+            auth.login(f"jetable.{i}", WRONG)
+    with pytest.raises(AccountLocked):
+        auth.login("admin", created_db.admin_password)
+
+
+def test_an_unknown_login_is_never_stored_as_typed(created_db, auth, clock) -> None:  # type: ignore[no-untyped-def]
+    typed = "Mon-Mot-De-Passe-Tape-Ici"  # typed in the login field by mistake
+    with pytest.raises(AuthenticationError):
+        auth.login(typed, WRONG)
+    for path in created_db.folder.iterdir():
+        if path.is_file() and path.suffix != ".db":
+            content = path.read_bytes()
+            assert typed.encode() not in content and typed.lower().encode() not in content, path
+    clock.advance(seconds=1)
+    session = auth.login("admin", created_db.admin_password)
+    try:
+        (event,) = session.events.list(action="login_failed")
+        assert event.login == ""
+        details = json.loads(event.details)
+        assert details["reason"] == "unknown_login"
+        assert details["source"] == "failures_file"
+        assert typed.lower() not in event.details
+    finally:
+        session.logout()
+
+
+def test_unknown_logins_lock_like_known_ones(created_db, auth) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(5):
+        with pytest.raises(AuthenticationError):
+            auth.login("personne", WRONG)
+    with pytest.raises(AccountLocked):
+        auth.login("personne", WRONG)
+    auth.login("admin", created_db.admin_password).logout()
+
+
+def test_the_lock_screen_shares_the_login_screen_counter(team: Team) -> None:
+    session = team.login("p.durand")
+    session.lock()
+    for _ in range(3):  # at the login screen of another instance
+        with pytest.raises(AuthenticationError):
+            team.auth.login("p.durand", WRONG)
+    for _ in range(2):
+        with pytest.raises(AuthenticationError) as refused:
+            session.unlock(WRONG)
+        assert not isinstance(refused.value, AccountLocked)
+    with pytest.raises(AccountLocked):
+        session.unlock(team.passwords["p.durand"])
+    with pytest.raises(AccountLocked):
+        team.auth.login("p.durand", team.passwords["p.durand"])
+
+
+def test_right_password_on_a_suspended_account_counts_as_a_failure(team: Team) -> None:
+    admin = team.sessions[0]
+    admin.users.suspend(team.ids["p.durand"])
+    for _ in range(5):
+        with pytest.raises(AccountDisabled):
+            team.auth.login("p.durand", team.passwords["p.durand"])
+    with pytest.raises(AccountLocked):
+        team.auth.login("p.durand", team.passwords["p.durand"])
+
+
+def test_wrong_recovery_codes_are_throttled(created_db, auth) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(5):
+        with pytest.raises(AuthenticationError):
+            auth.recover("AAAA-AAAA-AAAA-AAAA-AAAAA-AAAAA", "admin", "Tout-nouveau-2026!")
+    with pytest.raises(AccountLocked):
+        auth.recover(created_db.recovery_code, "admin", "Tout-nouveau-2026!")
+    session = auth.login("admin", created_db.admin_password)
+    try:
+        failed = session.events.list(action="login_failed")
+        assert len(failed) == 5
+        assert {json.loads(e.details)["reason"] for e in failed} == {"bad_recovery_code"}
+        assert {e.login for e in failed} == {""}
+    finally:
+        session.logout()
+
+
+def test_failures_are_drained_exactly_once_by_concurrent_logins(team: Team) -> None:
+    for _ in range(4):
+        with pytest.raises(AuthenticationError):
+            team.auth.login("c.petit", WRONG)
+    team.close_all()
+    ctx = multiprocessing.get_context("spawn")
+    start = ctx.Event()
+    results = ctx.Queue()
+    logins = ["admin", "p.durand", "p.bernard", "s.leroy"]
+    processes = [
+        ctx.Process(
+            target=workers.log_in_once,
+            args=(str(team.folder), login, team.passwords[login], start, results),
+        )
+        for login in logins
+    ]
+    for process in processes:
+        process.start()
+    start.set()
+    outcomes = [results.get(timeout=60) for _ in processes]
+    for process in processes:
+        process.join(timeout=10)
+    assert [o for o in outcomes if o[0] != "ok"] == []
+    session = AuthService(team.folder, secret_store=team.auth.secret_store).login(
+        "admin", team.passwords["admin"]
+    )
+    try:
+        failed = [e for e in session.events.list(action="login_failed") if e.login == "c.petit"]
+        assert len(failed) == 4
+        assert all(json.loads(e.details)["source"] == "failures_file" for e in failed)
+    finally:
+        session.logout()
+
+
+def test_a_revocation_while_the_user_is_connected_elsewhere_locks_nobody_out(team: Team) -> None:
+    """Today every login failed ("database locked") while another instance had the file open."""
+    from oiso_desktop.domain.errors import StorageError
+    from oiso_desktop.domain.roles import AccountStatus, Role
+    from oiso_desktop.services.dto import UserInput
+    from oiso_desktop.storage.engine import verify_key
+    from oiso_desktop.storage.keystore import Keystore
+    from oiso_desktop.storage.secret_store import MemorySecretStore
+
+    admin = team.sessions[0]
+    durand = team.ids["p.durand"]
+    team.login("p.durand").logout()  # replaces the one-time password, as at a first login
+    old = Keystore.load(team.folder / "oiso.keystore").unlock_user(
+        "p.durand", team.passwords["p.durand"], MemorySecretStore()
+    )
+    ctx = multiprocessing.get_context("spawn")
+    ready, release = ctx.Event(), ctx.Event()
+    holder = ctx.Process(
+        target=workers.hold_session,
+        args=(str(team.folder), "p.durand", team.passwords["p.durand"], ready, release),
+    )
+    holder.start()
+    try:
+        assert ready.wait(30)
+        with pytest.raises(StorageError) as pending:
+            admin.users.revoke(durand)
+        assert pending.value.code == "rekey_pending"
+        assert "en attente" in str(pending.value)
+        assert admin.users.get_user(durand).status is AccountStatus.REVOKED
+        assert admin.users.pending_revocations() == (durand,)
+        # Everyone else still logs in, and a new account made meanwhile keeps access.
+        team.login("p.bernard").logout()
+        _, password = admin.users.create_user(
+            UserInput(login="m.roux", first_name="Marc", last_name="Roux", role=Role.SECRETARY),
+        )
+        with pytest.raises(StorageError):
+            admin.users.finish_revocation()  # still busy
+    finally:
+        release.set()
+        holder.join(timeout=30)
+    team.close_all()
+    admin = team.login("admin")  # the file is free: this login completes the re-key
+    assert admin.users.pending_revocations() == ()
+    assert admin.users.finish_revocation() == ()
+    assert not any(verify_key(team.folder / "oiso.db", key) for key in old.dmk_candidates)
+    team.auth.login("m.roux", password).logout()
+    with pytest.raises(AuthenticationError):
+        team.auth.login("p.durand", team.passwords["p.durand"])
+
+
+def test_finish_revocation_completes_the_pending_re_key(team: Team) -> None:
+    from oiso_desktop.domain.errors import StorageError
+
+    admin = team.sessions[0]
+    other = team.login("p.bernard")  # same process, another session: the file is busy
+    with pytest.raises(StorageError):
+        admin.users.revoke(team.ids["p.durand"])
+    other.logout()
+    assert admin.users.finish_revocation() == (team.ids["p.durand"],)
+    assert admin.users.pending_revocations() == ()
+    actions = [e.action for e in admin.events.list()]
+    assert actions[0] == "database_rekeyed"
+    team.login("p.bernard")
