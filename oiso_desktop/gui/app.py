@@ -19,12 +19,14 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog
 
-from oiso_desktop import APP_NAME, __version__, paths
+from oiso_desktop import APP_NAME, __version__
 from oiso_desktop.gui.i18n import install_translations, save_language, saved_language
 from oiso_desktop.gui.icons import icon
 from oiso_desktop.gui.login_dialog import DemoAccount
 from oiso_desktop.gui.style import apply_style
 from oiso_desktop.gui.tasks import TaskRunner
+from oiso_desktop.system import paths
+from oiso_desktop.system.french_argparse import FrenchArgumentParser
 
 log = logging.getLogger(__name__)
 
@@ -32,15 +34,18 @@ ORGANIZATION = "OISO"
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="oiso-desktop", description=APP_NAME)
+    parser = FrenchArgumentParser(prog="oiso-desktop", description=APP_NAME)
     parser.add_argument(
         "--demo",
         action="store_true",
-        help="start on a throwaway database with fictitious patients and demo accounts",
+        help="démarrer sur une base jetable avec des patients fictifs et des comptes de "
+        "démonstration",
     )
-    parser.add_argument("--data-dir", type=Path, help="database folder to open")
-    parser.add_argument("--lang", choices=("fr", "en"), help="interface language")
-    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument(
+        "--data-dir", metavar="DOSSIER", type=Path, help="dossier de la base de données à ouvrir"
+    )
+    parser.add_argument("--lang", choices=("fr", "en"), help="langue de l'interface")
+    parser.add_version(f"{APP_NAME} {__version__}")
     # Qt's own options (-platform, -style...) are left for QApplication.
     args, _unknown = parser.parse_known_args(list(argv))
     return args
