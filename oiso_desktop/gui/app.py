@@ -26,6 +26,7 @@ from oiso_desktop.gui.login_dialog import DemoAccount
 from oiso_desktop.gui.style import apply_style
 from oiso_desktop.gui.tasks import TaskRunner
 from oiso_desktop.system import paths
+from oiso_desktop.system.diagnostics import exception_summary
 from oiso_desktop.system.french_argparse import FrenchArgumentParser
 
 log = logging.getLogger(__name__)
@@ -210,7 +211,7 @@ class AppController(QObject):
             try:
                 session.logout()
             except Exception as exc:  # noqa: BLE001
-                log.warning("Logout failed: %s", exc)
+                log.warning("Logout failed: %s", exception_summary(exc))
             self.quit()
 
         dialog.finished.connect(finished)

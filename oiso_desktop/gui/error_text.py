@@ -88,7 +88,8 @@ def translate(source: str, params: Mapping[str, Any] | None = None) -> str:
         try:
             return text.format(**params)
         except (KeyError, IndexError, ValueError):
-            log.warning("Translation %r does not match its parameters %r", text, params)
+            # Parameter names only: their values may be data (names, paths).
+            log.warning("Translation %r does not match its parameters %s", text, sorted(params))
     return text
 
 

@@ -47,6 +47,7 @@ from oiso_desktop.services.setup_service import (
     remember_database_folder,
 )
 from oiso_desktop.system import paths
+from oiso_desktop.system.diagnostics import exception_summary
 
 log = logging.getLogger(__name__)
 
@@ -682,8 +683,8 @@ def _keyring_available(secret_store: object | None) -> bool:
         return False
     try:
         return bool(available())
-    except Exception:  # noqa: BLE001 - a broken backend is an unavailable one
-        log.warning("Keyring availability check failed", exc_info=True)
+    except Exception as exc:  # noqa: BLE001 - a broken backend is an unavailable one
+        log.warning("Keyring availability check failed: %s", exception_summary(exc))
         return False
 
 

@@ -195,6 +195,8 @@ def create_sqlcipher_engine(path: Path, key: bytes, *, create: bool = False) -> 
         pool_size=5,
         max_overflow=10,
         pool_pre_ping=False,
+        # SQL parameters hold health data: never in an error message or a log line.
+        hide_parameters=True,
     )
 
     @event.listens_for(engine, "connect")
