@@ -1,4 +1,4 @@
-"""Where the database folder and config files are (oiso_desktop.paths)."""
+"""Where the database folder and config files are (oiso_desktop.system.paths)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from pathlib import Path
 import platformdirs
 import pytest
 
-from oiso_desktop import paths
 from oiso_desktop.domain.errors import StorageError
+from oiso_desktop.system import paths
 
 
 @pytest.fixture
@@ -130,18 +130,19 @@ def test_unwritable_config_raises_storage_error(config_dir, tmp_path):
     config_dir.mkdir(parents=True)
     config_dir.chmod(0o500)
     try:
-        with pytest.raises(StorageError, match="Impossible d'enregistrer"):
+        with pytest.raises(paths.ConfigWriteError, match="Impossible d'enregistrer"):
             paths.remember_database_folder(tmp_path / "db", shared=False)
     finally:
         config_dir.chmod(0o700)
 
 
-def test_config_path_that_is_a_directory_raises_storage_error(config_dir, tmp_path):
+def test_config_path_that_is_a_directory_raises_config_write_error(config_dir, tmp_path):
     (config_dir / "config.json").mkdir(parents=True)  # os.replace onto a directory fails
-    with pytest.raises(StorageError) as caught:
+    with pytest.raises(paths.ConfigWriteError) as caught:
         paths.remember_database_folder(tmp_path / "db", shared=False)
+    assert isinstance(caught.value, OSError)  # the platform layer knows no domain error
     assert "Impossible d'enregistrer l'emplacement de la base de données" in str(caught.value)
-    assert caught.value.params["path"] == str(config_dir / "config.json")
+    assert caught.value.config_path == config_dir / "config.json"
     # The temporary file was cleaned up.
     assert [p.name for p in config_dir.iterdir()] == ["config.json"]
 
@@ -149,7 +150,7 @@ def test_config_path_that_is_a_directory_raises_storage_error(config_dir, tmp_pa
 def test_paths_and_domain_import_no_qt_and_no_sql():
     code = (
         "import sys\n"
-        "import oiso_desktop.paths\n"
+        "import oiso_desktop.system.paths\n"
         "from oiso_desktop.domain import event_chain, identifiers, passwords, patients\n"
         "from oiso_desktop.domain import permissions, roles, text\n"
         "bad = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'sqlalchemy')]\n"
@@ -159,3 +160,27 @@ def test_paths_and_domain_import_no_qt_and_no_sql():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_the_setup_service_turns_a_config_failure_into_a_storage_error(config_dir, tmp_path):
+    from oiso_desktop.services.setup_service import remember_database_folder
+
+    (config_dir / "config.json").mkdir(parents=True)
+    with pytest.raises(StorageError) as caught:
+        remember_database_folder(tmp_path / "db", shared=False)
+    assert caught.value.code == "config_write_failed"
+    assert caught.value.params["path"] == str(config_dir / "config.json")
+
+
+def test_config_files_modes_user_private_computer_readable_by_all(config_dir, tmp_path):
+    old = os.umask(0)
+    try:
+        user = paths.remember_database_folder(tmp_path / "mine", shared=False)
+        site = paths.remember_database_folder(tmp_path / "ours", shared=True)
+    finally:
+        os.umask(old)
+    if os.name == "posix":
+        assert user.stat().st_mode & 0o777 == 0o600
+        assert config_dir.stat().st_mode & 0o777 == 0o700
+        # Every OS user of the computer must be able to read the shared choice.
+        assert site.stat().st_mode & 0o777 == 0o644

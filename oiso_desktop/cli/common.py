@@ -1,4 +1,4 @@
-"""Helpers shared by the CLI commands: folder, passwords, login, French output."""
+"""Helpers shared by the CLI commands: folder, passwords, login, checks, French output."""
 
 from __future__ import annotations
 
@@ -6,16 +6,26 @@ import argparse
 import datetime as dt
 import getpass
 import os
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from oiso_desktop import paths
 from oiso_desktop.domain.errors import OisoError, ValidationError
 from oiso_desktop.domain.roles import AccountStatus, Role
+from oiso_desktop.system import paths
 
 PASSWORD_ENV = "OISO_PASSWORD"
+#: Environment variables the commands read (checked before anything is done).
+CHECKED_ENV = (PASSWORD_ENV, paths.ENV_DATA_DIR, paths.ENV_CONFIG_DIR)
+# On POSIX, bytes that are not UTF-8 reach Python (argv, environment, file names)
+# as lone surrogates U+DC80..U+DCFF ("surrogateescape"): they cannot be stored,
+# printed nor compared with what a user types, so they are refused.
+_UNDECODABLE = re.compile("[\udc80-\udcff]")
+NOT_UTF8_HINT = (
+    "Utilisez des caractères UTF-8 (vérifiez l'encodage du terminal, par exemple LANG=fr_FR.UTF-8)."
+)
 
 ROLE_LABELS = {
     Role.ADMIN: "administrateur",
@@ -37,10 +47,60 @@ class CliError(OisoError):
     code = "cli"
 
 
+def undecodable(text: str) -> bool:
+    """True when ``text`` holds bytes that were not valid UTF-8 (see ``_UNDECODABLE``)."""
+    return bool(_UNDECODABLE.search(text))
+
+
+def check_arguments(argv: list[str]) -> None:
+    """Refuse an argument that is not UTF-8, saying which one without repeating it."""
+    for position, value in enumerate(argv, start=1):
+        if undecodable(value):
+            option = ""
+            if value.startswith("--"):
+                option = f" ({value.split('=', 1)[0]})"
+            elif position > 1 and argv[position - 2].startswith("-"):
+                option = f" (valeur de {argv[position - 2].split('=', 1)[0]})"
+            raise CliError(
+                f"L'argument n°{position}{option} contient des octets qui ne forment pas du "
+                f"texte UTF-8 valide. {NOT_UTF8_HINT}",
+                code="not_utf8",
+            )
+
+
+def check_environment() -> None:
+    """Refuse an OISO_* variable (password, folders) that is not UTF-8."""
+    for name in CHECKED_ENV:
+        if undecodable(os.environ.get(name, "")):
+            raise CliError(
+                f"La variable d'environnement {name} contient des octets qui ne forment pas "
+                f"du texte UTF-8 valide. {NOT_UTF8_HINT}",
+                code="not_utf8",
+            )
+
+
+def check_path(path: Path, what: str) -> None:
+    """Refuse a path (e.g. from the current folder) whose name is not UTF-8."""
+    if undecodable(str(path)):
+        raise CliError(
+            f"Le chemin du {what} contient des octets qui ne forment pas du texte UTF-8 "
+            f"valide : choisissez un autre emplacement. {NOT_UTF8_HINT}",
+            code="not_utf8",
+        )
+
+
+def path_argument(text: str) -> Path:
+    """argparse ``type`` for a path: an empty one is refused (it would mean ``.``)."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("chemin vide : indiquez un chemin")
+    return Path(text)
+
+
 def folder_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--folder",
-        type=Path,
+        metavar="DOSSIER",
+        type=path_argument,
         help="dossier de la base de données (par défaut : celui configuré pour ce poste)",
     )
 
@@ -56,19 +116,31 @@ def as_option(parser: argparse.ArgumentParser) -> None:
 
 
 def database_folder(args: argparse.Namespace) -> Path:
+    """The folder of an existing database: ``--folder``, else the one configured."""
+    from oiso_desktop.services.setup_service import database_in_the_way
+
     folder = args.folder or paths.find_database_folder()
     if folder is None:
         raise CliError(
             "Aucune base OISO n'est configurée sur ce poste : indiquez son dossier avec --folder.",
             code="cli_no_database",
         )
-    return Path(folder)
+    folder = Path(folder)
+    check_path(folder, "dossier de la base")
+    if not folder.is_dir():
+        raise CliError(f"Le dossier de la base est introuvable : {folder}")
+    # Either file is enough to go on: opening then says precisely what is wrong.
+    if not database_in_the_way(folder):
+        raise CliError(f"Aucune base OISO dans le dossier {folder}.")
+    return folder
 
 
 def read_password(prompt: str = "Mot de passe : ", *, confirm: bool = False) -> str:
     """The password from OISO_PASSWORD, else asked without echo (twice if ``confirm``)."""
     from_env = os.environ.get(PASSWORD_ENV)
     if from_env:
+        if undecodable(from_env):
+            check_environment()
         return from_env
     try:
         password = getpass.getpass(prompt)
@@ -77,7 +149,11 @@ def read_password(prompt: str = "Mot de passe : ", *, confirm: bool = False) -> 
                 "Les deux mots de passe saisis sont différents.", code="passwords_differ"
             )
     except EOFError:
-        raise CliError("Aucun mot de passe saisi.", code="cli_no_password") from None
+        raise CliError("Aucun mot de passe saisi.") from None
+    except UnicodeDecodeError:
+        raise CliError(f"Le mot de passe saisi n'est pas du texte UTF-8. {NOT_UTF8_HINT}") from None
+    if undecodable(password):
+        raise CliError(f"Le mot de passe saisi n'est pas du texte UTF-8. {NOT_UTF8_HINT}")
     return password
 
 
@@ -89,6 +165,14 @@ def ask(prompt: str, value: str | None, *, required: bool = True) -> str:
         answer = input(prompt).strip()
     except EOFError:
         answer = ""
+    except UnicodeDecodeError:
+        raise CliError(
+            f"La saisie ({prompt.strip(' :')}) n'est pas du texte UTF-8. {NOT_UTF8_HINT}"
+        ) from None
+    if undecodable(answer):
+        raise CliError(
+            f"La saisie ({prompt.strip(' :')}) n'est pas du texte UTF-8. {NOT_UTF8_HINT}"
+        )
     if required and not answer:
         raise CliError(
             f"Valeur obligatoire manquante : {prompt.strip(' :')}.",
@@ -138,7 +222,7 @@ def day_start_utc(day: dt.date) -> dt.datetime:
 
 
 def out(text: str = "") -> None:
-    print(text)
+    print(text, flush=True)
 
 
 def err(text: str) -> None:

@@ -16,12 +16,13 @@ from oiso_desktop.cli.common import (
 )
 from oiso_desktop.domain.identifiers import RppsLuhnMismatch
 from oiso_desktop.domain.roles import Role
+from oiso_desktop.system.french_argparse import FrenchArgumentParser
 
 ROLE_CHOICES = [role.value for role in Role]
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    common = argparse.ArgumentParser(add_help=False)
+    common = FrenchArgumentParser(add_help=False)
     folder_option(common)
     as_option(common)
 
@@ -29,21 +30,23 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     commands = parser.add_subparsers(dest="users_command", metavar="ACTION", required=True)
 
     add = commands.add_parser("add", parents=[common], help="créer un compte")
-    add.add_argument("--login", required=True, help="identifiant du nouveau compte")
-    add.add_argument("--first-name", required=True, help="prénom")
-    add.add_argument("--last-name", required=True, help="nom")
+    add.add_argument(
+        "--login", metavar="IDENTIFIANT", required=True, help="identifiant du nouveau compte"
+    )
+    add.add_argument("--first-name", metavar="PRÉNOM", required=True, help="prénom")
+    add.add_argument("--last-name", metavar="NOM", required=True, help="nom")
     add.add_argument("--role", required=True, choices=ROLE_CHOICES, help="rôle")
-    add.add_argument("--email", default="", help="e-mail professionnel")
-    add.add_argument("--phone", default="", help="téléphone professionnel")
-    add.add_argument("--profession", default="", help="profession")
-    add.add_argument("--specialty", default="", help="spécialité")
-    add.add_argument("--rpps", default="", help="numéro RPPS (11 chiffres)")
+    add.add_argument("--email", metavar="E-MAIL", default="", help="e-mail professionnel")
+    add.add_argument("--phone", metavar="TÉLÉPHONE", default="", help="téléphone professionnel")
+    add.add_argument("--profession", metavar="PROFESSION", default="", help="profession")
+    add.add_argument("--specialty", metavar="SPÉCIALITÉ", default="", help="spécialité")
+    add.add_argument("--rpps", metavar="RPPS", default="", help="numéro RPPS (11 chiffres)")
     add.add_argument(
         "--rpps-confirmed",
         action="store_true",
         help="accepter un RPPS dont la clé de contrôle ne correspond pas",
     )
-    add.add_argument("--adeli", default="", help="numéro ADELI (9 chiffres)")
+    add.add_argument("--adeli", metavar="ADELI", default="", help="numéro ADELI (9 chiffres)")
     add.add_argument(
         "--assists",
         action="append",

@@ -138,6 +138,11 @@ class ErrorCode(StrEnum):
     DATABASE_BUSY = "database_busy"
     FOREIGN_DATABASE = "foreign_database"
     REKEY_LOCAL_ONLY = "rekey_local_only"
+    DATABASE_UNREADABLE = "database_unreadable"  # params: path
+    DATABASE_READ_ONLY = "database_read_only"  # params: path
+    DATABASE_FOLDER_READ_ONLY = "database_folder_read_only"  # params: path
+    FOLDER_NOT_WRITABLE = "folder_not_writable"  # params: path
+    NOT_UTF8 = "not_utf8"  # command line: bytes that are not UTF-8 text
 
     # --- keys: keystore, crypto, OS keyring --------------------------------------------
     KEYSTORE_MISSING = "keystore_missing"  # params: path
@@ -174,7 +179,5 @@ class ErrorCode(StrEnum):
     # --- command line (cli) ------------------------------------------------------------
     CLI_NO_DATABASE = "cli_no_database"
     CLI_VALUE_MISSING = "cli_value_missing"  # params: value
-    CLI_NO_PASSWORD = "cli_no_password"
     CLI_BAD_DATE = "cli_bad_date"  # params: text
-    CLI_SHEET_IN_DATABASE_FOLDER = "cli_sheet_in_database_folder"
     CLI_UNKNOWN_LOGIN = "cli_unknown_login"  # params: login

@@ -9,9 +9,11 @@ change if needed -> main window; "Log out" comes back to the login screen.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
+import shutil
+import signal
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -19,28 +21,89 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog
 
-from oiso_desktop import APP_NAME, __version__, paths
+from oiso_desktop import APP_NAME, __version__
 from oiso_desktop.gui.i18n import install_translations, save_language, saved_language
 from oiso_desktop.gui.icons import icon
 from oiso_desktop.gui.login_dialog import DemoAccount
 from oiso_desktop.gui.style import apply_style
 from oiso_desktop.gui.tasks import TaskRunner
+from oiso_desktop.system import paths
+from oiso_desktop.system.diagnostics import exception_summary
+from oiso_desktop.system.french_argparse import FrenchArgumentParser
+from oiso_desktop.system.temp_folders import owned_temp_folder, remove_stale_temp_folders
 
 log = logging.getLogger(__name__)
 
 ORGANIZATION = "OISO"
+#: Demo databases live in <tmp>/oiso-demo-<pid>-<random> (see system.temp_folders).
+DEMO_FOLDER_PREFIX = "oiso-demo-"
+# How often Python gets the hand back from Qt's event loop to run signal handlers.
+SIGNAL_POLL_MS = 200
+
+
+class QuitOnSignals:
+    """Ctrl+C (SIGINT) and SIGTERM close the application cleanly.
+
+    Python runs a signal handler only when the interpreter gets control back, and
+    Qt's event loop is C++: a periodic no-op timer lets it run. The handler asks
+    Qt to close the windows (the main window logs out) and quit, so that
+    ``main()`` returns through its ``finally`` (the demo files are removed).
+    """
+
+    def __init__(self, app: QApplication) -> None:
+        self.app = app
+        self.signal_number: int | None = None
+        self._previous: dict[int, Any] = {}
+        self._timer = QTimer(app)
+        self._timer.setInterval(SIGNAL_POLL_MS)
+        self._timer.timeout.connect(lambda: None)
+        self._timer.start()
+        for number in (signal.SIGINT, signal.SIGTERM):
+            with contextlib.suppress(ValueError, OSError):  # not the main thread
+                self._previous[number] = signal.signal(number, self._on_signal)
+
+    @property
+    def requested(self) -> bool:
+        return self.signal_number is not None
+
+    def _on_signal(self, number: int, _frame: Any) -> None:
+        if self.signal_number is not None:
+            return
+        self.signal_number = number
+        log.info("Signal %s received: closing the application", number)
+        QTimer.singleShot(0, self._close)
+
+    def _close(self) -> None:
+        self.app.closeAllWindows()
+        self.app.quit()
+
+    def exit_code(self, default: int) -> int:
+        return 128 + self.signal_number if self.signal_number is not None else default
+
+    def restore(self) -> None:
+        self._timer.stop()
+        for number, handler in self._previous.items():
+            signal.signal(number, handler)
+
+
+def _log_unhandled(kind: type[BaseException], exc: BaseException, tb: Any) -> None:
+    """An exception escaping a Qt slot: logged without its text (it may quote data)."""
+    log.error("Unhandled error: %s", exception_summary(exc.with_traceback(tb)))
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="oiso-desktop", description=APP_NAME)
+    parser = FrenchArgumentParser(prog="oiso-desktop", description=APP_NAME)
     parser.add_argument(
         "--demo",
         action="store_true",
-        help="start on a throwaway database with fictitious patients and demo accounts",
+        help="démarrer sur une base jetable avec des patients fictifs et des comptes de "
+        "démonstration",
     )
-    parser.add_argument("--data-dir", type=Path, help="database folder to open")
-    parser.add_argument("--lang", choices=("fr", "en"), help="interface language")
-    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument(
+        "--data-dir", metavar="DOSSIER", type=Path, help="dossier de la base de données à ouvrir"
+    )
+    parser.add_argument("--lang", choices=("fr", "en"), help="langue de l'interface")
+    parser.add_version(f"{APP_NAME} {__version__}")
     # Qt's own options (-platform, -style...) are left for QApplication.
     args, _unknown = parser.parse_known_args(list(argv))
     return args
@@ -208,7 +271,7 @@ class AppController(QObject):
             try:
                 session.logout()
             except Exception as exc:  # noqa: BLE001
-                log.warning("Logout failed: %s", exc)
+                log.warning("Logout failed: %s", exception_summary(exc))
             self.quit()
 
         dialog.finished.connect(finished)
@@ -319,22 +382,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     install_translations(language)
     apply_style(app)
 
+    previous_excepthook, sys.excepthook = sys.excepthook, _log_unhandled
+    signals = QuitOnSignals(app)
     tasks = TaskRunner(app)
-    demo_dir: tempfile.TemporaryDirectory[str] | None = None
+    demo_dir: Path | None = None
     demo_accounts: list[DemoAccount] = []
     try:
+        # Demo databases of processes that were killed outright (SIGKILL, crash).
+        for leftover in remove_stale_temp_folders(DEMO_FOLDER_PREFIX):
+            log.info("Removed the demo folder of an ended process: %s", leftover.name)
         secret_store = make_secret_store(demo=args.demo)
         if args.demo:
-            demo_dir = tempfile.TemporaryDirectory(prefix="oiso-demo-")
-            folder: Path | None = Path(demo_dir.name) / "database"
+            demo_dir = owned_temp_folder(DEMO_FOLDER_PREFIX)
+            folder: Path | None = demo_dir / "database"
             assert folder is not None
             try:
                 accounts = build_demo_database(app, tasks, folder)
             except Exception as exc:  # noqa: BLE001
                 from oiso_desktop.gui.error_text import error_text
 
+                if signals.requested:
+                    return signals.exit_code(1)
                 QMessageBox.critical(None, APP_NAME, error_text(exc))
                 return 1
+            if signals.requested:  # Ctrl+C while the demo was being built
+                return signals.exit_code(0)
+            log.info("Demo database ready")
             demo_accounts = demo_accounts_of(accounts)
         elif args.data_dir is not None:
             folder = args.data_dir.expanduser().resolve()
@@ -351,14 +424,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         controller.start()
         code = app.exec()
-        tasks.shutdown()
-        return int(code)
+        return signals.exit_code(int(code))
     finally:
+        # A write in progress finishes before its files are removed.
+        tasks.shutdown()
+        signals.restore()
+        sys.excepthook = previous_excepthook
         if demo_dir is not None:
-            try:
-                demo_dir.cleanup()
-            except OSError as exc:
-                log.warning("The demo folder could not be deleted: %s", exc)
+            shutil.rmtree(demo_dir, ignore_errors=True)
+            if demo_dir.exists():
+                log.warning("The demo folder could not be deleted: %s", demo_dir.name)
 
 
 if __name__ == "__main__":

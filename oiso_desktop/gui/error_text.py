@@ -310,6 +310,25 @@ MESSAGES: dict[ErrorCode, str] = {
     _E.FOREIGN_DATABASE: QT_TRANSLATE_NOOP(
         "Errors", "This database does not belong to this key file."
     ),
+    _E.DATABASE_UNREADABLE: QT_TRANSLATE_NOOP(
+        "Errors",
+        "The database file {path} cannot be read (insufficient rights): check its "
+        "permissions or ask your IT department for access.",
+    ),
+    _E.DATABASE_READ_ONLY: QT_TRANSLATE_NOOP(
+        "Errors",
+        "The database file {path} cannot be modified (insufficient rights): check its "
+        "permissions or ask your IT department for access.",
+    ),
+    _E.DATABASE_FOLDER_READ_ONLY: QT_TRANSLATE_NOOP(
+        "Errors",
+        "The database folder {path} cannot be modified (insufficient rights): OISO Desktop "
+        "must be able to write its transaction log there.",
+    ),
+    _E.FOLDER_NOT_WRITABLE: QT_TRANSLATE_NOOP(
+        "Errors", "The folder {path} cannot be created or changed. Choose another folder."
+    ),
+    _E.NOT_UTF8: QT_TRANSLATE_NOOP("Errors", "The text entered is not valid UTF-8 text."),
     _E.REKEY_LOCAL_ONLY: QT_TRANSLATE_NOOP(
         "Errors", "Changing the key only applies to the local database."
     ),
@@ -413,14 +432,8 @@ MESSAGES: dict[ErrorCode, str] = {
         "No OISO database is configured on this computer: give its folder with --folder.",
     ),
     _E.CLI_VALUE_MISSING: QT_TRANSLATE_NOOP("Errors", "Required value missing: {value}."),
-    _E.CLI_NO_PASSWORD: QT_TRANSLATE_NOOP("Errors", "No password entered."),
     _E.CLI_BAD_DATE: QT_TRANSLATE_NOOP(
         "Errors", "Invalid date: {text} (expected YYYY-MM-DD or DD/MM/YYYY)."
-    ),
-    _E.CLI_SHEET_IN_DATABASE_FOLDER: QT_TRANSLATE_NOOP(
-        "Errors",
-        "The recovery sheet must not be saved in the database folder: choose another "
-        "location with --recovery-sheet.",
     ),
     _E.CLI_UNKNOWN_LOGIN: QT_TRANSLATE_NOOP("Errors", "No account has the login “{login}”."),
 }
@@ -490,7 +503,8 @@ def translate(source: str, params: Mapping[str, Any] | None = None) -> str:
         try:
             return text.format(**params)
         except (KeyError, IndexError, ValueError):
-            log.warning("Translation %r does not match its parameters %r", text, params)
+            # Parameter names only: their values may be data (names, paths).
+            log.warning("Translation %r does not match its parameters %s", text, sorted(params))
     return text
 
 

@@ -6,9 +6,9 @@ a worker) -> recovery code (PDF sheet, mandatory acknowledgement).
 
 from __future__ import annotations
 
+import contextlib
 import html
 import logging
-import tempfile
 from datetime import datetime
 from pathlib import Path
 
@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from oiso_desktop import paths
 from oiso_desktop.domain.errors import OisoError, StorageError
 from oiso_desktop.domain.identifiers import validate_finess
 from oiso_desktop.domain.roles import Role
@@ -41,7 +40,14 @@ from oiso_desktop.gui.password_feedback import PasswordFeedback
 from oiso_desktop.gui.style import set_invalid, set_role
 from oiso_desktop.gui.tasks import TaskRunner
 from oiso_desktop.services.dto import StructureInput, UserInput
-from oiso_desktop.services.setup_service import database_file, database_in_the_way
+from oiso_desktop.services.setup_service import (
+    database_file,
+    database_in_the_way,
+    prepare_database_folder,
+    remember_database_folder,
+)
+from oiso_desktop.system import paths
+from oiso_desktop.system.diagnostics import exception_summary
 
 log = logging.getLogger(__name__)
 
@@ -191,14 +197,13 @@ class LocationPage(QWizardPage):
             )
             return False
         try:
-            folder.mkdir(parents=True, exist_ok=True)
-            with tempfile.TemporaryFile(dir=folder):
-                pass
-        except OSError as exc:
+            # Created with its final mode (0700, or 0770 when shared), whatever the umask.
+            prepare_database_folder(folder, shared=self.shared)
+        except StorageError as exc:
             _show_error(
                 self.error_label,
                 self.tr("Cannot write in this folder ({reason}). Choose another folder.").format(
-                    reason=exc.strerror or str(exc)
+                    reason=exc.params.get("reason") or error_text(exc)
                 ),
             )
             return False
@@ -678,8 +683,8 @@ def _keyring_available(secret_store: object | None) -> bool:
         return False
     try:
         return bool(available())
-    except Exception:  # noqa: BLE001 - a broken backend is an unavailable one
-        log.warning("Keyring availability check failed", exc_info=True)
+    except Exception as exc:  # noqa: BLE001 - a broken backend is an unavailable one
+        log.warning("Keyring availability check failed: %s", exception_summary(exc))
         return False
 
 
@@ -706,13 +711,15 @@ def _create_database(
     )
     warning = ""
     try:
-        paths.remember_database_folder(folder, shared=shared)
+        remember_database_folder(folder, shared=shared)
     except StorageError as exc:
-        if not shared:
-            raise
-        # No right to write the computer-wide config: at least this user finds it again.
-        paths.remember_database_folder(folder, shared=False)
-        warning = error_text(exc)
+        # The database exists: its recovery code must still be shown, so a config
+        # that cannot be written is a warning, never a failure.
+        warning = str(exc)
+        if shared:
+            # No right to write the computer-wide config: at least this user finds it again.
+            with contextlib.suppress(StorageError):
+                remember_database_folder(folder, shared=False)
     return Path(result.database_folder), result.recovery_code, warning
 
 

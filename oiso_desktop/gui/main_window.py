@@ -34,6 +34,7 @@ from oiso_desktop.gui.icons import icon, navigation_icon
 from oiso_desktop.gui.idle_watcher import DEFAULT_IDLE_MS, IdleWatcher
 from oiso_desktop.gui.lock_screen import LockScreen
 from oiso_desktop.gui.tasks import TaskRunner
+from oiso_desktop.system.diagnostics import exception_summary
 
 if TYPE_CHECKING:
     from oiso_desktop.services.auth_service import UserSession
@@ -199,7 +200,7 @@ class MainWindow(QMainWindow):
                 view_class: Callable[..., QWidget] = getattr(module, spec.class_name)
                 page = view_class(self.session, self._tasks, parent=self.stack)
             except Exception as exc:  # noqa: BLE001 - one broken page must not block the others
-                log.exception("Page %s could not be built", spec.key)
+                log.error("Page %s could not be built: %s", spec.key, exception_summary(exc))
                 self.page_errors[spec.key] = f"{type(exc).__name__}: {exc}"
                 continue
             page.setObjectName(f"{spec.key}_page")
@@ -329,7 +330,7 @@ class MainWindow(QMainWindow):
         self._cover_other_windows()
         self._tasks.run(
             self.session.lock,
-            on_failure=lambda exc: log.warning("Session lock failed: %s", exc),
+            on_failure=lambda exc: log.warning("Session lock failed: %s", exception_summary(exc)),
             label=self.tr("Locking..."),
             writer=True,
         )
@@ -430,7 +431,7 @@ class MainWindow(QMainWindow):
         try:
             self.session.logout()
         except Exception as exc:  # noqa: BLE001 - logging out must never block quitting
-            log.warning("Logout failed: %s", exc)
+            log.warning("Logout failed: %s", exception_summary(exc))
         settings().setValue("main_window/geometry", self.saveGeometry())
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API

@@ -49,6 +49,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from oiso_desktop.domain.errors import OisoError, SessionEnded
 from oiso_desktop.gui.error_text import error_text
 from oiso_desktop.services.context import AccessMode, access_mode_of
+from oiso_desktop.system.diagnostics import exception_summary
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +82,8 @@ class _Job(QRunnable):
             result = self._fn(*self._args, **self._kwargs)
         except BaseException as exc:  # noqa: BLE001 - every failure goes back to the GUI
             if not isinstance(exc, OisoError):
-                log.exception("Background task failed")
+                # Never the message nor the traceback text: they may quote data.
+                log.error("Background task failed: %s", exception_summary(exc))
             self._emit(False, exc)
         else:
             self._emit(True, result)
@@ -216,9 +218,9 @@ class TaskRunner(QObject):
                     pending.on_failure(payload)
                 else:
                     self.show_error(payload)
-        except Exception:
+        except Exception as exc:
             # A bug in a callback must not take the whole application down.
-            log.exception("Task callback failed")
+            log.error("Task callback failed: %s", exception_summary(exc))
 
     def show_error(self, exc: BaseException, parent: QWidget | None = None) -> None:
         """Default failure handler: a (non-blocking) warning box in French."""

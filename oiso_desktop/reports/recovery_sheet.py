@@ -2,16 +2,13 @@
 
 The first-run wizard shows the recovery code once and offers this sheet. The
 PDF is built in memory (``render_recovery_sheet``); ``write_recovery_sheet``
-writes it atomically (temporary file in the target folder, ``fsync``,
-``os.replace``) so that a half-written sheet never stays on disk.
+writes it with ``system.files.atomic_write`` (temporary file in the target
+folder, ``fsync``, ``os.replace``) so that a half-written sheet never stays on disk.
 """
 
 from __future__ import annotations
 
-import contextlib
 import io
-import os
-import tempfile
 from datetime import datetime
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -35,8 +32,9 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import Flowable, HRFlowable
 
 from oiso_desktop import APP_NAME, __version__
-from oiso_desktop.domain.errors import ErrorCode, OisoError
+from oiso_desktop.domain.errors import OisoError
 from oiso_desktop.reports.fonts import MONO_BOLD, SANS, SANS_BOLD, register_fonts
+from oiso_desktop.system.files import atomic_write
 
 TITLE = f"{APP_NAME} — Fiche de récupération"
 PURPOSE = (
@@ -166,27 +164,21 @@ def write_recovery_sheet(
         created_at=created_at,
     )
     path = Path(path)
-    temp_name: str | None = None
     try:
-        fd, temp_name = tempfile.mkstemp(prefix=".oiso-sheet-", suffix=".tmp", dir=path.parent)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp_name, path)
-        temp_name = None
+        # Owner-only: the sheet holds the code that opens the database.
+        atomic_write(path, data, mode=0o600)
     except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        if isinstance(exc, IsADirectoryError):
+            reason = "c'est un dossier, indiquez un nom de fichier"
+        elif isinstance(exc, PermissionError):
+            reason = "droits insuffisants"
         raise OisoError(
-            f"La fiche de récupération n'a pas pu être enregistrée dans « {path} » : "
-            f"{exc.strerror or exc}.",
-            code=ErrorCode.REPORT_WRITE_FAILED,
+            f"La fiche de récupération n'a pas pu être enregistrée dans « {path} » : {reason}.",
+            code="report_write_failed",
             path=str(path),
-            reason=exc.strerror or str(exc),
+            reason=reason,
         ) from exc
-    finally:
-        if temp_name is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temp_name)
 
 
 # ----------------------------------------------------------------- layout parts

@@ -12,12 +12,9 @@ action codes and, in ``details``, facts such as the names of changed fields.
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import datetime as dt
 import json
-import os
-import tempfile
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -45,6 +42,8 @@ from oiso_desktop.services.context import (
 from oiso_desktop.services.dto import Actor, EventView
 from oiso_desktop.storage.models import Event, Setting
 from oiso_desktop.storage.uow import UnitOfWork
+from oiso_desktop.system.csv_files import csv_writer
+from oiso_desktop.system.files import atomic_writer
 
 __all__ = [
     "ANCHOR_HASH_SETTING",
@@ -74,6 +73,26 @@ CSV_HEADER = (
     "empreinte_précédente",
     "empreinte",
 )
+
+
+def _export_error(path: Path, exc: Exception) -> StorageError:
+    if isinstance(exc, IsADirectoryError):
+        reason = "c'est un dossier, indiquez un nom de fichier"
+    elif isinstance(exc, PermissionError):
+        reason = "droits insuffisants"
+    elif isinstance(exc, FileNotFoundError):
+        reason = "dossier introuvable"
+    elif isinstance(exc, OSError):
+        reason = exc.strerror or type(exc).__name__
+    else:
+        reason = "nom de fichier non valide"
+    return StorageError(
+        f"Impossible d'écrire le fichier d'export : {path} ({reason}).",
+        code="export_failed",
+        path=str(path),
+        reason=reason,
+    )
+
 
 OWN_EVENTS_ONLY_MESSAGE = "Vous ne pouvez consulter que vos propres événements."
 
@@ -281,34 +300,22 @@ class EventService:
         with self.ctx.unit_of_work(AccessMode.READ) as uow:
             authorize(uow, uow.actor, Permission.VIEW_ALL_EVENTS)
         path = Path(path)
-        folder = path.parent if str(path.parent) else Path(".")
-        try:
-            fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-        except OSError as exc:
-            raise StorageError(
-                f"Impossible d'écrire le fichier d'export : {path} ({exc.strerror}).",
-                code="export_failed",
-                path=str(path),
-                reason=exc.strerror or str(exc),
-            ) from exc
         count = 0
         try:
+            # Written atomically: an interrupted export leaves no partial file.
             with (
-                os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as handle,
+                atomic_writer(path, "w", encoding="utf-8-sig", newline="") as handle,
                 self.ctx.unit_of_work(AccessMode.READ) as uow,
             ):
                 authorize(uow, uow.actor, Permission.VIEW_ALL_EVENTS)
-                writer = csv.writer(handle, delimiter=";", quoting=csv.QUOTE_MINIMAL)
+                # Text cells that a spreadsheet would run as formulas are neutralised.
+                writer = csv_writer(handle, delimiter=";", quoting=csv.QUOTE_MINIMAL)
                 writer.writerow(CSV_HEADER)
                 for event in self._iterate(uow, since, until):
-                    record = _event_record(event)
-                    writer.writerow(["" if v is None else v for v in record.values()])
+                    writer.writerow(_event_record(event).values())
                     count += 1
-            os.replace(tmp_name, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp_name)
-            raise
+        except (OSError, UnicodeError) as exc:
+            raise _export_error(path, exc) from exc
         with self._uow() as uow:
             record_event(
                 uow,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,7 +15,12 @@ from oiso_desktop.services.context import AccessMode, ServiceContext, actor_of, 
 from oiso_desktop.services.dto import Actor, SetupResult, StructureInput, UserInput
 from oiso_desktop.services.event_log import record_event
 from oiso_desktop.services.user_service import add_account
-from oiso_desktop.services.validation import clean_structure, clean_user
+from oiso_desktop.services.validation import (
+    CleanStructure,
+    CleanUser,
+    clean_structure,
+    clean_user,
+)
 from oiso_desktop.storage import crypto
 from oiso_desktop.storage.local_database import (
     DB_FILENAME,
@@ -25,10 +31,22 @@ from oiso_desktop.storage.local_database import (
 )
 from oiso_desktop.storage.models import Structure, User
 from oiso_desktop.storage.secret_store import SecretStore
+from oiso_desktop.system import paths
+from oiso_desktop.system.files import make_folders, remove_empty_folders
 
-__all__ = ["create_local_database"]
+__all__ = [
+    "create_local_database",
+    "database_present",
+    "discard_database",
+    "prepare_database_folder",
+    "remember_database_folder",
+    "validate_setup",
+]
 
 ALREADY_EXISTS_MESSAGE = "Une base OISO existe déjà dans ce dossier."
+#: The database folder: the OS user only, or the OS users of the computer (group).
+FOLDER_MODE = 0o700
+SHARED_FOLDER_MODE = 0o770
 
 
 @dataclass
@@ -59,8 +77,59 @@ def database_in_the_way(folder: Path) -> bool:
     return LocalDatabase.exists(Path(folder))
 
 
-def _remove_created(folder: Path, folder_existed: bool) -> None:
-    """Remove what a failed creation left (only the files this module creates)."""
+def _folder_error(folder: Path, exc: OSError) -> StorageError:
+    if isinstance(exc, NotADirectoryError | FileExistsError):
+        return StorageError(
+            f"Le dossier {folder} ne peut pas être créé : un élément de ce chemin est un "
+            "fichier, pas un dossier.",
+            code="not_a_folder",
+            path=str(folder),
+        )
+    reason = exc.strerror or type(exc).__name__
+    if isinstance(exc, PermissionError):
+        reason = "droits insuffisants"
+    return StorageError(
+        f"Le dossier {folder} ne peut pas être créé ou modifié ({reason}). "
+        "Choisissez un autre dossier.",
+        code="folder_not_writable",
+        path=str(folder),
+        reason=reason,
+    )
+
+
+def prepare_database_folder(folder: Path, *, shared: bool = False) -> list[Path]:
+    """Check (and create) the folder of a new database; return the folders created.
+
+    New folders (the folder and missing parents) get 0o700, or 0o770 when
+    ``shared``, whatever the umask. StorageError (French) when a database is
+    already there, when the path goes through a file, or when the folder cannot be
+    created or written. Nothing is left behind on failure.
+    """
+    folder = Path(folder)
+    if LocalDatabase.exists(folder):
+        raise StorageError(ALREADY_EXISTS_MESSAGE, code="already_exists")
+    if folder.exists() and not folder.is_dir():
+        raise StorageError(
+            f"Ce chemin n'est pas un dossier : {folder}", code="not_a_folder", path=str(folder)
+        )
+    try:
+        created = make_folders(folder, SHARED_FOLDER_MODE if shared else FOLDER_MODE)
+    except OSError as exc:
+        raise _folder_error(folder, exc) from exc
+    if not os.access(folder, os.W_OK | os.X_OK):
+        remove_empty_folders(created)
+        raise _folder_error(folder, PermissionError(13, "Permission denied", str(folder)))
+    return created
+
+
+def discard_database(folder: Path, created_folders: list[Path] | tuple[Path, ...] = ()) -> None:
+    """Remove a database that was just created, and the folders created for it.
+
+    For a creation that cannot be completed (e.g. the recovery code could not be
+    shown): only the files this module creates are removed, then the
+    ``created_folders`` (from :func:`prepare_database_folder`) if they are empty.
+    """
+    folder = Path(folder)
     for name in (
         DB_FILENAME,
         f"{DB_FILENAME}-wal",
@@ -73,12 +142,44 @@ def _remove_created(folder: Path, folder_existed: bool) -> None:
     ):
         with contextlib.suppress(OSError):
             (folder / name).unlink()
-    for leftover in folder.glob(f".{KEYSTORE_FILENAME}.*.tmp"):
-        with contextlib.suppress(OSError):
-            leftover.unlink()
-    if not folder_existed:
-        with contextlib.suppress(OSError):
-            folder.rmdir()  # only if empty
+    with contextlib.suppress(OSError):
+        for leftover in folder.glob(f".{KEYSTORE_FILENAME}.*.tmp"):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+    remove_empty_folders(list(created_folders))
+
+
+def remember_database_folder(folder: Path, *, shared: bool) -> Path:
+    """Remember ``folder`` in the user's (or the computer's) config file; return the file.
+
+    StorageError (code ``config_write_failed``, French) when it cannot be written.
+    """
+    try:
+        return paths.remember_database_folder(folder, shared=shared)
+    except paths.ConfigWriteError as exc:
+        raise StorageError(
+            str(exc), code="config_write_failed", path=str(exc.config_path), reason=exc.reason
+        ) from exc
+
+
+def validate_setup(
+    structure: StructureInput, admin: UserInput, admin_password: str
+) -> tuple[CleanStructure, CleanUser]:
+    """Every check of a creation that needs no file; returns the cleaned inputs."""
+    clean_admin = clean_user(admin)
+    if clean_admin.role is not Role.ADMIN:
+        raise ValidationError(
+            "Le premier compte doit être un compte administrateur.",
+            code="first_account_not_admin",
+            field="role",
+        )
+    clean_struct = clean_structure(structure)
+    validate_password(
+        admin_password,
+        login=clean_admin.login,
+        names=(clean_admin.first_name, clean_admin.last_name),
+    )
+    return clean_struct, clean_admin
 
 
 def create_database(
@@ -94,26 +195,8 @@ def create_database(
     """Like :func:`create_local_database`, but the database stays open (caller disposes)."""
     folder = Path(folder)
     # Every check before any file is written.
-    clean_admin = clean_user(admin)
-    if clean_admin.role is not Role.ADMIN:
-        raise ValidationError(
-            "Le premier compte doit être un compte administrateur.",
-            code="first_account_not_admin",
-            field="role",
-        )
-    clean_struct = clean_structure(structure)
-    validate_password(
-        admin_password,
-        login=clean_admin.login,
-        names=(clean_admin.first_name, clean_admin.last_name),
-    )
-    if LocalDatabase.exists(folder):
-        raise StorageError(ALREADY_EXISTS_MESSAGE, code="already_exists")
-    if folder.exists() and not folder.is_dir():
-        raise StorageError(
-            f"Ce chemin n'est pas un dossier : {folder}", code="not_a_folder", path=str(folder)
-        )
-    folder_existed = folder.exists()
+    clean_struct, clean_admin = validate_setup(structure, admin, admin_password)
+    created_folders = prepare_database_folder(folder, shared=shared)
     database: Database | None = None
     try:
         local, dmk = LocalDatabase.create(folder, shared=shared)
@@ -166,7 +249,7 @@ def create_database(
     except BaseException:
         if database is not None:
             database.dispose()
-        _remove_created(folder, folder_existed)
+        discard_database(folder, created_folders)
         raise
     result = SetupResult(
         database_folder=folder, recovery_code=recovery_code, admin_user_id=actor.user_id

@@ -19,6 +19,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import threading
 import weakref
 from collections.abc import Callable, Sequence
@@ -50,6 +51,18 @@ WRONG_KEY_MESSAGE = (
     "Impossible d'ouvrir la base de données avec cette clé : fichier endommagé ou clé "
     "d'une autre base."
 )
+UNREADABLE_MESSAGE = (
+    "Le fichier de base de données {path} ne peut pas être lu (droits insuffisants) : "
+    "vérifiez ses permissions ou demandez l'accès à votre service informatique."
+)
+UNWRITABLE_MESSAGE = (
+    "Le fichier de base de données {path} ne peut pas être modifié (droits insuffisants) : "
+    "vérifiez ses permissions ou demandez l'accès à votre service informatique."
+)
+FOLDER_UNWRITABLE_MESSAGE = (
+    "Le dossier de la base de données {path} ne peut pas être modifié (droits "
+    "insuffisants) : OISO Desktop doit pouvoir y écrire son journal de transactions."
+)
 LOCKED_MESSAGE = (
     "La base de données est utilisée par une autre session d'OISO Desktop : "
     "fermez-la puis réessayez."
@@ -75,13 +88,46 @@ def _uri(path: Path, mode: str, *, immutable: bool = False) -> str:
     return uri
 
 
-def check_database_file(path: Path) -> None:
-    """Cheap checks before any key is tried; StorageError with a French message."""
+def check_database_access(path: Path, *, write: bool = True) -> None:
+    """The OS user may read (and, with ``write``, modify) the file and its folder.
+
+    Without this, a file the user may not read fails like a wrong key ("clé d'une
+    autre base"), which sends people looking for the wrong problem. ``write`` also
+    asks for the folder: SQLite creates its ``-wal``/``-shm`` files beside the file.
+    """
+    path = Path(path)
+    if not os.access(path, os.R_OK):
+        raise StorageError(
+            UNREADABLE_MESSAGE.format(path=path), code="database_unreadable", path=str(path)
+        )
+    if not write:
+        return
+    if not os.access(path, os.W_OK):
+        raise StorageError(
+            UNWRITABLE_MESSAGE.format(path=path), code="database_read_only", path=str(path)
+        )
+    folder = path.parent
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise StorageError(
+            FOLDER_UNWRITABLE_MESSAGE.format(path=folder),
+            code="database_folder_read_only",
+            path=str(folder),
+        )
+
+
+def check_database_file(path: Path, *, write: bool = True) -> None:
+    """Cheap checks before any key is tried; StorageError with a French message.
+
+    The file exists, the OS user has the rights (see :func:`check_database_access`;
+    ``write=False`` for a read-only use), its size is whole pages and it is not a
+    plain SQLite file.
+    """
     path = Path(path)
     if not path.is_file():
         raise StorageError(
             MISSING_MESSAGE.format(path=path), code="database_missing", path=str(path)
         )
+    check_database_access(path, write=write)
     size = path.stat().st_size
     if size == 0 or size % 1024 != 0:
         raise StorageError(TRUNCATED_MESSAGE, code="database_truncated", path=str(path))
@@ -203,6 +249,8 @@ def create_sqlcipher_engine(
         pool_size=5,
         max_overflow=10,
         pool_pre_ping=False,
+        # SQL parameters hold health data: never in an error message or a log line.
+        hide_parameters=True,
     )
 
     @event.listens_for(engine, "connect")
@@ -257,7 +305,7 @@ def verify_key(path: Path, key: bytes, *, check_integrity: bool = True) -> bool:
     page whose HMAC fails raises StorageError (the file is damaged).
     """
     path = Path(path)
-    check_database_file(path)
+    check_database_file(path, write=False)
     try:
         connection = _open_readonly(path, key)
     except dbapi2.Error:

@@ -59,6 +59,7 @@
     <name>AppController</name>
     <message>
         <source>No OISO database was found in the folder {folder}.</source>
+        <extracomment>Demo databases live in &lt;tmp&gt;/oiso-demo-&lt;pid&gt;-&lt;random&gt; (see system.temp_folders).</extracomment>
         <translation>Aucune base OISO n&apos;a été trouvée dans le dossier {folder}.</translation>
     </message>
     <message>
@@ -625,6 +626,26 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>Cette base de données n&apos;appartient pas à ce trousseau de clés.</translation>
     </message>
     <message>
+        <source>The database file {path} cannot be read (insufficient rights): check its permissions or ask your IT department for access.</source>
+        <translation>Le fichier de base de données {path} ne peut pas être lu (droits insuffisants) : vérifiez ses permissions ou demandez l&apos;accès à votre service informatique.</translation>
+    </message>
+    <message>
+        <source>The database file {path} cannot be modified (insufficient rights): check its permissions or ask your IT department for access.</source>
+        <translation>Le fichier de base de données {path} ne peut pas être modifié (droits insuffisants) : vérifiez ses permissions ou demandez l&apos;accès à votre service informatique.</translation>
+    </message>
+    <message>
+        <source>The database folder {path} cannot be modified (insufficient rights): OISO Desktop must be able to write its transaction log there.</source>
+        <translation>Le dossier de la base de données {path} ne peut pas être modifié (droits insuffisants) : OISO Desktop doit pouvoir y écrire son journal de transactions.</translation>
+    </message>
+    <message>
+        <source>The folder {path} cannot be created or changed. Choose another folder.</source>
+        <translation>Le dossier {path} ne peut pas être créé ou modifié. Choisissez un autre dossier.</translation>
+    </message>
+    <message>
+        <source>The text entered is not valid UTF-8 text.</source>
+        <translation>Le texte saisi n&apos;est pas du texte UTF-8 valide.</translation>
+    </message>
+    <message>
         <source>Changing the key only applies to the local database.</source>
         <translation>Le changement de clé ne concerne que la base locale.</translation>
     </message>
@@ -757,16 +778,8 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>Valeur obligatoire manquante : {value}.</translation>
     </message>
     <message>
-        <source>No password entered.</source>
-        <translation>Aucun mot de passe saisi.</translation>
-    </message>
-    <message>
         <source>Invalid date: {text} (expected YYYY-MM-DD or DD/MM/YYYY).</source>
         <translation>Date invalide : {text} (attendu AAAA-MM-JJ ou JJ/MM/AAAA).</translation>
-    </message>
-    <message>
-        <source>The recovery sheet must not be saved in the database folder: choose another location with --recovery-sheet.</source>
-        <translation>La feuille de récupération ne doit pas être enregistrée dans le dossier de la base : choisissez un autre emplacement avec --recovery-sheet.</translation>
     </message>
     <message>
         <source>No account has the login “{login}”.</source>

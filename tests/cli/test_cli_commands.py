@@ -61,7 +61,7 @@ def test_init_creates_the_database_prints_the_code_once_and_remembers_the_folder
     assert len(code.replace("-", "")) == 26
     assert (folder / "oiso.db").exists() and (folder / "oiso.keystore").exists()
     # The GUI will find it.
-    from oiso_desktop import paths
+    from oiso_desktop.system import paths
 
     assert paths.find_database_folder() == folder
     sheet = Path.cwd() / "oiso-feuille-de-recuperation.pdf"

@@ -48,7 +48,9 @@ PACKAGE = ROOT / "oiso_desktop"
 TS = ROOT / "resources" / "translations" / "oiso_fr.ts"
 
 # Classes whose default code says nothing specific: a raise must give its own code.
-GENERIC_CLASSES = {"OisoError", "ValidationError", "InvalidIdentifier", "StorageError", "CliError"}
+# CliError is left out: the command line speaks French only (no --lang), its
+# messages never reach the GUI.
+GENERIC_CLASSES = {"OisoError", "ValidationError", "InvalidIdentifier", "StorageError"}
 
 
 # --------------------------------------------------------------------- (a) the table
@@ -257,12 +259,12 @@ def _recovery_sheet(tmp: Path) -> None:
 
 
 def _config_write(tmp: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from oiso_desktop import paths
+    from oiso_desktop.services.setup_service import remember_database_folder
 
     blocker = tmp / "config-is-a-file"
     blocker.write_text("")
     monkeypatch.setenv("OISO_CONFIG_DIR", str(blocker))
-    paths.remember_database_folder(tmp, shared=False)
+    remember_database_folder(tmp, shared=False)
 
 
 def _samples(tmp: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Callable[[], object]]:

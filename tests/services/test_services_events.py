@@ -227,3 +227,51 @@ def test_export_writes_csv_for_french_excel_and_is_logged(team: Team, tmp_path: 
     since = dt.datetime(2030, 1, 1, tzinfo=dt.UTC)
     assert admin.events.export_csv(later, since=since) == 0
     assert len(later.read_text(encoding="utf-8-sig").splitlines()) == 1
+
+
+@pytest.mark.parametrize("prefix", ["=", "+", "-", "@"])
+def test_the_csv_export_neutralises_formulas_typed_as_a_login(
+    created_db, tmp_path: Path, prefix: str
+) -> None:
+    """A login typed at the login screen is exported as text, never as a formula."""
+    from oiso_desktop.domain.errors import AuthenticationError
+    from oiso_desktop.services.auth_service import AuthService
+    from oiso_desktop.storage.secret_store import MemorySecretStore
+
+    auth = AuthService(created_db.folder, secret_store=MemorySecretStore())
+    typed = f'{prefix}HYPERLINK("https://exemple.invalid";"x")'
+    with pytest.raises(AuthenticationError):
+        auth.login(typed, "Pas-le-bon-2026!")
+    admin = auth.login(created_db.admin_login, created_db.admin_password)
+    try:
+        target = tmp_path / "journal.csv"
+        admin.events.export_csv(target)
+    finally:
+        admin.logout()
+    with target.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter=";"))
+    failed = [row for row in rows if row["action"] == "login_failed"]
+    # An unknown login is never stored as typed (people type passwords there) ...
+    assert failed and all(row["identifiant"] == "" for row in failed)
+    assert "HYPERLINK" not in target.read_text(encoding="utf-8-sig")
+    # ... and no exported cell can start a formula (system.csv_files neutralises them).
+    cells = [cell for row in rows for cell in row.values() if cell]
+    assert not [cell for cell in cells if cell[0] in "=+-@\t\r"]
+    assert not [p for p in tmp_path.iterdir() if p.suffix == ".tmp"]
+
+
+@pytest.mark.parametrize("prefix", ["=", "+", "-", "@", "\t", "\r"])
+def test_every_text_cell_of_the_csv_export_is_neutralised(
+    team: Team, tmp_path: Path, prefix: str
+) -> None:
+    admin = team.sessions[0]
+    with UnitOfWork(admin.ctx.database.session_factory) as uow:
+        record_event(uow, admin.ctx, None, "login_failed", login=f"{prefix}1+1", user_id=None)
+        uow.commit()
+    target = tmp_path / "journal.csv"
+    admin.events.export_csv(target)
+    with target.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle, delimiter=";"))
+    cells = [cell for row in rows[1:] for cell in row]
+    assert f"'{prefix}1+1" in cells
+    assert not [cell for cell in cells if cell.startswith(("=", "+", "-", "@", "\t", "\r"))]

@@ -15,20 +15,19 @@ Environment overrides (tests, demo):
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import tempfile
 from pathlib import Path
 
 import platformdirs
 
-from oiso_desktop.domain.errors import StorageError
+from oiso_desktop.system.files import atomic_write, make_folders
 
 __all__ = [
     "APP_DIR_NAME",
     "CONFIG_FILENAME",
     "CONFIG_KEY_DATABASE_FOLDER",
+    "ConfigWriteError",
     "ENV_CONFIG_DIR",
     "ENV_DATA_DIR",
     "default_user_data_folder",
@@ -46,6 +45,27 @@ CONFIG_KEY_DATABASE_FOLDER = "database_folder"
 ENV_DATA_DIR = "OISO_DATA_DIR"
 ENV_CONFIG_DIR = "OISO_CONFIG_DIR"
 _DATABASE_SUBFOLDER = "database"
+# The user's config is theirs alone; the computer's must be readable by every OS user.
+_USER_CONFIG_MODE = 0o600
+_SITE_CONFIG_MODE = 0o644
+_USER_CONFIG_FOLDER_MODE = 0o700
+_SITE_CONFIG_FOLDER_MODE = 0o755
+
+
+class ConfigWriteError(OSError):
+    """The config file could not be written; ``str()`` is a French sentence.
+
+    An ``OSError`` (this layer knows nothing of the domain errors): the callers
+    turn it into their own error type. ``config_path`` is the file concerned.
+    """
+
+    def __init__(self, message: str, config_path: Path, reason: str = "") -> None:
+        super().__init__(message)
+        self.config_path = config_path
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return str(self.args[0])
 
 
 def _env_path(name: str) -> Path | None:
@@ -113,39 +133,32 @@ def find_database_folder() -> Path | None:
     return None
 
 
-def _write_json_atomically(path: Path, data: dict[str, object]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(data, handle, ensure_ascii=False, indent=2, sort_keys=True)
-            handle.write("\n")
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp_name, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp_name)
-        raise
-
-
 def remember_database_folder(folder: Path, *, shared: bool) -> Path:
     """Write ``folder`` into the user (or shared) config file; return that file.
 
-    Other keys of the config file are kept. Raises StorageError (French) when the
-    file cannot be written (e.g. no right to write the computer-wide config).
+    Other keys of the config file are kept; the write is atomic. Raises
+    :class:`ConfigWriteError` (French) when the file cannot be written (e.g. no
+    right to write the computer-wide config).
     """
     config = site_config_file() if shared else user_config_file()
     data = read_config(config)
     data[CONFIG_KEY_DATABASE_FOLDER] = os.path.abspath(Path(folder).expanduser())
+    text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     try:
-        _write_json_atomically(config, data)
-    except OSError as error:
-        raise StorageError(
+        make_folders(
+            config.parent, _SITE_CONFIG_FOLDER_MODE if shared else _USER_CONFIG_FOLDER_MODE
+        )
+        atomic_write(
+            config,
+            text.encode("utf-8"),
+            mode=_SITE_CONFIG_MODE if shared else _USER_CONFIG_MODE,
+        )
+    except (OSError, UnicodeError) as error:
+        reason = getattr(error, "strerror", None) or type(error).__name__
+        raise ConfigWriteError(
             f"Impossible d'enregistrer l'emplacement de la base de données dans {config} : "
-            f"{error.strerror or error}.",
-            code="config_write_failed",
-            path=str(config),
-            reason=error.strerror or str(error),
+            f"{reason}.",
+            config,
+            reason,
         ) from error
     return config
