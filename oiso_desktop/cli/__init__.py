@@ -17,7 +17,7 @@ from oiso_desktop.domain.errors import OisoError
 
 __all__ = ["COMMANDS", "build_parser", "main"]
 
-COMMANDS = ("init", "users", "events")
+COMMANDS = ("init", "users", "events", "recovery", "keys")
 
 EXIT_ERROR = 2
 
@@ -29,7 +29,7 @@ class _FrenchParser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from oiso_desktop.cli import events_cmd, init_cmd, users_cmd
+    from oiso_desktop.cli import events_cmd, init_cmd, keys_cmd, recovery_cmd, users_cmd
 
     parser = _FrenchParser(
         prog="oiso-desktop",
@@ -37,7 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMANDE", required=True)
-    for module in (init_cmd, users_cmd, events_cmd):
+    for module in (init_cmd, users_cmd, events_cmd, recovery_cmd, keys_cmd):
         module.add_parser(subparsers)
     return parser
 

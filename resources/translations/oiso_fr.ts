@@ -418,6 +418,18 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>Base rechiffrée</translation>
     </message>
     <message>
+        <source>New recovery sheet issued</source>
+        <translation>Nouvelle fiche de récupération émise</translation>
+    </message>
+    <message>
+        <source>Older copy of the database suspected</source>
+        <translation>Copie plus ancienne de la base suspectée</translation>
+    </message>
+    <message>
+        <source>Setting changed</source>
+        <translation>Paramètre modifié</translation>
+    </message>
+    <message>
         <source>Account created</source>
         <translation>Compte créé</translation>
     </message>
@@ -488,6 +500,10 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>Event log</source>
         <translation>Journal</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>Paramètre</translation>
     </message>
     <message>
         <source>No. {id}</source>
