@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from oiso_desktop import paths
+from oiso_desktop.domain.errors import OisoError
 from oiso_desktop.services.context import AccessMode, ServiceContext
 from oiso_desktop.services.event_log import chain_head, event_time, record_event
 from oiso_desktop.storage.models import Event
@@ -200,6 +201,10 @@ def check_database_head(
 
 def remember_database_head(ctx: ServiceContext, store: SeenHeads | None = None) -> None:
     """At logout (or any time): remember the database's current head for the user."""
-    with ctx.unit_of_work(AccessMode.READ, password_change=True, while_locked=True) as uow:
-        head = chain_head(uow)
+    try:
+        with ctx.unit_of_work(AccessMode.READ, password_change=True, while_locked=True) as uow:
+            head = chain_head(uow)
+    except OisoError as exc:  # logging out must go on: the login head is kept
+        log.warning("The event head could not be read at logout: %s", exc)
+        return
     _remember(ctx, store or SeenHeads(), head)
