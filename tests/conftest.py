@@ -36,6 +36,16 @@ keyring.set_keyring(MemoryKeyring())
 
 
 @pytest.fixture(autouse=True)
+def _private_config_dir(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Config and state files (seen event heads...) never go to the developer's folders."""
+    folder = tmp_path_factory.mktemp("oiso-config")
+    monkeypatch.setenv("OISO_CONFIG_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture(autouse=True)
 def _cheap_kdf() -> Iterator[None]:
     """Some tests change the parameters; restore the cheap ones for the next test."""
     crypto.set_default_kdf_params(FAST_KDF)

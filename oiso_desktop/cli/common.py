@@ -196,6 +196,8 @@ def admin_session(args: argparse.Namespace) -> Iterator[object]:
     folder = database_folder(args)
     password = read_password(f"Mot de passe de {args.acting_login} : ")
     session = AuthService(folder, secret_store=secret_store()).login(args.acting_login, password)
+    if session.rollback_warning is not None:
+        err(session.rollback_warning.message)
     try:
         yield session
     finally:

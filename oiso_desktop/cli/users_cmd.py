@@ -70,6 +70,12 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
         sub.add_argument("login", metavar="IDENTIFIANT", help="identifiant du compte visé")
         if name == "revoke":
             sub.add_argument("--yes", action="store_true", help="ne pas demander de confirmation")
+        if name == "reset-password":
+            sub.add_argument(
+                "--rekey",
+                action="store_true",
+                help="changer aussi la clé de la base (compromission suspectée)",
+            )
         sub.set_defaults(run=handler)
 
 
@@ -177,6 +183,8 @@ def run_revoke(args: argparse.Namespace) -> int:
 def run_reset(args: argparse.Namespace) -> int:
     with admin_session(args) as session:
         user_id = _user_id(session, args.login)
-        password = session.users.reset_password(user_id)  # type: ignore[attr-defined]
+        password = session.users.reset_password(  # type: ignore[attr-defined]
+            user_id, rekey=args.rekey
+        )
     out(f"Nouveau mot de passe à usage unique pour {args.login.strip().lower()} : {password}")
     return 0

@@ -138,6 +138,8 @@ class ErrorCode(StrEnum):
     DATABASE_BUSY = "database_busy"
     FOREIGN_DATABASE = "foreign_database"
     REKEY_LOCAL_ONLY = "rekey_local_only"
+    REKEY_REASON = "rekey_reason"
+    IDLE_LOCK_MINUTES_RANGE = "idle_lock_minutes_range"  # params: minimum, maximum
     DATABASE_UNREADABLE = "database_unreadable"  # params: path
     DATABASE_READ_ONLY = "database_read_only"  # params: path
     DATABASE_FOLDER_READ_ONLY = "database_folder_read_only"  # params: path

@@ -329,6 +329,12 @@ MESSAGES: dict[ErrorCode, str] = {
         "Errors", "The folder {path} cannot be created or changed. Choose another folder."
     ),
     _E.NOT_UTF8: QT_TRANSLATE_NOOP("Errors", "The text entered is not valid UTF-8 text."),
+    _E.REKEY_REASON: QT_TRANSLATE_NOOP("Errors", "Unknown reason for a key change."),
+    _E.IDLE_LOCK_MINUTES_RANGE: QT_TRANSLATE_NOOP(
+        "Errors",
+        "The delay before the automatic lock must be a whole number of minutes, between "
+        "{minimum} and {maximum} minutes.",
+    ),
     _E.REKEY_LOCAL_ONLY: QT_TRANSLATE_NOOP(
         "Errors", "Changing the key only applies to the local database."
     ),

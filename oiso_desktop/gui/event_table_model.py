@@ -29,6 +29,11 @@ ACTION_LABELS: dict[str, str] = {
     "recovery_used": QT_TRANSLATE_NOOP("EventTableModel", "Recovery code used"),
     "database_created": QT_TRANSLATE_NOOP("EventTableModel", "Database created"),
     "database_rekeyed": QT_TRANSLATE_NOOP("EventTableModel", "Database re-keyed"),
+    "recovery_sheet_issued": QT_TRANSLATE_NOOP("EventTableModel", "New recovery sheet issued"),
+    "database_rollback_suspected": QT_TRANSLATE_NOOP(
+        "EventTableModel", "Older copy of the database suspected"
+    ),
+    "setting_changed": QT_TRANSLATE_NOOP("EventTableModel", "Setting changed"),
     "user_created": QT_TRANSLATE_NOOP("EventTableModel", "Account created"),
     "user_updated": QT_TRANSLATE_NOOP("EventTableModel", "Account modified"),
     "user_suspended": QT_TRANSLATE_NOOP("EventTableModel", "Account suspended"),
@@ -50,10 +55,19 @@ OBJECT_TYPE_LABELS: dict[str, str] = {
     "structure": QT_TRANSLATE_NOOP("EventTableModel", "Structure"),
     "database": QT_TRANSLATE_NOOP("EventTableModel", "Database"),
     "events": QT_TRANSLATE_NOOP("EventTableModel", "Event log"),
+    "setting": QT_TRANSLATE_NOOP("EventTableModel", "Setting"),
 }
 
 # actions shown in a warning colour
-ALERT_ACTIONS = frozenset({"login_failed", "recovery_used", "user_revoked", "database_rekeyed"})
+ALERT_ACTIONS = frozenset(
+    {
+        "login_failed",
+        "recovery_used",
+        "user_revoked",
+        "database_rekeyed",
+        "database_rollback_suspected",
+    }
+)
 _ALERT_COLOUR = "#b3261e"
 
 

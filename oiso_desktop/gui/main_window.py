@@ -9,7 +9,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QByteArray,
+    QCoreApplication,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -108,7 +116,7 @@ class MainWindow(QMainWindow):
         *,
         database_folder: Path | None = None,
         demo: bool = False,
-        idle_timeout_ms: int = DEFAULT_IDLE_MS,
+        idle_timeout_ms: int | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -172,15 +180,101 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
 
+        # The delay is an administrator's setting in the database; tests pass their own.
+        if idle_timeout_ms is None:
+            idle_timeout_ms = self._idle_setting_ms()
         self.idle_watcher = IdleWatcher(idle_timeout_ms, self)
         self.idle_watcher.sig_idle.connect(self.lock)
         self.idle_watcher.start()
+        panel = getattr(self.pages.get("admin"), "security_panel", None)
+        if panel is not None:
+            panel.sig_idle_lock_changed.connect(self._on_idle_lock_changed)
+        self.login_notice: QMessageBox | None = None
+        if getattr(session, "rollback_warning", None) is not None or getattr(
+            session, "recovered", False
+        ):
+            QTimer.singleShot(0, self._show_login_notices)
 
         geometry = settings().value("main_window/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
             self.resize(1180, 760)
+
+    # ------------------------------------------------------------ idle delay
+    def _idle_setting_ms(self) -> int:
+        try:
+            return int(self.session.settings.idle_lock_minutes()) * 60 * 1000
+        except Exception as exc:  # noqa: BLE001 - the default delay still protects the screen
+            log.warning("Idle-lock setting unavailable: %s", exc)
+            return DEFAULT_IDLE_MS
+
+    def _on_idle_lock_changed(self, minutes: int) -> None:
+        self.idle_watcher.set_timeout_ms(minutes * 60 * 1000)
+
+    # ------------------------------------------------------- login notices
+    def _show_login_notices(self) -> None:
+        """After login: an older copy of the database, or a recovery code now known."""
+        if self._closing:
+            return
+        warning = getattr(self.session, "rollback_warning", None)
+        if warning is not None:
+            box = QMessageBox(self)
+            box.setObjectName("rollback_warning_box")
+            box.setIcon(QMessageBox.Icon.Warning)
+            box.setWindowTitle(self.tr("Older copy of the database"))
+            box.setText(
+                self.tr("This database looks older than the one already used on this computer.")
+            )
+            box.setInformativeText(
+                self.tr(
+                    "The last event seen here was no. {remembered}; the database now ends at "
+                    "no. {found}. Recent records and events may have been lost, or the "
+                    "database files were replaced by an older copy (a restored backup, a "
+                    "copied folder). Tell your administrator. This alert has been recorded in "
+                    "the event log."
+                ).format(remembered=warning.remembered_id, found=warning.found_id)
+            )
+            box.setStandardButtons(QMessageBox.StandardButton.Ok)
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            if getattr(self.session, "recovered", False):
+                box.finished.connect(lambda _result: self._offer_new_recovery_sheet())
+            self.login_notice = box
+            box.open()
+        elif getattr(self.session, "recovered", False):
+            self._offer_new_recovery_sheet()
+
+    def _offer_new_recovery_sheet(self) -> None:
+        """The recovery code just used is now known to someone: offer a new sheet."""
+        panel = getattr(self.pages.get("admin"), "security_panel", None)
+        if panel is None or self._closing:
+            return
+        box = QMessageBox(self)
+        box.setObjectName("new_sheet_offer_box")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("New recovery sheet"))
+        box.setText(self.tr("Issue a new recovery sheet now?"))
+        box.setInformativeText(
+            self.tr(
+                "You signed in with the recovery code: it is now known to whoever typed or "
+                "read it. A new sheet replaces it; the code just used then stops working."
+            )
+        )
+        yes = box.addButton(self.tr("Issue a new sheet"), QMessageBox.ButtonRole.AcceptRole)
+        yes.setObjectName("issue_sheet_button")
+        later = box.addButton(self.tr("Later"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(yes)
+        box.setEscapeButton(later)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def clicked(button: object) -> None:
+            if button is yes:
+                self.show_page("admin")
+                panel.issue_new_sheet()
+
+        box.buttonClicked.connect(clicked)
+        self.login_notice = box
+        box.open()
 
     # ------------------------------------------------------------------ pages
     def _page_title(self, key: str) -> str:

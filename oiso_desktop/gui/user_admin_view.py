@@ -5,7 +5,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
 
 from oiso_desktop.domain.roles import AccountStatus
 from oiso_desktop.gui import style
@@ -106,6 +113,11 @@ class UserAdminView(QWidget):
         self.status_label.setObjectName("status_label")
         self.status_label.setWordWrap(True)
         layout.addWidget(self.status_label)
+
+        from oiso_desktop.gui.security_settings_panel import SecuritySettingsPanel
+
+        self.security_panel = SecuritySettingsPanel(session, tasks, parent=self)
+        layout.addWidget(self.security_panel)
 
         self.filter_edit.textChanged.connect(self._on_filter_changed)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
@@ -234,8 +246,18 @@ class UserAdminView(QWidget):
         dialog.open()
 
     # ------------------------------------------------------------------ actions
-    def _confirm(self, title: str, text: str, detail: str, accept_text: str, on_yes) -> None:
+    def _confirm(
+        self,
+        title: str,
+        text: str,
+        detail: str,
+        accept_text: str,
+        on_yes,
+        checkbox: QCheckBox | None = None,
+    ) -> None:
         box = QMessageBox(self)
+        if checkbox is not None:
+            box.setCheckBox(checkbox)
         box.setObjectName("confirmation_box")
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(title)
@@ -334,10 +356,21 @@ class UserAdminView(QWidget):
         if user is None:
             return
 
+        rekey_checkbox = QCheckBox(self.tr("Also re-key the database (suspected compromise)"))
+        rekey_checkbox.setObjectName("rekey_checkbox")
+        rekey_checkbox.setToolTip(
+            self.tr(
+                "A copy of the key file taken before will no longer open the database. "
+                "Every other open session must be closed first."
+            )
+        )
+
         def reset() -> None:
             self._tasks.run(
                 self._session.users.reset_password,
                 user.id,
+                rekey=rekey_checkbox.isChecked(),
+                writer=True,
                 on_success=lambda password: self._on_password_reset(user, password),
                 on_failure=lambda exc: self._show_status(error_text(exc), "error"),
                 label=self.tr("Resetting the password…"),
@@ -355,6 +388,7 @@ class UserAdminView(QWidget):
             ),
             self.tr("Reset"),
             reset,
+            checkbox=rekey_checkbox,
         )
 
     def _on_password_reset(self, user: UserView, password: str) -> None:

@@ -42,6 +42,13 @@ from oiso_desktop.services.context import (
 from oiso_desktop.services.dto import Actor
 from oiso_desktop.services.event_log import EventService, event_time, record_event
 from oiso_desktop.services.patient_service import PatientService
+from oiso_desktop.services.rollback_guard import (
+    RollbackWarning,
+    check_database_head,
+    remember_database_head,
+)
+from oiso_desktop.services.security_service import SecurityService
+from oiso_desktop.services.settings_service import SettingsService
 from oiso_desktop.services.user_service import UserService
 from oiso_desktop.storage.failure_log import ReportedFailure
 from oiso_desktop.storage.keystore import (
@@ -81,6 +88,12 @@ class UserSession:
         self.users = UserService(ctx)
         self.patients = PatientService(ctx)
         self.events = EventService(ctx)
+        self.settings = SettingsService(ctx)
+        self.security = SecurityService(ctx)
+        #: Set at login when the database looks older than one seen here (rollback_guard).
+        self.rollback_warning: RollbackWarning | None = None
+        #: True when the session was opened with the recovery code (a new sheet is advised).
+        self.recovered = False
 
     @property
     def actor(self) -> Actor:
@@ -260,6 +273,7 @@ class UserSession:
         try:
             if not self.closed:
                 self._record("logout")
+                remember_database_head(self.ctx)
         finally:
             self._disposed = True
             self.ctx.end()
@@ -353,7 +367,9 @@ class AuthService:
         except BaseException:
             database.dispose()
             raise
-        return UserSession(ctx, actor, must_change_password=must_change)
+        session = UserSession(ctx, actor, must_change_password=must_change)
+        session.rollback_warning = check_database_head(ctx)
+        return session
 
     @staticmethod
     def _refusal(user: User | None, result: SignInResult) -> str | None:
@@ -444,4 +460,7 @@ class AuthService:
         except BaseException:
             database.dispose()
             raise
-        return UserSession(ctx, actor, must_change_password=False)
+        session = UserSession(ctx, actor, must_change_password=False)
+        session.recovered = True
+        session.rollback_warning = check_database_head(ctx)
+        return session

@@ -49,6 +49,7 @@ __all__ = [
     "ANCHOR_HASH_SETTING",
     "ANCHOR_ID_SETTING",
     "EventService",
+    "chain_head",
     "event_time",
     "record_event",
 ]
@@ -127,6 +128,15 @@ def _head(uow: UnitOfWork) -> tuple[int, str] | None:
         return None
     head_id, _, head_hash = value.value.partition(":")
     return int(head_id), head_hash
+
+
+def chain_head(uow: UnitOfWork) -> tuple[int, str] | None:
+    """(id, hash) of the newest event: the recorded head, else the newest row; None if empty."""
+    head = _head(uow)
+    if head is not None:
+        return head
+    last = uow.events.last()
+    return (last.id, last.hash) if last is not None else None
 
 
 def record_event(

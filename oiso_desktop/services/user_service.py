@@ -591,8 +591,14 @@ class UserService:
         return dropped
 
     @writes
-    def reset_password(self, user_id: int, *, expected_version: int | None = None) -> str:
-        """A new one-time password (new key pair); the user must change it at login."""
+    def reset_password(
+        self, user_id: int, *, expected_version: int | None = None, rekey: bool = False
+    ) -> str:
+        """A new one-time password (new key pair); the user must change it at login.
+
+        ``rekey``: then re-key the database (compromise suspected), so that a
+        copy of the old keystore, with the old slot, no longer opens the file.
+        """
         keystore = self._keystore()
         password = generate_initial_password()
         with self._admin_uow() as uow:
@@ -610,4 +616,8 @@ class UserService:
             uow.flush()
             keystore.add_user_slot(user.id, user.login, password, dmk, holder=self.ctx.slot_key)
             uow.commit()
+        if rekey:
+            from oiso_desktop.services.security_service import rekey_database
+
+            rekey_database(self.ctx, "password_reset", user_id=user_id)
         return password

@@ -10,7 +10,8 @@ Environment overrides (tests, demo):
 
 * ``OISO_DATA_DIR``: the database folder to use, before any config file;
 * ``OISO_CONFIG_DIR``: the folder of the user config file; the shared config
-  file is then ``$OISO_CONFIG_DIR/shared/config.json``.
+  file is then ``$OISO_CONFIG_DIR/shared/config.json``, and the user state
+  folder ``$OISO_CONFIG_DIR/state``.
 """
 
 from __future__ import annotations
@@ -37,6 +38,8 @@ __all__ = [
     "shared_data_folder",
     "site_config_file",
     "user_config_file",
+    "user_state_folder",
+    "write_json_atomically",
 ]
 
 APP_DIR_NAME = "OISO Desktop"
@@ -100,6 +103,14 @@ def site_config_file() -> Path:
     return Path(platformdirs.site_config_dir(APP_DIR_NAME, appauthor=False)) / CONFIG_FILENAME
 
 
+def user_state_folder() -> Path:
+    """Small per-OS-user state kept outside the database (``$OISO_CONFIG_DIR/state`` if set)."""
+    override = _env_path(ENV_CONFIG_DIR)
+    if override is not None:
+        return override / "state"
+    return Path(platformdirs.user_state_dir(APP_DIR_NAME, appauthor=False))
+
+
 def read_config(path: Path) -> dict[str, object]:
     """The JSON object in ``path``; ``{}`` when missing, unreadable or not an object."""
     try:
@@ -131,6 +142,13 @@ def find_database_folder() -> Path | None:
         if folder is not None:
             return folder
     return None
+
+
+def write_json_atomically(path: Path, data: dict[str, object]) -> None:
+    """Write a small JSON file atomically (temp file, fsync, replace); OSError on failure."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    atomic_write(path, text.encode("utf-8"))
 
 
 def remember_database_folder(folder: Path, *, shared: bool) -> Path:

@@ -646,6 +646,14 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>Le texte saisi n&apos;est pas du texte UTF-8 valide.</translation>
     </message>
     <message>
+        <source>Unknown reason for a key change.</source>
+        <translation>Motif de changement de clé inconnu.</translation>
+    </message>
+    <message>
+        <source>The delay before the automatic lock must be a whole number of minutes, between {minimum} and {maximum} minutes.</source>
+        <translation>La durée avant verrouillage automatique doit être un nombre entier de minutes, comprise entre {minimum} et {maximum} minutes.</translation>
+    </message>
+    <message>
         <source>Changing the key only applies to the local database.</source>
         <translation>Le changement de clé ne concerne que la base locale.</translation>
     </message>
@@ -987,6 +995,18 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>Base rechiffrée</translation>
     </message>
     <message>
+        <source>New recovery sheet issued</source>
+        <translation>Nouvelle fiche de récupération émise</translation>
+    </message>
+    <message>
+        <source>Older copy of the database suspected</source>
+        <translation>Copie plus ancienne de la base suspectée</translation>
+    </message>
+    <message>
+        <source>Setting changed</source>
+        <translation>Paramètre modifié</translation>
+    </message>
+    <message>
         <source>Account created</source>
         <translation>Compte créé</translation>
     </message>
@@ -1057,6 +1077,10 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>Event log</source>
         <translation>Journal</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>Paramètre</translation>
     </message>
     <message>
         <source>No. {id}</source>
@@ -1272,6 +1296,38 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>DEMONSTRATION MODE — fictitious data, deleted when the application closes</source>
         <translation>MODE DÉMONSTRATION — données fictives, effacées à la fermeture de l&apos;application</translation>
+    </message>
+    <message>
+        <source>Older copy of the database</source>
+        <translation>Copie plus ancienne de la base</translation>
+    </message>
+    <message>
+        <source>This database looks older than the one already used on this computer.</source>
+        <translation>Cette base de données semble plus ancienne que celle déjà utilisée sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>The last event seen here was no. {remembered}; the database now ends at no. {found}. Recent records and events may have been lost, or the database files were replaced by an older copy (a restored backup, a copied folder). Tell your administrator. This alert has been recorded in the event log.</source>
+        <translation>Le dernier événement vu ici portait le n° {remembered} ; la base s&apos;arrête maintenant au n° {found}. Des fiches et des événements récents ont pu être perdus, ou les fichiers de la base ont été remplacés par une copie plus ancienne (sauvegarde restaurée, dossier recopié). Prévenez votre administrateur. Cette alerte a été enregistrée dans le journal.</translation>
+    </message>
+    <message>
+        <source>New recovery sheet</source>
+        <translation>Nouvelle fiche de récupération</translation>
+    </message>
+    <message>
+        <source>Issue a new recovery sheet now?</source>
+        <translation>Émettre dès maintenant une nouvelle fiche de récupération ?</translation>
+    </message>
+    <message>
+        <source>You signed in with the recovery code: it is now known to whoever typed or read it. A new sheet replaces it; the code just used then stops working.</source>
+        <translation>Vous vous êtes connecté avec le code de récupération : il est désormais connu de quiconque l&apos;a saisi ou lu. Une nouvelle fiche le remplace ; le code utilisé cesse alors de fonctionner.</translation>
+    </message>
+    <message>
+        <source>Issue a new sheet</source>
+        <translation>Émettre une nouvelle fiche</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Plus tard</translation>
     </message>
     <message>
         <source>Patients</source>
@@ -1834,6 +1890,57 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
 </context>
 <context>
+    <name>RecoverySheetDialog</name>
+    <message>
+        <source>New recovery sheet</source>
+        <translation>Nouvelle fiche de récupération</translation>
+    </message>
+    <message>
+        <source>The new recovery code is shown only once. The previous code no longer works: destroy the old sheet.</source>
+        <translation>Le nouveau code de récupération n&apos;est affiché qu&apos;une seule fois. L&apos;ancien code ne fonctionne plus : détruisez l&apos;ancienne fiche.</translation>
+    </message>
+    <message>
+        <source>Save the recovery sheet (PDF)…</source>
+        <translation>Enregistrer la fiche de récupération (PDF)…</translation>
+    </message>
+    <message>
+        <source>Print the sheet or write the code down, and keep it in a safe place (a locked cabinet), away from the computer. Delete the PDF file once printed.</source>
+        <translation>Imprimez la fiche ou recopiez le code, et conservez-le en lieu sûr (armoire fermée à clé), loin de l&apos;ordinateur. Supprimez le fichier PDF une fois imprimé.</translation>
+    </message>
+    <message>
+        <source>I have printed or stored this code in a safe place</source>
+        <translation>J&apos;ai imprimé ou rangé ce code en lieu sûr</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>oiso-recovery-sheet.pdf</source>
+        <translation>oiso-fiche-de-recuperation.pdf</translation>
+    </message>
+    <message>
+        <source>Save the recovery sheet</source>
+        <translation>Enregistrer la fiche de récupération</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saving the recovery sheet…</source>
+        <translation>Enregistrement de la fiche de récupération…</translation>
+    </message>
+    <message>
+        <source>Sheet saved: {path}</source>
+        <translation>Fiche enregistrée : {path}</translation>
+    </message>
+    <message>
+        <source>The sheet could not be saved: {reason}</source>
+        <translation>La fiche n&apos;a pas pu être enregistrée : {reason}</translation>
+    </message>
+</context>
+<context>
     <name>Roles</name>
     <message>
         <source>Administrator</source>
@@ -1866,6 +1973,101 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>Deleted</source>
         <translation>Supprimé</translation>
+    </message>
+</context>
+<context>
+    <name>SecuritySettingsPanel</name>
+    <message>
+        <source>Security settings</source>
+        <translation>Paramètres de sécurité</translation>
+    </message>
+    <message>
+        <source>Lock idle sessions after</source>
+        <translation>Verrouiller les sessions inactives après</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>(1 to 60 minutes, every workstation, at the next login)</source>
+        <translation>(de 1 à 60 minutes, sur tous les postes, à la prochaine connexion)</translation>
+    </message>
+    <message>
+        <source>New recovery sheet…</source>
+        <translation>Nouvelle fiche de récupération…</translation>
+    </message>
+    <message>
+        <source>Re-key the database now…</source>
+        <translation>Changer la clé de la base maintenant…</translation>
+    </message>
+    <message>
+        <source>Saving the setting…</source>
+        <translation>Enregistrement du paramètre…</translation>
+    </message>
+    <message>
+        <source>Idle sessions now lock after {minutes} minute(s).</source>
+        <translation>Les sessions inactives se verrouillent désormais après {minutes} minute(s).</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>New recovery sheet</source>
+        <translation>Nouvelle fiche de récupération</translation>
+    </message>
+    <message>
+        <source>Issue a new recovery sheet?</source>
+        <translation>Émettre une nouvelle fiche de récupération ?</translation>
+    </message>
+    <message>
+        <source>A new recovery code is created and shown once, to be printed. The code of the current sheet stops working at once: destroy the old sheet.</source>
+        <translation>Un nouveau code de récupération est créé et affiché une seule fois, pour être imprimé. Le code de la fiche actuelle cesse de fonctionner immédiatement : détruisez l&apos;ancienne fiche.</translation>
+    </message>
+    <message>
+        <source>Issue a new sheet</source>
+        <translation>Émettre une nouvelle fiche</translation>
+    </message>
+    <message>
+        <source>Creating a new recovery code…</source>
+        <translation>Création d&apos;un nouveau code de récupération…</translation>
+    </message>
+    <message>
+        <source>New recovery sheet issued: the previous code no longer works.</source>
+        <translation>Nouvelle fiche de récupération émise : l&apos;ancien code ne fonctionne plus.</translation>
+    </message>
+    <message>
+        <source>Re-key the database</source>
+        <translation>Changer la clé de la base</translation>
+    </message>
+    <message>
+        <source>Re-key the database now?</source>
+        <translation>Changer la clé de la base maintenant ?</translation>
+    </message>
+    <message>
+        <source>Use this when a copy of the database files or a password may have been seen (suspected compromise). The database is encrypted again with a new key for every current account and the recovery code: a copy of the key file taken before no longer opens it.
+
+Every other open session (other workstations, other users of this computer) must be closed first; this may take a moment.</source>
+        <translation>À utiliser si une copie des fichiers de la base ou un mot de passe a pu être vu (compromission suspectée). La base est rechiffrée avec une nouvelle clé pour tous les comptes actuels et le code de récupération : une copie du fichier de clés prise auparavant ne l&apos;ouvre plus.
+
+Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet ordinateur) doivent être fermées d&apos;abord ; l&apos;opération peut prendre un moment.</translation>
+    </message>
+    <message>
+        <source>Re-key now</source>
+        <translation>Changer la clé maintenant</translation>
+    </message>
+    <message>
+        <source>Re-keying the database…</source>
+        <translation>Changement de la clé de la base…</translation>
+    </message>
+    <message>
+        <source>The database has been re-keyed: an older copy of its key file no longer opens it.</source>
+        <translation>La base a changé de clé : une ancienne copie de son fichier de clés ne l&apos;ouvre plus.</translation>
     </message>
 </context>
 <context>
@@ -2078,6 +2280,14 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>Revoking the account and re-keying the database…</source>
         <translation>Révocation du compte et rechiffrement de la base…</translation>
+    </message>
+    <message>
+        <source>Also re-key the database (suspected compromise)</source>
+        <translation>Changer aussi la clé de la base (compromission suspectée)</translation>
+    </message>
+    <message>
+        <source>A copy of the key file taken before will no longer open the database. Every other open session must be closed first.</source>
+        <translation>Une copie du fichier de clés prise auparavant n&apos;ouvrira plus la base. Toutes les autres sessions ouvertes doivent être fermées d&apos;abord.</translation>
     </message>
     <message>
         <source>Resetting the password…</source>

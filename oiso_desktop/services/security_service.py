@@ -1,0 +1,154 @@
+"""Keys of a local database, for administrators (DESIGN.md §2).
+
+* :meth:`SecurityService.issue_recovery_sheet`: a new recovery code replaces the
+  recovery slot, so the old code (perhaps seen, or used) no longer opens the
+  database; the new code is returned once, to be printed on a new sheet.
+* :meth:`SecurityService.rekey_now`: re-encrypt the database under a new key
+  (DMK) sealed to every current slot, so that a copy of the keystore taken
+  before (a suspected compromise) no longer opens the file.
+* :func:`rekey_database`: the re-key itself, also used after a password reset
+  (``UserService.reset_password(..., rekey=True)``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from oiso_desktop.domain.errors import StorageError, ValidationError
+from oiso_desktop.domain.permissions import Permission
+from oiso_desktop.services.access import authorize
+from oiso_desktop.services.context import AccessMode, ServiceContext, reads, writes
+from oiso_desktop.services.event_log import record_event
+from oiso_desktop.storage import crypto
+from oiso_desktop.storage.keystore import Keystore
+from oiso_desktop.storage.models import Structure
+
+__all__ = [
+    "REKEY_REASONS",
+    "IssuedRecoveryCode",
+    "SecurityService",
+    "rekey_database",
+    "save_recovery_sheet",
+]
+
+#: Why an administrator re-keys the database (the event keeps the code, never free text).
+REKEY_REASONS = ("suspected_compromise", "routine")
+REKEY_REASON_MESSAGE = "Motif de changement de clé inconnu."
+NO_KEYSTORE_MESSAGE = "Les clés de cette base ne sont pas disponibles."
+NO_DMK_MESSAGE = "La clé de la base n'est pas disponible."
+
+
+@dataclass(frozen=True)
+class IssuedRecoveryCode:
+    """A new recovery code and what its sheet prints (shown once, stored nowhere)."""
+
+    code: str = field(repr=False)
+    structure_name: str
+    database_folder: str
+    issued_at: dt.datetime
+
+
+def _keystore(ctx: ServiceContext) -> Keystore:
+    if ctx.keystore is None:
+        raise StorageError(NO_KEYSTORE_MESSAGE, code="no_keystore")
+    return ctx.keystore
+
+
+def rekey_database(ctx: ServiceContext, reason: str, **details: Any) -> None:
+    """Re-key now (no slot dropped); log ``database_rekeyed`` with ``reason``.
+
+    Runs outside any transaction (``PRAGMA rekey`` needs the file to itself): the
+    caller has checked the permission. ``ctx.dmk`` becomes the new key.
+    """
+    keystore = _keystore(ctx)
+    keystore.reload()
+    if ctx.slot_key is None:
+        raise StorageError(
+            "La clé de cette session n'est pas disponible : reconnectez-vous.",
+            code="no_slot_key",
+        )
+    ctx.dmk = ctx.database.rekey(keystore, drop_user_ids=[], holder=ctx.slot_key)
+    with ctx.unit_of_work(AccessMode.WRITE) as uow:
+        record_event(
+            uow,
+            ctx,
+            uow.actor,
+            "database_rekeyed",
+            object_type="database",
+            details={"reason": reason, **details},
+        )
+        uow.commit()
+
+
+def save_recovery_sheet(path: Path, issued: IssuedRecoveryCode) -> None:
+    """Write the PDF recovery sheet of ``issued`` (OisoError ``report_write_failed``)."""
+    from oiso_desktop.reports.recovery_sheet import write_recovery_sheet
+
+    write_recovery_sheet(
+        Path(path),
+        code=issued.code,
+        structure_name=issued.structure_name,
+        database_folder=issued.database_folder,
+        created_at=issued.issued_at.astimezone(),
+    )
+
+
+class SecurityService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    @reads
+    def check_can_manage_keys(self) -> None:
+        """PermissionDenied unless the session's user is an administrator (CLI checks first)."""
+        with self.ctx.unit_of_work() as uow:
+            authorize(uow, uow.actor, Permission.MANAGE_USERS)
+
+    @writes
+    def issue_recovery_sheet(self) -> IssuedRecoveryCode:
+        """A new recovery code replaces the old one (which stops working at once).
+
+        Logged as ``recovery_sheet_issued`` (without the code). The code is
+        returned once: print it with :func:`save_recovery_sheet`.
+        """
+        keystore = _keystore(self.ctx)
+        code = crypto.new_recovery_code()
+        with self.ctx.unit_of_work() as uow:
+            actor = uow.actor
+            authorize(uow, actor, Permission.MANAGE_USERS)
+            if self.ctx.dmk is None:
+                raise StorageError(NO_DMK_MESSAGE, code="no_dmk")
+            structure = (
+                uow.session.get(Structure, actor.structure_id)
+                if actor.structure_id is not None
+                else None
+            )
+            record_event(uow, self.ctx, actor, "recovery_sheet_issued", object_type="database")
+            uow.flush()
+            # The slot changes last: if it fails, the event is rolled back.
+            keystore.reload()
+            keystore.set_recovery_slot(code, self.ctx.dmk, holder=self.ctx.slot_key)
+            uow.commit()
+        folder = self.ctx.database.db_path.parent if self.ctx.database.db_path else Path()
+        return IssuedRecoveryCode(
+            code=code,
+            structure_name=structure.name if structure is not None else "",
+            database_folder=str(folder),
+            issued_at=self.ctx.now(),
+        )
+
+    @writes
+    def rekey_now(self, reason: str = "suspected_compromise") -> None:
+        """Re-encrypt the database under a new key for every current slot and the recovery code.
+
+        A copy of the keystore taken before no longer opens the file. The other
+        open sessions (other workstations) must be closed first: the re-key
+        needs the file to itself (StorageError ``database_locked`` otherwise).
+        """
+        if reason not in REKEY_REASONS:
+            raise ValidationError(REKEY_REASON_MESSAGE, field="reason", code="rekey_reason")
+        with self.ctx.unit_of_work(AccessMode.READ) as uow:
+            authorize(uow, uow.actor, Permission.MANAGE_USERS)
+        rekey_database(self.ctx, reason)
