@@ -52,6 +52,7 @@ from oiso_desktop.storage.slot_store import (
     parse_time,
     shared_mode,
 )
+from oiso_desktop.system.files import atomic_write
 
 FAILURES_FORMAT = "oiso-failures"
 FAILURES_VERSION = 1
@@ -241,8 +242,6 @@ class FailureLog:
                 self._write(data)
 
     def _write(self, data: dict[str, Any]) -> None:
-        from oiso_desktop.storage.keystore import atomic_write  # see slot_store._write
-
         text = json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False)
         atomic_write(
             self.path,

@@ -51,9 +51,7 @@ import contextlib
 import copy
 import datetime as dt
 import hashlib
-import os
 import secrets
-import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -83,8 +81,6 @@ __all__ = [
     "SignInResult",
     "SlotKey",
     "UnlockedSlot",
-    "atomic_write",
-    "fsync_directory",
     "key_id_of",
 ]
 
@@ -162,44 +158,6 @@ class SignInResult:
     @property
     def private_key(self) -> bytes:
         return self.slot_key.private_key
-
-
-def fsync_directory(folder: Path) -> None:
-    """Make a rename durable (no-op where directories cannot be opened, e.g. Windows)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
-def atomic_write(path: Path, data: bytes, *, mode: int | None = None) -> None:
-    """Write ``data`` to ``path`` atomically (temp file, fsync, replace, fsync folder)."""
-    folder = path.parent
-    if mode is None:
-        try:
-            mode = path.stat().st_mode & 0o777
-        except FileNotFoundError:
-            mode = 0o660 if folder.stat().st_mode & 0o070 else 0o600
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        with contextlib.suppress(OSError):
-            os.chmod(tmp_name, mode)
-        os.replace(tmp_name, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        raise
-    fsync_directory(folder)
 
 
 # --------------------------------------------------------------------------- keystore

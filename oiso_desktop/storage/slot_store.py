@@ -29,6 +29,7 @@ import filelock
 from oiso_desktop.domain.errors import StorageError
 from oiso_desktop.storage import crypto
 from oiso_desktop.storage.crypto import KdfParams
+from oiso_desktop.system.files import atomic_write
 
 FORMAT = "oiso-keystore"
 #: 2: the associated data of boxes marked ``"aad": 2`` binds the login too; failed
@@ -295,9 +296,5 @@ class JsonFileSlotStore:
             self._write(validate(self.path, data))
 
     def _write(self, data: dict[str, Any]) -> None:
-        # The one atomic-write helper (moving to a shared module); imported here
-        # because keystore.py imports this module.
-        from oiso_desktop.storage.keystore import atomic_write
-
         text = json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False)
         atomic_write(self.path, text.encode("utf-8") + b"\n")

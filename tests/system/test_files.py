@@ -48,15 +48,19 @@ def test_atomic_write_modes(tmp_path: Path) -> None:
     assert _mode(shared) == 0o644
 
 
-def test_atomic_write_signature_matches_the_keystore_one() -> None:
-    import inspect
-
-    from oiso_desktop.storage import keystore
-
-    ours = inspect.signature(atomic_write)
-    theirs = inspect.signature(keystore.atomic_write)
-    assert list(ours.parameters) == list(theirs.parameters) == ["path", "data", "mode"]
-    assert ours.parameters["mode"].kind is inspect.Parameter.KEYWORD_ONLY
+def test_there_is_one_atomic_write_in_the_package() -> None:
+    """Keystore, failures file, config, CSV and PDFs all go through system.files."""
+    package = Path(__file__).resolve().parents[2] / "oiso_desktop"
+    copies = [
+        str(path.relative_to(package))
+        for path in package.rglob("*.py")
+        if path.name != "files.py"
+        and (
+            "mkstemp(" in path.read_text(encoding="utf-8")
+            or "def atomic_write" in path.read_text(encoding="utf-8")
+        )
+    ]
+    assert copies == []
 
 
 def test_a_failure_leaves_the_old_file_and_no_temporary_file(tmp_path: Path) -> None:
