@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from oiso_desktop.domain.error_codes import ErrorCode
+from oiso_desktop.domain.errors import OisoError
 from oiso_desktop.domain.roles import AccountStatus
 from oiso_desktop.gui import style
 from oiso_desktop.gui.error_text import error_text
@@ -27,6 +29,7 @@ from oiso_desktop.gui.widgets.data_table import (
     search_field,
     set_column_modes,
 )
+from oiso_desktop.gui.widgets.field_message import show_banner
 from oiso_desktop.gui.widgets.one_time_password_dialog import OneTimePasswordDialog
 
 if TYPE_CHECKING:
@@ -88,6 +91,18 @@ class UserAdminView(QWidget):
         actions.addWidget(self.count_label)
         layout.addLayout(actions)
 
+        # A revocation whose re-key waits for the file to be free (other sessions open).
+        pending = QHBoxLayout()
+        self.pending_label = QLabel("")
+        self.pending_label.setObjectName("pending_revocation_label")
+        self.finish_revocation_button = self._button(
+            "revoke", self.tr("Finish the revocation"), "finish_revocation_button"
+        )
+        pending.addWidget(self.pending_label, 1)
+        pending.addWidget(self.finish_revocation_button)
+        layout.addLayout(pending)
+        self.pending_user_ids: tuple[int, ...] = ()
+
         self.model = UserTableModel(self)
         self.proxy = UserFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -127,8 +142,10 @@ class UserAdminView(QWidget):
         self.suspend_button.clicked.connect(self._on_suspend_clicked)
         self.reactivate_button.clicked.connect(self._on_reactivate_clicked)
         self.revoke_button.clicked.connect(self._on_revoke_clicked)
+        self.finish_revocation_button.clicked.connect(self._on_finish_revocation_clicked)
         self.reset_password_button.clicked.connect(self._on_reset_password_clicked)
 
+        self._show_pending(())
         self._update_buttons()
         self.reload()
 
@@ -154,6 +171,12 @@ class UserAdminView(QWidget):
 
     def _on_users_loaded(self, users: list[UserView]) -> None:
         self.model.set_rows(users)
+        self._tasks.run(
+            self._session.users.pending_revocations,
+            on_success=self._show_pending,
+            on_failure=lambda _exc: self._show_pending(()),
+            owner=self,
+        )
         self._update_count()
         if self._select_after_load is not None:
             self.select_user(self._select_after_load)
@@ -287,8 +310,56 @@ class UserAdminView(QWidget):
         )
 
     def _on_action_failed(self, exc: BaseException) -> None:
-        self._show_status(error_text(exc), "error")
+        if isinstance(exc, OisoError) and exc.code == ErrorCode.REKEY_PENDING:
+            # The account is revoked; only the re-key waits for the file to be free.
+            self._show_status(
+                self.tr(
+                    "Account revoked. The database key will be changed as soon as the other "
+                    "open sessions are closed."
+                ),
+                "warning",
+            )
+        else:
+            self._show_status(error_text(exc), "error")
         self.reload()  # show the current state of the accounts
+
+    # ------------------------------------------------------------ pending revocation
+    def _show_pending(self, user_ids: tuple[int, ...]) -> None:
+        self.pending_user_ids = tuple(user_ids)
+        logins = [user.login for user in self.model.rows() if user.id in self.pending_user_ids]
+        text = ""
+        if self.pending_user_ids:
+            text = self.tr(
+                "Revocation pending ({logins}): the database key will be changed as soon as "
+                "no other session of OISO Desktop has the database open. Until then, a copy "
+                "of the old key file could still open it."
+            ).format(logins=", ".join(logins) or "?")
+        show_banner(self.pending_label, text, "warning")
+        self.finish_revocation_button.setVisible(bool(self.pending_user_ids))
+
+    def _on_finish_revocation_clicked(self) -> None:
+        self.finish_revocation_button.setEnabled(False)
+        self._tasks.run(
+            self._session.users.finish_revocation,
+            on_success=self._on_revocation_finished,
+            on_failure=self._on_finish_failed,
+            label=self.tr("Changing the database key…"),
+            owner=self,
+        )
+
+    def _on_revocation_finished(self, dropped: tuple[int, ...]) -> None:
+        self.finish_revocation_button.setEnabled(True)
+        self._show_status(
+            self.tr("Revocation finished: the database key has been changed.")
+            if dropped
+            else self.tr("No revocation is pending."),
+            "ok",
+        )
+        self.reload()
+
+    def _on_finish_failed(self, exc: BaseException) -> None:
+        self.finish_revocation_button.setEnabled(True)
+        self._show_status(error_text(exc), "error")
 
     def _on_action_done(self, user: UserView, done_text: str) -> None:
         self._show_status(done_text.format(login=user.login), "ok")

@@ -14,6 +14,8 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from sqlalchemy import update
+
 from oiso_desktop.domain.errors import (
     AccountDisabled,
     AccountLocked,
@@ -67,6 +69,13 @@ __all__ = ["AuthService", "UserSession", "lockout_delay"]
 DISABLED_MESSAGE = "Ce compte est désactivé. Contactez l'administrateur."
 SAME_PASSWORD_MESSAGE = "Le nouveau mot de passe doit être différent de l'actuel."
 NOT_AN_ADMIN_MESSAGE = "Ce compte n'est pas un compte administrateur actif."
+
+
+def _note_login(uow: UnitOfWork, user_id: int, at: dt.datetime) -> None:
+    """Record the login time without bumping the account's version: a login is not
+    an edit, and must not make an administrator's next action on the account fail
+    as a concurrent edit."""
+    uow.session.execute(update(User).where(User.id == user_id).values(last_login_at=naive_utc(at)))
 
 
 class UserSession:
@@ -272,8 +281,9 @@ class UserSession:
             return
         try:
             if not self.closed:
-                self._record("logout")
-                remember_database_head(self.ctx)
+                with contextlib.suppress(SessionEnded):  # revoked meanwhile: nothing to log
+                    self._record("logout")
+                    remember_database_head(self.ctx)
         finally:
             self._disposed = True
             self.ctx.end()
@@ -351,7 +361,7 @@ class AuthService:
                     assert user is not None
                     actor = uow.actor
                     self._record_failures(uow, ctx, drained)
-                    user.last_login_at = naive_utc(ctx.now())
+                    _note_login(uow, user.id, ctx.now())
                     record_event(uow, ctx, actor, "login", object_type="user", object_id=user.id)
                     uow.commit()
                     must_change = user.must_change_password
@@ -447,7 +457,7 @@ class AuthService:
                     object_id=user.id,
                     details={"method": "recovery"},
                 )
-                user.last_login_at = naive_utc(system.now())
+                _note_login(uow, user.id, system.now())
                 uow.flush()
                 # A fresh slot (new key pair) with the new password.
                 keystore.add_user_slot(

@@ -2203,6 +2203,10 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
         <translation>Réinitialiser le mot de passe</translation>
     </message>
     <message>
+        <source>Finish the revocation</source>
+        <translation>Terminer la révocation</translation>
+    </message>
+    <message>
         <source>Loading the accounts…</source>
         <translation>Chargement des comptes…</translation>
     </message>
@@ -2228,6 +2232,26 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Account revoked. The database key will be changed as soon as the other open sessions are closed.</source>
+        <translation>Compte révoqué. La clé de la base sera changée dès que les autres sessions ouvertes seront fermées.</translation>
+    </message>
+    <message>
+        <source>Revocation pending ({logins}): the database key will be changed as soon as no other session of OISO Desktop has the database open. Until then, a copy of the old key file could still open it.</source>
+        <translation>Révocation en attente ({logins}) : la clé de la base sera changée dès qu&apos;aucune autre session d&apos;OISO Desktop n&apos;aura la base ouverte. D&apos;ici là, une copie de l&apos;ancien fichier de clés pourrait encore l&apos;ouvrir.</translation>
+    </message>
+    <message>
+        <source>Changing the database key…</source>
+        <translation>Changement de la clé de la base…</translation>
+    </message>
+    <message>
+        <source>Revocation finished: the database key has been changed.</source>
+        <translation>Révocation terminée : la clé de la base a été changée.</translation>
+    </message>
+    <message>
+        <source>No revocation is pending.</source>
+        <translation>Aucune révocation n&apos;est en attente.</translation>
     </message>
     <message>
         <source>Suspend an account</source>

@@ -219,3 +219,36 @@ def test_every_header_reads_in_full_at_the_usual_width(qtbot, admin_view, qapp):
     # Nothing is pushed out of sight: the columns fit in the table.
     total = sum(header.sectionSize(c) for c in range(header.count()))
     assert total <= admin_view.table.viewport().width()
+
+
+def test_a_revocation_pending_while_the_user_is_connected_can_be_finished(
+    qtbot, admin_view, gui_tasks, gui_db, gui_admin
+):
+    """The re-key waits for the file; the page says so and offers to finish it."""
+    user_id = gui_db.user_ids["cdubois"]
+    elsewhere = gui_db.login("cdubois")  # another workstation keeps the file open
+    elsewhere.patients.search("")
+    admin_view.select_user(user_id)
+    qtbot.mouseClick(admin_view.revoke_button, Qt.MouseButton.LeftButton)
+    box = admin_view.last_confirmation
+    qtbot.mouseClick(box.findChild(object, "confirm_button"), Qt.MouseButton.LeftButton)
+    assert gui_tasks.wait_idle(30000)
+    qtbot.waitUntil(lambda: admin_view.pending_user_ids == (user_id,), timeout=30000)
+    assert gui_admin.users.get_user(user_id).status == AccountStatus.REVOKED
+    assert admin_view.status_label.text().startswith("Compte révoqué.")
+    assert "Révocation en attente (cdubois)" in admin_view.pending_label.text()
+    assert admin_view.finish_revocation_button.isVisible()
+
+    # Still open elsewhere: finishing is refused with the reason.
+    qtbot.mouseClick(admin_view.finish_revocation_button, Qt.MouseButton.LeftButton)
+    assert gui_tasks.wait_idle(30000)
+    assert admin_view.pending_user_ids == (user_id,)
+    assert "en attente" in admin_view.status_label.text()
+
+    elsewhere.logout()
+    qtbot.mouseClick(admin_view.finish_revocation_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: admin_view.pending_user_ids == (), timeout=30000)
+    assert admin_view.status_label.text() == (
+        "Révocation terminée : la clé de la base a été changée."
+    )
+    assert not admin_view.finish_revocation_button.isVisible()
