@@ -254,12 +254,17 @@ class MainWindow(QMainWindow):
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(self.tr("New recovery sheet"))
         box.setText(self.tr("Issue a new recovery sheet now?"))
-        box.setInformativeText(
-            self.tr(
-                "You signed in with the recovery code: it is now known to whoever typed or "
-                "read it. A new sheet replaces it; the code just used then stops working."
-            )
+        informative = self.tr(
+            "You signed in with the recovery code: it is now known to whoever typed or "
+            "read it. A new sheet replaces it; the code just used then stops working."
         )
+        rekey_error = getattr(self.session, "rekey_error", None)
+        if rekey_error is not None:
+            informative += "\n\n" + self.tr(
+                "The database key could not be changed: {reason} Use \u201cChange the "
+                "database key now\u201d once the other sessions are closed."
+            ).format(reason=error_text(rekey_error))
+        box.setInformativeText(informative)
         yes = box.addButton(self.tr("Issue a new sheet"), QMessageBox.ButtonRole.AcceptRole)
         yes.setObjectName("issue_sheet_button")
         later = box.addButton(self.tr("Later"), QMessageBox.ButtonRole.RejectRole)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QLineEdit, QWidget
 
 from oiso_desktop.gui.tasks import TaskRunner
 from oiso_desktop.gui.widgets.new_password_dialog import NewPasswordDialog
@@ -38,6 +38,16 @@ class RecoveryDialog(NewPasswordDialog):
         self.login_edit.setObjectName("admin_login_edit")
         self.form.addRow(self.tr("Recovery &code:"), self.code_edit)
         self.form.addRow(self.tr("&Administrator login:"), self.login_edit)
+        self.rekey_check = QCheckBox(self.tr("Also change the database key (suspected compromise)"))
+        self.rekey_check.setObjectName("rekey_check")
+        self.rekey_check.setToolTip(
+            self.tr(
+                "If the sheet or a copy of the database folder may have been seen by someone "
+                "else: copies of the old key file will no longer open the database. Other "
+                "sessions must be closed."
+            )
+        )
+        self.form.addRow("", self.rekey_check)
         self.finish_form(self.code_edit, self.login_edit)
 
     def is_complete(self) -> bool:
@@ -58,6 +68,7 @@ class RecoveryDialog(NewPasswordDialog):
             self.code_edit.text().strip(),
             self.login_edit.text().strip(),
             self.new_edit.text(),
+            rekey=self.rekey_check.isChecked(),
             on_success=self._on_recovered,
             on_failure=self.failed,
             label=self.tr("Checking the recovery code..."),

@@ -49,7 +49,7 @@ from oiso_desktop.services.rollback_guard import (
     check_database_head,
     remember_database_head,
 )
-from oiso_desktop.services.security_service import SecurityService
+from oiso_desktop.services.security_service import SecurityService, rekey_database
 from oiso_desktop.services.settings_service import SettingsService
 from oiso_desktop.services.user_service import UserService
 from oiso_desktop.storage.failure_log import ReportedFailure
@@ -103,6 +103,8 @@ class UserSession:
         self.rollback_warning: RollbackWarning | None = None
         #: True when the session was opened with the recovery code (a new sheet is advised).
         self.recovered = False
+        #: why a re-key asked at recovery could not be done (None: done or not asked)
+        self.rekey_error: StorageError | None = None
 
     @property
     def actor(self) -> Actor:
@@ -287,7 +289,7 @@ class UserSession:
         finally:
             self._disposed = True
             self.ctx.end()
-            self.ctx.database.dispose()
+            self.ctx.database.close()
 
 
 class AuthService:
@@ -417,8 +419,16 @@ class AuthService:
                 details=details,
             )
 
-    def recover(self, code: str, admin_login: str, new_password: str) -> UserSession:
-        """Open with the recovery code and give ``admin_login`` a new password."""
+    def recover(
+        self, code: str, admin_login: str, new_password: str, *, rekey: bool = False
+    ) -> UserSession:
+        """Open with the recovery code and give ``admin_login`` a new password.
+
+        ``rekey``: the code (or a copy of the key file) may have leaked — change
+        the database key at once, so that copies of the old key file no longer
+        open it. If the file is busy, the session opens all the same and
+        ``session.rekey_error`` says why the key was not changed.
+        """
         typed = (admin_login or "").strip().lower()
         validate_password(new_password, login=typed)
         local = LocalDatabase.open(self.folder)
@@ -466,11 +476,21 @@ class AuthService:
                 uow.commit()
             with contextlib.suppress(StorageError):
                 keystore.accept_sign_in(result, code, self.secret_store)
-            ctx = self._context(local, database, dmk, result.slot_key, actor.user_id)
+            # From now on the administrator acts with their own new slot, not the
+            # recovery slot (which a new recovery sheet replaces).
+            own = keystore.sign_in(
+                user.login, new_password, now=self._now(), secret_store=self.secret_store
+            )
+            ctx = self._context(local, database, dmk, own.slot_key, actor.user_id)
         except BaseException:
             database.dispose()
             raise
         session = UserSession(ctx, actor, must_change_password=False)
         session.recovered = True
+        if rekey:
+            try:
+                rekey_database(ctx, "suspected_compromise", after="recovery")
+            except StorageError as exc:
+                session.rekey_error = exc
         session.rollback_warning = check_database_head(ctx)
         return session

@@ -274,6 +274,16 @@ def create_sqlcipher_engine(
     return engine
 
 
+def forget_key(engine: Engine) -> None:
+    """Dispose of ``engine`` and drop the key it holds (the session is over)."""
+    engine.dispose()
+    factory = _factories.get(engine)
+    if factory is not None:
+        with factory._lock:
+            factory._key = b""
+            factory._key_source = None
+
+
 def engine_key(engine: Engine) -> bytes:
     """The key new connections of ``engine`` use (it changes after a re-key)."""
     factory = _factories.get(engine)

@@ -213,6 +213,13 @@ class Database:
     def dispose(self) -> None:
         self.engine.dispose()
 
+    def close(self) -> None:
+        """Dispose of the connections and forget the key (end of a session)."""
+        if self.backend == "sqlcipher":
+            engine_mod.forget_key(self.engine)
+        else:
+            self.engine.dispose()
+
 
 class LocalDatabase:
     """The two files of a local database folder, before and after unlocking."""

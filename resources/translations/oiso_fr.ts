@@ -1322,6 +1322,10 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>Vous vous êtes connecté avec le code de récupération : il est désormais connu de quiconque l&apos;a saisi ou lu. Une nouvelle fiche le remplace ; le code utilisé cesse alors de fonctionner.</translation>
     </message>
     <message>
+        <source>The database key could not be changed: {reason} Use “Change the database key now” once the other sessions are closed.</source>
+        <translation>La clé de la base n&apos;a pas pu être changée : {reason} Utilisez « Changer la clé de la base maintenant… » quand les autres sessions seront fermées.</translation>
+    </message>
+    <message>
         <source>Issue a new sheet</source>
         <translation>Émettre une nouvelle fiche</translation>
     </message>
@@ -1848,6 +1852,14 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>Restore access</source>
         <translation>Rétablir l&apos;accès</translation>
+    </message>
+    <message>
+        <source>Also change the database key (suspected compromise)</source>
+        <translation>Changer aussi la clé de la base (compromission suspectée)</translation>
+    </message>
+    <message>
+        <source>If the sheet or a copy of the database folder may have been seen by someone else: copies of the old key file will no longer open the database. Other sessions must be closed.</source>
+        <translation>Si la fiche ou une copie du dossier de la base a pu être vue par quelqu&apos;un d&apos;autre : les copies de l&apos;ancien fichier de clés n&apos;ouvriront plus la base. Les autres sessions doivent être fermées.</translation>
     </message>
     <message>
         <source>Checking the recovery code...</source>

@@ -55,6 +55,7 @@ def test_recovery_dialog_shares_the_new_password_frame(recovery):
     assert rows == [
         dialog.code_edit,
         dialog.login_edit,
+        dialog.rekey_check,
         dialog.new_edit,
         dialog.confirm_edit,
         dialog.feedback,
@@ -112,3 +113,22 @@ def test_wrong_code_shows_the_error_then_the_right_code_restores_access(
         created_db.admin_login, NEW_PASSWORD
     )
     again.logout()
+
+
+def test_recovery_can_also_change_the_database_key(qtbot, recovery, created_db):
+    dialog, _tasks = recovery
+    assert dialog.rekey_check.text() == "Changer aussi la clé de la base (compromission suspectée)"
+    assert not dialog.rekey_check.isChecked()
+    qtbot.keyClicks(dialog.code_edit, created_db.recovery_code)
+    qtbot.keyClicks(dialog.login_edit, created_db.admin_login)
+    qtbot.keyClicks(dialog.new_edit, NEW_PASSWORD)
+    qtbot.keyClicks(dialog.confirm_edit, NEW_PASSWORD)
+    dialog.rekey_check.setChecked(True)
+    with qtbot.waitSignal(dialog.accepted, timeout=15000):
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    session = dialog.session
+    assert session is not None and session.rekey_error is None
+    assert [e.action for e in session.events.list(action="database_rekeyed")] == [
+        "database_rekeyed"
+    ]
+    session.logout()

@@ -172,3 +172,31 @@ def test_wrong_passwords_at_the_lock_screen_are_throttled(team: Team) -> None:
     with pytest.raises(AccountLocked):
         session.unlock(team.passwords["p.durand"])
     assert session.locked
+
+
+def test_a_recovery_can_re_key_so_a_copy_of_the_old_key_file_no_longer_opens(
+    created_db, auth, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    """Suspected compromise: the recovery changes the database key at once."""
+    import shutil
+
+    from oiso_desktop.storage.engine import verify_key
+    from oiso_desktop.storage.keystore import Keystore
+    from oiso_desktop.storage.secret_store import MemorySecretStore
+
+    shutil.copy(created_db.folder / "oiso.keystore", tmp_path / "old.keystore")
+    old = Keystore.load(tmp_path / "old.keystore").unlock_user(
+        created_db.admin_login, created_db.admin_password, MemorySecretStore()
+    )
+    session = auth.recover(created_db.recovery_code, "admin", "Tout-nouveau-2026!", rekey=True)
+    try:
+        assert session.rekey_error is None
+        reasons = [e.details for e in session.events.list(action="database_rekeyed")]
+        assert len(reasons) == 1 and "suspected_compromise" in reasons[0]
+    finally:
+        session.logout()
+    db_file = created_db.folder / "oiso.db"
+    assert not any(verify_key(db_file, key, check_integrity=False) for key in old.dmk_candidates)
+    # The new password and the (unchanged) recovery code still open the database.
+    auth.login("admin", "Tout-nouveau-2026!").logout()
+    auth.recover(created_db.recovery_code, "admin", "Encore-plus-neuf-2026!").logout()

@@ -266,3 +266,28 @@ def test_an_undeclared_call_cannot_open_a_unit_of_work(team: Team) -> None:
     admin = team.sessions[0]
     with pytest.raises(RuntimeError):
         admin.ctx.unit_of_work()
+
+
+# ---------------------------------------------------------------- the database key
+
+
+def test_the_database_key_is_kept_only_where_needed_and_never_shown(team: Team) -> None:
+    admin = team.sessions[0]
+    dmk = admin.ctx.dmk
+    assert dmk is not None  # an administrator gives slots and re-keys
+    texts = [
+        repr(admin),
+        repr(admin.ctx),
+        str(admin.ctx),
+        repr(admin.ctx.database),
+        repr(admin.ctx.slot_key),
+        repr(admin.ctx.keystore),
+    ]
+    for text in texts:
+        assert dmk.hex() not in text and dmk.hex().upper() not in text
+        assert repr(dmk) not in text
+    durand = team.login("p.durand")
+    assert durand.ctx.dmk is None  # nobody else keeps it
+    admin.logout()
+    assert admin.ctx.dmk is None and admin.ctx.slot_key is None
+    assert engine_mod.engine_key(admin.ctx.database.engine) == b""  # the engine forgot it
