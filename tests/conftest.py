@@ -19,11 +19,11 @@ from pathlib import Path  # noqa: E402
 
 import keyring  # noqa: E402
 import pytest  # noqa: E402
+from cheap_kdf import FAST_KDF  # noqa: E402
 from memory_keyring import MemoryKeyring  # noqa: E402
 
 from oiso_desktop.storage import crypto  # noqa: E402
 
-FAST_KDF = crypto.KdfParams(time_cost=1, memory_cost=64, parallelism=1)
 crypto.set_default_kdf_params(FAST_KDF)
 
 ADMIN_LOGIN = "admin"

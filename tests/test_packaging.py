@@ -273,3 +273,19 @@ def test_readme_links_exist() -> None:
     assert any(target.endswith(".png") for target in local)
     for target in local:
         assert (ROOT / target).exists(), f"README.md links to a missing file: {target}"
+
+
+def test_every_code_package_is_listed_for_the_wheel() -> None:
+    """A package missing from [tool.setuptools] packages is missing from the wheel
+    (gui.widgets was: the installed application failed on its first dialog)."""
+    import tomllib
+
+    root = Path(__file__).resolve().parent.parent
+    listed = set(
+        tomllib.loads((root / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"]
+    )
+    found = {
+        ".".join(init.parent.relative_to(root).parts)
+        for init in (root / "oiso_desktop").rglob("__init__.py")
+    }
+    assert found - listed == set()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QVBoxLayout,
@@ -13,8 +12,8 @@ from PySide6.QtWidgets import (
 
 from oiso_desktop.gui.error_text import error_text
 from oiso_desktop.gui.icons import icon
-from oiso_desktop.gui.style import set_role
 from oiso_desktop.gui.tasks import TaskRunner
+from oiso_desktop.gui.widgets.dialog_parts import error_label, ok_cancel_buttons
 from oiso_desktop.gui.widgets.new_password_dialog import password_edit
 
 __all__ = ["ComputerBindingDialog"]
@@ -67,20 +66,12 @@ class ComputerBindingDialog(QDialog):
         form.addRow(self.tr("Your &password:"), self.password_edit)
         form.labelForField(self.password_edit).setBuddy(self.password_edit)
 
-        self.error_label = QLabel()
-        self.error_label.setObjectName("error_label")
-        self.error_label.setWordWrap(True)
-        set_role(self.error_label, "error")
-        self.error_label.hide()
+        self.error_label = error_label("error_label")
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        self.buttons, self.ok_button, _cancel = ok_cancel_buttons(
+            "apply_button", self.tr("Unbind") if self.bound else self.tr("Bind")
         )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setObjectName("apply_button")
-        self.ok_button.setText(self.tr("Unbind") if self.bound else self.tr("Bind"))
         self.ok_button.setEnabled(False)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         self.buttons.accepted.connect(self._on_apply_clicked)
         self.buttons.rejected.connect(self.reject)
         self.password_edit.textChanged.connect(self._on_password_changed)

@@ -39,6 +39,7 @@ from oiso_desktop.gui.icons import pixmap
 from oiso_desktop.gui.password_feedback import PasswordFeedback
 from oiso_desktop.gui.style import set_invalid, set_role
 from oiso_desktop.gui.tasks import TaskRunner
+from oiso_desktop.gui.widgets.dialog_parts import error_label
 from oiso_desktop.services.dto import StructureInput, UserInput
 from oiso_desktop.services.setup_service import (
     database_file,
@@ -53,14 +54,6 @@ log = logging.getLogger(__name__)
 
 # The files of a local database (ARCHITECTURE.md, "Files on disk"); checked here
 # only to warn early, the setup service refuses to overwrite them anyway.
-
-
-def _error_label() -> QLabel:
-    label = QLabel()
-    label.setWordWrap(True)
-    set_role(label, "error")
-    label.hide()
-    return label
 
 
 def _show_error(label: QLabel, text: str) -> None:
@@ -116,8 +109,7 @@ class LocationPage(QWizardPage):
         self.path_label.setWordWrap(True)
         self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         set_role(self.path_label, "hint")
-        self.error_label = _error_label()
-        self.error_label.setObjectName("location_error_label")
+        self.error_label = error_label("location_error_label")
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.user_radio)
@@ -224,8 +216,7 @@ class StructurePage(QWizardPage):
         self.finess_edit.setObjectName("finess_edit")
         self.finess_edit.setMaxLength(12)
         self.finess_edit.setPlaceholderText(self.tr("9 characters, e.g. 750712184"))
-        self.finess_error_label = _error_label()
-        self.finess_error_label.setObjectName("finess_error_label")
+        self.finess_error_label = error_label("finess_error_label")
         self.address_edit = QLineEdit()
         self.address_edit.setObjectName("structure_address_edit")
         self.phone_edit = QLineEdit()
@@ -398,8 +389,7 @@ class SummaryPage(QWizardPage):
         self.progress.hide()
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
-        self.error_label = _error_label()
-        self.error_label.setObjectName("creation_error_label")
+        self.error_label = error_label("creation_error_label")
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary_label)
         layout.addStretch(1)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from oiso_desktop.gui.icons import icon, pixmap
 from oiso_desktop.gui.style import set_role
+from oiso_desktop.gui.widgets.dialog_parts import error_label
 
 
 class LockScreen(QWidget):
@@ -71,11 +72,7 @@ class LockScreen(QWidget):
         self.password_edit.setPlaceholderText(self.tr("Password"))
         card_layout.addWidget(self.password_edit)
 
-        self.error_label = QLabel()
-        self.error_label.setObjectName("unlock_error_label")
-        self.error_label.setWordWrap(True)
-        set_role(self.error_label, "error")
-        self.error_label.hide()
+        self.error_label = error_label("unlock_error_label")
         card_layout.addWidget(self.error_label)
 
         buttons = QHBoxLayout()

@@ -26,6 +26,7 @@ from oiso_desktop.gui.i18n import current_language, role_label
 from oiso_desktop.gui.icons import icon, pixmap
 from oiso_desktop.gui.style import set_role
 from oiso_desktop.gui.tasks import TaskRunner
+from oiso_desktop.gui.widgets.dialog_parts import error_label
 
 if TYPE_CHECKING:
     from oiso_desktop.services.auth_service import AuthService, UserSession
@@ -115,11 +116,7 @@ class LoginDialog(QDialog):
         form.addWidget(self.password_edit, 1, 1)
         layout.addLayout(form)
 
-        self.error_label = QLabel()
-        self.error_label.setObjectName("error_label")
-        self.error_label.setWordWrap(True)
-        set_role(self.error_label, "error")
-        self.error_label.hide()
+        self.error_label = error_label("error_label")
         layout.addWidget(self.error_label)
 
         buttons = QHBoxLayout()

@@ -20,6 +20,7 @@ from oiso_desktop.gui import style
 from oiso_desktop.gui.error_text import error_text
 from oiso_desktop.gui.icons import icon
 from oiso_desktop.gui.tasks import TaskRunner
+from oiso_desktop.gui.widgets.dialog_parts import confirm
 
 if TYPE_CHECKING:
     from oiso_desktop.services.auth_service import UserSession
@@ -137,20 +138,15 @@ class SecuritySettingsPanel(QGroupBox):
 
     # ------------------------------------------------------- recovery sheet
     def _confirm(self, title: str, text: str, detail: str, accept_text: str, on_yes) -> None:
-        box = QMessageBox(self)
-        box.setObjectName("security_confirmation_box")
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(title)
-        box.setText(text)
-        box.setInformativeText(detail)
-        yes = box.addButton(accept_text, QMessageBox.ButtonRole.AcceptRole)
-        yes.setObjectName("confirm_button")
-        cancel = box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(cancel)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.buttonClicked.connect(lambda button: on_yes() if button is yes else None)
-        self.last_confirmation = box
-        box.open()
+        self.last_confirmation = confirm(
+            self,
+            title,
+            text,
+            detail,
+            accept_text,
+            on_yes,
+            object_name="security_confirmation_box",
+        )
 
     def _on_new_sheet_clicked(self) -> None:
         self._confirm(

@@ -29,6 +29,7 @@ from oiso_desktop.gui.widgets.data_table import (
     search_field,
     set_column_modes,
 )
+from oiso_desktop.gui.widgets.dialog_parts import confirm
 from oiso_desktop.gui.widgets.field_message import show_banner
 from oiso_desktop.gui.widgets.one_time_password_dialog import OneTimePasswordDialog
 
@@ -278,22 +279,9 @@ class UserAdminView(QWidget):
         on_yes,
         checkbox: QCheckBox | None = None,
     ) -> None:
-        box = QMessageBox(self)
-        if checkbox is not None:
-            box.setCheckBox(checkbox)
-        box.setObjectName("confirmation_box")
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(title)
-        box.setText(text)
-        box.setInformativeText(detail)
-        yes = box.addButton(accept_text, QMessageBox.ButtonRole.AcceptRole)
-        yes.setObjectName("confirm_button")
-        cancel = box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(cancel)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.buttonClicked.connect(lambda button: on_yes() if button is yes else None)
-        self.last_confirmation = box
-        box.open()
+        self.last_confirmation = confirm(
+            self, title, text, detail, accept_text, on_yes, checkbox=checkbox
+        )
 
     def _run_action(self, fn, user: UserView, done_text: str, *, label: str) -> None:
         self._tasks.run(

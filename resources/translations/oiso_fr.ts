@@ -157,10 +157,6 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>Lier</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Annuler</translation>
-    </message>
-    <message>
         <source>Updating the key slot…</source>
         <translation>Mise à jour de la clé du compte…</translation>
     </message>
@@ -178,6 +174,13 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>DD/MM/YYYY</source>
         <translation>JJ/MM/AAAA</translation>
+    </message>
+</context>
+<context>
+    <name>DialogParts</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
     </message>
 </context>
 <context>
@@ -2026,10 +2029,6 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>Les sessions inactives se verrouillent désormais après {minutes} minute(s).</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Annuler</translation>
-    </message>
-    <message>
         <source>New recovery sheet</source>
         <translation>Nouvelle fiche de récupération</translation>
     </message>
@@ -2240,10 +2239,6 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     <message>
         <source>Account {login} saved.</source>
         <translation>Compte {login} enregistré.</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Annuler</translation>
     </message>
     <message>
         <source>Account revoked. The database key will be changed as soon as the other open sessions are closed.</source>

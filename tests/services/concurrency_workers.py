@@ -13,13 +13,11 @@ import traceback
 from pathlib import Path
 from typing import Any
 
-FAST_KDF = {"time_cost": 1, "memory_cost": 64, "parallelism": 1}
-
 
 def _setup() -> None:
-    from oiso_desktop.storage import crypto
+    from cheap_kdf import use_cheap_kdf
 
-    crypto.set_default_kdf_params(crypto.KdfParams(**FAST_KDF))
+    use_cheap_kdf()
 
 
 def _auth(folder: str) -> Any:

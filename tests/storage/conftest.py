@@ -7,8 +7,9 @@ from pathlib import Path
 
 import keyring
 import pytest
+from cheap_kdf import FAST_KDF
 from memory_keyring import MemoryKeyring
-from storage_helpers import FAST_KDF, Folder, build_folder
+from storage_helpers import Folder, build_folder
 
 from oiso_desktop.storage import crypto
 from oiso_desktop.storage.secret_store import MemorySecretStore

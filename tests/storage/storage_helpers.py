@@ -14,9 +14,6 @@ from oiso_desktop.storage.models import User
 from oiso_desktop.storage.secret_store import MemorySecretStore
 from oiso_desktop.storage.uow import UnitOfWork
 
-# Test hook documented in storage/crypto.py: cheap argon2 (production: 3 / 64 MiB / 2).
-FAST_KDF = crypto.KdfParams(time_cost=1, memory_cost=64, parallelism=1)
-
 ADMIN_PASSWORD = "Correct-horse-42!"
 USER_PASSWORD = "Battery-staple-77?"
 

@@ -21,9 +21,9 @@ from oiso_desktop.storage.slot_store import JsonFileSlotStore
 
 
 def _change_password_repeatedly(path: str, login: str, password: str, rounds: int, q) -> None:  # type: ignore[no-untyped-def]
-    from oiso_desktop.storage import crypto as c
+    from cheap_kdf import use_cheap_kdf
 
-    c.set_default_kdf_params(c.KdfParams(time_cost=1, memory_cost=64, parallelism=1))
+    use_cheap_kdf()
     for i in range(rounds):
         ks = Keystore.load(Path(path))
         slot = ks.unlock_user(login, password, MemorySecretStore())

@@ -5,8 +5,9 @@ import json
 from pathlib import Path
 
 import pytest
+from cheap_kdf import FAST_KDF
 from memory_keyring import MemoryKeyring
-from storage_helpers import ADMIN_PASSWORD, FAST_KDF, listing
+from storage_helpers import ADMIN_PASSWORD, listing
 
 from oiso_desktop.domain.errors import AuthenticationError, KeyringUnavailable, StorageError
 from oiso_desktop.storage import crypto

@@ -18,7 +18,6 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -29,7 +28,7 @@ from PySide6.QtWidgets import (
 from oiso_desktop.gui.error_text import error_text
 from oiso_desktop.gui.icons import icon
 from oiso_desktop.gui.password_feedback import PasswordFeedback
-from oiso_desktop.gui.style import set_role
+from oiso_desktop.gui.widgets.dialog_parts import error_label, ok_cancel_buttons
 
 __all__ = ["NewPasswordDialog", "password_edit"]
 
@@ -64,19 +63,9 @@ class NewPasswordDialog(QDialog):
         self.new_edit = password_edit("new_password_edit")
         self.confirm_edit = password_edit("confirm_edit")
         self.feedback = PasswordFeedback()
-        self.error_label = QLabel()
-        self.error_label.setObjectName("error_label")
-        self.error_label.setWordWrap(True)
-        set_role(self.error_label, "error")
-        self.error_label.hide()
+        self.error_label = error_label("error_label")
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setObjectName(ok_name)
-        self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        self.cancel_button.setObjectName("cancel_button")
+        self.buttons, self.ok_button, self.cancel_button = ok_cancel_buttons(ok_name)
         self.buttons.accepted.connect(self._on_ok_clicked)
         self.buttons.rejected.connect(self._on_cancel_clicked)
 
