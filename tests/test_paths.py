@@ -184,3 +184,22 @@ def test_config_files_modes_user_private_computer_readable_by_all(config_dir, tm
         assert config_dir.stat().st_mode & 0o777 == 0o700
         # Every OS user of the computer must be able to read the shared choice.
         assert site.stat().st_mode & 0o777 == 0o644
+
+
+def test_per_user_state_folders_are_owner_only_whatever_the_umask(tmp_path, monkeypatch) -> None:
+    """Another OS user must not replace the seen event heads (rollback detection)."""
+    import os
+    import stat
+
+    from oiso_desktop.system import paths
+
+    monkeypatch.setenv("OISO_CONFIG_DIR", str(tmp_path / "cfg"))
+    previous = os.umask(0)
+    try:
+        target = paths.user_state_folder() / "seen_event_heads.json"
+        paths.write_json_atomically(target, {"x": 1})
+    finally:
+        os.umask(previous)
+    for folder in (tmp_path / "cfg", tmp_path / "cfg" / "state"):
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600

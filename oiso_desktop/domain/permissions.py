@@ -151,10 +151,12 @@ def patient_access(
         return PatientAccess.NONE
     if role is Role.ADMIN:
         return PatientAccess.NONE
+    if role is Role.SECRETARY:
+        # Even on a file she once owned (a practitioner demoted to secretary): a
+        # secretary reaches files only through the practitioners she assists.
+        return PatientAccess.WRITE if assists_owner else PatientAccess.NONE
     if actor_id == owner_id:
         return PatientAccess.WRITE
-    if role is Role.SECRETARY:
-        return PatientAccess.WRITE if assists_owner else PatientAccess.NONE
     if share_access == "write":
         return PatientAccess.WRITE
     if share_access == "read":

@@ -42,7 +42,8 @@ SIGNAL_POLL_MS = 200
 
 
 class QuitOnSignals:
-    """Ctrl+C (SIGINT) and SIGTERM close the application cleanly.
+    """Ctrl+C (SIGINT), SIGTERM and SIGHUP (terminal closed, session logout) close
+    the application cleanly.
 
     Python runs a signal handler only when the interpreter gets control back, and
     Qt's event loop is C++: a periodic no-op timer lets it run. The handler asks
@@ -58,7 +59,10 @@ class QuitOnSignals:
         self._timer.setInterval(SIGNAL_POLL_MS)
         self._timer.timeout.connect(lambda: None)
         self._timer.start()
-        for number in (signal.SIGINT, signal.SIGTERM):
+        numbers = [signal.SIGINT, signal.SIGTERM]
+        if hasattr(signal, "SIGHUP"):  # POSIX only
+            numbers.append(signal.SIGHUP)
+        for number in numbers:
             with contextlib.suppress(ValueError, OSError):  # not the main thread
                 self._previous[number] = signal.signal(number, self._on_signal)
 

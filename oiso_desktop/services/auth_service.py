@@ -155,7 +155,13 @@ class UserSession:
 
     def _check_own_password(self, password: str, context: str) -> SignInResult:
         """Check one's own password again, throttled by the same per-login counter
-        as the login screen; a wrong password is logged at once."""
+        as the login screen; a wrong password is logged at once.
+
+        The account is read first: a suspended or revoked account ends the
+        session here (SessionEnded), before any password is tried.
+        """
+        with self.ctx.unit_of_work(AccessMode.READ, password_change=True, while_locked=True):
+            pass
         keystore = self._keystore()
         try:
             result = keystore.sign_in(
@@ -374,8 +380,10 @@ class AuthService:
                     raise AccountDisabled(DISABLED_MESSAGE) from exc
                 raise
             if not role_can(actor.role, Permission.MANAGE_USERS):
-                # Only administrators give slots or re-key: nobody else keeps the DMK.
+                # Only administrators give slots or re-key: nobody else keeps the
+                # DMK or the key that unseals it.
                 ctx.dmk = None
+                ctx.slot_key = None
         except BaseException:
             database.dispose()
             raise

@@ -63,6 +63,9 @@ def rekey_database(ctx: ServiceContext, reason: str, **details: Any) -> None:
     Runs outside any transaction (``PRAGMA rekey`` needs the file to itself): the
     caller has checked the permission. ``ctx.dmk`` becomes the new key.
     """
+    with ctx.unit_of_work(AccessMode.READ) as uow:
+        if not uow.system:
+            authorize(uow, uow.actor, Permission.MANAGE_USERS)
     keystore = _keystore(ctx)
     keystore.reload()
     if ctx.slot_key is None:

@@ -145,10 +145,14 @@ def find_database_folder() -> Path | None:
 
 
 def write_json_atomically(path: Path, data: dict[str, object]) -> None:
-    """Write a small JSON file atomically (temp file, fsync, replace); OSError on failure."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """Write a small per-user JSON file atomically; OSError on failure.
+
+    Missing folders are created owner-only (0700) whatever the umask: another OS
+    user must not be able to replace what is kept there (seen event heads).
+    """
+    make_folders(path.parent, 0o700)
     text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-    atomic_write(path, text.encode("utf-8"))
+    atomic_write(path, text.encode("utf-8"), mode=0o600)
 
 
 def remember_database_folder(folder: Path, *, shared: bool) -> Path:

@@ -129,3 +129,23 @@ def test_admin_never_has_patient_access(share, assists):
 def test_patient_access_orders():
     assert PatientAccess.NONE < PatientAccess.READ < PatientAccess.WRITE
     assert _access("intruder", actor=2, owner=2) is PatientAccess.NONE  # type: ignore[arg-type]
+
+
+def test_a_secretary_never_reaches_a_file_through_ownership() -> None:
+    """A practitioner demoted to secretary keeps no access to the files they own
+    (lists already hid them: the rule for one file must agree)."""
+    from oiso_desktop.domain.permissions import PatientAccess, patient_access
+    from oiso_desktop.domain.roles import Role
+
+    assert (
+        patient_access(
+            role=Role.SECRETARY, actor_id=7, owner_id=7, share_access=None, assists_owner=False
+        )
+        is PatientAccess.NONE
+    )
+    assert (
+        patient_access(
+            role=Role.SECRETARY, actor_id=7, owner_id=7, share_access=None, assists_owner=True
+        )
+        is PatientAccess.WRITE
+    )

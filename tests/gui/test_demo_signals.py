@@ -54,7 +54,9 @@ def _stop(process: subprocess.Popen[bytes], number: int) -> tuple[float, str]:
     return time.monotonic() - started, err.decode("utf-8", errors="replace")
 
 
-def test_sigterm_once_the_demo_is_ready_removes_the_demo_files(tmp_path: Path) -> None:
+@pytest.mark.parametrize("number", [signal.SIGTERM, getattr(signal, "SIGHUP", signal.SIGTERM)])
+def test_sigterm_once_the_demo_is_ready_removes_the_demo_files(tmp_path: Path, number) -> None:
+    """SIGTERM (a stopped task) and SIGHUP (the terminal or the session closed)."""
     process, temp = _start_demo(tmp_path)
     # Ready: both files written and the login window up (a little after the files).
     _wait_for(
@@ -62,7 +64,7 @@ def test_sigterm_once_the_demo_is_ready_removes_the_demo_files(tmp_path: Path) -
         process,
     )
     time.sleep(1.5)
-    elapsed, err = _stop(process, signal.SIGTERM)
+    elapsed, err = _stop(process, number)
     assert elapsed < EXIT_WITHIN_S
     assert "Traceback" not in err
     assert list(temp.iterdir()) == [], err

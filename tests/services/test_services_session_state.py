@@ -291,3 +291,25 @@ def test_the_database_key_is_kept_only_where_needed_and_never_shown(team: Team) 
     admin.logout()
     assert admin.ctx.dmk is None and admin.ctx.slot_key is None
     assert engine_mod.engine_key(admin.ctx.database.engine) == b""  # the engine forgot it
+
+
+def test_the_lock_screen_of_a_suspended_account_tries_no_password(team: Team) -> None:
+    """The account is read before the password: nothing is counted or reset for it."""
+    admin = team.sessions[0]
+    durand = team.login("p.durand")
+    durand.lock()
+    admin.users.suspend(team.ids["p.durand"])
+    failures_before = (
+        (team.folder / "oiso.failures").read_bytes()
+        if (team.folder / "oiso.failures").exists()
+        else b""
+    )
+    with pytest.raises(SessionEnded):
+        durand.unlock("Pas-le-bon-2026!")
+    after = (
+        (team.folder / "oiso.failures").read_bytes()
+        if (team.folder / "oiso.failures").exists()
+        else b""
+    )
+    assert after == failures_before
+    assert durand.closed
