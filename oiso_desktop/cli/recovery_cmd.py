@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from pathlib import Path
 
 from oiso_desktop.cli.common import CliError, admin_session, as_option, err, folder_option, out
@@ -40,16 +41,29 @@ def run_new_sheet(args: argparse.Namespace) -> int:
     _check_output(args.output)
     with admin_session(args) as session:
         issued = session.security.issue_recovery_sheet()  # type: ignore[attr-defined]
-    out("Nouvelle fiche de récupération émise : l'ancien code ne fonctionne plus.")
-    out("")
-    out("NOUVEAU CODE DE RÉCUPÉRATION (affiché une seule fois) :")
-    out(f"    {issued.code}")
-    out("Conservez-le sous clé, hors de l'ordinateur.")
+    # The sheet first: the old code no longer works, so the new one must reach a
+    # file even if the terminal cannot show it (closed or full standard output).
     try:
         save_recovery_sheet(args.output, issued)
+        saved = True
     except OisoError as exc:
         err(f"Erreur : {exc}")
+        saved = False
+    try:
+        out("Nouvelle fiche de récupération émise : l'ancien code ne fonctionne plus.")
+        out("")
+        out("NOUVEAU CODE DE RÉCUPÉRATION (affiché une seule fois) :")
+        out(f"    {issued.code}")
+        out("Conservez-le sous clé, hors de l'ordinateur.")
+        if saved:
+            out(f"Fiche à imprimer puis supprimer : {args.output}")
+        sys.stdout.flush()
+    except OSError:
+        if not saved:
+            raise
+        err(f"Le code n'a pas pu être affiché : il figure sur la fiche {args.output}.")
+        return 2
+    if not saved:
         err("Recopiez le code ci-dessus : il ne sera plus affiché.")
         return 2
-    out(f"Fiche à imprimer puis supprimer : {args.output}")
     return 0

@@ -154,7 +154,9 @@ class SecuritySettingsPanel(QGroupBox):
             self.tr("Issue a new recovery sheet?"),
             self.tr(
                 "A new recovery code is created and shown once, to be printed. The code of the "
-                "current sheet stops working at once: destroy the old sheet."
+                "current sheet stops working at once: destroy the old sheet. A copy of the key "
+                "file made earlier still answers to the old code: if such a copy may exist, "
+                "also change the database key."
             ),
             self.tr("Issue a new sheet"),
             self.issue_new_sheet,

@@ -22,6 +22,7 @@ from oiso_desktop.domain.permissions import Permission
 from oiso_desktop.services.access import authorize
 from oiso_desktop.services.context import AccessMode, ServiceContext, reads, writes
 from oiso_desktop.services.event_log import record_event
+from oiso_desktop.services.user_service import revoked_slot_holders
 from oiso_desktop.storage import crypto
 from oiso_desktop.storage.keystore import Keystore
 from oiso_desktop.storage.models import Structure
@@ -63,17 +64,21 @@ def rekey_database(ctx: ServiceContext, reason: str, **details: Any) -> None:
     Runs outside any transaction (``PRAGMA rekey`` needs the file to itself): the
     caller has checked the permission. ``ctx.dmk`` becomes the new key.
     """
+    keystore = _keystore(ctx)
     with ctx.unit_of_work(AccessMode.READ) as uow:
         if not uow.system:
             authorize(uow, uow.actor, Permission.MANAGE_USERS)
-    keystore = _keystore(ctx)
-    keystore.reload()
+        keystore.reload()
+        # A revoked account still holding a slot (interrupted revocation) loses it now.
+        drop = revoked_slot_holders(uow, keystore)
     if ctx.slot_key is None:
         raise StorageError(
             "La clé de cette session n'est pas disponible : reconnectez-vous.",
             code="no_slot_key",
         )
-    ctx.dmk = ctx.database.rekey(keystore, drop_user_ids=[], holder=ctx.slot_key)
+    ctx.dmk = ctx.database.rekey(keystore, drop_user_ids=drop, holder=ctx.slot_key)
+    if drop:
+        details = {**details, "dropped_user_ids": drop}
     with ctx.unit_of_work(AccessMode.WRITE) as uow:
         record_event(
             uow,
@@ -111,9 +116,12 @@ class SecurityService:
 
     @writes
     def issue_recovery_sheet(self) -> IssuedRecoveryCode:
-        """A new recovery code replaces the old one (which stops working at once).
+        """A new recovery code replaces the old one in the key file (which stops
+        answering to the old code at once).
 
-        Logged as ``recovery_sheet_issued`` (without the code). The code is
+        A copy of the key file made earlier still answers to the old code, as it
+        still answers to old passwords: :meth:`rekey_now` makes such copies
+        useless. Logged as ``recovery_sheet_issued`` (without the code). The code is
         returned once: print it with :func:`save_recovery_sheet`.
         """
         keystore = _keystore(self.ctx)

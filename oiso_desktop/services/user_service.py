@@ -37,7 +37,7 @@ from oiso_desktop.storage.models import Assistance, Structure, User
 from oiso_desktop.storage.secret_store import SecretStore
 from oiso_desktop.storage.uow import UnitOfWork
 
-__all__ = ["UserService", "add_account", "user_view"]
+__all__ = ["UserService", "add_account", "revoked_slot_holders", "user_view"]
 
 USER_NOT_FOUND_MESSAGE = "Ce compte n'existe pas."
 STRUCTURE_NOT_FOUND_MESSAGE = "Cette structure n'existe pas."
@@ -109,6 +109,25 @@ def structure_view(row: Structure) -> StructureView:
         lab_client_number=row.lab_client_number,
         version=row.version,
     )
+
+
+def revoked_slot_holders(uow: UnitOfWork, keystore: Keystore) -> list[int]:
+    """Revoked or deleted accounts that still have a key slot (to drop at the next re-key).
+
+    A revocation interrupted after its status was committed but before its re-key
+    began leaves such a slot: it no longer logs into the application (the account
+    is not active) but would still open the file itself.
+    """
+    with_slots = set(keystore.user_ids())
+    if not with_slots:
+        return []
+    rows = uow.session.scalars(
+        select(User.id).where(
+            User.id.in_(sorted(with_slots)),
+            User.status.in_([AccountStatus.REVOKED.value, AccountStatus.DELETED.value]),
+        )
+    )
+    return sorted(rows)
 
 
 def add_account(
@@ -509,11 +528,14 @@ class UserService:
     def revoke(self, user_id: int, *, expected_version: int | None = None) -> UserView:
         """Revoke for good: the key slot is removed and the database re-keyed.
 
-        A copy of the old keystore no longer opens the database file. If another
-        session is using the file, the re-key stays pending (StorageError, code
-        ``rekey_pending``): the account stays revoked, its slot is gone from the
-        keystore, and the re-key completes at the next open of the free file, or
-        with :meth:`finish_revocation` (or a new ``revoke``).
+        A copy of the old keystore no longer opens the database file. The slot
+        leaves the keystore in the same locked write that records the pending
+        re-key, so no crash can leave the slot gone without a re-key owed. If
+        another session is using the file, the re-key stays pending
+        (StorageError, code ``rekey_pending``) and completes at the next open of
+        the free file, or with :meth:`finish_revocation`. A revoked account that
+        still has a slot (a revocation cut short before its re-key began) is
+        dropped by the next re-key, and listed by :meth:`pending_revocations`.
         """
         keystore = self._keystore()
         with self._admin_uow() as uow:
@@ -532,16 +554,12 @@ class UserService:
                 )
                 uow.flush()
                 uow.commit()
-        # The slot goes at once: even if the re-key below fails (another session
-        # holds the file), this keystore no longer opens the database for them.
-        keystore.reload()
-        if keystore.has_slot(user_id):
-            keystore.remove_slot(user_id)
-        # Re-keying needs every connection closed: outside the transaction. Revoking
-        # an already revoked account re-keys again, which finishes a failed attempt.
-        new_dmk = self.ctx.database.rekey(
-            keystore, drop_user_ids=[user_id], holder=self._slot_key()
-        )
+        # Re-keying needs every connection closed: outside the transaction. Its
+        # first locked write drops the slots (this one, and any revoked account's
+        # left by an interrupted revocation) and records the re-key as pending.
+        with self._admin_uow() as uow:
+            drop = sorted({user_id, *revoked_slot_holders(uow, keystore)})
+        new_dmk = self.ctx.database.rekey(keystore, drop_user_ids=drop, holder=self._slot_key())
         self.ctx.dmk = new_dmk
         with self._admin_uow() as uow:
             record_event(
@@ -550,31 +568,38 @@ class UserService:
                 uow.actor,
                 "database_rekeyed",
                 object_type="database",
-                details={"reason": "user_revoked", "dropped_user_id": user_id},
+                details={"reason": "user_revoked", "dropped_user_ids": drop},
             )
             uow.commit()
             return self._view(uow, self._get(uow, user_id))
 
     @reads
     def pending_revocations(self) -> tuple[int, ...]:
-        """Ids of revoked users whose re-key is still pending ("révocation en attente")."""
-        with self._admin_uow():
-            keystore = self._keystore()
+        """Revoked users whose key is still to be taken away ("révocation en attente"):
+        a re-key pending in the keystore, or a revoked account that still has a slot."""
+        keystore = self._keystore()
+        with self._admin_uow() as uow:
             keystore.reload()
-            return keystore.pending_drop_user_ids
+            waiting = set(keystore.pending_drop_user_ids) | set(revoked_slot_holders(uow, keystore))
+            return tuple(sorted(waiting))
 
     @writes
     def finish_revocation(self) -> tuple[int, ...]:
-        """Complete a pending re-key now; returns the user ids it revoked (empty: none).
+        """Complete pending revocations now; returns the user ids dropped (empty: none).
 
         StorageError (code ``rekey_pending``) while another session has the file open.
         """
-        with self._admin_uow():
-            pass  # MANAGE_USERS, checked with the account as it is now
         keystore = self._keystore()
-        keystore.reload()
-        dropped = keystore.pending_drop_user_ids
+        with self._admin_uow() as uow:
+            keystore.reload()
+            dropped = set(keystore.pending_drop_user_ids)
+            leftover = revoked_slot_holders(uow, keystore)
         new_dmk = self.ctx.database.finish_pending_rekey(keystore, self._slot_key())
+        if leftover:
+            new_dmk = self.ctx.database.rekey(
+                keystore, drop_user_ids=leftover, holder=self._slot_key()
+            )
+            dropped |= set(leftover)
         if new_dmk is None:
             return ()
         self.ctx.dmk = new_dmk
@@ -585,10 +610,10 @@ class UserService:
                 uow.actor,
                 "database_rekeyed",
                 object_type="database",
-                details={"reason": "user_revoked", "dropped_user_ids": list(dropped)},
+                details={"reason": "user_revoked", "dropped_user_ids": sorted(dropped)},
             )
             uow.commit()
-        return dropped
+        return tuple(sorted(dropped))
 
     @writes
     def reset_password(

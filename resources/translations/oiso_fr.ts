@@ -2037,8 +2037,8 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>Émettre une nouvelle fiche de récupération ?</translation>
     </message>
     <message>
-        <source>A new recovery code is created and shown once, to be printed. The code of the current sheet stops working at once: destroy the old sheet.</source>
-        <translation>Un nouveau code de récupération est créé et affiché une seule fois, pour être imprimé. Le code de la fiche actuelle cesse de fonctionner immédiatement : détruisez l&apos;ancienne fiche.</translation>
+        <source>A new recovery code is created and shown once, to be printed. The code of the current sheet stops working at once: destroy the old sheet. A copy of the key file made earlier still answers to the old code: if such a copy may exist, also change the database key.</source>
+        <translation>Un nouveau code de récupération est créé et affiché une seule fois, pour être imprimé. Le code de la fiche actuelle cesse de fonctionner aussitôt : détruisez l&apos;ancienne fiche. Une copie du fichier de clés faite auparavant répond encore à l&apos;ancien code : si une telle copie peut exister, changez aussi la clé de la base.</translation>
     </message>
     <message>
         <source>Issue a new sheet</source>

@@ -131,3 +131,50 @@ def test_the_cli_prints_the_rollback_warning(
         shutil.copy2(snapshot / name, folder / name)
     assert main(["events", "verify", "--folder", str(folder), "--as", "admin"]) == 0
     assert "copie plus ancienne" in capsys.readouterr().err
+
+
+def test_a_new_sheet_reaches_its_file_even_when_the_terminal_cannot_show_the_code(
+    created: tuple[Path, str], tmp_path: Path
+) -> None:
+    """The old code stops working at once: the new one must not be lost with stdout."""
+    import os
+    import subprocess
+    import sys
+
+    if not Path("/dev/full").exists():
+        pytest.skip("needs /dev/full")
+    folder, _old = created
+    sheet = tmp_path / "fiche.pdf"
+    env = dict(os.environ, OISO_PASSWORD=ADMIN_PASSWORD)
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "oiso_desktop",
+                "recovery",
+                "new-sheet",
+                "--folder",
+                str(folder),
+                "--as",
+                "admin",
+                "--output",
+                str(sheet),
+            ],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+            timeout=120,
+        )
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    assert "figure sur la fiche" in done.stderr
+    assert sheet.read_bytes().startswith(b"%PDF")
+    if shutil.which("pdftotext"):
+        text = subprocess.run(
+            ["pdftotext", str(sheet), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        printed = text.split("Code de récupération", 1)[1].split("Tirets", 1)[0]
+        code = "".join(ch for ch in printed if ch.isalnum())
+        _auth(folder).recover(code, "admin", "Tout-nouveau-2026!").logout()

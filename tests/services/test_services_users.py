@@ -222,3 +222,50 @@ def test_a_revocation_whose_re_key_fails_removes_the_slot_and_can_be_finished(
     admin.users.revoke(durand_id)  # finishes: a new database key
     assert Keystore.load(team.folder / KEYSTORE_FILENAME).current_key_id != before
     team.login("p.bernard")
+
+
+def test_a_revocation_cut_short_after_its_commit_is_finished_later(team: Team) -> None:
+    """A process killed (or a keystore lock timing out) after the account was marked
+    revoked but before the re-key began left a slot that still opened the file, with
+    nothing pending: the revoked slot holder is now listed and dropped."""
+    from sqlalchemy import update
+
+    from oiso_desktop.services.context import AccessMode
+    from oiso_desktop.storage.models import User
+    from oiso_desktop.storage.secret_store import MemorySecretStore
+
+    admin = team.sessions[0]
+    team.login("p.durand").logout()
+    durand = team.ids["p.durand"]
+    old = Keystore.load(team.folder / "oiso.keystore").unlock_user(
+        "p.durand", team.passwords["p.durand"], MemorySecretStore()
+    )
+    # The state such an interruption leaves: revoked in the database, slot still there.
+    with admin.ctx.unit_of_work(AccessMode.WRITE) as uow:
+        uow.session.execute(update(User).where(User.id == durand).values(status="revoked"))
+        uow.commit()
+    db_file = team.folder / "oiso.db"
+    assert any(verify_key(db_file, key, check_integrity=False) for key in old.dmk_candidates)
+    assert admin.users.pending_revocations() == (durand,)
+
+    assert admin.users.finish_revocation() == (durand,)
+    assert admin.users.pending_revocations() == ()
+    assert not Keystore.load(team.folder / "oiso.keystore").has_slot(durand)
+    assert not any(verify_key(db_file, key, check_integrity=False) for key in old.dmk_candidates)
+    team.login("p.bernard").logout()  # everyone else still opens it
+
+
+def test_re_keying_now_also_drops_a_revoked_accounts_leftover_slot(team: Team) -> None:
+    from sqlalchemy import update
+
+    from oiso_desktop.services.context import AccessMode
+    from oiso_desktop.storage.models import User
+
+    admin = team.sessions[0]
+    durand = team.ids["p.durand"]
+    with admin.ctx.unit_of_work(AccessMode.WRITE) as uow:
+        uow.session.execute(update(User).where(User.id == durand).values(status="revoked"))
+        uow.commit()
+    admin.security.rekey_now("suspected_compromise")
+    assert not Keystore.load(team.folder / "oiso.keystore").has_slot(durand)
+    assert admin.users.pending_revocations() == ()
