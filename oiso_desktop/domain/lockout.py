@@ -15,6 +15,10 @@ from oiso_desktop.domain.errors import AccountLocked
 
 LOCKOUT_THRESHOLD = 5
 LOCKOUT_WINDOW = dt.timedelta(minutes=15)
+#: Failures stamped a little after ``now`` still count: an attempt's clock is read
+#: before it waits for the ones checked before it (parallel attempts). Further in
+#: the future (a forged record) they are ignored rather than locking for years.
+FUTURE_TOLERANCE = dt.timedelta(minutes=1)
 LOCKOUT_BASE_SECONDS = 60
 LOCKOUT_MAX_SECONDS = 30 * 60
 #: Failures beyond this many in the window change nothing (the delay is at its maximum).
@@ -33,9 +37,10 @@ def retry_after_seconds(failures: Iterable[dt.datetime], now: dt.datetime) -> in
     """Seconds before the next attempt is allowed (0: allowed now).
 
     ``failures`` are the times of the failed attempts (any order, aware or all
-    naive like ``now``); only those within :data:`LOCKOUT_WINDOW` count.
+    naive like ``now``); only those within :data:`LOCKOUT_WINDOW` (and at most
+    :data:`FUTURE_TOLERANCE` ahead) count.
     """
-    recent = [at for at in failures if now - LOCKOUT_WINDOW < at <= now]
+    recent = [at for at in failures if now - LOCKOUT_WINDOW < at <= now + FUTURE_TOLERANCE]
     delay = lockout_delay(len(recent))
     if not delay:
         return 0

@@ -43,7 +43,12 @@ from pathlib import Path
 from typing import Any
 
 from oiso_desktop.domain.errors import StorageError
-from oiso_desktop.domain.lockout import LOCKOUT_USEFUL_FAILURES, LOCKOUT_WINDOW, retry_after_seconds
+from oiso_desktop.domain.lockout import (
+    FUTURE_TOLERANCE,
+    LOCKOUT_USEFUL_FAILURES,
+    LOCKOUT_WINDOW,
+    retry_after_seconds,
+)
 from oiso_desktop.storage.slot_store import (
     LOCK_SUFFIX,
     b64d,
@@ -220,6 +225,13 @@ class FailureLog:
             self._lock = file_lock(self.lock_path, self.lock_timeout, mode)
         return holding(self._lock, self.lock_path, self.lock_timeout)
 
+    def one_attempt_at_a_time(self) -> contextlib.AbstractContextManager[None]:
+        """Hold the failures lock across a whole password check (lockout, argon2,
+        failure counted): attempts made in parallel are then checked one after the
+        other, so they cannot all pass the lockout before the first failure is
+        counted. Re-entrant: :meth:`record` inside it takes the same lock."""
+        return self._locked()
+
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[dict[str, Any]]:
         with self._locked():
@@ -264,7 +276,7 @@ class FailureLog:
         if counter is None:
             return []
         times = [parse_time(at) for at in counter["recent"]]
-        return [at for at in times if now - LOCKOUT_WINDOW < at <= now]
+        return [at for at in times if now - LOCKOUT_WINDOW < at <= now + FUTURE_TOLERANCE]
 
     def retry_after(self, subject: Subject, now: dt.datetime) -> int:
         """Seconds before ``subject`` may try again (0: now)."""

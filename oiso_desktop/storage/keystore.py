@@ -605,13 +605,15 @@ class Keystore:
         self.reload()
         slot = self._find_login(self._data, typed) if typed else None
         subject = Subject.account(typed) if slot is not None else Subject.unknown(typed)
-        self._check_lockout(subject, now)
-        try:
-            unlocked, _pepper = self._unlock(slot, password, secret_store)
-        except AuthenticationError:
-            reason = "bad_password" if slot is not None else "unknown_login"
-            self._failure_log().record(subject, now, reason=reason, context=context, report=report)
-            raise AuthenticationError(BAD_CREDENTIALS_MESSAGE) from None
+        failures = self._failure_log()
+        with failures.one_attempt_at_a_time():
+            self._check_lockout(subject, now)
+            try:
+                unlocked, _pepper = self._unlock(slot, password, secret_store)
+            except AuthenticationError:
+                reason = "bad_password" if slot is not None else "unknown_login"
+                failures.record(subject, now, reason=reason, context=context, report=report)
+                raise AuthenticationError(BAD_CREDENTIALS_MESSAGE) from None
         return SignInResult(
             user_id=unlocked.user_id,
             login=typed,
@@ -784,12 +786,14 @@ class Keystore:
         """The recovery code, throttled like a login (its own counter)."""
         self.reload()
         subject = Subject.recovery()
-        self._check_lockout(subject, now)
-        try:
-            return self._unlock_recovery(code)
-        except AuthenticationError:
-            self._failure_log().record(subject, now, reason="bad_recovery_code", context="recovery")
-            raise
+        failures = self._failure_log()
+        with failures.one_attempt_at_a_time():
+            self._check_lockout(subject, now)
+            try:
+                return self._unlock_recovery(code)
+            except AuthenticationError:
+                failures.record(subject, now, reason="bad_recovery_code", context="recovery")
+                raise
 
     # -- re-key
 

@@ -156,3 +156,21 @@ def log_in_once(folder: str, login: str, password: str, start: Any, queue: Any) 
         queue.put(("ok", login))
     except Exception as exc:  # reported to the test
         queue.put(("error", f"{login}: {type(exc).__name__}: {exc}"))
+
+
+def try_wrong_password(folder: str, login: str, start: Any, queue: Any) -> None:
+    """Wait for ``start``, then one wrong password: report whether it was checked."""
+    _setup()
+    from oiso_desktop.domain.errors import AccountLocked, AuthenticationError
+
+    auth = _auth(folder)
+    start.wait(60)
+    try:
+        auth.login(login, "Faux-mot-de-passe-2026!").logout()
+        queue.put("opened")
+    except AccountLocked:
+        queue.put("locked")
+    except AuthenticationError:
+        queue.put("checked")
+    except Exception as exc:  # reported to the test
+        queue.put(f"error: {type(exc).__name__}")

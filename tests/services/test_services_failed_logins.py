@@ -197,3 +197,42 @@ def test_finish_revocation_completes_the_pending_re_key(team: Team) -> None:
     actions = [e.action for e in admin.events.list()]
     assert actions[0] == "database_rekeyed"
     team.login("p.bernard")
+
+
+def test_parallel_guesses_cannot_all_pass_the_lockout(team: Team) -> None:
+    """Before, every parallel attempt read the counter before any failure was written:
+    16 processes all got their password checked at production argon2 cost."""
+    from oiso_desktop.domain.lockout import LOCKOUT_THRESHOLD
+    from oiso_desktop.domain.roles import Role
+    from oiso_desktop.services.dto import UserInput
+    from oiso_desktop.storage import crypto
+
+    admin = team.sessions[0]
+    # A slot whose argon2 takes a while, so that the attempts really overlap.
+    crypto.set_default_kdf_params(crypto.KdfParams(time_cost=2, memory_cost=16384, parallelism=1))
+    admin.users.create_user(
+        UserInput(
+            login="cible",
+            first_name="Camille",
+            last_name="Cible",
+            role=Role.PRACTITIONER,
+            adeli="751234568",
+        )
+    )
+    ctx = multiprocessing.get_context("spawn")
+    start, results = ctx.Event(), ctx.Queue()
+    processes = [
+        ctx.Process(
+            target=workers.try_wrong_password, args=(str(team.folder), "cible", start, results)
+        )
+        for _ in range(10)
+    ]
+    for process in processes:
+        process.start()
+    start.set()
+    outcomes = [results.get(timeout=120) for _ in processes]
+    for process in processes:
+        process.join(timeout=30)
+    assert "opened" not in outcomes and not [o for o in outcomes if o.startswith("error")]
+    assert outcomes.count("checked") <= LOCKOUT_THRESHOLD, outcomes
+    assert outcomes.count("locked") >= len(processes) - LOCKOUT_THRESHOLD
