@@ -27,6 +27,9 @@ ACTION_LABELS: dict[str, str] = {
         "EventTableModel", "Account binding to the computer changed"
     ),
     "recovery_used": QT_TRANSLATE_NOOP("EventTableModel", "Recovery code used"),
+    "recovery_refused": QT_TRANSLATE_NOOP(
+        "EventTableModel", "Recovery code refused for this account"
+    ),
     "database_created": QT_TRANSLATE_NOOP("EventTableModel", "Database created"),
     "database_rekeyed": QT_TRANSLATE_NOOP("EventTableModel", "Database re-keyed"),
     "recovery_sheet_issued": QT_TRANSLATE_NOOP("EventTableModel", "New recovery sheet issued"),
@@ -63,6 +66,7 @@ ALERT_ACTIONS = frozenset(
     {
         "login_failed",
         "recovery_used",
+        "recovery_refused",
         "user_revoked",
         "database_rekeyed",
         "database_rollback_suspected",

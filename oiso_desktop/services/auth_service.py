@@ -427,6 +427,50 @@ class AuthService:
                 details=details,
             )
 
+    @staticmethod
+    def _recover_admin(
+        system: ServiceContext,
+        keystore: Keystore,
+        result: SignInResult,
+        typed: str,
+        new_password: str,
+    ) -> tuple[Actor, str]:
+        """Give the active administrator ``typed`` a fresh slot with ``new_password``."""
+        dmk = system.dmk
+        assert dmk is not None
+        with system.unit_of_work(AccessMode.WRITE) as uow:
+            user = uow.users.by_login(typed)
+            if (
+                user is None
+                or user.role != Role.ADMIN.value
+                or user.status != AccountStatus.ACTIVE.value
+            ):
+                raise ValidationError(
+                    NOT_AN_ADMIN_MESSAGE, code="not_an_admin", field="admin_login"
+                )
+            validate_password(
+                new_password, login=user.login, names=(user.first_name, user.last_name)
+            )
+            actor = actor_of(user)
+            user.must_change_password = False
+            user.password_changed_at = naive_utc(system.now())
+            record_event(uow, system, actor, "recovery_used", object_type="user", object_id=user.id)
+            record_event(
+                uow,
+                system,
+                actor,
+                "login",
+                object_type="user",
+                object_id=user.id,
+                details={"method": "recovery"},
+            )
+            _note_login(uow, user.id, system.now())
+            uow.flush()
+            # A fresh slot (new key pair) with the new password.
+            keystore.add_user_slot(user.id, user.login, new_password, dmk, holder=result.slot_key)
+            uow.commit()
+            return actor, user.login
+
     def recover(
         self, code: str, admin_login: str, new_password: str, *, rekey: bool = False
     ) -> UserSession:
@@ -447,47 +491,31 @@ class AuthService:
             dmk = database.key
             # The recovery code acts as the system until the administrator is known.
             system = self._context(local, database, dmk, result.slot_key, None)
-            with system.unit_of_work(AccessMode.WRITE) as uow:
-                user = uow.users.by_login(typed)
-                if (
-                    user is None
-                    or user.role != Role.ADMIN.value
-                    or user.status != AccountStatus.ACTIVE.value
-                ):
-                    raise ValidationError(
-                        NOT_AN_ADMIN_MESSAGE, code="not_an_admin", field="admin_login"
+            try:
+                actor, user_login = self._recover_admin(
+                    system, keystore, result, typed, new_password
+                )
+            except ValidationError as exc:
+                # The right code with a login that is not an active administrator:
+                # traced (no typed text), so that a known code probing accounts shows.
+                with system.unit_of_work(AccessMode.WRITE) as uow:
+                    record_event(
+                        uow,
+                        system,
+                        None,
+                        "recovery_refused",
+                        object_type="database",
+                        login="",
+                        details={"reason": exc.code},
                     )
-                validate_password(
-                    new_password, login=user.login, names=(user.first_name, user.last_name)
-                )
-                actor = actor_of(user)
-                user.must_change_password = False
-                user.password_changed_at = naive_utc(system.now())
-                record_event(
-                    uow, system, actor, "recovery_used", object_type="user", object_id=user.id
-                )
-                record_event(
-                    uow,
-                    system,
-                    actor,
-                    "login",
-                    object_type="user",
-                    object_id=user.id,
-                    details={"method": "recovery"},
-                )
-                _note_login(uow, user.id, system.now())
-                uow.flush()
-                # A fresh slot (new key pair) with the new password.
-                keystore.add_user_slot(
-                    user.id, user.login, new_password, dmk, holder=result.slot_key
-                )
-                uow.commit()
+                    uow.commit()
+                raise
             with contextlib.suppress(StorageError):
                 keystore.accept_sign_in(result, code, self.secret_store)
             # From now on the administrator acts with their own new slot, not the
             # recovery slot (which a new recovery sheet replaces).
             own = keystore.sign_in(
-                user.login, new_password, now=self._now(), secret_store=self.secret_store
+                user_login, new_password, now=self._now(), secret_store=self.secret_store
             )
             ctx = self._context(local, database, dmk, own.slot_key, actor.user_id)
         except BaseException:

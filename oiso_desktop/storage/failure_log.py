@@ -36,6 +36,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import re
 import secrets
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -75,6 +76,33 @@ REASONS = (
     "bad_recovery_code",
     "slot_login_mismatch",
 )
+
+
+#: Where a failure happened.
+CONTEXTS = ("login", "unlock", "password_change", "computer_binding", "recovery")
+#: The longest login an account may have (and so a known-login key).
+MAX_LOGIN_LENGTH = 64
+MAX_COUNT = 10**6
+_UNKNOWN_KEY = re.compile(r"unknown:[0-9a-f]{4}")
+
+
+def _check_counter_key(key: Any, login: Any) -> None:
+    """A counter's key and login agree: the file cannot smuggle text into the log."""
+    if not isinstance(key, str) or not isinstance(login, str):
+        raise ValueError("key")
+    if key == "recovery" or _UNKNOWN_KEY.fullmatch(key):
+        if login != "":
+            raise ValueError("login of an unknown subject")
+        return
+    if not key.startswith("login:") or key[len("login:") :] != login:
+        raise ValueError("key and login differ")
+    if not login or len(login) > MAX_LOGIN_LENGTH or not login.isprintable():
+        raise ValueError("login")
+
+
+def _check_entry(reason: Any, context: Any) -> None:
+    if reason not in REASONS or context not in CONTEXTS:
+        raise ValueError("reason or context")
 
 
 def format_time(value: dt.datetime) -> str:
@@ -168,22 +196,22 @@ def _validate(path: Path, data: Any) -> dict[str, Any]:
         if not isinstance(counters, dict):
             raise ValueError("counters")
         for key, counter in counters.items():
-            if not isinstance(key, str) or not isinstance(counter["login"], str):
-                raise ValueError("key")
+            _check_counter_key(key, counter["login"])
             for at in counter["recent"]:
                 parse_time(at)
             for item in counter["unreported"]:
                 parse_time(item["at"])
-                if not isinstance(item["reason"], str) or not isinstance(item["context"], str):
-                    raise ValueError("reason")
+                _check_entry(item["reason"], item["context"])
             overflow = counter.get("overflow")
             if overflow is not None:
-                if not isinstance(overflow["count"], int) or overflow["count"] < 1:
+                count = overflow["count"]
+                if not isinstance(count, int) or isinstance(count, bool):
+                    raise ValueError("count")
+                if not 1 <= count <= MAX_COUNT:
                     raise ValueError("count")
                 parse_time(overflow["first"])
                 parse_time(overflow["last"])
-                if not isinstance(overflow["reason"], str):
-                    raise ValueError("reason")
+                _check_entry(overflow["reason"], overflow.get("context", "login"))
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise _corrupt(path) from exc
     return data

@@ -990,6 +990,10 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>Code de récupération utilisé</translation>
     </message>
     <message>
+        <source>Recovery code refused for this account</source>
+        <translation>Code de récupération refusé pour ce compte</translation>
+    </message>
+    <message>
         <source>Database created</source>
         <translation>Base créée</translation>
     </message>

@@ -65,3 +65,27 @@ def test_every_documented_action_has_a_label():
     assert documented <= set(ACTION_LABELS)
     # Unknown codes are shown as they are rather than hidden.
     assert action_label("something_new") == "something_new"
+
+
+def test_every_action_the_package_records_has_a_label() -> None:
+    """A new event action must be readable in the Journal (French and English)."""
+    import ast
+    from pathlib import Path
+
+    from oiso_desktop.gui.event_table_model import ACTION_LABELS
+
+    package = Path(__file__).resolve().parents[2] / "oiso_desktop"
+    recorded: set[str] = set()
+    for path in package.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(
+                node.func, "id", getattr(node.func, "attr", "")
+            ) in ("record_event", "_record"):
+                literals = [
+                    a.value
+                    for a in node.args
+                    if isinstance(a, ast.Constant) and isinstance(a.value, str)
+                ]
+                recorded.update(literals[:1])
+    assert recorded, "the scan found no record_event call"
+    assert sorted(recorded - set(ACTION_LABELS)) == []

@@ -200,3 +200,15 @@ def test_a_recovery_can_re_key_so_a_copy_of_the_old_key_file_no_longer_opens(
     # The new password and the (unchanged) recovery code still open the database.
     auth.login("admin", "Tout-nouveau-2026!").logout()
     auth.recover(created_db.recovery_code, "admin", "Encore-plus-neuf-2026!").logout()
+
+
+def test_the_right_code_with_a_non_admin_login_leaves_a_trace(created_db, auth) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(ValidationError):
+        auth.recover(created_db.recovery_code, "personne", "Tout-nouveau-2026!")
+    session = auth.login(created_db.admin_login, created_db.admin_password)
+    try:
+        refused = session.events.list(action="recovery_refused")
+    finally:
+        session.logout()
+    assert len(refused) == 1
+    assert refused[0].login == "" and "personne" not in refused[0].details

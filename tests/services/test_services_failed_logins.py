@@ -236,3 +236,25 @@ def test_parallel_guesses_cannot_all_pass_the_lockout(team: Team) -> None:
     assert "opened" not in outcomes and not [o for o in outcomes if o.startswith("error")]
     assert outcomes.count("checked") <= LOCKOUT_THRESHOLD, outcomes
     assert outcomes.count("locked") >= len(processes) - LOCKOUT_THRESHOLD
+
+
+def test_forged_records_in_the_failures_file_never_reach_the_event_log(
+    created_db, auth, clock
+) -> None:  # type: ignore[no-untyped-def]
+    """The file is writable by every OS user of a shared folder: it is checked, not trusted."""
+    with pytest.raises(AuthenticationError):
+        auth.login("personne", WRONG)
+    path = created_db.folder / "oiso.failures"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    planted = "DUPONT Jean né le 01/01/1970"
+    key = next(k for k in data["counters"] if k.startswith("unknown:"))
+    data["counters"][key]["login"] = planted
+    data["counters"][key]["unreported"][0]["reason"] = "=HYPERLINK(1)"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    clock.advance(seconds=1)
+    session = auth.login("admin", created_db.admin_password)
+    try:
+        texts = [e.login + e.details for e in session.events.list(action="login_failed")]
+    finally:
+        session.logout()
+    assert not [t for t in texts if "DUPONT" in t or "HYPERLINK" in t]
