@@ -47,7 +47,7 @@ class RecoveryDialog(NewPasswordDialog):
                 "sessions must be closed."
             )
         )
-        self.form.addRow("", self.rekey_check)
+        self.form.addRow(self.rekey_check)  # the whole row: the text reads in full
         self.finish_form(self.code_edit, self.login_edit)
 
     def is_complete(self) -> bool:

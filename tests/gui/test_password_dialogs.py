@@ -49,7 +49,10 @@ def test_recovery_dialog_shares_the_new_password_frame(recovery):
     assert dialog.ok_button.text() == "Rétablir l'accès"
     # Own rows first, then the shared password rows and the feedback, in French.
     rows = [
-        dialog.form.itemAt(row, QFormLayout.ItemRole.FieldRole).widget()
+        (
+            dialog.form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            or dialog.form.itemAt(row, QFormLayout.ItemRole.SpanningRole)
+        ).widget()
         for row in range(dialog.form.rowCount())
     ]
     assert rows == [
