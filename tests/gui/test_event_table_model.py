@@ -59,7 +59,7 @@ def test_every_documented_action_has_a_label():
         encoding="utf-8",
     ) as handle:
         text = handle.read()
-    section = text.split("## Event actions", 1)[1]
+    section = text.split("## Event actions", 1)[1].split("\n#", 1)[0]
     documented = set(re.findall(r"`([a-z_]+)`", section))
     assert documented, "no action found in ARCHITECTURE.md"
     assert documented <= set(ACTION_LABELS)
