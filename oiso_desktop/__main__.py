@@ -28,6 +28,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             "démonstration jetable), --lang fr|en, --data-dir DOSSIER."
         )
         return 0
+    if args and not args[0].startswith("-"):
+        # A word that is no command ("maintenance" before it exists, a typo) must
+        # not silently start the graphical interface.
+        known = ", ".join(sorted(COMMANDS))
+        print(
+            f"oiso-desktop : commande inconnue « {args[0]} » (commandes : {known}).",
+            file=sys.stderr,
+        )
+        return 2
     # The GUI (--demo, --lang, --data-dir...) is imported only when needed: the
     # sub-commands run without Qt.
     from oiso_desktop.gui.app import main as gui_main

@@ -15,7 +15,10 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     commands = parser.add_subparsers(dest="recovery_command", metavar="ACTION", required=True)
     sheet = commands.add_parser(
         "new-sheet",
-        help="émettre une nouvelle fiche de récupération (l'ancien code cesse de fonctionner)",
+        help=(
+            "émettre une nouvelle fiche de récupération (l'ancien code cesse de fonctionner "
+            "avec le fichier de clés actuel ; voir aussi keys rekey)"
+        ),
     )
     folder_option(sheet)
     as_option(sheet)
@@ -35,35 +38,35 @@ def _check_output(path: Path) -> None:
 
 
 def run_new_sheet(args: argparse.Namespace) -> int:
-    from oiso_desktop.domain.errors import OisoError
     from oiso_desktop.services.security_service import save_recovery_sheet
 
     _check_output(args.output)
     with admin_session(args) as session:
-        issued = session.security.issue_recovery_sheet()  # type: ignore[attr-defined]
-    # The sheet first: the old code no longer works, so the new one must reach a
-    # file even if the terminal cannot show it (closed or full standard output).
+        # The sheet is written before the old code is retired: if it cannot be,
+        # nothing changes. The code then goes to the terminal (or, if standard
+        # output is closed or full, to the error output), and stays on the sheet.
+        issued = session.security.issue_recovery_sheet(  # type: ignore[attr-defined]
+            keep=lambda issued: save_recovery_sheet(args.output, issued)
+        )
+    lines = [
+        "Nouvelle fiche de récupération émise : l'ancien code ne fonctionne plus "
+        "avec le fichier de clés actuel.",
+        "",
+        "NOUVEAU CODE DE RÉCUPÉRATION (affiché une seule fois) :",
+        f"    {issued.code}",
+        "Conservez-le sous clé, hors de l'ordinateur.",
+        f"Fiche à imprimer puis supprimer : {args.output}",
+        "Une copie du fichier de clés faite auparavant répond encore à l'ancien code : "
+        "si une telle copie peut exister, changez aussi la clé de la base "
+        "(oiso-desktop keys rekey).",
+    ]
     try:
-        save_recovery_sheet(args.output, issued)
-        saved = True
-    except OisoError as exc:
-        err(f"Erreur : {exc}")
-        saved = False
-    try:
-        out("Nouvelle fiche de récupération émise : l'ancien code ne fonctionne plus.")
-        out("")
-        out("NOUVEAU CODE DE RÉCUPÉRATION (affiché une seule fois) :")
-        out(f"    {issued.code}")
-        out("Conservez-le sous clé, hors de l'ordinateur.")
-        if saved:
-            out(f"Fiche à imprimer puis supprimer : {args.output}")
+        if sys.stdout is None:
+            raise OSError("no standard output")
+        for line in lines:
+            out(line)
         sys.stdout.flush()
     except OSError:
-        if not saved:
-            raise
         err(f"Le code n'a pas pu être affiché : il figure sur la fiche {args.output}.")
-        return 2
-    if not saved:
-        err("Recopiez le code ci-dessus : il ne sera plus affiché.")
         return 2
     return 0

@@ -175,7 +175,7 @@ class UserAdminView(QWidget):
         self._tasks.run(
             self._session.users.pending_revocations,
             on_success=self._show_pending,
-            on_failure=lambda _exc: self._show_pending(()),
+            on_failure=self._on_pending_failed,
             owner=self,
         )
         self._update_count()
@@ -324,6 +324,11 @@ class UserAdminView(QWidget):
             ).format(logins=", ".join(logins) or "?")
         show_banner(self.pending_label, text, "warning")
         self.finish_revocation_button.setVisible(bool(self.pending_user_ids))
+
+    def _on_pending_failed(self, exc: BaseException) -> None:
+        # Not knowing whether a revocation is pending is said, never hidden.
+        self._show_pending(())
+        self._show_status(error_text(exc), "error")
 
     def _on_finish_revocation_clicked(self) -> None:
         self.finish_revocation_button.setEnabled(False)

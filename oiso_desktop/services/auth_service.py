@@ -26,7 +26,7 @@ from oiso_desktop.domain.errors import (
     StorageError,
     ValidationError,
 )
-from oiso_desktop.domain.lockout import lockout_delay
+from oiso_desktop.domain.lockout import FUTURE_TOLERANCE, lockout_delay
 from oiso_desktop.domain.passwords import validate_password
 from oiso_desktop.domain.permissions import Permission, role_can
 from oiso_desktop.domain.roles import AccountStatus, Role
@@ -65,6 +65,10 @@ from oiso_desktop.storage.secret_store import NO_KEYRING_MESSAGE, SecretStore
 from oiso_desktop.storage.uow import UnitOfWork
 
 __all__ = ["AuthService", "UserSession", "lockout_delay"]
+
+#: Failed sign-ins older than this are not written into the event log (a real one
+#: is moved there at the next successful login; the log itself keeps 6 months).
+FAILURE_MAX_AGE = dt.timedelta(days=400)
 
 DISABLED_MESSAGE = "Ce compte est désactivé. Contactez l'administrateur."
 SAME_PASSWORD_MESSAGE = "Le nouveau mot de passe doit être différent de l'actuel."
@@ -257,6 +261,10 @@ class UserSession:
             assert user is not None
             validate_password(new, login=user.login, names=(user.first_name, user.last_name))
         slot = self._check_own_password(old, "password_change")
+        if self.ctx.slot_key is not None:
+            # An administrator's session re-keys with its slot: keep the one on disk
+            # (a reset by another administrator gave this account a new key pair).
+            self.ctx.slot_key = slot.slot_key
         with self._uow() as uow:
             user = uow.users.get(self.actor.user_id)
             assert user is not None
@@ -385,7 +393,7 @@ class AuthService:
                 ctx.dmk = None
                 ctx.slot_key = None
         except BaseException:
-            database.dispose()
+            database.close()  # refused: the key goes with the connections
             raise
         session = UserSession(ctx, actor, must_change_password=must_change)
         session.rollback_warning = check_database_head(ctx)
@@ -404,7 +412,13 @@ class AuthService:
     def _record_failures(
         uow: UnitOfWork, ctx: ServiceContext, drained: Sequence[ReportedFailure]
     ) -> None:
+        now = ctx.now()
         for failure in drained:
+            # The failures file is writable by every OS user of a shared folder: a
+            # login that is no account's is shown as unknown (never as its text), and
+            # times that cannot be true are not written into the log.
+            if not now - FAILURE_MAX_AGE <= failure.at <= now + FUTURE_TOLERANCE:
+                continue
             known = uow.users.by_login(failure.login) if failure.login else None
             details: dict[str, object] = {
                 "attempted_at": event_time(failure.at),
@@ -423,7 +437,7 @@ class AuthService:
                 object_type="user" if known else "",
                 object_id=known.id if known else None,
                 user_id=known.id if known else None,
-                login=failure.login,
+                login=known.login if known else "",
                 details=details,
             )
 
@@ -519,7 +533,7 @@ class AuthService:
             )
             ctx = self._context(local, database, dmk, own.slot_key, actor.user_id)
         except BaseException:
-            database.dispose()
+            database.close()  # refused: the key goes with the connections
             raise
         session = UserSession(ctx, actor, must_change_password=False)
         session.recovered = True

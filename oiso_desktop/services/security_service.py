@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -115,14 +116,18 @@ class SecurityService:
             authorize(uow, uow.actor, Permission.MANAGE_USERS)
 
     @writes
-    def issue_recovery_sheet(self) -> IssuedRecoveryCode:
+    def issue_recovery_sheet(
+        self, *, keep: Callable[[IssuedRecoveryCode], None] | None = None
+    ) -> IssuedRecoveryCode:
         """A new recovery code replaces the old one in the key file (which stops
         answering to the old code at once).
 
-        A copy of the key file made earlier still answers to the old code, as it
-        still answers to old passwords: :meth:`rekey_now` makes such copies
-        useless. Logged as ``recovery_sheet_issued`` (without the code). The code is
-        returned once: print it with :func:`save_recovery_sheet`.
+        ``keep(issued)`` runs *before* the old code is retired (write the PDF
+        sheet there): if it raises, nothing changes and the old code still works,
+        so a new code is never lost. A copy of the key file made earlier still
+        answers to the old code, as it still answers to old passwords:
+        :meth:`rekey_now` makes such copies useless. Logged as
+        ``recovery_sheet_issued`` (without the code). The code is returned once.
         """
         keystore = _keystore(self.ctx)
         code = crypto.new_recovery_code()
@@ -136,19 +141,22 @@ class SecurityService:
                 if actor.structure_id is not None
                 else None
             )
+            folder = self.ctx.database.db_path.parent if self.ctx.database.db_path else Path()
+            issued = IssuedRecoveryCode(
+                code=code,
+                structure_name=structure.name if structure is not None else "",
+                database_folder=str(folder),
+                issued_at=self.ctx.now(),
+            )
+            if keep is not None:
+                keep(issued)
             record_event(uow, self.ctx, actor, "recovery_sheet_issued", object_type="database")
             uow.flush()
             # The slot changes last: if it fails, the event is rolled back.
             keystore.reload()
             keystore.set_recovery_slot(code, self.ctx.dmk, holder=self.ctx.slot_key)
             uow.commit()
-        folder = self.ctx.database.db_path.parent if self.ctx.database.db_path else Path()
-        return IssuedRecoveryCode(
-            code=code,
-            structure_name=structure.name if structure is not None else "",
-            database_folder=str(folder),
-            issued_at=self.ctx.now(),
-        )
+        return issued
 
     @writes
     def rekey_now(self, reason: str = "suspected_compromise") -> None:

@@ -595,7 +595,10 @@ class UserService:
             dropped = set(keystore.pending_drop_user_ids)
             leftover = revoked_slot_holders(uow, keystore)
         new_dmk = self.ctx.database.finish_pending_rekey(keystore, self._slot_key())
-        if leftover:
+        keystore.reload()
+        if leftover or keystore.pending_drop_user_ids:
+            # Slots of revoked accounts left by an interrupted revocation, or drops
+            # still owed by a re-key that was given up: a fresh re-key completes them.
             new_dmk = self.ctx.database.rekey(
                 keystore, drop_user_ids=leftover, holder=self._slot_key()
             )

@@ -75,6 +75,7 @@ REASONS = (
     "account_disabled",
     "bad_recovery_code",
     "slot_login_mismatch",
+    "bound_secret_missing",
 )
 
 
@@ -82,7 +83,7 @@ REASONS = (
 CONTEXTS = ("login", "unlock", "password_change", "computer_binding", "recovery")
 #: The longest login an account may have (and so a known-login key).
 MAX_LOGIN_LENGTH = 64
-MAX_COUNT = 10**6
+MAX_COUNT = 100_000
 _UNKNOWN_KEY = re.compile(r"unknown:[0-9a-f]{4}")
 
 

@@ -614,6 +614,13 @@ class Keystore:
                 reason = "bad_password" if slot is not None else "unknown_login"
                 failures.record(subject, now, reason=reason, context=context, report=report)
                 raise AuthenticationError(BAD_CREDENTIALS_MESSAGE) from None
+            except KeyringUnavailable:
+                # A slot bound to another computer: the message says so (it helps its
+                # owner), so the attempt is counted and throttled like any other.
+                failures.record(
+                    subject, now, reason="bound_secret_missing", context=context, report=report
+                )
+                raise
         return SignInResult(
             user_id=unlocked.user_id,
             login=typed,
@@ -816,8 +823,9 @@ class Keystore:
             previous = data.get("pending_key_id")
             if previous is not None and previous != key_id and not replace_pending:
                 raise StorageError(REKEY_ALREADY_PENDING_MESSAGE, code="rekey_already_pending")
-            if previous is not None:
-                dropped |= set(data.get("pending_drop_user_ids", []))
+            # Revocations still owed a re-key (pending, or left by an aborted one)
+            # stay dropped.
+            dropped |= set(data.get("pending_drop_user_ids", []))
             data["slots"] = [s for s in data["slots"] if s["user_id"] not in dropped]
             for slot in data["slots"]:
                 slot["pending_dmk"] = self._seal_dmk(slot, new_dmk)
@@ -857,7 +865,12 @@ class Keystore:
             data["pending_drop_user_ids"] = []
 
     def abort_rekey(self, expected_key_id: str | None = None) -> None:
-        """Forget the pending keys (the database kept its current key)."""
+        """Forget the pending keys (the database kept its current key).
+
+        The users it dropped stay listed in ``pending_drop_user_ids``: their slots
+        are gone, but the file still has the key an old copy of their slot opens,
+        so a re-key is still owed to them (the next one completes it).
+        """
         with self._change() as data:
             if expected_key_id is not None and data.get("pending_key_id") != expected_key_id:
                 return
@@ -867,7 +880,6 @@ class Keystore:
             for slot in slots:
                 slot.pop("pending_dmk", None)
             data["pending_key_id"] = None
-            data["pending_drop_user_ids"] = []
 
     # -- failed sign-ins
 

@@ -64,6 +64,10 @@ REKEY_UNVERIFIED_MESSAGE = (
 REKEY_FAILED_MESSAGE = (
     "Le changement de clé de la base n'a pas abouti : la base garde sa clé actuelle."
 )
+STALE_HOLDER_MESSAGE = (
+    "La clé de cette session ne correspond plus au fichier de clés (mot de passe "
+    "réinitialisé ou code de récupération utilisé depuis) : reconnectez-vous puis réessayez."
+)
 STALE_KEY_MESSAGE = (
     "La clé de la base a changé depuis l'ouverture de cette session : reconnectez-vous."
 )
@@ -148,7 +152,11 @@ class Database:
         new_dmk = crypto.new_dmk()
         with keystore.locked():
             keystore.reload()
-            self._check_current_key(keystore)
+            current = self._check_current_key(keystore)
+            # Before anything is dropped: the acting session's slot must still be
+            # the one on disk (a password reset or a recovery elsewhere replaces it).
+            if current not in keystore.dmk_candidates(holder):
+                raise StorageError(STALE_HOLDER_MESSAGE, code="stale_slot_key")
             keystore.begin_rekey(new_dmk, drop_user_ids=list(drop_user_ids), replace_pending=True)
             self._apply_pending(keystore, holder, new_dmk)
         return new_dmk

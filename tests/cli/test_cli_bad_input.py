@@ -357,3 +357,11 @@ def test_stdin_and_stdout_are_left_alone_by_a_refused_command(tmp_path: Path) ->
 
 def _unused(_: subprocess.CompletedProcess[bytes]) -> None:  # keep the import for typing
     pass
+
+
+def test_an_unknown_command_does_not_start_the_interface(capsys) -> None:  # type: ignore[no-untyped-def]
+    from oiso_desktop.__main__ import main as entry
+
+    assert entry(["maintenance", "run"]) == 2
+    err = capsys.readouterr().err
+    assert "commande inconnue « maintenance »" in err and "Traceback" not in err

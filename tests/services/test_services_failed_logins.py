@@ -258,3 +258,34 @@ def test_forged_records_in_the_failures_file_never_reach_the_event_log(
     finally:
         session.logout()
     assert not [t for t in texts if "DUPONT" in t or "HYPERLINK" in t]
+
+
+def test_a_forged_known_login_counter_cannot_plant_text_or_dates(created_db, auth, clock) -> None:  # type: ignore[no-untyped-def]
+    """Second review: a "login:" counter whose login is no account's reached the log
+    as typed, and a forged summary put invented dates on a real account."""
+    with pytest.raises(AuthenticationError):
+        auth.login("admin", WRONG)
+    path = created_db.folder / "oiso.failures"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    planted = "dupont jean ne le 01/01/1970 brca1+"
+    data["counters"][f"login:{planted}"] = {
+        "login": planted,
+        "recent": [],
+        "unreported": [
+            {"at": "2026-03-02T08:59:00.000000Z", "reason": "bad_password", "context": "login"}
+        ],
+        "overflow": None,
+    }
+    data["counters"]["login:admin"]["unreported"].append(
+        {"at": "9999-12-31T00:00:00.000000Z", "reason": "bad_password", "context": "login"}
+    )
+    path.write_text(json.dumps(data), encoding="utf-8")
+    clock.advance(seconds=1)
+    session = auth.login("admin", created_db.admin_password)
+    try:
+        failed = session.events.list(action="login_failed")
+    finally:
+        session.logout()
+    assert not [e for e in failed if "dupont" in (e.login + e.details).lower()]
+    assert not [e for e in failed if "9999" in e.details]
+    assert [e.login for e in failed].count("admin") == 1

@@ -180,3 +180,18 @@ def test_reset_password_without_rekey_keeps_the_key(team: Team) -> None:
     admin.users.reset_password(team.ids["p.bernard"])
     assert admin.ctx.keystore.current_key_id == before  # type: ignore[union-attr]
     assert admin.events.list(action="database_rekeyed") == []
+
+
+def test_a_sheet_that_cannot_be_kept_retires_nothing(team: Team, created_db) -> None:  # type: ignore[no-untyped-def]
+    """The new code is kept (PDF written) before the old one stops working."""
+    admin = team.sessions[0]
+
+    def fail(_issued: object) -> None:
+        raise OSError("disque plein")
+
+    with pytest.raises(OSError):
+        admin.security.issue_recovery_sheet(keep=fail)
+    assert admin.events.list(action="recovery_sheet_issued") == []
+    AuthService(team.folder, secret_store=MemorySecretStore()).recover(
+        created_db.recovery_code, "admin", "Tout-nouveau-2026!"
+    ).logout()

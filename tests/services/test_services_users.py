@@ -269,3 +269,33 @@ def test_re_keying_now_also_drops_a_revoked_accounts_leftover_slot(team: Team) -
     admin.security.rekey_now("suspected_compromise")
     assert not Keystore.load(team.folder / "oiso.keystore").has_slot(durand)
     assert admin.users.pending_revocations() == ()
+
+
+def test_a_session_whose_slot_was_replaced_cannot_lose_a_revocation(team: Team, created_db) -> None:  # type: ignore[no-untyped-def]
+    """Second review: a re-key by a session whose own slot had been replaced (the
+    recovery code used elsewhere) dropped the slots, then gave up and forgot the
+    drops: the revoked user's old slot copy kept opening the file, nothing pending."""
+    from oiso_desktop.domain.errors import StorageError
+    from oiso_desktop.storage.secret_store import MemorySecretStore
+
+    admin = team.sessions[0]
+    team.login("p.durand").logout()
+    durand = team.ids["p.durand"]
+    old = Keystore.load(team.folder / "oiso.keystore").unlock_user(
+        "p.durand", team.passwords["p.durand"], MemorySecretStore()
+    )
+    # Elsewhere, the recovery code gives "admin" a new slot (new key pair).
+    elsewhere = team.auth.recover(created_db.recovery_code, "admin", "Tout-nouveau-2026!")
+    elsewhere.logout()
+    with pytest.raises(StorageError) as info:
+        admin.users.revoke(durand)
+    assert info.value.code == "stale_slot_key"
+    assert admin.users.get_user(durand).status is AccountStatus.REVOKED
+    # Nothing was lost: the revocation is still owed and shown as pending.
+    admin.logout()
+    fresh = team.auth.login("admin", "Tout-nouveau-2026!")
+    team.sessions.append(fresh)
+    assert fresh.users.pending_revocations() == (durand,)
+    assert fresh.users.finish_revocation() == (durand,)
+    db_file = team.folder / "oiso.db"
+    assert not any(verify_key(db_file, key, check_integrity=False) for key in old.dmk_candidates)

@@ -44,12 +44,13 @@ def test_kdf_params_round_trip_and_validation() -> None:
 @pytest.mark.parametrize(
     "change",
     [
-        {"time_cost": 21},
+        {"time_cost": 11},
         {"time_cost": 10**9},
-        {"memory_cost": 1024 * 1024 + 1},
+        {"memory_cost": 256 * 1024 + 1},
+        {"memory_cost": 1024 * 1024},
         {"memory_cost": 2**40},
         {"memory_cost": 7},
-        {"parallelism": 17},
+        {"parallelism": 9},
         {"parallelism": 0},
         {"time_cost": "3"},
         {"time_cost": True},
@@ -69,7 +70,7 @@ def test_kdf_bounds_accept_production_test_and_extreme_values() -> None:
     for params in (
         KdfParams(),
         KdfParams(time_cost=1, memory_cost=64, parallelism=1),
-        KdfParams(time_cost=20, memory_cost=1024 * 1024, parallelism=16),
+        KdfParams(time_cost=10, memory_cost=256 * 1024, parallelism=8),
         KdfParams(time_cost=1, memory_cost=8, parallelism=1),
     ):
         assert KdfParams.from_dict(params.to_dict()) == params
