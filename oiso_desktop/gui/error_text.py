@@ -432,6 +432,155 @@ MESSAGES: dict[ErrorCode, str] = {
     _E.KEYRING_SECRET_CORRUPT: QT_TRANSLATE_NOOP(
         "Errors", "A secret in the system keyring cannot be read."
     ),
+    # --- family and pedigree (domain.family, family_checks) ----------------------------
+    _E.AGE_FORMAT: QT_TRANSLATE_NOOP(
+        "Errors",
+        "“{value}” is not an age: enter a number (45), an approximate age (~45, 40-49, < 50) or “unknown”.",
+    ),
+    _E.AGE_RANGE: QT_TRANSLATE_NOOP(
+        "Errors",
+        "The age “{value}” must be between 0 and {maximum} years.",
+    ),
+    _E.FAMILY_PERSON_NOT_FOUND: QT_TRANSLATE_NOOP(
+        "Errors",
+        "The person “{person_id}” is not in the family.",
+    ),
+    _E.FAMILY_HAS_PARENTS: QT_TRANSLATE_NOOP(
+        "Errors",
+        "{person} already has parents.",
+    ),
+    _E.FAMILY_ALREADY_PARTNERS: QT_TRANSLATE_NOOP(
+        "Errors",
+        "{person} and {partner} are already partners.",
+    ),
+    _E.FAMILY_PARENT_SEX_UNKNOWN: QT_TRANSLATE_NOOP(
+        "Errors",
+        "Give the sex of {person} before adding a child (a father is male, a mother female).",
+    ),
+    _E.FAMILY_PARTNER_REQUIRED: QT_TRANSLATE_NOOP(
+        "Errors",
+        "{person} has several partners: choose the other parent.",
+    ),
+    _E.FAMILY_REMOVE_PROBAND: QT_TRANSLATE_NOOP(
+        "Errors",
+        "The proband cannot be removed from the family.",
+    ),
+    _E.FAMILY_REMOVE_HAS_CHILDREN: QT_TRANSLATE_NOOP(
+        "Errors",
+        "{person} has children in the family: remove the children first.",
+    ),
+    _E.FAMILY_TOO_LARGE: QT_TRANSLATE_NOOP(
+        "Errors",
+        "The family has {count} people: at most {maximum}.",
+    ),
+    _E.FAMILY_DUPLICATE_ID: QT_TRANSLATE_NOOP(
+        "Errors",
+        "The identifier “{person_id}” is empty or used by several people.",
+    ),
+    _E.FAMILY_SEX_INVALID: QT_TRANSLATE_NOOP(
+        "Errors",
+        "{person}: unknown sex “{value}” (F, M or U).",
+    ),
+    _E.FAMILY_BIRTH_YEAR_RANGE: QT_TRANSLATE_NOOP(
+        "Errors",
+        "{person}: the birth year {year} must be between {minimum} and {maximum}.",
+    ),
+    _E.FAMILY_AGE_BIRTH_YEAR: QT_TRANSLATE_NOOP(
+        "Errors",
+        "{person}: the age {age} is not possible for someone born in {birth_year}.",
+    ),
+    _E.FAMILY_DEATH_AGE_ALIVE: QT_TRANSLATE_NOOP(
+        "Errors",
+        "{person}: an age at death is entered but the person is alive.",
+    ),
+    _E.FAMILY_VALUE_INVALID: QT_TRANSLATE_NOOP(
+        "Errors",
+        "{person}: the value “{value}” of the field “{field_name}” is not valid.",
+    ),
+    _E.FAMILY_UNKNOWN_PARENT: QT_TRANSLATE_NOOP(
+        "Errors",
+        "{person}: the parent “{parent_id}” is not in the family.",
+    ),
+    _E.FAMILY_ONE_PARENT: QT_TRANSLATE_NOOP(
+        "Errors",
+        "{person}: enter both parents or neither.",
+    ),
+    _E.FAMILY_FATHER_SEX: QT_TRANSLATE_NOOP(
+        "Errors",
+        "{person}: the father ({father}) must be male.",
+    ),
+    _E.FAMILY_MOTHER_SEX: QT_TRANSLATE_NOOP(
+        "Errors",
+        "{person}: the mother ({mother}) must be female.",
+    ),
+    _E.FAMILY_CHILD_BEFORE_PARENT: QT_TRANSLATE_NOOP(
+        "Errors",
+        "{person} (born in {child_year} at the latest) cannot be the child of {parent} (born in {parent_year} at the earliest): a parent is at least {minimum} when their child is born.",
+    ),
+    _E.FAMILY_CANCER_SITE: QT_TRANSLATE_NOOP(
+        "Errors",
+        "{person}: unknown cancer site “{site}”.",
+    ),
+    _E.FAMILY_CANCER_SEX: QT_TRANSLATE_NOOP(
+        "Errors",
+        "{person}: a cancer of this site ({site}) is not possible for this sex ({sex}).",
+    ),
+    _E.FAMILY_CANCER_AFTER_DEATH: QT_TRANSLATE_NOOP(
+        "Errors",
+        "{person}: the diagnosis ({site}, at {age}) comes after the death (at {death_age}).",
+    ),
+    _E.FAMILY_CANCER_ABOVE_AGE: QT_TRANSLATE_NOOP(
+        "Errors",
+        "{person}: the age at diagnosis ({site}, {age}) is above the person's age ({current_age} at most).",
+    ),
+    _E.FAMILY_CONTRALATERAL: QT_TRANSLATE_NOOP(
+        "Errors",
+        "{person}: a contralateral breast cancer follows a first breast cancer (enter the first one, at a lower or equal age).",
+    ),
+    _E.FAMILY_GENE_INVALID: QT_TRANSLATE_NOOP(
+        "Errors",
+        "{person}: “{gene}” is not a gene symbol (BRCA1, MLH1...).",
+    ),
+    _E.FAMILY_GENETIC_RESULT_INVALID: QT_TRANSLATE_NOOP(
+        "Errors",
+        "{person}: the result of the {gene} test ({result}) is not valid.",
+    ),
+    _E.FAMILY_NO_PROBAND: QT_TRANSLATE_NOOP(
+        "Errors",
+        "No one is marked as the proband.",
+    ),
+    _E.FAMILY_TWO_PROBANDS: QT_TRANSLATE_NOOP(
+        "Errors",
+        "There can be only one proband; several people are: {probands}.",
+    ),
+    _E.FAMILY_PARENT_CYCLE: QT_TRANSLATE_NOOP(
+        "Errors",
+        "Circular parentage: {people} are among their own ancestors.",
+    ),
+    _E.FAMILY_NOT_CONNECTED: QT_TRANSLATE_NOOP(
+        "Errors",
+        "{person} is linked to the proband by no link (parent, child or partner).",
+    ),
+    _E.FAMILY_TWINS_INVALID: QT_TRANSLATE_NOOP(
+        "Errors",
+        "Incorrect twin group ({people}): at least two people of the family, each in one group only.",
+    ),
+    _E.FAMILY_TWINS_PARENTS: QT_TRANSLATE_NOOP(
+        "Errors",
+        "The twins {people} must have the same parents.",
+    ),
+    _E.FAMILY_TWINS_SEX: QT_TRANSLATE_NOOP(
+        "Errors",
+        "The monozygotic twins {people} must have the same sex.",
+    ),
+    _E.FAMILY_TWINS_BIRTH_YEAR: QT_TRANSLATE_NOOP(
+        "Errors",
+        "The twins {people} must have the same birth year.",
+    ),
+    _E.FAMILY_PARTNER_INVALID: QT_TRANSLATE_NOOP(
+        "Errors",
+        "Incorrect couple ({people}): two different people of the family, listed once.",
+    ),
     # --- command line (shown by the CLI in French; here for completeness) --------------
     _E.CLI_NO_DATABASE: QT_TRANSLATE_NOOP(
         "Errors",
