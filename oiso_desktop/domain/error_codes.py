@@ -198,8 +198,8 @@ class ErrorCode(StrEnum):
     FAMILY_VALUE_INVALID = "family_value_invalid"  # params: value (field: the field)
     FAMILY_UNKNOWN_PARENT = "family_unknown_parent"  # params: parent_id
     FAMILY_ONE_PARENT = "family_one_parent"
-    FAMILY_FATHER_SEX = "family_father_sex"  # params: father
-    FAMILY_MOTHER_SEX = "family_mother_sex"  # params: mother
+    FAMILY_FATHER_SEX = "family_father_sex"  # params: children
+    FAMILY_MOTHER_SEX = "family_mother_sex"  # params: children
     FAMILY_CHILD_BEFORE_PARENT = "family_child_before_parent"
     # params: parent, child_year, parent_year, minimum
     FAMILY_CANCER_SITE = "family_cancer_site"  # params: site
@@ -218,6 +218,19 @@ class ErrorCode(StrEnum):
     FAMILY_TWINS_SEX = "family_twins_sex"  # params: people
     FAMILY_TWINS_BIRTH_YEAR = "family_twins_birth_year"  # params: people
     FAMILY_PARTNER_INVALID = "family_partner_invalid"  # params: people
+
+    # --- CanRisk files (domain.canrisk); params: line, family_id, column, person ---------
+    CANRISK_EMPTY = "canrisk_empty"
+    CANRISK_HEADER = "canrisk_header"  # params: found
+    CANRISK_COLUMNS = "canrisk_columns"  # params: version, missing, unexpected
+    CANRISK_NO_COLUMNS = "canrisk_no_columns"
+    CANRISK_FIELD_COUNT = "canrisk_field_count"  # params: count, expected
+    CANRISK_VALUE = "canrisk_value"  # params: value, expected
+    CANRISK_DUPLICATE_ID = "canrisk_duplicate_id"  # params: first_line
+    CANRISK_TWIN_CODE = "canrisk_twin_code"  # params: value, count
+    CANRISK_PATHOLOGY_WITHOUT_BC1 = "canrisk_pathology_without_bc1"
+    CANRISK_EXPORT_SEX = "canrisk_export_sex"  # params: person
+    CANRISK_EXPORT_TWINS = "canrisk_export_twins"  # params: people, maximum
 
     # --- command line (cli) ------------------------------------------------------------
     CLI_NO_DATABASE = "cli_no_database"

@@ -106,6 +106,7 @@ def validate(family: Family, today: date) -> list[ValidationError]:
         seen.add(person.id)
     for person in family.people:
         problems += _person_problems(family, person, today)
+        problems += _parent_sex_problems(family, person)
     problems += _proband_problems(family)
     problems += _cycle_problems(family)
     problems += _connection_problems(family)
@@ -216,27 +217,6 @@ def _parent_problems(family: Family, person: Person, today: date) -> list[Valida
                 person,
             )
         )
-    father, mother = parents.get("father_id"), parents.get("mother_id")
-    if father is not None and father.sex != "M":
-        problems.append(
-            _problem(
-                f"{label} : le père ({person_label(father)}) doit être de sexe masculin.",
-                ErrorCode.FAMILY_FATHER_SEX,
-                "father_id",
-                person,
-                father=person_label(father),
-            )
-        )
-    if mother is not None and mother.sex != "F":
-        problems.append(
-            _problem(
-                f"{label} : la mère ({person_label(mother)}) doit être de sexe féminin.",
-                ErrorCode.FAMILY_MOTHER_SEX,
-                "mother_id",
-                person,
-                mother=person_label(mother),
-            )
-        )
     _, child_latest = birth_year_bounds(person, today)
     for field, parent in parents.items():
         parent_earliest, _ = birth_year_bounds(parent, today)
@@ -257,6 +237,31 @@ def _parent_problems(family: Family, person: Person, today: date) -> list[Valida
                     minimum=MIN_PARENT_AGE,
                 )
             )
+    return problems
+
+
+def _parent_sex_problems(family: Family, person: Person) -> list[ValidationError]:
+    """A father who is not male, a mother who is not female: one problem per parent."""
+    problems: list[ValidationError] = []
+    label = person_label(person)
+    for role, sex, code, wanted in (
+        ("father_id", "M", ErrorCode.FAMILY_FATHER_SEX, "masculin"),
+        ("mother_id", "F", ErrorCode.FAMILY_MOTHER_SEX, "féminin"),
+    ):
+        children = [c for c in family.people if getattr(c, role) == person.id]
+        if not children or person.sex == sex:
+            continue
+        names = ", ".join(person_label(child) for child in children)
+        what = "le père" if sex == "M" else "la mère"
+        problems.append(
+            _problem(
+                f"{label} est {what} de {names} mais n'est pas de sexe {wanted}.",
+                code,
+                "sex",
+                person,
+                children=names,
+            )
+        )
     return problems
 
 

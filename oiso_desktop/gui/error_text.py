@@ -507,11 +507,11 @@ MESSAGES: dict[ErrorCode, str] = {
     ),
     _E.FAMILY_FATHER_SEX: QT_TRANSLATE_NOOP(
         "Errors",
-        "{person}: the father ({father}) must be male.",
+        "{person} is the father of {children} but is not male.",
     ),
     _E.FAMILY_MOTHER_SEX: QT_TRANSLATE_NOOP(
         "Errors",
-        "{person}: the mother ({mother}) must be female.",
+        "{person} is the mother of {children} but is not female.",
     ),
     _E.FAMILY_CHILD_BEFORE_PARENT: QT_TRANSLATE_NOOP(
         "Errors",
@@ -580,6 +580,51 @@ MESSAGES: dict[ErrorCode, str] = {
     _E.FAMILY_PARTNER_INVALID: QT_TRANSLATE_NOOP(
         "Errors",
         "Incorrect couple ({people}): two different people of the family, listed once.",
+    ),
+    # --- CanRisk files (domain.canrisk): located by error_text from params line ----------
+    _E.CANRISK_EMPTY: QT_TRANSLATE_NOOP(
+        "Errors",
+        "The CanRisk file contains no one.",
+    ),
+    _E.CANRISK_HEADER: QT_TRANSLATE_NOOP(
+        "Errors",
+        "the file does not start with a “##CanRisk 1.0” to “##CanRisk 4.0” header (found: “{found}”).",
+    ),
+    _E.CANRISK_COLUMNS: QT_TRANSLATE_NOOP(
+        "Errors",
+        "the column names are not those of the CanRisk {version} format (missing: {missing}; unexpected: {unexpected}).",
+    ),
+    _E.CANRISK_NO_COLUMNS: QT_TRANSLATE_NOOP(
+        "Errors",
+        "the line of column names (##FamID Name Target...) is missing before the data: the columns of the format are assumed, in order.",
+    ),
+    _E.CANRISK_FIELD_COUNT: QT_TRANSLATE_NOOP(
+        "Errors",
+        "the line has {count} fields instead of {expected}.",
+    ),
+    _E.CANRISK_VALUE: QT_TRANSLATE_NOOP(
+        "Errors",
+        "person {person}, column {column}: “{value}” is not a possible value ({expected}).",
+    ),
+    _E.CANRISK_DUPLICATE_ID: QT_TRANSLATE_NOOP(
+        "Errors",
+        "person {person}: this identifier is already that of a person on line {first_line}.",
+    ),
+    _E.CANRISK_TWIN_CODE: QT_TRANSLATE_NOOP(
+        "Errors",
+        "person {person}, column MZtwin: the monozygotic twin code “{value}” appears {count} times (exactly 2 expected).",
+    ),
+    _E.CANRISK_PATHOLOGY_WITHOUT_BC1: QT_TRANSLATE_NOOP(
+        "Errors",
+        "person {person}, column {column}: tumour markers are entered without a first breast cancer (BC1).",
+    ),
+    _E.CANRISK_EXPORT_SEX: QT_TRANSLATE_NOOP(
+        "Errors",
+        "{person}: CanRisk needs the sex of every person (F or M).",
+    ),
+    _E.CANRISK_EXPORT_TWINS: QT_TRANSLATE_NOOP(
+        "Errors",
+        "CanRisk only accepts pairs of monozygotic twins, {maximum} at most: {people}.",
     ),
     # --- command line (shown by the CLI in French; here for completeness) --------------
     _E.CLI_NO_DATABASE: QT_TRANSLATE_NOOP(
@@ -651,6 +696,11 @@ PASSWORD_PROBLEMS: dict[str, str] = {
 }
 
 
+# Where a problem of an imported file is (params "line", "family_id"): put before its text.
+_AT_LINE_OF_FAMILY = QT_TRANSLATE_NOOP("Errors", "Line {line} (family {family_id}), ")
+_AT_LINE = QT_TRANSLATE_NOOP("Errors", "Line {line}: ")
+
+
 def translate(source: str, params: Mapping[str, Any] | None = None) -> str:
     """Translate ``source`` in the ``Errors`` context and fill ``{params}``."""
     text = QCoreApplication.translate(CONTEXT, source)
@@ -680,7 +730,20 @@ def _labelled(params: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def error_text(exc: BaseException) -> str:
-    """The text to show the user for ``exc``, in the installed language."""
+    """The text to show the user for ``exc``, in the installed language.
+
+    A problem of an imported file (params ``line`` and maybe ``family_id``) starts
+    with where it is: "Line 12 (family F1), ...".
+    """
+    text = _error_text(exc)
+    params = exc.params if isinstance(exc, OisoError) else {}
+    if "line" in params:
+        where = _AT_LINE_OF_FAMILY if params.get("family_id") else _AT_LINE
+        text = translate(where, params) + text
+    return text
+
+
+def _error_text(exc: BaseException) -> str:
     if not isinstance(exc, OisoError):
         return translate(_UNEXPECTED)
     code = exc.code

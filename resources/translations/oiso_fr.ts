@@ -230,6 +230,14 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>La connexion à la base de données a été perdue. Réessayez dans un instant.</translation>
     </message>
     <message>
+        <source>{person} is the father of {children} but is not male.</source>
+        <translation>{person} est le père de {children} mais n&apos;est pas de sexe masculin.</translation>
+    </message>
+    <message>
+        <source>{person} is the mother of {children} but is not female.</source>
+        <translation>{person} est la mère de {children} mais n&apos;est pas de sexe féminin.</translation>
+    </message>
+    <message>
         <source>{person}: a cancer of this site ({site}) is not possible for this sex ({sex}).</source>
         <translation>{person} : un cancer ({site}) est impossible pour une personne de sexe {sex}.</translation>
     </message>
@@ -854,14 +862,6 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>{person} : indiquez les deux parents ou aucun.</translation>
     </message>
     <message>
-        <source>{person}: the father ({father}) must be male.</source>
-        <translation>{person} : le père ({father}) doit être de sexe masculin.</translation>
-    </message>
-    <message>
-        <source>{person}: the mother ({mother}) must be female.</source>
-        <translation>{person} : la mère ({mother}) doit être de sexe féminin.</translation>
-    </message>
-    <message>
         <source>{person} (born in {child_year} at the latest) cannot be the child of {parent} (born in {parent_year} at the earliest): a parent is at least {minimum} when their child is born.</source>
         <translation>{person} (né(e) au plus tard en {child_year}) ne peut pas être l&apos;enfant de {parent} (né(e) au plus tôt en {parent_year}) : un parent a au moins {minimum} ans à la naissance de son enfant.</translation>
     </message>
@@ -924,6 +924,50 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>Incorrect couple ({people}): two different people of the family, listed once.</source>
         <translation>Couple incorrect ({people}) : deux personnes différentes de la famille, une seule fois.</translation>
+    </message>
+    <message>
+        <source>The CanRisk file contains no one.</source>
+        <translation>Le fichier CanRisk ne contient aucune personne.</translation>
+    </message>
+    <message>
+        <source>the file does not start with a “##CanRisk 1.0” to “##CanRisk 4.0” header (found: “{found}”).</source>
+        <translation>le fichier ne commence pas par un en-tête « ##CanRisk 1.0 » à « ##CanRisk 4.0 » (trouvé : « {found} »).</translation>
+    </message>
+    <message>
+        <source>the column names are not those of the CanRisk {version} format (missing: {missing}; unexpected: {unexpected}).</source>
+        <translation>les noms de colonnes ne sont pas ceux du format CanRisk {version} (manquantes : {missing} ; inattendues : {unexpected}).</translation>
+    </message>
+    <message>
+        <source>the line of column names (##FamID Name Target...) is missing before the data: the columns of the format are assumed, in order.</source>
+        <translation>la ligne des noms de colonnes (##FamID Name Target...) manque avant les données : les colonnes du format sont supposées dans l&apos;ordre.</translation>
+    </message>
+    <message>
+        <source>the line has {count} fields instead of {expected}.</source>
+        <translation>la ligne a {count} champs au lieu de {expected}.</translation>
+    </message>
+    <message>
+        <source>person {person}, column {column}: “{value}” is not a possible value ({expected}).</source>
+        <translation>personne {person}, colonne {column} : « {value} » n&apos;est pas une valeur possible ({expected}).</translation>
+    </message>
+    <message>
+        <source>person {person}: this identifier is already that of a person on line {first_line}.</source>
+        <translation>personne {person} : cet identifiant est déjà celui d&apos;une personne de la ligne {first_line}.</translation>
+    </message>
+    <message>
+        <source>person {person}, column MZtwin: the monozygotic twin code “{value}” appears {count} times (exactly 2 expected).</source>
+        <translation>personne {person}, colonne MZtwin : le code de jumeaux monozygotes « {value} » apparaît {count} fois (exactement 2 attendues).</translation>
+    </message>
+    <message>
+        <source>person {person}, column {column}: tumour markers are entered without a first breast cancer (BC1).</source>
+        <translation>personne {person}, colonne {column} : des marqueurs tumoraux sont saisis sans premier cancer du sein (BC1).</translation>
+    </message>
+    <message>
+        <source>{person}: CanRisk needs the sex of every person (F or M).</source>
+        <translation>{person} : CanRisk exige le sexe de chaque personne (F ou M).</translation>
+    </message>
+    <message>
+        <source>CanRisk only accepts pairs of monozygotic twins, {maximum} at most: {people}.</source>
+        <translation>CanRisk n&apos;accepte que des paires de jumeaux monozygotes, au plus {maximum} : {people}.</translation>
     </message>
     <message>
         <source>No OISO database is configured on this computer: give its folder with --folder.</source>
@@ -996,6 +1040,14 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>Too easy to guess (common word, keyboard run, repetition).</source>
         <translation>Trop facile à deviner (mot courant, suite de touches, répétition).</translation>
+    </message>
+    <message>
+        <source>Line {line} (family {family_id}), </source>
+        <translation>Ligne {line} (famille {family_id}), </translation>
+    </message>
+    <message>
+        <source>Line {line}: </source>
+        <translation>Ligne {line} : </translation>
     </message>
     <message>
         <source>Must not contain the login.</source>

@@ -202,9 +202,11 @@ def test_a_mother_who_is_male_and_a_father_who_is_female():
     problems = validate(family, TODAY)
     mother = [p for p in problems if p.code == ErrorCode.FAMILY_MOTHER_SEX]
     father = [p for p in problems if p.code == ErrorCode.FAMILY_FATHER_SEX]
-    assert len(mother) == len(father) == 2  # one per child
-    assert mother[0].field == "mother_id" and mother[0].params["person_id"] == "p1"
-    assert str(mother[0]) == "Léa (p1) : la mère (Paul (p3)) doit être de sexe féminin."
+    assert len(mother) == len(father) == 1  # one per parent, naming every child
+    assert mother[0].field == "sex" and mother[0].params["person_id"] == "p3"
+    assert str(mother[0]) == (
+        "Paul (p3) est la mère de Léa (p1), p4 mais n'est pas de sexe féminin."
+    )
 
 
 def test_a_child_born_before_a_parent():

@@ -13,6 +13,7 @@ from datetime import date
 
 import pytest
 
+from oiso_desktop.domain import canrisk
 from oiso_desktop.domain.errors import ErrorCode, ValidationError
 from oiso_desktop.domain.family import (
     Age,
@@ -35,6 +36,7 @@ from oiso_desktop.domain.family import (
 from oiso_desktop.domain.family_checks import validate
 from oiso_desktop.gui.error_text import error_text
 from oiso_desktop.gui.i18n import install_translations
+from tests.domain.test_domain_canrisk import canrisk_problem_files
 
 TODAY = date(2025, 6, 1)
 
@@ -113,6 +115,12 @@ def _problems() -> list[ValidationError]:
         twins=(TwinGroup(("p5", "p8"), Zygosity.MZ),),
     )
     problems += validate(loops, TODAY)
+    for _, text in canrisk_problem_files():
+        problems += canrisk.parse_canrisk(text, today=TODAY).problems
+    problems.append(_raised(lambda: canrisk.to_canrisk(new_family(), today=TODAY)))
+    triplets = add_sibling(add_parents(new_family(sex="F"), "p1"), "p1", twin=Zygosity.MZ)
+    triplets = add_sibling(triplets, "p1", twin=Zygosity.MZ)
+    problems.append(_raised(lambda: canrisk.to_canrisk(triplets, today=TODAY)))
     problems += validate(Family(people=tuple(Person(id=f"x{i}") for i in range(276))), TODAY)[:2]
     return problems
 
@@ -126,7 +134,11 @@ def english(qapp) -> Iterator[None]:
 
 def test_every_family_code_is_exercised():
     codes = {problem.code.value for problem in _problems()}
-    wanted = {code for code in (c.value for c in ErrorCode) if code.startswith(("family_", "age_"))}
+    wanted = {
+        code
+        for code in (c.value for c in ErrorCode)
+        if code.startswith(("family_", "age_", "canrisk_"))
+    }
     assert wanted - codes == set()
 
 
