@@ -348,15 +348,18 @@ class _Placer:
             ordered = rest + moving if facing == "right" else moving + rest
         return ordered
 
-    def _twin_facing(self, child: str, ordered: list[str]) -> str | None:
-        """A twin's partners go on the outside, so that twins stay side by side."""
+    def _partner_side(self, child: str, ordered: list[str]) -> str | None:
+        """Which way a child of a sibship faces: partners go to the outside, so that twins
+        stay side by side and the first child's partner is not drawn among the siblings."""
         group = self.family.twin_group_of(child)
-        if group is None:
-            return None
-        members = [c for c in ordered if c in group.members]
-        if len(members) < 2 or child not in (members[0], members[-1]):
-            return None
-        return "right" if child == members[0] else "left"
+        members = [c for c in ordered if group is not None and c in group.members]
+        if len(members) >= 2:
+            if child not in (members[0], members[-1]):
+                return None
+            return "right" if child == members[0] else "left"
+        if len(ordered) > 1 and child == ordered[0]:
+            return "right"  # its partners on its left
+        return None
 
     def _children_block(
         self, unit: _Unit, entry: str | None, entry_block: _Block | None, facing: str | None
@@ -369,7 +372,7 @@ class _Placer:
                 child_block = entry_block
             else:
                 self.visited_people.add(child)
-                child_block = self.person_block(child, unit, self._twin_facing(child, ordered))
+                child_block = self.person_block(child, unit, self._partner_side(child, ordered))
             if block is None:
                 block = child_block
             else:
@@ -473,7 +476,7 @@ class _Placer:
         own_facing = facing
         if via is None and facing is None and unit is not None:
             siblings = self._ordered_children(unit, person_id, None)
-            own_facing = self._twin_facing(person_id, siblings)
+            own_facing = self._partner_side(person_id, siblings)
         own = self.own_block(person_id, via, own_facing)
         if unit is None or unit is via or unit.key in self.visited_units:
             return own

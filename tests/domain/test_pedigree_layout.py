@@ -173,3 +173,13 @@ def test_a_chain_of_130_generations():
     placed = layout(family)
     assert placed.height == 131 and sys.getrecursionlimit() == limit
     check_layout(family, placed)
+
+
+def test_the_first_child_of_a_sibship_has_its_partner_on_the_outside():
+    family = add_parents(new_family(sex="F", birth_year=1980), "p1")
+    family = add_sibling(family, "p1", sex="F")  # p4, born later (unknown year, entered after)
+    family = add_child(family, "p1", sex="M")  # p5 partner, p6 child
+    family = add_child(family, "p4", sex="M")  # p7 partner, p8 child
+    placed = layout(family, today=TODAY)
+    check_layout(family, placed)
+    assert placed.generations[1] == ("p5", "p1", "p4", "p7")
