@@ -178,6 +178,60 @@ class ErrorCode(StrEnum):
     KEYRING_ERROR = "keyring_error"
     KEYRING_SECRET_CORRUPT = "keyring_secret_corrupt"
 
+    # --- family and pedigree (domain.family, family_checks) ----------------------------
+    # params: person (label), person_id, and those named below
+    AGE_FORMAT = "age_format"  # params: value
+    AGE_RANGE = "age_range"  # params: value, maximum
+    FAMILY_PERSON_NOT_FOUND = "family_person_not_found"  # params: person_id
+    FAMILY_HAS_PARENTS = "family_has_parents"
+    FAMILY_ALREADY_PARTNERS = "family_already_partners"  # params: partner
+    FAMILY_PARENT_SEX_UNKNOWN = "family_parent_sex_unknown"
+    FAMILY_PARTNER_REQUIRED = "family_partner_required"
+    FAMILY_REMOVE_PROBAND = "family_remove_proband"
+    FAMILY_REMOVE_HAS_CHILDREN = "family_remove_has_children"
+    FAMILY_TOO_LARGE = "family_too_large"  # params: count, maximum
+    FAMILY_DUPLICATE_ID = "family_duplicate_id"
+    FAMILY_SEX_INVALID = "family_sex_invalid"  # params: value
+    FAMILY_BIRTH_YEAR_RANGE = "family_birth_year_range"  # params: year, minimum, maximum
+    FAMILY_AGE_BIRTH_YEAR = "family_age_birth_year"  # params: age, birth_year
+    FAMILY_DEATH_AGE_ALIVE = "family_death_age_alive"
+    FAMILY_VALUE_INVALID = "family_value_invalid"  # params: value (field: the field)
+    FAMILY_UNKNOWN_PARENT = "family_unknown_parent"  # params: parent_id
+    FAMILY_ONE_PARENT = "family_one_parent"
+    FAMILY_FATHER_SEX = "family_father_sex"  # params: children
+    FAMILY_MOTHER_SEX = "family_mother_sex"  # params: children
+    FAMILY_CHILD_BEFORE_PARENT = "family_child_before_parent"
+    # params: parent, child_year, parent_year, minimum
+    FAMILY_CANCER_SITE = "family_cancer_site"  # params: site
+    FAMILY_CANCER_SEX = "family_cancer_sex"  # params: site
+    FAMILY_CANCER_AFTER_DEATH = "family_cancer_after_death"  # params: site, age, death_age
+    FAMILY_CANCER_ABOVE_AGE = "family_cancer_above_age"  # params: site, age, current_age
+    FAMILY_CONTRALATERAL = "family_contralateral"
+    FAMILY_GENE_INVALID = "family_gene_invalid"  # params: gene
+    FAMILY_GENETIC_RESULT_INVALID = "family_genetic_result_invalid"  # params: gene, result
+    FAMILY_NO_PROBAND = "family_no_proband"
+    FAMILY_TWO_PROBANDS = "family_two_probands"  # params: probands
+    FAMILY_PARENT_CYCLE = "family_parent_cycle"  # params: people
+    FAMILY_NOT_CONNECTED = "family_not_connected"
+    FAMILY_TWINS_INVALID = "family_twins_invalid"  # params: people
+    FAMILY_TWINS_PARENTS = "family_twins_parents"  # params: people
+    FAMILY_TWINS_SEX = "family_twins_sex"  # params: people
+    FAMILY_TWINS_BIRTH_YEAR = "family_twins_birth_year"  # params: people
+    FAMILY_PARTNER_INVALID = "family_partner_invalid"  # params: people
+
+    # --- CanRisk files (domain.canrisk); params: line, family_id, column, person ---------
+    CANRISK_EMPTY = "canrisk_empty"
+    CANRISK_HEADER = "canrisk_header"  # params: found
+    CANRISK_COLUMNS = "canrisk_columns"  # params: version, missing, unexpected
+    CANRISK_NO_COLUMNS = "canrisk_no_columns"
+    CANRISK_FIELD_COUNT = "canrisk_field_count"  # params: count, expected
+    CANRISK_VALUE = "canrisk_value"  # params: value, expected
+    CANRISK_DUPLICATE_ID = "canrisk_duplicate_id"  # params: first_line
+    CANRISK_TWIN_CODE = "canrisk_twin_code"  # params: value, count
+    CANRISK_PATHOLOGY_WITHOUT_BC1 = "canrisk_pathology_without_bc1"
+    CANRISK_EXPORT_SEX = "canrisk_export_sex"  # params: person
+    CANRISK_EXPORT_TWINS = "canrisk_export_twins"  # params: people, maximum
+
     # --- command line (cli) ------------------------------------------------------------
     CLI_NO_DATABASE = "cli_no_database"
     CLI_VALUE_MISSING = "cli_value_missing"  # params: value

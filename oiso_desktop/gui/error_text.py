@@ -432,6 +432,200 @@ MESSAGES: dict[ErrorCode, str] = {
     _E.KEYRING_SECRET_CORRUPT: QT_TRANSLATE_NOOP(
         "Errors", "A secret in the system keyring cannot be read."
     ),
+    # --- family and pedigree (domain.family, family_checks) ----------------------------
+    _E.AGE_FORMAT: QT_TRANSLATE_NOOP(
+        "Errors",
+        "“{value}” is not an age: enter a number (45), an approximate age (~45, 40-49, < 50) or “unknown”.",
+    ),
+    _E.AGE_RANGE: QT_TRANSLATE_NOOP(
+        "Errors",
+        "The age “{value}” must be between 0 and {maximum} years.",
+    ),
+    _E.FAMILY_PERSON_NOT_FOUND: QT_TRANSLATE_NOOP(
+        "Errors",
+        "The person “{person_id}” is not in the family.",
+    ),
+    _E.FAMILY_HAS_PARENTS: QT_TRANSLATE_NOOP(
+        "Errors",
+        "{person} already has parents.",
+    ),
+    _E.FAMILY_ALREADY_PARTNERS: QT_TRANSLATE_NOOP(
+        "Errors",
+        "{person} and {partner} are already partners.",
+    ),
+    _E.FAMILY_PARENT_SEX_UNKNOWN: QT_TRANSLATE_NOOP(
+        "Errors",
+        "Give the sex of {person} before adding a child (a father is male, a mother female).",
+    ),
+    _E.FAMILY_PARTNER_REQUIRED: QT_TRANSLATE_NOOP(
+        "Errors",
+        "{person} has several partners: choose the other parent.",
+    ),
+    _E.FAMILY_REMOVE_PROBAND: QT_TRANSLATE_NOOP(
+        "Errors",
+        "The proband cannot be removed from the family.",
+    ),
+    _E.FAMILY_REMOVE_HAS_CHILDREN: QT_TRANSLATE_NOOP(
+        "Errors",
+        "{person} has children in the family: remove the children first.",
+    ),
+    _E.FAMILY_TOO_LARGE: QT_TRANSLATE_NOOP(
+        "Errors",
+        "The family has {count} people: at most {maximum}.",
+    ),
+    _E.FAMILY_DUPLICATE_ID: QT_TRANSLATE_NOOP(
+        "Errors",
+        "The identifier “{person_id}” is empty or used by several people.",
+    ),
+    _E.FAMILY_SEX_INVALID: QT_TRANSLATE_NOOP(
+        "Errors",
+        "{person}: unknown sex “{value}” (F, M or U).",
+    ),
+    _E.FAMILY_BIRTH_YEAR_RANGE: QT_TRANSLATE_NOOP(
+        "Errors",
+        "{person}: the birth year {year} must be between {minimum} and {maximum}.",
+    ),
+    _E.FAMILY_AGE_BIRTH_YEAR: QT_TRANSLATE_NOOP(
+        "Errors",
+        "{person}: the age {age} is not possible for someone born in {birth_year}.",
+    ),
+    _E.FAMILY_DEATH_AGE_ALIVE: QT_TRANSLATE_NOOP(
+        "Errors",
+        "{person}: an age at death is entered but the person is alive.",
+    ),
+    _E.FAMILY_VALUE_INVALID: QT_TRANSLATE_NOOP(
+        "Errors",
+        "{person}: the value “{value}” of the field “{field_name}” is not valid.",
+    ),
+    _E.FAMILY_UNKNOWN_PARENT: QT_TRANSLATE_NOOP(
+        "Errors",
+        "{person}: the parent “{parent_id}” is not in the family.",
+    ),
+    _E.FAMILY_ONE_PARENT: QT_TRANSLATE_NOOP(
+        "Errors",
+        "{person}: enter both parents or neither.",
+    ),
+    _E.FAMILY_FATHER_SEX: QT_TRANSLATE_NOOP(
+        "Errors",
+        "{person} is the father of {children} but is not male.",
+    ),
+    _E.FAMILY_MOTHER_SEX: QT_TRANSLATE_NOOP(
+        "Errors",
+        "{person} is the mother of {children} but is not female.",
+    ),
+    _E.FAMILY_CHILD_BEFORE_PARENT: QT_TRANSLATE_NOOP(
+        "Errors",
+        "{person} (born in {child_year} at the latest) cannot be the child of {parent} (born in {parent_year} at the earliest): a parent is at least {minimum} when their child is born.",
+    ),
+    _E.FAMILY_CANCER_SITE: QT_TRANSLATE_NOOP(
+        "Errors",
+        "{person}: unknown cancer site “{site}”.",
+    ),
+    _E.FAMILY_CANCER_SEX: QT_TRANSLATE_NOOP(
+        "Errors",
+        "{person}: a cancer of this site ({site}) is not possible for this sex ({sex}).",
+    ),
+    _E.FAMILY_CANCER_AFTER_DEATH: QT_TRANSLATE_NOOP(
+        "Errors",
+        "{person}: the diagnosis ({site}, at {age}) comes after the death (at {death_age}).",
+    ),
+    _E.FAMILY_CANCER_ABOVE_AGE: QT_TRANSLATE_NOOP(
+        "Errors",
+        "{person}: the age at diagnosis ({site}, {age}) is above the person's age ({current_age} at most).",
+    ),
+    _E.FAMILY_CONTRALATERAL: QT_TRANSLATE_NOOP(
+        "Errors",
+        "{person}: a contralateral breast cancer follows a first breast cancer (enter the first one, at a lower or equal age).",
+    ),
+    _E.FAMILY_GENE_INVALID: QT_TRANSLATE_NOOP(
+        "Errors",
+        "{person}: “{gene}” is not a gene symbol (BRCA1, MLH1...).",
+    ),
+    _E.FAMILY_GENETIC_RESULT_INVALID: QT_TRANSLATE_NOOP(
+        "Errors",
+        "{person}: the result of the {gene} test ({result}) is not valid.",
+    ),
+    _E.FAMILY_NO_PROBAND: QT_TRANSLATE_NOOP(
+        "Errors",
+        "No one is marked as the proband.",
+    ),
+    _E.FAMILY_TWO_PROBANDS: QT_TRANSLATE_NOOP(
+        "Errors",
+        "There can be only one proband; several people are: {probands}.",
+    ),
+    _E.FAMILY_PARENT_CYCLE: QT_TRANSLATE_NOOP(
+        "Errors",
+        "Circular parentage: {people} are among their own ancestors.",
+    ),
+    _E.FAMILY_NOT_CONNECTED: QT_TRANSLATE_NOOP(
+        "Errors",
+        "{person} is linked to the proband by no link (parent, child or partner).",
+    ),
+    _E.FAMILY_TWINS_INVALID: QT_TRANSLATE_NOOP(
+        "Errors",
+        "Incorrect twin group ({people}): at least two people of the family, each in one group only.",
+    ),
+    _E.FAMILY_TWINS_PARENTS: QT_TRANSLATE_NOOP(
+        "Errors",
+        "The twins {people} must have the same parents.",
+    ),
+    _E.FAMILY_TWINS_SEX: QT_TRANSLATE_NOOP(
+        "Errors",
+        "The monozygotic twins {people} must have the same sex.",
+    ),
+    _E.FAMILY_TWINS_BIRTH_YEAR: QT_TRANSLATE_NOOP(
+        "Errors",
+        "The twins {people} must have the same birth year.",
+    ),
+    _E.FAMILY_PARTNER_INVALID: QT_TRANSLATE_NOOP(
+        "Errors",
+        "Incorrect couple ({people}): two different people of the family, listed once.",
+    ),
+    # --- CanRisk files (domain.canrisk): located by error_text from params line ----------
+    _E.CANRISK_EMPTY: QT_TRANSLATE_NOOP(
+        "Errors",
+        "The CanRisk file contains no one.",
+    ),
+    _E.CANRISK_HEADER: QT_TRANSLATE_NOOP(
+        "Errors",
+        "the file does not start with a “##CanRisk 1.0” to “##CanRisk 4.0” header (found: “{found}”).",
+    ),
+    _E.CANRISK_COLUMNS: QT_TRANSLATE_NOOP(
+        "Errors",
+        "the column names are not those of the CanRisk {version} format (missing: {missing}; unexpected: {unexpected}).",
+    ),
+    _E.CANRISK_NO_COLUMNS: QT_TRANSLATE_NOOP(
+        "Errors",
+        "the line of column names (##FamID Name Target...) is missing before the data: the columns of the format are assumed, in order.",
+    ),
+    _E.CANRISK_FIELD_COUNT: QT_TRANSLATE_NOOP(
+        "Errors",
+        "the line has {count} fields instead of {expected}.",
+    ),
+    _E.CANRISK_VALUE: QT_TRANSLATE_NOOP(
+        "Errors",
+        "person {person}, column {column}: “{value}” is not a possible value ({expected}).",
+    ),
+    _E.CANRISK_DUPLICATE_ID: QT_TRANSLATE_NOOP(
+        "Errors",
+        "person {person}: this identifier is already that of a person on line {first_line}.",
+    ),
+    _E.CANRISK_TWIN_CODE: QT_TRANSLATE_NOOP(
+        "Errors",
+        "person {person}, column MZtwin: the monozygotic twin code “{value}” appears {count} times (exactly 2 expected).",
+    ),
+    _E.CANRISK_PATHOLOGY_WITHOUT_BC1: QT_TRANSLATE_NOOP(
+        "Errors",
+        "person {person}, column {column}: tumour markers are entered without a first breast cancer (BC1).",
+    ),
+    _E.CANRISK_EXPORT_SEX: QT_TRANSLATE_NOOP(
+        "Errors",
+        "{person}: CanRisk needs the sex of every person (F or M).",
+    ),
+    _E.CANRISK_EXPORT_TWINS: QT_TRANSLATE_NOOP(
+        "Errors",
+        "CanRisk only accepts pairs of monozygotic twins, {maximum} at most: {people}.",
+    ),
     # --- command line (shown by the CLI in French; here for completeness) --------------
     _E.CLI_NO_DATABASE: QT_TRANSLATE_NOOP(
         "Errors",
@@ -502,6 +696,11 @@ PASSWORD_PROBLEMS: dict[str, str] = {
 }
 
 
+# Where a problem of an imported file is (params "line", "family_id"): put before its text.
+_AT_LINE_OF_FAMILY = QT_TRANSLATE_NOOP("Errors", "Line {line} (family {family_id}), ")
+_AT_LINE = QT_TRANSLATE_NOOP("Errors", "Line {line}: ")
+
+
 def translate(source: str, params: Mapping[str, Any] | None = None) -> str:
     """Translate ``source`` in the ``Errors`` context and fill ``{params}``."""
     text = QCoreApplication.translate(CONTEXT, source)
@@ -531,7 +730,20 @@ def _labelled(params: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def error_text(exc: BaseException) -> str:
-    """The text to show the user for ``exc``, in the installed language."""
+    """The text to show the user for ``exc``, in the installed language.
+
+    A problem of an imported file (params ``line`` and maybe ``family_id``) starts
+    with where it is: "Line 12 (family F1), ...".
+    """
+    text = _error_text(exc)
+    params = exc.params if isinstance(exc, OisoError) else {}
+    if "line" in params:
+        where = _AT_LINE_OF_FAMILY if params.get("family_id") else _AT_LINE
+        text = translate(where, params) + text
+    return text
+
+
+def _error_text(exc: BaseException) -> str:
     if not isinstance(exc, OisoError):
         return translate(_UNEXPECTED)
     code = exc.code

@@ -233,6 +233,18 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>La connexion à la base de données a été perdue. Réessayez dans un instant.</translation>
     </message>
     <message>
+        <source>{person} is the father of {children} but is not male.</source>
+        <translation>{person} est le père de {children} mais n&apos;est pas de sexe masculin.</translation>
+    </message>
+    <message>
+        <source>{person} is the mother of {children} but is not female.</source>
+        <translation>{person} est la mère de {children} mais n&apos;est pas de sexe féminin.</translation>
+    </message>
+    <message>
+        <source>{person}: a cancer of this site ({site}) is not possible for this sex ({sex}).</source>
+        <translation>{person} : un cancer ({site}) est impossible pour une personne de sexe {sex}.</translation>
+    </message>
+    <message>
         <source>Your account was suspended by an administrator: the session is closed.</source>
         <translation>Votre compte a été suspendu par un administrateur : la session est fermée.</translation>
     </message>
@@ -781,6 +793,186 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>Un secret du trousseau système est illisible.</translation>
     </message>
     <message>
+        <source>“{value}” is not an age: enter a number (45), an approximate age (~45, 40-49, &lt; 50) or “unknown”.</source>
+        <translation>« {value} » n&apos;est pas un âge : saisissez un nombre (45), un âge approché (~45, 40-49, &lt; 50) ou « inconnu ».</translation>
+    </message>
+    <message>
+        <source>The age “{value}” must be between 0 and {maximum} years.</source>
+        <translation>L&apos;âge « {value} » doit être compris entre 0 et {maximum} ans.</translation>
+    </message>
+    <message>
+        <source>The person “{person_id}” is not in the family.</source>
+        <translation>La personne « {person_id} » n&apos;est pas dans la famille.</translation>
+    </message>
+    <message>
+        <source>{person} already has parents.</source>
+        <translation>{person} a déjà des parents.</translation>
+    </message>
+    <message>
+        <source>{person} and {partner} are already partners.</source>
+        <translation>{person} et {partner} sont déjà partenaires.</translation>
+    </message>
+    <message>
+        <source>Give the sex of {person} before adding a child (a father is male, a mother female).</source>
+        <translation>Précisez le sexe de {person} avant de lui ajouter un enfant (un père est de sexe masculin, une mère de sexe féminin).</translation>
+    </message>
+    <message>
+        <source>{person} has several partners: choose the other parent.</source>
+        <translation>{person} a plusieurs partenaires : choisissez l&apos;autre parent.</translation>
+    </message>
+    <message>
+        <source>The proband cannot be removed from the family.</source>
+        <translation>Le cas index ne peut pas être retiré de la famille.</translation>
+    </message>
+    <message>
+        <source>{person} has children in the family: remove the children first.</source>
+        <translation>{person} a des enfants dans la famille : retirez d&apos;abord ses enfants.</translation>
+    </message>
+    <message>
+        <source>The family has {count} people: at most {maximum}.</source>
+        <translation>La famille compte {count} personnes : au plus {maximum}.</translation>
+    </message>
+    <message>
+        <source>The identifier “{person_id}” is empty or used by several people.</source>
+        <translation>L&apos;identifiant « {person_id} » est vide ou utilisé par plusieurs personnes.</translation>
+    </message>
+    <message>
+        <source>{person}: unknown sex “{value}” (F, M or U).</source>
+        <translation>{person} : sexe « {value} » inconnu (F, M ou U).</translation>
+    </message>
+    <message>
+        <source>{person}: the birth year {year} must be between {minimum} and {maximum}.</source>
+        <translation>{person} : l&apos;année de naissance {year} doit être comprise entre {minimum} et {maximum}.</translation>
+    </message>
+    <message>
+        <source>{person}: the age {age} is not possible for someone born in {birth_year}.</source>
+        <translation>{person} : l&apos;âge {age} est impossible pour une personne née en {birth_year}.</translation>
+    </message>
+    <message>
+        <source>{person}: an age at death is entered but the person is alive.</source>
+        <translation>{person} : un âge au décès est saisi alors que la personne est vivante.</translation>
+    </message>
+    <message>
+        <source>{person}: the value “{value}” of the field “{field_name}” is not valid.</source>
+        <translation>{person} : la valeur « {value} » du champ « {field_name} » n&apos;est pas valide.</translation>
+    </message>
+    <message>
+        <source>{person}: the parent “{parent_id}” is not in the family.</source>
+        <translation>{person} : le parent « {parent_id} » n&apos;est pas dans la famille.</translation>
+    </message>
+    <message>
+        <source>{person}: enter both parents or neither.</source>
+        <translation>{person} : indiquez les deux parents ou aucun.</translation>
+    </message>
+    <message>
+        <source>{person} (born in {child_year} at the latest) cannot be the child of {parent} (born in {parent_year} at the earliest): a parent is at least {minimum} when their child is born.</source>
+        <translation>{person} (né(e) au plus tard en {child_year}) ne peut pas être l&apos;enfant de {parent} (né(e) au plus tôt en {parent_year}) : un parent a au moins {minimum} ans à la naissance de son enfant.</translation>
+    </message>
+    <message>
+        <source>{person}: unknown cancer site “{site}”.</source>
+        <translation>{person} : localisation de cancer « {site} » inconnue.</translation>
+    </message>
+    <message>
+        <source>{person}: the diagnosis ({site}, at {age}) comes after the death (at {death_age}).</source>
+        <translation>{person} : le diagnostic ({site}, à {age} ans) est postérieur au décès (à {death_age} ans).</translation>
+    </message>
+    <message>
+        <source>{person}: the age at diagnosis ({site}, {age}) is above the person&apos;s age ({current_age} at most).</source>
+        <translation>{person} : l&apos;âge au diagnostic ({site}, {age} ans) dépasse l&apos;âge de la personne ({current_age} ans au plus).</translation>
+    </message>
+    <message>
+        <source>{person}: a contralateral breast cancer follows a first breast cancer (enter the first one, at a lower or equal age).</source>
+        <translation>{person} : un cancer du sein controlatéral suit un premier cancer du sein (saisissez d&apos;abord le premier, à un âge inférieur ou égal).</translation>
+    </message>
+    <message>
+        <source>{person}: “{gene}” is not a gene symbol (BRCA1, MLH1...).</source>
+        <translation>{person} : « {gene} » n&apos;est pas un symbole de gène (BRCA1, MLH1...).</translation>
+    </message>
+    <message>
+        <source>{person}: the result of the {gene} test ({result}) is not valid.</source>
+        <translation>{person} : le résultat du test {gene} ({result}) n&apos;est pas valide.</translation>
+    </message>
+    <message>
+        <source>No one is marked as the proband.</source>
+        <translation>Aucune personne n&apos;est désignée comme cas index.</translation>
+    </message>
+    <message>
+        <source>There can be only one proband; several people are: {probands}.</source>
+        <translation>Il ne peut y avoir qu&apos;un cas index ; plusieurs personnes le sont : {probands}.</translation>
+    </message>
+    <message>
+        <source>Circular parentage: {people} are among their own ancestors.</source>
+        <translation>Filiation circulaire : {people} se retrouvent parmi leurs propres ancêtres.</translation>
+    </message>
+    <message>
+        <source>{person} is linked to the proband by no link (parent, child or partner).</source>
+        <translation>{person} n&apos;est relié(e) au cas index par aucun lien (parent, enfant ou partenaire).</translation>
+    </message>
+    <message>
+        <source>Incorrect twin group ({people}): at least two people of the family, each in one group only.</source>
+        <translation>Groupe de jumeaux incorrect ({people}) : au moins deux personnes de la famille, chacune dans un seul groupe.</translation>
+    </message>
+    <message>
+        <source>The twins {people} must have the same parents.</source>
+        <translation>Les jumeaux {people} doivent avoir les mêmes parents.</translation>
+    </message>
+    <message>
+        <source>The monozygotic twins {people} must have the same sex.</source>
+        <translation>Les jumeaux monozygotes {people} doivent être de même sexe.</translation>
+    </message>
+    <message>
+        <source>The twins {people} must have the same birth year.</source>
+        <translation>Les jumeaux {people} doivent avoir la même année de naissance.</translation>
+    </message>
+    <message>
+        <source>Incorrect couple ({people}): two different people of the family, listed once.</source>
+        <translation>Couple incorrect ({people}) : deux personnes différentes de la famille, une seule fois.</translation>
+    </message>
+    <message>
+        <source>The CanRisk file contains no one.</source>
+        <translation>Le fichier CanRisk ne contient aucune personne.</translation>
+    </message>
+    <message>
+        <source>the file does not start with a “##CanRisk 1.0” to “##CanRisk 4.0” header (found: “{found}”).</source>
+        <translation>le fichier ne commence pas par un en-tête « ##CanRisk 1.0 » à « ##CanRisk 4.0 » (trouvé : « {found} »).</translation>
+    </message>
+    <message>
+        <source>the column names are not those of the CanRisk {version} format (missing: {missing}; unexpected: {unexpected}).</source>
+        <translation>les noms de colonnes ne sont pas ceux du format CanRisk {version} (manquantes : {missing} ; inattendues : {unexpected}).</translation>
+    </message>
+    <message>
+        <source>the line of column names (##FamID Name Target...) is missing before the data: the columns of the format are assumed, in order.</source>
+        <translation>la ligne des noms de colonnes (##FamID Name Target...) manque avant les données : les colonnes du format sont supposées dans l&apos;ordre.</translation>
+    </message>
+    <message>
+        <source>the line has {count} fields instead of {expected}.</source>
+        <translation>la ligne a {count} champs au lieu de {expected}.</translation>
+    </message>
+    <message>
+        <source>person {person}, column {column}: “{value}” is not a possible value ({expected}).</source>
+        <translation>personne {person}, colonne {column} : « {value} » n&apos;est pas une valeur possible ({expected}).</translation>
+    </message>
+    <message>
+        <source>person {person}: this identifier is already that of a person on line {first_line}.</source>
+        <translation>personne {person} : cet identifiant est déjà celui d&apos;une personne de la ligne {first_line}.</translation>
+    </message>
+    <message>
+        <source>person {person}, column MZtwin: the monozygotic twin code “{value}” appears {count} times (exactly 2 expected).</source>
+        <translation>personne {person}, colonne MZtwin : le code de jumeaux monozygotes « {value} » apparaît {count} fois (exactement 2 attendues).</translation>
+    </message>
+    <message>
+        <source>person {person}, column {column}: tumour markers are entered without a first breast cancer (BC1).</source>
+        <translation>personne {person}, colonne {column} : des marqueurs tumoraux sont saisis sans premier cancer du sein (BC1).</translation>
+    </message>
+    <message>
+        <source>{person}: CanRisk needs the sex of every person (F or M).</source>
+        <translation>{person} : CanRisk exige le sexe de chaque personne (F ou M).</translation>
+    </message>
+    <message>
+        <source>CanRisk only accepts pairs of monozygotic twins, {maximum} at most: {people}.</source>
+        <translation>CanRisk n&apos;accepte que des paires de jumeaux monozygotes, au plus {maximum} : {people}.</translation>
+    </message>
+    <message>
         <source>No OISO database is configured on this computer: give its folder with --folder.</source>
         <translation>Aucune base OISO n&apos;est configurée sur ce poste : indiquez son dossier avec --folder.</translation>
     </message>
@@ -851,6 +1043,14 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>Too easy to guess (common word, keyboard run, repetition).</source>
         <translation>Trop facile à deviner (mot courant, suite de touches, répétition).</translation>
+    </message>
+    <message>
+        <source>Line {line} (family {family_id}), </source>
+        <translation>Ligne {line} (famille {family_id}), </translation>
+    </message>
+    <message>
+        <source>Line {line}: </source>
+        <translation>Ligne {line} : </translation>
     </message>
     <message>
         <source>Must not contain the login.</source>
