@@ -78,16 +78,18 @@ class PatientListView(QWidget):
         self.table = data_table("patient_table", self.model)
         set_column_modes(
             self.table.horizontalHeader(),
+            # names start narrow enough for the whole row to fit the default window
+            # (the practitioner column takes what is left); the user can widen them
             widths={
-                PatientTableModel.COL_BIRTH_NAME: 170,
-                PatientTableModel.COL_USED_NAME: 140,
-                PatientTableModel.COL_FIRST_NAMES: 170,
-                PatientTableModel.COL_NIR: 175,
+                PatientTableModel.COL_BIRTH_NAME: 150,
+                PatientTableModel.COL_USED_NAME: 120,
+                PatientTableModel.COL_FIRST_NAMES: 150,
             },
             # fixed formats: sized to their text, never cut
             contents=(
                 PatientTableModel.COL_BIRTH_DATE,
                 PatientTableModel.COL_SEX,
+                PatientTableModel.COL_NIR,
                 PatientTableModel.COL_INS_STATUS,
             ),
         )
