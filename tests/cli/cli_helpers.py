@@ -18,6 +18,21 @@ import oiso_desktop
 SOURCE_ROOT = Path(oiso_desktop.__file__).resolve().parents[1]
 NOBODY = 65534
 
+ADMIN_PASSWORD = "Correct-horse-42!"
+#: The options of ``oiso-desktop init`` every test database is made with.
+INIT_ARGS = [
+    "--structure-name",
+    "Centre de génétique",
+    "--finess",
+    "750712184",
+    "--admin-login",
+    "admin",
+    "--admin-first-name",
+    "Alice",
+    "--admin-last-name",
+    "Martin",
+]
+
 
 @dataclass(frozen=True)
 class Unprivileged:

@@ -9,45 +9,13 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from cli_helpers import run_cli, text, unprivileged_place
+from cli_helpers import ADMIN_PASSWORD, INIT_ARGS, run_cli, text, unprivileged_place
 
 from oiso_desktop.cli import main
 from oiso_desktop.services.auth_service import AuthService
 from oiso_desktop.storage.secret_store import MemorySecretStore
 
-ADMIN_PASSWORD = "Correct-horse-42!"
-INIT_ARGS = [
-    "--structure-name",
-    "Centre de génétique",
-    "--finess",
-    "750712184",
-    "--admin-login",
-    "admin",
-    "--admin-first-name",
-    "Alice",
-    "--admin-last-name",
-    "Martin",
-]
 NOT_UTF8 = os.fsdecode(b"b\xe9ase")  # Latin-1 "béase": a lone surrogate once decoded
-
-
-@pytest.fixture
-def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("OISO_CONFIG_DIR", str(tmp_path / "config"))
-    monkeypatch.delenv("OISO_DATA_DIR", raising=False)
-    monkeypatch.setenv("OISO_PASSWORD", ADMIN_PASSWORD)
-    work = tmp_path / "work"
-    work.mkdir()
-    monkeypatch.chdir(work)
-    return tmp_path
-
-
-@pytest.fixture
-def folder(env: Path, capsys: pytest.CaptureFixture[str]) -> Path:
-    folder = env / "base"
-    assert main(["init", "--folder", str(folder), "--no-recovery-sheet", *INIT_ARGS]) == 0
-    capsys.readouterr()
-    return folder
 
 
 def _refused(capsys: pytest.CaptureFixture[str], code: int, *expected: str) -> str:

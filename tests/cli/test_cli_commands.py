@@ -8,46 +8,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from cli_helpers import ADMIN_PASSWORD, INIT_ARGS
 
 from oiso_desktop import __version__
 from oiso_desktop.__main__ import main as entry_point
 from oiso_desktop.cli import main
 from oiso_desktop.services.auth_service import AuthService
 from oiso_desktop.storage.secret_store import MemorySecretStore
-
-ADMIN_PASSWORD = "Correct-horse-42!"
-INIT_ARGS = [
-    "--structure-name",
-    "Centre de génétique",
-    "--finess",
-    "750712184",
-    "--admin-login",
-    "admin",
-    "--admin-first-name",
-    "Alice",
-    "--admin-last-name",
-    "Martin",
-]
-
-
-@pytest.fixture
-def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A clean environment: config and data folders in tmp_path, admin password set."""
-    monkeypatch.setenv("OISO_CONFIG_DIR", str(tmp_path / "config"))
-    monkeypatch.delenv("OISO_DATA_DIR", raising=False)
-    monkeypatch.setenv("OISO_PASSWORD", ADMIN_PASSWORD)
-    work = tmp_path / "work"
-    work.mkdir()
-    monkeypatch.chdir(work)
-    return tmp_path
-
-
-@pytest.fixture
-def folder(env: Path, capsys: pytest.CaptureFixture[str]) -> Path:
-    folder = env / "base"
-    assert main(["init", "--folder", str(folder), "--no-recovery-sheet", *INIT_ARGS]) == 0
-    capsys.readouterr()
-    return folder
 
 
 def test_init_creates_the_database_prints_the_code_once_and_remembers_the_folder(

@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from cli_helpers import ADMIN_PASSWORD, INIT_ARGS
 
 from oiso_desktop.cli import main
 from oiso_desktop.domain.errors import AuthenticationError
@@ -13,20 +14,6 @@ from oiso_desktop.services.auth_service import AuthService
 from oiso_desktop.storage.engine import verify_key
 from oiso_desktop.storage.keystore import Keystore
 from oiso_desktop.storage.secret_store import MemorySecretStore
-
-ADMIN_PASSWORD = "Correct-horse-42!"
-INIT_ARGS = [
-    "--structure-name",
-    "Centre de génétique",
-    "--finess",
-    "750712184",
-    "--admin-login",
-    "admin",
-    "--admin-first-name",
-    "Alice",
-    "--admin-last-name",
-    "Martin",
-]
 
 
 @pytest.fixture
