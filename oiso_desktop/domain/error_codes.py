@@ -178,6 +178,13 @@ class ErrorCode(StrEnum):
     KEYRING_ERROR = "keyring_error"
     KEYRING_SECRET_CORRUPT = "keyring_secret_corrupt"
 
+    # --- clinical key (CK) and clinical field encryption -------------------------------
+    CLINICAL_FIELD_UNREADABLE = "clinical_field_unreadable"
+    CLINICAL_KEY_GENERATION_MISSING = "clinical_key_generation_missing"  # params: generation
+    CLINICAL_FIELD_NOT_ENCRYPTED = "clinical_field_not_encrypted"
+    NO_CLINICAL_KEY = "no_clinical_key"
+    CLINICAL_KEY_STALE = "clinical_key_stale"
+
     # --- command line (cli) ------------------------------------------------------------
     CLI_NO_DATABASE = "cli_no_database"
     CLI_VALUE_MISSING = "cli_value_missing"  # params: value

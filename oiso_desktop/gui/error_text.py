@@ -432,6 +432,25 @@ MESSAGES: dict[ErrorCode, str] = {
     _E.KEYRING_SECRET_CORRUPT: QT_TRANSLATE_NOOP(
         "Errors", "A secret in the system keyring cannot be read."
     ),
+    # --- clinical key (CK) -------------------------------------------------------------
+    _E.CLINICAL_FIELD_UNREADABLE: QT_TRANSLATE_NOOP(
+        "Errors",
+        "An encrypted clinical value cannot be read: it was altered or moved, or the "
+        "clinical key does not match.",
+    ),
+    _E.CLINICAL_KEY_GENERATION_MISSING: QT_TRANSLATE_NOOP(
+        "Errors",
+        "This clinical value is encrypted with a clinical key this session does not hold: "
+        "log in again.",
+    ),
+    _E.CLINICAL_FIELD_NOT_ENCRYPTED: QT_TRANSLATE_NOOP(
+        "Errors", "A clinical column only accepts encrypted data."
+    ),
+    _E.NO_CLINICAL_KEY: QT_TRANSLATE_NOOP("Errors", "This database has no clinical key yet."),
+    _E.CLINICAL_KEY_STALE: QT_TRANSLATE_NOOP(
+        "Errors",
+        "The clinical key has changed since this session opened: log in again, then retry.",
+    ),
     # --- command line (shown by the CLI in French; here for completeness) --------------
     _E.CLI_NO_DATABASE: QT_TRANSLATE_NOOP(
         "Errors",

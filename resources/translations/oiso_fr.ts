@@ -781,6 +781,26 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>Un secret du trousseau système est illisible.</translation>
     </message>
     <message>
+        <source>An encrypted clinical value cannot be read: it was altered or moved, or the clinical key does not match.</source>
+        <translation>Une donnée clinique chiffrée est illisible : elle a été altérée ou déplacée, ou la clé clinique ne correspond pas.</translation>
+    </message>
+    <message>
+        <source>This clinical value is encrypted with a clinical key this session does not hold: log in again.</source>
+        <translation>Cette donnée clinique est chiffrée avec une clé clinique que cette session ne détient pas : reconnectez-vous.</translation>
+    </message>
+    <message>
+        <source>A clinical column only accepts encrypted data.</source>
+        <translation>Une colonne clinique ne peut recevoir que des données chiffrées.</translation>
+    </message>
+    <message>
+        <source>This database has no clinical key yet.</source>
+        <translation>Cette base n&apos;a pas encore de clé clinique.</translation>
+    </message>
+    <message>
+        <source>The clinical key has changed since this session opened: log in again, then retry.</source>
+        <translation>La clé clinique a changé depuis l&apos;ouverture de cette session : reconnectez-vous puis réessayez.</translation>
+    </message>
+    <message>
         <source>No OISO database is configured on this computer: give its folder with --folder.</source>
         <translation>Aucune base OISO n&apos;est configurée sur ce poste : indiquez son dossier avec --folder.</translation>
     </message>
