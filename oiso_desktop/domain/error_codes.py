@@ -184,6 +184,10 @@ class ErrorCode(StrEnum):
     CLINICAL_FIELD_NOT_ENCRYPTED = "clinical_field_not_encrypted"
     NO_CLINICAL_KEY = "no_clinical_key"
     CLINICAL_KEY_STALE = "clinical_key_stale"
+    CLINICAL_ACCESS_AWAITING = "clinical_access_awaiting"
+    CLINICAL_NOT_AWAITING = "clinical_not_awaiting"
+    CLINICAL_KEY_ALREADY_HELD = "clinical_key_already_held"
+    CLINICAL_KEY_ONLY_IN_RECOVERY = "clinical_key_only_in_recovery"
 
     # --- command line (cli) ------------------------------------------------------------
     CLI_NO_DATABASE = "cli_no_database"

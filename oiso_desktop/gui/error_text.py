@@ -451,6 +451,24 @@ MESSAGES: dict[ErrorCode, str] = {
         "Errors",
         "The clinical key has changed since this session opened: log in again, then retry.",
     ),
+    _E.CLINICAL_ACCESS_AWAITING: QT_TRANSLATE_NOOP(
+        "Errors",
+        "Your access to clinical data awaits the approval of a practitioner or counsellor "
+        "who already holds it.",
+    ),
+    _E.CLINICAL_NOT_AWAITING: QT_TRANSLATE_NOOP(
+        "Errors", "This account is not awaiting access to clinical data."
+    ),
+    _E.CLINICAL_KEY_ALREADY_HELD: QT_TRANSLATE_NOOP(
+        "Errors",
+        "A practitioner or counsellor already holds the clinical key: they approve this "
+        "account, not the recovery code.",
+    ),
+    _E.CLINICAL_KEY_ONLY_IN_RECOVERY: QT_TRANSLATE_NOOP(
+        "Errors",
+        "Only the current recovery code gives access to clinical data: first have a "
+        "clinical account approved with that code, then issue a new sheet.",
+    ),
     # --- command line (shown by the CLI in French; here for completeness) --------------
     _E.CLI_NO_DATABASE: QT_TRANSLATE_NOOP(
         "Errors",

@@ -801,6 +801,22 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>La clé clinique a changé depuis l&apos;ouverture de cette session : reconnectez-vous puis réessayez.</translation>
     </message>
     <message>
+        <source>Your access to clinical data awaits the approval of a practitioner or counsellor who already holds it.</source>
+        <translation>Votre accès aux données cliniques attend l&apos;approbation d&apos;un praticien ou d&apos;un conseiller qui le détient déjà.</translation>
+    </message>
+    <message>
+        <source>This account is not awaiting access to clinical data.</source>
+        <translation>Ce compte n&apos;attend pas d&apos;accès aux données cliniques.</translation>
+    </message>
+    <message>
+        <source>A practitioner or counsellor already holds the clinical key: they approve this account, not the recovery code.</source>
+        <translation>Un praticien ou un conseiller détient déjà la clé clinique : c&apos;est à lui d&apos;approuver ce compte, pas au code de récupération.</translation>
+    </message>
+    <message>
+        <source>Only the current recovery code gives access to clinical data: first have a clinical account approved with that code, then issue a new sheet.</source>
+        <translation>Seul le code de récupération actuel donne accès aux données cliniques : faites d&apos;abord approuver un compte clinique avec ce code, puis émettez une nouvelle feuille.</translation>
+    </message>
+    <message>
         <source>No OISO database is configured on this computer: give its folder with --folder.</source>
         <translation>Aucune base OISO n&apos;est configurée sur ce poste : indiquez son dossier avec --folder.</translation>
     </message>
@@ -1084,6 +1100,18 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>Event log verified</source>
         <translation>Journal vérifié</translation>
+    </message>
+    <message>
+        <source>Access to clinical data approved</source>
+        <translation>Accès aux données cliniques approuvé</translation>
+    </message>
+    <message>
+        <source>Clinical key changed</source>
+        <translation>Clé clinique changée</translation>
+    </message>
+    <message>
+        <source>Clinical data re-encrypted</source>
+        <translation>Données cliniques rechiffrées</translation>
     </message>
     <message>
         <source>Patient</source>
