@@ -269,3 +269,47 @@ def test_a_damaged_clinical_section_is_refused(folder: Folder, damage) -> None: 
     with pytest.raises(StorageError) as info:
         Keystore.load(folder.keystore_path)
     assert info.value.code == "keystore_corrupt"
+
+
+def _grant_from_recovery(path: str, code: str, user_ids: list[int], q) -> None:  # type: ignore[no-untyped-def]
+    """Another process: open the CK with the recovery code, grant it to ``user_ids``."""
+    import datetime as dt
+
+    from cheap_kdf import use_cheap_kdf
+
+    use_cheap_kdf()
+    keystore = Keystore.load(Path(path))
+    now = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
+    keys = keystore.clinical_keys_for(keystore.sign_in_recovery(code, now=now).slot_key)
+    assert keys is not None
+    for user_id in user_ids:
+        keystore.grant_clinical_key(user_id, keys)
+    q.put(sorted(user_ids))
+
+
+def test_grants_from_two_processes_are_not_lost(folder: Folder) -> None:
+    """Every keystore change re-reads the file under its lock: no box erases another."""
+    import multiprocessing
+
+    keystore = folder.open().keystore
+    for user_id in range(3, 9):
+        keystore.add_user_slot(user_id, f"clin{user_id}", f"depart-{user_id}-Ok!", folder.dmk)
+    assert keystore.create_clinical_key() is not None
+    ctx = multiprocessing.get_context("spawn")
+    q = ctx.Queue()
+    groups = [[3, 5, 7], [4, 6, 8]]
+    processes = [
+        ctx.Process(
+            target=_grant_from_recovery,
+            args=(str(folder.keystore_path), folder.recovery_code, group, q),
+        )
+        for group in groups
+    ]
+    for process in processes:
+        process.start()
+    done = sorted(q.get(timeout=60) for _ in processes)
+    for process in processes:
+        process.join(timeout=10)
+    assert done == groups
+    keystore.reload()
+    assert keystore.clinical_key_holders() == (3, 4, 5, 6, 7, 8)
