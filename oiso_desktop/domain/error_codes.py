@@ -231,6 +231,16 @@ class ErrorCode(StrEnum):
     CANRISK_PATHOLOGY_WITHOUT_BC1 = "canrisk_pathology_without_bc1"
     CANRISK_EXPORT_SEX = "canrisk_export_sex"  # params: person
     CANRISK_EXPORT_TWINS = "canrisk_export_twins"  # params: people, maximum
+    # --- clinical key (CK) and clinical field encryption -------------------------------
+    CLINICAL_FIELD_UNREADABLE = "clinical_field_unreadable"
+    CLINICAL_KEY_GENERATION_MISSING = "clinical_key_generation_missing"  # params: generation
+    CLINICAL_FIELD_NOT_ENCRYPTED = "clinical_field_not_encrypted"
+    NO_CLINICAL_KEY = "no_clinical_key"
+    CLINICAL_KEY_STALE = "clinical_key_stale"
+    CLINICAL_ACCESS_AWAITING = "clinical_access_awaiting"
+    CLINICAL_NOT_AWAITING = "clinical_not_awaiting"
+    CLINICAL_KEY_ALREADY_HELD = "clinical_key_already_held"
+    CLINICAL_KEY_ONLY_IN_RECOVERY = "clinical_key_only_in_recovery"
 
     # --- command line (cli) ------------------------------------------------------------
     CLI_NO_DATABASE = "cli_no_database"

@@ -43,6 +43,10 @@ class Permission(StrEnum):
     CREATE_PATIENT_FOR_ASSISTED = "create_patient_for_assisted"
     # names, roles and structures of colleagues (owners, share recipients, assistances)
     VIEW_DIRECTORY = "view_directory"
+    # the role may hold the clinical key (CK) that encrypts clinical content
+    HOLD_CLINICAL_KEY = "hold_clinical_key"
+    # approve a clinical colleague: the app seals the CK to their key slot (four-eyes)
+    APPROVE_CLINICAL_ACCESS = "approve_clinical_access"
 
 
 _CARE = frozenset(
@@ -54,6 +58,8 @@ _CARE = frozenset(
         Permission.VIEW_CLINICAL,
         Permission.EDIT_CLINICAL,
         Permission.MANAGE_APPOINTMENTS,
+        Permission.HOLD_CLINICAL_KEY,
+        Permission.APPROVE_CLINICAL_ACCESS,
     }
 )
 

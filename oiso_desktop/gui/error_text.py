@@ -626,6 +626,43 @@ MESSAGES: dict[ErrorCode, str] = {
         "Errors",
         "CanRisk only accepts pairs of monozygotic twins, {maximum} at most: {people}.",
     ),
+    # --- clinical key (CK) -------------------------------------------------------------
+    _E.CLINICAL_FIELD_UNREADABLE: QT_TRANSLATE_NOOP(
+        "Errors",
+        "An encrypted clinical value cannot be read: it was altered or moved, or the "
+        "clinical key does not match.",
+    ),
+    _E.CLINICAL_KEY_GENERATION_MISSING: QT_TRANSLATE_NOOP(
+        "Errors",
+        "This clinical value is encrypted with a clinical key this session does not hold: "
+        "log in again.",
+    ),
+    _E.CLINICAL_FIELD_NOT_ENCRYPTED: QT_TRANSLATE_NOOP(
+        "Errors", "A clinical column only accepts encrypted data."
+    ),
+    _E.NO_CLINICAL_KEY: QT_TRANSLATE_NOOP("Errors", "This database has no clinical key yet."),
+    _E.CLINICAL_KEY_STALE: QT_TRANSLATE_NOOP(
+        "Errors",
+        "The clinical key has changed since this session opened: log in again, then retry.",
+    ),
+    _E.CLINICAL_ACCESS_AWAITING: QT_TRANSLATE_NOOP(
+        "Errors",
+        "Your access to clinical data awaits the approval of a practitioner or counsellor "
+        "who already holds it.",
+    ),
+    _E.CLINICAL_NOT_AWAITING: QT_TRANSLATE_NOOP(
+        "Errors", "This account is not awaiting access to clinical data."
+    ),
+    _E.CLINICAL_KEY_ALREADY_HELD: QT_TRANSLATE_NOOP(
+        "Errors",
+        "A practitioner or counsellor already holds the clinical key: they approve this "
+        "account, not the recovery code.",
+    ),
+    _E.CLINICAL_KEY_ONLY_IN_RECOVERY: QT_TRANSLATE_NOOP(
+        "Errors",
+        "Only the current recovery code gives access to clinical data: first have a "
+        "clinical account approved with that code, then issue a new sheet.",
+    ),
     # --- command line (shown by the CLI in French; here for completeness) --------------
     _E.CLI_NO_DATABASE: QT_TRANSLATE_NOOP(
         "Errors",

@@ -50,6 +50,11 @@ ACTION_LABELS: dict[str, str] = {
     "patient_searched": QT_TRANSLATE_NOOP("EventTableModel", "Patient search"),
     "events_exported": QT_TRANSLATE_NOOP("EventTableModel", "Event log exported"),
     "events_verified": QT_TRANSLATE_NOOP("EventTableModel", "Event log verified"),
+    "clinical_access_granted": QT_TRANSLATE_NOOP(
+        "EventTableModel", "Access to clinical data approved"
+    ),
+    "clinical_key_rotated": QT_TRANSLATE_NOOP("EventTableModel", "Clinical key changed"),
+    "clinical_data_rekeyed": QT_TRANSLATE_NOOP("EventTableModel", "Clinical data re-encrypted"),
 }
 
 OBJECT_TYPE_LABELS: dict[str, str] = {

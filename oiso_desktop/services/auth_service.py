@@ -30,6 +30,14 @@ from oiso_desktop.domain.lockout import FUTURE_TOLERANCE, lockout_delay
 from oiso_desktop.domain.passwords import validate_password
 from oiso_desktop.domain.permissions import Permission, role_can
 from oiso_desktop.domain.roles import AccountStatus, Role
+from oiso_desktop.services.clinical_key_service import (
+    ClinicalAccess,
+    ClinicalKeyService,
+    clinical_access_of,
+    is_clinical_role,
+    open_session_clinical_keys,
+    settle_clinical_key,
+)
 from oiso_desktop.services.context import (
     SESSION_LOCKED_MESSAGE,
     AccessMode,
@@ -103,6 +111,7 @@ class UserSession:
         self.events = EventService(ctx)
         self.settings = SettingsService(ctx)
         self.security = SecurityService(ctx)
+        self.clinical_key = ClinicalKeyService(ctx)
         #: Set at login when the database looks older than one seen here (rollback_guard).
         self.rollback_warning: RollbackWarning | None = None
         #: True when the session was opened with the recovery code (a new sheet is advised).
@@ -128,6 +137,22 @@ class UserSession:
     def ended(self) -> SessionEnded | None:
         """Why the session ended by itself (account suspended or revoked), if it did."""
         return self.ctx.ended
+
+    @property
+    def clinical_access(self) -> ClinicalAccess:
+        """Granted, awaiting approval, or not applicable (a role that never holds it).
+
+        The role is read from the database and the keystore again: an approval, a
+        rotation or a role change made meanwhile by another session is seen at
+        once (a role that lost the right forgets the keys). While the screen is
+        locked, the role last read is used. SessionEnded if the account was
+        suspended or revoked meanwhile.
+        """
+        if self.closed:
+            return ClinicalAccess.NOT_APPLICABLE
+        if self.locked:
+            return clinical_access_of(self.ctx, self.actor)
+        return self.clinical_key.access_state()
 
     def can(self, permission: Permission) -> bool:
         """Whether the session's role has ``permission`` (what the GUI shows)."""
@@ -387,11 +412,17 @@ class AuthService:
                 if isinstance(exc, SessionEnded):
                     raise AccountDisabled(DISABLED_MESSAGE) from exc
                 raise
+            with contextlib.suppress(StorageError):  # not essential: done at the next login
+                settle_clinical_key(ctx)
+            # Only a clinical role opens the clinical key (the role as the database says).
+            open_session_clinical_keys(ctx, actor)
             if not role_can(actor.role, Permission.MANAGE_USERS):
-                # Only administrators give slots or re-key: nobody else keeps the
-                # DMK or the key that unseals it.
+                # Only administrators give slots or re-key: nobody else keeps the DMK.
+                # A clinical account keeps the key of its own slot, to open the
+                # clinical key again after an approval or a rotation.
                 ctx.dmk = None
-                ctx.slot_key = None
+                if not is_clinical_role(actor.role):
+                    ctx.slot_key = None
         except BaseException:
             database.close()  # refused: the key goes with the connections
             raise

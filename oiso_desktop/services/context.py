@@ -34,6 +34,7 @@ from oiso_desktop.domain.errors import (
 )
 from oiso_desktop.domain.roles import AccountStatus, Role
 from oiso_desktop.services.dto import Actor
+from oiso_desktop.storage.field_crypto import ClinicalKeys
 from oiso_desktop.storage.keystore import Keystore, SlotKey
 from oiso_desktop.storage.local_database import Database
 from oiso_desktop.storage.models import User
@@ -194,7 +195,9 @@ class ServiceContext:
     ``user_id`` is the session's user (None for the setup and demo builders,
     which act as the system). ``dmk`` is the current database master key of a
     local database: it is needed to give a new user a key slot, changes after a
-    re-key, and is cleared at logout.
+    re-key, and is cleared at logout. ``clinical`` holds the clinical key
+    generations of an approved clinical account (never anyone else's), also
+    forgotten at logout.
     """
 
     database: Database
@@ -204,8 +207,11 @@ class ServiceContext:
     workstation: str = field(default_factory=_workstation)
     app_version: str = __version__
     dmk: bytes | None = field(default=None, repr=False)
-    # The signed-in slot's key (local): opens a pending DMK for new slots and re-keys.
+    # The signed-in slot's key (local): opens a pending DMK for new slots and re-keys,
+    # and the clinical key boxes of a clinical account after a rotation or approval.
     slot_key: SlotKey | None = field(default=None, repr=False)
+    #: The clinical key (CK) generations of an approved clinical account, else None.
+    clinical: ClinicalKeys | None = field(default=None, repr=False)
     user_id: int | None = None
     # Set while the user's screen is locked: the services then refuse to work.
     locked: bool = False
@@ -269,6 +275,12 @@ class ServiceContext:
         self.closed = True
         self.dmk = None
         self.slot_key = None
+        self.forget_clinical_keys()
+
+    def forget_clinical_keys(self) -> None:
+        if self.clinical is not None:
+            self.clinical.forget()
+        self.clinical = None
 
     def now(self) -> dt.datetime:
         """The clock's time as an aware UTC datetime."""

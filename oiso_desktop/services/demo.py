@@ -23,6 +23,7 @@ from oiso_desktop.domain.patients import IdentityFields, normalise_identity, sea
 from oiso_desktop.domain.roles import Role
 from oiso_desktop.services.context import AccessMode, naive_utc
 from oiso_desktop.services.dto import StructureInput, UserInput
+from oiso_desktop.services.event_log import record_event
 from oiso_desktop.services.setup_service import create_database
 from oiso_desktop.services.user_service import add_account
 from oiso_desktop.services.validation import clean_user
@@ -472,6 +473,19 @@ def create_demo_database(
                 )
                 ids[login] = user.id
             medecin, conseillere = ids["demo.medecin"], ids["demo.conseillere"]
+            # The demo's clinical accounts are approved at creation (no colleague yet).
+            for user_id in (medecin, conseillere):
+                record_event(
+                    uow,
+                    ctx,
+                    created.admin,
+                    "clinical_access_granted",
+                    object_type="user",
+                    object_id=user_id,
+                    details={"method": "demo"},
+                )
+                uow.flush()
+                keystore.grant_clinical_key(user_id, created.clinical_keys)
             rows = patient_rows(
                 generate_patients(patients, seed, today=today),
                 owner_id=medecin,
@@ -499,6 +513,7 @@ def create_demo_database(
                     uow.session.execute(insert(PatientShare), shares)
             uow.commit()
     finally:
+        created.clinical_keys.forget()
         created.database.dispose()
     accounts = {login: password for login, password, *_ in DEMO_ACCOUNTS}
     return DemoAccounts(

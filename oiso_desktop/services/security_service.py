@@ -21,6 +21,10 @@ from typing import Any
 from oiso_desktop.domain.errors import StorageError, ValidationError
 from oiso_desktop.domain.permissions import Permission
 from oiso_desktop.services.access import authorize
+from oiso_desktop.services.clinical_key_service import (
+    clinical_ciphertext_count,
+    recovery_only_holds_clinical_key,
+)
 from oiso_desktop.services.context import AccessMode, ServiceContext, reads, writes
 from oiso_desktop.services.event_log import record_event
 from oiso_desktop.services.user_service import revoked_slot_holders
@@ -41,6 +45,10 @@ REKEY_REASONS = ("suspected_compromise", "routine")
 REKEY_REASON_MESSAGE = "Motif de changement de clé inconnu."
 NO_KEYSTORE_MESSAGE = "Les clés de cette base ne sont pas disponibles."
 NO_DMK_MESSAGE = "La clé de la base n'est pas disponible."
+CLINICAL_KEY_ONLY_IN_RECOVERY_MESSAGE = (
+    "Seul le code de récupération actuel donne accès aux données cliniques : faites "
+    "d'abord approuver un compte clinique avec ce code, puis émettez une nouvelle feuille."
+)
 
 
 @dataclass(frozen=True)
@@ -128,6 +136,12 @@ class SecurityService:
         answers to the old code, as it still answers to old passwords:
         :meth:`rekey_now` makes such copies useless. Logged as
         ``recovery_sheet_issued`` (without the code). The code is returned once.
+
+        The clinical key cannot be sealed by an administrator: the new recovery
+        slot gets it from the next clinical session holding it. While the recovery
+        code is the only holder, a new sheet would lose the clinical key: refused
+        (ValidationError ``clinical_key_only_in_recovery``) once anything is
+        encrypted with it, otherwise a fresh clinical key is sealed to the new slot.
         """
         keystore = _keystore(self.ctx)
         code = crypto.new_recovery_code()
@@ -141,6 +155,12 @@ class SecurityService:
                 if actor.structure_id is not None
                 else None
             )
+            keystore.reload()
+            only_in_recovery = recovery_only_holds_clinical_key(uow, keystore)
+            if only_in_recovery and clinical_ciphertext_count(uow):
+                raise ValidationError(
+                    CLINICAL_KEY_ONLY_IN_RECOVERY_MESSAGE, code="clinical_key_only_in_recovery"
+                )
             folder = self.ctx.database.db_path.parent if self.ctx.database.db_path else Path()
             issued = IssuedRecoveryCode(
                 code=code,
@@ -153,8 +173,13 @@ class SecurityService:
             record_event(uow, self.ctx, actor, "recovery_sheet_issued", object_type="database")
             uow.flush()
             # The slot changes last: if it fails, the event is rolled back.
-            keystore.reload()
             keystore.set_recovery_slot(code, self.ctx.dmk, holder=self.ctx.slot_key)
+            if only_in_recovery:
+                # Nothing was encrypted with the old clinical key, which only the old
+                # recovery slot held: a new one for the new slot.
+                fresh = keystore.create_clinical_key(replace=True)
+                if fresh is not None:
+                    fresh.forget()
             uow.commit()
         return issued
 

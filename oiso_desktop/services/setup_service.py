@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from oiso_desktop.domain.errors import StorageError, ValidationError
@@ -22,6 +22,7 @@ from oiso_desktop.services.validation import (
     clean_user,
 )
 from oiso_desktop.storage import crypto
+from oiso_desktop.storage.field_crypto import ClinicalKeys
 from oiso_desktop.storage.local_database import (
     DB_FILENAME,
     FAILURES_FILENAME,
@@ -59,6 +60,9 @@ class CreatedDatabase:
     dmk: bytes
     admin: Actor
     ctx: ServiceContext
+    #: The new clinical key, sealed to the recovery slot only (the demo grants it to
+    #: its clinical accounts); forget it when done.
+    clinical_keys: ClinicalKeys = field(repr=False)
 
 
 def database_file(folder: Path) -> Path:
@@ -245,6 +249,10 @@ def create_database(
             actor = actor_of(user)
             recovery_code = crypto.new_recovery_code()
             local.keystore.set_recovery_slot(recovery_code, dmk)
+            # The clinical key: sealed to the recovery slot only; clinical accounts
+            # get it when a colleague (or, for the first, the recovery code) approves.
+            clinical_keys = local.keystore.create_clinical_key()
+            assert clinical_keys is not None
             uow.commit()
     except BaseException:
         if database is not None:
@@ -255,7 +263,13 @@ def create_database(
         database_folder=folder, recovery_code=recovery_code, admin_user_id=actor.user_id
     )
     return CreatedDatabase(
-        result=result, local=local, database=database, dmk=dmk, admin=actor, ctx=ctx
+        result=result,
+        local=local,
+        database=database,
+        dmk=dmk,
+        admin=actor,
+        ctx=ctx,
+        clinical_keys=clinical_keys,
     )
 
 
@@ -273,7 +287,9 @@ def create_local_database(
 
     Input and password policy are checked before any file is written; on any later
     failure, the files created are removed (nothing half-made is left behind).
-    The recovery code of the result is shown once (recovery sheet).
+    The recovery code of the result is shown once (recovery sheet). The clinical
+    key is created sealed to the recovery slot only: the administrator's slot never
+    holds it.
     """
     created = create_database(
         folder,
@@ -284,5 +300,6 @@ def create_local_database(
         secret_store=secret_store,
         shared=shared,
     )
+    created.clinical_keys.forget()
     created.database.dispose()
     return created.result

@@ -194,6 +194,21 @@ def add_account(
     return user
 
 
+def _is_clinical(role: str) -> bool:
+    from oiso_desktop.services.clinical_key_service import is_clinical_role
+
+    return is_clinical_role(role)
+
+
+def _rotate_clinical_key(
+    ctx: ServiceContext, uow: UnitOfWork, actor: Actor, reason: str, user_id: int
+) -> None:
+    """A clinical account leaves: new clinical key for the others (clinical_key_service)."""
+    from oiso_desktop.services.clinical_key_service import rotate_clinical_key
+
+    rotate_clinical_key(ctx, uow, actor, reason=reason, user_id=user_id)
+
+
 class _AdminUnitOfWork:
     """Enter a service unit of work, then check MANAGE_USERS with the fresh actor."""
 
@@ -469,6 +484,7 @@ class UserService:
             if clean.structure_id is None:  # not given: unchanged
                 clean = dataclasses.replace(clean, structure_id=user.structure_id)
             self._check_structure(uow, clean.structure_id)
+            was_clinical = _is_clinical(user.role)
             changed = self._apply(user, clean)
             if self._set_assistances(uow, user, clean.assisted_practitioner_ids):
                 changed.append("assisted_practitioner_ids")
@@ -483,6 +499,9 @@ class UserService:
                     details={"fields": changed},
                 )
                 uow.flush()
+                if was_clinical and not _is_clinical(user.role):
+                    # The keystore changes last: if it fails, the role change is rolled back.
+                    _rotate_clinical_key(self.ctx, uow, actor, "role_removed", user.id)
                 uow.commit()
             return self._view(uow, user)
 
@@ -553,6 +572,12 @@ class UserService:
                     uow, self.ctx, actor, "user_revoked", object_type="user", object_id=user.id
                 )
                 uow.flush()
+                keystore.reload()
+                if _is_clinical(user.role) or user.id in keystore.clinical_key_holders(
+                    any_generation=True
+                ):
+                    # Before the commit, so that no revoked account keeps the CK.
+                    _rotate_clinical_key(self.ctx, uow, actor, "user_revoked", user.id)
                 uow.commit()
         # Re-keying needs every connection closed: outside the transaction. Its
         # first locked write drops the slots (this one, and any revoked account's

@@ -1,21 +1,26 @@
 """The key slots of a local database: the cryptography of the keystore.
 
-Layout of the document (``"format": "oiso-keystore"``, ``"version": 2``)::
+Layout of the document (``"format": "oiso-keystore"``, ``"version": 3``)::
 
     {
-      "format": "oiso-keystore", "version": 2,
+      "format": "oiso-keystore", "version": 3,
       "database_uuid": "...",
       "current_key_id": "...",            # id of the DMK generation in use
       "pending_key_id": "..." | null,     # set between begin_rekey and commit_rekey
       "pending_drop_user_ids": [3],       # revocations waiting for that re-key
+      "clinical": null | {                # the clinical key (CK), version 3
+        "clinical_key_id": "...",         # the CK generation new ciphertexts use
+        "retiring_clinical_key_ids": []   # older generations, readable until the
+      },                                  # re-encryption after a rotation is done
       "slots": [                          # one per user
         {"user_id": 1, "login": "admin", "public_key": "<b64>",
          "private_key": {"salt", "kdf": {...}, "nonce", "ciphertext", "aad": 2},
          "bound": false, "keyring_entry": null | "slot:<db uuid>:<user id>",
          "dmk": {"key_id", "ephemeral_public_key", "nonce", "ciphertext", "aad": 2},
-         "pending_dmk": {...}}            # only during a re-key
-      ],
-      "recovery": null | {"public_key", "private_key", "dmk", "pending_dmk"}
+         "pending_dmk": {...},            # only during a re-key
+         "ck": {"<generation>": {"key_id", "ephemeral_public_key", ...}}}
+      ],                                  # "ck": approved clinical accounts only
+      "recovery": null | {"public_key", "private_key", "dmk", "pending_dmk", "ck"}
     }
 
 The private key of a user slot is wrapped with AES-256-GCM under
@@ -36,6 +41,12 @@ Associated data, per box (``"aad"``, absent = 1):
   check (:meth:`Keystore.sign_in`).
 
 The recovery slot is bound to the database only (it has no login).
+
+Clinical-key boxes (``"ck"``) are sealed like the DMK boxes, with their own
+associated data ``oiso-ck-v1|<db uuid>|user:<user id>|<generation>|<login>``
+(``recovery`` and no login for the recovery slot). They live inside the slot, so
+a slot replaced (password reset: new key pair) or removed loses them: only a
+holder of the CK (a clinical colleague, or the recovery code) can seal it again.
 
 Where the document lives and how it is locked is the business of a
 :class:`~oiso_desktop.storage.slot_store.SlotStore` (locally the JSON file
@@ -62,6 +73,7 @@ from oiso_desktop.domain.lockout import account_locked, retry_after_seconds
 from oiso_desktop.storage import crypto
 from oiso_desktop.storage.crypto import DecryptionError, KdfParams
 from oiso_desktop.storage.failure_log import FailureLog, ReportedFailure, Subject
+from oiso_desktop.storage.field_crypto import ClinicalKeys, clinical_key_id, new_clinical_key
 from oiso_desktop.storage.secret_store import SecretStore
 from oiso_desktop.storage.slot_store import (
     FORMAT,
@@ -105,6 +117,11 @@ REKEY_MISMATCH_MESSAGE = (
     "d'être appliqué : rien n'a été validé. Reconnectez-vous avant de réessayer."
 )
 REKEY_ALREADY_PENDING_MESSAGE = "Un changement de clé de la base est déjà en attente."
+NO_CLINICAL_KEY_MESSAGE = "Cette base n'a pas encore de clé clinique."
+CLINICAL_KEY_STALE_MESSAGE = (
+    "La clé clinique a changé depuis l'ouverture de cette session : reconnectez-vous "
+    "puis réessayez."
+)
 
 _DUMMY_SALT = b"oiso-dummy-salt!"
 
@@ -192,6 +209,7 @@ class Keystore:
                 "current_key_id": None,
                 "pending_key_id": None,
                 "pending_drop_user_ids": [],
+                "clinical": None,
                 "slots": [],
                 "recovery": None,
             }
@@ -801,6 +819,214 @@ class Keystore:
             except AuthenticationError:
                 failures.record(subject, now, reason="bad_recovery_code", context="recovery")
                 raise
+
+    # -- clinical key (CK)
+
+    @property
+    def clinical_key_id(self) -> str | None:
+        """The CK generation new clinical ciphertexts use (None: no CK yet)."""
+        section = self._data.get("clinical")
+        return None if section is None else str(section["clinical_key_id"])
+
+    @property
+    def retiring_clinical_key_ids(self) -> tuple[str, ...]:
+        """Older generations still readable, until the re-encryption is done."""
+        section = self._data.get("clinical")
+        return () if section is None else tuple(section["retiring_clinical_key_ids"])
+
+    def clinical_key_holders(self, *, any_generation: bool = False) -> tuple[int, ...]:
+        """User ids whose slot holds the current CK (``any_generation``: any CK box)."""
+        current = self.clinical_key_id
+        return tuple(
+            sorted(
+                slot["user_id"]
+                for slot in self._data["slots"]
+                if slot.get("ck") and (any_generation or current in slot["ck"])
+            )
+        )
+
+    def recovery_holds_clinical_key(self) -> bool:
+        recovery = self._data.get("recovery")
+        current = self.clinical_key_id
+        return bool(recovery and current and current in recovery.get("ck", {}))
+
+    @staticmethod
+    def _clinical_generations(data: dict[str, Any]) -> list[str]:
+        section = data.get("clinical")
+        if section is None:
+            return []
+        return [section["clinical_key_id"], *section["retiring_clinical_key_ids"]]
+
+    def _ck_aad(self, slot: dict[str, Any], generation: str) -> bytes:
+        slot_ref, login = self._ref(slot)
+        base = f"oiso-ck-v1|{self.database_uuid}|{slot_ref}|{generation}"
+        return base.encode() if login is None else f"{base}|{login}".encode()
+
+    def _seal_ck(self, slot: dict[str, Any], ck: bytes) -> None:
+        generation = clinical_key_id(ck)
+        sealed: dict[str, Any] = crypto.seal(
+            _b64d(slot["public_key"]), ck, aad=self._ck_aad(slot, generation)
+        )
+        box = {"key_id": generation, **sealed}
+        if "user_id" in slot:
+            box["aad"] = 2
+        slot.setdefault("ck", {})[generation] = box
+
+    def _unseal_ck(self, slot: dict[str, Any], private_key: bytes, generation: str) -> bytes | None:
+        box = slot.get("ck", {}).get(generation)
+        if box is None:
+            return None
+        try:
+            ck = crypto.unseal(private_key, box, aad=self._ck_aad(slot, generation))
+        except DecryptionError:
+            return None
+        return ck if clinical_key_id(ck) == generation else None
+
+    def create_clinical_key(self, *, replace: bool = False) -> ClinicalKeys | None:
+        """A new CK sealed to the recovery slot only; None if the database has one.
+
+        ``replace``: forget every CK box and start again (for a CK that only an
+        old recovery slot held, while nothing is encrypted with it).
+        StorageError ``no_recovery_slot`` without a recovery slot.
+        """
+        ck = new_clinical_key()
+        with self._change() as data:
+            recovery = data.get("recovery")
+            if recovery is None:
+                raise StorageError(NO_RECOVERY_SLOT_MESSAGE, code="no_recovery_slot")
+            if data.get("clinical") is not None and not replace:
+                return None
+            for slot in [*data["slots"], recovery]:
+                slot.pop("ck", None)
+            self._seal_ck(recovery, ck)
+            data["clinical"] = {
+                "clinical_key_id": clinical_key_id(ck),
+                "retiring_clinical_key_ids": [],
+            }
+        return ClinicalKeys(clinical_key_id(ck), {clinical_key_id(ck): ck})
+
+    def clinical_keys_for(self, holder: SlotKey) -> ClinicalKeys | None:
+        """The CK generations ``holder``'s slot opens in the file now.
+
+        None unless it opens the current generation (not approved yet, or its
+        box was dropped). The caller decides whether the account may hold it.
+        """
+        data = self.store.read()
+        slot = self._holder_slot(data, holder)
+        generations = self._clinical_generations(data)
+        if (
+            slot is None
+            or not generations
+            or crypto.public_key_of(holder.private_key) != _b64d(slot["public_key"])
+        ):
+            return None
+        keys = {}
+        for generation in generations:
+            ck = self._unseal_ck(slot, holder.private_key, generation)
+            if ck is not None:
+                keys[generation] = ck
+        if generations[0] not in keys:
+            return None
+        return ClinicalKeys(generations[0], keys)
+
+    def grant_clinical_key(self, user_id: int, keys: ClinicalKeys) -> None:
+        """Seal the CK generations in use (those ``keys`` holds) to ``user_id``'s slot.
+
+        Only public keys are needed. ``keys`` must hold the current generation
+        (StorageError ``clinical_key_stale`` otherwise: a rotation happened).
+        """
+        with self._change() as data:
+            generations = self._clinical_generations(data)
+            if not generations:
+                raise StorageError(NO_CLINICAL_KEY_MESSAGE, code="no_clinical_key")
+            if keys.current_id != generations[0]:
+                raise StorageError(CLINICAL_KEY_STALE_MESSAGE, code="clinical_key_stale")
+            slot = self._find(data, user_id)
+            if slot is None:
+                raise StorageError(NO_SLOT_MESSAGE, code="no_slot")
+            for generation in generations:
+                if generation in keys.generations:
+                    self._seal_ck(slot, keys.key(generation))
+
+    def drop_clinical_boxes(self, user_id: int) -> None:
+        """Remove every CK box of ``user_id``'s slot (an approval rolled back)."""
+        with self._change() as data:
+            slot = self._find(data, user_id)
+            if slot is not None:
+                slot.pop("ck", None)
+
+    def reseal_clinical_recovery(self, keys: ClinicalKeys) -> bool:
+        """Give a new recovery slot (new sheet) the CK generations it lacks.
+
+        Any holder's session does it, needing only the recovery public key.
+        True if the file changed.
+        """
+
+        def missing(data: dict[str, Any]) -> list[str]:
+            recovery = data.get("recovery")
+            if recovery is None:
+                return []
+            return [
+                generation
+                for generation in self._clinical_generations(data)
+                if generation in keys.generations and generation not in recovery.get("ck", {})
+            ]
+
+        if not missing(self.store.read()):
+            return False
+        with self._change() as data:
+            generations = missing(data)
+            for generation in generations:
+                self._seal_ck(data["recovery"], keys.key(generation))
+        return bool(generations)
+
+    def rotate_clinical_key(self, *, keep_user_ids: Iterable[int]) -> str:
+        """A new CK generation for the holders in ``keep_user_ids`` and the recovery slot.
+
+        Every other slot loses all its CK boxes. The new generation becomes
+        current; the old ones stay readable by the remaining holders until
+        :meth:`retire_clinical_generations`. Only public keys are needed: the
+        new key is forgotten on return. Returns the new generation id.
+        """
+        keep = set(keep_user_ids)
+        ck = new_clinical_key()
+        generation = clinical_key_id(ck)
+        with self._change() as data:
+            section = data.get("clinical")
+            recovery = data.get("recovery")
+            if section is None or recovery is None:
+                raise StorageError(NO_CLINICAL_KEY_MESSAGE, code="no_clinical_key")
+            current = section["clinical_key_id"]
+            for slot in data["slots"]:
+                if slot["user_id"] not in keep:
+                    slot.pop("ck", None)
+                elif current in slot.get("ck", {}):
+                    self._seal_ck(slot, ck)
+            self._seal_ck(recovery, ck)
+            section["retiring_clinical_key_ids"] = [
+                current,
+                *section["retiring_clinical_key_ids"],
+            ]
+            section["clinical_key_id"] = generation
+        return generation
+
+    def retire_clinical_generations(self, generations: Iterable[str]) -> None:
+        """Forget old generations (nothing is encrypted with them any more)."""
+        retired = set(generations)
+        with self._change() as data:
+            section = data.get("clinical")
+            if section is None:
+                return
+            retired.discard(section["clinical_key_id"])
+            section["retiring_clinical_key_ids"] = [
+                g for g in section["retiring_clinical_key_ids"] if g not in retired
+            ]
+            slots = list(data["slots"])
+            if data.get("recovery") is not None:
+                slots.append(data["recovery"])
+            for slot in slots:
+                for generation in retired:
+                    slot.get("ck", {}).pop(generation, None)
 
     # -- re-key
 

@@ -23,6 +23,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from oiso_desktop.storage.field_crypto import register_metadata
+
 # Deterministic constraint names: Alembic batch migrations (SQLite) and PostgreSQL
 # need names to alter constraints later.
 NAMING_CONVENTION = {
@@ -194,3 +196,8 @@ class Event(Base):
         Index("ix_events_occurred_at", "occurred_at"),
         Index("ix_events_user", "user_id"),
     )
+
+
+# Clinical tables declare their encrypted columns with field_crypto.ClinicalCiphertext;
+# the re-encryption job after a clinical-key rotation finds them through this registry.
+register_metadata(Base.metadata)

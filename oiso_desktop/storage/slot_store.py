@@ -33,8 +33,10 @@ from oiso_desktop.system.files import atomic_write
 
 FORMAT = "oiso-keystore"
 #: 2: the associated data of boxes marked ``"aad": 2`` binds the login too; failed
-#: logins moved to their own file. Version 1 files are read and upgraded on write.
-VERSION = 2
+#: logins moved to their own file. 3: the clinical section (clinical key generations)
+#: and the clinical-key boxes of slots (``"ck"``). Older files are read and upgraded
+#: on write; a version-2 file simply has no clinical key until one is created.
+VERSION = 3
 AAD_VERSIONS = (1, 2)
 LOCK_SUFFIX = ".lock"
 #: A re-key holds the lock while the database file is re-encrypted (seconds for
@@ -167,6 +169,39 @@ def _check_slot(path: Path, slot: Any, *, user: bool) -> None:
     _check_box(path, slot.get("dmk"), sealed=True)
     if slot.get("pending_dmk") is not None:
         _check_box(path, slot["pending_dmk"], sealed=True)
+    boxes = slot.get("ck", {})
+    if not isinstance(boxes, dict):
+        raise corrupt_error(path)
+    for generation, box in boxes.items():
+        _check_box(path, box, sealed=True)
+        if box["key_id"] != generation or not _is_generation(generation):
+            raise corrupt_error(path, "clé clinique")
+
+
+def _is_generation(value: Any) -> bool:
+    if not isinstance(value, str) or len(value) != 16:
+        return False
+    try:
+        bytes.fromhex(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _check_clinical(path: Path, section: Any) -> None:
+    """``{"clinical_key_id": id, "retiring_clinical_key_ids": [ids]}`` or None."""
+    if section is None:
+        return
+    if not isinstance(section, dict):
+        raise corrupt_error(path)
+    retiring = section.get("retiring_clinical_key_ids")
+    if (
+        not _is_generation(section.get("clinical_key_id"))
+        or not isinstance(retiring, list)
+        or not all(_is_generation(item) for item in retiring)
+        or section["clinical_key_id"] in retiring
+    ):
+        raise corrupt_error(path, "section clinique")
 
 
 def validate(path: Path, data: Any) -> dict[str, Any]:
@@ -206,6 +241,7 @@ def validate(path: Path, data: Any) -> dict[str, Any]:
         logins.add(slot["login"])
     if data.get("recovery") is not None:
         _check_slot(path, data["recovery"], user=False)
+    _check_clinical(path, data.get("clinical"))
     # Version 1 kept failed logins here; they are moved to their own file.
     failures = data.get("failures", [])
     if not isinstance(failures, list):
@@ -219,6 +255,7 @@ def validate(path: Path, data: Any) -> dict[str, Any]:
         raise corrupt_error(path) from exc
     data.setdefault("recovery", None)
     data.setdefault("pending_key_id", None)
+    data.setdefault("clinical", None)  # version 2: no clinical key yet
     data["pending_drop_user_ids"] = list(dropped)
     return data
 

@@ -970,7 +970,43 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>CanRisk only accepts pairs of monozygotic twins, {maximum} at most: {people}.</source>
-        <translation>CanRisk n&apos;accepte que des paires de jumeaux monozygotes, au plus {maximum} : {people}.</translation>
+        <translation>CanRisk n'accepte que des paires de jumeaux monozygotes, au plus {maximum} : {people}.</translation>
+    </message>
+    <message>
+        <source>An encrypted clinical value cannot be read: it was altered or moved, or the clinical key does not match.</source>
+        <translation>Une donnée clinique chiffrée est illisible : elle a été altérée ou déplacée, ou la clé clinique ne correspond pas.</translation>
+    </message>
+    <message>
+        <source>This clinical value is encrypted with a clinical key this session does not hold: log in again.</source>
+        <translation>Cette donnée clinique est chiffrée avec une clé clinique que cette session ne détient pas : reconnectez-vous.</translation>
+    </message>
+    <message>
+        <source>A clinical column only accepts encrypted data.</source>
+        <translation>Une colonne clinique ne peut recevoir que des données chiffrées.</translation>
+    </message>
+    <message>
+        <source>This database has no clinical key yet.</source>
+        <translation>Cette base n&apos;a pas encore de clé clinique.</translation>
+    </message>
+    <message>
+        <source>The clinical key has changed since this session opened: log in again, then retry.</source>
+        <translation>La clé clinique a changé depuis l&apos;ouverture de cette session : reconnectez-vous puis réessayez.</translation>
+    </message>
+    <message>
+        <source>Your access to clinical data awaits the approval of a practitioner or counsellor who already holds it.</source>
+        <translation>Votre accès aux données cliniques attend l&apos;approbation d&apos;un praticien ou d&apos;un conseiller qui le détient déjà.</translation>
+    </message>
+    <message>
+        <source>This account is not awaiting access to clinical data.</source>
+        <translation>Ce compte n&apos;attend pas d&apos;accès aux données cliniques.</translation>
+    </message>
+    <message>
+        <source>A practitioner or counsellor already holds the clinical key: they approve this account, not the recovery code.</source>
+        <translation>Un praticien ou un conseiller détient déjà la clé clinique : c&apos;est à lui d&apos;approuver ce compte, pas au code de récupération.</translation>
+    </message>
+    <message>
+        <source>Only the current recovery code gives access to clinical data: first have a clinical account approved with that code, then issue a new sheet.</source>
+        <translation>Seul le code de récupération actuel donne accès aux données cliniques : faites d&apos;abord approuver un compte clinique avec ce code, puis émettez une nouvelle feuille.</translation>
     </message>
     <message>
         <source>No OISO database is configured on this computer: give its folder with --folder.</source>
@@ -1264,6 +1300,18 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>Event log verified</source>
         <translation>Journal vérifié</translation>
+    </message>
+    <message>
+        <source>Access to clinical data approved</source>
+        <translation>Accès aux données cliniques approuvé</translation>
+    </message>
+    <message>
+        <source>Clinical key changed</source>
+        <translation>Clé clinique changée</translation>
+    </message>
+    <message>
+        <source>Clinical data re-encrypted</source>
+        <translation>Données cliniques rechiffrées</translation>
     </message>
     <message>
         <source>Patient</source>

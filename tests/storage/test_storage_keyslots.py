@@ -180,7 +180,7 @@ def test_a_version_1_keystore_opens_and_is_upgraded(folder: Folder) -> None:
     keystore.accept_sign_in(result, ADMIN_PASSWORD, None)  # private key wrapped again
     assert keystore.upgrade_seals(result.dmk_candidates) == 2  # both DMK boxes
     data = json.loads(folder.keystore_path.read_text("utf-8"))
-    assert data["version"] == 2 and "failures" not in data
+    assert data["version"] == 3 and "failures" not in data
     admin, dupont = data["slots"]
     assert admin["private_key"]["aad"] == 2 and dupont["private_key"].get("aad", 1) == 1
     assert admin["dmk"]["aad"] == 2 and dupont["dmk"]["aad"] == 2

@@ -30,7 +30,8 @@ def test_file_format(keystore: tuple[Keystore, bytes]) -> None:
     ks, dmk = keystore
     data = json.loads(ks.path.read_text("utf-8"))
     assert data["format"] == "oiso-keystore"
-    assert data["version"] == 2
+    assert data["version"] == 3
+    assert data["clinical"] is None  # no clinical key until one is created
     assert data["database_uuid"] == UUID
     assert data["current_key_id"] == key_id_of(dmk)
     (slot,) = data["slots"]
@@ -289,7 +290,7 @@ def test_tampered_dmk_box_is_a_storage_error(keystore: tuple[Keystore, bytes]) -
 
 def test_newer_version_is_refused(keystore: tuple[Keystore, bytes]) -> None:
     ks, _ = keystore
-    _mutilate(ks, lambda d: d.update(version=3))
+    _mutilate(ks, lambda d: d.update(version=4))
     with pytest.raises(StorageError) as info:
         Keystore.load(ks.path)
     assert "version plus récente" in str(info.value)

@@ -1,0 +1,484 @@
+"""The clinical key (CK): who holds it, four-eyes approvals, rotation, re-encryption.
+
+The DMK opens the database file for every account; the CK (``storage.field_crypto``)
+encrypts clinical content a second time and is sealed only to approved clinical
+accounts (roles with ``HOLD_CLINICAL_KEY``) and to the recovery slot.
+
+* A new database has a CK sealed to the recovery slot only. An administrator who
+  creates a clinical account cannot give it the CK: a colleague holding it
+  approves the account (:meth:`ClinicalKeyService.approve`), or, while no
+  clinical account holds it yet, the recovery code does
+  (:meth:`ClinicalKeyService.approve_with_recovery_code`).
+* At login a clinical account's slot opens the CK into the session
+  (:func:`open_session_clinical_keys`); other roles never get it, whatever the
+  keystore says: the role is read from the database.
+* An account leaving the clinical roles (role change, revocation) rotates the
+  CK (:func:`rotate_clinical_key`): a new generation for the remaining holders
+  and the recovery slot, in the same transaction as the change.
+  :meth:`ClinicalKeyService.rekey_clinical_data` then re-encrypts, batch by
+  batch, what the old generations encrypted, and forgets them once nothing
+  uses them.
+
+Services that read or write clinical fields get the keys with
+:func:`session_clinical_keys` *inside their unit of work*: a write transaction
+then always encrypts with the generation current when it took the write lock,
+which is what lets the re-encryption job finish safely.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import and_, func, select, update
+
+from oiso_desktop.domain.errors import (
+    ErrorCode,
+    PermissionDenied,
+    StorageError,
+    ValidationError,
+)
+from oiso_desktop.domain.permissions import Permission, role_can
+from oiso_desktop.domain.roles import AccountStatus, Role
+from oiso_desktop.services.access import authorize
+from oiso_desktop.services.context import (
+    AccessMode,
+    ServiceContext,
+    ServiceUnitOfWork,
+    reads,
+    writes,
+)
+from oiso_desktop.services.dto import Actor, UserView
+from oiso_desktop.services.event_log import record_event
+from oiso_desktop.services.user_service import user_view
+from oiso_desktop.storage.field_crypto import ClinicalKeys, EncryptedColumn, encrypted_columns
+from oiso_desktop.storage.keystore import Keystore
+from oiso_desktop.storage.models import User
+from oiso_desktop.storage.uow import UnitOfWork
+
+__all__ = [
+    "ClinicalAccess",
+    "ClinicalKeyService",
+    "ClinicalRekeyProgress",
+    "clinical_access_of",
+    "clinical_account_ids",
+    "is_clinical_role",
+    "open_session_clinical_keys",
+    "rotate_clinical_key",
+    "session_clinical_keys",
+    "settle_clinical_key",
+]
+
+AWAITING_MESSAGE = (
+    "Votre accès aux données cliniques attend l'approbation d'un praticien ou d'un "
+    "conseiller qui le détient déjà."
+)
+NOT_AWAITING_MESSAGE = "Ce compte n'attend pas d'accès aux données cliniques."
+ALREADY_HELD_MESSAGE = (
+    "Un praticien ou un conseiller détient déjà la clé clinique : c'est à lui d'approuver "
+    "ce compte, pas au code de récupération."
+)
+NO_CLINICAL_KEY_MESSAGE = "Cette base n'a pas encore de clé clinique."
+USER_NOT_FOUND_MESSAGE = "Ce compte n'existe pas."
+
+#: Accounts that keep their CK boxes: clinical roles, active or suspended (a
+#: suspension keeps the key slot; a revocation or a role change rotates the CK).
+_KEEPING_STATUSES = (AccountStatus.ACTIVE.value, AccountStatus.SUSPENDED.value)
+DEFAULT_BATCH_SIZE = 200
+
+
+class ClinicalAccess(StrEnum):
+    """What a session has of the clinical key."""
+
+    GRANTED = "granted"
+    AWAITING_APPROVAL = "awaiting_approval"
+    NOT_APPLICABLE = "not_applicable"  # a role that never holds it
+
+
+@dataclass(frozen=True)
+class ClinicalRekeyProgress:
+    """One call of the re-encryption job after a rotation."""
+
+    reencrypted: int  # ciphertexts re-encrypted by this call
+    remaining: int  # ciphertexts still under an older generation
+    retired: tuple[str, ...]  # generations forgotten by this call (nothing uses them)
+
+    @property
+    def done(self) -> bool:
+        return self.remaining == 0
+
+
+def is_clinical_role(role: Role | str) -> bool:
+    """Whether the role may hold the clinical key (practitioner, genetic counsellor)."""
+    return role_can(Role(role), Permission.HOLD_CLINICAL_KEY)
+
+
+def clinical_account_ids(uow: UnitOfWork) -> set[int]:
+    """Accounts entitled to keep their CK boxes, as the database says now."""
+    rows = uow.session.execute(select(User.id, User.role).where(User.status.in_(_KEEPING_STATUSES)))
+    return {user_id for user_id, role in rows if is_clinical_role(role)}
+
+
+def _keystore(ctx: ServiceContext) -> Keystore:
+    if ctx.keystore is None:
+        raise StorageError("Les clés de cette base ne sont pas disponibles.", code="no_keystore")
+    return ctx.keystore
+
+
+# ---------------------------------------------------------------------- session keys
+
+
+def _reopen(ctx: ServiceContext) -> ClinicalKeys | None:
+    """The CK generations the session's slot opens in the keystore now."""
+    keystore = ctx.keystore
+    if keystore is None or ctx.slot_key is None:
+        return None
+    held = ctx.clinical
+    keystore.reload()
+    wanted = (keystore.clinical_key_id, *keystore.retiring_clinical_key_ids)
+    if held is not None and held.current_id == wanted[0] and set(held.generations) >= set(wanted):
+        return held
+    # The previous keys are dropped, not wiped: a reader in another thread may still
+    # be using them (ClinicalKeys.forget is for the end of the session).
+    ctx.clinical = keystore.clinical_keys_for(ctx.slot_key)
+    return ctx.clinical
+
+
+def open_session_clinical_keys(ctx: ServiceContext, actor: Actor) -> ClinicalAccess:
+    """At login: a clinical account's slot opens the CK into the session.
+
+    Any other role gets nothing, even if its slot held a CK box (the role is
+    the database's, not the keystore's). An approved session also seals the CK
+    to a new recovery slot that lacks it (a new recovery sheet).
+    """
+    ctx.forget_clinical_keys()
+    if not is_clinical_role(actor.role):
+        return ClinicalAccess.NOT_APPLICABLE
+    keys = _reopen(ctx)
+    if keys is None:
+        return ClinicalAccess.AWAITING_APPROVAL
+    with contextlib.suppress(StorageError):  # not essential: done at the next login
+        _keystore(ctx).reseal_clinical_recovery(keys)
+    return ClinicalAccess.GRANTED
+
+
+def clinical_access_of(ctx: ServiceContext, actor: Actor) -> ClinicalAccess:
+    """The session's state (its slot is opened again if the CK changed meanwhile)."""
+    if not is_clinical_role(actor.role):
+        ctx.forget_clinical_keys()
+        return ClinicalAccess.NOT_APPLICABLE
+    return ClinicalAccess.GRANTED if _reopen(ctx) is not None else ClinicalAccess.AWAITING_APPROVAL
+
+
+def session_clinical_keys(ctx: ServiceContext, uow: ServiceUnitOfWork) -> ClinicalKeys:
+    """The CK of the session, for a service reading or writing clinical fields.
+
+    Call it inside the unit of work (after its actor was read again): a role
+    that lost ``HOLD_CLINICAL_KEY`` forgets the keys and is refused; a clinical
+    account not approved yet gets PermissionDenied ``clinical_access_awaiting``.
+    """
+    actor = uow.actor
+    if not is_clinical_role(actor.role):
+        ctx.forget_clinical_keys()
+    authorize(uow, actor, Permission.HOLD_CLINICAL_KEY)
+    keys = _reopen(ctx)
+    if keys is None:
+        raise PermissionDenied(AWAITING_MESSAGE, code=ErrorCode.CLINICAL_ACCESS_AWAITING)
+    return keys
+
+
+# ---------------------------------------------------------------------- rotation
+
+
+def rotate_clinical_key(
+    ctx: ServiceContext,
+    uow: UnitOfWork,
+    actor: Actor | None,
+    *,
+    reason: str,
+    user_id: int | None = None,
+) -> str | None:
+    """A new CK generation for the remaining clinical accounts and the recovery slot.
+
+    Called in the transaction that removes a clinical role or revokes an
+    account, after its flush and before its commit (the keystore changes last:
+    if it fails, the change is rolled back). Every slot whose account is not
+    entitled any more loses its boxes. Returns the new generation (None: the
+    database has no CK). Event ``clinical_key_rotated`` (reason, user_id).
+    """
+    keystore = _keystore(ctx)
+    keystore.reload()
+    if keystore.clinical_key_id is None:
+        return None
+    keep = clinical_account_ids(uow) - ({user_id} if user_id is not None else set())
+    details: dict[str, object] = {"reason": reason}
+    if user_id is not None:
+        details["user_id"] = user_id
+    record_event(uow, ctx, actor, "clinical_key_rotated", object_type="database", details=details)
+    uow.flush()
+    return keystore.rotate_clinical_key(keep_user_ids=keep)
+
+
+def stale_clinical_holders(uow: UnitOfWork, keystore: Keystore) -> list[int]:
+    """Slots holding a CK box whose account may no longer hold it (to rotate away)."""
+    holders = set(keystore.clinical_key_holders(any_generation=True))
+    return sorted(holders - clinical_account_ids(uow)) if holders else []
+
+
+def recovery_only_holds_clinical_key(uow: UnitOfWork, keystore: Keystore) -> bool:
+    """True when the database has a CK and no clinical account holds it (yet)."""
+    if keystore.clinical_key_id is None:
+        return False
+    return not set(keystore.clinical_key_holders()) & clinical_account_ids(uow)
+
+
+def clinical_ciphertext_count(uow: UnitOfWork) -> int:
+    """How many clinical values are encrypted (any generation), every column."""
+    total = 0
+    for column in encrypted_columns():
+        target = column.table.c[column.column]
+        query = select(func.count()).select_from(column.table).where(target.is_not(None))
+        total += uow.session.scalar(query) or 0
+    return total
+
+
+def settle_clinical_key(ctx: ServiceContext) -> None:
+    """Housekeeping at login: a database from before the CK gets one (sealed to the
+    recovery slot only); a box left to an account that may no longer hold it
+    (forged, or a change cut short) is rotated away. Idempotent."""
+    keystore = _keystore(ctx)
+    keystore.reload()
+    if keystore.clinical_key_id is None:
+        if keystore.has_recovery_slot():
+            created = keystore.create_clinical_key()
+            if created is not None:
+                created.forget()
+        return
+    with ctx.unit_of_work(AccessMode.READ, password_change=True) as uow:
+        stale = stale_clinical_holders(uow, keystore)
+    if stale:
+        with ctx.unit_of_work(AccessMode.WRITE, password_change=True) as uow:
+            actor = uow.actor if not uow.system else None
+            rotate_clinical_key(ctx, uow, actor, reason="stale_holder")
+            uow.commit()
+
+
+# ---------------------------------------------------------------------- service
+
+
+class ClinicalKeyService:
+    """``session.clinical_key``: approvals and the re-encryption job."""
+
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    @reads
+    def access_state(self) -> ClinicalAccess:
+        """Granted, awaiting approval, or not applicable (the role never holds it).
+
+        Allowed before the one-time password is replaced (the login screen asks).
+        """
+        with self.ctx.unit_of_work(password_change=True) as uow:
+            return clinical_access_of(self.ctx, uow.actor)
+
+    def _awaiting_ids(self, uow: UnitOfWork, keystore: Keystore) -> list[User]:
+        keystore.reload()
+        holders = set(keystore.clinical_key_holders())
+        users = uow.users.list(statuses=[AccountStatus.ACTIVE.value])
+        return [
+            u
+            for u in users
+            if is_clinical_role(u.role)
+            and u.id not in holders
+            and keystore.has_slot(u.id)
+            and keystore.slot_login(u.id) == u.login
+        ]
+
+    @reads
+    def awaiting_approval(self) -> list[UserView]:
+        """Active clinical accounts whose slot does not hold the CK yet."""
+        keystore = _keystore(self.ctx)
+        with self.ctx.unit_of_work() as uow:
+            authorize(uow, uow.actor, Permission.APPROVE_CLINICAL_ACCESS)
+            return [user_view(u) for u in self._awaiting_ids(uow, keystore)]
+
+    @reads
+    def recovery_code_needed(self) -> bool:
+        """True while no clinical account holds the CK: approvals need the recovery code."""
+        keystore = _keystore(self.ctx)
+        with self.ctx.unit_of_work() as uow:
+            authorize(uow, uow.actor, Permission.APPROVE_CLINICAL_ACCESS)
+            return not self._held_by_colleagues(uow, keystore)
+
+    @staticmethod
+    def _held_by_colleagues(uow: UnitOfWork, keystore: Keystore) -> bool:
+        keystore.reload()
+        return keystore.clinical_key_id is not None and not recovery_only_holds_clinical_key(
+            uow, keystore
+        )
+
+    def _awaiting_user(self, uow: UnitOfWork, keystore: Keystore, user_id: int) -> User:
+        user = uow.users.get(user_id)
+        if user is None:
+            raise ValidationError(
+                USER_NOT_FOUND_MESSAGE, code=ErrorCode.USER_NOT_FOUND, field="user_id"
+            )
+        if user not in self._awaiting_ids(uow, keystore):
+            raise ValidationError(NOT_AWAITING_MESSAGE, code=ErrorCode.CLINICAL_NOT_AWAITING)
+        return user
+
+    def _grant(
+        self, uow: ServiceUnitOfWork, user: User, keys: ClinicalKeys, method: str
+    ) -> UserView:
+        """Event, then the box sealed (last), then commit; the box goes if the commit fails."""
+        keystore = _keystore(self.ctx)
+        record_event(
+            uow,
+            self.ctx,
+            uow.actor,
+            "clinical_access_granted",
+            object_type="user",
+            object_id=user.id,
+            details={"method": method},
+        )
+        uow.flush()
+        keystore.grant_clinical_key(user.id, keys)
+        try:
+            uow.commit()
+        except BaseException:
+            with contextlib.suppress(Exception):
+                keystore.drop_clinical_boxes(user.id)
+            raise
+        return user_view(user)
+
+    @writes
+    def approve(self, user_id: int) -> UserView:
+        """Four-eyes: a colleague holding the CK seals it to ``user_id``'s slot.
+
+        The approver must hold the CK (``clinical_access_awaiting`` otherwise);
+        ``user_id`` must be an active clinical account awaiting approval
+        (ValidationError ``clinical_not_awaiting``). Event ``clinical_access_granted``.
+        """
+        keystore = _keystore(self.ctx)
+        with self.ctx.unit_of_work() as uow:
+            authorize(uow, uow.actor, Permission.APPROVE_CLINICAL_ACCESS)
+            keys = session_clinical_keys(self.ctx, uow)
+            user = self._awaiting_user(uow, keystore, user_id)
+            return self._grant(uow, user, keys, "colleague")
+
+    @writes
+    def approve_with_recovery_code(self, user_id: int, code: str) -> UserView:
+        """The first clinical account, approved with the recovery code.
+
+        Only while no clinical account holds the CK (ValidationError
+        ``clinical_key_already_held`` otherwise). A wrong code is throttled and
+        counted like a wrong password (AuthenticationError ``bad_recovery_code``).
+        """
+        keystore = _keystore(self.ctx)
+        with self.ctx.unit_of_work() as uow:
+            authorize(uow, uow.actor, Permission.APPROVE_CLINICAL_ACCESS)
+            approver_id = uow.actor.user_id
+            user = self._awaiting_user(uow, keystore, user_id)
+            if self._held_by_colleagues(uow, keystore):
+                raise ValidationError(
+                    ALREADY_HELD_MESSAGE, code=ErrorCode.CLINICAL_KEY_ALREADY_HELD
+                )
+            result = keystore.sign_in_recovery(code, now=self.ctx.now())
+            keys = keystore.clinical_keys_for(result.slot_key)
+            if keys is None:
+                raise StorageError(NO_CLINICAL_KEY_MESSAGE, code=ErrorCode.NO_CLINICAL_KEY)
+            try:
+                view = self._grant(uow, user, keys, "recovery_code")
+            finally:
+                keys.forget()
+        with contextlib.suppress(StorageError):
+            keystore.accept_sign_in(result, code, None)  # the recovery lockout starts again
+        if user_id == approver_id:
+            _reopen(self.ctx)  # approved oneself: the session opens its new box
+        return view
+
+    @writes
+    def rekey_clinical_data(self, batch_size: int = DEFAULT_BATCH_SIZE) -> ClinicalRekeyProgress:
+        """Re-encrypt up to ``batch_size`` ciphertexts made with an older generation.
+
+        Resumable and idempotent: each call commits its batch, only ciphertexts
+        not under the current generation are touched (an update applies only if
+        the value is still the one read), and once none is left the older
+        generations are forgotten in the keystore. Needs a session holding the CK.
+        """
+        if batch_size < 1:
+            raise ValueError("batch_size must be positive")
+        keystore = _keystore(self.ctx)
+        reencrypted = 0
+        with self.ctx.unit_of_work() as uow:
+            keys = session_clinical_keys(self.ctx, uow)
+            current = bytes.fromhex(keys.current_id)
+            for column in encrypted_columns():
+                budget = batch_size - reencrypted
+                if budget <= 0:
+                    break
+                reencrypted += self._rekey_column(uow, keys, column, current, budget)
+            remaining = self._count_stale(uow, current)
+            if reencrypted:
+                record_event(
+                    uow,
+                    self.ctx,
+                    uow.actor,
+                    "clinical_data_rekeyed",
+                    object_type="database",
+                    details={"count": reencrypted, "remaining": remaining},
+                )
+            uow.commit()
+        retired: tuple[str, ...] = ()
+        keystore.reload()
+        if remaining == 0 and keystore.retiring_clinical_key_ids:
+            retired = keystore.retiring_clinical_key_ids
+            keystore.retire_clinical_generations(retired)
+            _reopen(self.ctx)
+        return ClinicalRekeyProgress(reencrypted=reencrypted, remaining=remaining, retired=retired)
+
+    @staticmethod
+    def _stale_filter(target: Any, current: bytes) -> Any:
+        """Ciphertexts whose generation (bytes 2-9 of the header) is not ``current``."""
+        return and_(target.is_not(None), func.substr(target, 2, 8) != current)
+
+    def _rekey_column(
+        self,
+        uow: UnitOfWork,
+        keys: ClinicalKeys,
+        column: EncryptedColumn,
+        current: bytes,
+        budget: int,
+    ) -> int:
+        table = column.table
+        target = table.c[column.column]
+        key_columns = column.row_key_columns
+        rows = uow.session.execute(
+            select(*key_columns, target).where(self._stale_filter(target, current)).limit(budget)
+        ).all()
+        done = 0
+        for row in rows:
+            old = row._mapping[target.name]
+            fresh = column.encrypt(keys, row, column.decrypt(keys, row, old))
+            match = [c == row._mapping[c.name] for c in key_columns]
+            result = uow.session.execute(
+                update(table).where(*match, target == old).values({target.name: fresh})
+            )
+            done += result.rowcount or 0  # type: ignore[attr-defined]
+        return done
+
+    def _count_stale(self, uow: UnitOfWork, current: bytes) -> int:
+        total = 0
+        for column in encrypted_columns():
+            target = column.table.c[column.column]
+            total += (
+                uow.session.scalar(
+                    select(func.count())
+                    .select_from(column.table)
+                    .where(self._stale_filter(target, current))
+                )
+                or 0
+            )
+        return total

@@ -1,0 +1,449 @@
+"""The clinical key (CK) through the services: who gets it, approvals, rotation,
+re-encryption, and what an administrator holding the DMK can read (real files)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from service_helpers import Team
+from sqlalchemy import Column, Integer, MetaData, Table, insert, select
+from sqlcipher3 import dbapi2
+
+from oiso_desktop.domain.errors import (
+    AuthenticationError,
+    PermissionDenied,
+    StorageError,
+    ValidationError,
+)
+from oiso_desktop.domain.roles import Role
+from oiso_desktop.services.auth_service import UserSession
+from oiso_desktop.services.clinical_key_service import (
+    ClinicalAccess,
+    session_clinical_keys,
+)
+from oiso_desktop.services.context import AccessMode
+from oiso_desktop.services.demo import create_demo_database
+from oiso_desktop.services.dto import UserInput
+from oiso_desktop.storage.field_crypto import (
+    ClinicalCiphertext,
+    EncryptedColumn,
+    field_generation,
+    register_metadata,
+    unregister_metadata,
+)
+from oiso_desktop.storage.keystore import Keystore
+from oiso_desktop.storage.secret_store import MemorySecretStore
+
+MARKER = "ZEBRE-7F3A antécédent BRCA1 c.68_69delAG"
+NOW = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
+
+
+def _keystore(team: Team) -> Keystore:
+    return Keystore.load(team.folder / "oiso.keystore")
+
+
+def _raw_clinical_keys(team: Team, login: str):  # type: ignore[no-untyped-def]
+    """What ``login``'s own slot opens in the keystore file, outside the application."""
+    keystore = _keystore(team)
+    result = keystore.sign_in(login, team.passwords[login], now=NOW, secret_store=None)
+    return keystore.clinical_keys_for(result.slot_key)
+
+
+def _events(session: UserSession, action: str) -> list:  # type: ignore[type-arg]
+    return session.events.list(action=action)
+
+
+@pytest.fixture
+def code(created_db) -> str:  # type: ignore[no-untyped-def]
+    return str(created_db.recovery_code)
+
+
+@pytest.fixture
+def durand(team: Team, code: str) -> UserSession:
+    """The first practitioner, approved with the recovery code."""
+    session = team.login("p.durand")
+    session.clinical_key.approve_with_recovery_code(team.ids["p.durand"], code)
+    return session
+
+
+@pytest.fixture
+def probe() -> Iterator[EncryptedColumn]:
+    """A clinical table as future ones will be: registered, encrypted column."""
+    metadata = MetaData()
+    table = Table(
+        "clinical_probe",
+        metadata,
+        Column("id", Integer, primary_key=True),
+        Column("notes", ClinicalCiphertext),
+    )
+    register_metadata(metadata)
+    yield EncryptedColumn(table, "notes")
+    unregister_metadata(metadata)
+
+
+def _write(session: UserSession, column: EncryptedColumn, row_id: int, text: str) -> None:
+    ctx = session.ctx
+    with ctx.unit_of_work(AccessMode.WRITE) as uow:
+        column.table.create(uow.session.connection(), checkfirst=True)
+        keys = session_clinical_keys(ctx, uow)
+        blob = column.encrypt(keys, {"id": row_id}, text.encode())
+        uow.session.execute(insert(column.table), {"id": row_id, "notes": blob})
+        uow.commit()
+
+
+def _read_all(session: UserSession, column: EncryptedColumn) -> dict[int, str]:
+    ctx = session.ctx
+    with ctx.unit_of_work(AccessMode.READ) as uow:
+        keys = session_clinical_keys(ctx, uow)
+        rows = uow.session.execute(select(column.table)).all()
+        return {row.id: column.decrypt(keys, row, row.notes).decode() for row in rows}
+
+
+def _generations(session: UserSession, column: EncryptedColumn) -> set[str]:
+    with session.ctx.unit_of_work(AccessMode.READ) as uow:
+        blobs = uow.session.scalars(select(column.table.c.notes)).all()
+    return {field_generation(blob) for blob in blobs}
+
+
+def _demote(admin: UserSession, user_id: int, role: Role, **changes: object) -> None:
+    view = admin.users.get_user(user_id)
+    data = UserInput(
+        login=view.login,
+        first_name=view.first_name,
+        last_name=view.last_name,
+        role=role,
+        rpps=view.rpps,
+        adeli=view.adeli,
+        **changes,  # type: ignore[arg-type]
+    )
+    admin.users.update_user(user_id, data, expected_version=view.version)
+
+
+# ---------------------------------------------------------------- who holds it
+
+
+def test_a_new_database_seals_the_clinical_key_to_the_recovery_slot_only(
+    team: Team, code: str
+) -> None:
+    keystore = _keystore(team)
+    assert keystore.clinical_key_id is not None
+    assert keystore.clinical_key_holders() == () and keystore.recovery_holds_clinical_key()
+    admin = team.sessions[0]
+    assert admin.clinical_access is ClinicalAccess.NOT_APPLICABLE and admin.ctx.clinical is None
+    durand = team.login("p.durand")
+    assert durand.clinical_access is ClinicalAccess.AWAITING_APPROVAL
+    assert durand.clinical_key.access_state() is ClinicalAccess.AWAITING_APPROVAL
+    secretary = team.login("s.leroy")
+    assert secretary.clinical_access is ClinicalAccess.NOT_APPLICABLE
+    for login in ("admin", "p.durand", "s.leroy"):
+        assert _raw_clinical_keys(team, login) is None
+
+
+def test_the_first_account_is_approved_with_the_recovery_code_then_colleagues_approve(
+    team: Team, code: str
+) -> None:
+    durand = team.login("p.durand")
+    assert durand.clinical_key.recovery_code_needed()
+    with pytest.raises(PermissionDenied) as awaiting:  # nobody approves without the CK
+        durand.clinical_key.approve(team.ids["p.bernard"])
+    assert awaiting.value.code == "clinical_access_awaiting"
+    with pytest.raises(AuthenticationError) as wrong:
+        durand.clinical_key.approve_with_recovery_code(
+            team.ids["p.durand"], "0000-0000-0000-0000-00000-00000"
+        )
+    assert wrong.value.code == "bad_recovery_code"
+    view = durand.clinical_key.approve_with_recovery_code(team.ids["p.durand"], code)
+    assert view.login == "p.durand"
+    assert durand.clinical_access is ClinicalAccess.GRANTED
+    assert not durand.clinical_key.recovery_code_needed()
+    # Now a colleague holds it: the recovery code approves nobody any more.
+    bernard = team.login("p.bernard")
+    assert bernard.clinical_access is ClinicalAccess.AWAITING_APPROVAL
+    with pytest.raises(ValidationError) as held:
+        bernard.clinical_key.approve_with_recovery_code(team.ids["p.bernard"], code)
+    assert held.value.code == "clinical_key_already_held"
+    waiting = [u.login for u in durand.clinical_key.awaiting_approval()]
+    assert waiting == ["p.bernard", "c.petit"]
+    durand.clinical_key.approve(team.ids["p.bernard"])
+    # Bernard's open session sees the approval at once (its own slot opens the box).
+    assert bernard.clinical_access is ClinicalAccess.GRANTED
+    assert _raw_clinical_keys(team, "p.bernard") is not None
+    with pytest.raises(ValidationError) as twice:
+        durand.clinical_key.approve(team.ids["p.bernard"])
+    assert twice.value.code == "clinical_not_awaiting"
+    with pytest.raises(ValidationError):  # a secretary never awaits the CK
+        durand.clinical_key.approve(team.ids["s.leroy"])
+    granted = _events(durand, "clinical_access_granted")
+    assert sorted((e.object_id, json.loads(e.details)["method"]) for e in granted) == sorted(
+        [(team.ids["p.durand"], "recovery_code"), (team.ids["p.bernard"], "colleague")]
+    )
+
+
+def test_administrators_and_secretaries_never_obtain_the_clinical_key(
+    team: Team, durand: UserSession
+) -> None:
+    admin = team.sessions[0]
+    for session in (admin, team.login("s.leroy")):
+        with pytest.raises(PermissionDenied):
+            session.clinical_key.approve(team.ids["p.bernard"])
+        with pytest.raises(PermissionDenied):
+            session.clinical_key.awaiting_approval()
+    # Forge boxes for the administrator's and the secretary's slots in the key file.
+    assert durand.ctx.clinical is not None
+    keystore = _keystore(team)
+    keystore.grant_clinical_key(team.ids["admin"], durand.ctx.clinical)
+    keystore.grant_clinical_key(team.ids["s.leroy"], durand.ctx.clinical)
+    forged_generation = durand.ctx.clinical.current_id
+    secretary = team.login("s.leroy")
+    admin2 = team.login("admin")
+    for session in (secretary, admin2):
+        assert session.ctx.clinical is None
+        assert session.clinical_access is ClinicalAccess.NOT_APPLICABLE
+        with session.ctx.unit_of_work(AccessMode.READ) as uow, pytest.raises(PermissionDenied):
+            session_clinical_keys(session.ctx, uow)
+    # The login noticed the forged boxes and rotated the CK away from them.
+    keystore.reload()
+    assert keystore.clinical_key_id != forged_generation
+    assert keystore.clinical_key_holders(any_generation=True) == (team.ids["p.durand"],)
+    for login in ("admin", "s.leroy"):
+        assert _raw_clinical_keys(team, login) is None
+    assert durand.clinical_access is ClinicalAccess.GRANTED
+
+
+def test_a_password_reset_takes_the_clinical_key_away_from_the_new_slot(
+    team: Team, durand: UserSession
+) -> None:
+    """Otherwise an administrator could reset a password and log in as the practitioner."""
+    admin = team.sessions[0]
+    durand.logout()
+    team.passwords["p.durand"] = admin.users.reset_password(team.ids["p.durand"])
+    again = team.login("p.durand")
+    assert again.clinical_access is ClinicalAccess.AWAITING_APPROVAL
+    assert again.ctx.clinical is None
+
+
+# ---------------------------------------------------------------- rotation
+
+
+def test_removing_the_clinical_role_rotates_the_key(
+    team: Team, durand: UserSession, probe: EncryptedColumn, tmp_path: Path
+) -> None:
+    admin = team.sessions[0]
+    durand.clinical_key.approve(team.ids["p.bernard"])
+    bernard = team.login("p.bernard")
+    _write(durand, probe, 1, "avant la rotation")
+    old_copy = tmp_path / "copie.keystore"
+    shutil.copy(team.folder / "oiso.keystore", old_copy)  # kept by Bernard
+    old_generation = _keystore(team).clinical_key_id
+    _demote(admin, team.ids["p.bernard"], Role.SECRETARY)
+    keystore = _keystore(team)
+    assert keystore.clinical_key_id != old_generation
+    assert keystore.retiring_clinical_key_ids == (old_generation,)
+    assert keystore.clinical_key_holders(any_generation=True) == (team.ids["p.durand"],)
+    assert keystore.recovery_holds_clinical_key()
+    (rotated,) = _events(admin, "clinical_key_rotated")
+    assert json.loads(rotated.details) == {
+        "reason": "role_removed",
+        "user_id": bernard.actor.user_id,
+    }
+    # Bernard's open session: no longer clinical, its keys are forgotten.
+    assert bernard.clinical_access is ClinicalAccess.NOT_APPLICABLE
+    assert bernard.ctx.clinical is None
+    # Durand reads both generations and writes with the new one.
+    _write(durand, probe, 2, "après la rotation")
+    assert _read_all(durand, probe) == {1: "avant la rotation", 2: "après la rotation"}
+    # Bernard's copy of his old box opens the old generation, never the new one.
+    copy_store = Keystore.load(old_copy)
+    held = copy_store.sign_in("p.bernard", team.passwords["p.bernard"], now=NOW, secret_store=None)
+    old_keys = copy_store.clinical_keys_for(held.slot_key)
+    assert old_keys is not None and old_keys.generations == (old_generation,)
+    with durand.ctx.unit_of_work(AccessMode.READ) as uow:
+        newest = uow.session.execute(select(probe.table).where(probe.table.c.id == 2)).one()
+    with pytest.raises(Exception) as refused:
+        probe.decrypt(old_keys, newest, newest.notes)
+    assert getattr(refused.value, "code", None) == "clinical_key_generation_missing"
+
+
+def test_revoking_a_clinical_user_rotates_and_the_data_are_re_encrypted_in_batches(
+    team: Team, durand: UserSession, probe: EncryptedColumn
+) -> None:
+    admin = team.sessions[0]
+    durand.clinical_key.approve(team.ids["c.petit"])
+    for row_id in range(1, 6):
+        _write(durand, probe, row_id, f"note {row_id}")
+    petit_keys = _raw_clinical_keys(team, "c.petit")
+    assert petit_keys is not None
+    old_generation = petit_keys.current_id
+    with pytest.raises(StorageError) as pending:  # other sessions have the file open
+        admin.users.revoke(team.ids["c.petit"])
+    assert pending.value.code == "rekey_pending"  # the DMK waits; the CK rotated already
+    new_generation = _keystore(team).clinical_key_id
+    assert new_generation != old_generation
+    assert _generations(durand, probe) == {old_generation}
+    steps = []
+    while True:
+        progress = durand.clinical_key.rekey_clinical_data(batch_size=2)
+        steps.append((progress.reencrypted, progress.remaining, progress.retired))
+        if progress.done:
+            break
+    assert steps == [(2, 3, ()), (2, 1, ()), (1, 0, (old_generation,))]
+    again = durand.clinical_key.rekey_clinical_data(batch_size=2)  # idempotent
+    assert (again.reencrypted, again.remaining, again.retired) == (0, 0, ())
+    assert _generations(durand, probe) == {new_generation}
+    assert _read_all(durand, probe) == {i: f"note {i}" for i in range(1, 6)}
+    keystore = _keystore(team)
+    assert keystore.retiring_clinical_key_ids == ()
+    # Everything the revoked counsellor's key opened is gone from the file.
+    with durand.ctx.unit_of_work(AccessMode.READ) as uow:
+        rows = uow.session.execute(select(probe.table)).all()
+    for row in rows:
+        with pytest.raises(Exception):  # noqa: B017 - generation missing
+            probe.decrypt(petit_keys, row, row.notes)
+    assert [json.loads(e.details)["count"] for e in _events(durand, "clinical_data_rekeyed")] == [
+        1,
+        2,
+        2,
+    ]
+
+
+def test_a_new_recovery_sheet_gets_the_clinical_key_from_the_next_holder(
+    team: Team, durand: UserSession, probe: EncryptedColumn
+) -> None:
+    admin = team.sessions[0]
+    issued = admin.security.issue_recovery_sheet()
+    assert not _keystore(team).recovery_holds_clinical_key()  # an admin cannot seal it
+    durand.logout()
+    team.login("p.durand")  # the holder's login seals it to the new recovery slot
+    keystore = _keystore(team)
+    assert keystore.recovery_holds_clinical_key()
+    recovery = keystore.sign_in_recovery(issued.code, now=NOW)
+    assert keystore.clinical_keys_for(recovery.slot_key) is not None
+
+
+def test_a_new_sheet_is_refused_while_only_the_recovery_code_holds_used_data(
+    team: Team, durand: UserSession, probe: EncryptedColumn, code: str
+) -> None:
+    admin = team.sessions[0]
+    _write(durand, probe, 1, MARKER)
+    durand.logout()
+    admin.users.revoke(team.ids["p.durand"])  # the recovery slot is now the only holder
+    with pytest.raises(ValidationError) as refused:
+        admin.security.issue_recovery_sheet()
+    assert refused.value.code == "clinical_key_only_in_recovery"
+    # The current code still approves the next practitioner, who reads the data.
+    bernard = team.login("p.bernard")
+    bernard.clinical_key.approve_with_recovery_code(team.ids["p.bernard"], code)
+    assert _read_all(bernard, probe) == {1: MARKER}
+
+
+def test_a_new_sheet_of_an_unused_database_gets_a_fresh_clinical_key(team: Team) -> None:
+    admin = team.sessions[0]
+    before = _keystore(team).clinical_key_id
+    issued = admin.security.issue_recovery_sheet()
+    keystore = _keystore(team)
+    assert keystore.recovery_holds_clinical_key() and keystore.clinical_key_id != before
+    durand = team.login("p.durand")
+    durand.clinical_key.approve_with_recovery_code(team.ids["p.durand"], issued.code)
+    assert durand.clinical_access is ClinicalAccess.GRANTED
+
+
+# ---------------------------------------------------------------- what the DMK reveals
+
+
+def _scan_every_row(db_path: Path, dmk: bytes, needles: list[bytes]) -> int:
+    """Open the file as an account holder would, outside the app; scan every value."""
+    connection = dbapi2.connect(str(db_path))
+    try:
+        connection.execute(f"PRAGMA key = \"x'{dmk.hex()}'\"")
+        tables = [
+            name
+            for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        ]
+        assert "clinical_probe" in tables and "patients" in tables
+        scanned = 0
+        for table in tables:
+            for row in connection.execute(f'SELECT * FROM "{table}"'):
+                for value in row:
+                    raw = value if isinstance(value, bytes) else str(value).encode()
+                    for needle in needles:
+                        assert needle not in raw, f"clear clinical text in {table}"
+                    scanned += 1
+        return scanned
+    finally:
+        connection.close()
+
+
+def test_an_administrator_opening_the_file_with_the_dmk_never_sees_clinical_text(
+    team: Team, durand: UserSession, probe: EncryptedColumn
+) -> None:
+    _write(durand, probe, 1, MARKER)
+    assert _read_all(durand, probe) == {1: MARKER}
+    durand.logout()
+    keystore = _keystore(team)
+    result = keystore.sign_in("admin", team.passwords["admin"], now=NOW, secret_store=None)
+    assert keystore.clinical_keys_for(result.slot_key) is None
+    (dmk,) = result.dmk_candidates
+    needles = [MARKER.encode("utf-8"), MARKER.encode("utf-16-le"), b"ZEBRE-7F3A"]
+    assert _scan_every_row(team.folder / "oiso.db", dmk, needles) > 50
+    for path in team.folder.iterdir():  # nor any file of the folder
+        if path.is_file():
+            assert b"ZEBRE-7F3A" not in path.read_bytes()
+
+
+# ---------------------------------------------------------------- session life
+
+
+def test_the_clinical_key_is_never_shown_and_is_forgotten_at_logout(
+    team: Team, durand: UserSession
+) -> None:
+    keys = durand.ctx.clinical
+    assert keys is not None
+    secret = keys.key(keys.current_id).hex()
+    for text in (repr(durand.ctx), str(durand.ctx), repr(keys), repr(durand)):
+        assert secret not in text
+    durand.logout()
+    assert durand.ctx.clinical is None and keys.forgotten
+    assert durand.clinical_access is ClinicalAccess.NOT_APPLICABLE
+
+
+def test_an_older_database_gets_its_clinical_key_at_the_next_login(
+    created_db,
+    auth,  # type: ignore[no-untyped-def]
+) -> None:
+    path = created_db.folder / "oiso.keystore"
+    data = json.loads(path.read_text("utf-8"))
+    data["version"] = 2
+    del data["clinical"]
+    del data["recovery"]["ck"]
+    path.write_text(json.dumps(data), "utf-8")
+    session = auth.login("admin", created_db.admin_password)
+    try:
+        keystore = Keystore.load(path)
+        assert keystore.version == 3 and keystore.recovery_holds_clinical_key()
+        assert keystore.clinical_key_holders() == ()
+    finally:
+        session.logout()
+
+
+def test_the_demo_grants_the_clinical_key_to_its_clinical_accounts(tmp_path: Path) -> None:
+    accounts = create_demo_database(tmp_path / "demo", patients=0)
+    from oiso_desktop.services.auth_service import AuthService
+
+    auth = AuthService(accounts.folder, secret_store=MemorySecretStore())
+    expected = {
+        Role.ADMIN: ClinicalAccess.NOT_APPLICABLE,
+        Role.PRACTITIONER: ClinicalAccess.GRANTED,
+        Role.GENETIC_COUNSELLOR: ClinicalAccess.GRANTED,
+        Role.SECRETARY: ClinicalAccess.NOT_APPLICABLE,
+    }
+    for account in accounts.accounts:
+        session = auth.login(account.login, account.password)
+        try:
+            assert session.clinical_access is expected[account.role], account.login
+        finally:
+            session.logout()
