@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
 from oiso_desktop.cli.common import (
@@ -11,6 +12,7 @@ from oiso_desktop.cli.common import (
     CliError,
     admin_session,
     as_option,
+    err,
     folder_option,
     out,
 )
@@ -89,7 +91,40 @@ def _user_id(session: Any, login: str) -> int:
     )
 
 
+def _check_terminal_can_show(what: str, announce: str) -> None:
+    """A one-time password is shown once: make sure it can be, before anything changes
+    (``announce`` is written and flushed first: a full output fails there)."""
+    try:
+        if sys.stdout is None:
+            raise OSError("no standard output")
+        out(announce)
+        sys.stdout.flush()
+    except (OSError, ValueError):
+        raise CliError(
+            f"La sortie standard est fermée ou pleine : {what} ne pourrait pas être affiché. "
+            "Rien n'a été modifié.",
+            code="cli_output_unavailable",
+        ) from None
+
+
+def _show_once(lines: list[str], login: str) -> int:
+    try:
+        for line in lines:
+            out(line)
+        sys.stdout.flush()
+    except (OSError, ValueError, AttributeError):
+        err(
+            f"Le mot de passe provisoire de {login} n'a pas pu être affiché : "
+            "réinitialisez-le (oiso-desktop users reset-password)."
+        )
+        return 2
+    return 0
+
+
 def run_add(args: argparse.Namespace) -> int:
+    _check_terminal_can_show(
+        "le mot de passe provisoire", f"Création du compte {args.login.strip().lower()}…"
+    )
     with admin_session(args) as session:
         assisted = tuple(_user_id(session, login) for login in args.assists)
         try:
@@ -99,10 +134,14 @@ def run_add(args: argparse.Namespace) -> int:
                 f"{exc} Si le numéro est exact, relancez la commande avec --rpps-confirmed.",
                 field="rpps",
             ) from exc
-    out(f"Compte créé : {user.login} ({user.display_name}, {ROLE_LABELS[user.role]}).")
-    out(f"Mot de passe à usage unique : {password}")
-    out("Remettez-le en main propre : il devra être changé à la première connexion.")
-    return 0
+    return _show_once(
+        [
+            f"Compte créé : {user.login} ({user.display_name}, {ROLE_LABELS[user.role]}).",
+            f"Mot de passe à usage unique : {password}",
+            "Remettez-le en main propre : il devra être changé à la première connexion.",
+        ],
+        user.login,
+    )
 
 
 def _create(session: Any, args: argparse.Namespace, assisted: tuple[int, ...]) -> tuple[Any, str]:
@@ -181,10 +220,14 @@ def run_revoke(args: argparse.Namespace) -> int:
 
 
 def run_reset(args: argparse.Namespace) -> int:
+    _check_terminal_can_show(
+        "le nouveau mot de passe provisoire",
+        f"Réinitialisation du mot de passe de {args.login.strip().lower()}…",
+    )
     with admin_session(args) as session:
         user_id = _user_id(session, args.login)
         password = session.users.reset_password(  # type: ignore[attr-defined]
             user_id, rekey=args.rekey
         )
-    out(f"Nouveau mot de passe à usage unique pour {args.login.strip().lower()} : {password}")
-    return 0
+    login = args.login.strip().lower()
+    return _show_once([f"Nouveau mot de passe à usage unique pour {login} : {password}"], login)

@@ -243,7 +243,9 @@ class ErrorCode(StrEnum):
     CLINICAL_KEY_ONLY_IN_RECOVERY = "clinical_key_only_in_recovery"
 
     # --- command line (cli) ------------------------------------------------------------
+    CLINICAL_APPROVAL_PASSWORD_PENDING = "clinical_approval_password_pending"
     CLI_NO_DATABASE = "cli_no_database"
+    CLI_OUTPUT_UNAVAILABLE = "cli_output_unavailable"
     CLI_VALUE_MISSING = "cli_value_missing"  # params: value
     CLI_BAD_DATE = "cli_bad_date"  # params: text
     CLI_UNKNOWN_LOGIN = "cli_unknown_login"  # params: login

@@ -664,6 +664,16 @@ MESSAGES: dict[ErrorCode, str] = {
         "clinical account approved with that code, then issue a new sheet.",
     ),
     # --- command line (shown by the CLI in French; here for completeness) --------------
+    _E.CLINICAL_APPROVAL_PASSWORD_PENDING: QT_TRANSLATE_NOOP(
+        "Errors",
+        "This account has not replaced its temporary password yet: access to clinical data "
+        "will be approved afterwards.",
+    ),
+    _E.CLI_OUTPUT_UNAVAILABLE: QT_TRANSLATE_NOOP(
+        "Errors",
+        "The standard output is closed or full: the password could not be shown. Nothing "
+        "was changed.",
+    ),
     _E.CLI_NO_DATABASE: QT_TRANSLATE_NOOP(
         "Errors",
         "No OISO database is configured on this computer: give its folder with --folder.",

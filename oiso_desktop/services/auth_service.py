@@ -293,6 +293,10 @@ class UserSession:
         with self._uow() as uow:
             user = uow.users.get(self.actor.user_id)
             assert user is not None
+            # A password an administrator issued (creation, reset) came with a key
+            # pair the administrator could have copied with the key file: replacing
+            # it makes a fresh key pair, which only the user's own password opens.
+            fresh_key_pair = user.must_change_password
             user.must_change_password = False
             user.password_changed_at = naive_utc(self.ctx.now())
             record_event(
@@ -302,13 +306,30 @@ class UserSession:
                 "password_changed",
                 object_type="user",
                 object_id=user.id,
+                details={"new_key_pair": True} if fresh_key_pair else None,
             )
             uow.flush()
             # The key slot changes last: if it fails, the transaction is rolled back.
-            keystore.set_password(
-                self.actor.user_id, slot.private_key, new, secret_store=self.ctx.secret_store
-            )
+            if fresh_key_pair:
+                keystore.add_user_slot(
+                    user.id,
+                    user.login,
+                    new,
+                    self.ctx.dmk,
+                    holder=slot.slot_key,
+                    secret_store=self.ctx.secret_store,
+                )
+            else:
+                keystore.set_password(
+                    self.actor.user_id, slot.private_key, new, secret_store=self.ctx.secret_store
+                )
             uow.commit()
+        if fresh_key_pair:
+            new_key = keystore.sign_in(
+                self.actor.login, new, now=self.ctx.now(), secret_store=self.ctx.secret_store
+            )
+            if self.ctx.slot_key is not None:
+                self.ctx.slot_key = new_key.slot_key
         self.must_change_password = False
 
     @writes
@@ -444,11 +465,12 @@ class AuthService:
         uow: UnitOfWork, ctx: ServiceContext, drained: Sequence[ReportedFailure]
     ) -> None:
         now = ctx.now()
+        earliest = now - FAILURE_MAX_AGE
         for failure in drained:
             # The failures file is writable by every OS user of a shared folder: a
             # login that is no account's is shown as unknown (never as its text), and
             # times that cannot be true are not written into the log.
-            if not now - FAILURE_MAX_AGE <= failure.at <= now + FUTURE_TOLERANCE:
+            if not earliest <= failure.at <= now + FUTURE_TOLERANCE:
                 continue
             known = uow.users.by_login(failure.login) if failure.login else None
             details: dict[str, object] = {

@@ -75,6 +75,10 @@ AWAITING_MESSAGE = (
     "Votre accès aux données cliniques attend l'approbation d'un praticien ou d'un "
     "conseiller qui le détient déjà."
 )
+PASSWORD_PENDING_MESSAGE = (
+    "Ce compte n'a pas encore remplacé son mot de passe provisoire : l'accès aux données "
+    "cliniques sera approuvé ensuite."
+)
 NOT_AWAITING_MESSAGE = "Ce compte n'attend pas d'accès aux données cliniques."
 ALREADY_HELD_MESSAGE = (
     "Un praticien ou un conseiller détient déjà la clé clinique : c'est à lui d'approuver "
@@ -327,6 +331,12 @@ class ClinicalKeyService:
             )
         if user not in self._awaiting_ids(uow, keystore):
             raise ValidationError(NOT_AWAITING_MESSAGE, code=ErrorCode.CLINICAL_NOT_AWAITING)
+        if user.must_change_password:
+            # Its key pair came with a password an administrator saw: the clinical
+            # key is sealed only to the key pair the user makes with their own.
+            raise ValidationError(
+                PASSWORD_PENDING_MESSAGE, code=ErrorCode.CLINICAL_APPROVAL_PASSWORD_PENDING
+            )
         return user
 
     def _grant(

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +32,8 @@ from oiso_desktop.services.user_service import revoked_slot_holders
 from oiso_desktop.storage import crypto
 from oiso_desktop.storage.keystore import Keystore
 from oiso_desktop.storage.models import Structure
+
+log = logging.getLogger(__name__)
 
 __all__ = [
     "REKEY_REASONS",
@@ -171,16 +174,23 @@ class SecurityService:
             if keep is not None:
                 keep(issued)
             record_event(uow, self.ctx, actor, "recovery_sheet_issued", object_type="database")
-            uow.flush()
-            # The slot changes last: if it fails, the event is rolled back.
-            keystore.set_recovery_slot(code, self.ctx.dmk, holder=self.ctx.slot_key)
-            if only_in_recovery:
-                # Nothing was encrypted with the old clinical key, which only the old
-                # recovery slot held: a new one for the new slot.
+            dmk = self.ctx.dmk
+            uow.commit()
+        # The point of no return comes last, and alone: once the old code is retired
+        # nothing may fail before the new one is handed back (a commit failing after
+        # the slot changed would have lost both codes).
+        keystore.set_recovery_slot(code, dmk, holder=self.ctx.slot_key)
+        if only_in_recovery:
+            # Nothing was encrypted with the old clinical key, which only the old
+            # recovery slot held: a new one for the new slot. If this fails, the new
+            # code still opens the database; a later sheet makes the clinical key.
+            try:
                 fresh = keystore.create_clinical_key(replace=True)
+            except StorageError:
+                log.warning("Clinical key not created for the new recovery slot")
+            else:
                 if fresh is not None:
                     fresh.forget()
-            uow.commit()
         return issued
 
     @writes

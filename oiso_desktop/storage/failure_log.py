@@ -101,9 +101,32 @@ def _check_counter_key(key: Any, login: Any) -> None:
         raise ValueError("login")
 
 
-def _check_entry(reason: Any, context: Any) -> None:
+#: What an entry waiting for the event log may say, by kind of counter. Failures in
+#: an open session (lock screen, password change, binding) are logged at once and
+#: never wait in the file: such contexts there can only be forged.
+_REPORTED = {
+    "login": (
+        {"bad_password", "account_disabled", "slot_login_mismatch", "bound_secret_missing"},
+        {"login"},
+    ),
+    "unknown": ({"unknown_login"}, {"login"}),
+    "recovery": ({"bad_recovery_code"}, {"recovery"}),
+}
+
+
+def _kind(key: str) -> str:
+    if key == "recovery":
+        return "recovery"
+    return "unknown" if key.startswith("unknown:") else "login"
+
+
+def _check_entry(reason: Any, context: Any, kind: str = "") -> None:
     if reason not in REASONS or context not in CONTEXTS:
         raise ValueError("reason or context")
+    if kind:
+        reasons, contexts = _REPORTED[kind]
+        if reason not in reasons or context not in contexts:
+            raise ValueError("reason or context of this kind of counter")
 
 
 def format_time(value: dt.datetime) -> str:
@@ -200,9 +223,10 @@ def _validate(path: Path, data: Any) -> dict[str, Any]:
             _check_counter_key(key, counter["login"])
             for at in counter["recent"]:
                 parse_time(at)
+            kind = _kind(key)
             for item in counter["unreported"]:
                 parse_time(item["at"])
-                _check_entry(item["reason"], item["context"])
+                _check_entry(item["reason"], item["context"], kind)
             overflow = counter.get("overflow")
             if overflow is not None:
                 count = overflow["count"]
@@ -212,7 +236,11 @@ def _validate(path: Path, data: Any) -> dict[str, Any]:
                     raise ValueError("count")
                 parse_time(overflow["first"])
                 parse_time(overflow["last"])
-                _check_entry(overflow["reason"], overflow.get("context", "login"))
+                _check_entry(
+                    overflow["reason"],
+                    overflow.get("context", "recovery" if kind == "recovery" else "login"),
+                    kind,
+                )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise _corrupt(path) from exc
     return data

@@ -146,7 +146,7 @@ class UnlockedSlot:
     """The result of a successful unlock."""
 
     user_id: int
-    dmk_candidates: list[bytes]
+    dmk_candidates: list[bytes] = field(repr=False)
     private_key: bytes = field(repr=False)
 
 
@@ -266,9 +266,8 @@ class Keystore:
 
     @property
     def pending_drop_user_ids(self) -> tuple[int, ...]:
-        """Users whose revocation waits for the pending re-key (empty if none)."""
-        if not self.rekey_pending:
-            return ()
+        """Users whose slots were dropped and who are still owed a re-key: the one
+        pending, or the next one when a re-key was given up (see abort_rekey)."""
         return tuple(sorted(self._data.get("pending_drop_user_ids", [])))
 
     @property

@@ -333,3 +333,54 @@ def test_an_unknown_command_does_not_start_the_interface(capsys) -> None:  # typ
     assert entry(["maintenance", "run"]) == 2
     err = capsys.readouterr().err
     assert "commande inconnue « maintenance »" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("stdout", ["closed", "full"])
+def test_a_one_time_password_that_cannot_be_shown_changes_nothing(
+    folder: Path, stdout: str
+) -> None:
+    """Third review: ``users add`` with stdout closed created the account silently
+    (exit 0) and its one-time password was lost."""
+    import subprocess
+    import sys
+
+    if stdout == "full" and not Path("/dev/full").exists():
+        pytest.skip("needs /dev/full")
+    args = [
+        sys.executable,
+        "-m",
+        "oiso_desktop",
+        "users",
+        "add",
+        "--folder",
+        str(folder),
+        "--as",
+        "admin",
+        "--login",
+        "nouveau",
+        "--first-name",
+        "Nora",
+        "--last-name",
+        "Nouvel",
+        "--role",
+        "secretary",
+    ]
+    if stdout == "full":
+        with open("/dev/full", "w") as full:
+            done = subprocess.run(args, stdout=full, stderr=subprocess.PIPE, text=True, timeout=120)
+    else:
+        done = subprocess.run(
+            args,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+            preexec_fn=lambda: os.close(1),  # the child starts with no standard output
+        )
+    assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stderr
+    assert "Rien n'a été modifié" in done.stderr
+    session = AuthService(folder, secret_store=MemorySecretStore()).login("admin", ADMIN_PASSWORD)
+    try:
+        assert "nouveau" not in {u.login for u in session.users.list_users()}
+    finally:
+        session.logout()

@@ -234,8 +234,8 @@ def test_removing_the_clinical_role_rotates_the_key(
     team: Team, durand: UserSession, probe: EncryptedColumn, tmp_path: Path
 ) -> None:
     admin = team.sessions[0]
+    bernard = team.login("p.bernard")  # their own password first: then the approval
     durand.clinical_key.approve(team.ids["p.bernard"])
-    bernard = team.login("p.bernard")
     _write(durand, probe, 1, "avant la rotation")
     old_copy = tmp_path / "copie.keystore"
     shutil.copy(team.folder / "oiso.keystore", old_copy)  # kept by Bernard
@@ -273,6 +273,7 @@ def test_revoking_a_clinical_user_rotates_and_the_data_are_re_encrypted_in_batch
     team: Team, durand: UserSession, probe: EncryptedColumn
 ) -> None:
     admin = team.sessions[0]
+    team.login("c.petit").logout()  # their own password first: then the approval
     durand.clinical_key.approve(team.ids["c.petit"])
     for row_id in range(1, 6):
         _write(durand, probe, row_id, f"note {row_id}")
@@ -447,3 +448,30 @@ def test_the_demo_grants_the_clinical_key_to_its_clinical_accounts(tmp_path: Pat
             assert session.clinical_access is expected[account.role], account.login
         finally:
             session.logout()
+
+
+def test_a_key_file_copied_by_the_admin_with_a_one_time_password_never_opens_the_ck(
+    team: Team, code: str
+) -> None:
+    """Third review: the admin saw the one-time password and could copy the key file;
+    the user's key pair stayed the same after their own password, so every later
+    clinical key sealed to it opened with the admin's copy."""
+    from oiso_desktop.storage.keystore import Keystore, SlotKey
+    from oiso_desktop.storage.secret_store import MemorySecretStore
+
+    one_time = team.passwords["p.durand"]
+    copy = team.folder.parent / "copie-admin.keystore"
+    shutil.copy(team.folder / "oiso.keystore", copy)
+    durand = team.login("p.durand")  # replaces the one-time password: a fresh key pair
+    durand.clinical_key.approve_with_recovery_code(team.ids["p.durand"], code)
+    assert durand.clinical_access.value == "granted"
+    old = Keystore.load(copy).unlock_user("p.durand", one_time, MemorySecretStore())
+    live = Keystore.load(team.folder / "oiso.keystore")
+    stolen = SlotKey(team.ids["p.durand"], old.private_key)
+    assert live.clinical_keys_for(stolen) is None  # not the key pair of the slot any more
+    # And a slot still under an administrator's password is never approved.
+    second = team.auth.login("p.bernard", team.passwords["p.bernard"])
+    team.sessions.append(second)
+    with pytest.raises(ValidationError) as info:
+        durand.clinical_key.approve(team.ids["p.bernard"])
+    assert info.value.code == "clinical_approval_password_pending"

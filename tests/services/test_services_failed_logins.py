@@ -289,3 +289,26 @@ def test_a_forged_known_login_counter_cannot_plant_text_or_dates(created_db, aut
     assert not [e for e in failed if "dupont" in (e.login + e.details).lower()]
     assert not [e for e in failed if "9999" in e.details]
     assert [e.login for e in failed].count("admin") == 1
+
+
+def test_forged_failures_cannot_invent_facts_about_a_real_account(created_db, auth, clock) -> None:  # type: ignore[no-untyped-def]
+    """Third review: reasons and contexts that never wait in the file (lock screen,
+    password change), or dates before the database existed, were logged against the
+    real administrator."""
+    with pytest.raises(AuthenticationError):
+        auth.login("admin", WRONG)
+    path = created_db.folder / "oiso.failures"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    counter = data["counters"]["login:admin"]
+    counter["unreported"] += [
+        {"at": "2026-03-02T08:00:00.000000Z", "reason": "account_disabled", "context": "unlock"},
+        {"at": "2026-03-02T08:00:01.000000Z", "reason": "bad_recovery_code", "context": "recovery"},
+    ]
+    path.write_text(json.dumps(data), encoding="utf-8")
+    clock.advance(seconds=1)
+    session = auth.login("admin", created_db.admin_password)
+    try:
+        failed = session.events.list(action="login_failed")
+    finally:
+        session.logout()
+    assert not [e for e in failed if '"unlock"' in e.details or "bad_recovery_code" in e.details]
