@@ -28,6 +28,7 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.pathobject import PDFPathObject
 from reportlab.platypus.flowables import Flowable
 
 from oiso_desktop import APP_NAME, __version__
@@ -234,10 +235,10 @@ def _extent(op: Op) -> tuple[tuple[float, ...], tuple[float, ...]]:
 def _draw_op(canvas: Canvas, op: Op, shift: float, y0: float) -> None:
     """One operation; drawing (x, y down) -> canvas (x - shift, -(y - y0))."""
 
-    def X(value: float) -> float:
+    def to_x(value: float) -> float:
         return value - shift
 
-    def Y(value: float) -> float:
+    def to_y(value: float) -> float:
         return -(value - y0)
 
     black = colors.black
@@ -246,22 +247,22 @@ def _draw_op(canvas: Canvas, op: Op, shift: float, y0: float) -> None:
         canvas.setLineWidth(op.width)
         canvas.setLineCap(0 if op.dashed else 1)
         canvas.setDash([3, 2] if op.dashed else [])
-        canvas.line(X(op.x1), Y(op.y1), X(op.x2), Y(op.y2))
+        canvas.line(to_x(op.x1), to_y(op.y1), to_x(op.x2), to_y(op.y2))
         canvas.setDash([])
     elif isinstance(op, Symbol):
-        _draw_symbol(canvas, op, X(op.cx), Y(op.cy))
+        _draw_symbol(canvas, op, to_x(op.cx), to_y(op.cy))
     elif isinstance(op, Disc):
         if op.ring:
             canvas.setFillColor(colors.white)
-            canvas.circle(X(op.cx), Y(op.cy), op.radius + op.ring, stroke=0, fill=1)
+            canvas.circle(to_x(op.cx), to_y(op.cy), op.radius + op.ring, stroke=0, fill=1)
         canvas.setFillColor(black)
-        canvas.circle(X(op.cx), Y(op.cy), op.radius, stroke=0, fill=1)
+        canvas.circle(to_x(op.cx), to_y(op.cy), op.radius, stroke=0, fill=1)
     elif isinstance(op, Polygon):
         path = canvas.beginPath()
         first, *rest = op.points
-        path.moveTo(X(first[0]), Y(first[1]))
+        path.moveTo(to_x(first[0]), to_y(first[1]))
         for px, py in rest:
-            path.lineTo(X(px), Y(py))
+            path.lineTo(to_x(px), to_y(py))
         path.close()
         canvas.setFillColor(black)
         canvas.drawPath(path, stroke=0, fill=1)
@@ -273,10 +274,10 @@ def _draw_op(canvas: Canvas, op: Op, shift: float, y0: float) -> None:
             "left": canvas.drawString,
             "right": canvas.drawRightString,
         }[op.align]
-        draw(X(op.x), Y(op.y), op.text)
+        draw(to_x(op.x), to_y(op.y), op.text)
 
 
-def _shape_path(canvas: Canvas, shape: Shape, cx: float, cy: float, size: float):  # noqa: ANN202
+def _shape_path(canvas: Canvas, shape: Shape, cx: float, cy: float, size: float) -> PDFPathObject:
     half = size / 2
     path = canvas.beginPath()
     if shape == Shape.SQUARE:
@@ -352,7 +353,7 @@ class PedigreeFlowable(Flowable):
         self._legend = legend_height(self.drawing, width) + 8.0
         return pedigree_tiles(self.drawing, width, max(height - self._legend, 40.0))
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         if self.tile is None:
             tiles = self._tiles(availWidth, availHeight)
             if len(tiles) > 1:
@@ -363,13 +364,20 @@ class PedigreeFlowable(Flowable):
         self.width, self.height = availWidth, self.tile.height + self._legend
         return self.width, self.height
 
-    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
-        if availHeight < 120:
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        # Too tall for the space left: start on a fresh frame first (platypus marks a
+        # flowable it moved on as _postponed); split only what a whole frame cannot hold.
+        if not getattr(self, "_postponed", False) and not self._at_top():
             return []
+        if self.tile is not None:
+            return []  # a tile was made to fit a whole frame
         tiles = self._tiles(availWidth, availHeight)
-        if len(tiles) == 1 and self.tile is not None:
-            return []
         return [PedigreeFlowable(self.drawing, tile=t, max_height=self.max_height) for t in tiles]
+
+    def _at_top(self) -> bool:
+        document = getattr(getattr(self, "canv", None), "_doctemplate", None)
+        frame = getattr(document, "frame", None)
+        return bool(getattr(frame, "_atTop", False))
 
     def draw(self) -> None:
         assert self.tile is not None

@@ -154,7 +154,7 @@ def test_sample_families_show_what_they_are_for() -> None:
     assert any(p.adoption == Adoption.IN for p in twins.people)
 
 
-def _boxes(drawing):
+def _boxes(drawing, measure=measure):
     boxes = []
     for op in drawing.ops:
         if isinstance(op, Text) and not op.numeral:
@@ -167,8 +167,9 @@ def _boxes(drawing):
     return boxes
 
 
-def check_no_overlap(drawing) -> None:
-    boxes = sorted(_boxes(drawing), key=lambda b: b[0])
+def check_no_overlap(drawing, measure=measure) -> None:
+    """No text over another text or a symbol (of another person: over the symbol's box)."""
+    boxes = sorted(_boxes(drawing, measure), key=lambda b: b[0])
     for index, (_l1, t1, r1, b1, op1) in enumerate(boxes):
         for l2, t2, _r2, b2, op2 in boxes[index + 1 :]:
             if l2 >= r1:

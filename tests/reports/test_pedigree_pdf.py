@@ -17,15 +17,17 @@ from oiso_desktop.domain.family import new_family
 from oiso_desktop.domain.pedigree_drawing import FONT_SIZE, MIN_FONT_SIZE, Text
 from oiso_desktop.domain.pedigree_layout import layout
 from oiso_desktop.domain.sample_families import SAMPLE_FAMILIES, lynch_family
-from oiso_desktop.reports.fonts import SANS
+from oiso_desktop.reports.fonts import SANS, register_fonts
 from oiso_desktop.reports.pedigree_pdf import (
     MAX_SCALE,
     PedigreeFlowable,
+    _measure,
     pdf_pedigree_drawing,
     pedigree_tiles,
     render_pedigree_pdf,
 )
 from tests.domain.family_builders import grow_family, random_steps
+from tests.domain.test_pedigree_drawing import check_no_overlap
 
 TODAY = date(2025, 6, 1)
 
@@ -111,6 +113,13 @@ def test_a_wide_family_is_split_with_every_person_printed(tmp_path: Path) -> Non
     assert missing == []
 
 
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_labels_never_overlap_with_the_pdf_font(seed: int) -> None:
+    family = grow_family(random_steps(seed, 6 * 275), size=275)
+    drawing = pdf_pedigree_drawing(family, today=TODAY)
+    check_no_overlap(drawing, _measure)
+
+
 def test_small_family_fits_one_page_at_a_readable_size() -> None:
     for key, (_, make) in SAMPLE_FAMILIES.items():
         drawing = pdf_pedigree_drawing(make(), today=TODAY)
@@ -120,6 +129,7 @@ def test_small_family_fits_one_page_at_a_readable_size() -> None:
 
 
 def test_flowable_inside_a_larger_document() -> None:
+    register_fonts()
     buffer = io.BytesIO()
     document = SimpleDocTemplate(buffer, pagesize=A4, initialFontName=SANS)
     style = ParagraphStyle("body", fontName=SANS, fontSize=10)
@@ -135,6 +145,14 @@ def test_flowable_inside_a_larger_document() -> None:
     data = buffer.getvalue()
     assert data.startswith(b"%PDF")
     assert document.page >= 3  # the large tree went on over several pages
+    if shutil.which("pdftotext"):
+        first = subprocess.run(
+            ["pdftotext", "-f", "1", "-l", "1", "-enc", "UTF-8", "-", "-"],
+            input=data,
+            capture_output=True,
+            check=True,
+        ).stdout.decode()
+        assert "IV-2" in first.split() and "Cancer du sein" in first  # the small tree, whole
 
 
 def test_drawing_texts_are_the_french_words() -> None:
