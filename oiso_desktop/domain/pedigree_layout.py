@@ -343,9 +343,10 @@ class _Placer:
             ordered.extend(m for m in members if m not in ordered)
         if entry is not None and facing is not None:
             group = self.family.twin_group_of(entry)
-            moving = [c for c in ordered if c == entry or (group and c in group.members)]
-            rest = [c for c in ordered if c not in moving]
-            ordered = rest + moving if facing == "right" else moving + rest
+            # The entry ends the sibship on the partner's side, its twins beside it.
+            twins = [c for c in ordered if c != entry and group and c in group.members]
+            rest = [c for c in ordered if c != entry and c not in twins]
+            ordered = [*rest, *twins, entry] if facing == "right" else [entry, *twins, *rest]
         return ordered
 
     def _partner_side(self, child: str, ordered: list[str]) -> str | None:
@@ -639,6 +640,18 @@ def _assemble(placer: _Placer, whole: _Block | None) -> Layout:
         descent_x = (where[left_key] + where[right_key]) / 2
         y = min(gen[c] for c in unit.children) - 0.5
         child_xs = [xs[c] for c in children] or [descent_x]
+        if (left_key, right_key) != (unit.left, unit.right) and children:
+            # A slot was reserved for a partner drawn elsewhere (a loop): start the line of
+            # descent between the partners as drawn when that keeps it above the children
+            # (the sibship line does not grow) and clear of every symbol of their row.
+            real = (xs[unit.left] + xs[unit.right]) / 2
+            row = rows.get(gen[unit.left], [])
+            if (
+                gen[unit.left] == gen[unit.right]
+                and min(child_xs) <= real <= max(child_xs)
+                and all(abs(xs[p] - real) >= GAP / 2 - 1e-9 for p in row)
+            ):
+                descent_x = real
         sibships.append(
             SibshipLine(
                 parents=(unit.left, unit.right),

@@ -1014,7 +1014,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The standard output is closed or full: the password could not be shown. Nothing was changed.</source>
-        <translation>La sortie standard est fermée ou pleine : le mot de passe ne pourrait pas être affiché. Rien n'a été modifié.</translation>
+        <translation>La sortie standard est fermée ou pleine : le mot de passe ne pourrait pas être affiché. Rien n&apos;a été modifié.</translation>
     </message>
     <message>
         <source>No OISO database is configured on this computer: give its folder with --folder.</source>
@@ -2092,6 +2092,216 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>Practitioner</source>
         <translation>Praticien</translation>
+    </message>
+</context>
+<context>
+    <name>Pedigree</name>
+    <message>
+        <source>Breast</source>
+        <translation>Sein</translation>
+    </message>
+    <message>
+        <source>Contralat. breast</source>
+        <translation>Sein contro.</translation>
+    </message>
+    <message>
+        <source>Ovary</source>
+        <translation>Ovaire</translation>
+    </message>
+    <message>
+        <source>Endometrium</source>
+        <translation>Endomètre</translation>
+    </message>
+    <message>
+        <source>Cervix</source>
+        <translation>Col utérin</translation>
+    </message>
+    <message>
+        <source>Prostate</source>
+        <translation>Prostate</translation>
+    </message>
+    <message>
+        <source>Testis</source>
+        <translation>Testicule</translation>
+    </message>
+    <message>
+        <source>Pancreas</source>
+        <translation>Pancréas</translation>
+    </message>
+    <message>
+        <source>Colon</source>
+        <translation>Côlon</translation>
+    </message>
+    <message>
+        <source>Stomach</source>
+        <translation>Estomac</translation>
+    </message>
+    <message>
+        <source>Small bowel</source>
+        <translation>Grêle</translation>
+    </message>
+    <message>
+        <source>Biliary tr.</source>
+        <translation>Voies bil.</translation>
+    </message>
+    <message>
+        <source>Liver</source>
+        <translation>Foie</translation>
+    </message>
+    <message>
+        <source>Oesophagus</source>
+        <translation>Œsophage</translation>
+    </message>
+    <message>
+        <source>Upper urin.</source>
+        <translation>Voies urin.</translation>
+    </message>
+    <message>
+        <source>Bladder</source>
+        <translation>Vessie</translation>
+    </message>
+    <message>
+        <source>Kidney</source>
+        <translation>Rein</translation>
+    </message>
+    <message>
+        <source>Brain</source>
+        <translation>Cerveau</translation>
+    </message>
+    <message>
+        <source>Sebaceous</source>
+        <translation>Sébacée</translation>
+    </message>
+    <message>
+        <source>Melanoma</source>
+        <translation>Mélanome</translation>
+    </message>
+    <message>
+        <source>Thyroid</source>
+        <translation>Thyroïde</translation>
+    </message>
+    <message>
+        <source>Lung</source>
+        <translation>Poumon</translation>
+    </message>
+    <message>
+        <source>Adrenal</source>
+        <translation>Surrénale</translation>
+    </message>
+    <message>
+        <source>Sarcoma</source>
+        <translation>Sarcome</translation>
+    </message>
+    <message>
+        <source>Leukaemia</source>
+        <translation>Leucémie</translation>
+    </message>
+    <message>
+        <source>Lymphoma</source>
+        <translation>Lymphome</translation>
+    </message>
+    <message>
+        <source>Head &amp; neck</source>
+        <translation>VADS</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <source>Breast cancer</source>
+        <translation>Cancer du sein</translation>
+    </message>
+    <message>
+        <source>Ovarian cancer</source>
+        <translation>Cancer de l&apos;ovaire</translation>
+    </message>
+    <message>
+        <source>Colorectal and Lynch spectrum</source>
+        <translation>Côlon-rectum et spectre de Lynch</translation>
+    </message>
+    <message>
+        <source>Prostate cancer</source>
+        <translation>Cancer de la prostate</translation>
+    </message>
+    <message>
+        <source>Pancreatic cancer</source>
+        <translation>Cancer du pancréas</translation>
+    </message>
+    <message>
+        <source>Other cancer</source>
+        <translation>Autre cancer</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Homme</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Femme</translation>
+    </message>
+    <message>
+        <source>Sex unknown</source>
+        <translation>Sexe inconnu</translation>
+    </message>
+    <message>
+        <source>Deceased</source>
+        <translation>Décédé(e)</translation>
+    </message>
+    <message>
+        <source>Proband</source>
+        <translation>Cas index</translation>
+    </message>
+    <message>
+        <source>Carrier of a pathogenic variant</source>
+        <translation>Porteur d&apos;un variant pathogène</translation>
+    </message>
+    <message>
+        <source>Gene + : pathogenic variant ; − : negative ; VUS : unknown significance</source>
+        <translation>Gène + : variant pathogène ; − : négatif ; VSI : signification inconnue</translation>
+    </message>
+    <message>
+        <source>Adopted</source>
+        <translation>Adopté(e)</translation>
+    </message>
+    <message>
+        <source>Consanguineous couple</source>
+        <translation>Union consanguine</translation>
+    </message>
+    <message>
+        <source>Monozygotic twins</source>
+        <translation>Jumeaux monozygotes</translation>
+    </message>
+    <message>
+        <source>Dizygotic twins</source>
+        <translation>Jumeaux dizygotes</translation>
+    </message>
+    <message>
+        <source>y</source>
+        <translation>a</translation>
+    </message>
+    <message>
+        <source>b.</source>
+        <translation>°</translation>
+    </message>
+    <message>
+        <source>VUS</source>
+        <translation>VSI</translation>
+    </message>
+    <message>
+        <source>P</source>
+        <translation>P</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>Légende</translation>
+    </message>
+</context>
+<context>
+    <name>PedigreeView</name>
+    <message>
+        <source>Pedigree</source>
+        <translation>Arbre généalogique</translation>
     </message>
 </context>
 <context>

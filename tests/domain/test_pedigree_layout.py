@@ -183,3 +183,24 @@ def test_the_first_child_of_a_sibship_has_its_partner_on_the_outside():
     placed = layout(family, today=TODAY)
     check_layout(family, placed)
     assert placed.generations[1] == ("p5", "p1", "p4", "p7")
+
+
+def test_a_twin_meets_its_partner_at_the_end_of_the_sibship() -> None:
+    """The twin who has a partner is the one beside the partner (the line of the couple
+    does not cross the other twin), and the line of descent starts between the two."""
+    from oiso_desktop.domain.sample_families import consanguineous_twins_family
+
+    family = consanguineous_twins_family()
+    placed = layout(family, today=TODAY)
+    father, mother = family.person("p1").father_id, family.person("p1").mother_id
+    assert father is not None and mother is not None
+    x_father, x_mother = placed.people[father].x, placed.people[mother].x
+    assert abs(x_father - x_mother) == 1.0
+    (twins,) = [t for t in placed.twins if father in t.members]
+    assert all(
+        not min(x_father, x_mother) < placed.people[m].x < max(x_father, x_mother)
+        for m in twins.members
+    )
+    (sibship,) = [s for s in placed.sibships if set(s.parents) == {father, mother}]
+    assert sibship.descent_x == (x_father + x_mother) / 2
+    check_layout(family, placed)
