@@ -229,5 +229,11 @@ def run_reset(args: argparse.Namespace) -> int:
         password = session.users.reset_password(  # type: ignore[attr-defined]
             user_id, rekey=args.rekey
         )
+        owed = args.rekey and session.security.rekey_owed()  # type: ignore[attr-defined]
+    if owed:
+        err(
+            "Le changement de clé de la base n'a pas pu être fait (d'autres sessions ont la "
+            "base ouverte) : relancez « oiso-desktop keys rekey » quand elles seront fermées."
+        )
     login = args.login.strip().lower()
     return _show_once([f"Nouveau mot de passe à usage unique pour {login} : {password}"], login)

@@ -21,6 +21,7 @@ from oiso_desktop.gui.error_text import error_text
 from oiso_desktop.gui.icons import icon
 from oiso_desktop.gui.tasks import TaskRunner
 from oiso_desktop.gui.widgets.dialog_parts import confirm
+from oiso_desktop.gui.widgets.field_message import show_banner
 
 if TYPE_CHECKING:
     from oiso_desktop.services.auth_service import UserSession
@@ -81,6 +82,13 @@ class SecuritySettingsPanel(QGroupBox):
         keys_row.addStretch(1)
         layout.addLayout(keys_row)
 
+        # A re-key asked for with a reset or a recovery, not done yet (a crash, or
+        # other sessions had the file open).
+        self.rekey_owed_label = QLabel("")
+        self.rekey_owed_label.setObjectName("rekey_owed_label")
+        layout.addWidget(self.rekey_owed_label)
+        show_banner(self.rekey_owed_label, "", "warning")
+
         self.status_label = QLabel("")
         self.status_label.setObjectName("security_status_label")
         self.status_label.setWordWrap(True)
@@ -97,6 +105,26 @@ class SecuritySettingsPanel(QGroupBox):
             on_failure=self._on_failed,
             owner=self,
         )
+        self.check_rekey_owed()
+
+    def check_rekey_owed(self) -> None:
+        self._tasks.run(
+            self._session.security.rekey_owed,
+            on_success=self._on_rekey_owed,
+            on_failure=self._on_failed,
+            owner=self,
+        )
+
+    def _on_rekey_owed(self, reason: str | None) -> None:
+        text = ""
+        if reason is not None:
+            text = self.tr(
+                "A change of the database key was asked for and is not done yet (a password "
+                "reset or a recovery with \u201cchange the key too\u201d): until it is, a copy "
+                "of the old key file still opens the database. Close the other sessions, "
+                "then use \u201cRe-key the database now\u201d."
+            )
+        show_banner(self.rekey_owed_label, text, "warning")
 
     def _show_status(self, text: str, kind: str = "ok") -> None:
         self.status_label.setText(text)
@@ -222,6 +250,7 @@ class SecuritySettingsPanel(QGroupBox):
 
     def _on_rekeyed(self, _result: object) -> None:
         self.rekey_button.setEnabled(True)
+        show_banner(self.rekey_owed_label, "", "warning")
         self._show_status(
             self.tr(
                 "The database has been re-keyed: an older copy of its key file no longer opens it."

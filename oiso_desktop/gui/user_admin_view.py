@@ -436,7 +436,7 @@ class UserAdminView(QWidget):
                 rekey=rekey_checkbox.isChecked(),
                 writer=True,
                 on_success=lambda password: self._on_password_reset(user, password),
-                on_failure=lambda exc: self._show_status(error_text(exc), "error"),
+                on_failure=self._on_reset_failed,
                 label=self.tr("Resetting the password…"),
                 owner=self,
             )
@@ -455,7 +455,12 @@ class UserAdminView(QWidget):
             checkbox=rekey_checkbox,
         )
 
+    def _on_reset_failed(self, exc: BaseException) -> None:
+        self._show_status(error_text(exc), "error")
+        self.security_panel.check_rekey_owed()
+
     def _on_password_reset(self, user: UserView, password: str) -> None:
+        self.security_panel.check_rekey_owed()  # a re-key asked for may have had to wait
         self._show_status(self.tr("Password of {login} reset.").format(login=user.login), "ok")
         self._show_password(user.login, password)
         self.reload(select_user_id=user.id)

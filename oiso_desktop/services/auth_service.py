@@ -59,7 +59,7 @@ from oiso_desktop.services.rollback_guard import (
 )
 from oiso_desktop.services.security_service import SecurityService, rekey_database
 from oiso_desktop.services.settings_service import SettingsService
-from oiso_desktop.services.user_service import UserService
+from oiso_desktop.services.user_service import UserService, owe_rekey
 from oiso_desktop.storage.failure_log import ReportedFailure
 from oiso_desktop.storage.keystore import (
     BAD_CREDENTIALS_MESSAGE,
@@ -501,6 +501,7 @@ class AuthService:
         result: SignInResult,
         typed: str,
         new_password: str,
+        rekey: bool = False,
     ) -> tuple[Actor, str]:
         """Give the active administrator ``typed`` a fresh slot with ``new_password``."""
         dmk = system.dmk
@@ -532,6 +533,8 @@ class AuthService:
                 details={"method": "recovery"},
             )
             _note_login(uow, user.id, system.now())
+            if rekey:
+                owe_rekey(uow, "recovery")
             uow.flush()
             # A fresh slot (new key pair) with the new password.
             keystore.add_user_slot(user.id, user.login, new_password, dmk, holder=result.slot_key)
@@ -560,7 +563,7 @@ class AuthService:
             system = self._context(local, database, dmk, result.slot_key, None)
             try:
                 actor, user_login = self._recover_admin(
-                    system, keystore, result, typed, new_password
+                    system, keystore, result, typed, new_password, rekey
                 )
             except ValidationError as exc:
                 # The right code with a login that is not an active administrator:

@@ -28,7 +28,7 @@ from oiso_desktop.services.clinical_key_service import (
 )
 from oiso_desktop.services.context import AccessMode, ServiceContext, reads, writes
 from oiso_desktop.services.event_log import record_event
-from oiso_desktop.services.user_service import revoked_slot_holders
+from oiso_desktop.services.user_service import rekey_owed, revoked_slot_holders, settle_rekey
 from oiso_desktop.storage import crypto
 from oiso_desktop.storage.keystore import Keystore
 from oiso_desktop.storage.models import Structure
@@ -100,6 +100,7 @@ def rekey_database(ctx: ServiceContext, reason: str, **details: Any) -> None:
             object_type="database",
             details={"reason": reason, **details},
         )
+        settle_rekey(uow)
         uow.commit()
 
 
@@ -119,6 +120,14 @@ def save_recovery_sheet(path: Path, issued: IssuedRecoveryCode) -> None:
 class SecurityService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
+
+    @reads
+    def rekey_owed(self) -> str | None:
+        """A re-key asked for (password reset or recovery "re-key too") and not done,
+        e.g. cut short by a crash: its reason, else None. Administrators only."""
+        with self.ctx.unit_of_work() as uow:
+            authorize(uow, uow.actor, Permission.MANAGE_USERS)
+            return rekey_owed(uow)
 
     @reads
     def check_can_manage_keys(self) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import logging
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -33,9 +34,11 @@ from oiso_desktop.services.validation import (
     clean_user,
 )
 from oiso_desktop.storage.keystore import Keystore, SlotKey
-from oiso_desktop.storage.models import Assistance, Structure, User
+from oiso_desktop.storage.models import Assistance, Setting, Structure, User
 from oiso_desktop.storage.secret_store import SecretStore
 from oiso_desktop.storage.uow import UnitOfWork
+
+log = logging.getLogger(__name__)
 
 __all__ = ["UserService", "add_account", "revoked_slot_holders", "user_view"]
 
@@ -109,6 +112,30 @@ def structure_view(row: Structure) -> StructureView:
         lab_client_number=row.lab_client_number,
         version=row.version,
     )
+
+
+REKEY_OWED_SETTING = "rekey_owed"
+
+
+def owe_rekey(uow: UnitOfWork, reason: str) -> None:
+    """Record, in the transaction that asks for it, that a re-key is owed.
+
+    A reset or a recovery with "re-key too" commits first and re-keys after (the
+    re-key needs the file to itself): a crash in between must not leave the old
+    key file's copies working unnoticed. :func:`settle_rekey` clears it.
+    """
+    uow.session.merge(Setting(key=REKEY_OWED_SETTING, value=reason))
+
+
+def rekey_owed(uow: UnitOfWork) -> str | None:
+    """The reason of a re-key asked for and not done yet (None: none)."""
+    row = uow.session.get(Setting, REKEY_OWED_SETTING)
+    return None if row is None else row.value
+
+
+def settle_rekey(uow: UnitOfWork) -> None:
+    """A re-key was done: nothing is owed any more."""
+    uow.session.execute(delete(Setting).where(Setting.key == REKEY_OWED_SETTING))
 
 
 def revoked_slot_holders(uow: UnitOfWork, keystore: Keystore) -> list[int]:
@@ -595,6 +622,7 @@ class UserService:
                 object_type="database",
                 details={"reason": "user_revoked", "dropped_user_ids": drop},
             )
+            settle_rekey(uow)
             uow.commit()
             return self._view(uow, self._get(uow, user_id))
 
@@ -640,6 +668,7 @@ class UserService:
                 object_type="database",
                 details={"reason": "user_revoked", "dropped_user_ids": sorted(dropped)},
             )
+            settle_rekey(uow)
             uow.commit()
         return tuple(sorted(dropped))
 
@@ -666,11 +695,18 @@ class UserService:
             record_event(
                 uow, self.ctx, actor, "password_reset", object_type="user", object_id=user.id
             )
+            if rekey:
+                owe_rekey(uow, "password_reset")
             uow.flush()
             keystore.add_user_slot(user.id, user.login, password, dmk, holder=self.ctx.slot_key)
             uow.commit()
         if rekey:
             from oiso_desktop.services.security_service import rekey_database
 
-            rekey_database(self.ctx, "password_reset", user_id=user_id)
+            try:
+                rekey_database(self.ctx, "password_reset", user_id=user_id)
+            except StorageError:
+                # The new password must still reach the administrator: the re-key
+                # stays owed (recorded above) and the administration screen says so.
+                log.warning("Re-key after a password reset postponed")
         return password

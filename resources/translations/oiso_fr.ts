@@ -2491,6 +2491,10 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>Changer la clé de la base maintenant…</translation>
     </message>
     <message>
+        <source>A change of the database key was asked for and is not done yet (a password reset or a recovery with “change the key too”): until it is, a copy of the old key file still opens the database. Close the other sessions, then use “Re-key the database now”.</source>
+        <translation>Un changement de clé de la base a été demandé et n'est pas encore fait (réinitialisation d'un mot de passe ou récupération avec « changer aussi la clé ») : d'ici là, une copie de l'ancien fichier de clés ouvre encore la base. Fermez les autres sessions, puis utilisez « Changer la clé de la base maintenant… ».</translation>
+    </message>
+    <message>
         <source>Saving the setting…</source>
         <translation>Enregistrement du paramètre…</translation>
     </message>

@@ -195,3 +195,19 @@ def test_a_sheet_that_cannot_be_kept_retires_nothing(team: Team, created_db) -> 
     AuthService(team.folder, secret_store=MemorySecretStore()).recover(
         created_db.recovery_code, "admin", "Tout-nouveau-2026!"
     ).logout()
+
+
+def test_a_re_key_asked_with_a_reset_stays_owed_until_done(team: Team) -> None:
+    """Third review: a reset with "re-key too" cut short between its commit and the
+    re-key left old key-file copies working with nothing to say so."""
+    admin = team.sessions[0]
+    elsewhere = team.login("p.bernard")  # another session keeps the file open
+    elsewhere.patients.search("")
+    password = admin.users.reset_password(team.ids["p.durand"], rekey=True)
+    assert password  # the new password is handed over even though the re-key waits
+    assert admin.security.rekey_owed() == "password_reset"
+    elsewhere.logout()
+    admin.security.rekey_now("suspected_compromise")
+    assert admin.security.rekey_owed() is None
+    with pytest.raises(PermissionDenied):
+        team.login("p.bernard").security.rekey_owed()
