@@ -970,7 +970,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>CanRisk only accepts pairs of monozygotic twins, {maximum} at most: {people}.</source>
-        <translation>CanRisk n'accepte que des paires de jumeaux monozygotes, au plus {maximum} : {people}.</translation>
+        <translation>CanRisk n&apos;accepte que des paires de jumeaux monozygotes, au plus {maximum} : {people}.</translation>
     </message>
     <message>
         <source>An encrypted clinical value cannot be read: it was altered or moved, or the clinical key does not match.</source>
@@ -1007,6 +1007,70 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>Only the current recovery code gives access to clinical data: first have a clinical account approved with that code, then issue a new sheet.</source>
         <translation>Seul le code de récupération actuel donne accès aux données cliniques : faites d&apos;abord approuver un compte clinique avec ce code, puis émettez une nouvelle feuille.</translation>
+    </message>
+    <message>
+        <source>Unknown cancer site “{site}”.</source>
+        <translation>Localisation de cancer « {site} » inconnue.</translation>
+    </message>
+    <message>
+        <source>A cancer of this site ({site}) is not possible for this sex ({sex}).</source>
+        <translation>Un cancer de cette localisation ({site}) est impossible pour ce sexe ({sex}).</translation>
+    </message>
+    <message>
+        <source>The value “{value}” is not possible here.</source>
+        <translation>La valeur « {value} » n&apos;est pas possible ici.</translation>
+    </message>
+    <message>
+        <source>The date {date} is before the birth date ({birth_date}).</source>
+        <translation>La date du {date} précède la naissance ({birth_date}).</translation>
+    </message>
+    <message>
+        <source>The date {date} is in the future.</source>
+        <translation>La date du {date} est dans le futur.</translation>
+    </message>
+    <message>
+        <source>The age of {age} is above the patient&apos;s age ({current_age}).</source>
+        <translation>L&apos;âge de {age} ans dépasse l&apos;âge de la patiente ou du patient ({current_age} ans).</translation>
+    </message>
+    <message>
+        <source>The age entered ({age}) does not match the date {date} (age {date_age} then).</source>
+        <translation>L&apos;âge saisi ({age} ans) ne correspond pas à la date du {date} ({date_age} ans).</translation>
+    </message>
+    <message>
+        <source>Cancer ({site}): hormone receptors, HER2 and grade are only entered for a breast cancer.</source>
+        <translation>Cancer ({site}) : les récepteurs hormonaux, HER2 et le grade ne se renseignent que pour un cancer du sein.</translation>
+    </message>
+    <message>
+        <source>Cancer ({site}): MSI status and immunohistochemistry are only entered for a colorectal or endometrial cancer.</source>
+        <translation>Cancer ({site}) : le statut MSI et l&apos;immunohistochimie ne se renseignent que pour un cancer colorectal ou de l&apos;endomètre.</translation>
+    </message>
+    <message>
+        <source>Unknown risk-reducing surgery “{kind}”.</source>
+        <translation>Chirurgie de réduction de risque « {kind} » inconnue.</translation>
+    </message>
+    <message>
+        <source>This surgery ({surgery}) is not possible for a male patient.</source>
+        <translation>Cette chirurgie ({surgery}) est impossible pour un patient de sexe masculin.</translation>
+    </message>
+    <message>
+        <source>Side of the surgery ({surgery}): left, right or bilateral for a mastectomy, none for a surgery without sides.</source>
+        <translation>Côté de la chirurgie ({surgery}) : gauche, droite ou bilatérale pour une mastectomie, aucun pour une chirurgie sans côté.</translation>
+    </message>
+    <message>
+        <source>The form was not saved: {count} problem(s), each shown at its field.</source>
+        <translation>Le formulaire n&apos;a pas été enregistré : {count} problème(s), chacun signalé à son champ.</translation>
+    </message>
+    <message>
+        <source>Unknown clinical form type “{kind}”.</source>
+        <translation>Type de formulaire clinique inconnu : « {kind} ».</translation>
+    </message>
+    <message>
+        <source>The saved content of the clinical form cannot be read (field “{path}”).</source>
+        <translation>Le contenu enregistré du formulaire clinique est illisible (champ « {path} »).</translation>
+    </message>
+    <message>
+        <source>This form was saved by a newer version of OISO Desktop: update the application to open it.</source>
+        <translation>Ce formulaire a été enregistré par une version plus récente d&apos;OISO Desktop : mettez l&apos;application à jour pour l&apos;ouvrir.</translation>
     </message>
     <message>
         <source>No OISO database is configured on this computer: give its folder with --folder.</source>
