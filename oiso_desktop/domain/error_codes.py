@@ -258,9 +258,11 @@ class ErrorCode(StrEnum):
 
     # --- clinical forms (domain.clinical_forms, services.clinical_form_service) --------
     CLINICAL_FORM_INVALID = "clinical_form_invalid"  # params: count; .problems
+    CLINICAL_FORM_CONFLICT = "clinical_form_conflict"  # params: current, expected_version
     CLINICAL_FORM_KIND = "clinical_form_kind"  # params: kind
     CLINICAL_FORM_CONTENT = "clinical_form_content"  # malformed content; params: path
     CLINICAL_FORM_TOO_NEW = "clinical_form_too_new"  # params: schema, supported
+    CLINICAL_FORM_REVISION_NOT_FOUND = "clinical_form_revision_not_found"  # params: revision
 
     # --- command line (cli) ------------------------------------------------------------
     CLI_NO_DATABASE = "cli_no_database"

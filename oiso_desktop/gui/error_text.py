@@ -704,6 +704,11 @@ MESSAGES: dict[ErrorCode, str] = {
     _E.CLINICAL_FORM_INVALID: QT_TRANSLATE_NOOP(
         "Errors", "The form was not saved: {count} problem(s), each shown at its field."
     ),
+    _E.CLINICAL_FORM_CONFLICT: QT_TRANSLATE_NOOP(
+        "Errors",
+        "Someone else saved this form while you were editing it. Both versions are shown: "
+        "keep what you typed, take theirs, or combine them, then save again.",
+    ),
     _E.CLINICAL_FORM_KIND: QT_TRANSLATE_NOOP("Errors", "Unknown clinical form type “{kind}”."),
     _E.CLINICAL_FORM_CONTENT: QT_TRANSLATE_NOOP(
         "Errors", "The saved content of the clinical form cannot be read (field “{path}”)."
@@ -712,6 +717,9 @@ MESSAGES: dict[ErrorCode, str] = {
         "Errors",
         "This form was saved by a newer version of OISO Desktop: update the application "
         "to open it.",
+    ),
+    _E.CLINICAL_FORM_REVISION_NOT_FOUND: QT_TRANSLATE_NOOP(
+        "Errors", "This form has no version number {revision}."
     ),
     # --- command line (shown by the CLI in French; here for completeness) --------------
     _E.CLI_NO_DATABASE: QT_TRANSLATE_NOOP(

@@ -1061,6 +1061,10 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>Le formulaire n&apos;a pas été enregistré : {count} problème(s), chacun signalé à son champ.</translation>
     </message>
     <message>
+        <source>Someone else saved this form while you were editing it. Both versions are shown: keep what you typed, take theirs, or combine them, then save again.</source>
+        <translation>Quelqu&apos;un d&apos;autre a enregistré ce formulaire pendant que vous le modifiiez. Les deux versions sont affichées : gardez votre saisie, reprenez la sienne ou combinez-les, puis enregistrez à nouveau.</translation>
+    </message>
+    <message>
         <source>Unknown clinical form type “{kind}”.</source>
         <translation>Type de formulaire clinique inconnu : « {kind} ».</translation>
     </message>
@@ -1071,6 +1075,10 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>This form was saved by a newer version of OISO Desktop: update the application to open it.</source>
         <translation>Ce formulaire a été enregistré par une version plus récente d&apos;OISO Desktop : mettez l&apos;application à jour pour l&apos;ouvrir.</translation>
+    </message>
+    <message>
+        <source>This form has no version number {revision}.</source>
+        <translation>Ce formulaire n&apos;a pas de version n° {revision}.</translation>
     </message>
     <message>
         <source>No OISO database is configured on this computer: give its folder with --folder.</source>
@@ -1376,6 +1384,18 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>Clinical data re-encrypted</source>
         <translation>Données cliniques rechiffrées</translation>
+    </message>
+    <message>
+        <source>Clinical form viewed</source>
+        <translation>Formulaire clinique consulté</translation>
+    </message>
+    <message>
+        <source>Clinical form created</source>
+        <translation>Formulaire clinique créé</translation>
+    </message>
+    <message>
+        <source>Clinical form modified</source>
+        <translation>Formulaire clinique modifié</translation>
     </message>
     <message>
         <source>Patient</source>
