@@ -242,6 +242,28 @@ class ErrorCode(StrEnum):
     CLINICAL_KEY_ALREADY_HELD = "clinical_key_already_held"
     CLINICAL_KEY_ONLY_IN_RECOVERY = "clinical_key_only_in_recovery"
 
+    # --- personal history (domain.personal_history); field: the input concerned ---------
+    HISTORY_CANCER_SITE = "history_cancer_site"  # params: site
+    HISTORY_CANCER_SEX = "history_cancer_sex"  # params: site, sex
+    HISTORY_VALUE_INVALID = "history_value_invalid"  # params: value
+    HISTORY_DATE_BEFORE_BIRTH = "history_date_before_birth"  # params: date, birth_date
+    HISTORY_DATE_FUTURE = "history_date_future"  # params: date
+    HISTORY_AGE_ABOVE_CURRENT = "history_age_above_current"  # params: age, current_age
+    HISTORY_AGE_DATE_MISMATCH = "history_age_date_mismatch"  # params: age, date, date_age
+    HISTORY_BREAST_MARKER = "history_breast_marker"  # params: site
+    HISTORY_MMR_SITE = "history_mmr_site"  # params: site
+    HISTORY_SURGERY_KIND = "history_surgery_kind"  # params: kind
+    HISTORY_SURGERY_SEX = "history_surgery_sex"  # params: surgery
+    HISTORY_SURGERY_SIDE = "history_surgery_side"  # params: surgery, required
+
+    # --- clinical forms (domain.clinical_forms, services.clinical_form_service) --------
+    CLINICAL_FORM_INVALID = "clinical_form_invalid"  # params: count; .problems
+    CLINICAL_FORM_CONFLICT = "clinical_form_conflict"  # params: current, expected_version
+    CLINICAL_FORM_KIND = "clinical_form_kind"  # params: kind
+    CLINICAL_FORM_CONTENT = "clinical_form_content"  # malformed content; params: path
+    CLINICAL_FORM_TOO_NEW = "clinical_form_too_new"  # params: schema, supported
+    CLINICAL_FORM_REVISION_NOT_FOUND = "clinical_form_revision_not_found"  # params: revision
+
     # --- command line (cli) ------------------------------------------------------------
     CLINICAL_APPROVAL_PASSWORD_PENDING = "clinical_approval_password_pending"
     CLI_NO_DATABASE = "cli_no_database"

@@ -8,6 +8,7 @@ for logs.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from oiso_desktop.domain.error_codes import ErrorCode
@@ -19,6 +20,7 @@ __all__ = [
     "ConcurrentEditError",
     "ConnectionLost",
     "ErrorCode",
+    "FormValidationError",
     "InvalidIdentifier",
     "KeyringUnavailable",
     "NotFound",
@@ -85,6 +87,25 @@ class ValidationError(OisoError, ValueError):
     ) -> None:
         super().__init__(message, code=code, **params)
         self.field = field
+
+
+class FormValidationError(ValidationError):
+    """Several problems of one form, all at once (code ``clinical_form_invalid``).
+
+    ``problems`` (also ``params["problems"]``) holds one ValidationError per
+    problem, each with its own code, params and ``field``: the form shows each
+    at its input. ``params["count"]``: how many.
+    """
+
+    code = ErrorCode.CLINICAL_FORM_INVALID
+
+    def __init__(self, message: str, problems: Sequence[ValidationError]) -> None:
+        found = tuple(problems)
+        super().__init__(message, problems=found, count=len(found))
+
+    @property
+    def problems(self) -> tuple[ValidationError, ...]:
+        return tuple(self.params["problems"])
 
 
 class InvalidIdentifier(ValidationError):

@@ -663,6 +663,64 @@ MESSAGES: dict[ErrorCode, str] = {
         "Only the current recovery code gives access to clinical data: first have a "
         "clinical account approved with that code, then issue a new sheet.",
     ),
+    # --- personal history (field: the input concerned) ----------------------------------
+    _E.HISTORY_CANCER_SITE: QT_TRANSLATE_NOOP("Errors", "Unknown cancer site “{site}”."),
+    _E.HISTORY_CANCER_SEX: QT_TRANSLATE_NOOP(
+        "Errors", "A cancer of this site ({site}) is not possible for this sex ({sex})."
+    ),
+    _E.HISTORY_VALUE_INVALID: QT_TRANSLATE_NOOP(
+        "Errors", "The value “{value}” is not possible here."
+    ),
+    _E.HISTORY_DATE_BEFORE_BIRTH: QT_TRANSLATE_NOOP(
+        "Errors", "The date {date} is before the birth date ({birth_date})."
+    ),
+    _E.HISTORY_DATE_FUTURE: QT_TRANSLATE_NOOP("Errors", "The date {date} is in the future."),
+    _E.HISTORY_AGE_ABOVE_CURRENT: QT_TRANSLATE_NOOP(
+        "Errors", "The age of {age} is above the patient's age ({current_age})."
+    ),
+    _E.HISTORY_AGE_DATE_MISMATCH: QT_TRANSLATE_NOOP(
+        "Errors",
+        "The age entered ({age}) does not match the date {date} (age {date_age} then).",
+    ),
+    _E.HISTORY_BREAST_MARKER: QT_TRANSLATE_NOOP(
+        "Errors",
+        "Cancer ({site}): hormone receptors, HER2 and grade are only entered for a breast cancer.",
+    ),
+    _E.HISTORY_MMR_SITE: QT_TRANSLATE_NOOP(
+        "Errors",
+        "Cancer ({site}): MSI status and immunohistochemistry are only entered for a "
+        "colorectal or endometrial cancer.",
+    ),
+    _E.HISTORY_SURGERY_KIND: QT_TRANSLATE_NOOP("Errors", "Unknown risk-reducing surgery “{kind}”."),
+    _E.HISTORY_SURGERY_SEX: QT_TRANSLATE_NOOP(
+        "Errors", "This surgery ({surgery}) is not possible for a male patient."
+    ),
+    _E.HISTORY_SURGERY_SIDE: QT_TRANSLATE_NOOP(
+        "Errors",
+        "Side of the surgery ({surgery}): left, right or bilateral for a mastectomy, none "
+        "for a surgery without sides.",
+    ),
+    # --- clinical forms ---------------------------------------------------------------
+    _E.CLINICAL_FORM_INVALID: QT_TRANSLATE_NOOP(
+        "Errors", "The form was not saved: {count} problem(s), each shown at its field."
+    ),
+    _E.CLINICAL_FORM_CONFLICT: QT_TRANSLATE_NOOP(
+        "Errors",
+        "Someone else saved this form while you were editing it. Both versions are shown: "
+        "keep what you typed, take theirs, or combine them, then save again.",
+    ),
+    _E.CLINICAL_FORM_KIND: QT_TRANSLATE_NOOP("Errors", "Unknown clinical form type “{kind}”."),
+    _E.CLINICAL_FORM_CONTENT: QT_TRANSLATE_NOOP(
+        "Errors", "The saved content of the clinical form cannot be read (field “{path}”)."
+    ),
+    _E.CLINICAL_FORM_TOO_NEW: QT_TRANSLATE_NOOP(
+        "Errors",
+        "This form was saved by a newer version of OISO Desktop: update the application "
+        "to open it.",
+    ),
+    _E.CLINICAL_FORM_REVISION_NOT_FOUND: QT_TRANSLATE_NOOP(
+        "Errors", "This form has no version number {revision}."
+    ),
     # --- command line (shown by the CLI in French; here for completeness) --------------
     _E.CLINICAL_APPROVAL_PASSWORD_PENDING: QT_TRANSLATE_NOOP(
         "Errors",

@@ -55,6 +55,9 @@ ACTION_LABELS: dict[str, str] = {
     ),
     "clinical_key_rotated": QT_TRANSLATE_NOOP("EventTableModel", "Clinical key changed"),
     "clinical_data_rekeyed": QT_TRANSLATE_NOOP("EventTableModel", "Clinical data re-encrypted"),
+    "clinical_form_viewed": QT_TRANSLATE_NOOP("EventTableModel", "Clinical form viewed"),
+    "clinical_form_created": QT_TRANSLATE_NOOP("EventTableModel", "Clinical form created"),
+    "clinical_form_updated": QT_TRANSLATE_NOOP("EventTableModel", "Clinical form modified"),
 }
 
 OBJECT_TYPE_LABELS: dict[str, str] = {

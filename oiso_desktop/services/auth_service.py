@@ -30,6 +30,7 @@ from oiso_desktop.domain.lockout import FUTURE_TOLERANCE, lockout_delay
 from oiso_desktop.domain.passwords import validate_password
 from oiso_desktop.domain.permissions import Permission, role_can
 from oiso_desktop.domain.roles import AccountStatus, Role
+from oiso_desktop.services.clinical_form_service import ClinicalFormService
 from oiso_desktop.services.clinical_key_service import (
     ClinicalAccess,
     ClinicalKeyService,
@@ -112,6 +113,7 @@ class UserSession:
         self.settings = SettingsService(ctx)
         self.security = SecurityService(ctx)
         self.clinical_key = ClinicalKeyService(ctx)
+        self.forms = ClinicalFormService(ctx)
         #: Set at login when the database looks older than one seen here (rollback_guard).
         self.rollback_warning: RollbackWarning | None = None
         #: True when the session was opened with the recovery code (a new sheet is advised).

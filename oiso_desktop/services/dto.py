@@ -6,16 +6,19 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from oiso_desktop.domain.clinical_forms import FormContent, FormKind
 from oiso_desktop.domain.patients import IdentityFields
 from oiso_desktop.domain.permissions import PatientAccess
 from oiso_desktop.domain.roles import AccountStatus, Role
 
 __all__ = [
     "Actor",
+    "ClinicalFormView",
     "EventView",
     "PatientInput",
     "PatientSummary",
     "PatientView",
+    "RevisionSummary",
     "SearchResult",
     "SetupResult",
     "StructureInput",
@@ -131,6 +134,47 @@ class SearchResult:
     rows: tuple[PatientSummary, ...]
     total: int
     truncated: bool
+
+
+@dataclass(frozen=True)
+class ClinicalFormView:
+    """One clinical form of a file as saved (``session.forms``), or one of its revisions.
+
+    ``content`` is the frozen domain object (``PersonalHistory`` for kind "history",
+    ``Family`` for "family"). ``version`` is what :meth:`save` wants back as
+    ``expected_version`` (0: never saved; the content is then the empty form).
+    ``revision`` numbers the saved contents (1 = the first save; 0: never saved);
+    ``current`` is False for an older revision (read-only; its ``version`` is the
+    form's current one, so saving its content restores it).
+    """
+
+    patient_id: int
+    kind: FormKind
+    content: FormContent
+    version: int
+    revision: int
+    current: bool
+    saved_at: dt.datetime | None  # aware, UTC; None: never saved
+    saved_by: str  # display name of who saved this content ("" if never saved)
+    access: PatientAccess  # READ: a read-only share
+
+    @property
+    def exists(self) -> bool:
+        return self.version > 0
+
+    @property
+    def read_only(self) -> bool:
+        return not self.current or self.access < PatientAccess.WRITE
+
+
+@dataclass(frozen=True)
+class RevisionSummary:
+    """One saved content of a form, for the Historique tab (no clinical value)."""
+
+    revision: int
+    saved_at: dt.datetime  # aware, UTC
+    saved_by: str  # display name
+    current: bool
 
 
 @dataclass(frozen=True)

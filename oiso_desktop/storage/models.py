@@ -23,7 +23,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from oiso_desktop.storage.field_crypto import register_metadata
+from oiso_desktop.storage.field_crypto import ClinicalCiphertext, register_metadata
 
 # Deterministic constraint names: Alembic batch migrations (SQLite) and PostgreSQL
 # need names to alter constraints later.
@@ -168,6 +168,52 @@ class PatientShare(Base):
     granted_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"), nullable=False)
 
     __table_args__ = (Index("ix_patient_shares_user", "user_id"),)
+
+
+class ClinicalForm(Base):
+    """One clinical form of a patient file: its current content, encrypted under the CK.
+
+    ``kind``: "history" | "family" (``domain.clinical_forms.FormKind``), one form of
+    each kind per file. ``content`` is the form's JSON document
+    (``clinical_forms.content_to_dict``) encrypted with the row key
+    ``patient_id|kind`` (known before the insert). ``revision`` numbers the saved
+    contents (1, 2, ...), apart from ``version``, the optimistic lock: the previous
+    contents are rows of :class:`ClinicalFormRevision`.
+    """
+
+    __tablename__ = "clinical_forms"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patients.id"), nullable=False)
+    kind: Mapped[str] = mapped_column(String(20), nullable=False)
+    revision: Mapped[int] = mapped_column(Integer, nullable=False)
+    content: Mapped[bytes] = mapped_column(ClinicalCiphertext, nullable=False)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow, nullable=False)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow, nullable=False)
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"), nullable=False)
+    updated_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"), nullable=False)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+
+    __mapper_args__ = {"version_id_col": version}
+    __table_args__ = (
+        UniqueConstraint("patient_id", "kind", name="uq_clinical_forms_patient_kind"),
+        {"info": {"clinical_row_key": ("patient_id", "kind")}},
+    )
+
+
+class ClinicalFormRevision(Base):
+    """A previous content of a clinical form (never changed once written).
+
+    Encrypted under the CK with the row key ``form_id|revision``.
+    """
+
+    __tablename__ = "clinical_form_revisions"
+
+    form_id: Mapped[int] = mapped_column(ForeignKey("clinical_forms.id"), primary_key=True)
+    revision: Mapped[int] = mapped_column(Integer, primary_key=True)
+    content: Mapped[bytes] = mapped_column(ClinicalCiphertext, nullable=False)
+    saved_at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False)
+    saved_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"), nullable=False)
 
 
 class Event(Base):

@@ -9,7 +9,14 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, false, func, or_, select
 from sqlalchemy.orm import Session
 
-from oiso_desktop.storage.models import Event, Patient, PatientShare, User
+from oiso_desktop.storage.models import (
+    ClinicalForm,
+    ClinicalFormRevision,
+    Event,
+    Patient,
+    PatientShare,
+    User,
+)
 
 
 def _escape_like(text: str) -> str:
@@ -149,3 +156,40 @@ class EventRepository:
             # Keep memory flat on long iterations.
             for event in batch:
                 self.session.expunge(event)
+
+
+class ClinicalFormRepository:
+    """Clinical forms and their revisions (contents stay encrypted here)."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def get(self, patient_id: int, kind: str) -> ClinicalForm | None:
+        return self.session.scalars(
+            select(ClinicalForm).where(
+                ClinicalForm.patient_id == patient_id, ClinicalForm.kind == kind
+            )
+        ).one_or_none()
+
+    def add(self, form: ClinicalForm) -> ClinicalForm:
+        """Add and flush (the id is set on return)."""
+        self.session.add(form)
+        self.session.flush()
+        return form
+
+    def add_revision(self, revision: ClinicalFormRevision) -> ClinicalFormRevision:
+        self.session.add(revision)
+        return revision
+
+    def revisions(self, form_id: int) -> list[ClinicalFormRevision]:
+        """The previous contents of a form, newest first."""
+        return list(
+            self.session.scalars(
+                select(ClinicalFormRevision)
+                .where(ClinicalFormRevision.form_id == form_id)
+                .order_by(ClinicalFormRevision.revision.desc())
+            )
+        )
+
+    def revision(self, form_id: int, number: int) -> ClinicalFormRevision | None:
+        return self.session.get(ClinicalFormRevision, (form_id, number))

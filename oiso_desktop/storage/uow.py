@@ -20,6 +20,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from oiso_desktop.domain.errors import ConcurrentEditError, ErrorCode, StorageError
 from oiso_desktop.storage.repositories import (
+    ClinicalFormRepository,
     EventRepository,
     PatientRepository,
     UserRepository,
@@ -44,6 +45,7 @@ class UnitOfWork:
     users: UserRepository
     patients: PatientRepository
     events: EventRepository
+    forms: ClinicalFormRepository
 
     def __init__(self, session_factory: sessionmaker[Session]) -> None:
         self._session_factory = session_factory
@@ -53,6 +55,7 @@ class UnitOfWork:
         self.users = UserRepository(self.session)
         self.patients = PatientRepository(self.session)
         self.events = EventRepository(self.session)
+        self.forms = ClinicalFormRepository(self.session)
         return self
 
     def __exit__(

@@ -1013,8 +1013,80 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>Ce compte n&apos;a pas encore remplacé son mot de passe provisoire : l&apos;accès aux données cliniques sera approuvé ensuite.</translation>
     </message>
     <message>
+        <source>Unknown cancer site “{site}”.</source>
+        <translation>Localisation de cancer « {site} » inconnue.</translation>
+    </message>
+    <message>
+        <source>A cancer of this site ({site}) is not possible for this sex ({sex}).</source>
+        <translation>Un cancer de cette localisation ({site}) est impossible pour ce sexe ({sex}).</translation>
+    </message>
+    <message>
+        <source>The value “{value}” is not possible here.</source>
+        <translation>La valeur « {value} » n&apos;est pas possible ici.</translation>
+    </message>
+    <message>
+        <source>The date {date} is before the birth date ({birth_date}).</source>
+        <translation>La date du {date} précède la naissance ({birth_date}).</translation>
+    </message>
+    <message>
+        <source>The date {date} is in the future.</source>
+        <translation>La date du {date} est dans le futur.</translation>
+    </message>
+    <message>
+        <source>The age of {age} is above the patient&apos;s age ({current_age}).</source>
+        <translation>L&apos;âge de {age} ans dépasse l&apos;âge de la patiente ou du patient ({current_age} ans).</translation>
+    </message>
+    <message>
+        <source>The age entered ({age}) does not match the date {date} (age {date_age} then).</source>
+        <translation>L&apos;âge saisi ({age} ans) ne correspond pas à la date du {date} ({date_age} ans).</translation>
+    </message>
+    <message>
+        <source>Cancer ({site}): hormone receptors, HER2 and grade are only entered for a breast cancer.</source>
+        <translation>Cancer ({site}) : les récepteurs hormonaux, HER2 et le grade ne se renseignent que pour un cancer du sein.</translation>
+    </message>
+    <message>
+        <source>Cancer ({site}): MSI status and immunohistochemistry are only entered for a colorectal or endometrial cancer.</source>
+        <translation>Cancer ({site}) : le statut MSI et l&apos;immunohistochimie ne se renseignent que pour un cancer colorectal ou de l&apos;endomètre.</translation>
+    </message>
+    <message>
+        <source>Unknown risk-reducing surgery “{kind}”.</source>
+        <translation>Chirurgie de réduction de risque « {kind} » inconnue.</translation>
+    </message>
+    <message>
+        <source>This surgery ({surgery}) is not possible for a male patient.</source>
+        <translation>Cette chirurgie ({surgery}) est impossible pour un patient de sexe masculin.</translation>
+    </message>
+    <message>
+        <source>Side of the surgery ({surgery}): left, right or bilateral for a mastectomy, none for a surgery without sides.</source>
+        <translation>Côté de la chirurgie ({surgery}) : gauche, droite ou bilatérale pour une mastectomie, aucun pour une chirurgie sans côté.</translation>
+    </message>
+    <message>
+        <source>The form was not saved: {count} problem(s), each shown at its field.</source>
+        <translation>Le formulaire n&apos;a pas été enregistré : {count} problème(s), chacun signalé à son champ.</translation>
+    </message>
+    <message>
+        <source>Someone else saved this form while you were editing it. Both versions are shown: keep what you typed, take theirs, or combine them, then save again.</source>
+        <translation>Quelqu&apos;un d&apos;autre a enregistré ce formulaire pendant que vous le modifiiez. Les deux versions sont affichées : gardez votre saisie, reprenez la sienne ou combinez-les, puis enregistrez à nouveau.</translation>
+    </message>
+    <message>
+        <source>Unknown clinical form type “{kind}”.</source>
+        <translation>Type de formulaire clinique inconnu : « {kind} ».</translation>
+    </message>
+    <message>
+        <source>The saved content of the clinical form cannot be read (field “{path}”).</source>
+        <translation>Le contenu enregistré du formulaire clinique est illisible (champ « {path} »).</translation>
+    </message>
+    <message>
+        <source>This form was saved by a newer version of OISO Desktop: update the application to open it.</source>
+        <translation>Ce formulaire a été enregistré par une version plus récente d&apos;OISO Desktop : mettez l&apos;application à jour pour l&apos;ouvrir.</translation>
+    </message>
+    <message>
+        <source>This form has no version number {revision}.</source>
+        <translation>Ce formulaire n&apos;a pas de version n° {revision}.</translation>
+    </message>
+    <message>
         <source>The standard output is closed or full: the password could not be shown. Nothing was changed.</source>
-        <translation>La sortie standard est fermée ou pleine : le mot de passe ne pourrait pas être affiché. Rien n&apos;a été modifié.</translation>
+        <translation>La sortie standard est fermée ou pleine : le mot de passe ne pourrait pas être affiché. Rien n'a été modifié.</translation>
     </message>
     <message>
         <source>No OISO database is configured on this computer: give its folder with --folder.</source>
@@ -1320,6 +1392,18 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>Clinical data re-encrypted</source>
         <translation>Données cliniques rechiffrées</translation>
+    </message>
+    <message>
+        <source>Clinical form viewed</source>
+        <translation>Formulaire clinique consulté</translation>
+    </message>
+    <message>
+        <source>Clinical form created</source>
+        <translation>Formulaire clinique créé</translation>
+    </message>
+    <message>
+        <source>Clinical form modified</source>
+        <translation>Formulaire clinique modifié</translation>
     </message>
     <message>
         <source>Patient</source>
@@ -2492,7 +2576,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>A change of the database key was asked for and is not done yet (a password reset or a recovery with “change the key too”): until it is, a copy of the old key file still opens the database. Close the other sessions, then use “Re-key the database now”.</source>
-        <translation>Un changement de clé de la base a été demandé et n'est pas encore fait (réinitialisation d'un mot de passe ou récupération avec « changer aussi la clé ») : d'ici là, une copie de l'ancien fichier de clés ouvre encore la base. Fermez les autres sessions, puis utilisez « Changer la clé de la base maintenant… ».</translation>
+        <translation>Un changement de clé de la base a été demandé et n&apos;est pas encore fait (réinitialisation d&apos;un mot de passe ou récupération avec « changer aussi la clé ») : d&apos;ici là, une copie de l&apos;ancien fichier de clés ouvre encore la base. Fermez les autres sessions, puis utilisez « Changer la clé de la base maintenant… ».</translation>
     </message>
     <message>
         <source>Saving the setting…</source>

@@ -174,3 +174,45 @@ def try_wrong_password(folder: str, login: str, start: Any, queue: Any) -> None:
         queue.put("checked")
     except Exception as exc:  # reported to the test
         queue.put(f"error: {type(exc).__name__}")
+
+
+def save_form_rounds(
+    folder: str, login: str, password: str, patient_id: int, rounds: int, barrier: Any, queue: Any
+) -> None:
+    """Each round: read the history form, wait for the other instance, save a note.
+
+    Reports ("saved", round, login, version) or ("conflict", round, login, the
+    version and note of the current form carried by the error).
+    """
+    _setup()
+    from oiso_desktop.domain.errors import ConcurrentEditError
+    from oiso_desktop.domain.personal_history import PersonalHistory
+
+    errors: list[str] = []
+    try:
+        session = _auth(folder).login(login, password)
+        try:
+            for round_number in range(rounds):
+                view = session.forms.get(patient_id, "history")
+                barrier.wait(60)
+                note = f"{login} tour {round_number}"
+                try:
+                    saved = session.forms.save(
+                        patient_id,
+                        "history",
+                        PersonalHistory(note=note),
+                        expected_version=view.version,
+                    )
+                    queue.put(("saved", round_number, login, saved.version, note))
+                except ConcurrentEditError as exc:
+                    current = exc.params["current"]
+                    queue.put(
+                        ("conflict", round_number, login, current.version, current.content.note)
+                    )
+                barrier.wait(60)
+        finally:
+            session.logout()
+    except BaseException:
+        errors.append(traceback.format_exc())
+        barrier.abort()
+    queue.put(("form_worker_done", login, errors))

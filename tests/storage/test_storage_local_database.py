@@ -25,6 +25,7 @@ from oiso_desktop.storage import crypto
 from oiso_desktop.storage import engine as engine_mod
 from oiso_desktop.storage.keystore import Keystore, key_id_of
 from oiso_desktop.storage.local_database import LocalDatabase
+from oiso_desktop.storage.migrations import head_revision
 from oiso_desktop.storage.models import Patient, Setting
 from oiso_desktop.storage.secret_store import MemorySecretStore, OsKeyringSecretStore
 from oiso_desktop.storage.uow import UnitOfWork
@@ -68,7 +69,7 @@ def test_create_layout_and_settings(folder: Folder) -> None:
         with database.session_factory() as session:
             settings = {s.key: s.value for s in session.scalars(select(Setting))}
         assert settings["database_uuid"] == database.database_uuid
-        assert settings["baseline_revision"] == "0001"
+        assert settings["baseline_revision"] == head_revision()  # the schema it was created at
         assert {"created_at", "created_with_version"} <= set(settings)
     finally:
         database.dispose()

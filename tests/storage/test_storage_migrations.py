@@ -2,12 +2,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect
 from storage_helpers import Folder
 
-from oiso_desktop.storage.migrations import current_revision, head_revision, upgrade_to_head
+from oiso_desktop.storage.crypto import new_dmk
+from oiso_desktop.storage.engine import create_sqlcipher_engine
+from oiso_desktop.storage.field_crypto import encrypted_columns
+from oiso_desktop.storage.migrations import (
+    alembic_config,
+    current_revision,
+    head_revision,
+    upgrade_to_head,
+)
 from oiso_desktop.storage.models import Base
 
 
@@ -17,7 +26,7 @@ def test_migrated_schema_equals_the_models(folder: Folder) -> None:
         with database.engine.connect() as conn:
             context = MigrationContext.configure(conn, opts={"compare_type": True})
             assert compare_metadata(context, Base.metadata) == []
-            assert current_revision(conn) == head_revision() == "0001"
+            assert current_revision(conn) == head_revision() == "0002"
             tables = set(inspect(conn).get_table_names())
         assert set(Base.metadata.tables) | {"alembic_version"} == tables
     finally:
@@ -30,7 +39,7 @@ def test_upgrade_is_idempotent(folder: Folder) -> None:
         upgrade_to_head(database.engine)
         upgrade_to_head(database.engine)
         with database.engine.connect() as conn:
-            assert current_revision(conn) == "0001"
+            assert current_revision(conn) == "0002"
     finally:
         database.dispose()
 
@@ -42,3 +51,27 @@ def test_migration_files_are_package_data() -> None:
     assert (folder / "env.py").is_file()
     assert (folder / "script.py.mako").is_file()
     assert (folder / "versions" / "0001_baseline.py").is_file()
+    assert (folder / "versions" / "0002_clinical_forms.py").is_file()
+
+
+def test_a_database_of_the_baseline_is_upgraded_to_the_clinical_forms(tmp_path: Path) -> None:
+    engine = create_sqlcipher_engine(tmp_path / "old.db", new_dmk(), create=True)
+    try:
+        with engine.begin() as conn:
+            command.upgrade(alembic_config(conn), "0001")
+            assert "clinical_forms" not in inspect(conn).get_table_names()
+        upgrade_to_head(engine)
+        with engine.connect() as conn:
+            assert current_revision(conn) == "0002"
+            context = MigrationContext.configure(conn, opts={"compare_type": True})
+            assert compare_metadata(context, Base.metadata) == []
+    finally:
+        engine.dispose()
+
+
+def test_the_clinical_form_contents_are_registered_for_the_re_encryption() -> None:
+    found = {(c.table.name, c.column) for c in encrypted_columns()}
+    assert {("clinical_forms", "content"), ("clinical_form_revisions", "content")} <= found
+    keys = {c.table.name: [k.name for k in c.row_key_columns] for c in encrypted_columns()}
+    assert keys["clinical_forms"] == ["patient_id", "kind"]
+    assert keys["clinical_form_revisions"] == ["form_id", "revision"]
