@@ -366,13 +366,16 @@ class _Placer:
         self, unit: _Unit, entry: str | None, entry_block: _Block | None, facing: str | None
     ) -> tuple[_Block | None, list[str]]:
         ordered = self._ordered_children(unit, entry, facing)
+        # The whole sibship is claimed before any child's block is built: a sibling
+        # reached meanwhile as the partner of an earlier sibling's descendant (or of that
+        # sibling) gets a reserved slot there and is drawn here, once.
+        self.visited_people.update(ordered)
         block: _Block | None = None
         for child in ordered:
             if child == entry:
                 assert entry_block is not None
                 child_block = entry_block
             else:
-                self.visited_people.add(child)
                 child_block = self.person_block(child, unit, self._partner_side(child, ordered))
             if block is None:
                 block = child_block

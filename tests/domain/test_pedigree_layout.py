@@ -7,7 +7,7 @@ import random
 import sys
 from datetime import date
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 
 from oiso_desktop.domain.family import (
     Adoption,
@@ -23,7 +23,7 @@ from oiso_desktop.domain.family import (
 )
 from oiso_desktop.domain.family_checks import validate
 from oiso_desktop.domain.pedigree_layout import GAP, Layout, layout, roman
-from tests.domain.family_builders import families, grow_family
+from tests.domain.family_builders import families, grow_family, random_steps
 
 TODAY = date(2025, 6, 1)
 
@@ -143,12 +143,34 @@ def test_one_person_and_unconnected_people():
     check_layout(stray, layout(stray))
 
 
+def _generated(seed: int, size: int) -> Family:
+    """The family that ``families()`` draws for this seed and size."""
+    return grow_family(random_steps(seed, 5 * size + 10), size=size)
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(families())
+@example(_generated(769, 144))
 def test_generated_families_never_overlap(family):
     assert 1 <= len(family.people) <= 275
     assert validate(family, TODAY) == []
     check_layout(family, layout(family, today=TODAY))
+
+
+def test_a_sibling_reached_as_a_partner_while_its_sibship_is_built_is_placed_once():
+    """Sisters p10 and p35 are both partners of p9; p35 also has a daughter with p61.
+    Building the sisters' sibship reaches p35 through p10's husband: she used to be
+    drawn there and then again in her sibship, her line of descent left unreserved and
+    crossing her sister's sibship line. She is drawn once, in her sibship."""
+    family = _generated(769, 144)
+    assert family.person("p35").father_id == family.person("p10").father_id == "p22"
+    assert {"p10", "p35"} <= set(family.partners_of("p9"))
+    placed = layout(family, today=TODAY)
+    check_layout(family, placed)
+    (sisters,) = [s for s in placed.sibships if s.parents == ("p22", "p23")]
+    assert {"p10", "p35"} <= set(sisters.children)
+    (daughter,) = [s for s in placed.sibships if set(s.parents) == {"p61", "p35"}]
+    assert daughter.children == ("p62",) and not daughter.remote_children
 
 
 def test_large_families_up_to_275_people():
