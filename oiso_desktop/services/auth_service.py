@@ -472,7 +472,8 @@ class AuthService:
             # The failures file is writable by every OS user of a shared folder: a
             # login that is no account's is shown as unknown (never as its text), and
             # times that cannot be true are not written into the log.
-            if not earliest <= failure.at <= now + FUTURE_TOLERANCE:
+            last = failure.last_at or failure.at
+            if not earliest <= failure.at <= last <= now + FUTURE_TOLERANCE:
                 continue
             known = uow.users.by_login(failure.login) if failure.login else None
             details: dict[str, object] = {

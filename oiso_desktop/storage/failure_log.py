@@ -234,8 +234,8 @@ def _validate(path: Path, data: Any) -> dict[str, Any]:
                     raise ValueError("count")
                 if not 1 <= count <= MAX_COUNT:
                     raise ValueError("count")
-                parse_time(overflow["first"])
-                parse_time(overflow["last"])
+                if parse_time(overflow["first"]) > parse_time(overflow["last"]):
+                    raise ValueError("first after last")
                 _check_entry(
                     overflow["reason"],
                     overflow.get("context", "recovery" if kind == "recovery" else "login"),

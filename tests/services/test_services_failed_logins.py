@@ -312,3 +312,25 @@ def test_forged_failures_cannot_invent_facts_about_a_real_account(created_db, au
     finally:
         session.logout()
     assert not [e for e in failed if '"unlock"' in e.details or "bad_recovery_code" in e.details]
+
+
+def test_a_forged_summary_cannot_date_a_failure_in_the_future(created_db, auth, clock) -> None:  # type: ignore[no-untyped-def]
+    """Fourth review: a summary's last time was not checked (a failure "in 2099")."""
+    with pytest.raises(AuthenticationError):
+        auth.login("admin", WRONG)
+    path = created_db.folder / "oiso.failures"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["counters"]["login:admin"]["overflow"] = {
+        "count": 99999,
+        "first": "2026-03-01T03:00:00.000000Z",
+        "last": "2099-12-31T23:59:59.000000Z",
+        "reason": "account_disabled",
+    }
+    path.write_text(json.dumps(data), encoding="utf-8")
+    clock.advance(seconds=1)
+    session = auth.login("admin", created_db.admin_password)
+    try:
+        failed = session.events.list(action="login_failed")
+    finally:
+        session.logout()
+    assert not [e for e in failed if "2099" in e.details or "99999" in e.details]
