@@ -54,6 +54,18 @@ ACTION_LABELS: dict[str, str] = {
         "EventTableModel", "Access to clinical data approved"
     ),
     "clinical_key_rotated": QT_TRANSLATE_NOOP("EventTableModel", "Clinical key changed"),
+    "clinical_key_rotation_owed": QT_TRANSLATE_NOOP(
+        "EventTableModel", "Clinical key change awaiting a holder"
+    ),
+    "clinical_key_refused": QT_TRANSLATE_NOOP(
+        "EventTableModel", "Clinical key refused to an unendorsed key slot"
+    ),
+    "clinical_recovery_endorsed": QT_TRANSLATE_NOOP(
+        "EventTableModel", "Recovery code given the clinical key"
+    ),
+    "clinical_key_endorsements_migrated": QT_TRANSLATE_NOOP(
+        "EventTableModel", "Clinical key holders endorsed (first use)"
+    ),
     "clinical_data_rekeyed": QT_TRANSLATE_NOOP("EventTableModel", "Clinical data re-encrypted"),
     "clinical_form_viewed": QT_TRANSLATE_NOOP("EventTableModel", "Clinical form viewed"),
     "clinical_form_created": QT_TRANSLATE_NOOP("EventTableModel", "Clinical form created"),

@@ -4,7 +4,7 @@ The DMK opens the database file for every account; the CK (``storage.field_crypt
 encrypts clinical content a second time and is sealed only to approved clinical
 accounts (roles with ``HOLD_CLINICAL_KEY``) and to the recovery slot.
 
-* A new database has a CK sealed to the recovery slot only. An administrator who
+* A new database has a CK sealed (and endorsed) to the recovery slot only. An administrator who
   creates a clinical account cannot give it the CK: a colleague holding it
   approves the account (:meth:`ClinicalKeyService.approve`), or, while no
   clinical account holds it yet, the recovery code does
@@ -12,12 +12,21 @@ accounts (roles with ``HOLD_CLINICAL_KEY``) and to the recovery slot.
 * At login a clinical account's slot opens the CK into the session
   (:func:`open_session_clinical_keys`); other roles never get it, whatever the
   keystore says: the role is read from the database.
-* An account leaving the clinical roles (role change, revocation) rotates the
-  CK (:func:`rotate_clinical_key`): a new generation for the remaining holders
-  and the recovery slot, in the same transaction as the change.
+* The CK is sealed only from a session holding it, and only to slots whose
+  public key carries an **endorsement** (a MAC made with the CK, see
+  ``storage.keystore``): an approval endorses the approved slot; a rotation
+  seals the new generation only to endorsed slots. A public key written into
+  the key file by anyone else (every account holder can rewrite it) gets
+  nothing, and the session logs ``clinical_key_refused``.
+* An account leaving the clinical roles (role change, revocation) drops its
+  boxes at once and makes a rotation **owed** (:func:`owe_clinical_rotation`):
+  the next session holding the CK performs it (:func:`perform_owed_rotation`,
+  at login or :meth:`ClinicalKeyService.rotate_owed`).
   :meth:`ClinicalKeyService.rekey_clinical_data` then re-encrypts, batch by
   batch, what the old generations encrypted, and forgets them once nothing
   uses them.
+* A new recovery sheet is not endorsed: its code opens the CK only once a
+  holder endorses it (:meth:`ClinicalKeyService.endorse_recovery_slot`).
 
 Services that read or write clinical fields get the keys with
 :func:`session_clinical_keys` *inside their unit of work*: a write transaction
@@ -66,7 +75,8 @@ __all__ = [
     "clinical_account_ids",
     "is_clinical_role",
     "open_session_clinical_keys",
-    "rotate_clinical_key",
+    "owe_clinical_rotation",
+    "perform_owed_rotation",
     "session_clinical_keys",
     "settle_clinical_key",
 ]
@@ -154,8 +164,10 @@ def open_session_clinical_keys(ctx: ServiceContext, actor: Actor) -> ClinicalAcc
     """At login: a clinical account's slot opens the CK into the session.
 
     Any other role gets nothing, even if its slot held a CK box (the role is
-    the database's, not the keystore's). An approved session also seals the CK
-    to a new recovery slot that lacks it (a new recovery sheet).
+    the database's, not the keystore's). A session holding the CK then endorses
+    the holders of a key file from before endorsements (once, trust on first
+    use) and performs a rotation owed. It never seals the CK to a recovery slot
+    that a holder has not endorsed (a new recovery sheet).
     """
     ctx.forget_clinical_keys()
     if not is_clinical_role(actor.role):
@@ -164,8 +176,31 @@ def open_session_clinical_keys(ctx: ServiceContext, actor: Actor) -> ClinicalAcc
     if keys is None:
         return ClinicalAccess.AWAITING_APPROVAL
     with contextlib.suppress(StorageError):  # not essential: done at the next login
-        _keystore(ctx).reseal_clinical_recovery(keys)
+        _migrate_endorsements(ctx, keys)
+    with contextlib.suppress(StorageError):
+        perform_owed_rotation(ctx)
     return ClinicalAccess.GRANTED
+
+
+def _migrate_endorsements(ctx: ServiceContext, keys: ClinicalKeys) -> None:
+    """A key file from before endorsements: endorse the current holders' slots (and
+    the recovery slot) as they are, once (trust on first use). Event
+    ``clinical_key_endorsements_migrated`` {count}."""
+    keystore = _keystore(ctx)
+    keystore.reload()
+    if keystore.endorsements_migrated:
+        return
+    with ctx.unit_of_work(AccessMode.WRITE, password_change=True) as uow:
+        done = keystore.endorse_current_holders(keys, clinical_account_ids(uow))
+        record_event(
+            uow,
+            ctx,
+            uow.actor,
+            "clinical_key_endorsements_migrated",
+            object_type="database",
+            details={"count": len(done)},
+        )
+        uow.commit()
 
 
 def clinical_access_of(ctx: ServiceContext, actor: Actor) -> ClinicalAccess:
@@ -196,33 +231,88 @@ def session_clinical_keys(ctx: ServiceContext, uow: ServiceUnitOfWork) -> Clinic
 # ---------------------------------------------------------------------- rotation
 
 
-def rotate_clinical_key(
+def owe_clinical_rotation(
     ctx: ServiceContext,
     uow: UnitOfWork,
     actor: Actor | None,
     *,
     reason: str,
     user_id: int | None = None,
-) -> str | None:
-    """A new CK generation for the remaining clinical accounts and the recovery slot.
+    drop_user_ids: tuple[int, ...] = (),
+) -> bool:
+    """An account leaves the clinical roles: its boxes go now, a rotation is owed.
 
     Called in the transaction that removes a clinical role or revokes an
-    account, after its flush and before its commit (the keystore changes last:
-    if it fails, the change is rolled back). Every slot whose account is not
-    entitled any more loses its boxes. Returns the new generation (None: the
-    database has no CK). Event ``clinical_key_rotated`` (reason, user_id).
+    account, after its flush and before its commit. Needs no CK: the rotation
+    itself is done by the next session holding the CK
+    (:func:`perform_owed_rotation`). Returns False when the database has no CK.
+    Event ``clinical_key_rotation_owed`` (reason, user_id).
     """
     keystore = _keystore(ctx)
     keystore.reload()
     if keystore.clinical_key_id is None:
-        return None
-    keep = clinical_account_ids(uow) - ({user_id} if user_id is not None else set())
+        return False
     details: dict[str, object] = {"reason": reason}
     if user_id is not None:
         details["user_id"] = user_id
-    record_event(uow, ctx, actor, "clinical_key_rotated", object_type="database", details=details)
+    record_event(
+        uow, ctx, actor, "clinical_key_rotation_owed", object_type="database", details=details
+    )
     uow.flush()
-    return keystore.rotate_clinical_key(keep_user_ids=keep)
+    drop = {*drop_user_ids, *((user_id,) if user_id is not None else ())}
+    keystore.owe_clinical_rotation(reason, drop)
+    return True
+
+
+def perform_owed_rotation(ctx: ServiceContext) -> str | None:
+    """The rotation owed, by a session holding the current CK (None: nothing done).
+
+    The new generation is sealed only to the still-clinical slots whose public
+    key carries a valid endorsement, and to the recovery slot if endorsed; each
+    slot refused (public key not endorsed) is logged ``clinical_key_refused``
+    {slot}. Event ``clinical_key_rotated`` {reasons}.
+    """
+    keystore = _keystore(ctx)
+    keystore.reload()
+    reasons = keystore.clinical_rotation_owed
+    if not reasons:
+        return None
+    keys = _reopen(ctx)
+    if keys is None:
+        return None
+    with ctx.unit_of_work(AccessMode.WRITE, password_change=True) as uow:
+        actor = uow.actor
+        if not is_clinical_role(actor.role):
+            ctx.forget_clinical_keys()
+            return None
+        record_event(
+            uow,
+            ctx,
+            actor,
+            "clinical_key_rotated",
+            object_type="database",
+            details={"reasons": list(reasons)},
+        )
+        uow.flush()
+        generation, refused = keystore.rotate_clinical_key(
+            keys, keep_user_ids=clinical_account_ids(uow)
+        )
+        _log_refused(ctx, uow, refused)
+        uow.commit()
+    _reopen(ctx)
+    return generation
+
+
+def _log_refused(ctx: ServiceContext, uow: ServiceUnitOfWork, refused: tuple[str, ...]) -> None:
+    for ref in refused:
+        record_event(
+            uow,
+            ctx,
+            uow.actor,
+            "clinical_key_refused",
+            object_type="database",
+            details={"slot": ref},
+        )
 
 
 def stale_clinical_holders(uow: UnitOfWork, keystore: Keystore) -> list[int]:
@@ -249,23 +339,23 @@ def clinical_ciphertext_count(uow: UnitOfWork) -> int:
 
 
 def settle_clinical_key(ctx: ServiceContext) -> None:
-    """Housekeeping at login: a database from before the CK gets one (sealed to the
-    recovery slot only); a box left to an account that may no longer hold it
-    (forged, or a change cut short) is rotated away. Idempotent."""
+    """Housekeeping at any login: a box left to an account that may no longer hold
+    it (forged, or a change cut short) is dropped and a rotation is owed (the
+    next holder's session performs it). Never generates nor seals a CK: a
+    database from before the CK gets one at its first recovery-code approval.
+    Idempotent."""
     keystore = _keystore(ctx)
     keystore.reload()
     if keystore.clinical_key_id is None:
-        if keystore.has_recovery_slot():
-            created = keystore.create_clinical_key()
-            if created is not None:
-                created.forget()
         return
     with ctx.unit_of_work(AccessMode.READ, password_change=True) as uow:
         stale = stale_clinical_holders(uow, keystore)
     if stale:
         with ctx.unit_of_work(AccessMode.WRITE, password_change=True) as uow:
             actor = uow.actor if not uow.system else None
-            rotate_clinical_key(ctx, uow, actor, reason="stale_holder")
+            owe_clinical_rotation(
+                ctx, uow, actor, reason="stale_holder", drop_user_ids=tuple(stale)
+            )
             uow.commit()
 
 
@@ -385,6 +475,9 @@ class ClinicalKeyService:
         Only while no clinical account holds the CK (ValidationError
         ``clinical_key_already_held`` otherwise). A wrong code is throttled and
         counted like a wrong password (AuthenticationError ``bad_recovery_code``).
+        The code opens the CK only if the recovery slot holds it (a new sheet
+        does not, until a holder endorses it: StorageError ``no_clinical_key``);
+        a database without any CK gets one here, sealed to this recovery slot.
         """
         keystore = _keystore(self.ctx)
         with self.ctx.unit_of_work() as uow:
@@ -396,6 +489,14 @@ class ClinicalKeyService:
                     ALREADY_HELD_MESSAGE, code=ErrorCode.CLINICAL_KEY_ALREADY_HELD
                 )
             result = keystore.sign_in_recovery(code, now=self.ctx.now())
+            keystore.reload()
+            if keystore.clinical_key_id is None:
+                # A database without a CK (from before it, or a new sheet of an
+                # unused one): the recovery slot was just opened with its code, so
+                # its public key is genuine; the CK is made for it and endorsed.
+                created = keystore.create_clinical_key()
+                if created is not None:
+                    created.forget()
             keys = keystore.clinical_keys_for(result.slot_key)
             if keys is None:
                 raise StorageError(NO_CLINICAL_KEY_MESSAGE, code=ErrorCode.NO_CLINICAL_KEY)
@@ -408,6 +509,57 @@ class ClinicalKeyService:
         if user_id == approver_id:
             _reopen(self.ctx)  # approved oneself: the session opens its new box
         return view
+
+    @reads
+    def rotation_owed(self) -> bool:
+        """True while a rotation of the CK is owed (a clinical account left): the
+        next session holding the CK performs it. Any signed-in session may ask."""
+        keystore = _keystore(self.ctx)
+        with self.ctx.unit_of_work(password_change=True):
+            keystore.reload()
+            return bool(keystore.clinical_rotation_owed)
+
+    @writes
+    def rotate_owed(self) -> str | None:
+        """Perform the rotation owed now (a session holding the CK); the new
+        generation, or None if none was owed. See :func:`perform_owed_rotation`."""
+        with self.ctx.unit_of_work() as uow:
+            session_clinical_keys(self.ctx, uow)
+        return perform_owed_rotation(self.ctx)
+
+    @reads
+    def recovery_endorsed(self) -> bool:
+        """Whether the recovery code opens the current CK (its slot is endorsed)."""
+        with self.ctx.unit_of_work() as uow:
+            keys = session_clinical_keys(self.ctx, uow)
+            return _keystore(self.ctx).recovery_endorsed(keys)
+
+    @writes
+    def endorse_recovery_slot(self) -> bool:
+        """Give the CK to the recovery slot as it is now (after a new recovery sheet).
+
+        Only a session holding the CK can (PermissionDenied otherwise). **Trust:**
+        nothing in the key file proves who made the recovery slot: every account
+        holder can replace it. Endorse it only when you trust the administrator
+        who issued the sheet and know it was issued just now (the event log shows
+        ``recovery_sheet_issued``); whoever knows its code then reads every
+        clinical value. Returns False if it was already endorsed. Event
+        ``clinical_recovery_endorsed``.
+        """
+        keystore = _keystore(self.ctx)
+        with self.ctx.unit_of_work() as uow:
+            authorize(uow, uow.actor, Permission.APPROVE_CLINICAL_ACCESS)
+            keys = session_clinical_keys(self.ctx, uow)
+            keystore.reload()
+            if keystore.recovery_endorsed(keys):
+                return False
+            record_event(
+                uow, self.ctx, uow.actor, "clinical_recovery_endorsed", object_type="database"
+            )
+            uow.flush()
+            changed = keystore.endorse_recovery_slot(keys)
+            uow.commit()
+            return changed
 
     @writes
     def rekey_clinical_data(self, batch_size: int = DEFAULT_BATCH_SIZE) -> ClinicalRekeyProgress:

@@ -150,10 +150,13 @@ class SecurityService:
         ``recovery_sheet_issued`` (without the code). The code is returned once.
 
         The clinical key cannot be sealed by an administrator: the new recovery
-        slot gets it from the next clinical session holding it. While the recovery
-        code is the only holder, a new sheet would lose the clinical key: refused
+        slot is not endorsed, and its code opens the clinical key only once a
+        clinical account holding it endorses the slot explicitly
+        (``ClinicalKeyService.endorse_recovery_slot``). While the recovery code is
+        the only holder, a new sheet would lose the clinical key: refused
         (ValidationError ``clinical_key_only_in_recovery``) once anything is
-        encrypted with it, otherwise a fresh clinical key is sealed to the new slot.
+        encrypted with it; otherwise the unused clinical key is forgotten and the
+        next recovery-code approval makes a new one for the new slot.
         """
         keystore = _keystore(self.ctx)
         code = crypto.new_recovery_code()
@@ -191,15 +194,12 @@ class SecurityService:
         keystore.set_recovery_slot(code, dmk, holder=self.ctx.slot_key)
         if only_in_recovery:
             # Nothing was encrypted with the old clinical key, which only the old
-            # recovery slot held: a new one for the new slot. If this fails, the new
-            # code still opens the database; a later sheet makes the clinical key.
+            # recovery slot held: it is forgotten, and the next approval with the new
+            # code makes a new one (an administrator never generates it).
             try:
-                fresh = keystore.create_clinical_key(replace=True)
+                keystore.forget_clinical_key()
             except StorageError:
-                log.warning("Clinical key not created for the new recovery slot")
-            else:
-                if fresh is not None:
-                    fresh.forget()
+                log.warning("Unused clinical key not forgotten after a new recovery slot")
         return issued
 
     @writes

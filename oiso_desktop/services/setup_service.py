@@ -249,7 +249,8 @@ def create_database(
             actor = actor_of(user)
             recovery_code = crypto.new_recovery_code()
             local.keystore.set_recovery_slot(recovery_code, dmk)
-            # The clinical key: sealed to the recovery slot only; clinical accounts
+            # The clinical key: sealed and endorsed to the recovery slot only (this
+            # process made both: its public key is genuine); clinical accounts
             # get it when a colleague (or, for the first, the recovery code) approves.
             clinical_keys = local.keystore.create_clinical_key()
             assert clinical_keys is not None

@@ -230,10 +230,12 @@ def _is_clinical(role: str) -> bool:
 def _rotate_clinical_key(
     ctx: ServiceContext, uow: UnitOfWork, actor: Actor, reason: str, user_id: int
 ) -> None:
-    """A clinical account leaves: new clinical key for the others (clinical_key_service)."""
-    from oiso_desktop.services.clinical_key_service import rotate_clinical_key
+    """A clinical account leaves: its clinical-key boxes go now and a rotation is owed,
+    performed by the next session holding the key (clinical_key_service): an
+    administrator's process never generates nor seals the clinical key."""
+    from oiso_desktop.services.clinical_key_service import owe_clinical_rotation
 
-    rotate_clinical_key(ctx, uow, actor, reason=reason, user_id=user_id)
+    owe_clinical_rotation(ctx, uow, actor, reason=reason, user_id=user_id)
 
 
 class _AdminUnitOfWork:
@@ -528,6 +530,7 @@ class UserService:
                 uow.flush()
                 if was_clinical and not _is_clinical(user.role):
                     # The keystore changes last: if it fails, the role change is rolled back.
+                    # The account's boxes go now; the rotation is owed to the next holder.
                     _rotate_clinical_key(self.ctx, uow, actor, "role_removed", user.id)
                 uow.commit()
             return self._view(uow, user)
@@ -603,7 +606,8 @@ class UserService:
                 if _is_clinical(user.role) or user.id in keystore.clinical_key_holders(
                     any_generation=True
                 ):
-                    # Before the commit, so that no revoked account keeps the CK.
+                    # Before the commit, so that no revoked account keeps a CK box; the
+                    # rotation itself is owed to the next session holding the CK.
                     _rotate_clinical_key(self.ctx, uow, actor, "user_revoked", user.id)
                 uow.commit()
         # Re-keying needs every connection closed: outside the transaction. Its

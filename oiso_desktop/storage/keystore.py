@@ -10,8 +10,11 @@ Layout of the document (``"format": "oiso-keystore"``, ``"version": 3``)::
       "pending_drop_user_ids": [3],       # revocations waiting for that re-key
       "clinical": null | {                # the clinical key (CK), version 3
         "clinical_key_id": "...",         # the CK generation new ciphertexts use
-        "retiring_clinical_key_ids": []   # older generations, readable until the
-      },                                  # re-encryption after a rotation is done
+        "retiring_clinical_key_ids": [],  # older generations, readable until the
+                                          # re-encryption after a rotation is done
+        "endorsements": 1,                # absent: a file from before endorsements
+        "rotation_owed": ["user_revoked"] # reasons of a rotation a holder still owes
+      },
       "slots": [                          # one per user
         {"user_id": 1, "login": "admin", "public_key": "<b64>",
          "private_key": {"salt", "kdf": {...}, "nonce", "ciphertext", "aad": 2},
@@ -48,6 +51,14 @@ associated data ``oiso-ck-v1|<db uuid>|user:<user id>|<generation>|<login>``
 a slot replaced (password reset: new key pair) or removed loses them: only a
 holder of the CK (a clinical colleague, or the recovery code) can seal it again.
 
+Every CK box carries an **endorsement** of the slot's public key:
+``HMAC-SHA256(CK of that generation, "oiso-ck-endorse|<db uuid>|<slot ref>|<public
+key b64>")`` with slot ref ``user:<id>|<login>`` or ``recovery``. Only a CK holder
+can make one (at an approval, or when a holder endorses the recovery slot); a
+rotation seals the new generation only to slots whose endorsement still matches
+their public key, so a public key written into the file by someone without the CK
+never receives it.
+
 Where the document lives and how it is locked is the business of a
 :class:`~oiso_desktop.storage.slot_store.SlotStore` (locally the JSON file
 ``oiso.keystore`` under ``oiso.keystore.lock``): every change re-reads it under
@@ -62,6 +73,7 @@ import contextlib
 import copy
 import datetime as dt
 import hashlib
+import hmac
 import secrets
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -861,7 +873,27 @@ class Keystore:
         base = f"oiso-ck-v1|{self.database_uuid}|{slot_ref}|{generation}"
         return base.encode() if login is None else f"{base}|{login}".encode()
 
+    def _endorsement(self, slot: dict[str, Any], ck: bytes) -> str:
+        """HMAC-SHA256(CK, ``oiso-ck-endorse|<db uuid>|<slot ref>|<public key b64>``).
+
+        Only a holder of the CK can make it: it says "this public key may
+        receive this generation". The slot ref is ``user:<id>|<login>`` or
+        ``recovery``.
+        """
+        slot_ref, login = self._ref(slot)
+        ref = slot_ref if login is None else f"{slot_ref}|{login}"
+        message = f"oiso-ck-endorse|{self.database_uuid}|{ref}|{slot['public_key']}"
+        return _b64e(hmac.new(ck, message.encode(), hashlib.sha256).digest())
+
+    def _endorsed(self, slot: dict[str, Any], ck: bytes) -> bool:
+        """Whether ``slot``'s box of ``ck``'s generation carries a valid endorsement."""
+        box = slot.get("ck", {}).get(clinical_key_id(ck))
+        if not isinstance(box, dict) or not isinstance(box.get("endorsement"), str):
+            return False
+        return hmac.compare_digest(box["endorsement"], self._endorsement(slot, ck))
+
     def _seal_ck(self, slot: dict[str, Any], ck: bytes) -> None:
+        """A CK box for ``slot``, with the endorsement of its public key as it is now."""
         generation = clinical_key_id(ck)
         sealed: dict[str, Any] = crypto.seal(
             _b64d(slot["public_key"]), ck, aad=self._ck_aad(slot, generation)
@@ -869,6 +901,7 @@ class Keystore:
         box = {"key_id": generation, **sealed}
         if "user_id" in slot:
             box["aad"] = 2
+        box["endorsement"] = self._endorsement(slot, ck)
         slot.setdefault("ck", {})[generation] = box
 
     def _unseal_ck(self, slot: dict[str, Any], private_key: bytes, generation: str) -> bytes | None:
@@ -881,11 +914,23 @@ class Keystore:
             return None
         return ck if clinical_key_id(ck) == generation else None
 
-    def create_clinical_key(self, *, replace: bool = False) -> ClinicalKeys | None:
-        """A new CK sealed to the recovery slot only; None if the database has one.
+    @staticmethod
+    def _check_current(data: dict[str, Any], keys: ClinicalKeys) -> list[str]:
+        """The generations in use; StorageError unless ``keys`` holds the current one."""
+        generations = Keystore._clinical_generations(data)
+        if not generations:
+            raise StorageError(NO_CLINICAL_KEY_MESSAGE, code="no_clinical_key")
+        if keys.current_id != generations[0] or generations[0] not in keys.generations:
+            raise StorageError(CLINICAL_KEY_STALE_MESSAGE, code="clinical_key_stale")
+        return generations
 
-        ``replace``: forget every CK box and start again (for a CK that only an
-        old recovery slot held, while nothing is encrypted with it).
+    def create_clinical_key(self) -> ClinicalKeys | None:
+        """A new CK sealed (and endorsed) to the recovery slot only; None if the
+        database has one.
+
+        Called by the process that has just made the recovery slot (database
+        creation) or that has just unlocked it with the recovery code (the first
+        approval of a database without a CK): it knows the public key is genuine.
         StorageError ``no_recovery_slot`` without a recovery slot.
         """
         ck = new_clinical_key()
@@ -893,7 +938,7 @@ class Keystore:
             recovery = data.get("recovery")
             if recovery is None:
                 raise StorageError(NO_RECOVERY_SLOT_MESSAGE, code="no_recovery_slot")
-            if data.get("clinical") is not None and not replace:
+            if data.get("clinical") is not None:
                 return None
             for slot in [*data["slots"], recovery]:
                 slot.pop("ck", None)
@@ -901,8 +946,19 @@ class Keystore:
             data["clinical"] = {
                 "clinical_key_id": clinical_key_id(ck),
                 "retiring_clinical_key_ids": [],
+                "endorsements": 1,
+                "rotation_owed": [],
             }
         return ClinicalKeys(clinical_key_id(ck), {clinical_key_id(ck): ck})
+
+    def forget_clinical_key(self) -> None:
+        """No CK any more (every box dropped): for a CK only an old recovery slot
+        held, while nothing is encrypted with it. The next recovery-code approval
+        makes a new one."""
+        with self._change() as data:
+            for slot in [*data["slots"], *([data["recovery"]] if data.get("recovery") else [])]:
+                slot.pop("ck", None)
+            data["clinical"] = None
 
     def clinical_keys_for(self, holder: SlotKey) -> ClinicalKeys | None:
         """The CK generations ``holder``'s slot opens in the file now.
@@ -929,17 +985,14 @@ class Keystore:
         return ClinicalKeys(generations[0], keys)
 
     def grant_clinical_key(self, user_id: int, keys: ClinicalKeys) -> None:
-        """Seal the CK generations in use (those ``keys`` holds) to ``user_id``'s slot.
+        """Seal, and endorse, the CK generations in use (those ``keys`` holds) to
+        ``user_id``'s slot as it is now (an approval, four-eyes, in person).
 
         Only public keys are needed. ``keys`` must hold the current generation
         (StorageError ``clinical_key_stale`` otherwise: a rotation happened).
         """
         with self._change() as data:
-            generations = self._clinical_generations(data)
-            if not generations:
-                raise StorageError(NO_CLINICAL_KEY_MESSAGE, code="no_clinical_key")
-            if keys.current_id != generations[0]:
-                raise StorageError(CLINICAL_KEY_STALE_MESSAGE, code="clinical_key_stale")
+            generations = self._check_current(data, keys)
             slot = self._find(data, user_id)
             if slot is None:
                 raise StorageError(NO_SLOT_MESSAGE, code="no_slot")
@@ -948,66 +1001,140 @@ class Keystore:
                     self._seal_ck(slot, keys.key(generation))
 
     def drop_clinical_boxes(self, user_id: int) -> None:
-        """Remove every CK box of ``user_id``'s slot (an approval rolled back)."""
+        """Remove every CK box of ``user_id``'s slot (no CK needed)."""
         with self._change() as data:
             slot = self._find(data, user_id)
             if slot is not None:
                 slot.pop("ck", None)
 
-    def reseal_clinical_recovery(self, keys: ClinicalKeys) -> bool:
-        """Give a new recovery slot (new sheet) the CK generations it lacks.
+    # endorsements
 
-        Any holder's session does it, needing only the recovery public key.
-        True if the file changed.
-        """
+    def recovery_endorsed(self, keys: ClinicalKeys) -> bool:
+        """Whether the recovery slot holds the current generation, endorsed (checked
+        with ``keys``)."""
+        recovery = self._data.get("recovery")
+        current = self.clinical_key_id
+        if recovery is None or current is None or current not in keys.generations:
+            return False
+        return self._endorsed(recovery, keys.key(current))
 
-        def missing(data: dict[str, Any]) -> list[str]:
+    def endorse_recovery_slot(self, keys: ClinicalKeys) -> bool:
+        """Seal and endorse the CK generations ``keys`` holds to the recovery slot as
+        it is now (a holder's explicit decision). True if the file changed."""
+        with self._change() as data:
+            generations = self._check_current(data, keys)
             recovery = data.get("recovery")
             if recovery is None:
-                return []
-            return [
-                generation
-                for generation in self._clinical_generations(data)
-                if generation in keys.generations and generation not in recovery.get("ck", {})
-            ]
-
-        if not missing(self.store.read()):
-            return False
-        with self._change() as data:
-            generations = missing(data)
+                raise StorageError(NO_RECOVERY_SLOT_MESSAGE, code="no_recovery_slot")
+            if self._endorsed(recovery, keys.key(generations[0])):
+                return False
+            recovery.pop("ck", None)
             for generation in generations:
-                self._seal_ck(data["recovery"], keys.key(generation))
-        return bool(generations)
+                if generation in keys.generations:
+                    self._seal_ck(recovery, keys.key(generation))
+        return True
 
-    def rotate_clinical_key(self, *, keep_user_ids: Iterable[int]) -> str:
-        """A new CK generation for the holders in ``keep_user_ids`` and the recovery slot.
+    @property
+    def endorsements_migrated(self) -> bool:
+        section = self._data.get("clinical")
+        return section is None or bool(section.get("endorsements"))
 
-        Every other slot loses all its CK boxes. The new generation becomes
-        current; the old ones stay readable by the remaining holders until
-        :meth:`retire_clinical_generations`. Only public keys are needed: the
-        new key is forgotten on return. Returns the new generation id.
+    def endorse_current_holders(self, keys: ClinicalKeys, user_ids: Iterable[int]) -> list[str]:
+        """Trust on first use, once, for a key file from before endorsements: every
+        slot among ``user_ids`` (and the recovery slot) holding a box of the current
+        generation without an endorsement is endorsed as it is now. Returns the
+        slot refs endorsed (nothing if the file was migrated already)."""
+        allowed = set(user_ids)
+        done: list[str] = []
+        with self._change() as data:
+            self._check_current(data, keys)
+            section = data["clinical"]
+            if section.get("endorsements"):
+                return []
+            current = section["clinical_key_id"]
+            slots = [s for s in data["slots"] if s["user_id"] in allowed]
+            if data.get("recovery") is not None:
+                slots.append(data["recovery"])
+            for slot in slots:
+                boxes = slot.get("ck", {})
+                if current not in boxes or "endorsement" in boxes[current]:
+                    continue
+                for generation, box in boxes.items():
+                    if generation in keys.generations and "endorsement" not in box:
+                        box["endorsement"] = self._endorsement(slot, keys.key(generation))
+                done.append(self._ref(slot)[0])
+            section["endorsements"] = 1
+        return done
+
+    # rotation
+
+    @property
+    def clinical_rotation_owed(self) -> tuple[str, ...]:
+        """Reasons of a rotation owed (empty: none): the next holder's session does it."""
+        section = self._data.get("clinical")
+        return () if section is None else tuple(section.get("rotation_owed") or ())
+
+    def owe_clinical_rotation(self, reason: str, drop_user_ids: Iterable[int]) -> None:
+        """Drop the boxes of ``drop_user_ids`` at once and record a rotation owed.
+
+        Needs no CK (an administrator's or any login's process does it); the
+        rotation itself waits for a session holding the CK.
+        """
+        drop = set(drop_user_ids)
+        with self._change() as data:
+            section = data.get("clinical")
+            if section is None:
+                return
+            for slot in data["slots"]:
+                if slot["user_id"] in drop:
+                    slot.pop("ck", None)
+            owed = list(section.get("rotation_owed") or [])
+            if reason not in owed:
+                owed.append(reason)
+            section["rotation_owed"] = owed
+
+    def rotate_clinical_key(
+        self, keys: ClinicalKeys, *, keep_user_ids: Iterable[int]
+    ) -> tuple[str, tuple[str, ...]]:
+        """A new CK generation, from a session holding the current one (``keys``).
+
+        It is sealed only to the slots of ``keep_user_ids`` that hold the current
+        generation **with a valid endorsement** (checked with ``keys``), and to
+        the recovery slot if it is endorsed; each new box is endorsed with the new
+        generation. Every other slot loses all its CK boxes. The new generation
+        becomes current, the owed rotation is cleared; the old generations stay
+        readable by the remaining holders until :meth:`retire_clinical_generations`.
+        Returns (new generation, refs of the slots refused: public key not endorsed).
         """
         keep = set(keep_user_ids)
         ck = new_clinical_key()
         generation = clinical_key_id(ck)
+        refused: list[str] = []
         with self._change() as data:
-            section = data.get("clinical")
-            recovery = data.get("recovery")
-            if section is None or recovery is None:
-                raise StorageError(NO_CLINICAL_KEY_MESSAGE, code="no_clinical_key")
+            self._check_current(data, keys)
+            section = data["clinical"]
             current = section["clinical_key_id"]
-            for slot in data["slots"]:
-                if slot["user_id"] not in keep:
+            old = keys.key(current)
+            slots = list(data["slots"])
+            recovery = data.get("recovery")
+            if recovery is not None:
+                slots.append(recovery)
+            for slot in slots:
+                is_user = "user_id" in slot
+                if is_user and slot["user_id"] not in keep or current not in slot.get("ck", {}):
                     slot.pop("ck", None)
-                elif current in slot.get("ck", {}):
+                elif self._endorsed(slot, old):
                     self._seal_ck(slot, ck)
-            self._seal_ck(recovery, ck)
+                else:
+                    slot.pop("ck", None)
+                    refused.append(self._ref(slot)[0])
             section["retiring_clinical_key_ids"] = [
                 current,
                 *section["retiring_clinical_key_ids"],
             ]
             section["clinical_key_id"] = generation
-        return generation
+            section["rotation_owed"] = []
+        return generation, tuple(refused)
 
     def retire_clinical_generations(self, generations: Iterable[str]) -> None:
         """Forget old generations (nothing is encrypted with them any more)."""

@@ -189,7 +189,8 @@ def _is_generation(value: Any) -> bool:
 
 
 def _check_clinical(path: Path, section: Any) -> None:
-    """``{"clinical_key_id": id, "retiring_clinical_key_ids": [ids]}`` or None."""
+    """``{"clinical_key_id": id, "retiring_clinical_key_ids": [ids], "endorsements": 1,
+    "rotation_owed": [reasons]}`` (the last two optional) or None."""
     if section is None:
         return
     if not isinstance(section, dict):
@@ -201,6 +202,9 @@ def _check_clinical(path: Path, section: Any) -> None:
         or not all(_is_generation(item) for item in retiring)
         or section["clinical_key_id"] in retiring
     ):
+        raise corrupt_error(path, "section clinique")
+    owed = section.get("rotation_owed", [])
+    if not isinstance(owed, list) or not all(isinstance(item, str) for item in owed):
         raise corrupt_error(path, "section clinique")
 
 

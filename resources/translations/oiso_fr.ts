@@ -1086,7 +1086,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The standard output is closed or full: the password could not be shown. Nothing was changed.</source>
-        <translation>La sortie standard est fermée ou pleine : le mot de passe ne pourrait pas être affiché. Rien n'a été modifié.</translation>
+        <translation>La sortie standard est fermée ou pleine : le mot de passe ne pourrait pas être affiché. Rien n&apos;a été modifié.</translation>
     </message>
     <message>
         <source>No OISO database is configured on this computer: give its folder with --folder.</source>
@@ -1388,6 +1388,22 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>Clinical key changed</source>
         <translation>Clé clinique changée</translation>
+    </message>
+    <message>
+        <source>Clinical key change awaiting a holder</source>
+        <translation>Changement de clé clinique en attente d&apos;un détenteur</translation>
+    </message>
+    <message>
+        <source>Clinical key refused to an unendorsed key slot</source>
+        <translation>Clé clinique refusée à un emplacement de clé non validé</translation>
+    </message>
+    <message>
+        <source>Recovery code given the clinical key</source>
+        <translation>Clé clinique confiée au code de récupération</translation>
+    </message>
+    <message>
+        <source>Clinical key holders endorsed (first use)</source>
+        <translation>Détenteurs de la clé clinique validés (première utilisation)</translation>
     </message>
     <message>
         <source>Clinical data re-encrypted</source>

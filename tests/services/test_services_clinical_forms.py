@@ -505,6 +505,9 @@ def test_the_re_encryption_after_a_rotation_covers_forms_and_revisions(
     with pytest.raises(Exception) as pending:  # noqa: PT011 - the DMK re-key waits
         admin.users.revoke(team.ids["c.petit"])
     assert getattr(pending.value, "code", None) == "rekey_pending"
+    # The rotation is owed to a session holding the clinical key (endorsements):
+    # Durand's performs it before re-encrypting.
+    assert durand.clinical_key.rotate_owed() is not None
 
     def generations() -> set[str]:
         with durand.ctx.unit_of_work(AccessMode.READ) as uow:

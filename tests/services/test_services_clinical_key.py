@@ -3,6 +3,7 @@ re-encryption, and what an administrator holding the DMK can read (real files)."
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import json
 import shutil
@@ -36,7 +37,7 @@ from oiso_desktop.storage.field_crypto import (
     register_metadata,
     unregister_metadata,
 )
-from oiso_desktop.storage.keystore import Keystore
+from oiso_desktop.storage.keystore import Keystore, SlotKey
 from oiso_desktop.storage.secret_store import MemorySecretStore
 
 MARKER = "ZEBRE-7F3A antécédent BRCA1 c.68_69delAG"
@@ -206,10 +207,17 @@ def test_administrators_and_secretaries_never_obtain_the_clinical_key(
         assert session.clinical_access is ClinicalAccess.NOT_APPLICABLE
         with session.ctx.unit_of_work(AccessMode.READ) as uow, pytest.raises(PermissionDenied):
             session_clinical_keys(session.ctx, uow)
-    # The login noticed the forged boxes and rotated the CK away from them.
+    # The login noticed the forged boxes and dropped them; the rotation away from
+    # them is owed to a session holding the CK (changed with the endorsements: a
+    # non-clinical login never generates nor seals a CK any more).
+    keystore.reload()
+    assert keystore.clinical_key_holders(any_generation=True) == (team.ids["p.durand"],)
+    assert keystore.clinical_rotation_owed == ("stale_holder",)
+    assert durand.clinical_key.rotation_owed()
+    assert durand.clinical_key.rotate_owed() is not None
     keystore.reload()
     assert keystore.clinical_key_id != forged_generation
-    assert keystore.clinical_key_holders(any_generation=True) == (team.ids["p.durand"],)
+    assert not durand.clinical_key.rotation_owed()
     for login in ("admin", "s.leroy"):
         assert _raw_clinical_keys(team, login) is None
     assert durand.clinical_access is ClinicalAccess.GRANTED
@@ -241,16 +249,24 @@ def test_removing_the_clinical_role_rotates_the_key(
     shutil.copy(team.folder / "oiso.keystore", old_copy)  # kept by Bernard
     old_generation = _keystore(team).clinical_key_id
     _demote(admin, team.ids["p.bernard"], Role.SECRETARY)
+    # Changed with the endorsements: the administrator's change only drops Bernard's
+    # boxes and makes the rotation owed; Durand's session (holding the CK) does it.
+    assert _keystore(team).clinical_key_id == old_generation
+    assert _keystore(team).clinical_key_holders(any_generation=True) == (team.ids["p.durand"],)
+    durand.clinical_key.rotate_owed()
     keystore = _keystore(team)
     assert keystore.clinical_key_id != old_generation
     assert keystore.retiring_clinical_key_ids == (old_generation,)
     assert keystore.clinical_key_holders(any_generation=True) == (team.ids["p.durand"],)
     assert keystore.recovery_holds_clinical_key()
-    (rotated,) = _events(admin, "clinical_key_rotated")
-    assert json.loads(rotated.details) == {
+    (owed,) = _events(admin, "clinical_key_rotation_owed")
+    assert json.loads(owed.details) == {
         "reason": "role_removed",
         "user_id": bernard.actor.user_id,
     }
+    (rotated,) = _events(admin, "clinical_key_rotated")
+    assert json.loads(rotated.details) == {"reasons": ["role_removed"]}
+    assert rotated.user_id == team.ids["p.durand"]
     # Bernard's open session: no longer clinical, its keys are forgotten.
     assert bernard.clinical_access is ClinicalAccess.NOT_APPLICABLE
     assert bernard.ctx.clinical is None
@@ -282,7 +298,9 @@ def test_revoking_a_clinical_user_rotates_and_the_data_are_re_encrypted_in_batch
     old_generation = petit_keys.current_id
     with pytest.raises(StorageError) as pending:  # other sessions have the file open
         admin.users.revoke(team.ids["c.petit"])
-    assert pending.value.code == "rekey_pending"  # the DMK waits; the CK rotated already
+    assert pending.value.code == "rekey_pending"  # the DMK waits; the CK rotation is owed
+    # Changed with the endorsements: the holder's session performs the rotation.
+    durand.clinical_key.rotate_owed()
     new_generation = _keystore(team).clinical_key_id
     assert new_generation != old_generation
     assert _generations(durand, probe) == {old_generation}
@@ -312,18 +330,135 @@ def test_revoking_a_clinical_user_rotates_and_the_data_are_re_encrypted_in_batch
     ]
 
 
-def test_a_new_recovery_sheet_gets_the_clinical_key_from_the_next_holder(
+def test_a_new_recovery_sheet_opens_the_clinical_key_only_once_a_holder_endorses_it(
     team: Team, durand: UserSession, probe: EncryptedColumn
 ) -> None:
+    """Attack (c): the administrator knows the new code. Before the endorsements the
+    next clinical login sealed the CK to the new recovery slot automatically."""
     admin = team.sessions[0]
     issued = admin.security.issue_recovery_sheet()
     assert not _keystore(team).recovery_holds_clinical_key()  # an admin cannot seal it
     durand.logout()
-    team.login("p.durand")  # the holder's login seals it to the new recovery slot
+    durand = team.login("p.durand")  # a holder's login no longer seals it
+    keystore = _keystore(team)
+    assert not keystore.recovery_holds_clinical_key()
+    recovery = keystore.sign_in_recovery(issued.code, now=NOW)
+    assert keystore.clinical_keys_for(recovery.slot_key) is None
+    assert not durand.clinical_key.recovery_endorsed()
+    # A holder who trusts the administrator endorses the new slot explicitly.
+    assert durand.clinical_key.endorse_recovery_slot()
+    assert not durand.clinical_key.endorse_recovery_slot()  # once
+    assert durand.clinical_key.recovery_endorsed()
     keystore = _keystore(team)
     assert keystore.recovery_holds_clinical_key()
     recovery = keystore.sign_in_recovery(issued.code, now=NOW)
     assert keystore.clinical_keys_for(recovery.slot_key) is not None
+    assert len(_events(durand, "clinical_recovery_endorsed")) == 1
+    for session in (admin, team.login("s.leroy")):
+        with pytest.raises(PermissionDenied):
+            session.clinical_key.endorse_recovery_slot()
+
+
+def test_a_secretary_replacing_the_recovery_slot_never_gets_the_clinical_key(
+    team: Team, durand: UserSession
+) -> None:
+    """Attack (a): with the DMK of her own slot she writes a recovery slot of her own."""
+    from oiso_desktop.storage import crypto
+
+    keystore = _keystore(team)
+    mine = keystore.sign_in("s.leroy", team.passwords["s.leroy"], now=NOW, secret_store=None)
+    her_code = crypto.new_recovery_code()
+    keystore.set_recovery_slot(her_code, mine.dmk_candidates[0])
+    durand.logout()
+    durand = team.login("p.durand")  # a clinician logs in after the forgery
+    assert durand.clinical_access is ClinicalAccess.GRANTED
+    durand.clinical_key.rotate_owed()
+    keystore = _keystore(team)
+    assert not keystore.recovery_holds_clinical_key()
+    hers = keystore.sign_in_recovery(her_code, now=NOW)
+    assert keystore.clinical_keys_for(hers.slot_key) is None
+
+
+def test_a_forged_public_key_in_a_clinical_slot_gets_nothing_from_a_rotation(
+    team: Team, durand: UserSession
+) -> None:
+    """Attack (b): a public key of the forger's in Bernard's slot, then a rotation."""
+    from oiso_desktop.storage import crypto
+
+    team.login("p.bernard").logout()  # their own password first: then the approval
+    durand.clinical_key.approve(team.ids["p.bernard"])
+    path = team.folder / "oiso.keystore"
+    data = json.loads(path.read_text("utf-8"))
+    private_key, public_key = crypto.new_keypair()
+    (slot,) = [s for s in data["slots"] if s["user_id"] == team.ids["p.bernard"]]
+    slot["public_key"] = base64.b64encode(public_key).decode("ascii")
+    path.write_text(json.dumps(data), "utf-8")
+    admin = team.sessions[0]
+    old_generation = _keystore(team).clinical_key_id
+    _demote(admin, team.ids["c.petit"], Role.SECRETARY)  # a rotation is owed
+    new_generation = durand.clinical_key.rotate_owed()
+    assert new_generation is not None and new_generation != old_generation
+    keystore = _keystore(team)
+    assert keystore.clinical_key_id == new_generation
+    assert keystore.clinical_key_holders(any_generation=True) == (team.ids["p.durand"],)
+    forged = keystore.clinical_keys_for(SlotKey(team.ids["p.bernard"], private_key))
+    assert forged is None
+    assert keystore.recovery_holds_clinical_key()  # endorsed at creation
+    (refused,) = _events(durand, "clinical_key_refused")
+    assert json.loads(refused.details) == {"slot": f"user:{team.ids['p.bernard']}"}
+
+
+def test_a_revocation_owes_a_rotation_performed_at_the_next_holder_login(
+    team: Team, durand: UserSession, probe: EncryptedColumn
+) -> None:
+    admin = team.sessions[0]
+    team.login("c.petit").logout()
+    durand.clinical_key.approve(team.ids["c.petit"])
+    _write(durand, probe, 1, MARKER)
+    old_generation = _keystore(team).clinical_key_id
+    durand.logout()
+    try:  # the DMK re-key may wait for the other sessions (rekey_pending)
+        admin.users.revoke(team.ids["c.petit"])
+    except StorageError as pending:
+        assert pending.code == "rekey_pending"
+    keystore = _keystore(team)
+    assert keystore.clinical_key_id == old_generation  # the admin's process made none
+    assert keystore.clinical_rotation_owed == ("user_revoked",)
+    assert keystore.clinical_key_holders(any_generation=True) == (team.ids["p.durand"],)
+    assert admin.clinical_key.rotation_owed()
+    durand = team.login("p.durand")
+    keystore = _keystore(team)
+    assert keystore.clinical_key_id != old_generation
+    assert keystore.clinical_rotation_owed == ()
+    assert keystore.recovery_holds_clinical_key()
+    assert keystore.clinical_key_holders() == (team.ids["p.durand"],)
+    assert _read_all(durand, probe) == {1: MARKER}
+    assert len(_events(durand, "clinical_key_rotated")) == 1
+
+
+def test_a_key_file_from_before_endorsements_trusts_its_holders_on_first_use(
+    team: Team, durand: UserSession
+) -> None:
+    path = team.folder / "oiso.keystore"
+    data = json.loads(path.read_text("utf-8"))
+    del data["clinical"]["endorsements"]
+    for slot in [*data["slots"], data["recovery"]]:
+        for box in slot.get("ck", {}).values():
+            box.pop("endorsement", None)
+    path.write_text(json.dumps(data), "utf-8")
+    assert not _keystore(team).endorsements_migrated
+    durand.logout()
+    durand = team.login("p.durand")
+    keystore = _keystore(team)
+    assert keystore.endorsements_migrated
+    assert durand.clinical_key.recovery_endorsed()
+    (migrated,) = _events(durand, "clinical_key_endorsements_migrated")
+    assert json.loads(migrated.details) == {"count": 2}  # Durand's slot and the recovery slot
+    # The endorsements now carry the next rotation.
+    _demote(team.sessions[0], team.ids["c.petit"], Role.SECRETARY)
+    durand.clinical_key.rotate_owed()
+    assert _keystore(team).clinical_key_holders() == (team.ids["p.durand"],)
+    assert not _events(durand, "clinical_key_refused")
 
 
 def test_a_new_sheet_is_refused_while_only_the_recovery_code_holds_used_data(
@@ -346,11 +481,14 @@ def test_a_new_sheet_of_an_unused_database_gets_a_fresh_clinical_key(team: Team)
     admin = team.sessions[0]
     before = _keystore(team).clinical_key_id
     issued = admin.security.issue_recovery_sheet()
-    keystore = _keystore(team)
-    assert keystore.recovery_holds_clinical_key() and keystore.clinical_key_id != before
+    # Changed with the endorsements: the administrator's process generates no CK;
+    # the unused one is forgotten and the approval with the new code makes one.
+    assert _keystore(team).clinical_key_id is None
     durand = team.login("p.durand")
     durand.clinical_key.approve_with_recovery_code(team.ids["p.durand"], issued.code)
     assert durand.clinical_access is ClinicalAccess.GRANTED
+    keystore = _keystore(team)
+    assert keystore.recovery_holds_clinical_key() and keystore.clinical_key_id != before
 
 
 # ---------------------------------------------------------------- what the DMK reveals
@@ -412,7 +550,7 @@ def test_the_clinical_key_is_never_shown_and_is_forgotten_at_logout(
     assert durand.clinical_access is ClinicalAccess.NOT_APPLICABLE
 
 
-def test_an_older_database_gets_its_clinical_key_at_the_next_login(
+def test_an_older_database_gets_no_clinical_key_from_an_administrator_login(
     created_db,
     auth,  # type: ignore[no-untyped-def]
 ) -> None:
@@ -424,8 +562,10 @@ def test_an_older_database_gets_its_clinical_key_at_the_next_login(
     path.write_text(json.dumps(data), "utf-8")
     session = auth.login("admin", created_db.admin_password)
     try:
+        # Changed with the endorsements: an administrator's login generates no CK;
+        # the first approval with the recovery code makes it (test above).
         keystore = Keystore.load(path)
-        assert keystore.version == 3 and keystore.recovery_holds_clinical_key()
+        assert keystore.clinical_key_id is None
         assert keystore.clinical_key_holders() == ()
     finally:
         session.logout()

@@ -151,6 +151,8 @@ def test_a_new_clinical_key_is_sealed_to_the_recovery_slot_only(folder: Folder) 
     assert data["clinical"] == {
         "clinical_key_id": keys.current_id,
         "retiring_clinical_key_ids": [],
+        "endorsements": 1,
+        "rotation_owed": [],
     }
     assert set(data["recovery"]["ck"]) == {keys.current_id}
     assert all("ck" not in slot for slot in data["slots"])
@@ -212,7 +214,8 @@ def test_a_rotation_locks_out_the_old_box_and_keeps_both_generations_for_holders
     keystore.grant_clinical_key(3, keys)
     copy = tmp_path / "old.keystore"
     shutil.copy(folder.keystore_path, copy)  # what the leaving user kept
-    new_id = keystore.rotate_clinical_key(keep_user_ids=[1, 2])
+    new_id, refused = keystore.rotate_clinical_key(keys, keep_user_ids=[1, 2])
+    assert refused == ()
     assert keystore.clinical_key_id == new_id != keys.current_id
     assert keystore.retiring_clinical_key_ids == (keys.current_id,)
     assert keystore.clinical_key_holders() == (2,)
