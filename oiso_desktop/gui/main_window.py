@@ -180,10 +180,16 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
 
-        # The delay is an administrator's setting in the database; tests pass their own.
+        # The delay is an administrator's setting in the database, read off the UI
+        # thread (the default protects the screen meanwhile); tests pass their own.
+        self.idle_watcher = IdleWatcher(idle_timeout_ms or DEFAULT_IDLE_MS, self)
         if idle_timeout_ms is None:
-            idle_timeout_ms = self._idle_setting_ms()
-        self.idle_watcher = IdleWatcher(idle_timeout_ms, self)
+            self._tasks.run(
+                session.settings.idle_lock_minutes,
+                on_success=lambda minutes: self._on_idle_lock_changed(int(minutes)),
+                on_failure=self._on_idle_setting_failed,
+                owner=self,
+            )
         self.idle_watcher.sig_idle.connect(self.lock)
         self.idle_watcher.start()
         panel = getattr(self.pages.get("admin"), "security_panel", None)
@@ -202,12 +208,9 @@ class MainWindow(QMainWindow):
             self.resize(1180, 760)
 
     # ------------------------------------------------------------ idle delay
-    def _idle_setting_ms(self) -> int:
-        try:
-            return int(self.session.settings.idle_lock_minutes()) * 60 * 1000
-        except Exception as exc:  # noqa: BLE001 - the default delay still protects the screen
-            log.warning("Idle-lock setting unavailable: %s", exc)
-            return DEFAULT_IDLE_MS
+    def _on_idle_setting_failed(self, exc: BaseException) -> None:
+        # The default delay still protects the screen.
+        log.warning("Idle-lock setting unavailable: %s", type(exc).__name__)
 
     def _on_idle_lock_changed(self, minutes: int) -> None:
         self.idle_watcher.set_timeout_ms(minutes * 60 * 1000)

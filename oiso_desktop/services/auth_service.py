@@ -326,12 +326,12 @@ class UserSession:
                     self.actor.user_id, slot.private_key, new, secret_store=self.ctx.secret_store
                 )
             uow.commit()
-        if fresh_key_pair:
+        if fresh_key_pair and self.ctx.slot_key is not None:
+            # Only sessions that keep their slot key need the new one (one more argon2).
             new_key = keystore.sign_in(
                 self.actor.login, new, now=self.ctx.now(), secret_store=self.ctx.secret_store
             )
-            if self.ctx.slot_key is not None:
-                self.ctx.slot_key = new_key.slot_key
+            self.ctx.slot_key = new_key.slot_key
         self.must_change_password = False
 
     @writes

@@ -58,6 +58,7 @@ def test_the_main_window_takes_its_idle_delay_from_the_setting(qtbot, gui_db, gu
     admin.settings.set_idle_lock_minutes(3)
     window = MainWindow(admin, gui_tasks, database_folder=gui_db.folder)
     qtbot.addWidget(window)
+    assert gui_tasks.wait_idle(5000)  # the setting is read off the UI thread
     assert window.idle_watcher.timeout_ms == 3 * 60 * 1000
     # Changed from the Administration page: applied at once.
     window.pages["admin"].security_panel.sig_idle_lock_changed.emit(7)

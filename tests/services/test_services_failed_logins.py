@@ -15,6 +15,23 @@ from oiso_desktop.services.auth_service import AuthService
 WRONG = "Mauvais-mot-2026!"
 
 
+def _forge_then_log_in(created_db, auth, clock, forge) -> list:  # type: ignore[no-untyped-def]
+    """One real failure, then ``forge(data)`` edits the failures file as any OS user of
+    a shared folder could; returns the login_failed events of the next admin login."""
+    with pytest.raises(AuthenticationError):
+        auth.login("admin", WRONG)
+    path = created_db.folder / "oiso.failures"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    forge(data)
+    path.write_text(json.dumps(data), encoding="utf-8")
+    clock.advance(seconds=1)
+    session = auth.login("admin", created_db.admin_password)
+    try:
+        return session.events.list(action="login_failed")
+    finally:
+        session.logout()
+
+
 def test_throwaway_logins_do_not_erase_a_real_accounts_failures(created_db, auth) -> None:  # type: ignore[no-untyped-def]
     for _ in range(5):
         with pytest.raises(AuthenticationError):
@@ -293,44 +310,36 @@ def test_a_forged_known_login_counter_cannot_plant_text_or_dates(created_db, aut
 
 def test_forged_failures_cannot_invent_facts_about_a_real_account(created_db, auth, clock) -> None:  # type: ignore[no-untyped-def]
     """Third review: reasons and contexts that never wait in the file (lock screen,
-    password change), or dates before the database existed, were logged against the
-    real administrator."""
-    with pytest.raises(AuthenticationError):
-        auth.login("admin", WRONG)
-    path = created_db.folder / "oiso.failures"
-    data = json.loads(path.read_text(encoding="utf-8"))
-    counter = data["counters"]["login:admin"]
-    counter["unreported"] += [
-        {"at": "2026-03-02T08:00:00.000000Z", "reason": "account_disabled", "context": "unlock"},
-        {"at": "2026-03-02T08:00:01.000000Z", "reason": "bad_recovery_code", "context": "recovery"},
-    ]
-    path.write_text(json.dumps(data), encoding="utf-8")
-    clock.advance(seconds=1)
-    session = auth.login("admin", created_db.admin_password)
-    try:
-        failed = session.events.list(action="login_failed")
-    finally:
-        session.logout()
+    password change) were logged against the real administrator."""
+
+    def forge(data: dict) -> None:  # type: ignore[type-arg]
+        data["counters"]["login:admin"]["unreported"] += [
+            {
+                "at": "2026-03-02T08:00:00.000000Z",
+                "reason": "account_disabled",
+                "context": "unlock",
+            },
+            {
+                "at": "2026-03-02T08:00:01.000000Z",
+                "reason": "bad_recovery_code",
+                "context": "recovery",
+            },
+        ]
+
+    failed = _forge_then_log_in(created_db, auth, clock, forge)
     assert not [e for e in failed if '"unlock"' in e.details or "bad_recovery_code" in e.details]
 
 
 def test_a_forged_summary_cannot_date_a_failure_in_the_future(created_db, auth, clock) -> None:  # type: ignore[no-untyped-def]
     """Fourth review: a summary's last time was not checked (a failure "in 2099")."""
-    with pytest.raises(AuthenticationError):
-        auth.login("admin", WRONG)
-    path = created_db.folder / "oiso.failures"
-    data = json.loads(path.read_text(encoding="utf-8"))
-    data["counters"]["login:admin"]["overflow"] = {
-        "count": 99999,
-        "first": "2026-03-01T03:00:00.000000Z",
-        "last": "2099-12-31T23:59:59.000000Z",
-        "reason": "account_disabled",
-    }
-    path.write_text(json.dumps(data), encoding="utf-8")
-    clock.advance(seconds=1)
-    session = auth.login("admin", created_db.admin_password)
-    try:
-        failed = session.events.list(action="login_failed")
-    finally:
-        session.logout()
+
+    def forge(data: dict) -> None:  # type: ignore[type-arg]
+        data["counters"]["login:admin"]["overflow"] = {
+            "count": 99999,
+            "first": "2026-03-01T03:00:00.000000Z",
+            "last": "2099-12-31T23:59:59.000000Z",
+            "reason": "account_disabled",
+        }
+
+    failed = _forge_then_log_in(created_db, auth, clock, forge)
     assert not [e for e in failed if "2099" in e.details or "99999" in e.details]
