@@ -168,7 +168,7 @@ def _remember(
     try:
         store.remember(ctx.database.database_uuid, ctx.user_id, head, now=ctx.now(), **kw)
     except OSError as exc:  # the check is a safeguard: it must never block a login
-        log.warning("The seen event heads could not be saved: %s", exc)
+        log.warning("The seen event heads could not be saved: %s", type(exc).__name__)
 
 
 def check_database_head(
@@ -205,6 +205,6 @@ def remember_database_head(ctx: ServiceContext, store: SeenHeads | None = None) 
         with ctx.unit_of_work(AccessMode.READ, password_change=True, while_locked=True) as uow:
             head = chain_head(uow)
     except OisoError as exc:  # logging out must go on: the login head is kept
-        log.warning("The event head could not be read at logout: %s", exc)
+        log.warning("The event head could not be read at logout: %s", type(exc).__name__)
         return
     _remember(ctx, store or SeenHeads(), head)
