@@ -30,8 +30,10 @@ from oiso_desktop.domain.errors import OisoError
 from oiso_desktop.services.context import AccessMode, ServiceContext
 from oiso_desktop.services.event_log import chain_head, event_time, record_event
 from oiso_desktop.storage.models import Event
+from oiso_desktop.storage.slot_store import file_lock
 from oiso_desktop.storage.uow import UnitOfWork
 from oiso_desktop.system import paths
+from oiso_desktop.system.files import make_folders
 
 __all__ = [
     "ROLLBACK_ACTION",
@@ -43,6 +45,9 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
+
+#: How long an instance waits for another one writing the seen heads.
+STATE_LOCK_SECONDS = 5.0
 
 STATE_FILENAME = "seen_event_heads.json"
 ROLLBACK_ACTION = "database_rollback_suspected"
@@ -111,8 +116,22 @@ class SeenHeads:
 
         ``reset``: forget the other heads of this database (after a warning, the
         database seen from now on is another copy; warn once, not at every login).
-        The file is re-read just before writing: another process's heads are kept.
+        The file is re-read and written under an OS file lock: instances running at
+        once never drop each other's heads.
         """
+        make_folders(self.path.parent, 0o700)
+        with file_lock(self.path.with_name(self.path.name + ".lock"), STATE_LOCK_SECONDS, 0o600):
+            self._remember(database_uuid, user_id, head, now=now, reset=reset)
+
+    def _remember(
+        self,
+        database_uuid: str,
+        user_id: int,
+        head: tuple[int, str],
+        *,
+        now: dt.datetime,
+        reset: bool,
+    ) -> None:
         data = self._load()
         databases: dict[str, Any] = data["databases"]
         entry = databases.get(database_uuid)

@@ -175,3 +175,27 @@ def test_two_processes_taking_turns_never_raise_a_false_alarm(team: Team) -> Non
         assert session.rollback_warning is None
         session.logout()
     assert _login_in_another_process(team, "p.durand") == "OK"
+
+
+def test_instances_remembering_at_once_keep_every_head(tmp_path: Path) -> None:
+    """The state file is shared by every instance of the OS user: read-modify-write
+    under a file lock, so none drops another's heads (four real processes)."""
+    state = tmp_path / "state" / STATE_FILENAME
+    script = textwrap.dedent(
+        """
+        import datetime as dt, sys
+        from pathlib import Path
+        from oiso_desktop.services.rollback_guard import SeenHeads
+        store, first = SeenHeads(Path(sys.argv[1])), int(sys.argv[2])
+        now = dt.datetime(2026, 11, 29, tzinfo=dt.UTC)
+        for user_id in range(first, first + 40):
+            store.remember("base-partagee", user_id, (user_id, "h%d" % user_id), now=now)
+        """
+    )
+    children = [
+        subprocess.Popen([sys.executable, "-c", script, str(state), str(first)])
+        for first in (0, 100, 200, 300)
+    ]
+    assert [child.wait(timeout=120) for child in children] == [0, 0, 0, 0]
+    users = json.loads(state.read_text(encoding="utf-8"))["databases"]["base-partagee"]["users"]
+    assert len(users) == 160
