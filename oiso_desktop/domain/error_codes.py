@@ -263,6 +263,7 @@ class ErrorCode(StrEnum):
     CLINICAL_FORM_CONTENT = "clinical_form_content"  # malformed content; params: path
     CLINICAL_FORM_TOO_NEW = "clinical_form_too_new"  # params: schema, supported
     CLINICAL_FORM_REVISION_NOT_FOUND = "clinical_form_revision_not_found"  # params: revision
+    CLINICAL_FORM_LINK_DENIED = "clinical_form_link_denied"  # params: patient_id, person_id
 
     # --- command line (cli) ------------------------------------------------------------
     CLINICAL_APPROVAL_PASSWORD_PENDING = "clinical_approval_password_pending"

@@ -721,6 +721,11 @@ MESSAGES: dict[ErrorCode, str] = {
     _E.CLINICAL_FORM_REVISION_NOT_FOUND: QT_TRANSLATE_NOOP(
         "Errors", "This form has no version number {revision}."
     ),
+    _E.CLINICAL_FORM_LINK_DENIED: QT_TRANSLATE_NOOP(
+        "Errors",
+        "The link to patient file no. {patient_id} was not saved: you cannot open that "
+        "file, or it does not exist.",
+    ),
     # --- command line (shown by the CLI in French; here for completeness) --------------
     _E.CLINICAL_APPROVAL_PASSWORD_PENDING: QT_TRANSLATE_NOOP(
         "Errors",

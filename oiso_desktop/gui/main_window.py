@@ -42,6 +42,7 @@ from oiso_desktop.gui.icons import icon, navigation_icon
 from oiso_desktop.gui.idle_watcher import DEFAULT_IDLE_MS, IdleWatcher
 from oiso_desktop.gui.lock_screen import LockScreen
 from oiso_desktop.gui.tasks import TaskRunner
+from oiso_desktop.gui.widgets.dialog_parts import confirm
 from oiso_desktop.system.diagnostics import exception_summary
 
 if TYPE_CHECKING:
@@ -127,6 +128,8 @@ class MainWindow(QMainWindow):
         self._demo = demo
         self._locked = False
         self._closing = False
+        self._discard_confirmed = False  # "leave without saving" was confirmed
+        self.unsaved_box: QWidget | None = None
         self._covers: list[tuple[LockScreen, list[QWidget]]] = []
         self.page_errors: dict[str, str] = {}
         self.pages: dict[str, QWidget] = {}
@@ -343,7 +346,7 @@ class MainWindow(QMainWindow):
         self._update_binding_action()
         self.logout_action = QAction(icon("logout"), self.tr("Log &out"), self)
         self.logout_action.setObjectName("logout_action")
-        self.logout_action.triggered.connect(self.logout)
+        self.logout_action.triggered.connect(self._on_logout_triggered)
         self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.setObjectName("quit_action")
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -515,11 +518,51 @@ class MainWindow(QMainWindow):
         self.close()
         self.sig_logged_out.emit()
 
+    def unsaved_file_windows(self) -> list[QWidget]:
+        """The open patient files with entries not saved yet."""
+        return [
+            window
+            for window in QApplication.topLevelWidgets()
+            if window.isVisible() and getattr(window, "is_modified", lambda: False)()
+        ]
+
+    def _on_logout_triggered(self) -> None:
+        self._leave_asking_first(self.logout)
+
+    def _leave_asking_first(self, leave: Callable[[], None]) -> None:
+        """Run ``leave`` (log out, quit), after a confirmation if files are not saved."""
+        unsaved = self.unsaved_file_windows()
+        if not unsaved:
+            leave()
+            return
+        names = "\n".join(f"• {window.windowTitle()}" for window in unsaved)
+
+        def go() -> None:
+            self._discard_confirmed = True
+            leave()
+
+        self.unsaved_box = confirm(
+            self,
+            self.tr("Unsaved changes"),
+            self.tr("{count} open file(s) have changes that are not saved:").format(
+                count=len(unsaved)
+            )
+            + "\n"
+            + names,
+            self.tr("Leaving now loses these changes. Cancel, then save each file first."),
+            self.tr("Leave without saving"),
+            go,
+            object_name="unsaved_files_box",
+        )
+
     def _close_other_windows(self) -> None:
         for window in QApplication.topLevelWidgets():
             if window is self or not window.isVisible():
                 continue
-            if isinstance(window, QDialog):
+            discard = getattr(window, "discard_and_close", None)
+            if callable(discard):  # a patient file: closed without asking, the session ends
+                discard()
+            elif isinstance(window, QDialog):
                 # reject() also ends a dialog's exec() loop.
                 window.setResult(QDialog.DialogCode.Rejected)
                 window.done(QDialog.DialogCode.Rejected)
@@ -537,6 +580,10 @@ class MainWindow(QMainWindow):
         settings().setValue("main_window/geometry", self.saveGeometry())
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        if not self._closing and not self._discard_confirmed and self.unsaved_file_windows():
+            event.ignore()
+            self._leave_asking_first(self.close)
+            return
         if not self._closing:
             self._closing = True
             self.idle_watcher.stop()

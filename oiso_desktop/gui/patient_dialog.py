@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -140,11 +140,20 @@ class PatientDialog(FormDialog):
 
     ``sig_saved(PatientView)`` is emitted after a successful save; the dialog
     then closes. ``saved_patient`` keeps the last saved view.
+
+    ``embedded=True`` (an existing file, in the Identité tab of the patient-file
+    window): the form is a plain widget, without its own buttons; the window
+    calls :meth:`save` and the form stays open after saving. ``sig_edited`` tells
+    the window that the entries changed.
     """
 
     sig_saved = Signal(object)
     # emitted whenever the validation state changes (tests)
     sig_validation_changed = Signal()
+    # the user changed an entry (embedded form)
+    sig_edited = Signal()
+    # a save attempt ended without saving (refused, conflict, duplicates): embedded form
+    sig_save_failed = Signal()
 
     def __init__(
         self,
@@ -152,8 +161,13 @@ class PatientDialog(FormDialog):
         tasks: TaskRunner,
         patient: PatientView | None = None,
         parent: QWidget | None = None,
+        *,
+        embedded: bool = False,
     ) -> None:
         super().__init__(parent, show_all=patient is not None)
+        self._embedded = embedded and patient is not None
+        if self._embedded:
+            self.setWindowFlags(Qt.WindowType.Widget)
         self._session = session
         self._tasks = tasks
         self._patient = patient
@@ -202,6 +216,9 @@ class PatientDialog(FormDialog):
             if patient.access < PatientAccess.WRITE:
                 self._set_read_only()
         self._update_death_date_enabled()
+        if self._embedded:
+            ui.save_button.hide()
+            ui.cancel_button.hide()
         if self._choose_owner:
             ui.owner_combo.addItem(self.tr("Choose…"), None)
             tasks.run(
@@ -276,9 +293,27 @@ class PatientDialog(FormDialog):
         return IdentityFields(**values)  # type: ignore[arg-type]
 
     # --------------------------------------------------------------- validation
+    def is_modified(self) -> bool:
+        """Whether the entries differ from the identity as loaded or last saved."""
+        if self._patient is None:
+            return any(self._raw_value(name) not in ("", None) for name in FIELD_NAMES)
+        saved = self._patient.fields
+        mine = self.collect_fields()
+        return any(
+            _comparable(name, getattr(mine, name)) != _comparable(name, getattr(saved, name))
+            for name in FIELD_NAMES
+        )
+
+    def can_save(self) -> bool:
+        """Whether a save would be attempted now (valid entries, not read only, idle)."""
+        self._show_all = True
+        self._revalidate()
+        return not (self._errors or self._saving or self._read_only or not self._owners_loaded)
+
     def _on_field_edited(self, name: str) -> None:
         self._conflict_hints.pop(name, None)
         super()._on_field_edited(name)
+        self.sig_edited.emit()
 
     def _update_death_date_enabled(self) -> None:
         deceased = self.ui.vital_status_combo.currentData() == "deceased"
@@ -407,10 +442,16 @@ class PatientDialog(FormDialog):
         self._patient = patient
         self._version = patient.version
         self.sig_saved.emit(patient)
-        self.accept()
+        if self._embedded:
+            self._conflict_hints = {}
+            self._show_banner("")
+            self._revalidate()
+        else:
+            self.accept()
 
     def _on_save_failed(self, exc: BaseException) -> None:
         self._set_saving(False)
+        self.sig_save_failed.emit()
         if getattr(exc, "code", None) == "possible_duplicate":
             self._show_duplicates(exc.params.get("candidates", ()))  # type: ignore[attr-defined]
         elif isinstance(exc, ConcurrentEditError):

@@ -54,6 +54,9 @@ class PatientListView(QWidget):
         self._applied_seq = 0
         self._last_text: str | None = None
         self._dialogs: set[QWidget] = set()
+        # the open patient-file windows, by patient id (one window per file)
+        self.file_windows: dict[int, QWidget] = {}
+        self.last_file_window: QWidget | None = None
 
         layout, _title = page_layout(self, self.tr("Patients"))
 
@@ -219,7 +222,17 @@ class PatientListView(QWidget):
             self.open_patient(int(patient_id))
 
     def open_patient(self, patient_id: int) -> None:
-        """Load the patient file (logged as viewed by the service) and show its identity."""
+        """Open the patient file in its window (the service logs the reading); a file
+        already open is brought to the front instead."""
+        window = self.file_windows.get(patient_id)
+        if window is not None:
+            if window.isMinimized():
+                window.showNormal()
+            window.show()
+            window.raise_()
+            window.activateWindow()
+            self.sig_patient_opened.emit(patient_id)
+            return
         self._tasks.run(
             self._session.patients.get,
             patient_id,
@@ -229,8 +242,21 @@ class PatientListView(QWidget):
         )
 
     def _show_patient(self, patient: PatientView) -> None:
-        dialog = self._make_dialog(patient)
-        dialog.open()
+        from oiso_desktop.gui.patient_file_window import PatientFileWindow
+
+        if patient.id in self.file_windows:  # opened twice quickly
+            self.open_patient(patient.id)
+            return
+        window = PatientFileWindow(self._session, self._tasks, patient, parent=self)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.sig_identity_saved.connect(self._on_patient_saved)
+        window.sig_open_patient.connect(self.open_patient)
+        self.file_windows[patient.id] = window
+        window.destroyed.connect(
+            lambda _obj=None, pid=patient.id: self.file_windows.pop(pid, None)
+        )
+        self.last_file_window = window
+        window.show()
         self.sig_patient_opened.emit(patient.id)
 
     def _on_new_clicked(self) -> None:
@@ -255,5 +281,8 @@ class PatientListView(QWidget):
         return dialog
 
     def _on_patient_saved(self, patient: PatientView) -> None:
+        created = patient.id not in self.file_windows
         self.sig_patient_saved.emit(patient.id)
         self.refresh()
+        if created:  # a new file: open it, the work goes on there
+            self.open_patient(patient.id)

@@ -15,6 +15,11 @@ one JSON document per file and kind, encrypted under the clinical key (CK):
   ``revision``); revisions are numbered apart from the optimistic-lock version;
 * **validation**: every problem at once, in one FormValidationError
   (``clinical_form_invalid``, ``.problems`` each with its ``field``);
+* **links** (family): a relative may be linked to their own patient file
+  (``Person.patient_id``). A reader sees a link only if they may open that file
+  too (``view.link_labels`` names it); a link they may not see is absent from
+  the content they get, and kept as it was when they save. A new or changed link
+  needs the right to open the target file (``clinical_form_link_denied``);
 * **event log**: ``clinical_form_viewed`` (a form or a revision opened),
   ``clinical_form_created`` / ``clinical_form_updated`` with the names of the
   changed top-level sections. Never a value.
@@ -25,8 +30,9 @@ ciphertext says little about how much was entered.
 
 from __future__ import annotations
 
+import dataclasses
 import json
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -43,6 +49,7 @@ from oiso_desktop.domain.clinical_forms import (
     validate_content,
 )
 from oiso_desktop.domain.errors import (
+    PermissionDenied,
     ConcurrentEditError,
     ErrorCode,
     FormValidationError,
@@ -51,7 +58,8 @@ from oiso_desktop.domain.errors import (
     ValidationError,
 )
 from oiso_desktop.domain.permissions import PatientAccess, Permission
-from oiso_desktop.services.access import authorize
+from oiso_desktop.domain.family import Family
+from oiso_desktop.services.access import PatientScope, authorize
 from oiso_desktop.services.clinical_key_service import session_clinical_keys
 from oiso_desktop.services.context import (
     AccessMode,
@@ -80,6 +88,10 @@ CONFLICT_MESSAGE = (
     "puis enregistrez à nouveau."
 )
 REVISION_NOT_FOUND_MESSAGE = "Ce formulaire n'a pas de version n° {revision}."
+LINK_DENIED_MESSAGE = (
+    "Le lien vers le dossier n° {patient_id} n'a pas été enregistré : vous ne pouvez pas "
+    "ouvrir ce dossier, ou il n'existe pas."
+)
 UNREADABLE_MESSAGE = (
     "Le contenu enregistré du formulaire clinique est illisible (champ « {path} »)."
 )
@@ -128,6 +140,75 @@ def _display_names(uow: UnitOfWork, user_ids: Collection[int]) -> dict[int, str]
     return {user_id: f"{first} {last}" for user_id, first, last in rows}
 
 
+def _linked_ids(content: FormContent) -> set[int]:
+    if not isinstance(content, Family):
+        return set()
+    return {person.patient_id for person in content.people if person.patient_id is not None}
+
+
+def _openable_files(uow: ServiceUnitOfWork, ids: Collection[int]) -> dict[int, str]:
+    """Of the patient files ``ids``, those the actor may open, with their names."""
+    if not ids:
+        return {}
+    scope = PatientScope(uow, uow.actor)
+    patients = uow.session.scalars(select(Patient).where(Patient.id.in_(list(ids))))
+    return {
+        patient.id: f"{patient.birth_name} {patient.first_names}".strip()
+        for patient in patients
+        if scope.access_to(patient) >= PatientAccess.READ
+    }
+
+
+def _visible_links(
+    uow: ServiceUnitOfWork, content: FormContent
+) -> tuple[FormContent, Mapping[int, str]]:
+    """``content`` without the links the actor may not see, and the labels of the others."""
+    linked = _linked_ids(content)
+    if not linked:
+        return content, {}
+    assert isinstance(content, Family)
+    labels = _openable_files(uow, linked)
+    if len(labels) == len(linked):
+        return content, labels
+    people = tuple(
+        dataclasses.replace(person, patient_id=None)
+        if person.patient_id is not None and person.patient_id not in labels
+        else person
+        for person in content.people
+    )
+    return dataclasses.replace(content, people=people), labels
+
+
+def _merged_links(
+    uow: ServiceUnitOfWork, patient: Patient, old: FormContent | None, new: FormContent
+) -> FormContent:
+    """``new`` with the links the actor could not see put back; new links checked."""
+    if not isinstance(new, Family):
+        return new
+    before = (
+        {person.id: person.patient_id for person in old.people}
+        if isinstance(old, Family)
+        else {}
+    )
+    openable = _openable_files(uow, _linked_ids(new) | {i for i in before.values() if i})
+    people = []
+    for person in new.people:
+        link, previous = person.patient_id, before.get(person.id)
+        if link is None and previous is not None and previous not in openable:
+            person = dataclasses.replace(person, patient_id=previous)  # hidden from this reader
+        elif link is not None and link != previous and (
+            link not in openable or link == patient.id
+        ):
+            raise PermissionDenied(
+                LINK_DENIED_MESSAGE.format(patient_id=link),
+                code=ErrorCode.CLINICAL_FORM_LINK_DENIED,
+                patient_id=link,
+                person_id=person.id,
+            )
+        people.append(person)
+    return dataclasses.replace(new, people=tuple(people))
+
+
 class ClinicalFormService:
     """``session.forms``: read, save and look back at the clinical forms of a file."""
 
@@ -159,7 +240,7 @@ class ClinicalFormService:
 
     def _form_view(
         self,
-        uow: UnitOfWork,
+        uow: ServiceUnitOfWork,
         patient: Patient,
         kind: FormKind,
         form: ClinicalForm | None,
@@ -182,10 +263,12 @@ class ClinicalFormService:
         if content is None:
             _, content = self._current_content(keys, form)
         names = _display_names(uow, {form.updated_by_id})
+        content, labels = _visible_links(uow, content)
         return ClinicalFormView(
             patient_id=patient.id,
             kind=kind,
             content=content,
+            link_labels=labels,
             version=form.version,
             revision=form.revision,
             current=True,
@@ -286,10 +369,12 @@ class ClinicalFormService:
             else:
                 plaintext = _REVISION_CONTENT.decrypt(keys, older, older.content)
                 names = _display_names(uow, {older.saved_by_id})
+                content, labels = _visible_links(uow, _decode(plaintext, form_type))
                 view = ClinicalFormView(
                     patient_id=patient.id,
                     kind=form_type,
-                    content=_decode(plaintext, form_type),
+                    content=content,
+                    link_labels=labels,
                     version=form.version,
                     revision=older.revision,
                     current=False,
@@ -350,6 +435,10 @@ class ClinicalFormService:
             )
             if problems:
                 raise FormValidationError(_invalid_message(len(problems)), problems)
+            old_plaintext, old = (
+                self._current_content(keys, form) if form is not None else (b"", None)
+            )
+            content = _merged_links(uow, patient, old, content)
             now = naive_utc(self.ctx.now())
             plaintext = _encode(content)
             if form is None:
@@ -366,7 +455,6 @@ class ClinicalFormService:
                 uow.forms.add(form)
                 action, sections = "clinical_form_created", changed_sections(None, content)
             else:
-                old_plaintext, old = self._current_content(keys, form)
                 if old == content:
                     return self._form_view(uow, patient, kind, form, keys, access, content)
                 sections = changed_sections(old, content)

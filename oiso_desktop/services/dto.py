@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from oiso_desktop.domain.clinical_forms import FormContent, FormKind
@@ -157,6 +158,9 @@ class ClinicalFormView:
     saved_at: dt.datetime | None  # aware, UTC; None: never saved
     saved_by: str  # display name of who saved this content ("" if never saved)
     access: PatientAccess  # READ: a read-only share
+    # Family forms: "Name First names" of each linked relative's own file the reader may
+    # open; links to files they may not open are absent from ``content`` (kept on save).
+    link_labels: Mapping[int, str] = field(default_factory=dict)
 
     @property
     def exists(self) -> bool:

@@ -556,3 +556,60 @@ def test_a_stored_content_from_a_newer_version_is_refused_clearly(
     with pytest.raises(StorageError) as too_new:
         durand.forms.get(patient_id, "history")
     assert too_new.value.code == "clinical_form_too_new"
+
+
+def test_a_relative_links_to_their_own_file_only_for_readers_of_both(
+    team: Team, durand: UserSession, patient_id: int
+) -> None:
+    """A link is saved only to a file the writer may open; a reader who may not open
+    the linked file does not see the link, and saving does not drop it."""
+    sister_file = durand.patients.create(
+        identity(first_names="Odile", birth_date=dt.date(1950, 1, 9))
+    ).id
+    bernard = team.login("p.bernard")
+    foreign_file = bernard.patients.create(
+        identity(birth_name="Martin", birth_date=dt.date(1952, 5, 4))
+    ).id
+    family = add_parents(durand.forms.get(patient_id, "family").content, "p1")
+    assert isinstance(family, Family)
+    mother = family.person(family.proband.mother_id)  # type: ignore[union-attr, arg-type]
+
+    # A file the writer may not open cannot be linked: refused, nothing saved.
+    denied = update_person(family, dataclasses.replace(mother, patient_id=foreign_file))
+    with pytest.raises(PermissionDenied) as refused:
+        durand.forms.save(patient_id, "family", denied, expected_version=0)
+    assert refused.value.code == "clinical_form_link_denied"
+    assert refused.value.params["patient_id"] == foreign_file
+    assert durand.forms.get(patient_id, "family").version == 0
+    # Nor the file itself.
+    own = update_person(family, dataclasses.replace(mother, patient_id=patient_id))
+    with pytest.raises(PermissionDenied):
+        durand.forms.save(patient_id, "family", own, expected_version=0)
+
+    linked = update_person(family, dataclasses.replace(mother, patient_id=sister_file))
+    saved = durand.forms.save(patient_id, "family", linked, expected_version=0)
+    assert saved.link_labels == {sister_file: "LEFÈVRE Odile"}
+    assert saved.content.person(mother.id).patient_id == sister_file  # type: ignore[union-attr]
+
+    # Bernard may edit the proband's file, not the linked one: he does not see the link.
+    _share(team, durand, patient_id, "p.bernard", "write")
+    seen = bernard.forms.get(patient_id, "family")
+    assert seen.link_labels == {}
+    assert seen.content.person(mother.id).patient_id is None  # type: ignore[union-attr]
+    assert all(person.patient_id is None for person in seen.content.people)  # type: ignore[union-attr]
+    # He edits the family and saves: the link he could not see is kept.
+    renamed = update_person(
+        seen.content,  # type: ignore[arg-type]
+        dataclasses.replace(seen.content.person(mother.id), name="Maman"),  # type: ignore[union-attr]
+    )
+    bernard.forms.save(patient_id, "family", renamed, expected_version=seen.version)
+    after = durand.forms.get(patient_id, "family")
+    kept = after.content.person(mother.id)  # type: ignore[union-attr]
+    assert kept.name == "Maman" and kept.patient_id == sister_file
+    # Revisions are masked the same way.
+    older = bernard.forms.revision(patient_id, "family", 1)
+    assert older.content.person(mother.id).patient_id is None  # type: ignore[union-attr]
+    # The owner removes the link: removed for everyone.
+    unlinked = update_person(after.content, dataclasses.replace(kept, patient_id=None))  # type: ignore[arg-type]
+    durand.forms.save(patient_id, "family", unlinked, expected_version=after.version)
+    assert durand.forms.get(patient_id, "family").link_labels == {}

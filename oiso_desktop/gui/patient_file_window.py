@@ -1,0 +1,1008 @@
+"""The patient file window: where a file is opened and worked on (DESIGN.md §4, §9).
+
+One window per open file; several may be open at once (the patient list keeps
+them, and brings an open one to the front instead of opening it twice). Tabs:
+
+* **Identité** — the identity form (:class:`~oiso_desktop.gui.patient_dialog.PatientDialog`,
+  embedded), for everyone who may open the file;
+* **Antécédents** and **Famille** — the clinical forms (``session.forms``), for
+  clinical roles whose session holds the clinical key; otherwise one tab says
+  why the clinical data are not shown (awaiting a colleague's approval);
+* **Historique** — every saved version of the clinical forms, shown read-only
+  with what changed.
+
+Save (Ctrl+S) saves every modified section, each with its own version: a
+section saved meanwhile by someone else opens :class:`FormConflictDialog`, which
+shows both and keeps what the user typed. Unsaved edits survive the idle lock
+(the window is covered, not closed); closing with unsaved edits asks first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from oiso_desktop.domain.clinical_forms import FormContent, FormKind
+from oiso_desktop.domain.errors import ConcurrentEditError, FormValidationError, OisoError
+from oiso_desktop.domain.form_changes import Change, form_changes
+from oiso_desktop.domain.permissions import PatientAccess, Permission
+from oiso_desktop.gui import style
+from oiso_desktop.gui.error_text import error_text
+from oiso_desktop.gui.family_editor import FamilyEditor
+from oiso_desktop.gui.history_editor import HistoryEditor
+from oiso_desktop.gui.patient_dialog import PatientDialog
+from oiso_desktop.gui.patient_table_model import format_date, ins_status_label, sex_label
+from oiso_desktop.gui.tasks import TaskRunner
+from oiso_desktop.gui.widgets.field_message import show_banner
+
+if TYPE_CHECKING:
+    from oiso_desktop.services.auth_service import UserSession
+    from oiso_desktop.services.dto import (
+        ClinicalFormView,
+        PatientView,
+        RevisionSummary,
+        SearchResult,
+    )
+
+__all__ = [
+    "ClinicalFile",
+    "FormConflictDialog",
+    "PatientFileWindow",
+    "PatientPickerDialog",
+    "RevisionHistoryPanel",
+    "load_clinical_file",
+]
+
+CONTEXT = "PatientFileWindow"
+
+FORM_TITLES = {
+    FormKind.HISTORY: QT_TRANSLATE_NOOP("PatientFileWindow", "Personal history"),
+    FormKind.FAMILY: QT_TRANSLATE_NOOP("PatientFileWindow", "Family"),
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def _when(moment: dt.datetime | None) -> str:
+    if moment is None:
+        return ""
+    local = moment.astimezone()
+    return _tr("{date} at {time}").format(
+        date=format_date(local.date()), time=local.strftime("%H:%M")
+    )
+
+
+# ---------------------------------------------------------------- loading (background)
+
+
+@dataclass(frozen=True)
+class ClinicalFile:
+    """What the clinical tabs show: both forms, or why they are not shown."""
+
+    history: ClinicalFormView | None = None
+    family: ClinicalFormView | None = None
+    refused: OisoError | None = None  # awaiting approval, no access...
+
+
+def load_clinical_file(session: UserSession, patient_id: int) -> ClinicalFile:
+    """Both clinical forms of a file (each read is logged by the service)."""
+    try:
+        history = session.forms.get(patient_id, FormKind.HISTORY)
+        family = session.forms.get(patient_id, FormKind.FAMILY)
+    except OisoError as exc:
+        if getattr(exc, "code", "") in ("clinical_access_awaiting", "clinical_key_missing"):
+            return ClinicalFile(refused=exc)
+        raise
+    return ClinicalFile(history=history, family=family)
+
+
+# ---------------------------------------------------------------------- form sections
+
+
+class _FormSection:
+    """One clinical form in the window: its editor, the view it was loaded from."""
+
+    def __init__(self, kind: FormKind, editor: HistoryEditor | FamilyEditor) -> None:
+        self.kind = kind
+        self.editor = editor
+        self.view: ClinicalFormView | None = None
+        self.saving = False
+
+    def load(self, view: ClinicalFormView) -> None:
+        self.view = view
+        self.editor.set_content(view.content)  # type: ignore[arg-type]
+        self.editor.set_read_only(view.read_only)
+
+    def rebase(self, view: ClinicalFormView) -> None:
+        """Keep the entries; take ``view`` as the version they will replace."""
+        self.view = view
+
+    @property
+    def read_only(self) -> bool:
+        return self.view is None or self.view.read_only
+
+    def is_modified(self) -> bool:
+        if self.view is None or self.read_only:
+            return False
+        return self.editor.content() != self.view.content
+
+
+# --------------------------------------------------------------------- conflict dialog
+
+
+def _change_lines(changes: list[Change]) -> list[str]:
+    return [str(change) for change in changes] or [_tr("(no change)")]
+
+
+class FormConflictDialog(QDialog):
+    """Someone saved the form meanwhile: both sides, and what to keep.
+
+    Left, the user's entries (what they changed since they opened the form);
+    right, the version saved by the other user (what that user changed). The
+    user's entries are never dropped without their choice:
+
+    * **Keep my entries** — the form keeps them, now over the other version:
+      saving again replaces it (the other version stays in the history);
+    * **Take the saved version** — the form shows the saved version (the user's
+      entries remain readable here until the dialog closes, and can be copied).
+    """
+
+    KEEP_MINE = 1
+    TAKE_THEIRS = 2
+
+    def __init__(
+        self,
+        kind: FormKind,
+        base: FormContent,
+        mine: FormContent,
+        theirs: ClinicalFormView,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("form_conflict_dialog")
+        self.setWindowTitle(self.tr("Edit conflict — {form}").format(form=_tr(FORM_TITLES[kind])))
+        self.choice = 0
+        self.mine_lines = _change_lines(form_changes(base, mine))
+        self.theirs_lines = _change_lines(form_changes(base, theirs.content))
+
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            self.tr(
+                "{name} saved this form on {when} while you were editing it. Nothing is "
+                "lost: your entries are below, beside what they saved."
+            ).format(name=theirs.saved_by or self.tr("Another user"), when=_when(theirs.saved_at))
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        columns = QHBoxLayout()
+        for title, lines, name in (
+            (self.tr("Your entries (not saved)"), self.mine_lines, "mine_list"),
+            (
+                self.tr("Saved by {name}").format(name=theirs.saved_by or self.tr("another user")),
+                self.theirs_lines,
+                "theirs_list",
+            ),
+        ):
+            column = QVBoxLayout()
+            heading = QLabel(title)
+            style.set_role(heading, "section")
+            column.addWidget(heading)
+            view = QListWidget()
+            view.setObjectName(name)
+            view.setWordWrap(True)
+            view.addItems(lines)
+            column.addWidget(view)
+            columns.addLayout(column)
+        layout.addLayout(columns, 1)
+        hint = QLabel(
+            self.tr(
+                "Keep your entries to save them over the other version (it stays in the "
+                "history), or take the saved version and enter your changes again."
+            )
+        )
+        hint.setWordWrap(True)
+        style.set_role(hint, "hint")
+        layout.addWidget(hint)
+        buttons = QDialogButtonBox()
+        keep = buttons.addButton(self.tr("Keep my entries"), QDialogButtonBox.ButtonRole.AcceptRole)
+        keep.setObjectName("keep_mine_button")
+        take = buttons.addButton(
+            self.tr("Take the saved version"), QDialogButtonBox.ButtonRole.DestructiveRole
+        )
+        take.setObjectName("take_theirs_button")
+        keep.setDefault(True)
+        keep.clicked.connect(lambda: self._choose(self.KEEP_MINE))
+        take.clicked.connect(lambda: self._choose(self.TAKE_THEIRS))
+        layout.addWidget(buttons)
+        self.resize(860, 460)
+
+    def _choose(self, choice: int) -> None:
+        self.choice = choice
+        self.accept()
+
+    def reject(self) -> None:  # Esc, the close button: the safe choice
+        self.choice = self.KEEP_MINE
+        super().accept()
+
+
+# ---------------------------------------------------------------------- patient picker
+
+
+class PatientPickerDialog(QDialog):
+    """Choose a patient file the user may open (to link a relative to it)."""
+
+    sig_results_shown = Signal()  # tests
+
+    def __init__(
+        self,
+        session: UserSession,
+        tasks: TaskRunner,
+        *,
+        exclude: int,
+        person: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("patient_picker_dialog")
+        self.setWindowTitle(self.tr("Link to a patient file"))
+        self._session = session
+        self._tasks = tasks
+        self._exclude = exclude
+        self._seq = 0
+        self.chosen: tuple[int, str] | None = None
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            self.tr(
+                "Choose the patient file of {person}. The link is shown only to users who "
+                "may open both files."
+            ).format(person=person)
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.search_edit = QLineEdit()
+        self.search_edit.setObjectName("picker_search_edit")
+        self.search_edit.setPlaceholderText(self.tr("Name, first name or birth date…"))
+        layout.addWidget(self.search_edit)
+        self.results = QListWidget()
+        self.results.setObjectName("picker_results")
+        layout.addWidget(self.results, 1)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("Link"))
+        self.ok_button.setEnabled(False)
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        buttons.accepted.connect(self._on_ok)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.search_edit.textChanged.connect(self._search)
+        self.results.currentRowChanged.connect(
+            lambda row: self.ok_button.setEnabled(row >= 0)
+        )
+        self.results.itemDoubleClicked.connect(lambda _item: self._on_ok())
+        self.resize(520, 420)
+
+    def _search(self, text: str) -> None:
+        self._seq += 1
+        seq = self._seq
+        if len(text.strip()) < 2:
+            self.results.clear()
+            return
+        self._tasks.run(
+            self._session.patients.search,
+            text,
+            on_success=lambda result, s=seq: self._show(s, result),
+            owner=self,
+        )
+
+    def _show(self, seq: int, result: SearchResult) -> None:
+        if seq != self._seq:
+            return
+        self.results.clear()
+        for row in result.rows:
+            if row.id == self._exclude:
+                continue
+            label = f"{row.birth_name} {row.first_names}".strip()
+            text = f"{label} — {format_date(row.birth_date)}"
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, (row.id, label))
+            self.results.addItem(item)
+        self.sig_results_shown.emit()
+
+    def _on_ok(self) -> None:
+        item = self.results.currentItem()
+        if item is None:
+            return
+        self.chosen = item.data(Qt.ItemDataRole.UserRole)
+        self.accept()
+
+
+# ---------------------------------------------------------------------- history panel
+
+
+class RevisionHistoryPanel(QWidget):
+    """The Historique tab: every saved version, read-only, with what changed."""
+
+    sig_restore_requested = Signal(object)  # the ClinicalFormView to put back in its tab
+    sig_revision_shown = Signal()  # tests
+
+    def __init__(
+        self,
+        session: UserSession,
+        tasks: TaskRunner,
+        patient_id: int,
+        *,
+        today: date | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("revision_history_panel")
+        self._session = session
+        self._tasks = tasks
+        self._patient_id = patient_id
+        self.shown: ClinicalFormView | None = None
+        self._seq = 0
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("revision_tree")
+        self.tree.setHeaderLabels([self.tr("Version"), self.tr("Saved on"), self.tr("By")])
+        self.tree.setRootIsDecorated(True)
+        self.tree.setMinimumWidth(380)
+        splitter.addWidget(self.tree)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        self.title_label = QLabel(self.tr("Choose a version on the left."))
+        self.title_label.setObjectName("revision_title_label")
+        self.title_label.setWordWrap(True)
+        style.set_role(self.title_label, "section")
+        top.addWidget(self.title_label, 1)
+        self.restore_button = QPushButton(self.tr("Restore this version…"))
+        self.restore_button.setObjectName("restore_button")
+        self.restore_button.setToolTip(
+            self.tr(
+                "Puts this version back in its tab as your entries; saving makes it the "
+                "current version (the others stay in the history)."
+            )
+        )
+        self.restore_button.hide()
+        self.restore_button.clicked.connect(
+            lambda: self.sig_restore_requested.emit(self.shown) if self.shown else None
+        )
+        top.addWidget(self.restore_button)
+        right_layout.addLayout(top)
+        changes_title = QLabel(self.tr("Changes from the previous version"))
+        style.set_role(changes_title, "hint")
+        right_layout.addWidget(changes_title)
+        self.changes_list = QListWidget()
+        self.changes_list.setObjectName("changes_list")
+        self.changes_list.setWordWrap(True)
+        self.changes_list.setMaximumHeight(150)
+        right_layout.addWidget(self.changes_list)
+        self.stack = QStackedWidget()
+        self.history_view = HistoryEditor(today=today)
+        self.history_view.set_read_only(True)
+        self.family_view = FamilyEditor(today=today)
+        self.family_view.set_read_only(True)
+        self.family_view.set_canrisk_enabled(False)
+        self.empty_label = QLabel(
+            self.tr("No clinical form of this file has been saved yet.")
+        )
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.empty_label)
+        self.stack.addWidget(self.history_view)
+        self.stack.addWidget(self.family_view)
+        right_layout.addWidget(self.stack, 1)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        self.tree.currentItemChanged.connect(self._on_current_changed)
+
+    def set_patient(self, *, birth_date: date, sex: str) -> None:
+        self.history_view.set_patient(birth_date=birth_date, sex=sex)
+
+    def refresh(self) -> None:
+        """Reload the list of versions (after a save, on opening the tab)."""
+        self._tasks.run(
+            self._list_all, on_success=self._show_list, owner=self, label=None
+        )
+
+    def _list_all(self) -> dict[FormKind, list[RevisionSummary]]:
+        return {
+            kind: self._session.forms.revisions(self._patient_id, kind)
+            for kind in (FormKind.FAMILY, FormKind.HISTORY)
+        }
+
+    def _show_list(self, revisions: dict[FormKind, list[RevisionSummary]]) -> None:
+        self.tree.clear()
+        for kind, summaries in revisions.items():
+            parent = QTreeWidgetItem(
+                [_tr(FORM_TITLES[kind]), "", self.tr("{count} version(s)").format(count=len(summaries))]
+            )
+            parent.setFlags(parent.flags() & ~Qt.ItemFlag.ItemIsSelectable)
+            self.tree.addTopLevelItem(parent)
+            for summary in summaries:
+                label = self.tr("No. {revision}").format(revision=summary.revision)
+                if summary.current:
+                    label = self.tr("No. {revision} (current)").format(revision=summary.revision)
+                item = QTreeWidgetItem([label, _when(summary.saved_at), summary.saved_by])
+                item.setData(0, Qt.ItemDataRole.UserRole, (kind, summary.revision))
+                parent.addChild(item)
+            parent.setExpanded(True)
+        for column in range(3):
+            self.tree.resizeColumnToContents(column)
+        if not any(revisions.values()):
+            self.stack.setCurrentWidget(self.empty_label)
+            self.title_label.setText(self.tr("No saved version yet."))
+
+    def revision_items(self) -> list[QTreeWidgetItem]:
+        items = []
+        for top in range(self.tree.topLevelItemCount()):
+            parent = self.tree.topLevelItem(top)
+            items += [parent.child(row) for row in range(parent.childCount())]
+        return items
+
+    def _on_current_changed(self, item: QTreeWidgetItem | None, _previous: object) -> None:
+        data = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+        if not data:
+            return
+        kind, number = data
+        self.show_revision(kind, number)
+
+    def show_revision(self, kind: FormKind, number: int) -> None:
+        self._seq += 1
+        self._tasks.run(
+            self._revision_pair,
+            kind,
+            number,
+            on_success=lambda pair, s=self._seq: self._show_revision(s, *pair),
+            on_failure=lambda exc: self.title_label.setText(error_text(exc)),
+            owner=self,
+            writer=True,
+        )
+
+    def _revision_pair(
+        self, kind: FormKind, number: int
+    ) -> tuple[ClinicalFormView, ClinicalFormView | None]:
+        shown = self._session.forms.revision(self._patient_id, kind, number)
+        previous = (
+            self._session.forms.revision(self._patient_id, kind, number - 1) if number > 1 else None
+        )
+        return shown, previous
+
+    def _show_revision(
+        self, seq: int, shown: ClinicalFormView, previous: ClinicalFormView | None
+    ) -> None:
+        if seq != self._seq:
+            return
+        self.shown = shown
+        title = self.tr("{form}, version no. {revision} — saved on {when} by {name}").format(
+            form=_tr(FORM_TITLES[shown.kind]),
+            revision=shown.revision,
+            when=_when(shown.saved_at),
+            name=shown.saved_by or "—",
+        )
+        if not shown.current:
+            title += " " + self.tr("(read only)")
+        self.title_label.setText(title)
+        self.changes_list.clear()
+        changes = form_changes(previous.content if previous else None, shown.content)
+        self.changes_list.addItems(_change_lines(changes))
+        editor: HistoryEditor | FamilyEditor
+        editor = self.history_view if shown.kind is FormKind.HISTORY else self.family_view
+        editor.set_content(shown.content)  # type: ignore[arg-type]
+        editor.set_read_only(True)
+        self.stack.setCurrentWidget(editor)
+        self.restore_button.setVisible(not shown.current and shown.access >= PatientAccess.WRITE)
+        self.sig_revision_shown.emit()
+
+
+# ------------------------------------------------------------------------------ window
+
+
+class PatientFileWindow(QDialog):
+    """One open patient file (see the module docstring)."""
+
+    sig_identity_saved = Signal(object)  # PatientView
+    sig_open_patient = Signal(int)  # a linked relative's own file
+    sig_clinical_loaded = Signal()
+    sig_saved = Signal()  # a save round ended with every section saved
+
+    def __init__(
+        self,
+        session: UserSession,
+        tasks: TaskRunner,
+        patient: PatientView,
+        parent: QWidget | None = None,
+        *,
+        today: date | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("patient_file_window")
+        self.setWindowFlags(
+            Qt.WindowType.Window
+            | Qt.WindowType.WindowTitleHint
+            | Qt.WindowType.WindowMinMaxButtonsHint
+            | Qt.WindowType.WindowCloseButtonHint
+        )
+        self._session = session
+        self._tasks = tasks
+        self._today = today
+        self.patient = patient
+        self.sections: dict[FormKind, _FormSection] = {}
+        self.clinical: ClinicalFile | None = None
+        self.conflict_dialog: FormConflictDialog | None = None
+        self.picker: PatientPickerDialog | None = None
+        self.close_box: QMessageBox | None = None
+        self._queue: list[Callable[[], None]] = []
+        self._round_failed = False
+        self._force_close = False
+        self._close_when_saved = False
+
+        layout = QVBoxLayout(self)
+        self.header_label = QLabel()
+        self.header_label.setObjectName("file_header_label")
+        self.header_label.setTextFormat(Qt.TextFormat.PlainText)
+        style.set_role(self.header_label, "header")
+        layout.addWidget(self.header_label)
+        self.banner_label = QLabel()
+        self.banner_label.setObjectName("file_banner_label")
+        self.banner_label.setWordWrap(True)
+        self.banner_label.hide()
+        layout.addWidget(self.banner_label)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("file_tabs")
+        self.tabs.setDocumentMode(True)
+        self.identity = PatientDialog(session, tasks, patient, parent=self, embedded=True)
+        self.identity.sig_saved.connect(self._on_identity_saved)
+        self.identity.sig_save_failed.connect(self._on_identity_save_failed)
+        self.identity.sig_edited.connect(self._update_state)
+        self.tabs.addTab(self.identity, self.tr("Identity"))
+        layout.addWidget(self.tabs, 1)
+
+        bottom = QHBoxLayout()
+        self.state_label = QLabel()
+        self.state_label.setObjectName("file_state_label")
+        style.set_role(self.state_label, "hint")
+        bottom.addWidget(self.state_label, 1)
+        self.close_button = QPushButton(self.tr("Close"))
+        self.close_button.setObjectName("close_button")
+        self.close_button.setToolTip(self.tr("Close this file (Ctrl+W)"))
+        self.close_button.setAutoDefault(False)
+        self.close_button.clicked.connect(self.close)
+        bottom.addWidget(self.close_button)
+        self.save_button = QPushButton(self.tr("Save"))
+        self.save_button.setObjectName("save_button")
+        self.save_button.setToolTip(self.tr("Save every modified tab (Ctrl+S)"))
+        self.save_button.setAutoDefault(False)
+        self.save_button.clicked.connect(self.save)
+        bottom.addWidget(self.save_button)
+        layout.addLayout(bottom)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        QShortcut(QKeySequence("Ctrl+W"), self, activated=self.close)
+
+        self._show_patient(patient)
+        if session.can(Permission.VIEW_CLINICAL):
+            self.state_label.setText(self.tr("Opening the clinical forms…"))
+            tasks.run(
+                load_clinical_file,
+                session,
+                patient.id,
+                on_success=self._on_clinical_loaded,
+                on_failure=self._on_clinical_failed,
+                label=self.tr("Opening the clinical forms…"),
+                owner=self,
+                writer=True,
+            )
+        else:
+            self._update_state()
+        self.resize(1280, 760)
+
+    # ------------------------------------------------------------------- header
+    def _show_patient(self, patient: PatientView) -> None:
+        fields = patient.fields
+        name = f"{fields.birth_name} {fields.first_names}".strip()
+        if fields.used_name and fields.used_name != fields.birth_name:
+            name = f"{fields.used_name} ({self.tr('born')} {fields.birth_name}) {fields.first_names}"
+        born = format_date(fields.birth_date) if fields.birth_date else "—"
+        self.header_label.setText(
+            self.tr("{name} — born on {born} — {sex} — INS: {ins}").format(
+                name=name,
+                born=born,
+                sex=sex_label(fields.sex),
+                ins=ins_status_label(fields.ins_status),
+            )
+        )
+        self.setWindowTitle(self.tr("{name} — patient file").format(name=name))
+
+    # ---------------------------------------------------------- clinical tabs
+    def _on_clinical_loaded(self, clinical: ClinicalFile) -> None:
+        self.clinical = clinical
+        if clinical.refused is not None or clinical.history is None or clinical.family is None:
+            notice = QLabel(error_text(clinical.refused) if clinical.refused else "")
+            notice.setObjectName("clinical_notice_label")
+            notice.setWordWrap(True)
+            notice.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            notice.setMargin(40)
+            self.tabs.addTab(notice, self.tr("Clinical data"))
+            self._update_state()
+            self.sig_clinical_loaded.emit()
+            return
+        fields = self.patient.fields
+        history_editor = HistoryEditor(today=self._today)
+        history_editor.setObjectName("history_editor")
+        history_editor.set_patient(birth_date=fields.birth_date, sex=fields.sex)
+        family_editor = FamilyEditor(today=self._today)
+        family_editor.setObjectName("family_editor")
+        for kind, editor, view in (
+            (FormKind.HISTORY, history_editor, clinical.history),
+            (FormKind.FAMILY, family_editor, clinical.family),
+        ):
+            section = _FormSection(kind, editor)
+            section.load(view)
+            editor.sig_changed.connect(self._update_state)
+            self.sections[kind] = section
+        self._show_link_labels(clinical.family)
+        family_editor.sig_link_requested.connect(self._on_link_requested)
+        family_editor.sig_open_linked.connect(self.sig_open_patient)
+        self.tabs.addTab(history_editor, self.tr("Personal history"))
+        self.tabs.addTab(family_editor, self.tr("Family"))
+        self.history_panel = RevisionHistoryPanel(
+            self._session, self._tasks, self.patient.id, today=self._today
+        )
+        self.history_panel.set_patient(birth_date=fields.birth_date, sex=fields.sex)
+        self.history_panel.sig_restore_requested.connect(self._on_restore_requested)
+        self.tabs.addTab(self.history_panel, self.tr("History"))
+        self.history_panel.refresh()
+        self._update_state()
+        self.sig_clinical_loaded.emit()
+
+    def _on_clinical_failed(self, exc: BaseException) -> None:
+        self._show_banner(error_text(exc), "error")
+        self._update_state()
+
+    def _show_link_labels(self, view: ClinicalFormView) -> None:
+        editor = self.family_editor
+        if editor is None:
+            return
+        for person in view.content.people:  # type: ignore[union-attr]
+            if person.patient_id is not None and person.patient_id in view.link_labels:
+                editor.set_person_link(
+                    person.id, person.patient_id, view.link_labels[person.patient_id]
+                )
+        # set_person_link counts as an edit: the loaded content is unchanged.
+        self.sections[FormKind.FAMILY].view = view
+
+    @property
+    def history_editor(self) -> HistoryEditor | None:
+        section = self.sections.get(FormKind.HISTORY)
+        return section.editor if section else None  # type: ignore[return-value]
+
+    @property
+    def family_editor(self) -> FamilyEditor | None:
+        section = self.sections.get(FormKind.FAMILY)
+        return section.editor if section else None  # type: ignore[return-value]
+
+    def tab_titles(self) -> list[str]:
+        return [self.tabs.tabText(index) for index in range(self.tabs.count())]
+
+    def show_tab(self, widget: QWidget) -> None:
+        self.tabs.setCurrentWidget(widget)
+
+    # -------------------------------------------------------------------- links
+    def _on_link_requested(self, person_id: str) -> None:
+        editor = self.family_editor
+        if editor is None:
+            return
+        family = editor.content()
+        person = family.get(person_id)
+        label = person.name if person is not None and person.name.strip() else person_id
+        picker = PatientPickerDialog(
+            self._session, self._tasks, exclude=self.patient.id, person=label, parent=self
+        )
+        self.picker = picker
+
+        def done(result: int) -> None:
+            if result == QDialog.DialogCode.Accepted and picker.chosen is not None:
+                patient_id, name = picker.chosen
+                editor.set_person_link(person_id, patient_id, name)
+            picker.deleteLater()
+
+        picker.finished.connect(done)
+        picker.open()
+
+    # ------------------------------------------------------------------- state
+    def modified_sections(self) -> list[str]:
+        """Titles of the tabs with unsaved entries."""
+        titles = []
+        if self.identity.is_modified():
+            titles.append(self.tr("Identity"))
+        titles += [
+            _tr(FORM_TITLES[kind]) for kind, section in self.sections.items() if section.is_modified()
+        ]
+        return titles
+
+    def is_modified(self) -> bool:
+        return bool(self.modified_sections())
+
+    def _update_state(self) -> None:
+        modified = self.modified_sections()
+        for index in range(self.tabs.count()):
+            widget = self.tabs.widget(index)
+            title = self.tabs.tabText(index).rstrip(" •")
+            dirty = (widget is self.identity and self.identity.is_modified()) or any(
+                section.editor is widget and section.is_modified()
+                for section in self.sections.values()
+            )
+            self.tabs.setTabText(index, f"{title} •" if dirty else title)
+        read_only = self.patient.access < PatientAccess.WRITE
+        if read_only:
+            self.state_label.setText(self.tr("Read only: this file is shared with you for reading."))
+        elif modified:
+            self.state_label.setText(
+                self.tr("Not saved: {tabs}.").format(tabs=", ".join(modified))
+            )
+        else:
+            self.state_label.setText(self.tr("Everything is saved."))
+        self.save_button.setEnabled(bool(modified) and not read_only and not self._queue)
+        self.save_button.setVisible(not read_only)
+
+    def _show_banner(self, text: str, kind: str = "error") -> None:
+        show_banner(self.banner_label, text, kind)
+
+    # -------------------------------------------------------------------- save
+    def save(self) -> None:
+        """Save every modified section, one after the other (each its own version)."""
+        if self._queue or self.patient.access < PatientAccess.WRITE:
+            return
+        steps: list[Callable[[], None]] = []
+        problems_at: QWidget | None = None
+        for section in self.sections.values():
+            if not section.is_modified():
+                continue
+            if section.editor.problems():
+                problems_at = problems_at or section.editor
+                continue
+            steps.append(lambda s=section: self._save_section(s))
+        if self.identity.is_modified():
+            if self.identity.can_save():
+                steps.insert(0, self._save_identity)
+            else:
+                problems_at = problems_at or self.identity
+        if problems_at is not None:
+            self.tabs.setCurrentWidget(problems_at)
+            self._show_banner(
+                self.tr(
+                    "Some entries are not valid: nothing was saved. Each problem is shown at "
+                    "its field."
+                ),
+                "error",
+            )
+            return
+        if not steps:
+            return
+        self._show_banner("")
+        self._round_failed = False
+        self._queue = steps
+        self._update_state()
+        self._next_step()
+
+    def _next_step(self) -> None:
+        if not self._queue:
+            self._update_state()
+            return
+        step = self._queue[0]
+        step()
+
+    def _step_done(self, ok: bool) -> None:
+        if self._queue:
+            self._queue.pop(0)
+        if not ok:
+            self._round_failed = True
+        if self._queue:
+            self._next_step()
+            return
+        self._update_state()
+        close = self._close_when_saved
+        self._close_when_saved = False
+        if not self._round_failed:
+            self.sig_saved.emit()
+            if close:
+                self.discard_and_close()
+
+    def _save_identity(self) -> None:
+        self.identity.save()
+
+    def _on_identity_saved(self, patient: PatientView) -> None:
+        self.patient = patient
+        self._show_patient(patient)
+        fields = patient.fields
+        if self.history_editor is not None:
+            self.history_editor.set_patient(birth_date=fields.birth_date, sex=fields.sex)
+        self.sig_identity_saved.emit(patient)
+        self._step_done(True)
+
+    def _on_identity_save_failed(self) -> None:
+        self.tabs.setCurrentWidget(self.identity)
+        self._step_done(False)
+
+    def _save_section(self, section: _FormSection) -> None:
+        assert section.view is not None
+        section.saving = True
+        self._tasks.run(
+            self._session.forms.save,
+            self.patient.id,
+            section.kind,
+            section.editor.content(),
+            expected_version=section.view.version,
+            on_success=lambda view, s=section: self._on_section_saved(s, view),
+            on_failure=lambda exc, s=section: self._on_section_failed(s, exc),
+            label=self.tr("Saving {form}…").format(form=_tr(FORM_TITLES[section.kind]).lower()),
+            owner=self,
+        )
+
+    def _on_section_saved(self, section: _FormSection, view: ClinicalFormView) -> None:
+        section.saving = False
+        mine = section.editor.content()
+        section.view = view
+        if view.content != mine:  # links the user may not see, put back by the service
+            section.load(view)
+        if section.kind is FormKind.FAMILY:
+            self._show_link_labels(view)
+        if hasattr(self, "history_panel"):
+            self.history_panel.refresh()
+        self._step_done(True)
+
+    def _on_section_failed(self, section: _FormSection, exc: BaseException) -> None:
+        section.saving = False
+        self.tabs.setCurrentWidget(section.editor)
+        if isinstance(exc, ConcurrentEditError) and "current" in exc.params:
+            self._step_done(False)
+            self._open_conflict(section, exc.params["current"])
+            return
+        if isinstance(exc, FormValidationError):
+            section.editor.show_problems(exc.problems)
+        self._show_banner(error_text(exc), "error")
+        self._step_done(False)
+
+    def _open_conflict(self, section: _FormSection, theirs: ClinicalFormView) -> None:
+        assert section.view is not None
+        dialog = FormConflictDialog(
+            section.kind, section.view.content, section.editor.content(), theirs, self
+        )
+        self.conflict_dialog = dialog
+
+        def done(_result: int) -> None:
+            if dialog.choice == FormConflictDialog.TAKE_THEIRS:
+                section.load(theirs)
+                self._show_banner(
+                    self.tr("The version saved by the other user is shown."), "hint"
+                )
+            else:
+                section.rebase(theirs)
+                self._show_banner(
+                    self.tr(
+                        "Your entries are kept. Check them, then save: they will replace the "
+                        "version saved meanwhile (it stays in the history)."
+                    ),
+                    "warning",
+                )
+            if section.kind is FormKind.FAMILY:
+                self._show_link_labels_keeping(theirs)
+            self._update_state()
+            dialog.deleteLater()
+
+        dialog.finished.connect(done)
+        dialog.open()
+
+    def _show_link_labels_keeping(self, view: ClinicalFormView) -> None:
+        """Link labels of ``view`` for the people linked in the entries too."""
+        editor = self.family_editor
+        if editor is None:
+            return
+        content = editor.content()
+        for person in content.people:
+            if person.patient_id is not None and person.patient_id in view.link_labels:
+                editor.set_person_link(
+                    person.id, person.patient_id, view.link_labels[person.patient_id]
+                )
+
+    def _on_restore_requested(self, view: ClinicalFormView) -> None:
+        section = self.sections.get(view.kind)
+        if section is None or section.read_only:
+            return
+        section.editor.set_content(view.content)  # type: ignore[arg-type]
+        self.tabs.setCurrentWidget(section.editor)
+        self._show_banner(
+            self.tr(
+                "Version no. {revision} is back in the form. Save to make it the current "
+                "version."
+            ).format(revision=view.revision),
+            "hint",
+        )
+        self._update_state()
+
+    # ------------------------------------------------------------------- close
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt)
+        if self._confirm_close():
+            event.accept()
+        else:
+            event.ignore()
+
+    def reject(self) -> None:  # Esc
+        if self._confirm_close():
+            super().reject()
+
+    def discard_and_close(self) -> None:
+        """Close without asking (the session ends): unsaved entries are dropped."""
+        self._force_close = True
+        self.close()
+
+    def _confirm_close(self) -> bool:
+        if self._force_close or not self.is_modified():
+            return True
+        box = QMessageBox(self)
+        box.setObjectName("unsaved_box")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Unsaved changes"))
+        box.setText(
+            self.tr("This file has unsaved changes: {tabs}.").format(
+                tabs=", ".join(self.modified_sections())
+            )
+        )
+        box.setInformativeText(self.tr("Save them before closing?"))
+        save = box.addButton(self.tr("Save"), QMessageBox.ButtonRole.AcceptRole)
+        save.setObjectName("save_changes_button")
+        discard = box.addButton(self.tr("Close without saving"), QMessageBox.ButtonRole.DestructiveRole)
+        discard.setObjectName("discard_button")
+        cancel = box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        cancel.setObjectName("cancel_close_button")
+        box.setDefaultButton(save)
+        self.close_box = box
+
+        def clicked(button: Any) -> None:
+            if button is save:
+                self._close_when_saved = True
+                self.save()
+                if not self._queue:  # nothing could be saved (invalid entries)
+                    self._close_when_saved = False
+            elif button is discard:
+                self.discard_and_close()
+
+        box.buttonClicked.connect(clicked)
+        box.finished.connect(box.deleteLater)
+        box.open()
+        return False

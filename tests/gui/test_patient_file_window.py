@@ -1,0 +1,311 @@
+"""The patient file window: tabs by role, saving each section with its version,
+the conflict dialog against another process, revisions, links, closing and locking."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import multiprocessing
+
+import file_workers
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from oiso_desktop.domain.family import Age, Cancer, add_parents, update_person
+from oiso_desktop.domain.patients import IdentityFields
+from oiso_desktop.domain.personal_history import HistoryCancer, PersonalHistory
+from oiso_desktop.domain.roles import Role
+from oiso_desktop.gui.patient_file_window import FormConflictDialog, PatientFileWindow
+from oiso_desktop.services.auth_service import UserSession
+
+TODAY = dt.date.today()
+
+
+@pytest.fixture
+def clinician(gui_db, created_db) -> UserSession:
+    """Claire Dubois, practitioner, holding the clinical key (approved with the
+    recovery code: the first clinical account of the database)."""
+    session = gui_db.login("cdubois")
+    session.clinical_key.approve_with_recovery_code(
+        gui_db.user_ids["cdubois"], str(created_db.recovery_code)
+    )
+    return session
+
+
+@pytest.fixture
+def patient_id(clinician: UserSession) -> int:
+    fields = IdentityFields(
+        birth_name="Lefèvre",
+        first_names="Hélène",
+        birth_date=dt.date(1975, 3, 12),
+        sex="F",
+    )
+    return clinician.patients.create(fields).id
+
+
+def _window(qtbot, session, tasks, patient_id) -> PatientFileWindow:
+    window = PatientFileWindow(session, tasks, session.patients.get(patient_id))
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.sig_clinical_loaded, timeout=15000):
+        window.show()
+    assert tasks.wait_idle(10000)
+    return window
+
+
+def _edit(editor, content) -> None:
+    """What a user's typing ends with (the editors' own tests type key by key)."""
+    editor.set_content(content)
+    editor.sig_changed.emit()
+
+
+def _save(qtbot, window, tasks) -> None:
+    window.save()
+    assert tasks.wait_idle(15000)
+
+
+BREAST = HistoryCancer(site="breast", laterality="left", age=Age.parse("~45"))
+
+
+def test_tabs_follow_the_role_and_the_clinical_key(
+    qtbot, gui_db, gui_tasks, clinician, patient_id
+):
+    window = _window(qtbot, clinician, gui_tasks, patient_id)
+    assert window.tab_titles() == ["Identité", "Antécédents", "Famille", "Historique"]
+    assert window.header_label.text().startswith("LEFÈVRE Hélène — née le 12/03/1975")
+    assert window.windowTitle() == "LEFÈVRE Hélène — dossier patient"
+    assert window.state_label.text() == "Tout est enregistré."
+    assert not window.save_button.isEnabled()
+    # The family of a file never saved: the proband alone, female, born 1975.
+    proband = window.family_editor.content().proband
+    assert proband.sex == "F" and proband.birth_year == 1975
+    window.close()
+
+    # A secretary (assisting Claire) sees the identity only: no empty clinical tab.
+    gui_db.add_user(
+        "secr",
+        Role.SECRETARY,
+        first_name="Sam",
+        last_name="Roux",
+        assisted_practitioner_ids=(gui_db.user_ids["cdubois"],),
+    )
+    secretary = gui_db.login("secr")
+    window = PatientFileWindow(secretary, gui_tasks, secretary.patients.get(patient_id))
+    qtbot.addWidget(window)
+    window.show()
+    assert gui_tasks.wait_idle(10000)
+    assert window.tab_titles() == ["Identité"]
+    window.close()
+
+    # A new practitioner awaiting a colleague's approval: the reason, not the data.
+    gui_db.add_user(
+        "nnouveau", Role.PRACTITIONER, first_name="Noé", last_name="Nouveau", adeli="751234568"
+    )
+    newcomer = gui_db.login("nnouveau")
+    window = PatientFileWindow(newcomer, gui_tasks, clinician.patients.get(patient_id))
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.sig_clinical_loaded, timeout=15000):
+        window.show()
+    assert window.tab_titles() == ["Identité", "Données cliniques"]
+    notice = window.findChild(type(window.header_label), "clinical_notice_label")
+    assert "approbation" in notice.text()
+    window.close()
+
+
+def test_sections_save_with_their_versions_and_reopen(
+    qtbot, gui_tasks, clinician, patient_id
+):
+    window = _window(qtbot, clinician, gui_tasks, patient_id)
+    _edit(window.history_editor, PersonalHistory(cancers=(BREAST,), note="Suivi IRM"))
+    family = add_parents(window.family_editor.content(), "p1")
+    mother_id = family.proband.mother_id
+    mother = family.person(mother_id)
+    family = update_person(
+        family,
+        dataclasses.replace(
+            mother, name="Odile", age=Age.parse("40-49"), cancers=(Cancer(site="ovary", age=Age.parse("~41")),)
+        ),
+    )
+    _edit(window.family_editor, family)
+    assert window.modified_sections() == ["Antécédents", "Famille"]
+    assert window.state_label.text() == "Non enregistré : Antécédents, Famille."
+    assert window.tabs.tabText(1) == "Antécédents •"
+    assert window.save_button.isEnabled()
+    with qtbot.waitSignal(window.sig_saved, timeout=15000):
+        qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert gui_tasks.wait_idle(10000)
+    assert window.state_label.text() == "Tout est enregistré."
+    assert window.tabs.tabText(1) == "Antécédents"
+    window.close()
+
+    again = _window(qtbot, clinician, gui_tasks, patient_id)
+    history = again.history_editor.content()
+    assert history.note == "Suivi IRM" and history.cancers[0].age.text == "~45"
+    reopened = again.family_editor.content()
+    assert reopened.person(mother_id).name == "Odile"
+    assert reopened.person(mother_id).age.text == "40-49"
+    assert reopened.person(mother_id).cancers[0].age.text == "~41"
+    # The history tab lists the versions of both forms, with who saved them.
+    panel = again.history_panel
+    qtbot.waitUntil(lambda: len(panel.revision_items()) == 2, timeout=10000)
+    assert {item.text(2) for item in panel.revision_items()} == {"Claire Dubois"}
+    again.close()
+
+
+def test_a_save_by_another_process_gives_one_conflict_dialog_and_no_lost_update(
+    qtbot, gui_db, gui_tasks, clinician, patient_id
+):
+    clinician.forms.save(patient_id, "history", PersonalHistory(note="v1"), expected_version=0)
+    window = _window(qtbot, clinician, gui_tasks, patient_id)
+    _edit(window.history_editor, PersonalHistory(cancers=(BREAST,), note="ma saisie"))
+
+    # Another instance of the application saves the same form meanwhile.
+    ctx = multiprocessing.get_context("spawn")
+    results = ctx.Queue()
+    process = ctx.Process(
+        target=file_workers.save_history_note,
+        args=(
+            str(gui_db.folder),
+            "cdubois",
+            gui_db.passwords["cdubois"],
+            patient_id,
+            "la sienne",
+            results,
+        ),
+    )
+    process.start()
+    outcome = results.get(timeout=90)
+    process.join(30)
+    assert outcome == ("saved", 2), outcome
+
+    _save(qtbot, window, gui_tasks)
+    dialog = window.conflict_dialog
+    assert isinstance(dialog, FormConflictDialog) and dialog.isVisible()
+    assert any("ma saisie" in line for line in dialog.mine_lines)
+    assert any("la sienne" in line for line in dialog.theirs_lines)
+    assert "Claire Dubois" in dialog.windowTitle() or "Claire Dubois" in " ".join(
+        label.text() for label in dialog.findChildren(type(window.header_label))
+    )
+    qtbot.mouseClick(dialog.findChild(type(window.save_button), "keep_mine_button"), Qt.MouseButton.LeftButton)
+    # What the user typed is still there, now over the other version.
+    assert window.history_editor.content().note == "ma saisie"
+    assert window.is_modified()
+    with qtbot.waitSignal(window.sig_saved, timeout=15000):
+        window.save()
+    assert gui_tasks.wait_idle(10000)
+    assert window.conflict_dialog is dialog  # one dialog, for the one conflict
+    # No lost update: both versions are in the history.
+    notes = [
+        clinician.forms.revision(patient_id, "history", number).content.note
+        for number in (1, 2, 3)
+    ]
+    assert notes == ["v1", "la sienne", "ma saisie"]
+    window.close()
+
+
+def test_taking_the_saved_version_replaces_the_entries(
+    qtbot, gui_tasks, clinician, patient_id
+):
+    window = _window(qtbot, clinician, gui_tasks, patient_id)
+    clinician.forms.save(patient_id, "history", PersonalHistory(note="autre"), expected_version=0)
+    _edit(window.history_editor, PersonalHistory(note="mienne"))
+    _save(qtbot, window, gui_tasks)
+    dialog = window.conflict_dialog
+    qtbot.mouseClick(
+        dialog.findChild(type(window.save_button), "take_theirs_button"), Qt.MouseButton.LeftButton
+    )
+    assert window.history_editor.content().note == "autre"
+    assert not window.is_modified()
+    window.close()
+
+
+def test_invalid_entries_save_nothing_and_show_the_tab(
+    qtbot, gui_tasks, clinician, patient_id
+):
+    window = _window(qtbot, clinician, gui_tasks, patient_id)
+    window.tabs.setCurrentIndex(0)
+    prostate = HistoryCancer(site="prostate", age=Age.parse("50"))
+    _edit(window.history_editor, PersonalHistory(cancers=(prostate,)))
+    assert window.history_editor.problems()
+    window.save()
+    assert gui_tasks.wait_idle(5000)
+    assert window.tabs.currentWidget() is window.history_editor
+    assert "rien n'a été enregistré" in window.banner_label.text()
+    assert clinician.forms.get(patient_id, "history").version == 0
+    window.discard_and_close()
+
+
+def test_a_revision_is_shown_read_only_with_its_changes_and_can_be_restored(
+    qtbot, gui_tasks, clinician, patient_id
+):
+    first = clinician.forms.save(
+        patient_id, "history", PersonalHistory(note="première"), expected_version=0
+    )
+    clinician.forms.save(
+        patient_id,
+        "history",
+        PersonalHistory(cancers=(BREAST,), note="seconde"),
+        expected_version=first.version,
+    )
+    window = _window(qtbot, clinician, gui_tasks, patient_id)
+    panel = window.history_panel
+    qtbot.waitUntil(lambda: len(panel.revision_items()) == 2, timeout=10000)
+    window.show_tab(panel)
+    current, older = panel.revision_items()
+    assert current.text(0) == "N° 2 (actuelle)" and older.text(0) == "N° 1"
+    with qtbot.waitSignal(panel.sig_revision_shown, timeout=10000):
+        panel.tree.setCurrentItem(current)
+    changes = [panel.changes_list.item(i).text() for i in range(panel.changes_list.count())]
+    assert any("ajout" in line for line in changes), changes
+    assert not panel.restore_button.isVisible()
+    with qtbot.waitSignal(panel.sig_revision_shown, timeout=10000):
+        panel.tree.setCurrentItem(older)
+    assert "lecture seule" in panel.title_label.text()
+    assert panel.history_view.content().note == "première"
+    assert panel.restore_button.isVisible()
+    qtbot.mouseClick(panel.restore_button, Qt.MouseButton.LeftButton)
+    assert window.tabs.currentWidget() is window.history_editor
+    assert window.history_editor.content().note == "première"
+    with qtbot.waitSignal(window.sig_saved, timeout=15000):
+        window.save()
+    assert clinician.forms.get(patient_id, "history").content.note == "première"
+    window.close()
+
+
+def test_closing_with_unsaved_entries_asks_first(qtbot, gui_tasks, clinician, patient_id):
+    window = _window(qtbot, clinician, gui_tasks, patient_id)
+    _edit(window.history_editor, PersonalHistory(note="brouillon"))
+    window.close()
+    box = window.close_box
+    assert box is not None and box.isVisible()
+    assert window.isVisible()  # not closed
+    assert "Antécédents" in box.text()
+    qtbot.mouseClick(box.findChild(type(window.save_button), "save_changes_button"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=15000)
+    assert clinician.forms.get(patient_id, "history").content.note == "brouillon"
+
+
+def test_several_files_open_at_once_from_the_list(
+    qtbot, gui_tasks, clinician, patient_id
+):
+    from oiso_desktop.gui.patient_list_view import PatientListView
+
+    other = clinician.patients.create(
+        IdentityFields(
+            birth_name="Martin", first_names="Paul", birth_date=dt.date(1960, 1, 2), sex="M"
+        )
+    ).id
+    view = PatientListView(clinician, gui_tasks)
+    qtbot.addWidget(view)
+    view.show()
+    for pid in (patient_id, other, patient_id):
+        with qtbot.waitSignal(view.sig_patient_opened, timeout=10000):
+            view.open_patient(pid)
+        assert gui_tasks.wait_idle(10000)
+    assert set(view.file_windows) == {patient_id, other}  # the first one was not opened twice
+    titles = sorted(w.windowTitle() for w in view.file_windows.values())
+    assert titles == ["LEFÈVRE Hélène — dossier patient", "MARTIN Paul — dossier patient"]
+    for window in list(view.file_windows.values()):
+        window.close()
+    qtbot.waitUntil(lambda: not view.file_windows, timeout=5000)
+    QApplication.processEvents()
