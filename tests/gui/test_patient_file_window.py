@@ -309,3 +309,40 @@ def test_several_files_open_at_once_from_the_list(
         window.close()
     qtbot.waitUntil(lambda: not view.file_windows, timeout=5000)
     QApplication.processEvents()
+
+
+def test_the_idle_lock_covers_open_files_and_keeps_their_entries(
+    qtbot, gui_db, gui_tasks, clinician, patient_id
+):
+    from oiso_desktop.gui.main_window import MainWindow
+
+    main = MainWindow(clinician, gui_tasks, database_folder=gui_db.folder)
+    qtbot.addWidget(main)
+    main.show()
+    assert main.show_page("patients")
+    patients = main.pages["patients"]
+    with qtbot.waitSignal(patients.sig_patient_opened, timeout=10000):
+        patients.open_patient(patient_id)
+    window = patients.file_windows[patient_id]
+    qtbot.waitUntil(lambda: window.history_editor is not None, timeout=15000)
+    _edit(window.history_editor, PersonalHistory(note="non enregistré"))
+
+    main.lock()
+    assert gui_tasks.wait_idle(10000)
+    assert window.isVisible() and not window.tabs.isEnabled()  # covered, not closed
+    main._on_unlock_requested(gui_db.passwords["cdubois"])
+    qtbot.waitUntil(lambda: not main.locked, timeout=15000)
+    assert window.tabs.isEnabled()
+    assert window.history_editor.content().note == "non enregistré"
+    assert window.is_modified()
+
+    # Logging out with an unsaved file asks first; confirming closes it unsaved.
+    main.logout_action.trigger()
+    box = main.unsaved_box
+    assert box is not None and box.isVisible()
+    assert "LEFÈVRE Hélène" in box.text()
+    assert window.isVisible() and not main.session.closed
+    qtbot.mouseClick(box.findChild(type(window.save_button), "confirm_button"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: main.session.closed, timeout=15000)
+    assert clinician.closed
+    assert not window.isVisible()
