@@ -22,6 +22,7 @@ saves only when :meth:`HistoryEditor.problems` is empty.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -310,6 +311,7 @@ class HistoryEditor(QWidget):
         outer.addWidget(self._build_detail(), 11)
 
         self._connect_inputs()
+        self._set_tab_order()
         self._select(None)
         self._refresh()
 
@@ -836,6 +838,37 @@ class HistoryEditor(QWidget):
         self.surgery_note_edit.textChanged.connect(self._on_surgery_edited)
 
         self.history_note_edit.textChanged.connect(self._on_note_edited)
+
+    def _set_tab_order(self) -> None:
+        """Lists first, then the form shown, in reading order (hidden inputs are skipped)."""
+        chain: list[QWidget] = [
+            self.cancer_table,
+            self.add_cancer_button,
+            self.remove_cancer_button,
+            self.surgery_table,
+            self.add_surgery_button,
+            self.remove_surgery_button,
+            self.history_note_edit,
+            self.problem_list,
+            self.site_combo,
+            self.laterality_combo,
+            self.cancer_age_edit,
+            self.diagnosis_date_edit,
+            self.histology_combo,
+            self.confirmed_check,
+            self.grade_combo,
+            *self.receptor_combos.values(),
+            self.msi_combo,
+            self.ihc_combo,
+            self.cancer_note_edit,
+            self.kind_combo,
+            self.side_combo,
+            self.surgery_age_edit,
+            self.surgery_date_edit,
+            self.surgery_note_edit,
+        ]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     @contextmanager
     def _filling_inputs(self) -> Iterator[None]:

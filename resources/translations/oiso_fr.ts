@@ -1772,7 +1772,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Ductal carcinoma in situ</source>
-        <translation>Carcinome canalaire in situ</translation>
+        <translation>Canalaire in situ</translation>
     </message>
     <message>
         <source>High-grade serous</source>
@@ -1815,11 +1815,11 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Isolated loss of MSH6</source>
-        <translation>Perte isolée de MSH6</translation>
+        <translation>Perte isolée MSH6</translation>
     </message>
     <message>
         <source>Isolated loss of PMS2</source>
-        <translation>Perte isolée de PMS2</translation>
+        <translation>Perte isolée PMS2</translation>
     </message>
     <message>
         <source>Other pattern</source>
