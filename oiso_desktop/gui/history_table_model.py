@@ -146,6 +146,9 @@ class _HistoryRowsModel(RowTableModel[RowT]):
                 return icon("error")
             if role == Qt.ItemDataRole.ToolTipRole:
                 return "\n".join(item.problems)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            # The details and comments are often wider than their column.
+            return self.display(item, column) or None
         return None
 
 

@@ -624,6 +624,7 @@ def test_cancer_table_model_without_widgets() -> None:
     assert model.data(model.index(1, 0), Qt.ItemDataRole.ToolTipRole) == "Un problème."
     assert model.data(model.index(1, 0), Qt.ItemDataRole.DecorationRole) is not None
     assert model.data(model.index(0, 0), Qt.ItemDataRole.DecorationRole) is None
+    assert model.data(model.index(1, 3), Qt.ItemDataRole.ToolTipRole) == "MSI · Perte MLH1/PMS2"
     assert when_text("inconnu", "") == "inconnu"
     assert when_text("", "02/05/2023") == "02/05/2023"
     # Replaced in place while typing: a view's selection survives.
