@@ -924,9 +924,15 @@ class HistoryEditor(QWidget):
         return self.cancer_table if section == CANCERS else self.surgery_table
 
     def _on_table_selection(self, table: QTableView, selected: QItemSelection) -> None:
-        if self._filling or selected.isEmpty():
+        if self._filling:
             return
         section = CANCERS if table is self.cancer_table else SURGERIES
+        if selected.isEmpty():
+            # Deselected (Ctrl+click): the row of the form shown stays selected.
+            if self._current is not None and self._current[0] == section:
+                with self._filling_inputs():
+                    table.selectRow(self._current[1])
+            return
         self._select(section, selected.indexes()[0].row())
         self._refresh()
 
@@ -1010,10 +1016,9 @@ class HistoryEditor(QWidget):
     def _ask_remove(self, section: str) -> None:
         if self._read_only:
             return
-        rows = self._table(section).selectionModel().selectedRows()
-        if not rows:
+        if self._current is None or self._current[0] != section:
             return
-        index = rows[0].row()
+        index = self._current[1]  # the item whose form is shown
         if section == CANCERS:
             title = self.tr("Remove a cancer")
             text = self.tr("Remove cancer {number} ({site}) from the personal history?").format(

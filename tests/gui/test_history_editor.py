@@ -499,6 +499,14 @@ def test_delete_removes_the_selected_row_after_confirmation(
     )
     _answer(editor, qtbot, confirm=True)
     assert [s.kind for s in editor.content().surgeries] == ["salpingo_oophorectomy"]
+    # Ctrl+click on the selected row keeps it selected: the table shows the form's row.
+    table = editor.surgery_table
+    row = table.visualRect(table.model().index(0, 0)).center()
+    qtbot.mouseClick(
+        table.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier, row
+    )
+    assert editor.current_item() == ("surgeries", 0)
+    assert table.selectionModel().selectedRows()[0].row() == 0
 
 
 def test_buttons_add_and_remove(qtbot, editor: HistoryEditor, changes) -> None:
