@@ -255,6 +255,8 @@ class ErrorCode(StrEnum):
     HISTORY_SURGERY_KIND = "history_surgery_kind"  # params: kind
     HISTORY_SURGERY_SEX = "history_surgery_sex"  # params: surgery
     HISTORY_SURGERY_SIDE = "history_surgery_side"  # params: surgery, required
+    # a date typed in a form that cannot be read (JJ/MM/AAAA expected); params: value
+    DATE_FORMAT = "date_format"
 
     # --- clinical forms (domain.clinical_forms, services.clinical_form_service) --------
     CLINICAL_FORM_INVALID = "clinical_form_invalid"  # params: count; .problems

@@ -700,6 +700,9 @@ MESSAGES: dict[ErrorCode, str] = {
         "Side of the surgery ({surgery}): left, right or bilateral for a mastectomy, none "
         "for a surgery without sides.",
     ),
+    _E.DATE_FORMAT: QT_TRANSLATE_NOOP(
+        "Errors", "“{value}” is not a valid date: enter it as DD/MM/YYYY."
+    ),
     # --- clinical forms ---------------------------------------------------------------
     _E.CLINICAL_FORM_INVALID: QT_TRANSLATE_NOOP(
         "Errors", "The form was not saved: {count} problem(s), each shown at its field."

@@ -84,6 +84,25 @@
     </message>
 </context>
 <context>
+    <name>CancerTableModel</name>
+    <message>
+        <source>Site</source>
+        <translation>Localisation</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Côté</translation>
+    </message>
+    <message>
+        <source>Age or date</source>
+        <translation>Âge ou date</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <source>Change my password</source>
@@ -1009,6 +1028,10 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>Seul le code de récupération actuel donne accès aux données cliniques : faites d&apos;abord approuver un compte clinique avec ce code, puis émettez une nouvelle feuille.</translation>
     </message>
     <message>
+        <source>“{value}” is not a valid date: enter it as DD/MM/YYYY.</source>
+        <translation>« {value} » n&apos;est pas une date valide : saisissez-la sous la forme JJ/MM/AAAA.</translation>
+    </message>
+    <message>
         <source>This account has not replaced its temporary password yet: access to clinical data will be approved afterwards.</source>
         <translation>Ce compte n&apos;a pas encore remplacé son mot de passe provisoire : l&apos;accès aux données cliniques sera approuvé ensuite.</translation>
     </message>
@@ -1508,6 +1531,528 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>Saving the recovery sheet...</source>
         <translation>Enregistrement de la fiche de récupération…</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryEditor</name>
+    <message>
+        <source>Add a cancer (Insert)</source>
+        <extracomment>sections of the history, as in the problems&apos; ``field`` (&quot;cancers[0].age&quot;, &quot;note&quot;)</extracomment>
+        <translation>Ajouter un cancer (Inser)</translation>
+    </message>
+    <message>
+        <source>Remove the selected cancer (Delete)</source>
+        <translation>Supprimer le cancer sélectionné (Suppr)</translation>
+    </message>
+    <message>
+        <source>Add a risk-reducing surgery (Insert)</source>
+        <translation>Ajouter une chirurgie de réduction de risque (Inser)</translation>
+    </message>
+    <message>
+        <source>Remove the selected surgery (Delete)</source>
+        <translation>Supprimer la chirurgie sélectionnée (Suppr)</translation>
+    </message>
+    <message>
+        <source>General comment</source>
+        <translation>Commentaire général</translation>
+    </message>
+    <message>
+        <source>Anything about the personal history that the fields above do not say</source>
+        <translation>Ce que les champs ci-dessus ne disent pas des antécédents personnels</translation>
+    </message>
+    <message>
+        <source>Nothing to correct.</source>
+        <translation>Rien à corriger.</translation>
+    </message>
+    <message>
+        <source>Click a problem to go to its field</source>
+        <translation>Cliquez sur un problème pour aller à son champ</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>{label}:</source>
+        <translation>{label} :</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Localisation</translation>
+    </message>
+    <message>
+        <source>Age at diagnosis</source>
+        <translation>Âge au diagnostic</translation>
+    </message>
+    <message>
+        <source>Date of diagnosis</source>
+        <translation>Date du diagnostic</translation>
+    </message>
+    <message>
+        <source>Histology</source>
+        <translation>Histologie</translation>
+    </message>
+    <message>
+        <source>Confirmed by a pathology report</source>
+        <translation>Confirmé par un compte rendu anatomopathologique</translation>
+    </message>
+    <message>
+        <source>Breast cancer: grade and markers</source>
+        <translation>Cancer du sein : grade et marqueurs</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>Triple negative</source>
+        <translation>Triple négatif</translation>
+    </message>
+    <message>
+        <source>Oestrogen and progesterone receptors and HER2 are all negative</source>
+        <translation>Récepteurs aux œstrogènes, à la progestérone et HER2 tous négatifs</translation>
+    </message>
+    <message>
+        <source>ER</source>
+        <translation>RE</translation>
+    </message>
+    <message>
+        <source>PR</source>
+        <translation>RP</translation>
+    </message>
+    <message>
+        <source>Mismatch repair (colorectal, endometrium)</source>
+        <translation>Système MMR (côlon-rectum, endomètre)</translation>
+    </message>
+    <message>
+        <source>MSI status</source>
+        <translation>Statut MSI</translation>
+    </message>
+    <message>
+        <source>Immunohistochemistry</source>
+        <translation>Immunohistochimie</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Commentaire</translation>
+    </message>
+    <message>
+        <source>Surgery</source>
+        <translation>Chirurgie</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Côté</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Âge</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>45, ~45, 40-49…</source>
+        <translation>45, ~45, 40-49…</translation>
+    </message>
+    <message>
+        <source>An exact age (45), an approximate one (~45, 40-49, &lt; 50) or “unknown”</source>
+        <translation>Un âge exact (45), approché (~45, 40-49, &lt; 50) ou « inconnu »</translation>
+    </message>
+    <message>
+        <source>The age or the date is enough; if both are given, they must agree.</source>
+        <translation>L&apos;âge ou la date suffit ; si les deux sont saisis, ils doivent concorder.</translation>
+    </message>
+    <message>
+        <source>Remove a cancer</source>
+        <translation>Supprimer un cancer</translation>
+    </message>
+    <message>
+        <source>Remove cancer {number} ({site}) from the personal history?</source>
+        <translation>Supprimer le cancer {number} ({site}) des antécédents ?</translation>
+    </message>
+    <message>
+        <source>Remove a surgery</source>
+        <translation>Supprimer une chirurgie</translation>
+    </message>
+    <message>
+        <source>Remove surgery {number} ({kind}) from the personal history?</source>
+        <translation>Supprimer la chirurgie {number} ({kind}) des antécédents ?</translation>
+    </message>
+    <message>
+        <source>The removal is saved with the rest of the form.</source>
+        <translation>La suppression sera enregistrée avec le reste du formulaire.</translation>
+    </message>
+    <message>
+        <source>To correct ({count})</source>
+        <translation>À corriger ({count})</translation>
+    </message>
+    <message>
+        <source>To correct</source>
+        <translation>À corriger</translation>
+    </message>
+    <message>
+        <source>{item} — {field}</source>
+        <translation>{item} — {field}</translation>
+    </message>
+    <message>
+        <source>{where}: {message}</source>
+        <translation>{where} : {message}</translation>
+    </message>
+    <message>
+        <source>Receptors</source>
+        <translation>Récepteurs</translation>
+    </message>
+    <message>
+        <source>Cancer {number} ({site})</source>
+        <translation>Cancer {number} ({site})</translation>
+    </message>
+    <message>
+        <source>Surgery {number} ({kind})</source>
+        <translation>Chirurgie {number} ({kind})</translation>
+    </message>
+    <message>
+        <source>Cancers ({count})</source>
+        <translation>Cancers ({count})</translation>
+    </message>
+    <message>
+        <source>Cancers</source>
+        <translation>Cancers</translation>
+    </message>
+    <message>
+        <source>Risk-reducing surgeries ({count})</source>
+        <translation>Chirurgies de réduction de risque ({count})</translation>
+    </message>
+    <message>
+        <source>Risk-reducing surgeries</source>
+        <translation>Chirurgies de réduction de risque</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détail</translation>
+    </message>
+    <message>
+        <source>Select a cancer or a surgery to see its details.</source>
+        <translation>Sélectionnez un cancer ou une chirurgie pour en voir le détail.</translation>
+    </message>
+    <message>
+        <source>Select a cancer or a surgery to see and edit its details.</source>
+        <translation>Sélectionnez un cancer ou une chirurgie pour en voir et en modifier le détail.</translation>
+    </message>
+    <message>
+        <source>No cancer and no risk-reducing surgery recorded. Add one with the “Add” buttons, or with the Insert key in a table.</source>
+        <translation>Aucun cancer ni aucune chirurgie de réduction de risque enregistrés. Ajoutez-en avec les boutons « Ajouter », ou avec la touche Inser dans un tableau.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryGrade</name>
+    <message>
+        <source>Not specified</source>
+        <translation>Non précisé</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryHistology</name>
+    <message>
+        <source>Not specified</source>
+        <translation>Non précisée</translation>
+    </message>
+    <message>
+        <source>Ductal</source>
+        <translation>Canalaire</translation>
+    </message>
+    <message>
+        <source>Lobular</source>
+        <translation>Lobulaire</translation>
+    </message>
+    <message>
+        <source>Ductal carcinoma in situ</source>
+        <translation>Canalaire in situ</translation>
+    </message>
+    <message>
+        <source>High-grade serous</source>
+        <translation>Séreux de haut grade</translation>
+    </message>
+    <message>
+        <source>Mucinous</source>
+        <translation>Mucineux</translation>
+    </message>
+    <message>
+        <source>Germ cell</source>
+        <translation>Germinal</translation>
+    </message>
+    <message>
+        <source>Borderline</source>
+        <translation>Borderline</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryIhc</name>
+    <message>
+        <source>Not specified</source>
+        <translation>Non précisée</translation>
+    </message>
+    <message>
+        <source>All four proteins expressed</source>
+        <translation>Expression conservée des 4 protéines</translation>
+    </message>
+    <message>
+        <source>Loss of MLH1/PMS2</source>
+        <translation>Perte MLH1/PMS2</translation>
+    </message>
+    <message>
+        <source>Loss of MSH2/MSH6</source>
+        <translation>Perte MSH2/MSH6</translation>
+    </message>
+    <message>
+        <source>Isolated loss of MSH6</source>
+        <translation>Perte isolée MSH6</translation>
+    </message>
+    <message>
+        <source>Isolated loss of PMS2</source>
+        <translation>Perte isolée PMS2</translation>
+    </message>
+    <message>
+        <source>Other pattern</source>
+        <translation>Autre profil</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryLaterality</name>
+    <message>
+        <source>Not specified</source>
+        <translation>Non précisé</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Gauche</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>Droit</translation>
+    </message>
+    <message>
+        <source>Bilateral</source>
+        <translation>Bilatéral</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryMsi</name>
+    <message>
+        <source>Not specified</source>
+        <translation>Non précisé</translation>
+    </message>
+    <message>
+        <source>Unstable (MSI)</source>
+        <translation>Instable (MSI)</translation>
+    </message>
+    <message>
+        <source>Stable (MSS)</source>
+        <translation>Stable (MSS)</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryReceptor</name>
+    <message>
+        <source>Unknown</source>
+        <translation>Inconnu</translation>
+    </message>
+    <message>
+        <source>Negative</source>
+        <translation>Négatif</translation>
+    </message>
+    <message>
+        <source>Positive</source>
+        <translation>Positif</translation>
+    </message>
+</context>
+<context>
+    <name>HistorySite</name>
+    <message>
+        <source>Breast</source>
+        <translation>Sein</translation>
+    </message>
+    <message>
+        <source>Contralateral breast</source>
+        <translation>Sein controlatéral</translation>
+    </message>
+    <message>
+        <source>Ovary</source>
+        <translation>Ovaire</translation>
+    </message>
+    <message>
+        <source>Endometrium</source>
+        <translation>Endomètre</translation>
+    </message>
+    <message>
+        <source>Cervix</source>
+        <translation>Col de l&apos;utérus</translation>
+    </message>
+    <message>
+        <source>Prostate</source>
+        <translation>Prostate</translation>
+    </message>
+    <message>
+        <source>Testis</source>
+        <translation>Testicule</translation>
+    </message>
+    <message>
+        <source>Pancreas</source>
+        <translation>Pancréas</translation>
+    </message>
+    <message>
+        <source>Colon and rectum</source>
+        <translation>Côlon-rectum</translation>
+    </message>
+    <message>
+        <source>Stomach</source>
+        <translation>Estomac</translation>
+    </message>
+    <message>
+        <source>Small bowel</source>
+        <translation>Intestin grêle</translation>
+    </message>
+    <message>
+        <source>Biliary tract</source>
+        <translation>Voies biliaires</translation>
+    </message>
+    <message>
+        <source>Liver</source>
+        <translation>Foie</translation>
+    </message>
+    <message>
+        <source>Oesophagus</source>
+        <translation>Œsophage</translation>
+    </message>
+    <message>
+        <source>Upper urinary tract (ureter, renal pelvis)</source>
+        <translation>Voies urinaires hautes (uretère, bassinet)</translation>
+    </message>
+    <message>
+        <source>Bladder</source>
+        <translation>Vessie</translation>
+    </message>
+    <message>
+        <source>Kidney</source>
+        <translation>Rein</translation>
+    </message>
+    <message>
+        <source>Brain</source>
+        <translation>Cerveau</translation>
+    </message>
+    <message>
+        <source>Sebaceous tumour</source>
+        <translation>Tumeur sébacée</translation>
+    </message>
+    <message>
+        <source>Melanoma</source>
+        <translation>Mélanome</translation>
+    </message>
+    <message>
+        <source>Thyroid</source>
+        <translation>Thyroïde</translation>
+    </message>
+    <message>
+        <source>Lung</source>
+        <translation>Poumon</translation>
+    </message>
+    <message>
+        <source>Adrenal cortex</source>
+        <translation>Corticosurrénale</translation>
+    </message>
+    <message>
+        <source>Sarcoma</source>
+        <translation>Sarcome</translation>
+    </message>
+    <message>
+        <source>Leukaemia</source>
+        <translation>Leucémie</translation>
+    </message>
+    <message>
+        <source>Lymphoma</source>
+        <translation>Lymphome</translation>
+    </message>
+    <message>
+        <source>Head and neck</source>
+        <translation>Voies aérodigestives supérieures</translation>
+    </message>
+    <message>
+        <source>Other site</source>
+        <translation>Autre localisation</translation>
+    </message>
+</context>
+<context>
+    <name>HistorySurgeryKind</name>
+    <message>
+        <source>Mastectomy</source>
+        <translation>Mastectomie</translation>
+    </message>
+    <message>
+        <source>Salpingo-oophorectomy</source>
+        <translation>Annexectomie (salpingo-ovariectomie)</translation>
+    </message>
+    <message>
+        <source>Hysterectomy</source>
+        <translation>Hystérectomie</translation>
+    </message>
+    <message>
+        <source>Colectomy</source>
+        <translation>Colectomie</translation>
+    </message>
+</context>
+<context>
+    <name>HistorySurgerySide</name>
+    <message>
+        <source>Not specified</source>
+        <translation>Non précisé</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Gauche</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>Droite</translation>
+    </message>
+    <message>
+        <source>Bilateral</source>
+        <translation>Bilatérale</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTable</name>
+    <message>
+        <source>{age} y</source>
+        <translation>{age} ans</translation>
+    </message>
+    <message>
+        <source>{age} ({date})</source>
+        <translation>{age} ({date})</translation>
+    </message>
+    <message>
+        <source>ER</source>
+        <translation>RE</translation>
+    </message>
+    <message>
+        <source>PR</source>
+        <translation>RP</translation>
+    </message>
+    <message>
+        <source>grade {grade}</source>
+        <translation>grade {grade}</translation>
+    </message>
+    <message>
+        <source>triple negative</source>
+        <translation>triple négatif</translation>
     </message>
 </context>
 <context>
@@ -2743,6 +3288,25 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     <message>
         <source>Creating the encrypted database... This takes a few seconds.</source>
         <translation>Création de la base chiffrée… Cela prend quelques secondes.</translation>
+    </message>
+</context>
+<context>
+    <name>SurgeryTableModel</name>
+    <message>
+        <source>Surgery</source>
+        <translation>Chirurgie</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Côté</translation>
+    </message>
+    <message>
+        <source>Age or date</source>
+        <translation>Âge ou date</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Commentaire</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,1286 @@
+"""The Antécédents tab's editor: the patient's cancers and risk-reducing surgeries.
+
+A widget, not a window: the patient file window hosts it, loads it with
+:meth:`HistoryEditor.set_content`, saves :meth:`HistoryEditor.content` through
+the services and hands back what a refused save reports
+(:meth:`HistoryEditor.show_problems`). It makes no service or database call.
+
+Two compact tables (one row per cancer, one per surgery) and, beside them, the
+form of the selected row. Fields appear only where they apply: grade and breast
+markers for a breast cancer, MSI and immunohistochemistry for a colorectal or
+endometrial one, the side for a surgery that has sides. Every edit is checked at
+once with ``domain.personal_history.validate``: each problem is shown under its
+input (red outline) and in the list "To correct", whose entries lead to the
+item and input concerned.
+
+The inputs keep what the user typed (an age such as "~45" or "40-49", a date
+being typed); the domain object is rebuilt from them at each edit. An age or a
+date that cannot be read is a problem of its own (``age_format``,
+``date_format``) and is left out of :meth:`HistoryEditor.content`: the window
+saves only when :meth:`HistoryEditor.problems` is empty.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+
+from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from oiso_desktop.domain.error_codes import ErrorCode
+from oiso_desktop.domain.errors import ValidationError
+from oiso_desktop.domain.family import Age, Receptors
+from oiso_desktop.domain.personal_history import (
+    BREAST_SITES,
+    MMR_SITES,
+    SURGERY_KINDS,
+    HistoryCancer,
+    PersonalHistory,
+    RiskReducingSurgery,
+    validate,
+)
+from oiso_desktop.gui import style
+from oiso_desktop.gui.error_text import error_text
+from oiso_desktop.gui.history_labels import (
+    GRADE_LABELS,
+    HISTOLOGY_LABELS,
+    IHC_LABELS,
+    LATERALITY_LABELS,
+    MSI_LABELS,
+    RECEPTOR_LABELS,
+    SITE_LABELS,
+    SURGERY_KIND_LABELS,
+    SURGERY_SIDE_LABELS,
+    coded_label,
+)
+from oiso_desktop.gui.history_table_model import (
+    CancerRow,
+    CancerTableModel,
+    SurgeryRow,
+    SurgeryTableModel,
+)
+from oiso_desktop.gui.icons import icon
+from oiso_desktop.gui.widgets.data_table import data_table, set_column_modes
+from oiso_desktop.gui.widgets.date_line_edit import DateLineEdit, parse_french_date
+from oiso_desktop.gui.widgets.dialog_parts import confirm
+from oiso_desktop.gui.widgets.field_message import FieldMessage
+
+__all__ = ["CANCERS", "HISTORY", "SURGERIES", "HistoryEditor"]
+
+#: sections of the history, as in the problems' ``field`` ("cancers[0].age", "note")
+CANCERS = "cancers"
+SURGERIES = "surgeries"
+HISTORY = "history"
+
+_FIELD_RE = re.compile(r"(cancers|surgeries)\[(\d+)\]\.(\w+)")
+_RECEPTOR_KEYS = ("er", "pr", "her2", "ck14", "ck56")
+
+# Combos have no red outline in the application's stylesheet: the editor adds one.
+_INVALID_STYLE = (
+    f'QComboBox[invalid="true"] {{ border: 2px solid {style.ERROR}; padding: 3px 23px 3px 5px; }}'
+    f'QPlainTextEdit[invalid="true"] {{ border: 2px solid {style.ERROR}; padding: 3px 5px; }}'
+)
+_BADGE_STYLE = (
+    "background: #eaf0f8; border: 1px solid #b7c7de; color: #1f3a60; "
+    "border-radius: 4px; padding: 2px 8px; font-weight: bold;"
+)
+
+
+# --------------------------------------------------------------------------- drafts
+def _read_age(text: str) -> Age:
+    try:
+        return Age.parse(text)
+    except ValidationError:
+        return Age()
+
+
+def _read_date(text: str) -> date | None:
+    try:
+        return parse_french_date(text) if text.strip() else None
+    except ValueError:
+        return None
+
+
+def _format_date(value: date | None) -> str:
+    return value.strftime("%d/%m/%Y") if value is not None else ""
+
+
+def _typed_problems(
+    prefix: str, age_text: str, date_key: str, date_text: str
+) -> list[ValidationError]:
+    """The age and date typed that cannot be read (the domain never sees them)."""
+    problems: list[ValidationError] = []
+    try:
+        Age.parse(age_text, field=f"{prefix}.age")
+    except ValidationError as exc:
+        problems.append(exc)
+    if date_text.strip():
+        try:
+            parse_french_date(date_text)
+        except ValueError:
+            value = date_text.strip()
+            problems.append(
+                ValidationError(
+                    f"« {value} » n'est pas une date valide : saisissez-la sous la forme "
+                    "JJ/MM/AAAA.",
+                    code=ErrorCode.DATE_FORMAT,
+                    field=f"{prefix}.{date_key}",
+                    value=value,
+                )
+            )
+    return problems
+
+
+@dataclass
+class _CancerDraft:
+    """A cancer as its inputs hold it: every field, the age and date as typed."""
+
+    site: str = "breast"
+    laterality: str = ""
+    age_text: str = ""
+    date_text: str = ""
+    histology: str = ""
+    grade: int | None = None
+    receptors: Receptors = field(default_factory=Receptors)
+    msi: str = ""
+    ihc: str = ""
+    confirmed: bool = False
+    note: str = ""
+
+    @classmethod
+    def of(cls, cancer: HistoryCancer) -> _CancerDraft:
+        return cls(
+            site=cancer.site,
+            laterality=cancer.laterality,
+            age_text=cancer.age.text,
+            date_text=_format_date(cancer.diagnosis_date),
+            histology=cancer.histology,
+            grade=cancer.grade,
+            receptors=cancer.receptors,
+            msi=cancer.msi,
+            ihc=cancer.ihc,
+            confirmed=cancer.confirmed,
+            note=cancer.note,
+        )
+
+    def item(self) -> HistoryCancer:
+        """The domain object; markers of another site (kept in the inputs) are left out."""
+        breast = self.site in BREAST_SITES
+        mmr = self.site in MMR_SITES
+        return HistoryCancer(
+            site=self.site,
+            laterality=self.laterality,
+            age=_read_age(self.age_text),
+            diagnosis_date=_read_date(self.date_text),
+            histology=self.histology,
+            grade=self.grade if breast else None,
+            receptors=self.receptors if breast else Receptors(),
+            msi=self.msi if mmr else "",
+            ihc=self.ihc if mmr else "",
+            confirmed=self.confirmed,
+            note=self.note,
+        )
+
+    def typed_problems(self, prefix: str) -> list[ValidationError]:
+        return _typed_problems(prefix, self.age_text, "diagnosis_date", self.date_text)
+
+
+@dataclass
+class _SurgeryDraft:
+    kind: str = "mastectomy"
+    side: str = ""
+    age_text: str = ""
+    date_text: str = ""
+    note: str = ""
+
+    @classmethod
+    def of(cls, surgery: RiskReducingSurgery) -> _SurgeryDraft:
+        return cls(
+            kind=surgery.kind,
+            side=surgery.side,
+            age_text=surgery.age.text,
+            date_text=_format_date(surgery.date),
+            note=surgery.note,
+        )
+
+    def item(self) -> RiskReducingSurgery:
+        kind = SURGERY_KINDS.get(self.kind)
+        sided = kind is None or kind.sided
+        return RiskReducingSurgery(
+            kind=self.kind,
+            side=self.side if sided else "",
+            date=_read_date(self.date_text),
+            age=_read_age(self.age_text),
+            note=self.note,
+        )
+
+    def typed_problems(self, prefix: str) -> list[ValidationError]:
+        return _typed_problems(prefix, self.age_text, "date", self.date_text)
+
+
+def _split_field(name: str | None) -> tuple[str, int, str]:
+    """("cancers", 0, "age") for "cancers[0].age"; ("history", -1, "note") for "note"."""
+    match = _FIELD_RE.fullmatch(name or "")
+    if match is None:
+        return HISTORY, -1, name or ""
+    return match.group(1), int(match.group(2)), match.group(3)
+
+
+def _same_problem(a: ValidationError, b: ValidationError) -> bool:
+    return (a.field, a.code, str(a)) == (b.field, b.code, str(b))
+
+
+# ------------------------------------------------------------------------ the widget
+class _FieldBox(QWidget):
+    """An input with its message line beneath."""
+
+    def __init__(self, content: QWidget, *, fill: bool = False) -> None:
+        super().__init__()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        # Choices keep the width of their longest label; text areas take the whole row.
+        if fill:
+            layout.addWidget(content)
+        else:
+            layout.addWidget(content, 0, Qt.AlignmentFlag.AlignLeft)
+        self.message = FieldMessage(self)
+        self.message.clear_message()
+        layout.addWidget(self.message)
+
+
+class HistoryEditor(QWidget):
+    """Edit a :class:`PersonalHistory`: cancers, risk-reducing surgeries, a comment.
+
+    ``sig_changed`` is emitted after every edit by the user (never after
+    :meth:`set_content` or :meth:`set_patient`).
+    """
+
+    sig_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None, *, today: date | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("history_editor")
+        self.setStyleSheet(_INVALID_STYLE)
+        self._fixed_today = today
+        self._birth_date: date | None = None
+        self._sex: str | None = None
+        self._cancers: list[_CancerDraft] = []
+        self._surgeries: list[_SurgeryDraft] = []
+        self._current: tuple[str, int] | None = None
+        self._read_only = False
+        self._filling = 0  # > 0 while the inputs are filled by code
+        self._service_problems: list[ValidationError] = []
+        self._shown: list[ValidationError] = []
+        self._list_entries: list[tuple[str, tuple[str, int, str]]] = []
+        self.last_confirmation: QMessageBox | None = None
+
+        self._messages: dict[tuple[str, str], FieldMessage] = {}
+        self._inputs: dict[tuple[str, str], list[QWidget]] = {}
+
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(12)
+        outer.addLayout(self._build_lists(), 9)
+        outer.addWidget(self._build_detail(), 11)
+
+        self._connect_inputs()
+        self._set_tab_order()
+        self._select(None)
+        self._refresh()
+
+    # ================================================================== public API
+    def set_patient(self, *, birth_date: date, sex: str) -> None:
+        """The patient's birth date and sex ("F", "M" or "I"): the checks depend on them."""
+        self._birth_date = birth_date
+        self._sex = sex
+        if self._current is not None and self._current[0] == SURGERIES:
+            with self._filling_inputs():
+                self._fill_kind_combo(self._surgeries[self._current[1]].kind)
+        self._refresh()
+
+    def set_content(self, history: PersonalHistory) -> None:
+        """Show ``history`` (what is typed is replaced); the first item is selected."""
+        self._cancers = [_CancerDraft.of(cancer) for cancer in history.cancers]
+        self._surgeries = [_SurgeryDraft.of(surgery) for surgery in history.surgeries]
+        self._service_problems = []
+        with self._filling_inputs():
+            self.history_note_edit.setPlainText(history.note)
+        self._update_rows()
+        if self._cancers:
+            self._select(CANCERS, 0)
+        elif self._surgeries:
+            self._select(SURGERIES, 0)
+        else:
+            self._select(None)
+        self._refresh()
+
+    def content(self) -> PersonalHistory:
+        """The history as entered (an age or date that cannot be read is left out)."""
+        return PersonalHistory(
+            cancers=tuple(draft.item() for draft in self._cancers),
+            surgeries=tuple(draft.item() for draft in self._surgeries),
+            note=self.history_note_edit.toPlainText(),
+        )
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Read-only: the items can be selected and read, nothing can be changed."""
+        self._read_only = read_only
+        for button in (
+            self.add_cancer_button,
+            self.remove_cancer_button,
+            self.add_surgery_button,
+            self.remove_surgery_button,
+        ):
+            button.setVisible(not read_only)
+        for widget in self._all_inputs():
+            if isinstance(widget, QLineEdit | QPlainTextEdit):
+                widget.setReadOnly(read_only)
+            else:
+                widget.setEnabled(not read_only)
+        self._update_hints()
+
+    def is_read_only(self) -> bool:
+        return self._read_only
+
+    def problems(self) -> list[ValidationError]:
+        """Every problem of what is entered now: unreadable ages and dates, then the
+        domain's checks (those need :meth:`set_patient`), item by item."""
+        history = self.content()
+        typed = [
+            problem
+            for index, cancer in enumerate(self._cancers)
+            for problem in cancer.typed_problems(f"{CANCERS}[{index}]")
+        ] + [
+            problem
+            for index, surgery in enumerate(self._surgeries)
+            for problem in surgery.typed_problems(f"{SURGERIES}[{index}]")
+        ]
+        checked: list[ValidationError] = []
+        if self._birth_date is not None and self._sex is not None:
+            checked = validate(
+                history, birth_date=self._birth_date, sex=self._sex, today=self._today()
+            )
+        return sorted(typed + checked, key=self._problem_order)
+
+    def problem_texts(self) -> list[str]:
+        """The translated texts of the problems shown (the list "To correct")."""
+        return [error_text(problem) for problem in self._shown]
+
+    def show_problems(self, problems: Sequence[ValidationError]) -> None:
+        """Show the problems of a refused save (until the next edit) and go to the first."""
+        self._service_problems = list(problems)
+        self._refresh()
+        if self._service_problems:
+            self._go_to(_split_field(self._service_problems[0].field))
+
+    # --------------------------------------------------------------- for tests
+    def field_message(self, name: str) -> str:
+        """The message shown under the input of ``name`` ("cancers[0].age", "note");
+        "" when that item is not the one shown or the input has no message."""
+        section, index, key = _split_field(name)
+        if section != HISTORY and self._current != (section, index):
+            return ""
+        label = self._messages.get((section, key))
+        return "" if label is None or label.isHidden() else label.text()
+
+    def current_item(self) -> tuple[str, int] | None:
+        """("cancers", 0), ("surgeries", 1) or None: the item whose form is shown."""
+        return self._current
+
+    # ==================================================================== building
+    def _build_lists(self) -> QVBoxLayout:
+        column = QVBoxLayout()
+        column.setSpacing(4)
+
+        self.cancer_model = CancerTableModel(self)
+        self.cancers_title, self.cancer_table, self.add_cancer_button, self.remove_cancer_button = (
+            self._table_section(
+                column,
+                "cancer",
+                self.cancer_model,
+                self.tr("Add a cancer (Insert)"),
+                self.tr("Remove the selected cancer (Delete)"),
+                stretch=3,
+            )
+        )
+        set_column_modes(
+            self.cancer_table.horizontalHeader(),
+            widths={CancerTableModel.COL_SITE: 120},
+            contents=(CancerTableModel.COL_SIDE, CancerTableModel.COL_WHEN),
+            stretch=(CancerTableModel.COL_DETAILS,),
+        )
+        column.addSpacing(8)
+
+        self.surgery_model = SurgeryTableModel(self)
+        (
+            self.surgeries_title,
+            self.surgery_table,
+            self.add_surgery_button,
+            self.remove_surgery_button,
+        ) = self._table_section(
+            column,
+            "surgery",
+            self.surgery_model,
+            self.tr("Add a risk-reducing surgery (Insert)"),
+            self.tr("Remove the selected surgery (Delete)"),
+            stretch=2,
+        )
+        set_column_modes(
+            self.surgery_table.horizontalHeader(),
+            widths={SurgeryTableModel.COL_KIND: 150},
+            contents=(SurgeryTableModel.COL_SIDE, SurgeryTableModel.COL_WHEN),
+            stretch=(SurgeryTableModel.COL_NOTE,),
+        )
+        column.addSpacing(8)
+
+        note_title = self._section_title(self.tr("General comment"))
+        column.addWidget(note_title)
+        self.history_note_edit = self._note_edit("history_note_edit", lines=2)
+        self.history_note_edit.setPlaceholderText(
+            self.tr("Anything about the personal history that the fields above do not say")
+        )
+        note_title.setBuddy(self.history_note_edit)
+        box = _FieldBox(self.history_note_edit, fill=True)
+        column.addWidget(box)
+        self._register(HISTORY, "note", box.message, [self.history_note_edit])
+        column.addSpacing(8)
+
+        self.problems_title = self._section_title("")
+        self.problems_title.setObjectName("problems_title")
+        column.addWidget(self.problems_title)
+        # A fixed height, problems or not: the tables above do not jump as one types.
+        self.problems_stack = QStackedWidget()
+        self.problems_stack.setFixedHeight(100)
+        self.no_problem_label = QLabel(self.tr("Nothing to correct."))
+        self.no_problem_label.setObjectName("no_problem_label")
+        self.no_problem_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        style.set_role(self.no_problem_label, "ok")
+        self.problems_stack.addWidget(self.no_problem_label)
+        self.problem_list = QListWidget()
+        self.problem_list.setObjectName("problem_list")
+        self.problem_list.setWordWrap(True)
+        self.problem_list.setToolTip(self.tr("Click a problem to go to its field"))
+        self.problem_list.itemClicked.connect(self._on_problem_chosen)
+        self.problem_list.itemActivated.connect(self._on_problem_chosen)
+        self.problems_stack.addWidget(self.problem_list)
+        column.addWidget(self.problems_stack)
+        return column
+
+    def _section_title(self, text: str) -> QLabel:
+        label = QLabel(text)
+        label.setStyleSheet(f"font-weight: bold; color: {style.PRIMARY};")
+        return label
+
+    def _table_section(
+        self,
+        column: QVBoxLayout,
+        name: str,
+        model: CancerTableModel | SurgeryTableModel,
+        add_tip: str,
+        remove_tip: str,
+        *,
+        stretch: int,
+    ) -> tuple[QLabel, QTableView, QPushButton, QPushButton]:
+        """A title with the Add and Remove buttons, and the table beneath."""
+        header = QHBoxLayout()
+        title = self._section_title("")
+        title.setObjectName(f"{name}_title")
+        header.addWidget(title)
+        header.addStretch(1)
+        add = QPushButton(icon("add"), self.tr("Add"))
+        add.setObjectName(f"add_{name}_button")
+        add.setToolTip(add_tip)
+        remove = QPushButton(self.tr("Remove"))
+        remove.setObjectName(f"remove_{name}_button")
+        remove.setToolTip(remove_tip)
+        section = CANCERS if name == "cancer" else SURGERIES
+        add.clicked.connect(lambda _checked=False, s=section: self._add(s))
+        remove.clicked.connect(lambda _checked=False, s=section: self._ask_remove(s))
+        header.addWidget(add)
+        header.addWidget(remove)
+        column.addLayout(header)
+
+        table = data_table(f"{name}_table", model, row_height=26)
+        table.setMinimumHeight(90)
+        table.setTabKeyNavigation(False)
+        table.installEventFilter(self)
+        table.selectionModel().selectionChanged.connect(
+            lambda selected, _deselected, t=table: self._on_table_selection(t, selected)
+        )
+        title.setBuddy(table)
+        column.addWidget(table, stretch)
+        return title, table, add, remove
+
+    def _build_detail(self) -> QGroupBox:
+        self.detail_group = QGroupBox()
+        self.detail_group.setObjectName("detail_group")
+        layout = QVBoxLayout(self.detail_group)
+        layout.setContentsMargins(4, 8, 4, 4)
+        # One page shown at a time. Not a QStackedWidget: its height would be that of
+        # the tallest page (word-wrapped labels included), scrolling a short form.
+        self.detail_pages = QWidget()
+        self.detail_pages.setObjectName("detail_pages")
+        pages = QVBoxLayout(self.detail_pages)
+        pages.setContentsMargins(0, 0, 0, 0)
+
+        self.empty_page = empty = QWidget()
+        empty_layout = QVBoxLayout(empty)
+        self.empty_label = QLabel()
+        self.empty_label.setObjectName("empty_label")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        style.set_role(self.empty_label, "hint")
+        empty_layout.addWidget(self.empty_label)
+        self.cancer_page = self._build_cancer_page()
+        self.surgery_page = self._build_surgery_page()
+        for page in (empty, self.cancer_page, self.surgery_page):
+            pages.addWidget(page)
+
+        scroll = QScrollArea()
+        scroll.setObjectName("detail_scroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.detail_pages)
+        # The white of the group box shows through (the viewport would paint it grey).
+        scroll.viewport().setAutoFillBackground(False)
+        self.detail_pages.setAutoFillBackground(False)
+        layout.addWidget(scroll)
+        return self.detail_group
+
+    def _form(self) -> QFormLayout:
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setHorizontalSpacing(10)
+        form.setVerticalSpacing(6)
+        return form
+
+    def _add_row(
+        self,
+        form: QFormLayout,
+        section: str,
+        key: str,
+        label_text: str,
+        content: QWidget,
+        inputs: list[QWidget] | None = None,
+    ) -> QLabel:
+        """A labelled row: ``content`` with its message line, for the problems of ``key``."""
+        inputs = inputs if inputs is not None else [content]
+        label = QLabel(self.tr("{label}:").format(label=label_text))
+        label.setObjectName(f"{section}_{key}_label")
+        box = _FieldBox(content, fill=isinstance(content, QPlainTextEdit))
+        label.setBuddy(inputs[0])
+        # Aligned on the (first) input, not on the input and its message.
+        label.setFixedHeight(min(inputs[0].sizeHint().height(), inputs[0].maximumHeight()))
+        form.addRow(label, box)
+        self._register(section, key, box.message, inputs)
+        return label
+
+    def _caption(self, text: str, buddy: QWidget) -> QLabel:
+        label = QLabel(self.tr("{label}:").format(label=text))
+        label.setBuddy(buddy)
+        return label
+
+    def _register(
+        self, section: str, key: str, message: FieldMessage, inputs: list[QWidget]
+    ) -> None:
+        message.clear_message()
+        self._messages[(section, key)] = message
+        self._inputs[(section, key)] = inputs
+
+    def _combo(self, name: str) -> QComboBox:
+        combo = QComboBox()
+        combo.setObjectName(name)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        return combo
+
+    def _note_edit(self, name: str, *, lines: int) -> QPlainTextEdit:
+        edit = QPlainTextEdit()
+        edit.setObjectName(name)
+        edit.setTabChangesFocus(True)
+        height = edit.fontMetrics().lineSpacing() * lines + 16
+        edit.setFixedHeight(height)
+        return edit
+
+    def _build_cancer_page(self) -> QWidget:
+        page = QWidget()
+        page.setObjectName("cancer_page")
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.setSpacing(8)
+
+        form = self._form()
+        self.site_combo = self._combo("site_combo")
+        self._add_row(form, CANCERS, "site", self.tr("Site"), self.site_combo)
+        self.laterality_combo = self._combo("laterality_combo")
+        self._add_row(form, CANCERS, "laterality", self.tr("Side"), self.laterality_combo)
+        self.cancer_age_edit = self._age_edit("cancer_age_edit")
+        self._add_row(form, CANCERS, "age", self.tr("Age at diagnosis"), self.cancer_age_edit)
+        self.diagnosis_date_edit = DateLineEdit()
+        self.diagnosis_date_edit.setObjectName("diagnosis_date_edit")
+        self.diagnosis_date_edit.setMaximumWidth(140)
+        self._add_row(
+            form, CANCERS, "diagnosis_date", self.tr("Date of diagnosis"), self.diagnosis_date_edit
+        )
+        self.cancer_when_hint = self._when_hint("cancer_when_hint")
+        form.addRow("", self.cancer_when_hint)
+        self.histology_combo = self._combo("histology_combo")
+        self._add_row(form, CANCERS, "histology", self.tr("Histology"), self.histology_combo)
+        self.confirmed_check = QCheckBox(self.tr("Confirmed by a pathology report"))
+        self.confirmed_check.setObjectName("confirmed_check")
+        form.addRow("", self.confirmed_check)
+        layout.addLayout(form)
+
+        # Breast: grade and markers, with the triple-negative status they imply.
+        self.breast_group = QGroupBox(self.tr("Breast cancer: grade and markers"))
+        self.breast_group.setObjectName("breast_group")
+        grid = QGridLayout(self.breast_group)
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(4)
+        grade_row = QHBoxLayout()
+        grade_row.setSpacing(6)
+        self.grade_combo = self._combo("grade_combo")
+        grade_row.addWidget(self._caption(self.tr("Grade"), self.grade_combo))
+        grade_row.addWidget(self.grade_combo)
+        grade_row.addSpacing(16)
+        self.triple_negative_label = QLabel(self.tr("Triple negative"))
+        self.triple_negative_label.setObjectName("triple_negative_label")
+        self.triple_negative_label.setStyleSheet(_BADGE_STYLE)
+        self.triple_negative_label.setToolTip(
+            self.tr("Oestrogen and progesterone receptors and HER2 are all negative")
+        )
+        grade_row.addWidget(self.triple_negative_label)
+        grade_row.addStretch(1)
+        grid.addLayout(grade_row, 0, 0, 1, 4)
+        grade_message = FieldMessage()
+        grid.addWidget(grade_message, 1, 0, 1, 4)
+        self._register(CANCERS, "grade", grade_message, [self.grade_combo])
+        self.receptor_combos: dict[str, QComboBox] = {}
+        captions = {
+            "er": self.tr("ER"),
+            "pr": self.tr("PR"),
+            "her2": "HER2",
+            "ck14": "CK14",
+            "ck56": "CK5/6",
+        }
+        for position, key in enumerate(_RECEPTOR_KEYS):
+            combo = self._combo(f"{key}_combo")
+            # The name above its value: three abreast fit the narrowest window.
+            row, col = divmod(position, 3)
+            caption = QLabel(captions[key])
+            caption.setBuddy(combo)
+            grid.addWidget(caption, 2 + row * 2, col)
+            grid.addWidget(combo, 3 + row * 2, col)
+            self.receptor_combos[key] = combo
+        receptors_message = FieldMessage()
+        grid.addWidget(receptors_message, 6, 0, 1, 4)
+        self._register(CANCERS, "receptors", receptors_message, list(self.receptor_combos.values()))
+        grid.setColumnStretch(3, 1)
+        layout.addWidget(self.breast_group)
+
+        # Colorectal and endometrium: mismatch repair (Lynch syndrome).
+        self.mmr_group = QGroupBox(self.tr("Mismatch repair (colorectal, endometrium)"))
+        self.mmr_group.setObjectName("mmr_group")
+        mmr_form = self._form()
+        self.msi_combo = self._combo("msi_combo")
+        self._add_row(mmr_form, CANCERS, "msi", self.tr("MSI status"), self.msi_combo)
+        self.ihc_combo = self._combo("ihc_combo")
+        self._add_row(mmr_form, CANCERS, "ihc", self.tr("Immunohistochemistry"), self.ihc_combo)
+        self.mmr_group.setLayout(mmr_form)
+        layout.addWidget(self.mmr_group)
+
+        note_form = self._form()
+        self.cancer_note_edit = self._note_edit("cancer_note_edit", lines=2)
+        self._add_row(note_form, CANCERS, "note", self.tr("Comment"), self.cancer_note_edit)
+        layout.addLayout(note_form)
+        layout.addStretch(1)
+
+        self._fill_fixed_combo(self.laterality_combo, LATERALITY_LABELS)
+        self._fill_fixed_combo(self.histology_combo, HISTOLOGY_LABELS)
+        self._fill_fixed_combo(self.grade_combo, GRADE_LABELS)
+        for combo in self.receptor_combos.values():
+            self._fill_fixed_combo(combo, RECEPTOR_LABELS)
+            # As wide as the longest value needs, not more (the styled combo would add a
+            # third): five of them share two rows.
+            metrics = combo.fontMetrics()
+            longest = max(
+                metrics.horizontalAdvance(combo.itemText(i)) for i in range(combo.count())
+            )
+            combo.setFixedWidth(longest + 64)
+        self._fill_fixed_combo(self.msi_combo, MSI_LABELS)
+        self._fill_fixed_combo(self.ihc_combo, IHC_LABELS)
+        self._fill_fixed_combo(self.site_combo, SITE_LABELS)
+        return page
+
+    def _build_surgery_page(self) -> QWidget:
+        page = QWidget()
+        page.setObjectName("surgery_page")
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(6, 4, 6, 4)
+        self.surgery_form = self._form()
+        self.kind_combo = self._combo("kind_combo")
+        self._add_row(self.surgery_form, SURGERIES, "kind", self.tr("Surgery"), self.kind_combo)
+        self.side_combo = self._combo("side_combo")
+        self._add_row(self.surgery_form, SURGERIES, "side", self.tr("Side"), self.side_combo)
+        self.surgery_age_edit = self._age_edit("surgery_age_edit")
+        self._add_row(self.surgery_form, SURGERIES, "age", self.tr("Age"), self.surgery_age_edit)
+        self.surgery_date_edit = DateLineEdit()
+        self.surgery_date_edit.setObjectName("surgery_date_edit")
+        self.surgery_date_edit.setMaximumWidth(140)
+        self._add_row(self.surgery_form, SURGERIES, "date", self.tr("Date"), self.surgery_date_edit)
+        self.surgery_when_hint = self._when_hint("surgery_when_hint")
+        self.surgery_form.addRow("", self.surgery_when_hint)
+        self.surgery_note_edit = self._note_edit("surgery_note_edit", lines=3)
+        self._add_row(
+            self.surgery_form, SURGERIES, "note", self.tr("Comment"), self.surgery_note_edit
+        )
+        layout.addLayout(self.surgery_form)
+        layout.addStretch(1)
+        self._fill_fixed_combo(self.side_combo, SURGERY_SIDE_LABELS)
+        self._fill_kind_combo("mastectomy")
+        return page
+
+    def _age_edit(self, name: str) -> QLineEdit:
+        edit = QLineEdit()
+        edit.setObjectName(name)
+        edit.setMaximumWidth(140)
+        edit.setPlaceholderText(self.tr("45, ~45, 40-49…"))
+        edit.setToolTip(
+            self.tr("An exact age (45), an approximate one (~45, 40-49, < 50) or “unknown”")
+        )
+        return edit
+
+    def _when_hint(self, name: str) -> QLabel:
+        hint = QLabel(self.tr("The age or the date is enough; if both are given, they must agree."))
+        hint.setObjectName(name)
+        hint.setWordWrap(True)
+        hint.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        style.set_role(hint, "hint")
+        return hint
+
+    # ============================================================= combo contents
+    def _fill_fixed_combo(self, combo: QComboBox, table: Mapping[object, str]) -> None:
+        combo.clear()
+        for code in table:
+            combo.addItem(coded_label(table, code), code)
+        combo.setProperty("standard_count", combo.count())
+
+    def _set_combo(self, combo: QComboBox, code: object) -> None:
+        """Select ``code``; a code the list does not offer is added (shown as it is) so
+        that content from elsewhere is seen, kept, and reported by the checks."""
+        standard = int(combo.property("standard_count") or combo.count())
+        while combo.count() > standard:
+            combo.removeItem(combo.count() - 1)
+        index = combo.findData(code)
+        if index < 0:
+            combo.addItem(str(code), code)
+            index = combo.count() - 1
+        combo.setCurrentIndex(index)
+
+    def _fill_kind_combo(self, current: str) -> None:
+        """The surgeries possible for the patient's sex, and ``current`` in any case."""
+        combo = self.kind_combo
+        combo.clear()
+        for code, kind in SURGERY_KINDS.items():
+            if self._sex is None or self._sex in kind.sexes or code == current:
+                combo.addItem(coded_label(SURGERY_KIND_LABELS, code), code)
+        combo.setProperty("standard_count", combo.count())
+        self._set_combo(combo, current)
+
+    # ================================================================== signals
+    def _connect_inputs(self) -> None:
+        for combo in (
+            self.site_combo,
+            self.laterality_combo,
+            self.histology_combo,
+            self.grade_combo,
+            self.msi_combo,
+            self.ihc_combo,
+            *self.receptor_combos.values(),
+        ):
+            combo.currentIndexChanged.connect(self._on_cancer_edited)
+        for edit in (self.cancer_age_edit, self.diagnosis_date_edit):
+            edit.textChanged.connect(self._on_cancer_edited)
+        self.confirmed_check.toggled.connect(self._on_cancer_edited)
+        self.cancer_note_edit.textChanged.connect(self._on_cancer_edited)
+
+        for combo in (self.kind_combo, self.side_combo):
+            combo.currentIndexChanged.connect(self._on_surgery_edited)
+        for edit in (self.surgery_age_edit, self.surgery_date_edit):
+            edit.textChanged.connect(self._on_surgery_edited)
+        self.surgery_note_edit.textChanged.connect(self._on_surgery_edited)
+
+        self.history_note_edit.textChanged.connect(self._on_note_edited)
+
+    def _set_tab_order(self) -> None:
+        """Lists first, then the form shown, in reading order (hidden inputs are skipped)."""
+        chain: list[QWidget] = [
+            self.cancer_table,
+            self.add_cancer_button,
+            self.remove_cancer_button,
+            self.surgery_table,
+            self.add_surgery_button,
+            self.remove_surgery_button,
+            self.history_note_edit,
+            self.problem_list,
+            self.site_combo,
+            self.laterality_combo,
+            self.cancer_age_edit,
+            self.diagnosis_date_edit,
+            self.histology_combo,
+            self.confirmed_check,
+            self.grade_combo,
+            *self.receptor_combos.values(),
+            self.msi_combo,
+            self.ihc_combo,
+            self.cancer_note_edit,
+            self.kind_combo,
+            self.side_combo,
+            self.surgery_age_edit,
+            self.surgery_date_edit,
+            self.surgery_note_edit,
+        ]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    @contextmanager
+    def _filling_inputs(self) -> Iterator[None]:
+        self._filling += 1
+        try:
+            yield
+        finally:
+            self._filling -= 1
+
+    def _on_cancer_edited(self, *_args: object) -> None:
+        if self._filling or self._current is None or self._current[0] != CANCERS:
+            return
+        self._cancers[self._current[1]] = _CancerDraft(
+            site=self.site_combo.currentData(),
+            laterality=self.laterality_combo.currentData(),
+            age_text=self.cancer_age_edit.text(),
+            date_text=self.diagnosis_date_edit.text(),
+            histology=self.histology_combo.currentData(),
+            grade=self.grade_combo.currentData(),
+            receptors=Receptors(
+                **{key: combo.currentData() for key, combo in self.receptor_combos.items()}
+            ),
+            msi=self.msi_combo.currentData(),
+            ihc=self.ihc_combo.currentData(),
+            confirmed=self.confirmed_check.isChecked(),
+            note=self.cancer_note_edit.toPlainText(),
+        )
+        self._edited()
+
+    def _on_surgery_edited(self, *_args: object) -> None:
+        if self._filling or self._current is None or self._current[0] != SURGERIES:
+            return
+        self._surgeries[self._current[1]] = _SurgeryDraft(
+            kind=self.kind_combo.currentData(),
+            side=self.side_combo.currentData(),
+            age_text=self.surgery_age_edit.text(),
+            date_text=self.surgery_date_edit.text(),
+            note=self.surgery_note_edit.toPlainText(),
+        )
+        self._edited()
+
+    def _on_note_edited(self) -> None:
+        if not self._filling:
+            self._edited()
+
+    def _edited(self) -> None:
+        self._service_problems = []
+        self._refresh()
+        self.sig_changed.emit()
+
+    # ================================================================ selection
+    def _table(self, section: str) -> QTableView:
+        return self.cancer_table if section == CANCERS else self.surgery_table
+
+    def _on_table_selection(self, table: QTableView, selected: QItemSelection) -> None:
+        if self._filling:
+            return
+        section = CANCERS if table is self.cancer_table else SURGERIES
+        if selected.isEmpty():
+            # Deselected (Ctrl+click): the row of the form shown stays selected.
+            if self._current is not None and self._current[0] == section:
+                with self._filling_inputs():
+                    table.selectRow(self._current[1])
+            return
+        self._select(section, selected.indexes()[0].row())
+        self._refresh()
+
+    def _select(self, section: str | None, index: int = -1) -> None:
+        """Show the form of item ``index`` of ``section`` (None: no item) and select its row."""
+        with self._filling_inputs():
+            if section is None or not 0 <= index < len(self._drafts(section)):
+                self._current = None
+                self.cancer_table.selectionModel().clear()
+                self.surgery_table.selectionModel().clear()
+                self._show_page(self.empty_page)
+                return
+            self._current = (section, index)
+            other = SURGERIES if section == CANCERS else CANCERS
+            self._table(other).selectionModel().clear()
+            table = self._table(section)
+            if table.currentIndex().row() != index or not table.selectionModel().hasSelection():
+                table.selectRow(index)
+            if section == CANCERS:
+                self._fill_cancer_form(self._cancers[index])
+                self._show_page(self.cancer_page)
+            else:
+                self._fill_surgery_form(self._surgeries[index])
+                self._show_page(self.surgery_page)
+
+    def _show_page(self, page: QWidget) -> None:
+        for other in (self.empty_page, self.cancer_page, self.surgery_page):
+            other.setVisible(other is page)
+        self._page = page
+
+    def current_page(self) -> str:
+        """ "empty", "cancer" or "surgery": the form shown (tests)."""
+        return {self.cancer_page: "cancer", self.surgery_page: "surgery"}.get(self._page, "empty")
+
+    def _drafts(self, section: str) -> Sequence[_CancerDraft | _SurgeryDraft]:
+        return self._cancers if section == CANCERS else self._surgeries
+
+    def _fill_cancer_form(self, draft: _CancerDraft) -> None:
+        self._set_combo(self.site_combo, draft.site)
+        self._set_combo(self.laterality_combo, draft.laterality)
+        self.cancer_age_edit.setText(draft.age_text)
+        self.diagnosis_date_edit.setText(draft.date_text)
+        self._set_combo(self.histology_combo, draft.histology)
+        self.confirmed_check.setChecked(draft.confirmed)
+        self._set_combo(self.grade_combo, draft.grade)
+        for key, combo in self.receptor_combos.items():
+            self._set_combo(combo, getattr(draft.receptors, key))
+        self._set_combo(self.msi_combo, draft.msi)
+        self._set_combo(self.ihc_combo, draft.ihc)
+        if self.cancer_note_edit.toPlainText() != draft.note:
+            self.cancer_note_edit.setPlainText(draft.note)
+
+    def _fill_surgery_form(self, draft: _SurgeryDraft) -> None:
+        self._fill_kind_combo(draft.kind)
+        self._set_combo(self.side_combo, draft.side)
+        self.surgery_age_edit.setText(draft.age_text)
+        self.surgery_date_edit.setText(draft.date_text)
+        if self.surgery_note_edit.toPlainText() != draft.note:
+            self.surgery_note_edit.setPlainText(draft.note)
+
+    # ========================================================== add and remove
+    def _add(self, section: str) -> None:
+        if self._read_only:
+            return
+        if section == CANCERS:
+            self._cancers.append(_CancerDraft())
+            first_input: QWidget = self.site_combo
+        else:
+            kinds = [
+                code
+                for code, kind in SURGERY_KINDS.items()
+                if self._sex is None or self._sex in kind.sexes
+            ]
+            self._surgeries.append(_SurgeryDraft(kind=kinds[0]))
+            first_input = self.kind_combo
+        self._update_rows()
+        self._select(section, len(self._drafts(section)) - 1)
+        self._edited()
+        first_input.setFocus()
+
+    def _ask_remove(self, section: str) -> None:
+        if self._read_only:
+            return
+        if self._current is None or self._current[0] != section:
+            return
+        index = self._current[1]  # the item whose form is shown
+        if section == CANCERS:
+            title = self.tr("Remove a cancer")
+            text = self.tr("Remove cancer {number} ({site}) from the personal history?").format(
+                number=index + 1, site=self._what(section, index)
+            )
+        else:
+            title = self.tr("Remove a surgery")
+            text = self.tr("Remove surgery {number} ({kind}) from the personal history?").format(
+                number=index + 1, kind=self._what(section, index)
+            )
+        self.last_confirmation = confirm(
+            self,
+            title,
+            text,
+            self.tr("The removal is saved with the rest of the form."),
+            self.tr("Remove"),
+            lambda: self._remove(section, index),
+        )
+
+    def _remove(self, section: str, index: int) -> None:
+        drafts = self._cancers if section == CANCERS else self._surgeries
+        if self._read_only or not 0 <= index < len(drafts):
+            return
+        del drafts[index]
+        self._update_rows()
+        if drafts:
+            self._select(section, min(index, len(drafts) - 1))
+        else:
+            self._select(None)
+        self._edited()
+        self._table(section).setFocus()
+
+    # ================================================================= keyboard
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and watched in (self.cancer_table, self.surgery_table)
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+        ):
+            section = CANCERS if watched is self.cancer_table else SURGERIES
+            if event.key() == Qt.Key.Key_Insert:
+                self._add(section)
+                return True
+            if event.key() == Qt.Key.Key_Delete:
+                self._ask_remove(section)
+                return True
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._current:
+                self._first_input().setFocus()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _first_input(self) -> QWidget:
+        if self._current is not None and self._current[0] == SURGERIES:
+            return self.kind_combo
+        return self.site_combo
+
+    # ============================================================== refreshing
+    def _today(self) -> date:
+        return self._fixed_today or date.today()
+
+    def _problem_order(self, problem: ValidationError) -> tuple[int, int]:
+        section, index, _key = _split_field(problem.field)
+        return ({CANCERS: 0, SURGERIES: 1}.get(section, 2), index)
+
+    def _refresh(self) -> None:
+        """Recompute the problems and show them: rows, field messages, list, visibility."""
+        live = self.problems()
+        extra = [p for p in self._service_problems if not any(_same_problem(p, q) for q in live)]
+        self._shown = sorted(live + extra, key=self._problem_order)
+        self._update_rows()
+        self._update_form_state()
+        self._update_field_messages()
+        self._update_problem_list()
+        self._update_titles()
+        self._update_hints()
+        section = self._current[0] if self._current is not None else None
+        self.remove_cancer_button.setEnabled(section == CANCERS)
+        self.remove_surgery_button.setEnabled(section == SURGERIES)
+
+    def _update_rows(self) -> None:
+        by_item: dict[tuple[str, int], list[str]] = {}
+        for problem in self._shown:
+            section, index, _key = _split_field(problem.field)
+            by_item.setdefault((section, index), []).append(error_text(problem))
+        cancer_rows = [
+            CancerRow(
+                id=index,
+                cancer=draft.item(),
+                age_text=draft.age_text,
+                date_text=draft.date_text,
+                problems=tuple(by_item.get((CANCERS, index), ())),
+            )
+            for index, draft in enumerate(self._cancers)
+        ]
+        surgery_rows = [
+            SurgeryRow(
+                id=index,
+                surgery=draft.item(),
+                age_text=draft.age_text,
+                date_text=draft.date_text,
+                problems=tuple(by_item.get((SURGERIES, index), ())),
+            )
+            for index, draft in enumerate(self._surgeries)
+        ]
+        with self._filling_inputs():
+            self.cancer_model.update_rows(cancer_rows)
+            self.surgery_model.update_rows(surgery_rows)
+
+    def _update_form_state(self) -> None:
+        """What applies to the item shown: breast or MMR fields, side, triple negative."""
+        if self._current is None:
+            return
+        section, index = self._current
+        if section == CANCERS:
+            draft = self._cancers[index]
+            self.breast_group.setVisible(draft.site in BREAST_SITES)
+            self.mmr_group.setVisible(draft.site in MMR_SITES)
+            triple = HistoryCancer(site=draft.site, receptors=draft.receptors).triple_negative
+            self.triple_negative_label.setVisible(bool(triple))
+        else:
+            kind = SURGERY_KINDS.get(self._surgeries[index].kind)
+            self.surgery_form.setRowVisible(
+                self.side_combo.parentWidget(), kind is None or kind.sided
+            )
+
+    def _update_field_messages(self) -> None:
+        texts: dict[tuple[str, str], list[str]] = {}
+        for problem in self._shown:
+            section, index, key = _split_field(problem.field)
+            if section == HISTORY or self._current == (section, index):
+                texts.setdefault((section, key), []).append(error_text(problem))
+        for place, label in self._messages.items():
+            messages = texts.get(place, [])
+            if messages:
+                label.show_message("\n".join(messages))
+            else:
+                label.clear_message()
+            for widget in self._inputs[place]:
+                style.set_invalid(widget, bool(messages))
+
+    def _update_problem_list(self) -> None:
+        entries = []
+        for problem in self._shown:
+            target = _split_field(problem.field)
+            entries.append((self._problem_line(problem, target), target))
+        count = len(entries)
+        self.problems_title.setText(
+            self.tr("To correct ({count})").format(count=count) if count else self.tr("To correct")
+        )
+        self.problems_stack.setCurrentWidget(self.problem_list if count else self.no_problem_label)
+        if entries == self._list_entries:
+            return
+        self._list_entries = entries
+        self.problem_list.clear()
+        for text, target in entries:
+            item = QListWidgetItem(icon("error"), text)
+            item.setData(Qt.ItemDataRole.UserRole, target)
+            item.setToolTip(text)
+            self.problem_list.addItem(item)
+
+    def _problem_line(self, problem: ValidationError, target: tuple[str, int, str]) -> str:
+        section, index, key = target
+        text = error_text(problem)
+        field_label = self._field_label(section, key)
+        if section == HISTORY:
+            where = field_label
+        else:
+            where = self.tr("{item} — {field}").format(
+                item=self._item_name(section, index), field=field_label
+            )
+        return self.tr("{where}: {message}").format(where=where, message=text)
+
+    def _field_label(self, section: str, key: str) -> str:
+        labels = {
+            (CANCERS, "site"): self.tr("Site"),
+            (CANCERS, "laterality"): self.tr("Side"),
+            (CANCERS, "age"): self.tr("Age at diagnosis"),
+            (CANCERS, "diagnosis_date"): self.tr("Date of diagnosis"),
+            (CANCERS, "histology"): self.tr("Histology"),
+            (CANCERS, "grade"): self.tr("Grade"),
+            (CANCERS, "receptors"): self.tr("Receptors"),
+            (CANCERS, "msi"): self.tr("MSI status"),
+            (CANCERS, "ihc"): self.tr("Immunohistochemistry"),
+            (CANCERS, "note"): self.tr("Comment"),
+            (SURGERIES, "kind"): self.tr("Surgery"),
+            (SURGERIES, "side"): self.tr("Side"),
+            (SURGERIES, "age"): self.tr("Age"),
+            (SURGERIES, "date"): self.tr("Date"),
+            (SURGERIES, "note"): self.tr("Comment"),
+            (HISTORY, "note"): self.tr("General comment"),
+        }
+        return labels.get((section, key), key)
+
+    def _what(self, section: str, index: int) -> str:
+        """The site or kind of an item, in lower case to go inside a sentence."""
+        if section == CANCERS:
+            return coded_label(SITE_LABELS, self._cancers[index].site).lower()
+        return coded_label(SURGERY_KIND_LABELS, self._surgeries[index].kind).lower()
+
+    def _item_name(self, section: str, index: int) -> str:
+        """ "Cancer 2 (colon and rectum)", "Surgery 1 (mastectomy)"."""
+        if section == CANCERS and 0 <= index < len(self._cancers):
+            return self.tr("Cancer {number} ({site})").format(
+                number=index + 1, site=self._what(section, index)
+            )
+        if section == SURGERIES and 0 <= index < len(self._surgeries):
+            return self.tr("Surgery {number} ({kind})").format(
+                number=index + 1, kind=self._what(section, index)
+            )
+        return ""
+
+    def _update_titles(self) -> None:
+        self.cancers_title.setText(
+            self.tr("Cancers ({count})").format(count=len(self._cancers))
+            if self._cancers
+            else self.tr("Cancers")
+        )
+        self.surgeries_title.setText(
+            self.tr("Risk-reducing surgeries ({count})").format(count=len(self._surgeries))
+            if self._surgeries
+            else self.tr("Risk-reducing surgeries")
+        )
+        if self._current is None:
+            self.detail_group.setTitle(self.tr("Details"))
+        else:
+            self.detail_group.setTitle(self._item_name(*self._current))
+
+    def _update_hints(self) -> None:
+        if self._read_only:
+            empty = self.tr("Select a cancer or a surgery to see its details.")
+        elif self._cancers or self._surgeries:
+            empty = self.tr("Select a cancer or a surgery to see and edit its details.")
+        else:
+            empty = self.tr(
+                "No cancer and no risk-reducing surgery recorded. Add one with the “Add” "
+                "buttons, or with the Insert key in a table."
+            )
+        self.empty_label.setText(empty)
+        for hint in (self.cancer_when_hint, self.surgery_when_hint):
+            hint.setVisible(not self._read_only)
+
+    # =============================================================== navigation
+    def _on_problem_chosen(self, item: QListWidgetItem) -> None:
+        target = item.data(Qt.ItemDataRole.UserRole)
+        if target:
+            self._go_to(tuple(target))
+
+    def _go_to(self, target: tuple[str, int, str]) -> None:
+        """Select the item of a problem and put the focus on its input."""
+        section, index, key = target
+        if section != HISTORY:
+            self._select(section, index)
+            self._refresh()
+        widgets = self._inputs.get((section, key), [])
+        visible = [widget for widget in widgets if widget.isVisibleTo(self)]
+        if visible:
+            visible[0].setFocus(Qt.FocusReason.OtherFocusReason)
+        elif section != HISTORY:
+            self._first_input().setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _all_inputs(self) -> list[QWidget]:
+        return [widget for widgets in self._inputs.values() for widget in widgets] + [
+            self.confirmed_check
+        ]
