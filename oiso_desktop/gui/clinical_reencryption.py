@@ -95,6 +95,15 @@ class ClinicalReencryptionJob(QObject):
         self._batch_size = value
 
     @property
+    def locked_retry_ms(self) -> int:
+        """How often a job paused by the lock screen looks whether it was unlocked."""
+        return self._locked_retry_ms
+
+    @locked_retry_ms.setter
+    def locked_retry_ms(self, value: int) -> None:
+        self._locked_retry_ms = max(1, value)
+
+    @property
     def done(self) -> int:
         """Values re-encrypted by this job so far."""
         return self._done

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from oiso_desktop.domain.family import Age
 from oiso_desktop.domain.identifiers import luhn_key
@@ -404,6 +404,43 @@ def test_a_session_ended_mid_way_stops_the_reencryption_cleanly(qtbot, team, dub
     assert session.closed
     admin.users.reactivate(team.user_ids["cdubois"])
     assert admin.users.get_user(team.user_ids["cdubois"]).status == AccountStatus.ACTIVE
+
+
+def test_the_reencryption_waits_while_the_screen_is_locked(qtbot, team, dubois, gui_tasks):
+    _clinical_team(team, dubois, patients=4)
+    _demote_martin(team)
+    session = team.login("cdubois")
+    window = _window(qtbot, session, gui_tasks, team.folder)
+    job = window.clinical_key_panel.reencryption
+    job.batch_size = 1
+    job.locked_retry_ms = 20
+    with qtbot.waitSignal(job.sig_progress, timeout=10000):
+        pass
+    window.lock()
+    assert gui_tasks.wait_idle(10000)
+    qtbot.wait(100)  # several retries: none may run while locked
+    paused_at = job.done
+    assert session.locked and job.running and paused_at < job.total
+    with qtbot.waitSignal(job.sig_finished, timeout=30000):
+        window.lock_screen.password_edit.setText(team.passwords["cdubois"])
+        qtbot.mouseClick(window.lock_screen.unlock_button, Qt.LeftButton)
+    assert not window.locked and job.done == job.total
+    assert session.clinical_key.rekey_clinical_data().remaining == 0
+
+
+def test_the_login_prompt_waits_for_the_login_notices(qtbot, team, dubois, gui_tasks):
+    team.login("pmartin").logout()
+    session = team.login("cdubois")
+    window = _window(qtbot, session, gui_tasks, team.folder)
+    notice = QMessageBox(window)  # e.g. the warning of an older copy of the database
+    notice.setText("Avertissement")
+    notice.open()
+    panel = _settled(qtbot, window, gui_tasks)
+    assert panel.status.approvable and panel.approval_dialog is None
+    notice.done(0)
+    qtbot.waitUntil(lambda: panel.approval_dialog is not None, timeout=5000)
+    assert panel.approval_dialog.isVisible()
+    panel.approval_dialog.reject()
 
 
 # ------------------------------------------------------------------ new recovery sheet
