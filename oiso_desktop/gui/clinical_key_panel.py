@@ -164,6 +164,7 @@ class ClinicalKeyPanel(QWidget):
         self._stopped = False
         self._refreshing = False
         self._prompt_pending = False
+        self._checking_again = False
         self.approval_dialog: ClinicalApprovalDialog | None = None
         self.endorse_box: QMessageBox | None = None
         self.menu: QMenu | None = None
@@ -180,7 +181,7 @@ class ClinicalKeyPanel(QWidget):
         self.check_again_button = self.awaiting_row.add_button(
             self.tr("Check again"), "check_again_button"
         )
-        self.check_again_button.clicked.connect(self.refresh)
+        self.check_again_button.clicked.connect(self._on_check_again_clicked)
 
         self.approvals_row = BannerRow("clinical_approvals_row")
         self.review_button = self.approvals_row.add_button(
@@ -360,6 +361,11 @@ class ClinicalKeyPanel(QWidget):
                 self._show_transient(
                     self.tr("Your access to clinical data has been approved."), "ok"
                 )
+        elif self._checking_again and status.access is ClinicalAccess.AWAITING_APPROVAL:
+            self._show_transient(
+                self.tr("Still awaiting approval: nobody has approved your account yet."), "hint"
+            )
+        self._checking_again = False
         if self._prompt_pending:
             self._prompt_pending = False
             if status.holder:
@@ -369,8 +375,13 @@ class ClinicalKeyPanel(QWidget):
             if status.holder and status.can_approve and status.approvable:
                 self._prompt_approvals(status)
 
+    def _on_check_again_clicked(self) -> None:
+        self._checking_again = True
+        self.refresh()
+
     def _on_status_failed(self, exc: BaseException) -> None:
         self._refreshing = False
+        self._checking_again = False
         if isinstance(exc, OisoError) and exc.code in (
             ErrorCode.SESSION_LOCKED,
             ErrorCode.SESSION_CLOSED,

@@ -329,6 +329,10 @@ Ne la validez que si vous faites confiance à l&apos;administrateur qui l&apos;a
         <translation>Votre accès aux données cliniques a été approuvé.</translation>
     </message>
     <message>
+        <source>Still awaiting approval: nobody has approved your account yet.</source>
+        <translation>Toujours en attente : personne n&apos;a encore approuvé votre compte.</translation>
+    </message>
+    <message>
         <source>Your access to clinical data awaits approval. Nobody holds the clinical key yet: the first clinical account is approved with the recovery code of the database.</source>
         <translation>Votre accès aux données cliniques attend une approbation. Personne ne détient encore la clé clinique : le premier compte clinique est approuvé avec le code de récupération de la base.</translation>
     </message>

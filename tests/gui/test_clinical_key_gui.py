@@ -133,6 +133,11 @@ def test_a_new_practitioner_waits_then_a_colleague_approves_at_login(
     assert panel.approval_dialog is None  # he cannot approve anyone: no prompt
     assert not panel.approve_action.isEnabled()
     _grab(window, tmp_path, "clinical-awaiting-banner")
+    qtbot.mouseClick(panel.check_again_button, Qt.LeftButton)
+    assert gui_tasks.wait_idle(10000)
+    assert panel.message_row.text() == (
+        "Toujours en attente : personne n'a encore approuvé votre compte."
+    )
 
     # What the patient file shows in place of its clinical tabs.
     notice = ClinicalAccessNotice(martin.clinical_access, session=martin, tasks=gui_tasks)
