@@ -24,6 +24,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -305,7 +306,8 @@ class ClinicalKeyPanel(QWidget):
     def open_approvals(self, status: ClinicalKeyStatus | None = None) -> ClinicalApprovalDialog:
         """Open (or raise) the approval dialog."""
         dialog = self.approval_dialog
-        if dialog is not None and dialog.isVisible():
+        # A closed dialog deleted itself (WA_DeleteOnClose): a new one is made.
+        if dialog is not None and shiboken6.isValid(dialog) and dialog.isVisible():
             dialog.raise_()
             dialog.activateWindow()
             return dialog

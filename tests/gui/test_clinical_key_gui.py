@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
@@ -259,6 +260,12 @@ def test_the_first_practitioner_is_approved_with_the_recovery_code(
     qtbot.mouseClick(dialog.later_button, Qt.LeftButton)
     assert gui_tasks.wait_idle(10000)
     assert panel.status.holder and not panel.awaiting_row.isVisible()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog), timeout=5000)  # deleted on close
+    panel.approve_action.trigger()  # Sécurité > Approuver l'accès clinique… : a new one
+    again = panel.approval_dialog
+    assert again is not dialog and again.isVisible()
+    assert [v.login for v in again.model.rows()] == ["pmartin", "cpetit"]
+    again.reject()
     patient_id = dubois.patients.create(_identity(1)).id
     saved = dubois.forms.save(patient_id, "history", _history(), expected_version=0)
     assert dubois.forms.get(patient_id, "history").content == saved.content
