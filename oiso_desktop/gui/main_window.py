@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from oiso_desktop import __version__
 from oiso_desktop.domain.permissions import Permission
+from oiso_desktop.gui.clinical_key_panel import ClinicalKeyPanel
 from oiso_desktop.gui.error_text import error_text
 from oiso_desktop.gui.i18n import current_language, role_label, save_language, settings
 from oiso_desktop.gui.icons import icon, navigation_icon
@@ -158,6 +159,9 @@ class MainWindow(QMainWindow):
         self.demo_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.demo_banner.setVisible(demo)
         content_layout.addWidget(self.demo_banner)
+        # The clinical key: awaiting approval, approvals, rotation, re-encryption.
+        self.clinical_key_panel = ClinicalKeyPanel(session, tasks, parent=self.content)
+        content_layout.addWidget(self.clinical_key_panel)
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
         body.setSpacing(0)
@@ -203,6 +207,8 @@ class MainWindow(QMainWindow):
             session, "recovered", False
         ):
             QTimer.singleShot(0, self._show_login_notices)
+        # After the login notices: its prompt waits for them to be closed.
+        QTimer.singleShot(0, self.clinical_key_panel.start)
 
         geometry = settings().value("main_window/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
@@ -375,6 +381,7 @@ class MainWindow(QMainWindow):
             self.language_actions[code] = action
         group.triggered.connect(self._on_language_triggered)
 
+        self.clinical_key_panel.add_menu(self.menuBar())
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.about_action = QAction(icon("info"), self.tr("&About OISO Desktop"), self)
         self.about_action.triggered.connect(self._on_about_triggered)
@@ -513,6 +520,9 @@ class MainWindow(QMainWindow):
             return
         self._closing = True
         self.idle_watcher.stop()
+        # No more clinical-key reads or re-encryption batches (the batch underway
+        # commits; the next holder's session resumes).
+        self.clinical_key_panel.stop()
         self._close_other_windows()
         self._end_session()
         self.close()
@@ -587,6 +597,7 @@ class MainWindow(QMainWindow):
         if not self._closing:
             self._closing = True
             self.idle_watcher.stop()
+            self.clinical_key_panel.stop()
             self._close_other_windows()
             self._end_session()
         self.idle_watcher.stop()

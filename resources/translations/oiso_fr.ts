@@ -84,6 +84,49 @@
     </message>
 </context>
 <context>
+    <name>AwaitingAccountTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>RPPS / ADELI</source>
+        <translation>RPPS / ADELI</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>RPPS {number}</source>
+        <translation>RPPS {number}</translation>
+    </message>
+    <message>
+        <source>ADELI {number}</source>
+        <translation>ADELI {number}</translation>
+    </message>
+    <message>
+        <source>None given</source>
+        <translation>Non renseigné</translation>
+    </message>
+    <message>
+        <source>Ready to be approved</source>
+        <translation>Prêt à être approuvé</translation>
+    </message>
+    <message>
+        <source>Temporary password not replaced yet</source>
+        <translation>Mot de passe provisoire pas encore remplacé</translation>
+    </message>
+    <message>
+        <source>The account can be approved once its holder has signed in and chosen their own password.</source>
+        <translation>Le compte pourra être approuvé quand son titulaire se sera connecté et aura choisi son propre mot de passe.</translation>
+    </message>
+</context>
+<context>
     <name>CancerTableModel</name>
     <message>
         <source>Site</source>
@@ -135,6 +178,229 @@
     <message>
         <source>Changing the password...</source>
         <translation>Changement du mot de passe…</translation>
+    </message>
+</context>
+<context>
+    <name>ClinicalAccessNotice</name>
+    <message>
+        <source>Access to clinical data awaiting approval</source>
+        <translation>Accès aux données cliniques en attente d&apos;approbation</translation>
+    </message>
+    <message>
+        <source>Clinical data are reserved for practitioners and counsellors</source>
+        <translation>Données cliniques réservées aux praticiens et aux conseillers</translation>
+    </message>
+    <message>
+        <source>Access to clinical data approved</source>
+        <translation>Accès aux données cliniques approuvé</translation>
+    </message>
+    <message>
+        <source>Your account does not hold the clinical key yet: personal history, family and the other clinical data stay encrypted for you until a practitioner or genetic counsellor who already has access approves your account (they are asked at their next login). Meanwhile, patients&apos; identity remains available.</source>
+        <translation>Votre compte ne détient pas encore la clé clinique : les antécédents, la famille et les autres données cliniques restent chiffrés pour vous jusqu&apos;à ce qu&apos;un praticien ou un conseiller en génétique qui y a déjà accès approuve votre compte (cela lui est proposé à sa prochaine connexion). En attendant, l&apos;identité des patients reste consultable.</translation>
+    </message>
+    <message>
+        <source>Clinical data (personal history, family, genetics) are encrypted for the practitioners and genetic counsellors approved to read them. Your role does not give access to them.</source>
+        <translation>Les données cliniques (antécédents, famille, génétique) sont chiffrées pour les praticiens et les conseillers en génétique approuvés pour les lire. Votre rôle n&apos;y donne pas accès.</translation>
+    </message>
+    <message>
+        <source>Your account now holds the clinical key: open the file again to see its clinical data.</source>
+        <translation>Votre compte détient maintenant la clé clinique : rouvrez le dossier pour voir ses données cliniques.</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>Vérifier à nouveau</translation>
+    </message>
+    <message>
+        <source>Checking access to clinical data...</source>
+        <translation>Vérification de l&apos;accès aux données cliniques…</translation>
+    </message>
+    <message>
+        <source>Still awaiting approval: nobody has approved your account yet.</source>
+        <translation>Toujours en attente : personne n&apos;a encore approuvé votre compte.</translation>
+    </message>
+</context>
+<context>
+    <name>ClinicalApprovalDialog</name>
+    <message>
+        <source>Access to clinical data</source>
+        <translation>Accès aux données cliniques</translation>
+    </message>
+    <message>
+        <source>Accounts awaiting access to clinical data</source>
+        <translation>Comptes en attente d&apos;accès aux données cliniques</translation>
+    </message>
+    <message>
+        <source>Approve access</source>
+        <translation>Approuver l&apos;accès</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Plus tard</translation>
+    </message>
+    <message>
+        <source>Loading the accounts awaiting approval...</source>
+        <translation>Chargement des comptes en attente d&apos;approbation…</translation>
+    </message>
+    <message>
+        <source>Approve with the recovery code...</source>
+        <translation>Approuver avec le code de récupération…</translation>
+    </message>
+    <message>
+        <source>No account is awaiting access to clinical data.</source>
+        <translation>Aucun compte n&apos;attend d&apos;accès aux données cliniques.</translation>
+    </message>
+    <message>
+        <source>These practitioner and genetic counsellor accounts are waiting for access to clinical data. Approving an account gives it the clinical key that protects all the clinical data of the database: approve only colleagues whose identity you have checked (name, RPPS or ADELI).</source>
+        <translation>Ces comptes de praticiens et de conseillers en génétique attendent l&apos;accès aux données cliniques. Approuver un compte lui donne la clé clinique qui protège toutes les données cliniques de la base : n&apos;approuvez que des collègues dont vous avez vérifié l&apos;identité (nom, RPPS ou ADELI).</translation>
+    </message>
+    <message>
+        <source>Nobody holds the clinical key yet: the first account is approved with the recovery code of the database. Once approved, that account approves its colleagues.</source>
+        <translation>Personne ne détient encore la clé clinique : le premier compte est approuvé avec le code de récupération de la base. Une fois approuvé, ce compte approuve ses collègues.</translation>
+    </message>
+    <message>
+        <source>You do not hold the clinical key yet: these accounts will be approved by a colleague who holds it.</source>
+        <translation>Vous ne détenez pas encore la clé clinique : ces comptes seront approuvés par un collègue qui la détient.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Approving access to clinical data...</source>
+        <translation>Approbation de l&apos;accès aux données cliniques…</translation>
+    </message>
+    <message>
+        <source>Access to clinical data approved for {name}.</source>
+        <translation>Accès aux données cliniques approuvé pour {name}.</translation>
+    </message>
+</context>
+<context>
+    <name>ClinicalKeyDialogs</name>
+    <message>
+        <source>New recovery sheet</source>
+        <translation>Nouvelle fiche de récupération</translation>
+    </message>
+    <message>
+        <source>Give the clinical key to the code of the new recovery sheet?</source>
+        <translation>Confier la clé clinique au code de la nouvelle fiche de récupération ?</translation>
+    </message>
+    <message>
+        <source>An administrator issued a new recovery sheet. Until a holder of the clinical key endorses it, its code cannot open clinical data: if nobody held the key any more, they could not be recovered.
+
+Endorse it only if you trust the administrator who issued it and know that they did so recently: whoever knows that code can read all the clinical data. If no new sheet was issued, do not endorse it and alert your administrator: the key file may have been tampered with.</source>
+        <translation>Un administrateur a émis une nouvelle fiche de récupération. Tant qu&apos;un détenteur de la clé clinique ne l&apos;a pas validée, son code n&apos;ouvre pas les données cliniques : si plus personne ne détenait la clé, elles ne pourraient pas être récupérées.
+
+Ne la validez que si vous faites confiance à l&apos;administrateur qui l&apos;a émise et savez qu&apos;il vient de le faire : quiconque connaît ce code peut lire toutes les données cliniques. Si aucune nouvelle fiche n&apos;a été émise, ne la validez pas et prévenez votre administrateur : le fichier des clés a pu être altéré.</translation>
+    </message>
+    <message>
+        <source>Endorse the sheet</source>
+        <translation>Valider la fiche</translation>
+    </message>
+</context>
+<context>
+    <name>ClinicalKeyPanel</name>
+    <message>
+        <source>&amp;Security</source>
+        <translation>&amp;Sécurité</translation>
+    </message>
+    <message>
+        <source>Approve with the recovery code...</source>
+        <translation>Approuver avec le code de récupération…</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>Vérifier à nouveau</translation>
+    </message>
+    <message>
+        <source>Review...</source>
+        <translation>Examiner…</translation>
+    </message>
+    <message>
+        <source>Renew the key now</source>
+        <translation>Renouveler la clé maintenant</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>Endorse the sheet...</source>
+        <translation>Valider la fiche…</translation>
+    </message>
+    <message>
+        <source>&amp;Approve access to clinical data...</source>
+        <translation>&amp;Approuver l&apos;accès clinique…</translation>
+    </message>
+    <message>
+        <source>&amp;Endorse the new recovery sheet...</source>
+        <translation>&amp;Valider la nouvelle fiche de récupération…</translation>
+    </message>
+    <message>
+        <source>&amp;Renew the clinical key</source>
+        <translation>&amp;Renouveler la clé clinique</translation>
+    </message>
+    <message>
+        <source>Renewing the clinical key...</source>
+        <translation>Renouvellement de la clé clinique…</translation>
+    </message>
+    <message>
+        <source>Your access to clinical data has been approved.</source>
+        <translation>Votre accès aux données cliniques a été approuvé.</translation>
+    </message>
+    <message>
+        <source>Still awaiting approval: nobody has approved your account yet.</source>
+        <translation>Toujours en attente : personne n&apos;a encore approuvé votre compte.</translation>
+    </message>
+    <message>
+        <source>Your access to clinical data awaits approval. Nobody holds the clinical key yet: the first clinical account is approved with the recovery code of the database.</source>
+        <translation>Votre accès aux données cliniques attend une approbation. Personne ne détient encore la clé clinique : le premier compte clinique est approuvé avec le code de récupération de la base.</translation>
+    </message>
+    <message>
+        <source>Your access to clinical data awaits the approval of a practitioner or genetic counsellor who already holds it: they will be asked at their next login. Until then, clinical data stay hidden from you.</source>
+        <translation>Votre accès aux données cliniques attend l&apos;approbation d&apos;un praticien ou d&apos;un conseiller en génétique qui le détient déjà : elle lui sera demandée à sa prochaine connexion. D&apos;ici là, les données cliniques vous restent masquées.</translation>
+    </message>
+    <message>
+        <source>Accounts awaiting your approval for access to clinical data: {count}.</source>
+        <translation>Comptes en attente de votre approbation pour l&apos;accès aux données cliniques : {count}.</translation>
+    </message>
+    <message>
+        <source>The clinical key must be renewed: an account has lost its access to clinical data. Clinical data are then re-encrypted in the background while you work.</source>
+        <translation>La clé clinique doit être renouvelée : un compte a perdu son accès aux données cliniques. Les données cliniques sont ensuite rechiffrées en arrière-plan pendant que vous travaillez.</translation>
+    </message>
+    <message>
+        <source>A new recovery sheet was issued: its code does not open clinical data until a holder of the clinical key endorses it.</source>
+        <translation>Une nouvelle fiche de récupération a été émise : son code n&apos;ouvre pas les données cliniques tant qu&apos;un détenteur de la clé clinique ne l&apos;a pas validée.</translation>
+    </message>
+    <message>
+        <source>The clinical key was renewed.</source>
+        <translation>La clé clinique a été renouvelée.</translation>
+    </message>
+    <message>
+        <source>Re-encrypting clinical data with the new key: {done} of {total} values. You can keep working.</source>
+        <translation>Rechiffrement des données cliniques avec la nouvelle clé : {done} valeurs sur {total}. Vous pouvez continuer à travailler.</translation>
+    </message>
+    <message>
+        <source>Clinical data re-encrypted with the new key ({count} values).</source>
+        <translation>Données cliniques rechiffrées avec la nouvelle clé ({count} valeurs).</translation>
+    </message>
+    <message>
+        <source>The re-encryption of clinical data has stopped: {reason} It resumes at the next login of a holder of the key.</source>
+        <translation>Le rechiffrement des données cliniques s&apos;est interrompu : {reason} Il reprendra à la prochaine connexion d&apos;un détenteur de la clé.</translation>
+    </message>
+    <message>
+        <source>Endorsing the recovery sheet...</source>
+        <translation>Validation de la fiche de récupération…</translation>
+    </message>
+    <message>
+        <source>The code of the new recovery sheet now opens clinical data: keep the sheet locked away.</source>
+        <translation>Le code de la nouvelle fiche de récupération ouvre désormais les données cliniques : gardez la fiche sous clé.</translation>
+    </message>
+</context>
+<context>
+    <name>ClinicalReencryptionJob</name>
+    <message>
+        <source>Re-encrypting clinical data...</source>
+        <translation>Rechiffrement des données cliniques…</translation>
     </message>
 </context>
 <context>
@@ -1032,6 +1298,10 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>« {value} » n&apos;est pas une date valide : saisissez-la sous la forme JJ/MM/AAAA.</translation>
     </message>
     <message>
+        <source>The link to patient file no. {patient_id} was not saved: you cannot open that file, or it does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>This account has not replaced its temporary password yet: access to clinical data will be approved afterwards.</source>
         <translation>Ce compte n&apos;a pas encore remplacé son mot de passe provisoire : l&apos;accès aux données cliniques sera approuvé ensuite.</translation>
     </message>
@@ -1531,6 +1801,45 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>Saving the recovery sheet...</source>
         <translation>Enregistrement de la fiche de récupération…</translation>
+    </message>
+</context>
+<context>
+    <name>FormConflictDialog</name>
+    <message>
+        <source>Edit conflict — {form}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} saved this form on {when} while you were editing it. Nothing is lost: your entries are below, beside what they saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your entries (not saved)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved by {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>another user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep your entries to save them over the other version (it stays in the history), or take the saved version and enter your changes again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep my entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take the saved version</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2298,6 +2607,22 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>Déverrouillage…</translation>
     </message>
     <message>
+        <source>Unsaved changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} open file(s) have changes that are not saved:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leaving now loses these changes. Cancel, then save each file first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave without saving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Your password has been changed.</source>
         <translation>Votre mot de passe a été changé.</translation>
     </message>
@@ -2619,6 +2944,109 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
 </context>
 <context>
+    <name>PatientFileWindow</name>
+    <message>
+        <source>Personal history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">Fermer</translation>
+    </message>
+    <message>
+        <source>Close this file (Ctrl+W)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished">Enregistrer</translation>
+    </message>
+    <message>
+        <source>Save every modified tab (Ctrl+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening the clinical forms…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} — born on {born} — {sex} — INS: {ins}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} — patient file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clinical data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read only: this file is shared with you for reading.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: {tabs}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything is saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some entries are not valid: nothing was saved. Each problem is shown at its field.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving {form}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The version saved by the other user is shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your entries are kept. Check them, then save: they will replace the version saved meanwhile (it stays in the history).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version no. {revision} is back in the form. Save to make it the current version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file has unsaved changes: {tabs}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save them before closing?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close without saving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Annuler</translation>
+    </message>
+</context>
+<context>
     <name>PatientListView</name>
     <message>
         <source>Patients</source>
@@ -2662,6 +3090,29 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>Opening the patient file…</source>
         <translation>Ouverture du dossier patient…</translation>
+    </message>
+</context>
+<context>
+    <name>PatientPickerDialog</name>
+    <message>
+        <source>Link to a patient file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the patient file of {person}. The link is shown only to users who may open both files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name, first name or birth date…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Annuler</translation>
     </message>
 </context>
 <context>
@@ -2950,6 +3401,33 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
 </context>
 <context>
+    <name>RecoveryCodeApprovalDialog</name>
+    <message>
+        <source>Approval with the recovery code</source>
+        <translation>Approbation avec le code de récupération</translation>
+    </message>
+    <message>
+        <source>No practitioner or genetic counsellor holds the clinical key yet (a new database, or no approved clinical account is left). The first clinical account is therefore approved with the recovery code of the database, printed on the recovery sheet kept under lock and key. The next accounts are approved by a colleague who holds the key, at their login.</source>
+        <translation>Aucun praticien ni conseiller en génétique ne détient encore la clé clinique (base nouvelle, ou plus aucun compte clinique approuvé). Le premier compte clinique est donc approuvé avec le code de récupération de la base, imprimé sur la fiche de récupération conservée sous clé. Les comptes suivants sont approuvés par un collègue qui détient la clé, lors de sa connexion.</translation>
+    </message>
+    <message>
+        <source>Type the recovery code to give &lt;b&gt;{name}&lt;/b&gt; access to clinical data. The use of the code is recorded in the event log; wrong codes are throttled like passwords.</source>
+        <translation>Saisissez le code de récupération pour donner à &lt;b&gt;{name}&lt;/b&gt; l&apos;accès aux données cliniques. L&apos;utilisation du code est inscrite au journal ; les codes erronés sont limités comme les mots de passe.</translation>
+    </message>
+    <message>
+        <source>Recovery &amp;code:</source>
+        <translation>&amp;Code de récupération :</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Approuver</translation>
+    </message>
+    <message>
+        <source>Checking the recovery code...</source>
+        <translation>Vérification du code de récupération…</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryDialog</name>
     <message>
         <source>Recovery code</source>
@@ -3068,6 +3546,65 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>The sheet could not be saved: {reason}</source>
         <translation>La fiche n&apos;a pas pu être enregistrée : {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>RevisionHistoryPanel</name>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished">Version</translation>
+    </message>
+    <message>
+        <source>Saved on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a version on the left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore this version…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Puts this version back in its tab as your entries; saving makes it the current version (the others stay in the history).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes from the previous version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No clinical form of this file has been saved yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} version(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No. {revision}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No. {revision} (current)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No saved version yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{form}, version no. {revision} — saved on {when} by {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(read only)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -288,14 +288,24 @@ def _main_window(qtbot, db, login, *, tasks=None, **kwargs) -> MainWindow:
 
 
 @pytest.mark.parametrize(
-    ("login", "pages", "role"),
+    ("login", "pages", "role", "menus"),
     [
-        ("admin", ["admin", "journal"], "Administrateur"),
-        ("dr.house", ["patients", "journal"], "Praticien"),
-        ("secretaire", ["patients", "journal"], "Secrétaire médicale"),
+        ("admin", ["admin", "journal"], "Administrateur", ["&Fichier", "&Affichage", "Aid&e"]),
+        (
+            "dr.house",
+            ["patients", "journal"],
+            "Praticien",
+            ["&Fichier", "&Affichage", "&Sécurité", "Aid&e"],  # clinical key approvals
+        ),
+        (
+            "secretaire",
+            ["patients", "journal"],
+            "Secrétaire médicale",
+            ["&Fichier", "&Affichage", "Aid&e"],
+        ),
     ],
 )
-def test_navigation_and_status_bar_by_role(qtbot, db, login, pages, role):
+def test_navigation_and_status_bar_by_role(qtbot, db, login, pages, role, menus):
     window = _main_window(qtbot, db, login)
     assert window.page_errors == {}
     assert window.page_keys() == pages
@@ -304,8 +314,7 @@ def test_navigation_and_status_bar_by_role(qtbot, db, login, pages, role):
     assert window.role_label.text() == role
     assert window.backend_label.text() == "Base locale chiffrée (SQLCipher)"
     assert not window.demo_banner.isVisible()
-    menus = [action.text() for action in window.menuBar().actions()]
-    assert menus == ["&Fichier", "&Affichage", "Aid&e"]
+    assert [action.text() for action in window.menuBar().actions()] == menus
     assert str(db.folder) in window.about_text()
     window.close()
 
