@@ -79,6 +79,9 @@ __all__ = [
 
 CONTEXT = "PatientFileWindow"
 
+_AT = QT_TRANSLATE_NOOP("PatientFileWindow", "{date} at {time}")
+_NO_CHANGE = QT_TRANSLATE_NOOP("PatientFileWindow", "(no change)")
+
 FORM_TITLES = {
     FormKind.HISTORY: QT_TRANSLATE_NOOP("PatientFileWindow", "Personal history"),
     FormKind.FAMILY: QT_TRANSLATE_NOOP("PatientFileWindow", "Family"),
@@ -93,7 +96,7 @@ def _when(moment: dt.datetime | None) -> str:
     if moment is None:
         return ""
     local = moment.astimezone()
-    return _tr("{date} at {time}").format(
+    return _tr(_AT).format(
         date=format_date(local.date()), time=local.strftime("%H:%M")
     )
 
@@ -157,7 +160,7 @@ class _FormSection:
 
 
 def _change_lines(changes: list[Change]) -> list[str]:
-    return [str(change) for change in changes] or [_tr("(no change)")]
+    return [str(change) for change in changes] or [_tr(_NO_CHANGE)]
 
 
 class FormConflictDialog(QDialog):
@@ -635,12 +638,21 @@ class PatientFileWindow(QDialog):
     def _show_patient(self, patient: PatientView) -> None:
         fields = patient.fields
         name = f"{fields.birth_name} {fields.first_names}".strip()
+        shown = name
         if fields.used_name and fields.used_name != fields.birth_name:
-            name = f"{fields.used_name} ({self.tr('born')} {fields.birth_name}) {fields.first_names}"
-        born = format_date(fields.birth_date) if fields.birth_date else "—"
+            shown = self.tr("{used} (birth name {birth}) {first}").format(
+                used=fields.used_name, birth=fields.birth_name, first=fields.first_names
+            )
+        day = format_date(fields.birth_date) if fields.birth_date else "—"
+        if fields.sex == "F":
+            born = self.tr("born on {date}", "female").format(date=day)
+        elif fields.sex == "M":
+            born = self.tr("born on {date}", "male").format(date=day)
+        else:
+            born = self.tr("born on {date}").format(date=day)
         self.header_label.setText(
-            self.tr("{name} — born on {born} — {sex} — INS: {ins}").format(
-                name=name,
+            self.tr("{name} — {born} — {sex} — INS: {ins}").format(
+                name=shown,
                 born=born,
                 sex=sex_label(fields.sex),
                 ins=ins_status_label(fields.ins_status),
