@@ -84,6 +84,165 @@
     </message>
 </context>
 <context>
+    <name>CanRiskFiles</name>
+    <message>
+        <source>Import a CanRisk file</source>
+        <translation>Importer un fichier CanRisk</translation>
+    </message>
+    <message>
+        <source>CanRisk pedigree files (*.txt *.canrisk *.ped);;All files (*)</source>
+        <translation>Fichiers d&apos;arbre CanRisk (*.txt *.canrisk *.ped);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Export for CanRisk</source>
+        <translation>Exporter pour CanRisk</translation>
+    </message>
+    <message>
+        <source>CanRisk pedigree files (*.txt)</source>
+        <translation>Fichiers d&apos;arbre CanRisk (*.txt)</translation>
+    </message>
+    <message>
+        <source>CanRisk import</source>
+        <translation>Import CanRisk</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) to correct in the file, each with its line:</source>
+        <translation>
+            <numerusform>%n problème à corriger dans le fichier, avec sa ligne :</numerusform>
+            <numerusform>%n problèmes à corriger dans le fichier, chacun avec sa ligne :</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The file {name} was not imported; the family was not changed.</source>
+        <translation>Le fichier {name} n&apos;a pas été importé ; la famille n&apos;a pas été modifiée.</translation>
+    </message>
+    <message>
+        <source>The file {name} holds several families: which one do you import?</source>
+        <translation>Le fichier {name} contient plusieurs familles : laquelle importer ?</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importer</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s)</source>
+        <translation>
+            <numerusform>%n personne</numerusform>
+            <numerusform>%n personnes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{family}: {people}, proband {proband}</source>
+        <translation>{family} : {people}, cas index {proband}</translation>
+    </message>
+    <message>
+        <source>Replace the family entered ({people}) by the family {family} of the file?</source>
+        <translation>Remplacer la famille saisie ({people}) par la famille {family} du fichier ?</translation>
+    </message>
+    <message>
+        <source>Everything entered in this family is replaced. Ctrl+Z undoes the import.</source>
+        <translation>Tout ce qui a été saisi dans cette famille est remplacé. Ctrl+Z annule l&apos;import.</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Remplacer</translation>
+    </message>
+    <message>
+        <source>Family {family} imported: {people}.</source>
+        <translation>Famille {family} importée : {people}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The family cannot be exported for CanRisk: correct these %n problem(s) first.</source>
+        <translation>
+            <numerusform>La famille ne peut pas être exportée pour CanRisk : %n problème à corriger d&apos;abord.</numerusform>
+            <numerusform>La famille ne peut pas être exportée pour CanRisk : %n problèmes à corriger d&apos;abord.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>CanRisk cannot place these people, left out of the file: {people}.</source>
+        <translation>CanRisk ne peut pas placer ces personnes, laissées hors du fichier : {people}.</translation>
+    </message>
+    <message>
+        <source>CanRisk links people through their parents and children only; partners without children in the family are not written.</source>
+        <translation>CanRisk ne relie les personnes que par leurs parents et leurs enfants ; les conjoints sans enfant dans la famille ne sont pas écrits.</translation>
+    </message>
+    <message>
+        <source>Export anyway</source>
+        <translation>Exporter quand même</translation>
+    </message>
+    <message>
+        <source>Exported for CanRisk: {name}</source>
+        <translation>Exporté pour CanRisk : {name}</translation>
+    </message>
+</context>
+<context>
+    <name>CancerRow</name>
+    <message>
+        <source>Age at diagnosis:</source>
+        <translation>Âge au diagnostic :</translation>
+    </message>
+    <message>
+        <source>52, ~60, 40-49</source>
+        <translation>52, ~60, 40-49</translation>
+    </message>
+    <message>
+        <source>Age at diagnosis, exact (52), approximate (~60, 40-49, &lt; 50) or unknown (leave empty or type “unknown”): kept as typed</source>
+        <translation>Âge au diagnostic, exact (52), approché (~60, 40-49, &lt; 50) ou inconnu (laisser vide ou saisir « inconnu ») : conservé tel que saisi</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Confirmé</translation>
+    </message>
+    <message>
+        <source>Checked on a pathology report</source>
+        <translation>Vérifié sur un compte rendu anatomopathologique</translation>
+    </message>
+    <message>
+        <source>Remove this cancer</source>
+        <translation>Retirer ce cancer</translation>
+    </message>
+    <message>
+        <source>Cancer site</source>
+        <translation>Localisation du cancer</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Côté</translation>
+    </message>
+    <message>
+        <source>Histology</source>
+        <translation>Histologie</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>ER:</source>
+        <translation>RE :</translation>
+    </message>
+    <message>
+        <source>PR:</source>
+        <translation>RP :</translation>
+    </message>
+    <message>
+        <source>HER2:</source>
+        <translation>HER2 :</translation>
+    </message>
+    <message>
+        <source>Oestrogen receptors</source>
+        <translation>Récepteurs aux œstrogènes</translation>
+    </message>
+    <message>
+        <source>Progesterone receptors</source>
+        <translation>Récepteurs à la progestérone</translation>
+    </message>
+    <message>
+        <source>HER2 status</source>
+        <translation>Statut HER2</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <source>Change my password</source>
@@ -973,6 +1132,14 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>CanRisk n&apos;accepte que des paires de jumeaux monozygotes, au plus {maximum} : {people}.</translation>
     </message>
     <message>
+        <source>The CanRisk file cannot be read: {path} ({reason}).</source>
+        <translation>Le fichier CanRisk ne peut pas être lu : {path} ({reason}).</translation>
+    </message>
+    <message>
+        <source>The file {path} is too large for a CanRisk pedigree file ({maximum} kB at most): nothing was imported.</source>
+        <translation>Le fichier {path} est trop volumineux pour un arbre CanRisk ({maximum} ko au plus) : rien n&apos;a été importé.</translation>
+    </message>
+    <message>
         <source>An encrypted clinical value cannot be read: it was altered or moved, or the clinical key does not match.</source>
         <translation>Une donnée clinique chiffrée est illisible : elle a été altérée ou déplacée, ou la clé clinique ne correspond pas.</translation>
     </message>
@@ -1476,6 +1643,478 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>Version</source>
         <translation>Version</translation>
+    </message>
+</context>
+<context>
+    <name>FamilyEditor</name>
+    <message>
+        <source>Parents</source>
+        <translation>Parents</translation>
+    </message>
+    <message>
+        <source>Add a father and a mother to the selected person ({keys})</source>
+        <translation>Ajouter un père et une mère à la personne sélectionnée ({keys})</translation>
+    </message>
+    <message>
+        <source>Brother or sister</source>
+        <translation>Frère ou sœur</translation>
+    </message>
+    <message>
+        <source>Add a brother or sister to the selected person (same parents, added first if missing) ({keys})</source>
+        <translation>Ajouter un frère ou une sœur à la personne sélectionnée (mêmes parents, ajoutés d&apos;abord s&apos;ils manquent) ({keys})</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>Enfant</translation>
+    </message>
+    <message>
+        <source>Add a child to the selected person and their partner (a partner is added when there is none) ({keys})</source>
+        <translation>Ajouter un enfant à la personne sélectionnée et à son conjoint (un conjoint est ajouté s&apos;il n&apos;y en a pas) ({keys})</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Conjoint(e)</translation>
+    </message>
+    <message>
+        <source>Add a partner to the selected person ({keys})</source>
+        <translation>Ajouter un conjoint ou une conjointe à la personne sélectionnée ({keys})</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Remove the selected person ({keys}, or Delete in the table); remove their children first</source>
+        <translation>Retirer la personne sélectionnée ({keys}, ou Suppr dans le tableau) ; retirez d&apos;abord ses enfants</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Undo the last change ({keys})</source>
+        <translation>Annuler la dernière modification ({keys})</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Rétablir</translation>
+    </message>
+    <message>
+        <source>Redo the change undone ({keys})</source>
+        <translation>Rétablir la modification annulée ({keys})</translation>
+    </message>
+    <message>
+        <source>Keyboard, on the selected person: {parents} parents · {sibling} brother or sister · {child} child · {partner} partner · {remove} remove · {undo} undo. The new person is selected, name ready to type; Tab goes down the form, Esc back to the table (arrows, then Enter to edit).</source>
+        <translation>Au clavier, sur la personne sélectionnée : {parents} parents · {sibling} frère ou sœur · {child} enfant · {partner} conjoint(e) · {remove} retirer · {undo} annuler. La personne ajoutée est sélectionnée, son nom prêt à saisir ; Tab descend dans le formulaire, Échap revient au tableau (flèches, puis Entrée pour modifier).</translation>
+    </message>
+    <message>
+        <source>Pedigree</source>
+        <translation>Arbre généalogique</translation>
+    </message>
+    <message>
+        <source>Zoom out (−, or Ctrl+wheel)</source>
+        <translation>Zoom arrière (−, ou Ctrl+molette)</translation>
+    </message>
+    <message>
+        <source>Zoom in (+, or Ctrl+wheel)</source>
+        <translation>Zoom avant (+, ou Ctrl+molette)</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Ajuster</translation>
+    </message>
+    <message>
+        <source>Show the whole pedigree (0)</source>
+        <translation>Afficher tout l&apos;arbre (0)</translation>
+    </message>
+    <message>
+        <source>Import a CanRisk file…</source>
+        <translation>Importer un fichier CanRisk…</translation>
+    </message>
+    <message>
+        <source>Replace this family by one read from a CanRisk pedigree file (versions 1 to 4)</source>
+        <translation>Remplacer cette famille par une famille lue dans un fichier d&apos;arbre CanRisk (versions 1 à 4)</translation>
+    </message>
+    <message>
+        <source>Export for CanRisk…</source>
+        <translation>Exporter pour CanRisk…</translation>
+    </message>
+    <message>
+        <source>Write the family as a CanRisk 2.0 pedigree file. CanRisk holds less than this form: approximate ages become their central value; only breast, ovarian, prostate and pancreatic cancers and the BOADICEA genes are written.</source>
+        <translation>Écrire la famille dans un fichier d&apos;arbre CanRisk 2.0. CanRisk contient moins que ce formulaire : les âges approchés deviennent leur valeur centrale ; seuls les cancers du sein, de l&apos;ovaire, de la prostate et du pancréas et les gènes de BOADICEA sont écrits.</translation>
+    </message>
+    <message>
+        <source>The exported file is the one to upload to the CanRisk tool (canrisk.org) to compute BOADICEA risks.</source>
+        <translation>Le fichier exporté est celui à déposer dans l&apos;outil CanRisk (canrisk.org) pour calculer les risques BOADICEA.</translation>
+    </message>
+    <message>
+        <source>Other parent</source>
+        <translation>Autre parent</translation>
+    </message>
+    <message>
+        <source>{person} has several partners: who is the child&apos;s other parent?</source>
+        <translation>{person} a plusieurs conjoints : qui est l&apos;autre parent de l&apos;enfant ?</translation>
+    </message>
+    <message>
+        <source>Add the child</source>
+        <translation>Ajouter l&apos;enfant</translation>
+    </message>
+    <message>
+        <source>Remove people</source>
+        <translation>Retirer des personnes</translation>
+    </message>
+    <message>
+        <source>Removing {person} also removes {others}.</source>
+        <translation>Retirer {person} retire aussi {others}.</translation>
+    </message>
+    <message>
+        <source>They would have no other link to the family. Ctrl+Z undoes the removal.</source>
+        <translation>Ils n&apos;auraient plus aucun lien avec la famille. Ctrl+Z annule le retrait.</translation>
+    </message>
+    <message>
+        <source>{person}: {problem}</source>
+        <translation>{person} : {problem}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Problems to correct (%n)</source>
+        <translation>
+            <numerusform>Problème à corriger (%n)</numerusform>
+            <numerusform>Problèmes à corriger (%n)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FamilyLabels</name>
+    <message>
+        <source>Female</source>
+        <translation>Féminin</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Masculin</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Inconnu</translation>
+    </message>
+    <message>
+        <source>F</source>
+        <translation>F</translation>
+    </message>
+    <message>
+        <source>M</source>
+        <translation>M</translation>
+    </message>
+    <message>
+        <source>?</source>
+        <translation>?</translation>
+    </message>
+    <message>
+        <source>Breast</source>
+        <translation>Sein</translation>
+    </message>
+    <message>
+        <source>Contralateral breast</source>
+        <translation>Sein controlatéral</translation>
+    </message>
+    <message>
+        <source>Ovary</source>
+        <translation>Ovaire</translation>
+    </message>
+    <message>
+        <source>Endometrium</source>
+        <translation>Endomètre</translation>
+    </message>
+    <message>
+        <source>Cervix</source>
+        <translation>Col de l&apos;utérus</translation>
+    </message>
+    <message>
+        <source>Prostate</source>
+        <translation>Prostate</translation>
+    </message>
+    <message>
+        <source>Testis</source>
+        <translation>Testicule</translation>
+    </message>
+    <message>
+        <source>Pancreas</source>
+        <translation>Pancréas</translation>
+    </message>
+    <message>
+        <source>Colon and rectum</source>
+        <translation>Côlon-rectum</translation>
+    </message>
+    <message>
+        <source>Stomach</source>
+        <translation>Estomac</translation>
+    </message>
+    <message>
+        <source>Small bowel</source>
+        <translation>Intestin grêle</translation>
+    </message>
+    <message>
+        <source>Biliary tract</source>
+        <translation>Voies biliaires</translation>
+    </message>
+    <message>
+        <source>Liver</source>
+        <translation>Foie</translation>
+    </message>
+    <message>
+        <source>Oesophagus</source>
+        <translation>Œsophage</translation>
+    </message>
+    <message>
+        <source>Upper urinary tract (ureter, renal pelvis)</source>
+        <translation>Voies urinaires hautes (uretère, bassinet)</translation>
+    </message>
+    <message>
+        <source>Bladder</source>
+        <translation>Vessie</translation>
+    </message>
+    <message>
+        <source>Kidney</source>
+        <translation>Rein</translation>
+    </message>
+    <message>
+        <source>Brain</source>
+        <translation>Cerveau</translation>
+    </message>
+    <message>
+        <source>Sebaceous tumour</source>
+        <translation>Tumeur sébacée</translation>
+    </message>
+    <message>
+        <source>Melanoma</source>
+        <translation>Mélanome</translation>
+    </message>
+    <message>
+        <source>Thyroid</source>
+        <translation>Thyroïde</translation>
+    </message>
+    <message>
+        <source>Lung</source>
+        <translation>Poumon</translation>
+    </message>
+    <message>
+        <source>Adrenal cortex</source>
+        <translation>Corticosurrénale</translation>
+    </message>
+    <message>
+        <source>Sarcoma</source>
+        <translation>Sarcome</translation>
+    </message>
+    <message>
+        <source>Leukaemia</source>
+        <translation>Leucémie</translation>
+    </message>
+    <message>
+        <source>Lymphoma</source>
+        <translation>Lymphome</translation>
+    </message>
+    <message>
+        <source>Head and neck</source>
+        <translation>Voies aérodigestives supérieures</translation>
+    </message>
+    <message>
+        <source>Other site</source>
+        <translation>Autre localisation</translation>
+    </message>
+    <message>
+        <source>Side not specified</source>
+        <translation>Côté non précisé</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Gauche</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>Droit</translation>
+    </message>
+    <message>
+        <source>Bilateral</source>
+        <translation>Bilatéral</translation>
+    </message>
+    <message>
+        <source>Histology not specified</source>
+        <translation>Histologie non précisée</translation>
+    </message>
+    <message>
+        <source>Ductal</source>
+        <translation>Canalaire</translation>
+    </message>
+    <message>
+        <source>Lobular</source>
+        <translation>Lobulaire</translation>
+    </message>
+    <message>
+        <source>Ductal in situ (DCIS)</source>
+        <translation>Canalaire in situ (CCIS)</translation>
+    </message>
+    <message>
+        <source>High-grade serous</source>
+        <translation>Séreux de haut grade</translation>
+    </message>
+    <message>
+        <source>Mucinous</source>
+        <translation>Mucineux</translation>
+    </message>
+    <message>
+        <source>Germ cell</source>
+        <translation>Germinal</translation>
+    </message>
+    <message>
+        <source>Borderline</source>
+        <translation>Borderline</translation>
+    </message>
+    <message>
+        <source>Other histology</source>
+        <translation>Autre histologie</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <source>negative</source>
+        <translation>négatif</translation>
+    </message>
+    <message>
+        <source>positive</source>
+        <translation>positif</translation>
+    </message>
+    <message>
+        <source>Grade not specified</source>
+        <translation>Grade non précisé</translation>
+    </message>
+    <message>
+        <source>Grade 1</source>
+        <translation>Grade 1</translation>
+    </message>
+    <message>
+        <source>Grade 2</source>
+        <translation>Grade 2</translation>
+    </message>
+    <message>
+        <source>Grade 3</source>
+        <translation>Grade 3</translation>
+    </message>
+    <message>
+        <source>Mutation search</source>
+        <translation>Recherche de mutation</translation>
+    </message>
+    <message>
+        <source>Targeted test (known variant)</source>
+        <translation>Test ciblé (variant connu)</translation>
+    </message>
+    <message>
+        <source>Negative</source>
+        <translation>Négatif</translation>
+    </message>
+    <message>
+        <source>Pathogenic variant</source>
+        <translation>Variant pathogène</translation>
+    </message>
+    <message>
+        <source>Variant of unknown significance</source>
+        <translation>Variant de signification inconnue</translation>
+    </message>
+    <message>
+        <source>Heterozygous</source>
+        <translation>Hétérozygote</translation>
+    </message>
+    <message>
+        <source>Homozygous</source>
+        <translation>Homozygote</translation>
+    </message>
+    <message>
+        <source>Not adopted</source>
+        <translation>Non adopté(e)</translation>
+    </message>
+    <message>
+        <source>Adopted into the family (adoptive parents drawn)</source>
+        <translation>Adopté(e) dans la famille (parents adoptifs dessinés)</translation>
+    </message>
+    <message>
+        <source>Adopted out of the family (biological parents drawn)</source>
+        <translation>Adopté(e) hors de la famille (parents biologiques dessinés)</translation>
+    </message>
+    <message>
+        <source>Monozygotic</source>
+        <translation>Monozygotes</translation>
+    </message>
+    <message>
+        <source>Dizygotic</source>
+        <translation>Dizygotes</translation>
+    </message>
+    <message>
+        <source>Zygosity unknown</source>
+        <translation>Zygotie inconnue</translation>
+    </message>
+    <message>
+        <source>het.</source>
+        <translation>hét.</translation>
+    </message>
+    <message>
+        <source>hom.</source>
+        <translation>hom.</translation>
+    </message>
+    <message>
+        <source>{age} y</source>
+        <translation>{age} ans</translation>
+    </message>
+    <message>
+        <source>Alive</source>
+        <translation>Vivant(e)</translation>
+    </message>
+    <message>
+        <source>Deceased</source>
+        <translation>Décédé(e)</translation>
+    </message>
+    <message>
+        <source>† {age} y</source>
+        <translation>† {age} ans</translation>
+    </message>
+</context>
+<context>
+    <name>FamilyTable</name>
+    <message>
+        <source>Relationship</source>
+        <translation>Lien de parenté</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sexe</translation>
+    </message>
+    <message>
+        <source>Birth year / age</source>
+        <translation>Naissance / âge</translation>
+    </message>
+    <message>
+        <source>Vital status</source>
+        <translation>Statut vital</translation>
+    </message>
+    <message>
+        <source>Cancers</source>
+        <translation>Cancers</translation>
+    </message>
+    <message>
+        <source>Genetics</source>
+        <translation>Génétique</translation>
+    </message>
+    <message>
+        <source>Linked file</source>
+        <translation>Dossier lié</translation>
+    </message>
+    <message>
+        <source>This person has a problem to correct</source>
+        <translation>Cette personne a un problème à corriger</translation>
     </message>
 </context>
 <context>
@@ -2405,6 +3044,159 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
 </context>
 <context>
+    <name>PersonPanel</name>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>Se&amp;x:</source>
+        <translation>Se&amp;xe :</translation>
+    </message>
+    <message>
+        <source>&amp;Birth year:</source>
+        <translation>&amp;Année de naissance :</translation>
+    </message>
+    <message>
+        <source>A&amp;ge:</source>
+        <translation>Â&amp;ge :</translation>
+    </message>
+    <message>
+        <source>Age at &amp;death:</source>
+        <translation>Âge au &amp;décès :</translation>
+    </message>
+    <message>
+        <source>Ado&amp;ption:</source>
+        <translation>Ado&amp;ption :</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>N&amp;ote :</translation>
+    </message>
+    <message>
+        <source>First name, name or initials</source>
+        <translation>Prénom, nom ou initiales</translation>
+    </message>
+    <message>
+        <source>e.g. 1957</source>
+        <translation>ex. 1957</translation>
+    </message>
+    <message>
+        <source>45, ~45, 40-49</source>
+        <translation>45, ~45, 40-49</translation>
+    </message>
+    <message>
+        <source>Age at last news: exact (45), approximate (~45, 40-49, &lt; 50) or “unknown”; kept as typed</source>
+        <translation>Âge aux dernières nouvelles : exact (45), approché (~45, 40-49, &lt; 50) ou « inconnu » ; conservé tel que saisi</translation>
+    </message>
+    <message>
+        <source>Age at death: exact (45), approximate (~45, 40-49, &lt; 50) or “unknown”; kept as typed</source>
+        <translation>Âge au décès : exact (45), approché (~45, 40-49, &lt; 50) ou « inconnu » ; conservé tel que saisi</translation>
+    </message>
+    <message>
+        <source>Dec&amp;eased</source>
+        <translation>Décéd&amp;é(e)</translation>
+    </message>
+    <message>
+        <source>Ashkenazi Jewish ancestry</source>
+        <translation>Ascendance juive ashkénaze</translation>
+    </message>
+    <message>
+        <source>&amp;Twin of:</source>
+        <translation>&amp;Jumeau ou jumelle de :</translation>
+    </message>
+    <message>
+        <source>Couples:</source>
+        <translation>Couples :</translation>
+    </message>
+    <message>
+        <source>Add the couple</source>
+        <translation>Ajouter le couple</translation>
+    </message>
+    <message>
+        <source>Record a couple between this person and a relative already entered (for example cousins who married: then tick “consanguineous”)</source>
+        <translation>Enregistrer un couple entre cette personne et un apparenté déjà saisi (par exemple des cousins mariés : cochez ensuite « consanguin »)</translation>
+    </message>
+    <message>
+        <source>Patient file:</source>
+        <translation>Dossier patient :</translation>
+    </message>
+    <message>
+        <source>Link to a file…</source>
+        <translation>Lier à un dossier…</translation>
+    </message>
+    <message>
+        <source>Link this relative to their own patient file</source>
+        <translation>Lier cet apparenté à son propre dossier patient</translation>
+    </message>
+    <message>
+        <source>Open the file</source>
+        <translation>Ouvrir le dossier</translation>
+    </message>
+    <message>
+        <source>Remove the link</source>
+        <translation>Retirer le lien</translation>
+    </message>
+    <message>
+        <source>Make proband</source>
+        <translation>Désigner comme cas index</translation>
+    </message>
+    <message>
+        <source>Make this person the proband (the previous one no longer is)</source>
+        <translation>Faire de cette personne le cas index (le précédent ne l&apos;est plus)</translation>
+    </message>
+    <message>
+        <source>Add a cancer</source>
+        <translation>Ajouter un cancer</translation>
+    </message>
+    <message>
+        <source>Add a result</source>
+        <translation>Ajouter un résultat</translation>
+    </message>
+    <message>
+        <source>No one selected</source>
+        <translation>Aucune personne sélectionnée</translation>
+    </message>
+    <message>
+        <source>Parents: {father} and {mother}</source>
+        <translation>Parents : {father} et {mother}</translation>
+    </message>
+    <message>
+        <source>Parent: {parent}</source>
+        <translation>Parent : {parent}</translation>
+    </message>
+    <message>
+        <source>Parents: not entered</source>
+        <translation>Parents : non saisis</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancers (%n)</source>
+        <translation>
+            <numerusform>Cancers (%n)</numerusform>
+            <numerusform>Cancers (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Genetic results (%n)</source>
+        <translation>
+            <numerusform>Résultats génétiques (%n)</numerusform>
+            <numerusform>Résultats génétiques (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not a twin</source>
+        <translation>Pas de jumeau</translation>
+    </message>
+    <message>
+        <source>Consanguineous couple with {partner}</source>
+        <translation>Couple consanguin avec {partner}</translation>
+    </message>
+    <message>
+        <source>No linked file</source>
+        <translation>Aucun dossier lié</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryDialog</name>
     <message>
         <source>Recovery code</source>
@@ -2523,6 +3315,33 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>The sheet could not be saved: {reason}</source>
         <translation>La fiche n&apos;a pas pu être enregistrée : {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ResultRow</name>
+    <message>
+        <source>Gene</source>
+        <translation>Gène</translation>
+    </message>
+    <message>
+        <source>Gene symbol (BRCA1, MLH1...)</source>
+        <translation>Symbole du gène (BRCA1, MLH1...)</translation>
+    </message>
+    <message>
+        <source>Variant (HGVS), e.g. c.5266dupC</source>
+        <translation>Variant (HGVS), ex. c.5266dupC</translation>
+    </message>
+    <message>
+        <source>Type of test</source>
+        <translation>Type de test</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Remove this result</source>
+        <translation>Retirer ce résultat</translation>
     </message>
 </context>
 <context>
