@@ -231,6 +231,8 @@ class ErrorCode(StrEnum):
     CANRISK_PATHOLOGY_WITHOUT_BC1 = "canrisk_pathology_without_bc1"
     CANRISK_EXPORT_SEX = "canrisk_export_sex"  # params: person
     CANRISK_EXPORT_TWINS = "canrisk_export_twins"  # params: people, maximum
+    CANRISK_READ_FAILED = "canrisk_read_failed"  # params: path, reason (gui.family_editor)
+    CANRISK_FILE_TOO_LARGE = "canrisk_file_too_large"  # params: path, maximum (in kB)
     # --- clinical key (CK) and clinical field encryption -------------------------------
     CLINICAL_FIELD_UNREADABLE = "clinical_field_unreadable"
     CLINICAL_KEY_GENERATION_MISSING = "clinical_key_generation_missing"  # params: generation

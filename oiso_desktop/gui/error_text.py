@@ -626,6 +626,14 @@ MESSAGES: dict[ErrorCode, str] = {
         "Errors",
         "CanRisk only accepts pairs of monozygotic twins, {maximum} at most: {people}.",
     ),
+    _E.CANRISK_READ_FAILED: QT_TRANSLATE_NOOP(
+        "Errors", "The CanRisk file cannot be read: {path} ({reason})."
+    ),
+    _E.CANRISK_FILE_TOO_LARGE: QT_TRANSLATE_NOOP(
+        "Errors",
+        "The file {path} is too large for a CanRisk pedigree file ({maximum} kB at most): "
+        "nothing was imported.",
+    ),
     # --- clinical key (CK) -------------------------------------------------------------
     _E.CLINICAL_FIELD_UNREADABLE: QT_TRANSLATE_NOOP(
         "Errors",
