@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QByteArray,
@@ -549,7 +550,8 @@ class MainWindow(QMainWindow):
 
         def go() -> None:
             self._discard_confirmed = True
-            leave()
+            # Not from inside the box's own signal: leaving closes every dialog, this one too.
+            QTimer.singleShot(0, leave)
 
         self.unsaved_box = confirm(
             self,
@@ -567,7 +569,8 @@ class MainWindow(QMainWindow):
 
     def _close_other_windows(self) -> None:
         for window in QApplication.topLevelWidgets():
-            if window is self or not window.isVisible():
+            # Closing one window may delete others (its message boxes): skip the dead.
+            if not shiboken6.isValid(window) or window is self or not window.isVisible():
                 continue
             discard = getattr(window, "discard_and_close", None)
             if callable(discard):  # a patient file: closed without asking, the session ends

@@ -51,6 +51,10 @@ from oiso_desktop.domain.errors import ConcurrentEditError, FormValidationError,
 from oiso_desktop.domain.form_changes import Change, form_changes
 from oiso_desktop.domain.permissions import PatientAccess, Permission
 from oiso_desktop.gui import style
+from oiso_desktop.gui.clinical_access_notice import (
+    ClinicalAccessNotice,
+    clinical_access_state_of,
+)
 from oiso_desktop.gui.error_text import error_text
 from oiso_desktop.gui.family_editor import FamilyEditor
 from oiso_desktop.gui.history_editor import HistoryEditor
@@ -58,6 +62,7 @@ from oiso_desktop.gui.patient_dialog import PatientDialog
 from oiso_desktop.gui.patient_table_model import format_date, ins_status_label, sex_label
 from oiso_desktop.gui.tasks import TaskRunner
 from oiso_desktop.gui.widgets.field_message import show_banner
+from oiso_desktop.services.clinical_key_service import ClinicalAccess
 
 if TYPE_CHECKING:
     from oiso_desktop.services.auth_service import UserSession
@@ -617,19 +622,10 @@ class PatientFileWindow(QDialog):
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
         QShortcut(QKeySequence("Ctrl+W"), self, activated=self.close)
 
+        self.notice: ClinicalAccessNotice | None = None
         self._show_patient(patient)
         if session.can(Permission.VIEW_CLINICAL):
-            self.state_label.setText(self.tr("Opening the clinical forms…"))
-            tasks.run(
-                load_clinical_file,
-                session,
-                patient.id,
-                on_success=self._on_clinical_loaded,
-                on_failure=self._on_clinical_failed,
-                label=self.tr("Opening the clinical forms…"),
-                owner=self,
-                writer=True,
-            )
+            self._load_clinical()
         else:
             self._update_state()
         self.resize(1280, 760)
@@ -661,15 +657,38 @@ class PatientFileWindow(QDialog):
         self.setWindowTitle(self.tr("{name} — patient file").format(name=name))
 
     # ---------------------------------------------------------- clinical tabs
+    def _load_clinical(self) -> None:
+        self.state_label.setText(self.tr("Opening the clinical forms…"))
+        self._tasks.run(
+            load_clinical_file,
+            self._session,
+            self.patient.id,
+            on_success=self._on_clinical_loaded,
+            on_failure=self._on_clinical_failed,
+            label=self.tr("Opening the clinical forms…"),
+            owner=self,
+            writer=True,
+        )
+
+    def _on_clinical_access_changed(self, state: str) -> None:
+        if state == ClinicalAccess.GRANTED and self.notice is not None:
+            self.tabs.removeTab(self.tabs.indexOf(self.notice))
+            self.notice.deleteLater()
+            self.notice = None
+            self._load_clinical()
+
     def _on_clinical_loaded(self, clinical: ClinicalFile) -> None:
         self.clinical = clinical
         if clinical.refused is not None or clinical.history is None or clinical.family is None:
-            notice = QLabel(error_text(clinical.refused) if clinical.refused else "")
-            notice.setObjectName("clinical_notice_label")
-            notice.setWordWrap(True)
-            notice.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            notice.setMargin(40)
-            self.tabs.addTab(notice, self.tr("Clinical data"))
+            state = (
+                clinical_access_state_of(clinical.refused) if clinical.refused else None
+            ) or ClinicalAccess.AWAITING_APPROVAL
+            self.notice = ClinicalAccessNotice(
+                state, session=self._session, tasks=self._tasks, parent=self
+            )
+            self.notice.setObjectName("clinical_access_notice")
+            self.notice.sig_access_changed.connect(self._on_clinical_access_changed)
+            self.tabs.addTab(self.notice, self.tr("Clinical data"))
             self._update_state()
             self.sig_clinical_loaded.emit()
             return
@@ -705,6 +724,7 @@ class PatientFileWindow(QDialog):
     def _on_clinical_failed(self, exc: BaseException) -> None:
         self._show_banner(error_text(exc), "error")
         self._update_state()
+        self.sig_clinical_loaded.emit()
 
     def _show_link_labels(self, view: ClinicalFormView) -> None:
         editor = self.family_editor
