@@ -796,7 +796,7 @@ class PersonPanel(QWidget):
             self.parents_label.setText(self.tr("Parent: {parent}").format(parent=parents[0]))
         else:
             self.parents_label.setText(self.tr("Parents: not entered"))
-        self.death_age_edit.setEnabled(self.deceased_check.isChecked())
+        self._enable_ages()
         self._refresh_twins()
         self._refresh_couples()
         self._refresh_link()
@@ -959,7 +959,7 @@ class PersonPanel(QWidget):
         elif field == "deceased":
             deceased = self.deceased_check.isChecked()
             changes["deceased"] = deceased
-            self.death_age_edit.setEnabled(deceased)
+            self._enable_ages()
             if not deceased and person.age_at_death.text:
                 # Alive again: no age at death (family_checks would refuse it).
                 changes["age_at_death"] = Age()
@@ -1241,7 +1241,13 @@ class PersonPanel(QWidget):
         if self._person is not None:
             self._refresh_context()
             if not read_only:
-                self.death_age_edit.setEnabled(self.deceased_check.isChecked())
+                self._enable_ages()
+
+    def _enable_ages(self) -> None:
+        """The living have an age at last news, the deceased an age at death."""
+        deceased = self.deceased_check.isChecked()
+        self.age_edit.setEnabled(not deceased)
+        self.death_age_edit.setEnabled(deceased)
 
     def _chain_tab_order(self) -> None:
         """Tab goes down the panel: the person's fields, the bonds, then each row."""

@@ -764,6 +764,14 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>Impossible d&apos;écrire le fichier d&apos;export : {path} ({reason}).</translation>
     </message>
     <message>
+        <source>The file cannot be read: {path} ({reason}).</source>
+        <translation>Le fichier ne peut pas être lu : {path} ({reason}).</translation>
+    </message>
+    <message>
+        <source>The file {path} is too large to be imported ({maximum} kB at most): nothing was imported.</source>
+        <translation>Le fichier {path} est trop volumineux pour être importé ({maximum} ko au plus) : rien n&apos;a été importé.</translation>
+    </message>
+    <message>
         <source>The recovery sheet could not be saved in “{path}”: {reason}.</source>
         <translation>La fiche de récupération n&apos;a pas pu être enregistrée dans « {path} » : {reason}.</translation>
     </message>
@@ -1130,14 +1138,6 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>CanRisk only accepts pairs of monozygotic twins, {maximum} at most: {people}.</source>
         <translation>CanRisk n&apos;accepte que des paires de jumeaux monozygotes, au plus {maximum} : {people}.</translation>
-    </message>
-    <message>
-        <source>The CanRisk file cannot be read: {path} ({reason}).</source>
-        <translation>Le fichier CanRisk ne peut pas être lu : {path} ({reason}).</translation>
-    </message>
-    <message>
-        <source>The file {path} is too large for a CanRisk pedigree file ({maximum} kB at most): nothing was imported.</source>
-        <translation>Le fichier {path} est trop volumineux pour un arbre CanRisk ({maximum} ko au plus) : rien n&apos;a été importé.</translation>
     </message>
     <message>
         <source>An encrypted clinical value cannot be read: it was altered or moved, or the clinical key does not match.</source>
