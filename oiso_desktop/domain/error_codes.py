@@ -128,6 +128,8 @@ class ErrorCode(StrEnum):
     NOT_A_FOLDER = "not_a_folder"  # params: path
     CONFIG_WRITE_FAILED = "config_write_failed"  # params: path, reason
     EXPORT_FAILED = "export_failed"  # params: path, reason
+    IMPORT_READ_FAILED = "import_read_failed"  # params: path, reason (a file to import)
+    IMPORT_FILE_TOO_LARGE = "import_file_too_large"  # params: path, maximum (in kB)
     REPORT_WRITE_FAILED = "report_write_failed"  # params: path, reason
     DATABASE_MISSING = "database_missing"  # params: path
     DATABASE_TRUNCATED = "database_truncated"
@@ -231,8 +233,6 @@ class ErrorCode(StrEnum):
     CANRISK_PATHOLOGY_WITHOUT_BC1 = "canrisk_pathology_without_bc1"
     CANRISK_EXPORT_SEX = "canrisk_export_sex"  # params: person
     CANRISK_EXPORT_TWINS = "canrisk_export_twins"  # params: people, maximum
-    CANRISK_READ_FAILED = "canrisk_read_failed"  # params: path, reason (gui.family_editor)
-    CANRISK_FILE_TOO_LARGE = "canrisk_file_too_large"  # params: path, maximum (in kB)
     # --- clinical key (CK) and clinical field encryption -------------------------------
     CLINICAL_FIELD_UNREADABLE = "clinical_field_unreadable"
     CLINICAL_KEY_GENERATION_MISSING = "clinical_key_generation_missing"  # params: generation

@@ -281,6 +281,13 @@ MESSAGES: dict[ErrorCode, str] = {
     _E.EXPORT_FAILED: QT_TRANSLATE_NOOP(
         "Errors", "The export file cannot be written: {path} ({reason})."
     ),
+    _E.IMPORT_READ_FAILED: QT_TRANSLATE_NOOP(
+        "Errors", "The file cannot be read: {path} ({reason})."
+    ),
+    _E.IMPORT_FILE_TOO_LARGE: QT_TRANSLATE_NOOP(
+        "Errors",
+        "The file {path} is too large to be imported ({maximum} kB at most): nothing was imported.",
+    ),
     _E.REPORT_WRITE_FAILED: QT_TRANSLATE_NOOP(
         "Errors", "The recovery sheet could not be saved in “{path}”: {reason}."
     ),
@@ -625,14 +632,6 @@ MESSAGES: dict[ErrorCode, str] = {
     _E.CANRISK_EXPORT_TWINS: QT_TRANSLATE_NOOP(
         "Errors",
         "CanRisk only accepts pairs of monozygotic twins, {maximum} at most: {people}.",
-    ),
-    _E.CANRISK_READ_FAILED: QT_TRANSLATE_NOOP(
-        "Errors", "The CanRisk file cannot be read: {path} ({reason})."
-    ),
-    _E.CANRISK_FILE_TOO_LARGE: QT_TRANSLATE_NOOP(
-        "Errors",
-        "The file {path} is too large for a CanRisk pedigree file ({maximum} kB at most): "
-        "nothing was imported.",
     ),
     # --- clinical key (CK) -------------------------------------------------------------
     _E.CLINICAL_FIELD_UNREADABLE: QT_TRANSLATE_NOOP(

@@ -51,9 +51,9 @@ def read_canrisk_text(path: Path) -> str:
         size = path.stat().st_size
         if size > MAX_CANRISK_FILE_BYTES:
             raise OisoError(
-                f"Le fichier {path} est trop volumineux pour un arbre CanRisk "
+                f"Le fichier {path} est trop volumineux pour être importé "
                 f"({MAX_CANRISK_FILE_BYTES // 1000} ko au plus) : rien n'a été importé.",
-                code=ErrorCode.CANRISK_FILE_TOO_LARGE,
+                code=ErrorCode.IMPORT_FILE_TOO_LARGE,
                 path=str(path),
                 maximum=MAX_CANRISK_FILE_BYTES // 1000,
             )
@@ -61,8 +61,8 @@ def read_canrisk_text(path: Path) -> str:
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
         raise OisoError(
-            f"Le fichier CanRisk ne peut pas être lu : {path} ({reason}).",
-            code=ErrorCode.CANRISK_READ_FAILED,
+            f"Le fichier ne peut pas être lu : {path} ({reason}).",
+            code=ErrorCode.IMPORT_READ_FAILED,
             path=str(path),
             reason=reason,
         ) from exc

@@ -94,6 +94,7 @@ class ProblemListDialog(QDialog):
         self.problem_list.setObjectName("problem_list")
         self.problem_list.setWordWrap(True)
         self.problem_list.setAlternatingRowColors(True)
+        self.problem_list.setSpacing(2)
         self.problem_list.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.problem_list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         for problem in problems:

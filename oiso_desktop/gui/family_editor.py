@@ -442,6 +442,12 @@ class FamilyEditor(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
             self.model.set_family(self._family, self._link_labels, self._problem_people())
+            self.model.headerDataChanged.emit(
+                Qt.Orientation.Horizontal, 0, FamilyTableModel.COLUMN_COUNT - 1
+            )
+            self._pedigree_view.set_family(self._family)  # the drawing's words
+            self._sync_views(self._selected)
+            self._show_panel_problems()
         super().changeEvent(event)
 
     # ------------------------------------------------------------------ public API

@@ -8,8 +8,9 @@ once it reads again); the family keeps the last age that did. What concerns
 other people (twins, couples, the proband, the file link) is asked of the editor
 by a signal, since it changes more than this person.
 
-Problems are shown under their input (:meth:`PersonPanel.show_problems`, fields as
-``family_checks`` names them: "sex", "cancers[0].age"...), the input outlined in red.
+Cancers and genetic results are rows (``person_rows``). Problems are shown under
+their input (:meth:`PersonPanel.show_problems`, fields as ``family_checks`` names
+them: "sex", "cancers[0].age"...), the input outlined in red.
 """
 
 from __future__ import annotations
@@ -24,13 +25,11 @@ from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -44,73 +43,32 @@ from oiso_desktop.domain.family import (
     Family,
     GeneticResult,
     Person,
-    Receptors,
     Zygosity,
     person_label,
 )
 from oiso_desktop.gui import style
 from oiso_desktop.gui.family_labels import (
     ADOPTION_LABELS,
-    GRADE_LABELS,
-    HISTOLOGY_LABELS,
-    LATERALITY_LABELS,
-    RECEPTOR_LABELS,
-    RESULT_LABELS,
     SEX_LABELS,
-    SITE_LABELS,
-    TEST_TYPE_LABELS,
     ZYGOSITY_LABELS,
-    label,
     person_text,
     relationship_label,
 )
 from oiso_desktop.gui.icons import icon
+from oiso_desktop.gui.person_rows import (
+    AGE_INPUT_WIDTH,
+    CancerRow,
+    ResultRow,
+    code_combo,
+    fill_combo,
+    select_code,
+)
 from oiso_desktop.gui.widgets.field_message import FieldMessage
 
 __all__ = ["PersonPanel"]
 
-BREAST_SITES = ("breast", "contralateral_breast")
 _ITEM_RE = re.compile(r"(cancers|genetic_results)\[(\d+)\]\.?(\w*)")
-# Problems about the person's place in the tree are shown under the parents line.
-_PARENT_FIELDS = {"father_id", "mother_id", "id", "people", "partner_id"}
 _FIELD_WIDGETS = ("name", "sex", "birth_year", "age", "age_at_death", "adoption")
-_AGE_PLACEHOLDER_WIDTH = 120
-
-
-def _fill(combo: QComboBox, labels: Mapping[Any, str], codes: Sequence[Any] | None = None) -> None:
-    """Items: the translated labels, each carrying its code (kept current on refill)."""
-    current = combo.currentData()
-    combo.blockSignals(True)
-    combo.clear()
-    for code in codes if codes is not None else list(labels):
-        combo.addItem(label(labels, code), code)
-    index = combo.findData(current)
-    combo.setCurrentIndex(max(index, 0))
-    combo.blockSignals(False)
-    combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 24)
-
-
-def _select(combo: QComboBox, code: Any) -> None:
-    index = combo.findData(code)
-    if index < 0:  # a code the lists do not hold (an import): shown as is
-        combo.addItem(str(code), code)
-        index = combo.count() - 1
-    combo.setCurrentIndex(index)
-
-
-def _combo(name: str, labels: Mapping[Any, str], length: int = 0) -> QComboBox:
-    """A combo of coded labels; ``length``: its width in characters (0: its longest label),
-    the list it opens being as wide as its longest label."""
-    combo = QComboBox()
-    combo.setObjectName(name)
-    combo.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-    if length:
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(length)
-    else:
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-    _fill(combo, labels)
-    return combo
 
 
 def _generations(family: Family, person_id: str) -> dict[str, int]:
@@ -135,305 +93,6 @@ def _generations(family: Family, person_id: str) -> dict[str, int]:
 
 def _mark(widget: QWidget, invalid: bool) -> None:
     style.set_invalid(widget, invalid)
-
-
-class CancerRow(QFrame):
-    """One cancer: site, side, age at diagnosis, confirmation; histology, grade, markers."""
-
-    sig_edited = Signal(str)  # the sub-field: site, laterality, age, histology...
-    sig_remove = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("cancer_row")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.age: Age = Age()
-        self._note = ""
-        self._receptors_rest = ("", "")  # CK14, CK56: kept, not edited here
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 4, 6, 4)
-        layout.setSpacing(3)
-        first = QHBoxLayout()
-        self.site_combo = _combo("site_combo", SITE_LABELS, 14)
-        self.site_combo.setMaxVisibleItems(15)
-        self.laterality_combo = _combo("laterality_combo", LATERALITY_LABELS, 8)
-        self.age_label = QLabel()
-        self.age_edit = QLineEdit()
-        self.age_edit.setObjectName("cancer_age_edit")
-        self.age_edit.setMaximumWidth(_AGE_PLACEHOLDER_WIDTH)
-        self.age_edit.setMinimumWidth(110)
-        self.age_label.setBuddy(self.age_edit)
-        self.confirmed_check = QCheckBox()
-        self.confirmed_check.setObjectName("confirmed_check")
-        self.remove_button = QPushButton(icon("cancel"), "")
-        self.remove_button.setObjectName("remove_cancer_button")
-        self.remove_button.setFlat(True)
-        first.addWidget(self.site_combo, 3)
-        first.addWidget(self.laterality_combo, 2)
-        first.addWidget(self.age_label)
-        first.addWidget(self.age_edit, 1)
-        first.addWidget(self.remove_button)
-        layout.addLayout(first)
-        second = QHBoxLayout()
-        self.histology_combo = _combo("histology_combo", HISTOLOGY_LABELS, 14)
-        self.grade_combo = _combo("grade_combo", GRADE_LABELS, 8)
-        second.addWidget(self.histology_combo, 3)
-        second.addWidget(self.grade_combo, 2)
-        second.addWidget(self.confirmed_check, 1)
-        layout.addLayout(second)
-        # Breast cancers only: hormone receptors and HER2.
-        third = QHBoxLayout()
-        self.receptor_labels: list[QLabel] = []
-        self.receptor_combos: list[QComboBox] = []
-        for name in ("er", "pr", "her2"):
-            caption = QLabel()
-            combo = _combo(f"{name}_combo", RECEPTOR_LABELS, 5)
-            caption.setBuddy(combo)
-            self.receptor_labels.append(caption)
-            self.receptor_combos.append(combo)
-            third.addWidget(caption)
-            third.addWidget(combo)
-        third.addStretch(1)
-        layout.addLayout(third)
-        self.message = FieldMessage()
-        self.message.setObjectName("cancer_message")
-        self.message.clear_message()
-        layout.addWidget(self.message)
-
-        self.site_combo.currentIndexChanged.connect(self._on_site_changed)
-        self.laterality_combo.currentIndexChanged.connect(
-            lambda: self.sig_edited.emit("laterality")
-        )
-        self.age_edit.textEdited.connect(lambda _t: self.sig_edited.emit("age"))
-        self.confirmed_check.toggled.connect(lambda _c: self.sig_edited.emit("confirmed"))
-        self.histology_combo.currentIndexChanged.connect(lambda: self.sig_edited.emit("histology"))
-        self.grade_combo.currentIndexChanged.connect(lambda: self.sig_edited.emit("grade"))
-        for combo in self.receptor_combos:
-            combo.currentIndexChanged.connect(lambda: self.sig_edited.emit("receptors"))
-        self.remove_button.clicked.connect(self.sig_remove.emit)
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        for combo, labels in (
-            (self.site_combo, SITE_LABELS),
-            (self.laterality_combo, LATERALITY_LABELS),
-            (self.histology_combo, HISTOLOGY_LABELS),
-            (self.grade_combo, GRADE_LABELS),
-            *((combo, RECEPTOR_LABELS) for combo in self.receptor_combos),
-        ):
-            _fill(combo, labels)
-        self.age_label.setText(self.tr("Age at diagnosis:"))
-        self.age_edit.setPlaceholderText(self.tr("52, ~60, 40-49"))
-        self.age_edit.setToolTip(
-            self.tr(
-                "Age at diagnosis, exact (52), approximate (~60, 40-49, < 50) or unknown "
-                "(leave empty or type “unknown”): kept as typed"
-            )
-        )
-        self.confirmed_check.setText(self.tr("Confirmed"))
-        self.confirmed_check.setToolTip(self.tr("Checked on a pathology report"))
-        self.remove_button.setToolTip(self.tr("Remove this cancer"))
-        self.site_combo.setToolTip(self.tr("Cancer site"))
-        self.laterality_combo.setToolTip(self.tr("Side"))
-        self.histology_combo.setToolTip(self.tr("Histology"))
-        self.grade_combo.setToolTip(self.tr("Grade"))
-        for caption, text in zip(
-            self.receptor_labels,
-            (self.tr("ER:"), self.tr("PR:"), self.tr("HER2:")),
-            strict=True,
-        ):
-            caption.setText(text)
-        for combo, tip in zip(
-            self.receptor_combos,
-            (
-                self.tr("Oestrogen receptors"),
-                self.tr("Progesterone receptors"),
-                self.tr("HER2 status"),
-            ),
-            strict=True,
-        ):
-            combo.setToolTip(tip)
-
-    def set_cancer(self, cancer: Cancer, age_text: str | None) -> None:
-        self.blockSignals(True)
-        try:
-            _select(self.site_combo, cancer.site)
-            _select(self.laterality_combo, cancer.laterality)
-            self.age = cancer.age
-            self.age_edit.setText(cancer.age.text if age_text is None else age_text)
-            self.confirmed_check.setChecked(cancer.confirmed)
-            _select(self.histology_combo, cancer.histology)
-            _select(self.grade_combo, cancer.grade)
-            for combo, value in zip(
-                self.receptor_combos,
-                (cancer.receptors.er, cancer.receptors.pr, cancer.receptors.her2),
-                strict=True,
-            ):
-                _select(combo, value)
-            self._receptors_rest = (cancer.receptors.ck14, cancer.receptors.ck56)
-            self._note = cancer.note
-        finally:
-            self.blockSignals(False)
-        self._show_receptors()
-
-    def cancer(self) -> Cancer:
-        site = self.site_combo.currentData()
-        breast = site in BREAST_SITES
-        er, pr, her2 = (combo.currentData() for combo in self.receptor_combos)
-        ck14, ck56 = self._receptors_rest
-        receptors = Receptors(er, pr, her2, ck14, ck56) if breast else Receptors()
-        return Cancer(
-            site=site,
-            age=self.age,
-            laterality=self.laterality_combo.currentData(),
-            histology=self.histology_combo.currentData(),
-            grade=self.grade_combo.currentData(),
-            receptors=receptors,
-            confirmed=self.confirmed_check.isChecked(),
-            note=self._note,
-        )
-
-    def _on_site_changed(self) -> None:
-        self._show_receptors()
-        self.sig_edited.emit("site")
-
-    def _show_receptors(self) -> None:
-        breast = self.site_combo.currentData() in BREAST_SITES
-        for widget in (*self.receptor_labels, *self.receptor_combos):
-            widget.setVisible(breast)
-
-    def inputs(self) -> list[QWidget]:
-        """The inputs in Tab order."""
-        return [
-            self.site_combo,
-            self.laterality_combo,
-            self.age_edit,
-            self.histology_combo,
-            self.grade_combo,
-            self.confirmed_check,
-            *self.receptor_combos,
-            self.remove_button,
-        ]
-
-    def widget_for(self, sub_field: str) -> QWidget:
-        return {
-            "site": self.site_combo,
-            "age": self.age_edit,
-            "laterality": self.laterality_combo,
-            "histology": self.histology_combo,
-            "grade": self.grade_combo,
-            "receptors": self.receptor_combos[0],
-        }.get(sub_field, self.site_combo)
-
-    def set_read_only(self, read_only: bool) -> None:
-        for widget in self.inputs():
-            if isinstance(widget, QLineEdit):
-                widget.setReadOnly(read_only)
-            else:
-                widget.setEnabled(not read_only)
-        self.remove_button.setVisible(not read_only)
-
-
-class ResultRow(QFrame):
-    """One genetic result: gene, type of test, result, variant."""
-
-    sig_edited = Signal(str)
-    sig_remove = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("result_row")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 4, 6, 4)
-        layout.setSpacing(3)
-        line = QHBoxLayout()
-        self.gene_edit = QLineEdit()
-        self.gene_edit.setObjectName("gene_edit")
-        self.gene_edit.setMaximumWidth(110)
-        self.gene_edit.setValidator(
-            QRegularExpressionValidator(QRegularExpression(r"[A-Za-z0-9-]{0,15}"), self.gene_edit)
-        )
-        self.test_type_combo = _combo("test_type_combo", TEST_TYPE_LABELS, 14)
-        self.result_combo = _combo("result_combo", RESULT_LABELS, 14)
-        self.variant_edit = QLineEdit()
-        self.variant_edit.setObjectName("variant_edit")
-        self.remove_button = QPushButton(icon("cancel"), "")
-        self.remove_button.setObjectName("remove_result_button")
-        self.remove_button.setFlat(True)
-        line.addWidget(self.gene_edit)
-        line.addWidget(self.test_type_combo, 3)
-        line.addWidget(self.result_combo, 3)
-        line.addWidget(self.variant_edit, 2)
-        line.addWidget(self.remove_button)
-        layout.addLayout(line)
-        self.message = FieldMessage()
-        self.message.setObjectName("result_message")
-        self.message.clear_message()
-        layout.addWidget(self.message)
-        self.gene_edit.textEdited.connect(self._on_gene_edited)
-        self.test_type_combo.currentIndexChanged.connect(lambda: self.sig_edited.emit("test_type"))
-        self.result_combo.currentIndexChanged.connect(lambda: self.sig_edited.emit("result"))
-        self.variant_edit.textEdited.connect(lambda _t: self.sig_edited.emit("variant"))
-        self.remove_button.clicked.connect(self.sig_remove.emit)
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        _fill(self.test_type_combo, TEST_TYPE_LABELS)
-        _fill(self.result_combo, RESULT_LABELS)
-        self.gene_edit.setPlaceholderText(self.tr("Gene"))
-        self.gene_edit.setToolTip(self.tr("Gene symbol (BRCA1, MLH1...)"))
-        self.variant_edit.setPlaceholderText(self.tr("Variant (HGVS), e.g. c.5266dupC"))
-        self.test_type_combo.setToolTip(self.tr("Type of test"))
-        self.result_combo.setToolTip(self.tr("Result"))
-        self.remove_button.setToolTip(self.tr("Remove this result"))
-
-    def _on_gene_edited(self, text: str) -> None:
-        if text != text.upper():
-            position = self.gene_edit.cursorPosition()
-            self.gene_edit.setText(text.upper())
-            self.gene_edit.setCursorPosition(position)
-        self.sig_edited.emit("gene")
-
-    def set_result(self, result: GeneticResult) -> None:
-        self.blockSignals(True)
-        try:
-            self.gene_edit.setText(result.gene)
-            _select(self.test_type_combo, result.test_type)
-            _select(self.result_combo, result.result)
-            self.variant_edit.setText(result.variant)
-        finally:
-            self.blockSignals(False)
-
-    def result(self) -> GeneticResult:
-        return GeneticResult(
-            gene=self.gene_edit.text().strip(),
-            test_type=self.test_type_combo.currentData(),
-            result=self.result_combo.currentData(),
-            variant=self.variant_edit.text().strip(),
-        )
-
-    def inputs(self) -> list[QWidget]:
-        return [
-            self.gene_edit,
-            self.test_type_combo,
-            self.result_combo,
-            self.variant_edit,
-            self.remove_button,
-        ]
-
-    def widget_for(self, sub_field: str) -> QWidget:
-        return {"result": self.result_combo, "test_type": self.test_type_combo}.get(
-            sub_field, self.gene_edit
-        )
-
-    def set_read_only(self, read_only: bool) -> None:
-        for widget in self.inputs():
-            if isinstance(widget, QLineEdit):
-                widget.setReadOnly(read_only)
-            else:
-                widget.setEnabled(not read_only)
-        self.remove_button.setVisible(not read_only)
 
 
 class PersonPanel(QWidget):
@@ -494,22 +153,22 @@ class PersonPanel(QWidget):
 
         self.name_edit = QLineEdit()
         self.name_edit.setObjectName("name_edit")
-        self.sex_combo = _combo("sex_combo", SEX_LABELS, 9)
+        self.sex_combo = code_combo("sex_combo", SEX_LABELS, 9)
         self.birth_year_edit = QLineEdit()
         self.birth_year_edit.setObjectName("birth_year_edit")
-        self.birth_year_edit.setMaximumWidth(_AGE_PLACEHOLDER_WIDTH)
+        self.birth_year_edit.setMaximumWidth(AGE_INPUT_WIDTH)
         self.birth_year_edit.setValidator(
             QRegularExpressionValidator(QRegularExpression(r"\d{0,4}"), self.birth_year_edit)
         )
         self.age_edit = QLineEdit()
         self.age_edit.setObjectName("age_edit")
-        self.age_edit.setMaximumWidth(_AGE_PLACEHOLDER_WIDTH)
+        self.age_edit.setMaximumWidth(AGE_INPUT_WIDTH)
         self.deceased_check = QCheckBox()
         self.deceased_check.setObjectName("deceased_check")
         self.death_age_edit = QLineEdit()
         self.death_age_edit.setObjectName("death_age_edit")
-        self.death_age_edit.setMaximumWidth(_AGE_PLACEHOLDER_WIDTH)
-        self.adoption_combo = _combo("adoption_combo", ADOPTION_LABELS, 14)
+        self.death_age_edit.setMaximumWidth(AGE_INPUT_WIDTH)
+        self.adoption_combo = code_combo("adoption_combo", ADOPTION_LABELS, 14)
         self.ashkenazi_check = QCheckBox()
         self.ashkenazi_check.setObjectName("ashkenazi_check")
         self.note_edit = QLineEdit()
@@ -526,10 +185,8 @@ class PersonPanel(QWidget):
         self._place(grid, 8, 0, "note", self.note_edit, span=3)
         outer.addLayout(grid)
 
-        # Twins and couples.
-        bonds = QGridLayout()
-        bonds.setHorizontalSpacing(8)
-        bonds.setVerticalSpacing(2)
+        # Twins, couples and the file link: the same grid, so that the inputs line up.
+        bonds = grid
         self.twin_label = QLabel()
         self.twin_combo = QComboBox()
         self.twin_combo.setObjectName("twin_combo")
@@ -538,21 +195,23 @@ class PersonPanel(QWidget):
         )
         self.twin_combo.setMinimumContentsLength(16)
         self.twin_label.setBuddy(self.twin_combo)
-        self.zygosity_combo = _combo("zygosity_combo", ZYGOSITY_LABELS, 12)
-        bonds.addWidget(self.twin_label, 0, 0)
-        bonds.addWidget(self.twin_combo, 0, 1)
-        bonds.addWidget(self.zygosity_combo, 0, 2)
-        bonds.setColumnStretch(3, 1)
+        self.zygosity_combo = code_combo("zygosity_combo", ZYGOSITY_LABELS, 12)
+        twin_line = QHBoxLayout()
+        twin_line.addWidget(self.twin_combo, 1)
+        twin_line.addWidget(self.zygosity_combo)
+        twin_line.addStretch(1)
+        bonds.addWidget(self.twin_label, 10, 0)
+        bonds.addLayout(twin_line, 10, 1, 1, 3)
         self.twins_message = self._message("twins_message")
-        bonds.addWidget(self.twins_message, 1, 1, 1, 3)
+        bonds.addWidget(self.twins_message, 11, 1, 1, 3)
         self.couples_label = QLabel()
         self.couples_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        bonds.addWidget(self.couples_label, 2, 0)
+        bonds.addWidget(self.couples_label, 12, 0)
         self.couples_box = QWidget()
         self.couples_layout = QVBoxLayout(self.couples_box)
         self.couples_layout.setContentsMargins(0, 0, 0, 0)
         self.couples_layout.setSpacing(2)
-        bonds.addWidget(self.couples_box, 2, 1, 1, 3)
+        bonds.addWidget(self.couples_box, 12, 1, 1, 3)
         self.consanguinity_checks: list[QCheckBox] = []
         self.new_couple_combo = QComboBox()
         self.new_couple_combo.setObjectName("new_couple_combo")
@@ -565,11 +224,11 @@ class PersonPanel(QWidget):
         couple_line = QHBoxLayout()
         couple_line.addWidget(self.new_couple_combo, 1)
         couple_line.addWidget(self.new_couple_button)
-        bonds.addLayout(couple_line, 3, 1, 1, 3)
+        bonds.addLayout(couple_line, 13, 1, 1, 3)
         self.partnerships_message = self._message("partnerships_message")
-        bonds.addWidget(self.partnerships_message, 4, 1, 1, 3)
+        bonds.addWidget(self.partnerships_message, 14, 1, 1, 3)
         self.link_caption = QLabel()
-        bonds.addWidget(self.link_caption, 5, 0)
+        bonds.addWidget(self.link_caption, 15, 0)
         link_line = QHBoxLayout()
         self.link_label = QLabel()
         self.link_label.setObjectName("link_label")
@@ -582,8 +241,7 @@ class PersonPanel(QWidget):
         link_line.addWidget(self.link_label, 1)
         for button in (self.open_link_button, self.link_button, self.unlink_button):
             link_line.addWidget(button)
-        bonds.addLayout(link_line, 5, 1, 1, 3)
-        outer.addLayout(bonds)
+        bonds.addLayout(link_line, 15, 1, 1, 3)
 
         # Cancers.
         cancers_head = QHBoxLayout()
@@ -706,9 +364,9 @@ class PersonPanel(QWidget):
         )
         self.add_cancer_button.setText(self.tr("Add a cancer"))
         self.add_result_button.setText(self.tr("Add a result"))
-        _fill(self.sex_combo, SEX_LABELS)
-        _fill(self.adoption_combo, ADOPTION_LABELS)
-        _fill(self.zygosity_combo, ZYGOSITY_LABELS)
+        fill_combo(self.sex_combo, SEX_LABELS)
+        fill_combo(self.adoption_combo, ADOPTION_LABELS)
+        fill_combo(self.zygosity_combo, ZYGOSITY_LABELS)
         for row in self.cancer_rows:
             row.retranslate()
         for result_row in self.result_rows:
@@ -745,13 +403,13 @@ class PersonPanel(QWidget):
         try:
             person = self._person or Person(id="")
             self.name_edit.setText(person.name)
-            _select(self.sex_combo, person.sex)
+            select_code(self.sex_combo, person.sex)
             birth = "" if person.birth_year is None else str(person.birth_year)
             self.birth_year_edit.setText(raw.get("birth_year", birth))
             self.age_edit.setText(raw.get("age", person.age.text))
             self.deceased_check.setChecked(person.deceased)
             self.death_age_edit.setText(raw.get("age_at_death", person.age_at_death.text))
-            _select(self.adoption_combo, person.adoption.value)
+            select_code(self.adoption_combo, person.adoption.value)
             self.ashkenazi_check.setChecked(person.ashkenazi)
             self.note_edit.setText(person.note)
             self._build_cancers(person, raw)
@@ -796,7 +454,7 @@ class PersonPanel(QWidget):
             self.parents_label.setText(self.tr("Parent: {parent}").format(parent=parents[0]))
         else:
             self.parents_label.setText(self.tr("Parents: not entered"))
-        self.death_age_edit.setEnabled(self.deceased_check.isChecked())
+        self._enable_ages()
         self._refresh_twins()
         self._refresh_couples()
         self._refresh_link()
@@ -825,7 +483,7 @@ class PersonPanel(QWidget):
                 self.twin_combo.addItem(person_text(family, other), other)
             self.twin_combo.setCurrentIndex(self.twin_combo.findData(others[0]) if others else 0)
             if group is not None:
-                _select(self.zygosity_combo, group.zygosity.value)
+                select_code(self.zygosity_combo, group.zygosity.value)
             self.zygosity_combo.setEnabled(group is not None and not self._read_only)
             self.twin_combo.setEnabled(bool(candidates) and not self._read_only)
         finally:
@@ -959,7 +617,7 @@ class PersonPanel(QWidget):
         elif field == "deceased":
             deceased = self.deceased_check.isChecked()
             changes["deceased"] = deceased
-            self.death_age_edit.setEnabled(deceased)
+            self._enable_ages()
             if not deceased and person.age_at_death.text:
                 # Alive again: no age at death (family_checks would refuse it).
                 changes["age_at_death"] = Age()
@@ -1241,7 +899,13 @@ class PersonPanel(QWidget):
         if self._person is not None:
             self._refresh_context()
             if not read_only:
-                self.death_age_edit.setEnabled(self.deceased_check.isChecked())
+                self._enable_ages()
+
+    def _enable_ages(self) -> None:
+        """The living have an age at last news, the deceased an age at death."""
+        deceased = self.deceased_check.isChecked()
+        self.age_edit.setEnabled(not deceased)
+        self.death_age_edit.setEnabled(deceased)
 
     def _chain_tab_order(self) -> None:
         """Tab goes down the panel: the person's fields, the bonds, then each row."""

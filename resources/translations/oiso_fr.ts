@@ -1049,6 +1049,14 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>Impossible d&apos;écrire le fichier d&apos;export : {path} ({reason}).</translation>
     </message>
     <message>
+        <source>The file cannot be read: {path} ({reason}).</source>
+        <translation>Le fichier ne peut pas être lu : {path} ({reason}).</translation>
+    </message>
+    <message>
+        <source>The file {path} is too large to be imported ({maximum} kB at most): nothing was imported.</source>
+        <translation>Le fichier {path} est trop volumineux pour être importé ({maximum} ko au plus) : rien n&apos;a été importé.</translation>
+    </message>
+    <message>
         <source>The recovery sheet could not be saved in “{path}”: {reason}.</source>
         <translation>La fiche de récupération n&apos;a pas pu être enregistrée dans « {path} » : {reason}.</translation>
     </message>
@@ -1627,14 +1635,6 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>Must not contain the first or last name.</source>
         <translation>Ne doit pas contenir le prénom ou le nom.</translation>
-    </message>
-    <message>
-        <source>The CanRisk file cannot be read: {path} ({reason}).</source>
-        <translation>Le fichier CanRisk ne peut pas être lu : {path} ({reason}).</translation>
-    </message>
-    <message>
-        <source>The file {path} is too large for a CanRisk pedigree file ({maximum} kB at most): nothing was imported.</source>
-        <translation>Le fichier {path} est trop volumineux pour un arbre CanRisk ({maximum} ko au plus) : rien n&apos;a été importé.</translation>
     </message>
 </context>
 <context>

@@ -667,13 +667,13 @@ def test_an_unreadable_or_huge_file_says_so(editor: FamilyEditor, tmp_path: Path
     editor.set_content(new_family(sex="F"))
     editor.import_canrisk_file(tmp_path / "absent.txt")
     box = editor.findChild(QMessageBox, "canrisk_error_box")
-    assert box is not None and box.text().startswith("Le fichier CanRisk ne peut pas être lu")
+    assert box is not None and box.text().startswith("Le fichier ne peut pas être lu :")
     box.close()
     huge = tmp_path / "huge.txt"
     huge.write_bytes(b"##CanRisk 2.0\n" + b"x" * 2_100_000)
     editor.import_canrisk_file(huge)
     texts = [b.text() for b in editor.findChildren(QMessageBox, "canrisk_error_box")]
-    assert any("trop volumineux pour un arbre CanRisk" in text for text in texts)
+    assert any("trop volumineux pour être importé (2000 ko au plus)" in text for text in texts)
     assert len(editor.content().people) == 1
 
 
@@ -779,3 +779,19 @@ def test_english_interface(qtbot) -> None:
         assert _cell(editor, "p3", FamilyTableModel.COL_VITAL) == "† 55 y"
     finally:
         install_translations("fr")
+
+
+def test_switching_the_language_retranslates_the_editor(editor: FamilyEditor, qtbot) -> None:
+    editor.set_content(_change(brca1_family(), "p5", birth_year=2030))
+    assert editor.problem_texts() and editor.export_button.text() == "Exporter pour CanRisk…"
+    try:
+        install_translations("en")
+        qtbot.waitUntil(lambda: editor.export_button.text() == "Export for CanRisk…", timeout=2000)
+        assert _relationships(editor)["p2"] == "father"
+        assert editor.model.headerData(0, Qt.Orientation.Horizontal) == "Relationship"
+        assert editor.panel.cancers_label.text() == "Cancers (1)"
+        assert editor.problem_texts()[0].endswith("must be between 1850 and 2025.")
+    finally:
+        install_translations("fr")
+    qtbot.waitUntil(lambda: editor.export_button.text() == "Exporter pour CanRisk…", timeout=2000)
+    assert _relationships(editor)["p2"] == "père"
