@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 )
 
 from oiso_desktop.domain.clinical_forms import FormContent, FormKind
+from oiso_desktop.domain.family import Family
 from oiso_desktop.domain.errors import ConcurrentEditError, FormValidationError, OisoError
 from oiso_desktop.domain.form_changes import Change, form_changes
 from oiso_desktop.domain.permissions import PatientAccess, Permission
@@ -104,6 +105,18 @@ def _when(moment: dt.datetime | None) -> str:
     return _tr(_AT).format(
         date=format_date(local.date()), time=local.strftime("%H:%M")
     )
+
+
+def _link_labels(view: ClinicalFormView) -> dict[str, str]:
+    """Person id -> the name of their linked file, for the links the reader may see."""
+    content = view.content
+    if not isinstance(content, Family):
+        return {}
+    return {
+        person.id: view.link_labels[person.patient_id]
+        for person in content.people
+        if person.patient_id is not None and person.patient_id in view.link_labels
+    }
 
 
 # ---------------------------------------------------------------- loading (background)
@@ -532,6 +545,8 @@ class RevisionHistoryPanel(QWidget):
         editor = self.history_view if shown.kind is FormKind.HISTORY else self.family_view
         editor.set_content(shown.content)  # type: ignore[arg-type]
         editor.set_read_only(True)
+        if isinstance(editor, FamilyEditor):
+            editor.set_link_labels(_link_labels(shown))
         self.stack.setCurrentWidget(editor)
         self.restore_button.setVisible(not shown.current and shown.access >= PatientAccess.WRITE)
         self.sig_revision_shown.emit()
@@ -727,16 +742,10 @@ class PatientFileWindow(QDialog):
         self.sig_clinical_loaded.emit()
 
     def _show_link_labels(self, view: ClinicalFormView) -> None:
+        """Name the linked files of ``view`` (display only: not an edit)."""
         editor = self.family_editor
-        if editor is None:
-            return
-        for person in view.content.people:  # type: ignore[union-attr]
-            if person.patient_id is not None and person.patient_id in view.link_labels:
-                editor.set_person_link(
-                    person.id, person.patient_id, view.link_labels[person.patient_id]
-                )
-        # set_person_link counts as an edit: the loaded content is unchanged.
-        self.sections[FormKind.FAMILY].view = view
+        if editor is not None:
+            editor.set_link_labels(_link_labels(view))
 
     @property
     def history_editor(self) -> HistoryEditor | None:
@@ -940,6 +949,8 @@ class PatientFileWindow(QDialog):
         def done(_result: int) -> None:
             if dialog.choice == FormConflictDialog.TAKE_THEIRS:
                 section.load(theirs)
+                if section.kind is FormKind.FAMILY:
+                    self._show_link_labels(theirs)
                 self._show_banner(
                     self.tr("The version saved by the other user is shown."), "hint"
                 )
@@ -952,31 +963,20 @@ class PatientFileWindow(QDialog):
                     ),
                     "warning",
                 )
-            if section.kind is FormKind.FAMILY:
-                self._show_link_labels_keeping(theirs)
             self._update_state()
             dialog.deleteLater()
 
         dialog.finished.connect(done)
         dialog.open()
 
-    def _show_link_labels_keeping(self, view: ClinicalFormView) -> None:
-        """Link labels of ``view`` for the people linked in the entries too."""
-        editor = self.family_editor
-        if editor is None:
-            return
-        content = editor.content()
-        for person in content.people:
-            if person.patient_id is not None and person.patient_id in view.link_labels:
-                editor.set_person_link(
-                    person.id, person.patient_id, view.link_labels[person.patient_id]
-                )
-
     def _on_restore_requested(self, view: ClinicalFormView) -> None:
         section = self.sections.get(view.kind)
         if section is None or section.read_only:
             return
         section.editor.set_content(view.content)  # type: ignore[arg-type]
+        if isinstance(section.editor, FamilyEditor):
+            section.editor.set_link_labels(_link_labels(view))
+        section.editor.sig_changed.emit()
         self.tabs.setCurrentWidget(section.editor)
         self._show_banner(
             self.tr(

@@ -361,3 +361,109 @@ def test_the_idle_lock_covers_open_files_and_keeps_their_entries(
     qtbot.waitUntil(lambda: main.session.closed, timeout=15000)
     assert clinician.closed
     assert not shiboken6.isValid(window) or not window.isVisible()
+
+
+def test_a_family_of_15_relatives_typed_in_the_window_is_saved_and_found_again(
+    qtbot, gui_tasks, gui_type, clinician, patient_id
+):
+    """The keyboard path of the Famille tab (shortcuts of the family editor), then
+    Ctrl+S, then the file opened again: every person, age as typed, relationship."""
+    from test_family_editor import _enter, _relationships, _scene_people, _shortcut, _to_row
+
+    window = _window(qtbot, clinician, gui_tasks, patient_id)
+    editor = window.family_editor
+    window.show_tab(editor)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+    editor.table.setFocus()
+    qtbot.keyClick(editor.table, Qt.Key.Key_Return)
+    _enter(qtbot, gui_type, "Hélène")
+    _shortcut(qtbot, editor, Qt.Key.Key_P, 2)  # p2 father, p3 mother
+    _enter(qtbot, gui_type, "Paul", birth_year="1948")
+    _shortcut(qtbot, editor, Qt.Key.Key_P, 2)  # p4, p5
+    _enter(qtbot, gui_type, "Louis", birth_year="1920")
+    _to_row(qtbot, editor, 4)
+    _enter(qtbot, gui_type, "Jeanne", age="inconnu")
+    _to_row(qtbot, editor, 2)
+    _enter(qtbot, gui_type, "Marie", age="~75")
+    _shortcut(qtbot, editor, Qt.Key.Key_P, 2)  # p6, p7
+    _enter(qtbot, gui_type, "Henri", birth_year="1918")
+    _to_row(qtbot, editor, 6)
+    _enter(qtbot, gui_type, "Louise", age="90-99")
+    _to_row(qtbot, editor, 2)
+    _shortcut(qtbot, editor, Qt.Key.Key_S, 1)  # p8, Marie's sister
+    _enter(qtbot, gui_type, "Anne", sex="f", age="72")
+    _shortcut(qtbot, editor, Qt.Key.Key_E, 2)  # p9 husband, p10 daughter
+    _enter(qtbot, gui_type, "Emma", sex="f", age="45")
+    _to_row(qtbot, editor, 8)
+    _enter(qtbot, gui_type, "Alain")
+    _to_row(qtbot, editor, 1)
+    _shortcut(qtbot, editor, Qt.Key.Key_S, 1)  # p11, Paul's brother
+    _enter(qtbot, gui_type, "Pierre", sex="m")
+    _to_row(qtbot, editor, 0)
+    _shortcut(qtbot, editor, Qt.Key.Key_S, 1)  # p12
+    _enter(qtbot, gui_type, "Marc", sex="m", age="48")
+    _to_row(qtbot, editor, 0)
+    _shortcut(qtbot, editor, Qt.Key.Key_S, 1)  # p13
+    _enter(qtbot, gui_type, "Sophie", sex="f", birth_year="1979")
+    _to_row(qtbot, editor, 0)
+    _shortcut(qtbot, editor, Qt.Key.Key_C, 1)  # p14
+    _enter(qtbot, gui_type, "Jean", age="52")
+    _to_row(qtbot, editor, 0)
+    _shortcut(qtbot, editor, Qt.Key.Key_E, 1)  # p15
+    _enter(qtbot, gui_type, "Léa", sex="f", age="20")
+    _to_row(qtbot, editor, 0)
+    _shortcut(qtbot, editor, Qt.Key.Key_E, 1)  # p16
+    _enter(qtbot, gui_type, "Tom", sex="m", age="~17")
+
+    typed = editor.content()
+    assert len(typed.people) == 16 and _scene_people(editor) == 16
+    assert editor.problems() == []
+    relationships = _relationships(editor)
+    assert window.tabs.tabText(window.tabs.indexOf(editor)) == "Famille •"
+    with qtbot.waitSignal(window.sig_saved, timeout=15000):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert gui_tasks.wait_idle(10000)
+    assert window.state_label.text() == "Tout est enregistré."
+    window.close()
+
+    again = _window(qtbot, clinician, gui_tasks, patient_id)
+    assert again.family_editor.content() == typed
+    assert _relationships(again.family_editor) == relationships
+    assert relationships["p10"] == "cousine germaine maternelle"
+    assert again.family_editor.content().person("p16").age.text == "~17"
+    assert _scene_people(again.family_editor) == 16
+    again.close()
+
+
+def test_a_relative_is_linked_to_their_own_file_through_the_picker(
+    qtbot, gui_tasks, gui_type, clinician, patient_id
+):
+    sister = clinician.patients.create(
+        IdentityFields(
+            birth_name="Lefèvre", first_names="Odile", birth_date=dt.date(1972, 6, 1), sex="F"
+        )
+    ).id
+    window = _window(qtbot, clinician, gui_tasks, patient_id)
+    editor = window.family_editor
+    family = add_parents(editor.content(), "p1")
+    _edit(editor, family)
+    from oiso_desktop.domain.family import add_sibling
+
+    family = add_sibling(editor.content(), "p1", sex="F")
+    _edit(editor, family)
+    sister_id = family.people[-1].id
+    editor.sig_link_requested.emit(sister_id)
+    picker = window.picker
+    assert picker is not None and picker.isVisible()
+    with qtbot.waitSignal(picker.sig_results_shown, timeout=10000):
+        gui_type(picker.search_edit, "odile")
+    assert picker.results.count() == 1  # the file itself is never offered
+    picker.results.setCurrentRow(0)
+    qtbot.mouseClick(picker.ok_button, Qt.MouseButton.LeftButton)
+    assert editor.content().person(sister_id).patient_id == sister
+    with qtbot.waitSignal(window.sig_saved, timeout=15000):
+        window.save()
+    saved = clinician.forms.get(patient_id, "family")
+    assert saved.link_labels == {sister: "LEFÈVRE Odile"}
+    window.close()
