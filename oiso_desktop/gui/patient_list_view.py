@@ -113,6 +113,7 @@ class PatientListView(QWidget):
 
         self.model = PatientListModel(self._load_page, self)
         self.model.sig_load_failed.connect(self._on_page_failed)
+        self.model.sig_rows_loaded.connect(self._on_rows_loaded)
         self.table = data_table("patient_table", self.model)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.table.setHorizontalScrollMode(self.table.ScrollMode.ScrollPerPixel)
@@ -255,6 +256,11 @@ class PatientListView(QWidget):
         margin = PatientListModel.PAGE_SIZE // 2
         self.model.load_rows(shown[0] - margin, shown[1] + margin)
 
+    def _on_rows_loaded(self, _first: int, _last: int) -> None:
+        # The clinical key went meanwhile (a role change): the facts columns go at once.
+        if self.key_fact_columns_shown() and not self.model.has_key_facts:
+            self._show_key_fact_columns(False)
+
     def _on_page_failed(self, exc: BaseException) -> None:
         self.count_label.setText(error_text(exc))
         style.set_role(self.count_label, "error")
@@ -375,6 +381,11 @@ class PatientListView(QWidget):
                     self.search_edit.setFocus()
                     return True
         return super().eventFilter(watched, event)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.LanguageChange and self._viewport is not None:
+            self.fit_columns()  # the headers' words changed
+        super().changeEvent(event)
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)

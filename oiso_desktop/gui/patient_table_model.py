@@ -141,6 +141,9 @@ def identity_display(item: PatientSummary, column: int) -> str | None:
 def identity_role_data(item: PatientSummary, column: int, role: int) -> Any:
     """Tool tips and alignment of the identity columns."""
     if role == Qt.ItemDataRole.ToolTipRole:
+        if column in (COL_BIRTH_NAME, COL_USED_NAME, COL_FIRST_NAMES, COL_OWNER):
+            # the whole text, for a narrow column that elides it
+            return identity_display(item, column) or None
         if column == COL_SEX:
             source = _SEX_TOOLTIPS.get(item.sex)
             return _tr(source) if source else None

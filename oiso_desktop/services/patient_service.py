@@ -181,6 +181,9 @@ class PatientService:
             return session_clinical_keys(self.ctx, uow)
         except PermissionDenied:
             return None
+        except StorageError as exc:  # the key file unreadable now: the identities still list
+            log.warning("Key facts left out of the list: %s", type(exc).__name__)
+            return None
 
     def _page(
         self,

@@ -3,6 +3,7 @@ generation, pages dropped when too many are held, key-fact columns."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from datetime import date
 
@@ -193,3 +194,14 @@ def test_key_fact_columns_in_french(qapp) -> None:
     model.load_rows(0, 3)
     loader.answer(0, facts=False)
     assert not model.has_key_facts
+
+
+def test_names_carry_their_whole_text_as_tool_tip(qapp) -> None:
+    """A narrow window elides long names: the tool tip shows them whole."""
+    model = M(Loader())
+    row = dataclasses.replace(_summary(1), first_names="Anne-Sophie Marie-Clémence")
+    model.set_result(PatientIdList(ids=(1,), with_key_facts=False, first_rows=(row,)))
+    tip = Qt.ItemDataRole.ToolTipRole
+    assert model.index(0, M.COL_FIRST_NAMES).data(tip) == "Anne-Sophie Marie-Clémence"
+    assert model.index(0, M.COL_OWNER).data(tip) == "Claire Dubois"
+    assert model.index(0, M.COL_USED_NAME).data(tip) is None  # empty: nothing to show
