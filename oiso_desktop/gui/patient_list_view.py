@@ -1,34 +1,70 @@
-"""The patient list: instant search, results table, new patient, open on double-click."""
+"""The patient list: instant search, results table, new patient, open on double-click.
+
+The list is lazy: a search brings the ids of every match and the first page of
+rows (``PatientService.search_ids``); the other rows are fetched page by page
+(``PatientService.page``, in the background) as they scroll into view, and a
+clinical role holding the clinical key sees the family's key facts in three more
+columns. The columns always fit the table's width: no horizontal scrolling.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QPushButton, QStyle, QWidget
 
 from oiso_desktop.domain.permissions import Permission
 from oiso_desktop.gui import style
 from oiso_desktop.gui.error_text import error_text
-from oiso_desktop.gui.patient_table_model import PatientTableModel
+from oiso_desktop.gui.patient_table_model import (
+    INS_STATUS_LABELS,
+    PatientListModel,
+    ins_status_label,
+)
 from oiso_desktop.gui.tasks import TaskRunner
 from oiso_desktop.gui.widgets.data_table import (
     count_label,
     data_table,
     page_layout,
     search_field,
-    set_column_modes,
 )
 
 if TYPE_CHECKING:
     from oiso_desktop.services.auth_service import UserSession
-    from oiso_desktop.services.dto import PatientView, SearchResult
+    from oiso_desktop.services.dto import PatientIdList, PatientPage, PatientView
 
-__all__ = ["SEARCH_DEBOUNCE_MS", "SEARCH_LIMIT", "PatientListView"]
+__all__ = ["SEARCH_DEBOUNCE_MS", "VISIBLE_ROWS_DELAY_MS", "PatientListView"]
 
 SEARCH_DEBOUNCE_MS = 150
-SEARCH_LIMIT = 200
+# rows in view are asked for once the scrolling pauses this long (a fast drag
+# through 100,000 rows asks only for where it stops)
+VISIBLE_ROWS_DELAY_MS = 40
+
+_M = PatientListModel
+# the name columns share the width the fixed-format columns leave (weights)
+_ELASTIC_WEIGHTS = {
+    _M.COL_BIRTH_NAME: 3.0,
+    _M.COL_USED_NAME: 2.0,
+    _M.COL_FIRST_NAMES: 3.0,
+    _M.COL_OWNER: 2.5,
+}
+# a name column is never narrower than this (nor than the longest word of its header)
+MIN_NAME_WIDTH = 80
+# the widest text of each fixed-format column: its width never depends on the rows
+# loaded so far
+_FIXED_SAMPLES: dict[int, Callable[[], list[str]]] = {
+    _M.COL_BIRTH_DATE: lambda: ["00/00/0000"],
+    _M.COL_SEX: lambda: ["M"],
+    _M.COL_NIR: lambda: ["0 00 00 00 000 000 00"],
+    _M.COL_INS_STATUS: lambda: [ins_status_label(code) for code in INS_STATUS_LABELS],
+    _M.COL_AFFECTED: lambda: ["00 / 000"],
+    _M.COL_VARIANT: lambda: ["BRCA1"],  # more genes: elided, the tool tip lists them
+}
+# the header's padding (resources/styles/oiso.qss: QHeaderView::section)
+_HEADER_PADDING = (6, 5)
 
 
 class PatientListView(QWidget):
@@ -57,6 +93,7 @@ class PatientListView(QWidget):
         # the open patient-file windows, by patient id (one window per file)
         self.file_windows: dict[int, QWidget] = {}
         self.last_file_window: QWidget | None = None
+        self._viewport: QWidget | None = None  # the table's, once built (event filter)
 
         layout, _title = page_layout(self, self.tr("Patients"))
 
@@ -77,28 +114,32 @@ class PatientListView(QWidget):
         self.count_label = count_label()
         layout.addWidget(self.count_label)
 
-        self.model = PatientTableModel(self)
+        self.model = PatientListModel(self._load_page, self)
+        self.model.sig_load_failed.connect(self._on_page_failed)
+        self.model.sig_rows_loaded.connect(self._on_rows_loaded)
         self.table = data_table("patient_table", self.model)
-        set_column_modes(
-            self.table.horizontalHeader(),
-            # names start narrow enough for the whole row to fit the default window
-            # (the practitioner column takes what is left); the user can widen them
-            widths={
-                PatientTableModel.COL_BIRTH_NAME: 150,
-                PatientTableModel.COL_USED_NAME: 120,
-                PatientTableModel.COL_FIRST_NAMES: 150,
-            },
-            # fixed formats: sized to their text, never cut
-            contents=(
-                PatientTableModel.COL_BIRTH_DATE,
-                PatientTableModel.COL_SEX,
-                PatientTableModel.COL_NIR,
-                PatientTableModel.COL_INS_STATUS,
-            ),
-        )
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.table.setHorizontalScrollMode(self.table.ScrollMode.ScrollPerPixel)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(36)
+        for column in range(PatientListModel.COLUMN_COUNT):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        self._show_key_fact_columns(False)
         self.table.doubleClicked.connect(self._on_row_activated)
         self.table.installEventFilter(self)
+        self._viewport = self.table.viewport()
+        self._viewport.installEventFilter(self)
         layout.addWidget(self.table, 1)
+
+        # Rows in view are fetched when the scrolling pauses (or the table grows).
+        self._visible_timer = QTimer(self)
+        self._visible_timer.setSingleShot(True)
+        self._visible_timer.setInterval(VISIBLE_ROWS_DELAY_MS)
+        self._visible_timer.timeout.connect(self.load_visible_rows)
+        scroll_bar = self.table.verticalScrollBar()
+        scroll_bar.valueChanged.connect(self._visible_timer.start)
+        scroll_bar.rangeChanged.connect(self._visible_timer.start)
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -135,23 +176,25 @@ class PatientListView(QWidget):
         seq = self._search_seq
         self._last_text = text
         self._tasks.run(
-            self._session.patients.search,
+            self._session.patients.search_ids,
             text,
-            limit=SEARCH_LIMIT,
+            first_rows=PatientListModel.PAGE_SIZE,
             on_success=lambda result, seq=seq: self._on_search_done(seq, result),
             on_failure=lambda exc, seq=seq: self._on_search_failed(seq, exc),
             label=self.tr("Searching…"),
             owner=self,
         )
 
-    def _on_search_done(self, seq: int, result: SearchResult) -> None:
+    def _on_search_done(self, seq: int, result: PatientIdList) -> None:
         if seq != self._search_seq:
             return  # a newer query was typed meanwhile
         self._applied_seq = seq
-        self.model.set_rows(result.rows)
+        self.model.set_result(result)
+        self._show_key_fact_columns(result.with_key_facts)
         self._update_count(result)
         if self.model.rowCount():
             self.table.selectRow(0)
+        self._visible_timer.start()
         self.sig_results_changed.emit()
 
     def _on_search_failed(self, seq: int, exc: BaseException) -> None:
@@ -163,13 +206,9 @@ class PatientListView(QWidget):
         style.set_role(self.count_label, "error")
         self.sig_results_changed.emit()
 
-    def _update_count(self, result: SearchResult) -> None:
+    def _update_count(self, result: PatientIdList) -> None:
         style.set_role(self.count_label, "hint")
-        if result.truncated:
-            text = self.tr("More than {limit} results: refine your search").format(
-                limit=self.locale().toString(len(result.rows))
-            )
-        elif result.total == 0:
+        if result.total == 0:
             text = (
                 self.tr("No patient file found")
                 if self._last_text
@@ -184,8 +223,145 @@ class PatientListView(QWidget):
         """True while a typed query has not produced its result yet (tests)."""
         return self._debounce.isActive() or self._applied_seq != self._search_seq
 
+    # ---------------------------------------------------------------- pages
+    def _load_page(
+        self,
+        ids: tuple[int, ...],
+        on_success: Callable[[PatientPage], None],
+        on_failure: Callable[[BaseException], None],
+    ) -> None:
+        """The model's page loader: ``PatientService.page`` in the background."""
+        self._tasks.run(
+            self._session.patients.page,
+            ids,
+            on_success=on_success,
+            on_failure=on_failure,
+            owner=self,
+        )
+
+    def visible_rows(self) -> tuple[int, int] | None:
+        """The first and last rows in view (None: no row)."""
+        count = self.model.rowCount()
+        if not count:
+            return None
+        first = self.table.rowAt(0)
+        if first < 0:
+            return None
+        last = self.table.rowAt(self.table.viewport().height() - 1)
+        return first, count - 1 if last < 0 else last
+
+    def load_visible_rows(self) -> None:
+        """Ask for the pages of the rows in view, and half a page around them."""
+        self._visible_timer.stop()
+        shown = self.visible_rows()
+        if shown is None:
+            return
+        margin = PatientListModel.PAGE_SIZE // 2
+        self.model.load_rows(shown[0] - margin, shown[1] + margin)
+
+    def _on_rows_loaded(self, _first: int, _last: int) -> None:
+        # The clinical key went meanwhile (a role change): the facts columns go at once.
+        if self.key_fact_columns_shown() and not self.model.has_key_facts:
+            self._show_key_fact_columns(False)
+
+    def _on_page_failed(self, exc: BaseException) -> None:
+        self.count_label.setText(error_text(exc))
+        style.set_role(self.count_label, "error")
+
+    # ---------------------------------------------------------------- columns
+    def _show_key_fact_columns(self, shown: bool) -> None:
+        for column in PatientListModel.KEY_FACT_COLUMNS:
+            self.table.setColumnHidden(column, not shown)
+        self.fit_columns()
+
+    def key_fact_columns_shown(self) -> bool:
+        return not self.table.isColumnHidden(PatientListModel.COL_AFFECTED)
+
+    def _header_font(self) -> QFont:
+        font = QFont(self.table.horizontalHeader().font())
+        font.setBold(True)  # the stylesheet's header sections
+        return font
+
+    def _header_min_width(self, column: int) -> int:
+        """The narrowest the header of ``column`` reads in full, wrapped between words."""
+        metrics = QFontMetrics(self._header_font())
+        words = self.model.header_label(column).split()
+        return max(metrics.horizontalAdvance(word) for word in words) + 2 * _HEADER_PADDING[0] + 2
+
+    def fit_columns(self) -> None:
+        """Size the columns to the table: the fixed formats to their widest text, the
+        names sharing the rest by weight. Nothing needs horizontal scrolling down to a
+        narrow window; a header too long for its column wraps between words (the
+        header grows to two lines), and a name too long for its column is elided
+        (its tool tip and the file show it whole)."""
+        header = self.table.horizontalHeader()
+        metrics = self.table.fontMetrics()
+        # the delegate's text margins on both sides, the grid line, a little air
+        text_margin = self.table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin)
+        margin = 2 * (text_margin + 1) + 1 + 6
+        available = self.table.viewport().width()
+        weights = {c: w for c, w in _ELASTIC_WEIGHTS.items() if not self.table.isColumnHidden(c)}
+        minimum = {c: max(MIN_NAME_WIDTH, self._header_min_width(c)) for c in weights}
+        fixed = [c for c in _FIXED_SAMPLES if not self.table.isColumnHidden(c)]
+        content = {
+            c: max(metrics.horizontalAdvance(text) for text in _FIXED_SAMPLES[c]()) + margin
+            for c in fixed
+        }
+        # Headers on one line when the names keep theirs too; else wrapped between words.
+        roomy = sum(max(content[c], header.sectionSizeHint(c)) for c in fixed) + sum(
+            max(minimum[c], header.sectionSizeHint(c)) for c in weights
+        )
+        widths: dict[int, int] = {}
+        for column in fixed:
+            label = header.sectionSizeHint(column) if roomy <= available else 0
+            widths[column] = max(content[column], label, self._header_min_width(column))
+            available -= widths[column]
+        # A column whose share is below its minimum gets that; the others share the rest.
+        at_minimum: set[int] = set()
+        while True:
+            free = [c for c in weights if c not in at_minimum]
+            share = available - sum(minimum[c] for c in at_minimum)
+            total = sum(weights[c] for c in free) or 1.0
+            under = {c for c in free if share * weights[c] / total < minimum[c]}
+            if not under:
+                break
+            at_minimum |= under
+        for column in weights:
+            if column in at_minimum:
+                widths[column] = minimum[column]
+            else:
+                widths[column] = int(share * weights[column] / total)
+        if free:  # the rounding goes to the last name column that is not at its minimum
+            widths[free[-1]] += max(0, available - sum(widths[c] for c in weights))
+        for column, width in widths.items():
+            header.resizeSection(column, width)
+        self._fit_header_height(widths)
+
+    def _fit_header_height(self, widths: dict[int, int]) -> None:
+        """One line of header, or as many as the narrowest wrapped label needs."""
+        metrics = QFontMetrics(self._header_font())
+        padding_x, padding_y = _HEADER_PADDING
+        lines = 1
+        for column, width in widths.items():
+            text = self.model.header_label(column)
+            box = metrics.boundingRect(
+                QRect(0, 0, max(1, width - 2 * padding_x - 2), 1000),
+                int(Qt.TextFlag.TextWordWrap),
+                text,
+            )
+            lines = max(lines, round(box.height() / metrics.lineSpacing()))
+        header = self.table.horizontalHeader()
+        header.setDefaultAlignment(
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap
+        )
+        header.setFixedHeight(lines * metrics.lineSpacing() + 2 * padding_y + 3)
+
     # ---------------------------------------------------------------- events
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self._viewport and event.type() == QEvent.Type.Resize:
+            self.fit_columns()
+            self._visible_timer.start()
+            return False
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             key = event.key()
             if watched is self.search_edit:
@@ -198,7 +374,7 @@ class PatientListView(QWidget):
                     if self._debounce.isActive():
                         self.refresh()
                     elif self.model.rowCount() == 1:
-                        self.open_patient(self.model.row_at(0).id)
+                        self.open_patient(self.model.id_at(0))
                     return True
             elif watched is self.table:
                 if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -209,6 +385,11 @@ class PatientListView(QWidget):
                     return True
         return super().eventFilter(watched, event)
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.LanguageChange and self._viewport is not None:
+            self.fit_columns()  # the headers' words changed
+        super().changeEvent(event)
+
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
         self.search_edit.setFocus()
@@ -217,7 +398,7 @@ class PatientListView(QWidget):
     def _on_row_activated(self, index: QModelIndex) -> None:
         if not index.isValid():
             return
-        patient_id = index.data(PatientTableModel.PATIENT_ID_ROLE)
+        patient_id = index.data(PatientListModel.PATIENT_ID_ROLE)
         if patient_id is not None:
             self.open_patient(int(patient_id))
 

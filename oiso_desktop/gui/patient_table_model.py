@@ -1,21 +1,42 @@
-"""Table model over the patient search results (``services.dto.PatientSummary``).
+"""Table models over patient summaries (``services.dto.PatientSummary``).
 
-No widget code: tested on its own. The rows are plain frozen data objects; the
-model never holds a database session.
+* :class:`PatientTableModel`: a short list held whole (the duplicate candidates).
+* :class:`PatientListModel`: the patient list, lazy. It keeps the ids of every
+  match (``services.dto.PatientIdList``) and holds the rows of a few pages only,
+  fetched when they come into view (:meth:`PatientListModel.load_rows`) through
+  the page loader the view gives it (a background task); pages out of view are
+  dropped. Clinical roles get the family's key facts as three more columns.
+
+No widget code: tested on their own. The rows are plain frozen data objects; the
+models never hold a database session.
 """
 
 from __future__ import annotations
 
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor
 
 from oiso_desktop.gui.table_model_base import RowTableModel
-from oiso_desktop.services.dto import PatientSummary
+from oiso_desktop.services.dto import FamilyKeyFacts, PatientIdList, PatientPage, PatientSummary
 
 __all__ = [
     "INS_STATUS_LABELS",
+    "PageLoader",
+    "PatientListModel",
     "PatientTableModel",
     "format_date",
     "format_nir",
@@ -75,28 +96,77 @@ def format_date(value: date | None) -> str:
     return value.strftime("%d/%m/%Y") if value is not None else ""
 
 
+# the identity columns, shared by both models
+COL_BIRTH_NAME = 0
+COL_USED_NAME = 1
+COL_FIRST_NAMES = 2
+COL_BIRTH_DATE = 3
+COL_SEX = 4
+COL_NIR = 5
+COL_INS_STATUS = 6
+COL_OWNER = 7
+IDENTITY_HEADERS = (
+    QT_TRANSLATE_NOOP("PatientTableModel", "Birth name"),
+    QT_TRANSLATE_NOOP("PatientTableModel", "Used name"),
+    QT_TRANSLATE_NOOP("PatientTableModel", "First name(s)"),
+    QT_TRANSLATE_NOOP("PatientTableModel", "Born on"),
+    QT_TRANSLATE_NOOP("PatientTableModel", "Sex"),
+    QT_TRANSLATE_NOOP("PatientTableModel", "NIR"),
+    QT_TRANSLATE_NOOP("PatientTableModel", "INS status"),
+    QT_TRANSLATE_NOOP("PatientTableModel", "Practitioner"),
+)
+
+
+def identity_display(item: PatientSummary, column: int) -> str | None:
+    """The text of an identity column for ``item``."""
+    if column == COL_BIRTH_NAME:
+        return item.birth_name
+    if column == COL_USED_NAME:
+        return item.used_name or ""
+    if column == COL_FIRST_NAMES:
+        return item.first_names
+    if column == COL_BIRTH_DATE:
+        return format_date(item.birth_date)
+    if column == COL_SEX:
+        return sex_label(item.sex)
+    if column == COL_NIR:
+        return format_nir(item.nir)
+    if column == COL_INS_STATUS:
+        return ins_status_label(item.ins_status)
+    if column == COL_OWNER:
+        return item.owner_display_name
+    return None
+
+
+def identity_role_data(item: PatientSummary, column: int, role: int) -> Any:
+    """Tool tips and alignment of the identity columns."""
+    if role == Qt.ItemDataRole.ToolTipRole:
+        if column in (COL_BIRTH_NAME, COL_USED_NAME, COL_FIRST_NAMES, COL_OWNER):
+            # the whole text, for a narrow column that elides it
+            return identity_display(item, column) or None
+        if column == COL_SEX:
+            source = _SEX_TOOLTIPS.get(item.sex)
+            return _tr(source) if source else None
+        if column == COL_INS_STATUS:
+            return item.ins_status
+    if role == Qt.ItemDataRole.TextAlignmentRole and column in (COL_BIRTH_DATE, COL_SEX):
+        return int(Qt.AlignmentFlag.AlignCenter)
+    return None
+
+
 class PatientTableModel(RowTableModel[PatientSummary]):
-    """One row per :class:`PatientSummary`, in the order given by the search."""
+    """One row per :class:`PatientSummary`, in the order given (a short list, held whole)."""
 
     CONTEXT = CONTEXT
-    COL_BIRTH_NAME = 0
-    COL_USED_NAME = 1
-    COL_FIRST_NAMES = 2
-    COL_BIRTH_DATE = 3
-    COL_SEX = 4
-    COL_NIR = 5
-    COL_INS_STATUS = 6
-    COL_OWNER = 7
-    HEADERS = (
-        QT_TRANSLATE_NOOP("PatientTableModel", "Birth name"),
-        QT_TRANSLATE_NOOP("PatientTableModel", "Used name"),
-        QT_TRANSLATE_NOOP("PatientTableModel", "First name(s)"),
-        QT_TRANSLATE_NOOP("PatientTableModel", "Born on"),
-        QT_TRANSLATE_NOOP("PatientTableModel", "Sex"),
-        QT_TRANSLATE_NOOP("PatientTableModel", "NIR"),
-        QT_TRANSLATE_NOOP("PatientTableModel", "INS status"),
-        QT_TRANSLATE_NOOP("PatientTableModel", "Practitioner"),
-    )
+    COL_BIRTH_NAME = COL_BIRTH_NAME
+    COL_USED_NAME = COL_USED_NAME
+    COL_FIRST_NAMES = COL_FIRST_NAMES
+    COL_BIRTH_DATE = COL_BIRTH_DATE
+    COL_SEX = COL_SEX
+    COL_NIR = COL_NIR
+    COL_INS_STATUS = COL_INS_STATUS
+    COL_OWNER = COL_OWNER
+    HEADERS = IDENTITY_HEADERS
 
     # the patient id of the row (int), for any column
     PATIENT_ID_ROLE = RowTableModel.ID_ROLE
@@ -104,34 +174,309 @@ class PatientTableModel(RowTableModel[PatientSummary]):
     SUMMARY_ROLE = RowTableModel.ROW_ROLE
 
     def display(self, item: PatientSummary, column: int) -> str | None:
-        if column == self.COL_BIRTH_NAME:
-            return item.birth_name
-        if column == self.COL_USED_NAME:
-            return item.used_name or ""
-        if column == self.COL_FIRST_NAMES:
-            return item.first_names
-        if column == self.COL_BIRTH_DATE:
-            return format_date(item.birth_date)
-        if column == self.COL_SEX:
-            return sex_label(item.sex)
-        if column == self.COL_NIR:
-            return format_nir(item.nir)
-        if column == self.COL_INS_STATUS:
-            return ins_status_label(item.ins_status)
-        if column == self.COL_OWNER:
-            return item.owner_display_name
-        return None
+        return identity_display(item, column)
 
     def role_data(self, item: PatientSummary, column: int, role: int) -> Any:
+        return identity_role_data(item, column, role)
+
+
+# ``loader(ids, on_success, on_failure)``: fetch the summaries of ``ids`` in the
+# background (``PatientService.page``), then call back on the GUI thread with the
+# ``PatientPage`` or the exception. The view builds it on its TaskRunner.
+PageLoader = Callable[
+    [tuple[int, ...], Callable[[PatientPage], None], Callable[[BaseException], None]], None
+]
+
+# a row fetched whose file is no longer visible (unshared or gone since the search)
+_GONE = None
+_PLACEHOLDER = "…"
+_MUTED = "#7b8794"  # the palette's placeholder text
+
+
+class PatientListModel(QAbstractTableModel):
+    """The patient list: every id of a search, the rows of the pages in view.
+
+    ``set_result(PatientIdList)`` starts a new list (its ``first_rows`` fill the
+    first page at once); the view then calls :meth:`load_rows` with the rows in
+    view: the pages they fall in that are neither held nor on their way are asked
+    from the ``loader``, at most :attr:`MAX_HELD_PAGES` are held (the least
+    recently wanted go), and an answer to an older search is dropped. A row not
+    loaded yet shows "…"; its id is known at once (``PATIENT_ID_ROLE``), so it
+    opens like any other.
+
+    The key-facts columns (affected relatives out of the relatives entered, as
+    "4 / 12"; the genes with a pathogenic variant in the family) hold something
+    only when the service gave the facts (a clinical role whose session holds the
+    clinical key: ``has_key_facts``); the view hides them otherwise.
+    """
+
+    CONTEXT = CONTEXT
+    COL_BIRTH_NAME = COL_BIRTH_NAME
+    COL_USED_NAME = COL_USED_NAME
+    COL_FIRST_NAMES = COL_FIRST_NAMES
+    COL_BIRTH_DATE = COL_BIRTH_DATE
+    COL_SEX = COL_SEX
+    COL_NIR = COL_NIR
+    COL_INS_STATUS = COL_INS_STATUS
+    COL_OWNER = COL_OWNER
+    COL_AFFECTED = 8
+    COL_VARIANT = 9
+    KEY_FACT_COLUMNS = (COL_AFFECTED, COL_VARIANT)
+    HEADERS = (
+        *IDENTITY_HEADERS,
+        QT_TRANSLATE_NOOP("PatientTableModel", "Affected / relatives"),
+        QT_TRANSLATE_NOOP("PatientTableModel", "Variant"),
+    )
+    HEADER_TOOLTIPS = {
+        COL_AFFECTED: QT_TRANSLATE_NOOP(
+            "PatientTableModel",
+            "Relatives who had a cancer / relatives entered in the family (the patient not "
+            "counted)",
+        ),
+        COL_VARIANT: QT_TRANSLATE_NOOP(
+            "PatientTableModel", "Genes with a pathogenic variant recorded in the family"
+        ),
+    }
+    COLUMN_COUNT = len(HEADERS)
+
+    PATIENT_ID_ROLE = RowTableModel.ID_ROLE
+    # the PatientSummary of the row (None while not loaded)
+    SUMMARY_ROLE = RowTableModel.ROW_ROLE
+
+    # rows per page (a screenful is 20 to 40)
+    PAGE_SIZE = 50
+    # pages held at most; the others are fetched again if they come back into view
+    MAX_HELD_PAGES = 20
+
+    # rows first..last (inclusive) were filled by a page that arrived
+    sig_rows_loaded = Signal(int, int)
+    # a page could not be fetched (the exception); asked again when next in view
+    sig_load_failed = Signal(object)
+
+    def __init__(self, loader: PageLoader | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._loader = loader
+        self._ids: tuple[int, ...] = ()
+        self._key_facts = False
+        # page number -> one entry per id of the page (a summary, or _GONE)
+        self._pages: OrderedDict[int, tuple[PatientSummary | None, ...]] = OrderedDict()
+        self._pending: set[int] = set()
+        self._generation = 0
+        self._row_of: dict[int, int] | None = None
+
+    # ------------------------------------------------------------------ the list
+    def set_result(self, result: PatientIdList) -> None:
+        """A new search result: its ids, and its first rows when it brought them."""
+        self.beginResetModel()
+        self._generation += 1
+        self._ids = tuple(result.ids)
+        self._key_facts = result.with_key_facts
+        self._pages.clear()
+        self._pending.clear()
+        self._row_of = None
+        if result.first_rows:
+            self._store_rows(result.first_rows, complete_up_to=len(result.first_rows))
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.set_result(PatientIdList(ids=(), with_key_facts=self._key_facts))
+
+    @property
+    def has_key_facts(self) -> bool:
+        """Whether the rows carry key facts (the view shows those columns)."""
+        return self._key_facts
+
+    def ids(self) -> tuple[int, ...]:
+        return self._ids
+
+    def id_at(self, row: int) -> int:
+        return self._ids[row]
+
+    def row_of(self, patient_id: int) -> int:
+        """The row of ``patient_id``, or -1."""
+        if self._row_of is None:
+            self._row_of = {pid: row for row, pid in enumerate(self._ids)}
+        return self._row_of.get(patient_id, -1)
+
+    def row_at(self, row: int) -> PatientSummary | None:
+        """The summary of ``row``; None while its page is not loaded (or it is gone)."""
+        page = self._pages.get(row // self.PAGE_SIZE)
+        return None if page is None else page[row % self.PAGE_SIZE]
+
+    def is_row_loaded(self, row: int) -> bool:
+        return row // self.PAGE_SIZE in self._pages
+
+    def held_pages(self) -> tuple[int, ...]:
+        """The pages held now, least recently wanted first."""
+        return tuple(self._pages)
+
+    def pending_pages(self) -> frozenset[int]:
+        return frozenset(self._pending)
+
+    # ------------------------------------------------------------------ loading
+    def load_rows(self, first: int, last: int) -> list[int]:
+        """Make sure the rows ``first``..``last`` are (being) loaded; returns the
+        pages asked from the loader now."""
+        if not self._ids or last < first:
+            return []
+        first = max(0, first)
+        last = min(last, len(self._ids) - 1)
+        wanted = range(first // self.PAGE_SIZE, last // self.PAGE_SIZE + 1)
+        asked = []
+        for page in wanted:
+            if page in self._pages:
+                self._pages.move_to_end(page)  # recently wanted: kept longest
+            elif page not in self._pending and self._loader is not None:
+                asked.append(page)
+        for page in asked:
+            self._pending.add(page)
+            ids = self._ids[page * self.PAGE_SIZE : (page + 1) * self.PAGE_SIZE]
+            generation = self._generation
+            self._loader(
+                ids,
+                lambda result, g=generation, p=page: self._on_page_loaded(g, p, result),
+                lambda exc, g=generation, p=page: self._on_page_failed(g, p, exc),
+            )
+        return asked
+
+    def _on_page_loaded(self, generation: int, page: int, result: PatientPage) -> None:
+        if generation != self._generation:
+            return  # an answer to an older search
+        self._pending.discard(page)
+        if result.with_key_facts != self._key_facts:
+            # The clinical key came or went meanwhile (an approval, a role change):
+            # the columns follow at the next search; rows never show facts not given.
+            self._key_facts = self._key_facts and result.with_key_facts
+        start = page * self.PAGE_SIZE
+        self._store_rows(result.rows, complete_up_to=None, only_page=page)
+        last = min(start + self.PAGE_SIZE, len(self._ids)) - 1
+        self.dataChanged.emit(self.index(start, 0), self.index(last, self.COLUMN_COUNT - 1))
+        self._evict()
+        self.sig_rows_loaded.emit(start, last)
+
+    def _on_page_failed(self, generation: int, page: int, exc: BaseException) -> None:
+        if generation != self._generation:
+            return
+        self._pending.discard(page)
+        self.sig_load_failed.emit(exc)
+
+    def _store_rows(
+        self,
+        rows: Sequence[PatientSummary],
+        *,
+        complete_up_to: int | None,
+        only_page: int | None = None,
+    ) -> None:
+        """Place ``rows`` (found by id) into their pages. ``only_page``: the page that
+        was asked (every id of it not in ``rows`` is gone); ``complete_up_to``: the
+        first rows of a search, pages wholly covered by them are complete."""
+        by_id = {row.id: row for row in rows}
+        if only_page is not None:
+            pages: range | list[int] = [only_page]
+        else:
+            assert complete_up_to is not None
+            covered = min(complete_up_to, len(self._ids))
+            full = covered // self.PAGE_SIZE + (1 if covered == len(self._ids) else 0)
+            pages = range(min(full, -(-len(self._ids) // self.PAGE_SIZE)))
+        for page in pages:
+            ids = self._ids[page * self.PAGE_SIZE : (page + 1) * self.PAGE_SIZE]
+            self._pages[page] = tuple(by_id.get(pid, _GONE) for pid in ids)
+            self._pages.move_to_end(page)
+
+    def _evict(self) -> None:
+        while len(self._pages) > self.MAX_HELD_PAGES:
+            page, _rows = self._pages.popitem(last=False)
+            start = page * self.PAGE_SIZE
+            last = min(start + self.PAGE_SIZE, len(self._ids)) - 1
+            self.dataChanged.emit(self.index(start, 0), self.index(last, self.COLUMN_COUNT - 1))
+
+    # ------------------------------------------------------------------ cells
+    def header_label(self, column: int) -> str:
+        return _tr(self.HEADERS[column])
+
+    def display(self, item: PatientSummary, column: int) -> str | None:
+        if column < self.COL_AFFECTED:
+            return identity_display(item, column)
+        facts = item.key_facts
+        if facts is None:
+            return ""
+        if column == self.COL_AFFECTED:
+            return f"{facts.affected_relatives} / {facts.relatives}"
+        if column == self.COL_VARIANT:
+            return ", ".join(facts.variant_genes)
+        return None
+
+    def _key_fact_tooltip(self, facts: FamilyKeyFacts | None, column: int) -> str | None:
+        if facts is None:
+            return QCoreApplication.translate("PatientTableModel", "No family entered yet")
+        if column == self.COL_AFFECTED:
+            # self.tr: lupdate sees plural forms there only; the counts as plain names too
+            relatives, affected = facts.relatives, facts.affected_relatives
+            first = self.tr("%n relative(s) entered in the family", "", relatives)
+            second = self.tr("%n of them had a cancer", "", affected)
+            return f"{first}\n{second}"
+        if facts.variant_genes:
+            return QCoreApplication.translate(
+                "PatientTableModel", "Pathogenic variant recorded in the family: {genes}"
+            ).format(genes=", ".join(facts.variant_genes))
+        return QCoreApplication.translate(
+            "PatientTableModel", "No pathogenic variant recorded in the family"
+        )
+
+    def role_data(self, item: PatientSummary, column: int, role: int) -> Any:
+        if column < self.COL_AFFECTED:
+            return identity_role_data(item, column, role)
         if role == Qt.ItemDataRole.ToolTipRole:
-            if column == self.COL_SEX:
-                source = _SEX_TOOLTIPS.get(item.sex)
-                return _tr(source) if source else None
-            if column == self.COL_INS_STATUS:
-                return item.ins_status
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (
-            self.COL_BIRTH_DATE,
-            self.COL_SEX,
-        ):
+            return self._key_fact_tooltip(item.key_facts, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column != self.COL_VARIANT:
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
+
+    # ------------------------------------------------------------------ Qt interface
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else self.COLUMN_COUNT
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < self.COLUMN_COUNT:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.header_label(section)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            source = self.HEADER_TOOLTIPS.get(section)
+            return _tr(source) if source else self.header_label(section)
+        return None
+
+    def data(
+        self,
+        index: QModelIndex | QPersistentModelIndex,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+            return None
+        row, column = index.row(), index.column()
+        if role == self.PATIENT_ID_ROLE:
+            return self._ids[row]
+        page = self._pages.get(row // self.PAGE_SIZE)
+        if page is None:  # not loaded yet
+            if role == Qt.ItemDataRole.DisplayRole and column == COL_BIRTH_NAME:
+                return _PLACEHOLDER
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QColor(_MUTED)
+            return None
+        item = page[row % self.PAGE_SIZE]
+        if item is None:  # no longer visible since the search
+            if role == Qt.ItemDataRole.DisplayRole and column == COL_BIRTH_NAME:
+                return QCoreApplication.translate("PatientTableModel", "File no longer available")
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QColor(_MUTED)
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.display(item, column)
+        if role == self.SUMMARY_ROLE:
+            return item
+        return self.role_data(item, column, role)

@@ -3,6 +3,14 @@
 Everything here is fictitious: names drawn from lists, identifiers with valid
 check keys but made up. Built at each ``--demo`` start, so it must be quick:
 the patients are inserted in bulk.
+
+Five of the practitioner's files are the probands of the sample families
+(``domain.sample_families``: BRCA1, BRCA2, Lynch, 40 people, consanguineous with
+twins), each with its family and a personal history consistent with it, saved
+as clinical forms through ``session.forms.save`` by the demo's clinical
+accounts (who hold the clinical key from the start). The Lynch family was
+entered in three steps: first by the counsellor (its file is shared with her),
+then completed twice by the practitioner, so its history has something to show.
 """
 
 from __future__ import annotations
@@ -10,17 +18,26 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import random
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
+from oiso_desktop.domain.clinical_forms import FormKind
+from oiso_desktop.domain.family import Age, Family, Receptors, remove_person, update_person
 from oiso_desktop.domain.identifiers import luhn_key, nir_key
 from oiso_desktop.domain.patients import IdentityFields, normalise_identity, search_names
+from oiso_desktop.domain.personal_history import (
+    HistoryCancer,
+    PersonalHistory,
+    RiskReducingSurgery,
+)
 from oiso_desktop.domain.roles import Role
+from oiso_desktop.domain.sample_families import SAMPLE_FAMILIES
+from oiso_desktop.services.auth_service import AuthService
 from oiso_desktop.services.context import AccessMode, naive_utc
 from oiso_desktop.services.dto import StructureInput, UserInput
 from oiso_desktop.services.event_log import record_event
@@ -28,10 +45,11 @@ from oiso_desktop.services.setup_service import create_database
 from oiso_desktop.services.user_service import add_account
 from oiso_desktop.services.validation import clean_user
 from oiso_desktop.storage.models import Patient, PatientShare, Setting
-from oiso_desktop.storage.secret_store import SecretStore
+from oiso_desktop.storage.secret_store import MemorySecretStore, SecretStore
 
 __all__ = [
     "DEMO_ACCOUNTS",
+    "DEMO_FAMILIES",
     "DEMO_SETTING",
     "DemoAccount",
     "DemoAccounts",
@@ -77,6 +95,8 @@ class DemoAccounts:
     counsellor_password: str
     secretary_login: str
     secretary_password: str
+    #: the files of the sample families' probands: SAMPLE_FAMILIES key -> patient id
+    family_patients: Mapping[str, int] = field(default_factory=dict)
 
     @property
     def accounts(self) -> tuple[DemoAccount, ...]:
@@ -414,6 +434,190 @@ def insert_patients(session: Session, rows: Sequence[dict[str, Any]]) -> None:
         session.execute(insert(Patient), list(rows))
 
 
+# ---------------------------------------------------------------------------- families
+
+
+def _breast(age: int, laterality: str, histology: str, grade: int, er: str, pr: str, her2: str):
+    return HistoryCancer(
+        site="breast",
+        laterality=laterality,
+        age=Age.exact(age),
+        histology=histology,
+        grade=grade,
+        receptors=Receptors(er=er, pr=pr, her2=her2),
+        confirmed=True,
+    )
+
+
+@dataclass(frozen=True)
+class DemoFamily:
+    """A sample family and the file of its proband in the demo database."""
+
+    key: str  # of domain.sample_families.SAMPLE_FAMILIES
+    birth_name: str
+    used_name: str
+    history: PersonalHistory  # consistent with the proband's cancers in the family
+    shared_with_counsellor: bool = False
+
+
+#: The proband's first name, sex and age come from the family itself. Their names
+#: come first in the alphabet: a newcomer sees these files at the top of the list.
+DEMO_FAMILIES: tuple[DemoFamily, ...] = (
+    DemoFamily(
+        "brca1",
+        "ABADIE",
+        "",
+        PersonalHistory(
+            cancers=(_breast(36, "left", "ductal", 3, "N", "N", "N"),),
+            surgeries=(RiskReducingSurgery(kind="mastectomy", side="right", age=Age.exact(37)),),
+        ),
+    ),
+    DemoFamily(
+        "brca2",
+        "ACHARD",
+        "",
+        PersonalHistory(cancers=(_breast(61, "left", "ductal", 2, "P", "P", "N"),)),
+    ),
+    DemoFamily(
+        "lynch",
+        "ADAM",
+        "",
+        PersonalHistory(
+            cancers=(
+                HistoryCancer(
+                    site="colorectal",
+                    age=Age.exact(41),
+                    msi="msi",
+                    ihc="loss_mlh1_pms2",
+                    confirmed=True,
+                ),
+            ),
+            surgeries=(RiskReducingSurgery(kind="colectomy", age=Age.exact(41)),),
+        ),
+        shared_with_counsellor=True,
+    ),
+    DemoFamily(
+        "large",
+        "ALBERT",
+        "MERCIER",
+        PersonalHistory(cancers=(_breast(43, "right", "lobular", 2, "P", "P", "N"),)),
+    ),
+    DemoFamily(
+        "consanguineous_twins",
+        "ALAOUI",
+        "",
+        PersonalHistory(cancers=(_breast(28, "left", "ductal", 3, "P", "N", "N"),)),
+        shared_with_counsellor=True,
+    ),
+)
+
+
+def _years_before(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - years, day=28)
+
+
+def demo_family(key: str, birth_date: dt.date) -> Family:
+    """The sample family ``key``, its proband born in the year of ``birth_date``."""
+    family = SAMPLE_FAMILIES[key][1]()
+    proband = family.proband
+    assert proband is not None
+    return update_person(family, dataclasses.replace(proband, birth_year=birth_date.year))
+
+
+def proband_identity(demo: DemoFamily, today: dt.date, rng: random.Random) -> IdentityFields:
+    """The identity of the proband's file: sex, first name and age as in the family."""
+    proband = SAMPLE_FAMILIES[demo.key][1]().proband
+    assert proband is not None and proband.age.value is not None
+    # Born some months before the day the proband reached the age entered in the family.
+    birth_date = _years_before(today, proband.age.value) - dt.timedelta(days=rng.randint(20, 330))
+    place, city, postal_code = rng.choice(_BIRTH_PLACES)
+    return IdentityFields(
+        birth_name=demo.birth_name,
+        used_name=demo.used_name,
+        first_names=proband.name,
+        birth_date=birth_date,
+        birth_place_code=place,
+        sex=proband.sex,
+        address=f"{rng.randint(1, 120)} {rng.choice(_STREETS)}",
+        postal_code=postal_code,
+        city=city,
+        referring_physician=rng.choice(_REFERRING[:-1]),
+    )
+
+
+def first_steps(family: Family) -> tuple[Family, Family]:
+    """Two earlier states of ``family``, as a first consultation would enter it: the
+    nuclear family with no relative's test result, then every relative still
+    without test results. Used for the Lynch family's revisions."""
+    proband = family.proband
+    assert proband is not None
+    keep = {proband.id, *family.parents_of(proband.id), *family.siblings_of(proband.id)}
+    keep |= set(family.children_of(proband.id)) | set(family.partners_of(proband.id))
+    no_results = family
+    for person in family.people:
+        if person.genetic_results and not person.proband:
+            no_results = update_person(no_results, dataclasses.replace(person, genetic_results=()))
+    nuclear = no_results
+    for person_id in keep:  # the grandparents go: their links to the kept are cut first
+        person = nuclear.person(person_id)
+        if person.has_parents and not keep.issuperset(nuclear.parents_of(person_id)):
+            nuclear = update_person(
+                nuclear, dataclasses.replace(person, father_id=None, mother_id=None)
+            )
+    while True:  # then the others, leaves first (a childless partner goes with them)
+        leaves = [
+            p.id for p in nuclear.people if p.id not in keep and not nuclear.children_of(p.id)
+        ]
+        if not leaves:
+            break
+        nuclear = remove_person(nuclear, leaves[0])
+    return nuclear, no_results
+
+
+def save_demo_families(
+    folder: Path,
+    patient_ids: Mapping[str, int],
+    *,
+    secret_store: SecretStore | None = None,
+) -> None:
+    """Save the family and the personal history of the probands' files (``patient_ids``:
+    SAMPLE_FAMILIES key -> file) through the clinical form service, signed in as the
+    demo's counsellor (the Lynch family's first entry, a file shared with her) then
+    as its practitioner (everything else)."""
+    auth = AuthService(folder, secret_store=secret_store or MemorySecretStore())
+    passwords = {login: password for login, password, *_ in DEMO_ACCOUNTS}
+    histories = {demo.key: demo.history for demo in DEMO_FAMILIES}
+    lynch = patient_ids.get("lynch")
+    if lynch is not None:
+        counsellor = auth.login("demo.conseillere", passwords["demo.conseillere"])
+        try:
+            patient = counsellor.patients.get(lynch)
+            nuclear, _ = first_steps(demo_family("lynch", patient.fields.birth_date))
+            counsellor.forms.save(lynch, FormKind.FAMILY, nuclear, expected_version=0)
+        finally:
+            counsellor.logout()
+    practitioner = auth.login("demo.medecin", passwords["demo.medecin"])
+    try:
+        for key, patient_id in patient_ids.items():
+            patient = practitioner.patients.get(patient_id)
+            family = demo_family(key, patient.fields.birth_date)
+            version = 0
+            if key == "lynch":  # completed in two steps after the counsellor's entry
+                _, no_results = first_steps(family)
+                version = practitioner.forms.save(
+                    patient_id, FormKind.FAMILY, no_results, expected_version=1
+                ).version
+            practitioner.forms.save(patient_id, FormKind.FAMILY, family, expected_version=version)
+            practitioner.forms.save(
+                patient_id, FormKind.HISTORY, histories[key], expected_version=0
+            )
+    finally:
+        practitioner.logout()
+
+
 DEMO_PROFESSIONS = {
     Role.PRACTITIONER: "Médecin",
     Role.GENETIC_COUNSELLOR: "Conseillère en génétique",
@@ -427,8 +631,13 @@ def create_demo_database(
     patients: int = 300,
     seed: int = 7,
     secret_store: SecretStore | None = None,
+    families: bool = True,
 ) -> DemoAccounts:
-    """A throwaway database with the demo accounts and ``patients`` synthetic files."""
+    """A throwaway database with the demo accounts and ``patients`` synthetic files.
+
+    ``families``: also the five files of the sample families' probands, with their
+    clinical forms (:data:`DEMO_FAMILIES`, :func:`save_demo_families`).
+    """
     (admin_login, admin_password, _, admin_first, admin_last) = DEMO_ACCOUNTS[0]
     created = create_database(
         Path(folder),
@@ -511,10 +720,37 @@ def create_demo_database(
                 ]
                 if shares:
                     uow.session.execute(insert(PatientShare), shares)
+            family_patients: dict[str, int] = {}
+            if families:
+                rng = random.Random(seed + 1)
+                for demo in DEMO_FAMILIES:
+                    (row,) = patient_rows(
+                        [proband_identity(demo, today, rng)],
+                        owner_id=medecin,
+                        today=today,
+                        now=now,
+                    )
+                    patient_id = uow.session.scalar(
+                        insert(Patient).values(**row).returning(Patient.id)
+                    )
+                    assert patient_id is not None
+                    family_patients[demo.key] = patient_id
+                    if demo.shared_with_counsellor:
+                        uow.session.add(
+                            PatientShare(
+                                patient_id=patient_id,
+                                user_id=conseillere,
+                                access="write",
+                                granted_at=now,
+                                granted_by_id=medecin,
+                            )
+                        )
             uow.commit()
     finally:
         created.clinical_keys.forget()
         created.database.dispose()
+    if family_patients:
+        save_demo_families(Path(folder), family_patients, secret_store=secret_store)
     accounts = {login: password for login, password, *_ in DEMO_ACCOUNTS}
     return DemoAccounts(
         folder=Path(folder),
@@ -526,4 +762,5 @@ def create_demo_database(
         counsellor_password=accounts["demo.conseillere"],
         secretary_login="demo.secretaire",
         secretary_password=accounts["demo.secretaire"],
+        family_patients=family_patients,
     )

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from oiso_desktop.domain.clinical_forms import FormContent, FormKind
+from oiso_desktop.domain.family_facts import FamilyKeyFacts
 from oiso_desktop.domain.patients import IdentityFields
 from oiso_desktop.domain.permissions import PatientAccess
 from oiso_desktop.domain.roles import AccountStatus, Role
@@ -16,7 +17,10 @@ __all__ = [
     "Actor",
     "ClinicalFormView",
     "EventView",
+    "FamilyKeyFacts",
+    "PatientIdList",
     "PatientInput",
+    "PatientPage",
     "PatientSummary",
     "PatientView",
     "RevisionSummary",
@@ -116,6 +120,9 @@ class PatientSummary:
     ins_status: str
     owner_display_name: str
     access: PatientAccess
+    #: the family at a glance (the patient list of a clinical role holding the clinical
+    #: key); None: not given to this user, or no family form saved yet
+    key_facts: FamilyKeyFacts | None = None
 
 
 @dataclass(frozen=True)
@@ -135,6 +142,32 @@ class SearchResult:
     rows: tuple[PatientSummary, ...]
     total: int
     truncated: bool
+
+
+@dataclass(frozen=True)
+class PatientIdList:
+    """Every visible file matching a search, in display order: ids first, rows later."""
+
+    ids: tuple[int, ...]
+    #: whether this session's rows carry key facts (a clinical role holding the CK)
+    with_key_facts: bool
+    #: the summaries of the first ids, fetched with them (ids[:first_rows] asked)
+    first_rows: tuple[PatientSummary, ...] = ()
+
+    @property
+    def total(self) -> int:
+        return len(self.ids)
+
+
+@dataclass(frozen=True)
+class PatientPage:
+    """The summaries of some ids of a :class:`PatientIdList` (a page of the list).
+
+    In the order asked; a file no longer visible (unshared, gone) is left out.
+    """
+
+    rows: tuple[PatientSummary, ...]
+    with_key_facts: bool
 
 
 @dataclass(frozen=True)

@@ -3,16 +3,34 @@
 Who sees a file (``domain.permissions.patient_access``): its owner, the users it
 is shared with, the secretaries of its owner; never an administrator. Searches
 are not logged (they run at each keystroke); opening a file is.
+
+The patient list is loaded lazily: :meth:`PatientService.search_ids` gives the
+ids of *every* match in display order (no cap), :meth:`PatientService.page` the
+summaries of the few rows in view. For a clinical role whose session holds the
+clinical key, those summaries carry the family's key facts
+(``domain.family_facts``), decrypted from the family form of the files the user
+may open, page by page; other roles never get them.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Collection
+import json
+import logging
+from collections.abc import Collection, Mapping, Sequence
 
 from sqlalchemy import or_, select
 
-from oiso_desktop.domain.errors import ErrorCode, NotFound, PermissionDenied, ValidationError
+from oiso_desktop.domain.clinical_forms import FormKind, content_from_dict
+from oiso_desktop.domain.errors import (
+    ErrorCode,
+    NotFound,
+    PermissionDenied,
+    StorageError,
+    ValidationError,
+)
+from oiso_desktop.domain.family import Family
+from oiso_desktop.domain.family_facts import FamilyKeyFacts, family_key_facts
 from oiso_desktop.domain.patients import (
     DUPLICATE_WARNING_SCORE,
     IdentityFields,
@@ -20,10 +38,11 @@ from oiso_desktop.domain.patients import (
     normalise_identity,
     search_names,
 )
-from oiso_desktop.domain.permissions import PatientAccess, Permission
+from oiso_desktop.domain.permissions import PatientAccess, Permission, access_needed
 from oiso_desktop.domain.roles import AccountStatus
 from oiso_desktop.domain.text import parse_search_query
 from oiso_desktop.services.access import PatientScope, authorize, can
+from oiso_desktop.services.clinical_key_service import session_clinical_keys
 from oiso_desktop.services.context import (
     ServiceContext,
     ServiceUnitOfWork,
@@ -32,14 +51,29 @@ from oiso_desktop.services.context import (
     reads,
     writes,
 )
-from oiso_desktop.services.dto import Actor, PatientSummary, PatientView, SearchResult
+from oiso_desktop.services.dto import (
+    Actor,
+    PatientIdList,
+    PatientPage,
+    PatientSummary,
+    PatientView,
+    SearchResult,
+)
 from oiso_desktop.services.errors import DuplicateWarning
 from oiso_desktop.services.event_log import record_event
 from oiso_desktop.services.validation import PROFESSIONAL_ROLES
-from oiso_desktop.storage.models import Patient, User
+from oiso_desktop.storage.field_crypto import ClinicalKeys, EncryptedColumn
+from oiso_desktop.storage.models import ClinicalForm, Patient, User
 from oiso_desktop.storage.uow import UnitOfWork
 
-__all__ = ["IDENTITY_FIELD_NAMES", "PatientService", "fields_of"]
+__all__ = ["IDENTITY_FIELD_NAMES", "MAX_PAGE_ROWS", "PatientService", "fields_of"]
+
+log = logging.getLogger(__name__)
+
+#: The most rows one :meth:`PatientService.page` call returns (a screenful is ~20-40).
+MAX_PAGE_ROWS = 500
+
+_FAMILY_CONTENT = EncryptedColumn(ClinicalForm.__table__, "content")  # type: ignore[arg-type]
 
 IDENTITY_FIELD_NAMES = tuple(f.name for f in dataclasses.fields(IdentityFields))
 
@@ -66,7 +100,12 @@ def _display_names(uow: UnitOfWork, user_ids: Collection[int]) -> dict[int, str]
     return {user_id: f"{first} {last}" for user_id, first, last in rows}
 
 
-def _summary(patient: Patient, owner_name: str, access: PatientAccess) -> PatientSummary:
+def _summary(
+    patient: Patient,
+    owner_name: str,
+    access: PatientAccess,
+    key_facts: FamilyKeyFacts | None = None,
+) -> PatientSummary:
     return PatientSummary(
         id=patient.id,
         birth_name=patient.birth_name,
@@ -78,7 +117,35 @@ def _summary(patient: Patient, owner_name: str, access: PatientAccess) -> Patien
         ins_status=patient.ins_status,
         owner_display_name=owner_name,
         access=access,
+        key_facts=key_facts,
     )
+
+
+def _family_key_facts(
+    uow: UnitOfWork, keys: ClinicalKeys, patient_ids: Collection[int]
+) -> dict[int, FamilyKeyFacts]:
+    """The key facts of the saved family forms of ``patient_ids`` (decrypted here, one
+    page at a time; the contents are dropped once counted). A form that cannot be
+    read is left out of the list (its file still opens, where the error is shown)."""
+    if not patient_ids:
+        return {}
+    rows = uow.session.execute(
+        select(ClinicalForm.patient_id, ClinicalForm.kind, ClinicalForm.content).where(
+            ClinicalForm.patient_id.in_(list(patient_ids)),
+            ClinicalForm.kind == FormKind.FAMILY.value,
+        )
+    )
+    facts: dict[int, FamilyKeyFacts] = {}
+    for row in rows:
+        try:
+            plaintext = _FAMILY_CONTENT.decrypt(keys, row, row.content)
+            family = content_from_dict(json.loads(plaintext), kind=FormKind.FAMILY)
+        except (StorageError, ValidationError, ValueError) as exc:
+            log.warning("Key facts of a family form left out: %s", type(exc).__name__)
+            continue
+        assert isinstance(family, Family)
+        facts[row.patient_id] = family_key_facts(family)
+    return facts
 
 
 class PatientService:
@@ -100,6 +167,52 @@ class PatientService:
                 continue
             result.append(_summary(patient, names.get(patient.owner_id, ""), access))
         return result
+
+    def _clinical_keys(self, uow: ServiceUnitOfWork) -> ClinicalKeys | None:
+        """The clinical key when this session may see key facts, else None (omitted).
+
+        A role without ``VIEW_CLINICAL`` (secretary) never gets them; a clinical
+        account awaiting approval has no key yet.
+        """
+        if not can(uow.actor, Permission.VIEW_CLINICAL):
+            return None
+        try:
+            authorize(uow, uow.actor, Permission.VIEW_CLINICAL)
+            return session_clinical_keys(self.ctx, uow)
+        except PermissionDenied:
+            return None
+        except StorageError as exc:  # the key file unreadable now: the identities still list
+            log.warning("Key facts left out of the list: %s", type(exc).__name__)
+            return None
+
+    def _page(
+        self,
+        uow: UnitOfWork,
+        scope: PatientScope,
+        patient_ids: Sequence[int],
+        keys: ClinicalKeys | None,
+    ) -> tuple[PatientSummary, ...]:
+        """Summaries of the visible files among ``patient_ids``, in that order; key
+        facts (``keys`` given) only for the files the actor may open clinically."""
+        patients = {p.id: p for p in uow.patients.by_ids(patient_ids)}
+        shares = scope.shares(patients)
+        access = {pid: scope.access(p, shares.get(pid)) for pid, p in patients.items()}
+        facts: Mapping[int, FamilyKeyFacts] = {}
+        if keys is not None:
+            needed = access_needed(Permission.VIEW_CLINICAL)
+            clinical = [pid for pid, level in access.items() if level >= needed]
+            facts = _family_key_facts(uow, keys, clinical)
+        names = _display_names(uow, {p.owner_id for p in patients.values()})
+        rows: list[PatientSummary] = []
+        seen: set[int] = set()
+        for pid in patient_ids:
+            patient = patients.get(pid)
+            if patient is None or pid in seen or access[pid] is PatientAccess.NONE:
+                continue
+            seen.add(pid)
+            owner = names.get(patient.owner_id, "")
+            rows.append(_summary(patient, owner, access[pid], facts.get(pid)))
+        return tuple(rows)
 
     def _view(self, uow: UnitOfWork, patient: Patient, access: PatientAccess) -> PatientView:
         names = _display_names(uow, {patient.owner_id})
@@ -148,6 +261,51 @@ class PatientService:
             )
             summaries = self._summaries(uow, scope, rows)
         return SearchResult(rows=tuple(summaries), total=total, truncated=total > len(rows))
+
+    @reads
+    def search_ids(self, text: str, *, first_rows: int = 0) -> PatientIdList:
+        """The ids of *every* visible file matching ``text``, in display order (by name).
+
+        No cap: the list keeps the ids and asks :meth:`page` for the rows in view.
+        ``first_rows``: the summaries of the first ids come in the same transaction
+        (what the list shows at once). Not logged, like :meth:`search`.
+        """
+        if not 0 <= first_rows <= MAX_PAGE_ROWS:
+            raise ValueError(f"first_rows must be 0..{MAX_PAGE_ROWS}")
+        query = parse_search_query(text or "")
+        with self._uow() as uow:
+            authorize(uow, uow.actor, Permission.VIEW_PATIENTS)
+            scope = PatientScope(uow, uow.actor)
+            ids = uow.patients.search_ids(
+                query.tokens,
+                query.birth_date,
+                query.nir_prefix,
+                visible_owner_ids=scope.owner_ids,
+                shared_with_user_id=scope.shared_with,
+            )
+            keys = self._clinical_keys(uow)
+            first = self._page(uow, scope, ids[:first_rows], keys) if first_rows else ()
+        return PatientIdList(ids=tuple(ids), with_key_facts=keys is not None, first_rows=first)
+
+    @reads
+    def page(self, patient_ids: Sequence[int]) -> PatientPage:
+        """The summaries of ``patient_ids`` (at most :data:`MAX_PAGE_ROWS`), in that order.
+
+        Every id is checked again through the access rule: a file the user may not
+        see (any more) is left out. For a clinical role whose session holds the
+        clinical key, each summary carries its family's key facts (None: no family
+        form saved yet); for any other role they are omitted. Not logged: a list,
+        like the search (opening a form is).
+        """
+        ids = list(dict.fromkeys(int(pid) for pid in patient_ids))
+        if len(ids) > MAX_PAGE_ROWS:
+            raise ValueError(f"at most {MAX_PAGE_ROWS} rows per page")
+        with self._uow() as uow:
+            authorize(uow, uow.actor, Permission.VIEW_PATIENTS)
+            scope = PatientScope(uow, uow.actor)
+            keys = self._clinical_keys(uow)
+            rows = self._page(uow, scope, ids, keys)
+        return PatientPage(rows=rows, with_key_facts=keys is not None)
 
     @writes
     def get(self, patient_id: int) -> PatientView:

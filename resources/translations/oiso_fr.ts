@@ -3712,6 +3712,23 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
 </context>
 <context>
+    <name>PatientListModel</name>
+    <message numerus="yes">
+        <source>%n relative(s) entered in the family</source>
+        <translation>
+            <numerusform>%n apparenté saisi dans la famille</numerusform>
+            <numerusform>%n apparentés saisis dans la famille</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them had a cancer</source>
+        <translation>
+            <numerusform>dont %n ayant eu un cancer</numerusform>
+            <numerusform>dont %n ayant eu un cancer</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PatientListView</name>
     <message>
         <source>Patients</source>
@@ -3732,10 +3749,6 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>Searching…</source>
         <translation>Recherche…</translation>
-    </message>
-    <message>
-        <source>More than {limit} results: refine your search</source>
-        <translation>Plus de {limit} résultats : affinez la recherche</translation>
     </message>
     <message>
         <source>No patient file found</source>
@@ -3853,6 +3866,38 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>Practitioner</source>
         <translation>Praticien</translation>
+    </message>
+    <message>
+        <source>Affected / relatives</source>
+        <translation>Atteints / apparentés</translation>
+    </message>
+    <message>
+        <source>Variant</source>
+        <translation>Variant</translation>
+    </message>
+    <message>
+        <source>Relatives who had a cancer / relatives entered in the family (the patient not counted)</source>
+        <translation>Apparentés ayant eu un cancer / apparentés saisis dans la famille (sans compter le patient)</translation>
+    </message>
+    <message>
+        <source>Genes with a pathogenic variant recorded in the family</source>
+        <translation>Gènes porteurs d&apos;un variant pathogène enregistré dans la famille</translation>
+    </message>
+    <message>
+        <source>No family entered yet</source>
+        <translation>Famille pas encore saisie</translation>
+    </message>
+    <message>
+        <source>Pathogenic variant recorded in the family: {genes}</source>
+        <translation>Variant pathogène enregistré dans la famille : {genes}</translation>
+    </message>
+    <message>
+        <source>No pathogenic variant recorded in the family</source>
+        <translation>Aucun variant pathogène enregistré dans la famille</translation>
+    </message>
+    <message>
+        <source>File no longer available</source>
+        <translation>Dossier plus accessible</translation>
     </message>
 </context>
 <context>

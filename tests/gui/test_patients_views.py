@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 from oiso_desktop.domain.permissions import PatientAccess
 from oiso_desktop.gui.patient_dialog import PatientDialog
 from oiso_desktop.gui.patient_list_view import PatientListView
-from oiso_desktop.gui.patient_table_model import PatientTableModel
+from oiso_desktop.gui.patient_table_model import PatientListModel, PatientTableModel
 
 
 @pytest.fixture
@@ -284,3 +284,242 @@ def test_field_messages_follow_the_language(qtbot, view, gui_type):
         )
     finally:
         install_translations("fr")
+
+
+# ------------------------------------------------------------ the lazy list
+def _bulk_patients(session, count: int, seed: int = 11) -> None:
+    """``count`` generated files owned by the session's user (the demo's bulk insert)."""
+    import datetime as dt
+
+    from oiso_desktop.services.demo import generate_patients, insert_patients, patient_rows
+    from oiso_desktop.storage.uow import UnitOfWork
+
+    today = dt.date(2026, 3, 2)
+    rows = patient_rows(
+        generate_patients(count, seed=seed, today=today),
+        owner_id=session.actor.user_id,
+        today=today,
+        now=dt.datetime(2026, 3, 2, 9, 0),
+    )
+    with UnitOfWork(session.ctx.database.session_factory) as uow:
+        insert_patients(uow.session, rows)
+        uow.commit()
+
+
+@pytest.fixture
+def clinical_practitioner(gui_db, gui_practitioner, created_db):
+    """cdubois holding the clinical key (the first clinical account: the recovery code)."""
+    gui_practitioner.clinical_key.approve_with_recovery_code(
+        gui_db.user_ids["cdubois"], created_db.recovery_code
+    )
+    return gui_practitioner
+
+
+def _family_of(patient, relatives_with_cancer: int):
+    from oiso_desktop.domain.family import Age, Cancer, add_parents, new_family, update_person
+
+    family = add_parents(new_family(sex="F", birth_year=patient.birth_date.year), "p1")
+    for person_id in family.parents_of("p1")[:relatives_with_cancer]:
+        person = family.person(person_id)
+        family = update_person(
+            family,
+            dataclasses.replace(
+                person,
+                birth_year=patient.birth_date.year - 30,
+                deceased=True,
+                age_at_death=Age.parse("70"),
+                cancers=(Cancer(site="colorectal", age=Age.parse("60")),),
+            ),
+        )
+    return family
+
+
+def _list_view(qtbot, session, tasks, size=(1100, 500)) -> PatientListView:
+    widget = PatientListView(session, tasks)
+    qtbot.addWidget(widget)
+    widget.resize(*size)
+    widget.show()
+    assert tasks.wait_idle(10000)
+    qtbot.waitUntil(lambda: not widget.is_search_pending(), timeout=5000)
+    return widget
+
+
+def test_the_list_fetches_pages_as_the_view_scrolls(qtbot, clinical_practitioner, gui_tasks):
+    session = clinical_practitioner
+    _bulk_patients(session, 420)
+    ids = session.patients.search_ids("").ids
+    assert len(ids) == 420
+    # Two files with a family: one at the top, one far down the list.
+    first_row, far_row = 3, 371
+    for row, affected in ((first_row, 1), (far_row, 2)):
+        (summary,) = session.patients.page([ids[row]]).rows
+        session.forms.save(summary.id, "family", _family_of(summary, affected), expected_version=0)
+
+    view = _list_view(qtbot, session, gui_tasks)
+    model = view.model
+    page = PatientListModel.PAGE_SIZE
+    loaded: list[tuple[int, int]] = []
+    model.sig_rows_loaded.connect(lambda first, last: loaded.append((first, last)))
+    # Every id at once, the rows of the first page with them; the count is not capped.
+    assert model.rowCount() == 420 and model.ids() == ids
+    assert view.count_label.text() == "420 dossiers"
+    assert model.held_pages() == (0,)
+    assert view.key_fact_columns_shown()
+    assert model.index(first_row, PatientListModel.COL_AFFECTED).data() == "1 / 2"
+    assert not model.is_row_loaded(far_row)
+
+    # Scrolling to the bottom fetches the pages in view there, not those passed by.
+    view.table.scrollToBottom()
+    qtbot.waitUntil(lambda: model.is_row_loaded(419), timeout=10000)
+    assert gui_tasks.wait_idle(10000)
+    held = set(model.held_pages())
+    assert {0, 419 // page} <= held and len(held) <= 3
+    assert not model.is_row_loaded(4 * page)  # the middle was never asked
+    assert model.index(419, 0).data() == model.row_at(419).birth_name
+    assert model.row_at(419).id == ids[-1]
+    assert model.index(far_row, PatientListModel.COL_AFFECTED).data() == "2 / 2"
+    assert loaded and all(first % page == 0 for first, _last in loaded)
+
+    # Back to the middle: that page comes, and a double click opens its file.
+    view.table.scrollTo(model.index(4 * page + 10, 0))
+    qtbot.waitUntil(lambda: model.is_row_loaded(4 * page + 10), timeout=10000)
+    assert model.row_at(4 * page + 10).id == ids[4 * page + 10]
+
+    # A new search starts again from the ids, older pages dropped.
+    rows = _search(qtbot, view, gui_tasks, "zzzz")
+    assert rows == [] and model.held_pages() == ()
+
+
+def test_key_fact_columns_for_a_practitioner_not_for_a_secretary(
+    qtbot, gui_db, clinical_practitioner, gui_tasks
+):
+    from datetime import date
+
+    from oiso_desktop.domain.patients import IdentityFields
+    from oiso_desktop.domain.roles import Role
+    from oiso_desktop.storage.models import PatientShare
+    from oiso_desktop.storage.uow import UnitOfWork
+
+    patient = clinical_practitioner.patients.create(
+        IdentityFields(
+            birth_name="Lefèvre", first_names="Hélène", birth_date=date(1975, 3, 12), sex="F"
+        )
+    )
+    summary = clinical_practitioner.patients.page([patient.id]).rows[0]
+    clinical_practitioner.forms.save(
+        patient.id, "family", _family_of(summary, 1), expected_version=0
+    )
+    practitioner_view = _list_view(qtbot, clinical_practitioner, gui_tasks)
+    assert practitioner_view.key_fact_columns_shown()
+    assert practitioner_view.model.index(0, PatientListModel.COL_AFFECTED).data() == "1 / 2"
+    header = practitioner_view.table.horizontalHeader()
+    assert not header.isSectionHidden(PatientListModel.COL_VARIANT)
+
+    gui_db.add_user(
+        "secretaire",
+        Role.SECRETARY,
+        first_name="Sophie",
+        last_name="Leroy",
+        assisted_practitioner_ids=(gui_db.user_ids["cdubois"],),
+    )
+    secretary_view = _list_view(qtbot, gui_db.login("secretaire"), gui_tasks)
+    assert secretary_view.model.rowCount() == 1
+    assert secretary_view.model.index(0, PatientListModel.COL_BIRTH_NAME).data() == "LEFÈVRE"
+    assert not secretary_view.key_fact_columns_shown()
+    for column in PatientListModel.KEY_FACT_COLUMNS:
+        assert secretary_view.table.isColumnHidden(column)
+        assert secretary_view.model.index(0, column).data() == ""  # nothing to show anyway
+
+    # A counsellor awaiting approval: the file is shared with her, the facts are not.
+    gui_db.add_user(
+        "conseil", Role.GENETIC_COUNSELLOR, first_name="Léa", last_name="Petit", adeli="751234567"
+    )
+    with UnitOfWork(clinical_practitioner.ctx.database.session_factory) as uow:
+        uow.session.add(
+            PatientShare(
+                patient_id=patient.id,
+                user_id=gui_db.user_ids["conseil"],
+                access="read",
+                granted_by_id=gui_db.user_ids["cdubois"],
+            )
+        )
+        uow.commit()
+    counsellor_view = _list_view(qtbot, gui_db.login("conseil"), gui_tasks)
+    assert counsellor_view.model.rowCount() == 1
+    assert not counsellor_view.key_fact_columns_shown()
+
+
+@pytest.mark.parametrize("size", [(1180, 760), (1366, 740)])
+@pytest.mark.parametrize("clinical", [True, False])
+def test_the_list_fits_without_horizontal_scrolling(
+    qtbot, gui_db, clinical_practitioner, gui_tasks, size, clinical
+):
+    """The default window (1180 px) and a 1366x768 laptop screen, maximized: no
+    horizontal scrolling, every header read in full (wrapped between words if need
+    be), every date, sex, NIR, INS status and key fact whole."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QFontMetrics
+
+    from oiso_desktop.domain.roles import Role
+    from oiso_desktop.gui.main_window import MainWindow
+
+    _bulk_patients(clinical_practitioner, 60, seed=3)
+    session = clinical_practitioner
+    if not clinical:
+        gui_db.add_user(
+            "secretaire",
+            Role.SECRETARY,
+            first_name="Sophie",
+            last_name="Leroy",
+            assisted_practitioner_ids=(gui_db.user_ids["cdubois"],),
+        )
+        session = gui_db.login("secretaire")
+    window = MainWindow(session, gui_tasks, database_folder=gui_db.folder)
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    assert window.show_page("patients")
+    view = window.findChild(PatientListView)
+    assert gui_tasks.wait_idle(10000)
+    qtbot.waitUntil(lambda: not view.is_search_pending(), timeout=5000)
+    QApplication.processEvents()
+    table, header = view.table, view.table.horizontalHeader()
+    assert view.key_fact_columns_shown() is clinical
+    visible = [c for c in range(header.count()) if not header.isSectionHidden(c)]
+    assert len(visible) == (10 if clinical else 8)
+    assert sum(header.sectionSize(c) for c in visible) <= table.viewport().width()
+    assert table.horizontalScrollBar().maximum() == 0
+
+    bold = view._header_font()
+    metrics = QFontMetrics(bold)
+    for column in visible:
+        label = view.model.headerData(column, Qt.Orientation.Horizontal)
+        width = header.sectionSize(column)
+        box = metrics.boundingRect(
+            QRect(0, 0, width - 14, 1000), int(Qt.TextFlag.TextWordWrap), label
+        )
+        assert box.width() <= width - 12, label
+        assert box.height() + 10 <= header.height(), label
+    cell = table.fontMetrics()
+    fixed = (
+        PatientListModel.COL_BIRTH_DATE,
+        PatientListModel.COL_SEX,
+        PatientListModel.COL_NIR,
+        PatientListModel.COL_INS_STATUS,
+        *(PatientListModel.KEY_FACT_COLUMNS if clinical else ()),
+    )
+    first, last = view.visible_rows()
+    for row in range(first, last + 1):
+        for column in fixed:
+            text = view.model.index(row, column).data() or ""
+            assert cell.horizontalAdvance(text) + 8 <= header.sectionSize(column), (row, text)
+    if size[0] >= 1366:  # maximized on a laptop: the names read whole too
+        elastic = (
+            PatientListModel.COL_BIRTH_NAME,
+            PatientListModel.COL_USED_NAME,
+            PatientListModel.COL_OWNER,
+        )
+        for row in range(first, last + 1):
+            for column in elastic:
+                text = view.model.index(row, column).data() or ""
+                assert cell.horizontalAdvance(text) + 8 <= header.sectionSize(column), text

@@ -17,7 +17,10 @@ from oiso_desktop.domain.roles import Role
 from oiso_desktop.services.auth_service import AuthService
 from oiso_desktop.services.demo import (
     DEMO_ACCOUNTS,
+    DEMO_FAMILIES,
     create_demo_database,
+    demo_family,
+    first_steps,
     generate_patients,
     insert_patients,
     patient_rows,
@@ -71,7 +74,7 @@ def test_the_demo_database_is_quick_to_build_and_ready_to_use(tmp_path: Path) ->
     try:
         assert secretary.must_change_password is False
         result = secretary.patients.search("", limit=1000)
-        assert result.total == 300
+        assert result.total == 300 + len(DEMO_FAMILIES)
         with UnitOfWork(secretary.ctx.database.session_factory) as uow:
             demo = uow.session.scalar(select(Setting.value).where(Setting.key == "demo"))
         assert demo == "1"
@@ -114,7 +117,7 @@ def test_demo_accounts_adapt_to_the_login_screen(tmp_path: Path) -> None:
 
 def test_patient_rows_are_normalised_owned_and_bulk_inserted(tmp_path: Path) -> None:
     """The bulk insert shared by the demo database and the search benchmark."""
-    accounts = create_demo_database(tmp_path / "demo", patients=0)
+    accounts = create_demo_database(tmp_path / "demo", patients=0, families=False)
     auth = AuthService(tmp_path / "demo", secret_store=MemorySecretStore())
     session = auth.login(accounts.practitioner_login, accounts.practitioner_password)
     try:
@@ -149,3 +152,99 @@ def test_patient_rows_are_normalised_owned_and_bulk_inserted(tmp_path: Path) -> 
         assert session.patients.search("le goff").total >= 1
     finally:
         session.logout()
+
+
+def test_the_demo_families_are_saved_valid_and_agree_with_their_files(tmp_path: Path) -> None:
+    """The sample families' probands: their family and personal history saved as clinical
+    forms by the demo's clinical accounts, valid, consistent with the identity."""
+    from oiso_desktop.domain.clinical_forms import FormKind, validate_content
+    from oiso_desktop.domain.family import Family
+    from oiso_desktop.domain.personal_history import age_on
+    from oiso_desktop.domain.sample_families import SAMPLE_FAMILIES
+    from oiso_desktop.services.clinical_key_service import ClinicalAccess
+
+    accounts = create_demo_database(tmp_path / "demo", patients=20)
+    assert set(accounts.family_patients) == set(SAMPLE_FAMILIES) == {d.key for d in DEMO_FAMILIES}
+    auth = AuthService(tmp_path / "demo", secret_store=MemorySecretStore())
+    medecin = auth.login(accounts.practitioner_login, accounts.practitioner_password)
+    try:
+        assert medecin.clinical_access is ClinicalAccess.GRANTED
+        today = medecin.ctx.today()
+        listed = medecin.patients.search_ids("", first_rows=len(DEMO_FAMILIES))
+        # First in the list: a newcomer sees them at once, with their key facts.
+        assert {r.id for r in listed.first_rows} == set(accounts.family_patients.values())
+        assert listed.with_key_facts
+        for demo in DEMO_FAMILIES:
+            patient_id = accounts.family_patients[demo.key]
+            identity = medecin.patients.get(patient_id).fields
+            family = medecin.forms.get(patient_id, FormKind.FAMILY)
+            history = medecin.forms.get(patient_id, FormKind.HISTORY)
+            assert family.exists and history.exists
+            assert isinstance(family.content, Family)
+            assert family.content == demo_family(demo.key, identity.birth_date)
+            assert history.content == demo.history
+            for form in (family, history):
+                assert (
+                    validate_content(
+                        form.content, birth_date=identity.birth_date, sex=identity.sex, today=today
+                    )
+                    == []
+                ), demo.key
+            proband = family.content.proband
+            sample = SAMPLE_FAMILIES[demo.key][1]().proband
+            assert proband is not None and sample is not None
+            assert (proband.sex, proband.name) == (identity.sex, identity.first_names)
+            assert proband.birth_year == identity.birth_date.year
+            assert age_on(identity.birth_date, today) == sample.age.value
+            # The history tells the proband's own cancers as the family does.
+            assert sorted(c.site for c in history.content.cancers) == sorted(
+                c.site for c in proband.cancers
+            )
+            assert [c.age.value for c in history.content.cancers] == [
+                c.age.value for c in proband.cancers
+            ]
+            row = next(r for r in listed.first_rows if r.id == patient_id)
+            assert row.key_facts is not None
+            assert row.key_facts.relatives == len(family.content.people) - 1
+        assert (
+            len(medecin.forms.get(accounts.family_patients["large"], "family").content.people) == 40
+        )
+
+        # The Lynch family was entered in three steps, the first by the counsellor.
+        lynch = accounts.family_patients["lynch"]
+        revisions = medecin.forms.revisions(lynch, FormKind.FAMILY)
+        assert [(r.revision, r.saved_by) for r in revisions] == [
+            (3, "Marc Généticien"),
+            (2, "Marc Généticien"),
+            (1, "Léa Conseillère"),
+        ]
+        final = medecin.forms.get(lynch, FormKind.FAMILY).content
+        nuclear, no_results = first_steps(final)
+        assert medecin.forms.revision(lynch, FormKind.FAMILY, 1).content == nuclear
+        assert medecin.forms.revision(lynch, FormKind.FAMILY, 2).content == no_results
+        assert len(nuclear.people) < len(no_results.people) == len(final.people)
+        assert any(p.genetic_results for p in final.people if not p.proband)
+        assert not any(p.genetic_results for p in no_results.people if not p.proband)
+    finally:
+        medecin.logout()
+
+    counsellor = auth.login(accounts.counsellor_login, accounts.counsellor_password)
+    try:
+        assert counsellor.clinical_access is ClinicalAccess.GRANTED
+        shared = [d.key for d in DEMO_FAMILIES if d.shared_with_counsellor]
+        page = counsellor.patients.page([accounts.family_patients[k] for k in SAMPLE_FAMILIES])
+        assert page.with_key_facts
+        assert sorted(r.id for r in page.rows) == sorted(
+            accounts.family_patients[k] for k in shared
+        )
+        assert all(r.key_facts is not None for r in page.rows)
+    finally:
+        counsellor.logout()
+
+    secretary = auth.login(accounts.secretary_login, accounts.secretary_password)
+    try:
+        page = secretary.patients.page(list(accounts.family_patients.values()))
+        assert len(page.rows) == len(DEMO_FAMILIES) and not page.with_key_facts
+        assert all(r.key_facts is None for r in page.rows)
+    finally:
+        secretary.logout()
