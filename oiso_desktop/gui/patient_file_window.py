@@ -47,8 +47,8 @@ from PySide6.QtWidgets import (
 )
 
 from oiso_desktop.domain.clinical_forms import FormContent, FormKind
-from oiso_desktop.domain.family import Family
 from oiso_desktop.domain.errors import ConcurrentEditError, FormValidationError, OisoError
+from oiso_desktop.domain.family import Family
 from oiso_desktop.domain.form_changes import Change, form_changes
 from oiso_desktop.domain.permissions import PatientAccess, Permission
 from oiso_desktop.gui import style
@@ -102,9 +102,7 @@ def _when(moment: dt.datetime | None) -> str:
     if moment is None:
         return ""
     local = moment.astimezone()
-    return _tr(_AT).format(
-        date=format_date(local.date()), time=local.strftime("%H:%M")
-    )
+    return _tr(_AT).format(date=format_date(local.date()), time=local.strftime("%H:%M"))
 
 
 def _link_labels(view: ClinicalFormView) -> dict[str, str]:
@@ -324,9 +322,7 @@ class PatientPickerDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.search_edit.textChanged.connect(self._search)
-        self.results.currentRowChanged.connect(
-            lambda row: self.ok_button.setEnabled(row >= 0)
-        )
+        self.results.currentRowChanged.connect(lambda row: self.ok_button.setEnabled(row >= 0))
         self.results.itemDoubleClicked.connect(lambda _item: self._on_ok())
         self.resize(520, 420)
 
@@ -436,9 +432,7 @@ class RevisionHistoryPanel(QWidget):
         self.family_view = FamilyEditor(today=today)
         self.family_view.set_read_only(True)
         self.family_view.set_canrisk_enabled(False)
-        self.empty_label = QLabel(
-            self.tr("No clinical form of this file has been saved yet.")
-        )
+        self.empty_label = QLabel(self.tr("No clinical form of this file has been saved yet."))
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.empty_label)
         self.stack.addWidget(self.history_view)
@@ -456,9 +450,7 @@ class RevisionHistoryPanel(QWidget):
 
     def refresh(self) -> None:
         """Reload the list of versions (after a save, on opening the tab)."""
-        self._tasks.run(
-            self._list_all, on_success=self._show_list, owner=self, label=None
-        )
+        self._tasks.run(self._list_all, on_success=self._show_list, owner=self, label=None)
 
     def _list_all(self) -> dict[FormKind, list[RevisionSummary]]:
         return {
@@ -470,7 +462,11 @@ class RevisionHistoryPanel(QWidget):
         self.tree.clear()
         for kind, summaries in revisions.items():
             parent = QTreeWidgetItem(
-                [_tr(FORM_TITLES[kind]), "", self.tr("{count} version(s)").format(count=len(summaries))]
+                [
+                    _tr(FORM_TITLES[kind]),
+                    "",
+                    self.tr("{count} version(s)").format(count=len(summaries)),
+                ]
             )
             parent.setFlags(parent.flags() & ~Qt.ItemFlag.ItemIsSelectable)
             self.tree.addTopLevelItem(parent)
@@ -792,7 +788,9 @@ class PatientFileWindow(QDialog):
         if self.identity.is_modified():
             titles.append(self.tr("Identity"))
         titles += [
-            _tr(FORM_TITLES[kind]) for kind, section in self.sections.items() if section.is_modified()
+            _tr(FORM_TITLES[kind])
+            for kind, section in self.sections.items()
+            if section.is_modified()
         ]
         return titles
 
@@ -811,11 +809,11 @@ class PatientFileWindow(QDialog):
             self.tabs.setTabText(index, f"{title} •" if dirty else title)
         read_only = self.patient.access < PatientAccess.WRITE
         if read_only:
-            self.state_label.setText(self.tr("Read only: this file is shared with you for reading."))
-        elif modified:
             self.state_label.setText(
-                self.tr("Not saved: {tabs}.").format(tabs=", ".join(modified))
+                self.tr("Read only: this file is shared with you for reading.")
             )
+        elif modified:
+            self.state_label.setText(self.tr("Not saved: {tabs}.").format(tabs=", ".join(modified)))
         else:
             self.state_label.setText(self.tr("Everything is saved."))
         self.save_button.setEnabled(bool(modified) and not read_only and not self._queue)
@@ -951,9 +949,7 @@ class PatientFileWindow(QDialog):
                 section.load(theirs)
                 if section.kind is FormKind.FAMILY:
                     self._show_link_labels(theirs)
-                self._show_banner(
-                    self.tr("The version saved by the other user is shown."), "hint"
-                )
+                self._show_banner(self.tr("The version saved by the other user is shown."), "hint")
             else:
                 section.rebase(theirs)
                 self._show_banner(
@@ -980,8 +976,7 @@ class PatientFileWindow(QDialog):
         self.tabs.setCurrentWidget(section.editor)
         self._show_banner(
             self.tr(
-                "Version no. {revision} is back in the form. Save to make it the current "
-                "version."
+                "Version no. {revision} is back in the form. Save to make it the current version."
             ).format(revision=view.revision),
             "hint",
         )
@@ -1018,7 +1013,9 @@ class PatientFileWindow(QDialog):
         box.setInformativeText(self.tr("Save them before closing?"))
         save = box.addButton(self.tr("Save"), QMessageBox.ButtonRole.AcceptRole)
         save.setObjectName("save_changes_button")
-        discard = box.addButton(self.tr("Close without saving"), QMessageBox.ButtonRole.DestructiveRole)
+        discard = box.addButton(
+            self.tr("Close without saving"), QMessageBox.ButtonRole.DestructiveRole
+        )
         discard.setObjectName("discard_button")
         cancel = box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
         cancel.setObjectName("cancel_close_button")

@@ -433,9 +433,7 @@ class PatientListView(QWidget):
         window.sig_identity_saved.connect(self._on_patient_saved)
         window.sig_open_patient.connect(self.open_patient)
         self.file_windows[patient.id] = window
-        window.destroyed.connect(
-            lambda _obj=None, pid=patient.id: self.file_windows.pop(pid, None)
-        )
+        window.destroyed.connect(lambda _obj=None, pid=patient.id: self.file_windows.pop(pid, None))
         self.last_file_window = window
         window.show()
         self.sig_patient_opened.emit(patient.id)

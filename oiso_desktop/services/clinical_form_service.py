@@ -49,16 +49,16 @@ from oiso_desktop.domain.clinical_forms import (
     validate_content,
 )
 from oiso_desktop.domain.errors import (
-    PermissionDenied,
     ConcurrentEditError,
     ErrorCode,
     FormValidationError,
     NotFound,
+    PermissionDenied,
     StorageError,
     ValidationError,
 )
-from oiso_desktop.domain.permissions import PatientAccess, Permission
 from oiso_desktop.domain.family import Family
+from oiso_desktop.domain.permissions import PatientAccess, Permission
 from oiso_desktop.services.access import PatientScope, authorize
 from oiso_desktop.services.clinical_key_service import session_clinical_keys
 from oiso_desktop.services.context import (
@@ -186,9 +186,7 @@ def _merged_links(
     if not isinstance(new, Family):
         return new
     before = (
-        {person.id: person.patient_id for person in old.people}
-        if isinstance(old, Family)
-        else {}
+        {person.id: person.patient_id for person in old.people} if isinstance(old, Family) else {}
     )
     openable = _openable_files(uow, _linked_ids(new) | {i for i in before.values() if i})
     people = []
@@ -196,9 +194,7 @@ def _merged_links(
         link, previous = person.patient_id, before.get(person.id)
         if link is None and previous is not None and previous not in openable:
             person = dataclasses.replace(person, patient_id=previous)  # hidden from this reader
-        elif link is not None and link != previous and (
-            link not in openable or link == patient.id
-        ):
+        elif link is not None and link != previous and (link not in openable or link == patient.id):
             raise PermissionDenied(
                 LINK_DENIED_MESSAGE.format(patient_id=link),
                 code=ErrorCode.CLINICAL_FORM_LINK_DENIED,

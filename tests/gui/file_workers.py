@@ -21,9 +21,7 @@ def save_history_note(
         from oiso_desktop.services.auth_service import AuthService
         from oiso_desktop.storage.secret_store import MemorySecretStore
 
-        session = AuthService(Path(folder), secret_store=MemorySecretStore()).login(
-            login, password
-        )
+        session = AuthService(Path(folder), secret_store=MemorySecretStore()).login(login, password)
         view = session.forms.get(patient_id, "history")
         content = dataclasses.replace(view.content, note=note)
         saved = session.forms.save(patient_id, "history", content, expected_version=view.version)

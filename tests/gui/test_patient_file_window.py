@@ -68,9 +68,7 @@ def _save(qtbot, window, tasks) -> None:
 BREAST = HistoryCancer(site="breast", laterality="left", age=Age.parse("~45"))
 
 
-def test_tabs_follow_the_role_and_the_clinical_key(
-    qtbot, gui_db, gui_tasks, clinician, patient_id
-):
+def test_tabs_follow_the_role_and_the_clinical_key(qtbot, gui_db, gui_tasks, clinician, patient_id):
     window = _window(qtbot, clinician, gui_tasks, patient_id)
     assert window.tab_titles() == ["Identité", "Antécédents", "Famille", "Historique"]
     assert window.header_label.text().startswith("LEFÈVRE Hélène — née le 12/03/1975")
@@ -122,9 +120,7 @@ def test_tabs_follow_the_role_and_the_clinical_key(
     window.close()
 
 
-def test_sections_save_with_their_versions_and_reopen(
-    qtbot, gui_tasks, clinician, patient_id
-):
+def test_sections_save_with_their_versions_and_reopen(qtbot, gui_tasks, clinician, patient_id):
     window = _window(qtbot, clinician, gui_tasks, patient_id)
     _edit(window.history_editor, PersonalHistory(cancers=(BREAST,), note="Suivi IRM"))
     family = add_parents(window.family_editor.content(), "p1")
@@ -134,9 +130,9 @@ def test_sections_save_with_their_versions_and_reopen(
         family,
         dataclasses.replace(
             mother,
-                name="Odile",
-                age=Age.parse("70-79"),
-                cancers=(Cancer(site="ovary", age=Age.parse("~41")),),
+            name="Odile",
+            age=Age.parse("70-79"),
+            cancers=(Cancer(site="ovary", age=Age.parse("~41")),),
         ),
     )
     _edit(window.family_editor, family)
@@ -201,7 +197,9 @@ def test_a_save_by_another_process_gives_one_conflict_dialog_and_no_lost_update(
     assert "Claire Dubois" in dialog.windowTitle() or "Claire Dubois" in " ".join(
         label.text() for label in dialog.findChildren(type(window.header_label))
     )
-    qtbot.mouseClick(dialog.findChild(type(window.save_button), "keep_mine_button"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(
+        dialog.findChild(type(window.save_button), "keep_mine_button"), Qt.MouseButton.LeftButton
+    )
     # What the user typed is still there, now over the other version.
     assert window.history_editor.content().note == "ma saisie"
     assert window.is_modified()
@@ -211,16 +209,13 @@ def test_a_save_by_another_process_gives_one_conflict_dialog_and_no_lost_update(
     assert window.conflict_dialog is dialog  # one dialog, for the one conflict
     # No lost update: both versions are in the history.
     notes = [
-        clinician.forms.revision(patient_id, "history", number).content.note
-        for number in (1, 2, 3)
+        clinician.forms.revision(patient_id, "history", number).content.note for number in (1, 2, 3)
     ]
     assert notes == ["v1", "la sienne", "ma saisie"]
     window.close()
 
 
-def test_taking_the_saved_version_replaces_the_entries(
-    qtbot, gui_tasks, clinician, patient_id
-):
+def test_taking_the_saved_version_replaces_the_entries(qtbot, gui_tasks, clinician, patient_id):
     window = _window(qtbot, clinician, gui_tasks, patient_id)
     clinician.forms.save(patient_id, "history", PersonalHistory(note="autre"), expected_version=0)
     _edit(window.history_editor, PersonalHistory(note="mienne"))
@@ -234,9 +229,7 @@ def test_taking_the_saved_version_replaces_the_entries(
     window.close()
 
 
-def test_invalid_entries_save_nothing_and_show_the_tab(
-    qtbot, gui_tasks, clinician, patient_id
-):
+def test_invalid_entries_save_nothing_and_show_the_tab(qtbot, gui_tasks, clinician, patient_id):
     window = _window(qtbot, clinician, gui_tasks, patient_id)
     window.tabs.setCurrentIndex(0)
     prostate = HistoryCancer(site="prostate", age=Age.parse("50"))
@@ -295,14 +288,14 @@ def test_closing_with_unsaved_entries_asks_first(qtbot, gui_tasks, clinician, pa
     assert box is not None and box.isVisible()
     assert window.isVisible()  # not closed
     assert "Antécédents" in box.text()
-    qtbot.mouseClick(box.findChild(type(window.save_button), "save_changes_button"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(
+        box.findChild(type(window.save_button), "save_changes_button"), Qt.MouseButton.LeftButton
+    )
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=15000)
     assert clinician.forms.get(patient_id, "history").content.note == "brouillon"
 
 
-def test_several_files_open_at_once_from_the_list(
-    qtbot, gui_tasks, clinician, patient_id
-):
+def test_several_files_open_at_once_from_the_list(qtbot, gui_tasks, clinician, patient_id):
     from oiso_desktop.gui.patient_list_view import PatientListView
 
     other = clinician.patients.create(
@@ -357,7 +350,9 @@ def test_the_idle_lock_covers_open_files_and_keeps_their_entries(
     assert box is not None and box.isVisible()
     assert "LEFÈVRE Hélène" in box.text()
     assert window.isVisible() and not main.session.closed
-    qtbot.mouseClick(box.findChild(type(window.save_button), "confirm_button"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(
+        box.findChild(type(window.save_button), "confirm_button"), Qt.MouseButton.LeftButton
+    )
     qtbot.waitUntil(lambda: main.session.closed, timeout=15000)
     assert clinician.closed
     assert not shiboken6.isValid(window) or not window.isVisible()
@@ -422,7 +417,9 @@ def test_a_family_of_15_relatives_typed_in_the_window_is_saved_and_found_again(
     relationships = _relationships(editor)
     assert window.tabs.tabText(window.tabs.indexOf(editor)) == "Famille •"
     with qtbot.waitSignal(window.sig_saved, timeout=15000):
-        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(
+            QApplication.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier
+        )
     assert gui_tasks.wait_idle(10000)
     assert window.state_label.text() == "Tout est enregistré."
     window.close()

@@ -80,7 +80,7 @@ def test_create_through_dialog_then_find_it(qtbot, view, gui_tasks, gui_type, gu
     with qtbot.waitSignal(view.sig_patient_opened, timeout=10000) as opened:
         qtbot.keyClick(view.table, Qt.Key.Key_Return)
     assert opened.args == [saved.id]
-    opened_dialog = view.last_dialog
+    opened_dialog = view.file_windows[saved.id].identity  # opened in its file window
     assert opened_dialog.ui.nir_edit.text() == "2 95 10 99 126 111 93"
     assert opened_dialog.ui.birth_name_edit.text() == "LEFÈVRE"
     assert opened_dialog.ui.birth_date_edit.text() == "03/10/1995"
