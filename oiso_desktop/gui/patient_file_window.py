@@ -427,16 +427,15 @@ class RevisionHistoryPanel(QWidget):
         self.changes_list.setMaximumHeight(150)
         right_layout.addWidget(self.changes_list)
         self.stack = QStackedWidget()
-        self.history_view = HistoryEditor(today=today)
-        self.history_view.set_read_only(True)
-        self.family_view = FamilyEditor(today=today)
-        self.family_view.set_read_only(True)
-        self.family_view.set_canrisk_enabled(False)
+        self._today = today
+        self._patient_context: tuple[date, str] | None = None
+        # The read-only viewers are built when a first version is shown (opening the
+        # file stays quick).
+        self._history_view: HistoryEditor | None = None
+        self._family_view: FamilyEditor | None = None
         self.empty_label = QLabel(self.tr("No clinical form of this file has been saved yet."))
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.empty_label)
-        self.stack.addWidget(self.history_view)
-        self.stack.addWidget(self.family_view)
         right_layout.addWidget(self.stack, 1)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
@@ -446,7 +445,31 @@ class RevisionHistoryPanel(QWidget):
         self.tree.currentItemChanged.connect(self._on_current_changed)
 
     def set_patient(self, *, birth_date: date, sex: str) -> None:
-        self.history_view.set_patient(birth_date=birth_date, sex=sex)
+        self._patient_context = (birth_date, sex)
+        if self._history_view is not None:
+            self._history_view.set_patient(birth_date=birth_date, sex=sex)
+
+    @property
+    def history_view(self) -> HistoryEditor:
+        if self._history_view is None:
+            view = HistoryEditor(today=self._today)
+            view.set_read_only(True)
+            if self._patient_context is not None:
+                birth_date, sex = self._patient_context
+                view.set_patient(birth_date=birth_date, sex=sex)
+            self.stack.addWidget(view)
+            self._history_view = view
+        return self._history_view
+
+    @property
+    def family_view(self) -> FamilyEditor:
+        if self._family_view is None:
+            view = FamilyEditor(today=self._today)
+            view.set_read_only(True)
+            view.set_canrisk_enabled(False)
+            self.stack.addWidget(view)
+            self._family_view = view
+        return self._family_view
 
     def refresh(self) -> None:
         """Reload the list of versions (after a save, on opening the tab)."""
@@ -589,6 +612,7 @@ class PatientFileWindow(QDialog):
         self._round_failed = False
         self._force_close = False
         self._close_when_saved = False
+        self._links_shown = False
 
         layout = QVBoxLayout(self)
         self.header_label = QLabel()
@@ -740,8 +764,10 @@ class PatientFileWindow(QDialog):
     def _show_link_labels(self, view: ClinicalFormView) -> None:
         """Name the linked files of ``view`` (display only: not an edit)."""
         editor = self.family_editor
-        if editor is not None:
-            editor.set_link_labels(_link_labels(view))
+        labels = _link_labels(view)
+        if editor is not None and (labels or self._links_shown):
+            editor.set_link_labels(labels)
+            self._links_shown = bool(labels)
 
     @property
     def history_editor(self) -> HistoryEditor | None:
