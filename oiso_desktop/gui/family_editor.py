@@ -823,6 +823,14 @@ class FamilyEditor(QWidget):
         self._live = self._compute_problems()
         self._shown = self._displayed()
         self.model.set_family(family, self._link_labels, self._problem_people())
+        # The linked-file column only when a link is shown: its width goes to the others.
+        self._table.setColumnHidden(
+            FamilyTableModel.COL_LINK,
+            not any(
+                person.patient_id is not None and self._link_labels.get(person.id)
+                for person in family.people
+            ),
+        )
         self._pedigree_view.set_family(family)
         if self._auto_fit:
             self.fit_pedigree()

@@ -663,7 +663,17 @@ class PatientFileWindow(QDialog):
             self._load_clinical()
         else:
             self._update_state()
-        self.resize(1280, 760)
+        self._fit_to_screen()
+
+    def _fit_to_screen(self) -> None:
+        """1280×800 where it fits; maximized on a laptop screen (1366×768 and the like)."""
+        screen = self.screen()
+        available = screen.availableGeometry() if screen is not None else None
+        if available is None or available.width() >= 1400 and available.height() >= 860:
+            self.resize(1280, 800)
+            return
+        self.resize(min(1280, available.width()), min(800, available.height()))
+        self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
     # ------------------------------------------------------------------- header
     def _show_patient(self, patient: PatientView) -> None:

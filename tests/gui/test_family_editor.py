@@ -557,6 +557,7 @@ def test_a_relative_linked_to_a_patient_file(editor: FamilyEditor, qtbot) -> Non
     assert changes == [1]
     assert editor.content().person("p4").patient_id == 412
     assert _cell(editor, "p4", FamilyTableModel.COL_LINK) == "MARTIN Sophie (née en 1984)"
+    assert not editor.table.isColumnHidden(FamilyTableModel.COL_LINK)
     with qtbot.waitSignal(editor.sig_open_linked) as opened:
         editor.panel.open_link_button.click()
     assert opened.args == [412]
@@ -762,7 +763,11 @@ def test_the_editor_renders_at_laptop_size(qtbot, tmp_path: Path, builder) -> No
     assert editor.table.width() > 700 and editor.pedigree_view.width() > 500
     assert editor.panel.name_edit.isVisible()
     header = editor.table.horizontalHeader()
+    # No linked file in these families: that column is hidden, its width given to the others.
+    assert editor.table.isColumnHidden(FamilyTableModel.COL_LINK)
     for column in range(FamilyTableModel.COLUMN_COUNT):
+        if column == FamilyTableModel.COL_LINK:
+            continue
         label = editor.model.headerData(column, Qt.Orientation.Horizontal)
         width = header.fontMetrics().horizontalAdvance(label)
         assert header.sectionSize(column) >= width, label
