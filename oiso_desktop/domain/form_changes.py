@@ -10,7 +10,7 @@ never for the event log (which keeps section names, see
 Items are matched so that an insertion does not read as "everything changed":
 cancers and surgeries equal in both versions are set aside first, the rest are
 paired by site (kind) in order; people by id; couples by their two ids; twin
-groups by their members.
+groups by their members; CanRisk risk factors by key, in order.
 """
 
 from __future__ import annotations
@@ -379,6 +379,28 @@ def _family_changes(old: Family, new: Family) -> list[Change]:
         for members, group in old_twins.items()
         if members not in new_twins
     ]
+    return changes + _risk_factor_changes(old.risk_factors, new.risk_factors)
+
+
+def _risk_factor_changes(
+    old: Sequence[tuple[str, str]], new: Sequence[tuple[str, str]]
+) -> list[Change]:
+    """``##key=value`` lines of CanRisk: paired by key in order; a value modified."""
+    pairs, removed, added = _pair_lists(old, new, lambda factor: factor[0])
+    section = "risk_factors"
+    changes = [
+        Change(
+            section,
+            ChangeKind.MODIFIED,
+            f"Facteur de risque CanRisk « {key} »",
+            "Valeur",
+            _text(before),
+            _text(after),
+        )
+        for (key, before), (_, after) in pairs
+    ]
+    changes += [Change(section, ChangeKind.REMOVED, f"{k} = {v}") for k, v in removed]
+    changes += [Change(section, ChangeKind.ADDED, f"{k} = {v}") for k, v in added]
     return changes
 
 

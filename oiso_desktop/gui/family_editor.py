@@ -23,11 +23,10 @@ editor never calls a service nor touches the database.
 CanRisk files (``family_canrisk.CanRiskFiles``): the import replaces the family (after
 a confirmation when there is more than the proband) and counts as an edit; a file
 with several families asks which one; a malformed file changes nothing and lists
-every problem. The ``##key=value`` risk-factor lines of an imported file are kept by
-the editor and written back by the export, as long as the editor holds that family
-(the Family type has no place for them: they are not part of :meth:`content`). The
-export (CanRisk 2.0, written atomically) is what one uploads to canrisk.org for
-BOADICEA risks.
+every problem. The ``##key=value`` risk-factor lines of an imported file are part of
+the family (``Family.risk_factors``, so of :meth:`content`: saved with the form) and
+written back by the export. The export (CanRisk 2.0, written atomically) is what one
+uploads to canrisk.org for BOADICEA risks.
 """
 
 from __future__ import annotations
@@ -102,7 +101,6 @@ class _State:
     selected: str | None
     raw: Mapping[tuple[str, str], tuple[str, ValidationError]] = field(default_factory=dict)
     link_labels: Mapping[str, str] = field(default_factory=dict)
-    risk_factors: tuple[tuple[str, str], ...] = ()
     canrisk_family_id: str = ""
 
 
@@ -127,7 +125,6 @@ class FamilyEditor(QWidget):
         # Typed texts that do not read: (person id, field) -> (text, problem).
         self._raw: dict[tuple[str, str], tuple[str, ValidationError]] = {}
         self._link_labels: dict[str, str] = {}
-        self._risk_factors: tuple[tuple[str, str], ...] = ()
         self._canrisk_family_id = ""
         self._live: list[ValidationError] = []
         self._service: list[ValidationError] = []
@@ -467,7 +464,6 @@ class FamilyEditor(QWidget):
         self._merge_key = None
         self._raw.clear()
         self._link_labels.clear()
-        self._risk_factors = ()
         self._canrisk_family_id = ""
         self._service = []
         self._selected = None
@@ -550,10 +546,6 @@ class FamilyEditor(QWidget):
         self.canrisk_box.setVisible(enabled)
         self._update_actions()
 
-    def risk_factors(self) -> tuple[tuple[str, str], ...]:
-        """The ``##key=value`` lines of the CanRisk file imported (written back by the export)."""
-        return self._risk_factors
-
     def can_undo(self) -> bool:
         return bool(self._undo)
 
@@ -568,7 +560,6 @@ class FamilyEditor(QWidget):
             self._selected,
             dict(self._raw),
             dict(self._link_labels),
-            self._risk_factors,
             self._canrisk_family_id,
         )
 
@@ -705,7 +696,6 @@ class FamilyEditor(QWidget):
         self._family = state.family
         self._raw = dict(state.raw)
         self._link_labels = dict(state.link_labels)
-        self._risk_factors = state.risk_factors
         self._canrisk_family_id = state.canrisk_family_id
         self._merge_key = None
         self._service = []
@@ -1011,20 +1001,15 @@ class FamilyEditor(QWidget):
         """The FamID of the CanRisk family imported ("" when none)."""
         return self._canrisk_family_id
 
-    def replace_family(
-        self,
-        family: Family,
-        risk_factors: tuple[tuple[str, str], ...] = (),
-        canrisk_family_id: str = "",
-    ) -> None:
-        """Replace the whole family (a CanRisk import): an undoable user edit."""
+    def replace_family(self, family: Family, canrisk_family_id: str = "") -> None:
+        """Replace the whole family (a CanRisk import, with its risk factors): an undoable
+        user edit."""
         self._undo.append(self._state())
         self._redo.clear()
         self._merge_key = None
         self._family = family
         self._raw.clear()
         self._link_labels.clear()
-        self._risk_factors = risk_factors
         self._canrisk_family_id = canrisk_family_id
         self._service = []
         self._selected = None

@@ -600,11 +600,38 @@ def test_canrisk_files_of_every_version_import(editor: FamilyEditor, name: str) 
     editor.sig_changed.connect(lambda: changes.append(1))
     editor.import_canrisk_file(path)
     assert editor.content() == expected.family
-    assert editor.risk_factors() == expected.risk_factors
+    assert editor.content().risk_factors == expected.risk_factors  # part of the family
     assert changes == [1]
     assert _scene_people(editor) == len(expected.family.people)
     assert editor.selected_person() == expected.family.proband.id
     assert "importée" in editor.message_label.text()
+
+
+def test_the_risk_factors_of_an_import_are_in_the_content_and_survive_edits(
+    editor: FamilyEditor, qtbot
+) -> None:
+    path = DATA / "martin_v1.canrisk"
+    factors = parse_canrisk(path.read_text(encoding="utf-8"), today=TODAY).families[0].risk_factors
+    assert factors[0] == ("menarche", "13")
+    editor.set_content(new_family(sex="F"))
+    editor.import_canrisk_file(path)
+    assert editor.content().risk_factors == factors
+    editor.select_person("PB")
+    editor.panel.focus_name()
+    editor.panel.name_edit.selectAll()
+    qtbot.keyClicks(editor.panel.name_edit, "Claude")
+    qtbot.keyClick(editor.panel.name_edit, Qt.Key.Key_Tab)
+    editor.add_child()
+    assert editor.content().person("PB").name == "Claude"
+    assert editor.content().risk_factors == factors  # edits keep them
+    # What the window saves and loads again: set_content gives them back.
+    saved = editor.content()
+    editor.set_content(new_family(sex="F"))
+    assert editor.content().risk_factors == ()
+    editor.set_content(saved)
+    assert editor.content().risk_factors == factors
+    editor.undo()  # nothing to undo after a load
+    assert editor.content() == saved
 
 
 def test_an_import_replaces_a_family_after_confirmation_and_is_undone(
@@ -636,7 +663,7 @@ def test_a_file_with_two_families_asks_which_one(editor: FamilyEditor) -> None:
     dialog.choice_list.setCurrentRow(1)
     dialog.ok_button.click()
     assert editor.content().proband.name == "Emma"
-    assert editor.risk_factors() == (("menarche", "11"), ("birads", "c"))
+    assert editor.content().risk_factors == (("menarche", "11"), ("birads", "c"))
 
 
 @pytest.mark.parametrize(
@@ -695,7 +722,7 @@ def test_export_then_import_gives_the_same_family(editor: FamilyEditor, tmp_path
     editor.import_canrisk_file(target)
     assert editor.content() == imported
     original = parse_canrisk(source.read_text(encoding="utf-8"), today=TODAY).families[0]
-    assert editor.risk_factors() == original.risk_factors
+    assert editor.content().risk_factors == original.risk_factors
     # A family entered here: what the file holds comes back as the domain reads it.
     family = brca1_family()
     editor.set_content(family)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import multiprocessing
+from pathlib import Path
 
 import file_workers
 import pytest
@@ -21,6 +22,7 @@ from oiso_desktop.gui.patient_file_window import FormConflictDialog, PatientFile
 from oiso_desktop.services.auth_service import UserSession
 
 TODAY = dt.date.today()
+CANRISK = Path(__file__).resolve().parents[1] / "data" / "canrisk"
 
 
 @pytest.fixture
@@ -464,3 +466,20 @@ def test_a_relative_is_linked_to_their_own_file_through_the_picker(
     saved = clinician.forms.get(patient_id, "family")
     assert saved.link_labels == {sister: "LEFÈVRE Odile"}
     window.close()
+
+
+def test_a_canrisk_import_is_saved_with_its_risk_factors(qtbot, gui_tasks, clinician, patient_id):
+    """The file's ##key=value lines are part of the family: saved, reopened, exported."""
+    window = _window(qtbot, clinician, gui_tasks, patient_id)
+    window.family_editor.import_canrisk_file(CANRISK / "leroy_v2.canrisk")
+    imported = window.family_editor.content()
+    assert imported.risk_factors and window.modified_sections() == ["Famille"]
+    with qtbot.waitSignal(window.sig_saved, timeout=15000):
+        window.save()
+    assert gui_tasks.wait_idle(10000)
+    window.close()
+
+    again = _window(qtbot, clinician, gui_tasks, patient_id)
+    assert again.family_editor.content() == imported
+    assert again.family_editor.content().risk_factors == imported.risk_factors
+    again.close()
