@@ -265,7 +265,12 @@ def test_removing_the_clinical_role_rotates_the_key(
         "user_id": bernard.actor.user_id,
     }
     (rotated,) = _events(admin, "clinical_key_rotated")
-    assert json.loads(rotated.details) == {"reasons": ["role_removed"]}
+    # The new generation and its verify key are in the log: what sessions check.
+    assert json.loads(rotated.details) == {
+        "reasons": ["role_removed"],
+        "generation": keystore.clinical_key_id,
+        "verify_key": keystore.clinical_chain()[-1].verify_key,
+    }
     assert rotated.user_id == team.ids["p.durand"]
     # Bernard's open session: no longer clinical, its keys are forgotten.
     assert bernard.clinical_access is ClinicalAccess.NOT_APPLICABLE
