@@ -244,7 +244,7 @@ class ErrorCode(StrEnum):
     CLINICAL_KEY_ALREADY_HELD = "clinical_key_already_held"
     CLINICAL_KEY_ONLY_IN_RECOVERY = "clinical_key_only_in_recovery"
     # the key file offers a generation that does not chain to a trusted one; params:
-    # reason (chain_missing, chain_broken, key_mismatch, pin_mismatch, not_current,
+    # reason (chain_missing, chain_broken, key_mismatch, not_chained, not_current,
     # no_anchor, history_mismatch, event_altered, new_genesis_over_data,
     # pinned_without_key), generation
     CLINICAL_KEY_FORGED = "clinical_key_forged"

@@ -196,7 +196,7 @@ def clinical_key_forged(reason: str, generation: str | None = None) -> StorageEr
     """The clinical key of the file cannot be chained to a trusted generation.
 
     ``reason`` (English, for the logs and the event): chain_missing, chain_broken,
-    key_mismatch, pin_mismatch, not_current, no_anchor, history_mismatch,
+    key_mismatch, not_chained, not_current, no_anchor, history_mismatch,
     event_altered, new_genesis_over_data, pinned_without_key.
     """
     return StorageError(
@@ -1224,7 +1224,7 @@ class Keystore:
         if root is not None and (
             root.generation not in recorded or not root.matches(recorded[root.generation])
         ):
-            raise clinical_key_forged("pin_mismatch", current)
+            raise clinical_key_forged("not_chained", current)
         return VerifiedClinicalKeys(ClinicalKeys(current, keys), chain, root)
 
     def adopt_clinical_chain(self, keys: ClinicalKeys) -> tuple[GenerationAnchor, ...] | None:

@@ -1461,6 +1461,14 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>Seul le code de récupération actuel donne accès aux données cliniques : faites d&apos;abord approuver un compte clinique avec ce code, puis émettez une nouvelle feuille.</translation>
     </message>
     <message>
+        <source>The clinical key written in the key file does not chain to any trusted key: it may have been substituted. It is not used; tell the administrator.</source>
+        <translation>La clé clinique inscrite dans le fichier de clés ne se rattache à aucune clé de confiance : elle a pu être substituée. Elle n&apos;est pas utilisée ; prévenez l&apos;administrateur.</translation>
+    </message>
+    <message>
+        <source>Trust marks of the clinical key are missing from the key file although the event log shows they were set (or cannot show they were not): nobody is trusted anew and the key is not renewed. Tell the administrator.</source>
+        <translation>Des marques de confiance de la clé clinique manquent dans le fichier de clés alors que le journal montre qu&apos;elles ont été posées (ou ne peut pas montrer le contraire) : personne n&apos;est approuvé de nouveau et la clé n&apos;est pas renouvelée. Prévenez l&apos;administrateur.</translation>
+    </message>
+    <message>
         <source>“{value}” is not a valid date: enter it as DD/MM/YYYY.</source>
         <translation>« {value} » n&apos;est pas une date valide : saisissez-la sous la forme JJ/MM/AAAA.</translation>
     </message>
@@ -1864,6 +1872,22 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>Clinical key holders endorsed (first use)</source>
         <translation>Détenteurs de la clé clinique validés (première utilisation)</translation>
+    </message>
+    <message>
+        <source>Clinical key created</source>
+        <translation>Clé clinique créée</translation>
+    </message>
+    <message>
+        <source>Clinical key chain started (first use)</source>
+        <translation>Chaîne de la clé clinique commencée (première utilisation)</translation>
+    </message>
+    <message>
+        <source>Substituted clinical key refused</source>
+        <translation>Clé clinique substituée refusée</translation>
+    </message>
+    <message>
+        <source>Replayed clinical key migration refused</source>
+        <translation>Migration rejouée de la clé clinique refusée</translation>
     </message>
     <message>
         <source>Clinical data re-encrypted</source>
