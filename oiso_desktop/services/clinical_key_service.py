@@ -87,6 +87,7 @@ __all__ = [
     "ClinicalKeyService",
     "ClinicalRekeyProgress",
     "check_history",
+    "check_latest",
     "clinical_access_of",
     "clinical_account_ids",
     "generation_details",
@@ -203,21 +204,41 @@ def _logged_generations(uow: UnitOfWork) -> list[_Logged]:
     events = uow.session.scalars(
         select(Event).where(Event.action.in_(GENERATION_ACTIONS)).order_by(Event.id)
     )
-    logged = []
-    for event in events:
-        if not event_intact(event):
-            raise clinical_key_forged("event_altered")
-        try:
-            details = json.loads(event.details)
-        except ValueError as exc:
-            raise clinical_key_forged("event_altered") from exc
-        anchor = _anchor_from(details) if isinstance(details, dict) else None
-        if anchor is None:
-            continue  # a rotation logged by a version without the chain
-        earlier = details.get("earlier", []) if event.action == CHAIN_MIGRATED_ACTION else []
-        found = (_anchor_from(item) for item in (earlier if isinstance(earlier, list) else []))
-        logged.append(_Logged(event.action, (*(a for a in found if a is not None), anchor)))
-    return logged
+    return [item for item in (_logged(event) for event in events) if item is not None]
+
+
+def _logged(event: Event) -> _Logged | None:
+    """The generations a generation event records (None: a rotation logged by a
+    version without the chain); StorageError if the row was edited in place."""
+    if not event_intact(event):
+        raise clinical_key_forged("event_altered")
+    try:
+        details = json.loads(event.details)
+    except ValueError as exc:
+        raise clinical_key_forged("event_altered") from exc
+    anchor = _anchor_from(details) if isinstance(details, dict) else None
+    if anchor is None:
+        return None
+    earlier = details.get("earlier", []) if event.action == CHAIN_MIGRATED_ACTION else []
+    found = (_anchor_from(item) for item in (earlier if isinstance(earlier, list) else []))
+    return _Logged(event.action, (*(a for a in found if a is not None), anchor))
+
+
+def check_latest(uow: UnitOfWork, chain: tuple[GenerationAnchor, ...]) -> None:
+    """The last generation the event log recorded is the chain's current one (or the
+    one before it, the current one's event not committed yet). Cheaper than
+    :func:`check_history`, for a session whose pin already names the current
+    generation: it refuses a key file put back from an older copy."""
+    query = select(Event).where(Event.action.in_(GENERATION_ACTIONS)).order_by(Event.id.desc())
+    for event in uow.session.scalars(query):
+        logged = _logged(event)
+        if logged is None:
+            continue
+        latest = logged.anchors[-1]
+        if latest == chain[-1] or (len(chain) > 1 and latest == chain[-2]):
+            return
+        break
+    raise clinical_key_forged("history_mismatch", chain[-1].generation)
 
 
 def _ciphertext_outside(uow: UnitOfWork, generations: set[str]) -> bool:
@@ -392,12 +413,19 @@ def _verify(
         # A recovery slot made while the database had no clinical key: the only key
         # it may hold is one its own code made (which pins it).
         raise clinical_key_forged("pinned_without_key", verified.current.generation)
-    if verified.root is None or not verified.root.matches(verified.current):
-        if uow is not None:
-            check_history(uow, verified.chain)
-        else:
-            with ctx.unit_of_work(AccessMode.READ, password_change=True, while_locked=True) as read:
-                check_history(read, verified.chain)
+    # The whole history when the chain moved past what the session trusts; else
+    # only its last generation event (a key file put back from an older copy
+    # brings its older pin with it, and an older generation a former holder has).
+    check = (
+        check_history
+        if verified.root is None or not verified.root.matches(verified.current)
+        else check_latest
+    )
+    if uow is not None:
+        check(uow, verified.chain)
+    else:
+        with ctx.unit_of_work(AccessMode.READ, password_change=True, while_locked=True) as read:
+            check(read, verified.chain)
     with contextlib.suppress(StorageError):  # the pin is a shortcut, not essential
         keystore.pin_clinical_generation(slot_key, verified.current)
     return verified.keys

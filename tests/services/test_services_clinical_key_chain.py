@@ -11,6 +11,7 @@ legitimate paths (rotation, approval, recovery code, older key files) must still
 from __future__ import annotations
 
 import base64
+import json
 from collections.abc import Iterator
 from typing import Any
 
@@ -43,13 +44,14 @@ from oiso_desktop.services.dto import UserInput
 from oiso_desktop.storage import crypto
 from oiso_desktop.storage.clinical_chain import anchor_of, chain_records
 from oiso_desktop.storage.field_crypto import (
+    ClinicalKeys,
     EncryptedColumn,
     clinical_key_id,
     new_clinical_key,
     register_metadata,
     unregister_metadata,
 )
-from oiso_desktop.storage.keystore import VERSION, Keystore
+from oiso_desktop.storage.keystore import VERSION, Keystore, SlotKey
 
 SUBSTITUTION = "clinical_key_substitution_refused"
 MIGRATION_REFUSED = "clinical_key_migration_refused"
@@ -248,8 +250,6 @@ def test_a_pinned_holder_refuses_a_forgery_the_whole_log_was_rewritten_for(
 
 
 def _json(values: dict[str, object]) -> str:
-    import json
-
     return json.dumps(values, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
@@ -325,8 +325,6 @@ def test_a_former_holder_cannot_fork_the_chain_from_a_generation_she_held(
         if strip_pin:
             _slot(data, team, "p.durand").pop("ck_pin")
         write_json(team, data)
-        from oiso_desktop.storage.field_crypto import ClinicalKeys
-
         forged = ClinicalKeys(
             clinical_key_id(mine), {clinical_key_id(mine): mine, **dict(kept.items())}
         )
@@ -334,6 +332,30 @@ def test_a_former_holder_cannot_fork_the_chain_from_a_generation_she_held(
         durand = _relogin(team, durand, "p.durand")
         assert _alert(durand).params["reason"] == reason
         assert _refused_use(durand, probe, 2).code == "clinical_key_forged"
+
+
+def test_a_key_file_put_back_from_a_copy_made_before_the_rotation_is_refused(
+    team: Team, durand: UserSession, probe: EncryptedColumn
+) -> None:
+    """Petit copies the key file while she holds generation N; after her role is
+    removed and the key rotated, she puts the copy back (no re-key: it still opens
+    the database). Its pins name N, as its current generation does: the last
+    generation the log recorded (N+1) refuses it."""
+    admin = _admin(team)
+    _approved(team, durand, "c.petit")
+    write(durand, probe, 1, MARKER)
+    durand = _relogin(team, durand, "p.durand")  # his pin in the copy names generation N
+    copy = read_json(team)
+    _demote(admin, team.ids["c.petit"], Role.SECRETARY)
+    assert durand.clinical_key.rotate_owed() is not None
+    write(durand, probe, 2, "après la rotation")
+    before = generations(admin, probe)
+    durand.logout()
+    write_json(team, copy)
+    durand = team.login("p.durand")
+    assert _alert(durand).params["reason"] == "history_mismatch"
+    assert _refused_use(durand, probe, 3).code == "clinical_key_forged"
+    assert generations(admin, probe) == before  # nothing written under the old generation
 
 
 # ------------------------------------------------------------------ the recovery slot
@@ -427,8 +449,6 @@ def test_a_stripped_endorsement_mark_is_not_trusted_on_first_use_again(
     assert durand.clinical_key.rotate_owed() is not None
     keystore = _keystore(team)
     assert keystore.clinical_key_holders() == (team.ids["p.durand"],)
-    from oiso_desktop.storage.keystore import SlotKey
-
     assert keystore.clinical_keys_for(SlotKey(team.ids["p.bernard"], private_key)) is None
     refused = {details(e)["slot"] for e in events(admin, "clinical_key_refused")}
     assert f"user:{team.ids['p.bernard']}" in refused
