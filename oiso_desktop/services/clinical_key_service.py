@@ -27,6 +27,16 @@ accounts (roles with ``HOLD_CLINICAL_KEY``) and to the recovery slot.
   uses them.
 * A new recovery sheet is not endorsed: its code opens the CK only once a
   holder endorses it (:meth:`ClinicalKeyService.endorse_recovery_slot`).
+* A session uses a generation only once it has chained it to one it trusts
+  (``storage.clinical_chain``: each generation's record is signed by the one
+  before): what it verified earlier, its slot's pin, else the start and the
+  rotations the event log recorded (:func:`check_history`). Every generation is
+  logged (``clinical_key_created``, ``clinical_key_chain_migrated``,
+  ``clinical_key_rotated``) with its verify key, in the transaction that makes it.
+  A key that does not chain is refused (``clinical_key_forged``, event
+  ``clinical_key_substitution_refused``) and nothing is encrypted with it.
+* The trust-on-first-use migrations of older key files (endorsements, chain) run
+  once: refused when the verified event log already records them.
 
 Services that read or write clinical fields get the keys with
 :func:`session_clinical_keys` *inside their unit of work*: a write transaction
