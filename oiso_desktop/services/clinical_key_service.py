@@ -858,33 +858,30 @@ class ClinicalKeyService:
             keys: ClinicalKeys | None = None
             created: str | None = None
             adopted: tuple[GenerationAnchor, ...] | None = None
-            if keystore.clinical_key_id is None:
-                # A database without a CK (from before it, or a new sheet of an
-                # unused one): the recovery slot was just opened with its code, so
-                # its public key is genuine; the CK is made for it, endorsed, pinned.
-                keys = keystore.create_clinical_key(code)
-                if keys is not None:
-                    created = keys.current_id
-                    record_event(
-                        uow,
-                        self.ctx,
-                        uow.actor,
-                        CREATED_ACTION,
-                        object_type="database",
-                        details=generation_details(anchor_of(keys.key(created))),
-                    )
-                    uow.flush()
             try:
+                if keystore.clinical_key_id is None:
+                    # A database without a CK (from before it, or a new sheet of an
+                    # unused one): the recovery slot was just opened with its code, so
+                    # its public key is genuine; the CK is made for it, endorsed, pinned.
+                    keys = keystore.create_clinical_key(code)
+                    if keys is not None:
+                        created = keys.current_id
+                        record_event(
+                            uow,
+                            self.ctx,
+                            uow.actor,
+                            CREATED_ACTION,
+                            object_type="database",
+                            details=generation_details(anchor_of(keys.key(created))),
+                        )
+                        uow.flush()
                 if keys is None:
                     adopted = self._adopt_for_recovery(uow, result.slot_key)
                     keys = _verify(self.ctx, result.slot_key, None, uow)
-            except StorageError as exc:
-                raise _refused(self.ctx, exc) from None
-            if keys is None:
-                raise StorageError(NO_CLINICAL_KEY_MESSAGE, code=ErrorCode.NO_CLINICAL_KEY)
-            try:
+                if keys is None:
+                    raise StorageError(NO_CLINICAL_KEY_MESSAGE, code=ErrorCode.NO_CLINICAL_KEY)
                 view = self._grant(uow, user, keys, "recovery_code")
-            except BaseException:
+            except BaseException as exc:
                 # Not committed: a key made (or a chain adopted) here must not stay
                 # in the key file without its event.
                 with contextlib.suppress(StorageError):
@@ -892,9 +889,12 @@ class ClinicalKeyService:
                         keystore.forget_clinical_key(created)
                     if adopted is not None:
                         keystore.drop_clinical_chain(adopted)
+                if isinstance(exc, StorageError):
+                    raise _refused(self.ctx, exc) from None
                 raise
             finally:
-                keys.forget()
+                if keys is not None:
+                    keys.forget()
         with contextlib.suppress(StorageError):
             keystore.accept_sign_in(result, code, None)  # the recovery lockout starts again
         if user_id == approver_id:
