@@ -322,8 +322,9 @@ def test_several_files_open_at_once_from_the_list(qtbot, gui_tasks, clinician, p
 
 
 def test_the_idle_lock_covers_open_files_and_keeps_their_entries(
-    qtbot, gui_db, gui_tasks, clinician, patient_id
+    qtbot, gui_db, gui_tasks, gui_type, clinician, patient_id
 ):
+    from oiso_desktop.gui.lock_screen import LockScreen
     from oiso_desktop.gui.main_window import MainWindow
 
     main = MainWindow(clinician, gui_tasks, database_folder=gui_db.folder)
@@ -340,7 +341,13 @@ def test_the_idle_lock_covers_open_files_and_keeps_their_entries(
     main.lock()
     assert gui_tasks.wait_idle(10000)
     assert window.isVisible() and not window.tabs.isEnabled()  # covered, not closed
-    main._on_unlock_requested(gui_db.passwords["cdubois"])
+    # The file window's own cover takes the password (the window is not disabled with
+    # the page that opened it).
+    cover = window.findChild(LockScreen)
+    assert cover is not None and cover.isVisible()
+    assert cover.password_edit.isEnabled() and cover.unlock_button.isEnabled()
+    gui_type(cover.password_edit, gui_db.passwords["cdubois"])
+    qtbot.keyClick(cover.password_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not main.locked, timeout=15000)
     assert window.tabs.isEnabled()
     assert window.history_editor.content().note == "non enregistré"
