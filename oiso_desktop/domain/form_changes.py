@@ -40,6 +40,7 @@ from oiso_desktop.domain.family import (
     Family,
     GeneticResult,
     Partnership,
+    Person,
     TwinGroup,
     Zygosity,
     person_label,
@@ -52,6 +53,7 @@ from oiso_desktop.domain.personal_history import (
     PersonalHistory,
     RiskReducingSurgery,
 )
+from oiso_desktop.domain.relationships import relationship_to_proband
 
 __all__ = ["Change", "ChangeKind", "form_changes"]
 
@@ -319,19 +321,26 @@ def _twin_item(family: Family, group: TwinGroup) -> str:
 _ZYGOSITY = {Zygosity.MZ: "monozygotes", Zygosity.DZ: "dizygotes", Zygosity.UNKNOWN: "inconnue"}
 
 
+def _relative_label(family: Family, person: Person) -> str:
+    """ "Marie (p3), mère": the person as messages name them, and who they are."""
+    label = person_label(person)
+    relationship = relationship_to_proband(family, person.id)
+    return f"{label}, {relationship}" if relationship else label
+
+
 def _family_changes(old: Family, new: Family) -> list[Change]:
     changes: list[Change] = []
     new_ids = set(new.ids)
     for person in new.people:
         before = old.get(person.id)
         if before is None:
-            changes.append(Change("people", ChangeKind.ADDED, person_label(person)))
+            changes.append(Change("people", ChangeKind.ADDED, _relative_label(new, person)))
         elif before != person:
             changes += _field_changes(
-                "people", person_label(person), before, person, _PERSON_FIELDS
+                "people", _relative_label(new, person), before, person, _PERSON_FIELDS
             )
     changes += [
-        Change("people", ChangeKind.REMOVED, person_label(p))
+        Change("people", ChangeKind.REMOVED, _relative_label(old, p))
         for p in old.people
         if p.id not in new_ids
     ]
