@@ -86,11 +86,6 @@ from oiso_desktop.gui.widgets.field_message import show_banner
 
 __all__ = ["FamilyEditor"]
 _AGE_CODES = (ErrorCode.AGE_FORMAT, ErrorCode.AGE_RANGE)  # their text does not name the person
-_STYLE = """
-QComboBox[invalid="true"], QCheckBox[invalid="true"] { border: 2px solid #b3261e; }
-QFrame#cancer_row, QFrame#result_row { background: #f7f9fc; border: 1px solid #d5dbe3;
-    border-radius: 4px; }
-"""
 
 
 @dataclass(frozen=True)
@@ -115,7 +110,6 @@ class FamilyEditor(QWidget):
     def __init__(self, parent: QWidget | None = None, *, today: date | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("family_editor")
-        self.setStyleSheet(_STYLE)
         self._today = today or date.today()
         self._family = Family()
         self._selected: str | None = None

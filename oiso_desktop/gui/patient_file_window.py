@@ -669,9 +669,11 @@ class PatientFileWindow(QDialog):
         QShortcut(QKeySequence("Ctrl+W"), self, activated=self.close)
 
         self.notice: ClinicalAccessNotice | None = None
+        self.history_panel: RevisionHistoryPanel | None = None
         self._show_patient(patient)
         if session.can(Permission.VIEW_CLINICAL):
-            self._load_clinical()
+            self._load_clinical()  # read in the background while the tabs are built
+            self._build_clinical_tabs()
         else:
             self._update_state()
         self._fit_to_screen()
@@ -731,7 +733,44 @@ class PatientFileWindow(QDialog):
             self.tabs.removeTab(self.tabs.indexOf(self.notice))
             self.notice.deleteLater()
             self.notice = None
+            self._build_clinical_tabs()
             self._load_clinical()
+
+    def _build_clinical_tabs(self) -> None:
+        """The clinical tabs, built before the forms arrive (and before the window is
+        shown: opening stays quick) but hidden until they hold their content."""
+        fields = self.patient.fields
+        history_editor = HistoryEditor(today=self._today)
+        history_editor.setObjectName("history_editor")
+        history_editor.set_patient(birth_date=fields.birth_date, sex=fields.sex)
+        family_editor = FamilyEditor(today=self._today)
+        family_editor.setObjectName("family_editor")
+        for kind, editor in ((FormKind.HISTORY, history_editor), (FormKind.FAMILY, family_editor)):
+            self.sections[kind] = _FormSection(kind, editor)
+            editor.sig_changed.connect(self._update_state)
+        family_editor.sig_link_requested.connect(self._on_link_requested)
+        family_editor.sig_open_linked.connect(self.sig_open_patient)
+        self.history_panel = RevisionHistoryPanel(
+            self._session, self._tasks, self.patient.id, today=self._today
+        )
+        self.history_panel.set_patient(birth_date=fields.birth_date, sex=fields.sex)
+        self.history_panel.sig_restore_requested.connect(self._on_restore_requested)
+        for widget, title in (
+            (history_editor, self.tr("Personal history")),
+            (family_editor, self.tr("Family")),
+            (self.history_panel, self.tr("History")),
+        ):
+            self.tabs.setTabVisible(self.tabs.addTab(widget, title), False)
+
+    def _drop_clinical_tabs(self) -> None:
+        widgets = [section.editor for section in self.sections.values()]
+        panel = getattr(self, "history_panel", None)
+        for widget in [*widgets, panel]:
+            if widget is not None and self.tabs.indexOf(widget) >= 0:
+                self.tabs.removeTab(self.tabs.indexOf(widget))
+                widget.deleteLater()
+        self.sections.clear()
+        self.history_panel = None
 
     def _on_clinical_loaded(self, clinical: ClinicalFile) -> None:
         self.clinical = clinical
@@ -739,6 +778,7 @@ class PatientFileWindow(QDialog):
             state = (
                 clinical_access_state_of(clinical.refused) if clinical.refused else None
             ) or ClinicalAccess.AWAITING_APPROVAL
+            self._drop_clinical_tabs()
             self.notice = ClinicalAccessNotice(
                 state, session=self._session, tasks=self._tasks, parent=self
             )
@@ -748,32 +788,16 @@ class PatientFileWindow(QDialog):
             self._update_state()
             self.sig_clinical_loaded.emit()
             return
-        fields = self.patient.fields
-        history_editor = HistoryEditor(today=self._today)
-        history_editor.setObjectName("history_editor")
-        history_editor.set_patient(birth_date=fields.birth_date, sex=fields.sex)
-        family_editor = FamilyEditor(today=self._today)
-        family_editor.setObjectName("family_editor")
-        for kind, editor, view in (
-            (FormKind.HISTORY, history_editor, clinical.history),
-            (FormKind.FAMILY, family_editor, clinical.family),
+        for section, view in (
+            (self.sections[FormKind.HISTORY], clinical.history),
+            (self.sections[FormKind.FAMILY], clinical.family),
         ):
-            section = _FormSection(kind, editor)
             section.load(view)
-            editor.sig_changed.connect(self._update_state)
-            self.sections[kind] = section
         self._show_link_labels(clinical.family)
-        family_editor.sig_link_requested.connect(self._on_link_requested)
-        family_editor.sig_open_linked.connect(self.sig_open_patient)
-        self.tabs.addTab(history_editor, self.tr("Personal history"))
-        self.tabs.addTab(family_editor, self.tr("Family"))
-        self.history_panel = RevisionHistoryPanel(
-            self._session, self._tasks, self.patient.id, today=self._today
-        )
-        self.history_panel.set_patient(birth_date=fields.birth_date, sex=fields.sex)
-        self.history_panel.sig_restore_requested.connect(self._on_restore_requested)
-        self.tabs.addTab(self.history_panel, self.tr("History"))
-        self.history_panel.refresh()
+        for index in range(1, self.tabs.count()):
+            self.tabs.setTabVisible(index, True)
+        if self.history_panel is not None:
+            self.history_panel.refresh()
         self._update_state()
         self.sig_clinical_loaded.emit()
 
@@ -968,7 +992,7 @@ class PatientFileWindow(QDialog):
             section.load(view)
         if section.kind is FormKind.FAMILY:
             self._show_link_labels(view)
-        if hasattr(self, "history_panel"):
+        if self.history_panel is not None:
             self.history_panel.refresh()
         self._step_done(True)
 

@@ -335,7 +335,7 @@ def test_the_idle_lock_covers_open_files_and_keeps_their_entries(
     with qtbot.waitSignal(patients.sig_patient_opened, timeout=10000):
         patients.open_patient(patient_id)
     window = patients.file_windows[patient_id]
-    qtbot.waitUntil(lambda: window.history_editor is not None, timeout=15000)
+    qtbot.waitUntil(lambda: window.clinical is not None, timeout=15000)
     _edit(window.history_editor, PersonalHistory(note="non enregistré"))
 
     main.lock()
