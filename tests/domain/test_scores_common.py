@@ -249,3 +249,29 @@ def test_sample_families_read_in_french(key):
         for contribution in result.contributions:
             for note in contribution.notes:
                 assert french(note, scores.family)
+
+
+def test_french_lines_for_a_report():
+    # What the summary PDF prints: the reading as a paragraph, one line per relative.
+    from oiso_desktop.domain.scores.phrases import french_contribution, french_text
+
+    ped = Pedigree()
+    father, mother = ped.parents()
+    ped.cancer(mother, "ovary", 52)
+    grandfather, grandmother = ped.parents(mother)
+    ped.cancer(grandmother, "breast", "~70")  # 65 to 75: 1 point up to 70, none after
+    ped.result("p1", "BRCA1")
+    scores = ped.scores()
+    lines = [french_contribution(c, scores.family) for c in scores.eisinger.contributions]
+    assert lines == [
+        "cas index : variant pathogène BRCA1 identifié, 5 points",
+        f"mère ({mother}) : ovaire, 52 ans, 3 points",
+        f"grand-mère maternelle ({grandmother}) : sein, ~70 ans, 0–1 point "
+        "(âge imprécis (entre 65 et 75 ans))",
+    ]
+    assert french_text(scores.eisinger.reading, scores.family) == (
+        "Branche paternelle : score 5, excellente indication de consultation "
+        "d'oncogénétique. Branche maternelle : score 8–9 (âge ou sexe imprécis : "
+        f"grand-mère maternelle ({grandmother})), excellente indication de consultation "
+        "d'oncogénétique."
+    )

@@ -10,15 +10,23 @@ a phrase for reports and logs-free displays; parameters are named by kind (see
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from oiso_desktop.domain.family import CANCER_SITES, HISTOLOGIES, Age, Family
 from oiso_desktop.domain.personal_history import IHC_STATUSES, MSI_STATUSES
 from oiso_desktop.domain.relationships import relationship_to_proband
 from oiso_desktop.domain.scores.kinship import Branch
-from oiso_desktop.domain.scores.model import Phrase, Points
+from oiso_desktop.domain.scores.model import Contribution, Phrase, Points
 
-__all__ = ["BRANCH_LABELS", "FRENCH", "french", "french_age", "french_person"]
+__all__ = [
+    "BRANCH_LABELS",
+    "FRENCH",
+    "french",
+    "french_age",
+    "french_contribution",
+    "french_person",
+    "french_text",
+]
 
 FRENCH: Mapping[str, str] = {
     # general
@@ -179,3 +187,36 @@ def french(phrase: Phrase, family: Family | None = None) -> str:
     """The French text of ``phrase``; ``family`` names the people it mentions."""
     template = FRENCH[phrase.code]
     return template.format(**{name: _value(name, value, family) for name, value in phrase.params})
+
+
+def french_text(phrases: Iterable[Phrase], family: Family | None = None) -> str:
+    """Sentences one after the other: a score's reading as one paragraph."""
+    return " ".join(french(phrase, family) for phrase in phrases)
+
+
+def french_contribution(contribution: Contribution, family: Family | None = None) -> str:
+    """One line of a score's list of relatives, for a report: "mère (p3) : ovaire, 52 ans,
+    3 points", "cas index : variant pathogène BRCA1 identifié, 5 points", "père (p2) :
+    côlon-rectum, 48 ans (avant 50 ans ; tumeur non vérifiée)"."""
+    parts = []
+    if contribution.site:
+        site = CANCER_SITES.get(contribution.site)
+        parts.append(f"{site.label if site else contribution.site}, {french_age(contribution.age)}")
+    notes = [french(note, family) for note in contribution.notes]
+    if notes and not parts:
+        parts.append(notes.pop(0))
+    if contribution.points:
+        shown = " / ".join(
+            p.signed() if contribution.kind == "adjustment" else str(p)
+            for p in contribution.points[:2]
+        )
+        unit = (
+            "point"
+            if len(contribution.points) == 1 and abs(contribution.points[0].high) < 2
+            else "points"
+        )
+        parts.append(
+            f"{shown} {unit}" if len(contribution.points) == 1 else f"{shown} (BRCA1 / BRCA2)"
+        )
+    line = f"{french_person(family, contribution.person_id)} : {', '.join(parts)}"
+    return f"{line} ({' ; '.join(notes)})" if notes else line
