@@ -46,7 +46,7 @@ EISINGER_THRESHOLD = 5
 EISINGER_VARIANT_POINTS = 5
 EISINGER_GENES = frozenset({"BRCA1", "BRCA2"})
 
-#: Points of a case, by site, sex and age band (a rule with no sex applies to both).
+#: Points of a case, by site, sex ("F", "M": an unknown sex scores as either) and age band.
 EISINGER_RULES: tuple[CaseRule, ...] = (
     CaseRule(
         BREAST_SITES,
