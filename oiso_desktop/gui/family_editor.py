@@ -941,7 +941,7 @@ class FamilyEditor(QWidget):
         if isinstance(person_id, str) and self._family.get(person_id) is not None:
             self._select(person_id)
             self.panel.focus_field(field_name)
-            QTimer.singleShot(0, lambda: self._ensure_focus_visible())
+            QTimer.singleShot(0, self, self._ensure_focus_visible)
 
     def _ensure_focus_visible(self) -> None:
         widget = self.panel.focusWidget()
@@ -958,7 +958,7 @@ class FamilyEditor(QWidget):
                 self.panel.focus_name()
                 return True
         elif watched is self._viewport and event.type() == QEvent.Type.Resize and self._auto_fit:
-            QTimer.singleShot(0, self.fit_pedigree)
+            QTimer.singleShot(0, self, self.fit_pedigree)
         return super().eventFilter(watched, event)
 
     # --- zoom -------------------------------------------------------------------------

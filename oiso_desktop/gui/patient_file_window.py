@@ -61,6 +61,7 @@ from oiso_desktop.gui.family_editor import FamilyEditor
 from oiso_desktop.gui.history_editor import HistoryEditor
 from oiso_desktop.gui.patient_dialog import PatientDialog
 from oiso_desktop.gui.patient_table_model import format_date, ins_status_label, sex_label
+from oiso_desktop.gui.scores_panel import ScoresPanel
 from oiso_desktop.gui.tasks import TaskRunner
 from oiso_desktop.gui.widgets.field_message import show_banner
 from oiso_desktop.services.clinical_key_service import ClinicalAccess
@@ -670,6 +671,7 @@ class PatientFileWindow(QDialog):
 
         self.notice: ClinicalAccessNotice | None = None
         self.history_panel: RevisionHistoryPanel | None = None
+        self.scores_panel: ScoresPanel | None = None
         self._show_patient(patient)
         if session.can(Permission.VIEW_CLINICAL):
             self._load_clinical()  # read in the background while the tabs are built
@@ -750,6 +752,11 @@ class PatientFileWindow(QDialog):
             editor.sig_changed.connect(self._update_state)
         family_editor.sig_link_requested.connect(self._on_link_requested)
         family_editor.sig_open_linked.connect(self.sig_open_patient)
+        self.scores_panel = ScoresPanel()
+        self.scores_panel.setObjectName("scores_panel")
+        self.scores_panel.sig_person_activated.connect(self._on_score_person_activated)
+        history_editor.sig_changed.connect(self._update_scores)
+        family_editor.sig_changed.connect(self._update_scores)
         self.history_panel = RevisionHistoryPanel(
             self._session, self._tasks, self.patient.id, today=self._today
         )
@@ -758,19 +765,37 @@ class PatientFileWindow(QDialog):
         for widget, title in (
             (history_editor, self.tr("Personal history")),
             (family_editor, self.tr("Family")),
+            (self.scores_panel, self.tr("Scores")),
             (self.history_panel, self.tr("History")),
         ):
             self.tabs.setTabVisible(self.tabs.addTab(widget, title), False)
 
+    def _update_scores(self) -> None:
+        """The scores follow the entries as they are typed (not only what is saved)."""
+        history, family = self.history_editor, self.family_editor
+        if self.scores_panel is None or history is None or family is None:
+            return
+        fields = self.patient.fields
+        self.scores_panel.set_inputs(
+            history.content(), family.content(), birth_date=fields.birth_date, sex=fields.sex
+        )
+
+    def _on_score_person_activated(self, person_id: str) -> None:
+        editor = self.family_editor
+        if editor is not None:
+            self.tabs.setCurrentWidget(editor)
+            editor.select_person(person_id)
+
     def _drop_clinical_tabs(self) -> None:
         widgets = [section.editor for section in self.sections.values()]
         panel = getattr(self, "history_panel", None)
-        for widget in [*widgets, panel]:
+        for widget in [*widgets, self.scores_panel, panel]:
             if widget is not None and self.tabs.indexOf(widget) >= 0:
                 self.tabs.removeTab(self.tabs.indexOf(widget))
                 widget.deleteLater()
         self.sections.clear()
         self.history_panel = None
+        self.scores_panel = None
 
     def _on_clinical_loaded(self, clinical: ClinicalFile) -> None:
         self.clinical = clinical
@@ -794,6 +819,7 @@ class PatientFileWindow(QDialog):
         ):
             section.load(view)
         self._show_link_labels(clinical.family)
+        self._update_scores()
         for index in range(1, self.tabs.count()):
             self.tabs.setTabVisible(index, True)
         if self.history_panel is not None:
@@ -962,6 +988,7 @@ class PatientFileWindow(QDialog):
         fields = patient.fields
         if self.history_editor is not None:
             self.history_editor.set_patient(birth_date=fields.birth_date, sex=fields.sex)
+        self._update_scores()
         self.sig_identity_saved.emit(patient)
         self._step_done(True)
 

@@ -72,7 +72,7 @@ BREAST = HistoryCancer(site="breast", laterality="left", age=Age.parse("~45"))
 
 def test_tabs_follow_the_role_and_the_clinical_key(qtbot, gui_db, gui_tasks, clinician, patient_id):
     window = _window(qtbot, clinician, gui_tasks, patient_id)
-    assert window.tab_titles() == ["Identité", "Antécédents", "Famille", "Historique"]
+    assert window.tab_titles() == ["Identité", "Antécédents", "Famille", "Scores", "Historique"]
     assert window.header_label.text().startswith("LEFÈVRE Hélène — née le 12/03/1975")
     assert window.windowTitle() == "LEFÈVRE Hélène — dossier patient"
     assert window.state_label.text() == "Tout est enregistré."
@@ -118,7 +118,7 @@ def test_tabs_follow_the_role_and_the_clinical_key(qtbot, gui_db, gui_tasks, cli
     clinician.clinical_key.approve(gui_db.user_ids["nnouveau"])
     with qtbot.waitSignal(window.sig_clinical_loaded, timeout=15000):
         window.notice.check_again()
-    assert window.tab_titles() == ["Identité", "Antécédents", "Famille", "Historique"]
+    assert window.tab_titles() == ["Identité", "Antécédents", "Famille", "Scores", "Historique"]
     window.close()
 
 
@@ -490,3 +490,45 @@ def test_a_canrisk_import_is_saved_with_its_risk_factors(qtbot, gui_tasks, clini
     assert again.family_editor.content() == imported
     assert again.family_editor.content().risk_factors == imported.risk_factors
     again.close()
+
+
+def test_scores_follow_the_entries_and_lead_to_the_relative(
+    qtbot, gui_tasks, clinician, patient_id
+):
+    from oiso_desktop.domain.scores import Status
+
+    window = _window(qtbot, clinician, gui_tasks, patient_id)
+    panel = window.scores_panel
+    assert panel.scores.eisinger.status is Status.NOT_MET  # the proband alone
+    # The mother had an ovarian cancer at ~41 and her sister a breast cancer at 38:
+    # the maternal branch reaches the Eisinger threshold before anything is saved.
+    family = add_parents(window.family_editor.content(), "p1")
+    mother_id = family.proband.mother_id
+    family = update_person(
+        family,
+        dataclasses.replace(
+            family.person(mother_id),
+            age=Age.parse("70"),
+            cancers=(Cancer(site="ovary", age=Age.parse("41")),),
+        ),
+    )
+    from oiso_desktop.domain.family import add_sibling
+
+    family = add_sibling(family, mother_id, sex="F")
+    aunt = family.people[-1]
+    family = update_person(
+        family,
+        dataclasses.replace(
+            aunt, age=Age.parse("66"), cancers=(Cancer(site="breast", age=Age.parse("38")),)
+        ),
+    )
+    _edit(window.family_editor, family)
+    maternal = [b for b in panel.scores.eisinger.branches if b.branch.value == "maternal"][0]
+    assert maternal.status is Status.MET, maternal
+    assert {c.person_id for c in maternal.contributions} >= {mother_id, aunt.id}
+    assert clinician.forms.get(patient_id, "family").version == 0  # nothing saved
+    # A relative named in a score opens the Famille tab on them.
+    panel.sig_person_activated.emit(aunt.id)
+    assert window.tabs.currentWidget() is window.family_editor
+    assert window.family_editor.selected_person() == aunt.id
+    window.discard_and_close()
