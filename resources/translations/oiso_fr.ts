@@ -1469,6 +1469,82 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>Le lien vers le dossier n° {patient_id} n&apos;a pas été enregistré : vous ne pouvez pas ouvrir ce dossier, ou il n&apos;existe pas.</translation>
     </message>
     <message>
+        <source>The file “{file_name}” is empty: it was not attached.</source>
+        <translation>Le fichier « {file_name} » est vide : il n&apos;a pas été joint.</translation>
+    </message>
+    <message>
+        <source>The file “{file_name}” is too large ({size}): {maximum} at most.</source>
+        <translation>Le fichier « {file_name} » est trop volumineux ({size}) : {maximum} au plus.</translation>
+    </message>
+    <message>
+        <source>The file “{file_name}” was not attached: only PDF, JPEG and PNG files are accepted (extension {extension}).</source>
+        <translation>Le fichier « {file_name} » n&apos;a pas été joint : seuls les fichiers PDF, JPEG et PNG sont acceptés (extension {extension}).</translation>
+    </message>
+    <message>
+        <source>The file “{file_name}” was not attached: its name announces a {announced} file but its content is of type {found}.</source>
+        <translation>Le fichier « {file_name} » n&apos;a pas été joint : son nom annonce un fichier {announced} mais son contenu est de type {found}.</translation>
+    </message>
+    <message>
+        <source>The file “{file_name}” is damaged and cannot be read: it was not attached. Ask for a new copy.</source>
+        <translation>Le fichier « {file_name} » est endommagé et ne peut pas être lu : il n&apos;a pas été joint. Demandez-en une nouvelle copie.</translation>
+    </message>
+    <message>
+        <source>The image “{file_name}” is too large ({pixels} pixels): {maximum} million pixels at most. Reduce its resolution before attaching it.</source>
+        <translation>L&apos;image « {file_name} » est trop grande ({pixels} pixels) : {maximum} millions de pixels au plus. Réduisez sa résolution avant de la joindre.</translation>
+    </message>
+    <message>
+        <source>This file is already attached to this patient file: “{title}”.</source>
+        <translation>Ce fichier est déjà joint à ce dossier : « {title} ».</translation>
+    </message>
+    <message>
+        <source>The document was not saved: {count} problem(s), each shown at its field.</source>
+        <translation>Le document n&apos;a pas été enregistré : {count} problème(s), chacun signalé à son champ.</translation>
+    </message>
+    <message>
+        <source>Give the document a title.</source>
+        <translation>Donnez un titre au document.</translation>
+    </message>
+    <message>
+        <source>The date of the document ({date}) is in the future.</source>
+        <translation>La date du document ({date}) est dans le futur.</translation>
+    </message>
+    <message>
+        <source>The date of the document ({date}) is before {year}: check the year.</source>
+        <translation>La date du document ({date}) est antérieure à {year} : vérifiez l&apos;année.</translation>
+    </message>
+    <message>
+        <source>Unknown document category “{value}”.</source>
+        <translation>Catégorie de document inconnue : « {value} ».</translation>
+    </message>
+    <message>
+        <source>This document no longer exists: it may have been deleted.</source>
+        <translation>Ce document n&apos;existe plus : il a peut-être été supprimé.</translation>
+    </message>
+    <message>
+        <source>Someone else modified or deleted this document since it was shown: the list was read again; make your change again if it is still needed.</source>
+        <translation>Ce document a été modifié ou supprimé par quelqu&apos;un d&apos;autre depuis son affichage : la liste a été relue, refaites votre modification si elle est encore utile.</translation>
+    </message>
+    <message>
+        <source>The saved content of this document is incomplete or altered: it cannot be read.</source>
+        <translation>Le contenu enregistré de ce document est incomplet ou altéré : il ne peut pas être lu.</translation>
+    </message>
+    <message>
+        <source>The copy could not be saved: {path} ({reason}).</source>
+        <translation>La copie n&apos;a pas pu être enregistrée : {path} ({reason}).</translation>
+    </message>
+    <message>
+        <source>This PDF is protected by a password: type it to display the document.</source>
+        <translation>Ce PDF est protégé par un mot de passe : saisissez-le pour afficher le document.</translation>
+    </message>
+    <message>
+        <source>Wrong password: this PDF could not be opened.</source>
+        <translation>Mot de passe incorrect : ce PDF n&apos;a pas pu être ouvert.</translation>
+    </message>
+    <message>
+        <source>This document cannot be displayed: its content cannot be read. Save a copy to open it with other software.</source>
+        <translation>Ce document ne peut pas être affiché : son contenu est illisible. Enregistrez-en une copie pour l&apos;ouvrir avec un autre logiciel.</translation>
+    </message>
+    <message>
         <source>This account has not replaced its temporary password yet: access to clinical data will be approved afterwards.</source>
         <translation>Ce compte n&apos;a pas encore remplacé son mot de passe provisoire : l&apos;accès aux données cliniques sera approuvé ensuite.</translation>
     </message>
@@ -1880,6 +1956,26 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>Clinical form modified</source>
         <translation>Formulaire clinique modifié</translation>
+    </message>
+    <message>
+        <source>Document attached</source>
+        <translation>Document joint</translation>
+    </message>
+    <message>
+        <source>Document viewed</source>
+        <translation>Document consulté</translation>
+    </message>
+    <message>
+        <source>Document details modified</source>
+        <translation>Informations d&apos;un document modifiées</translation>
+    </message>
+    <message>
+        <source>Document deleted</source>
+        <translation>Document supprimé</translation>
+    </message>
+    <message>
+        <source>Copy of a document saved</source>
+        <translation>Copie d&apos;un document enregistrée</translation>
     </message>
     <message>
         <source>Patient</source>
