@@ -628,6 +628,363 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
 </context>
 <context>
+    <name>DocumentCategory</name>
+    <message>
+        <source>Laboratory report</source>
+        <extracomment>One label per domain category (the keys are exactly ``DocumentCategory``).</extracomment>
+        <translation>Compte rendu de laboratoire</translation>
+    </message>
+    <message>
+        <source>Pathology report</source>
+        <translation>Compte rendu anatomopathologique</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Courrier</translation>
+    </message>
+    <message>
+        <source>Consent form</source>
+        <translation>Consentement</translation>
+    </message>
+    <message>
+        <source>Prescription</source>
+        <translation>Prescription</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentCategoryShort</name>
+    <message>
+        <source>Laboratory</source>
+        <extracomment>The same, short, for the list&apos;s column.</extracomment>
+        <translation>Laboratoire</translation>
+    </message>
+    <message>
+        <source>Pathology</source>
+        <translation>Anatomopathologie</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Courrier</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Consentement</translation>
+    </message>
+    <message>
+        <source>Prescription</source>
+        <translation>Prescription</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentDetailsDialog</name>
+    <message>
+        <source>Attach a document</source>
+        <extracomment>The file dialog&apos;s filter: the accepted extensions. Selecting a row shows it after this pause (arrow keys through a list read nothing).</extracomment>
+        <translation>Joindre un document</translation>
+    </message>
+    <message>
+        <source>Document details</source>
+        <translation>Informations du document</translation>
+    </message>
+    <message>
+        <source>File “{name}” — {kind}, {size}</source>
+        <translation>Fichier « {name} » — {kind}, {size}</translation>
+    </message>
+    <message>
+        <source>File “{name}” — {kind}, {size}; attached on {day} by {who}</source>
+        <translation>Fichier « {name} » — {kind}, {size} ; joint le {day} par {who}</translation>
+    </message>
+    <message>
+        <source>This PDF is protected by a password: it will be kept as received, and its password will be asked to display it.</source>
+        <translation>Ce PDF est protégé par un mot de passe : il sera conservé tel qu&apos;il a été reçu, et son mot de passe sera demandé pour l&apos;afficher.</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Titre</translation>
+    </message>
+    <message>
+        <source>&amp;Date of the document</source>
+        <translation>&amp;Date du document</translation>
+    </message>
+    <message>
+        <source>&amp;Category</source>
+        <translation>&amp;Catégorie</translation>
+    </message>
+    <message>
+        <source>Leave empty if the document has no date.</source>
+        <translation>Laissez vide si le document n&apos;est pas daté.</translation>
+    </message>
+    <message>
+        <source>Attach</source>
+        <translation>Joindre</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentTableModel</name>
+    <message>
+        <source>{size} B</source>
+        <translation>{size} o</translation>
+    </message>
+    <message>
+        <source>{size} kB</source>
+        <translation>{size} ko</translation>
+    </message>
+    <message>
+        <source>{size} MB</source>
+        <translation>{size} Mo</translation>
+    </message>
+    <message>
+        <source>PDF, 1 page</source>
+        <translation>PDF, 1 page</translation>
+    </message>
+    <message>
+        <source>PDF, {count} pages</source>
+        <translation>PDF, {count} pages</translation>
+    </message>
+    <message>
+        <source>PDF, protected</source>
+        <translation>PDF protégé</translation>
+    </message>
+    <message>
+        <source>Protected by a password: kept as received; its password is asked to display it.</source>
+        <translation>Protégé par un mot de passe : conservé tel qu&apos;il a été reçu ; son mot de passe est demandé pour l&apos;afficher.</translation>
+    </message>
+    <message>
+        <source>undated</source>
+        <translation>non daté</translation>
+    </message>
+    <message>
+        <source>File “{file}”, attached by {name}</source>
+        <translation>Fichier « {file} », joint par {name}</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentViewer</name>
+    <message>
+        <source>Page {number}…</source>
+        <extracomment>Zoom factors offered by the − and + buttons (1.0: a point is 96/72 pixels: 100 %). Pages kept rendered beyond those in view (before and after). A larger image is decoded at a reduced size for the screen (long side, pixels).</extracomment>
+        <translation>Page {number}…</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>Page précédente</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Page suivante</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+−)</source>
+        <translation>Réduire (Ctrl+−)</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl++)</source>
+        <translation>Agrandir (Ctrl++)</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>Pleine largeur</translation>
+    </message>
+    <message>
+        <source>The page as wide as the view (Ctrl+0)</source>
+        <translation>La page aussi large que la vue (Ctrl+0)</translation>
+    </message>
+    <message>
+        <source>This PDF is protected by a password (it was attached as received). Type its password to display it; the password is not kept.</source>
+        <translation>Ce PDF est protégé par un mot de passe (il a été joint tel qu&apos;il a été reçu). Saisissez son mot de passe pour l&apos;afficher ; le mot de passe n&apos;est pas conservé.</translation>
+    </message>
+    <message>
+        <source>Password of the PDF</source>
+        <translation>Mot de passe du PDF</translation>
+    </message>
+    <message>
+        <source>Display</source>
+        <translation>Afficher</translation>
+    </message>
+    <message>
+        <source>Choose a document in the list.</source>
+        <translation>Choisissez un document dans la liste.</translation>
+    </message>
+    <message>
+        <source>Opening “{title}”…</source>
+        <translation>Ouverture de « {title} »…</translation>
+    </message>
+    <message>
+        <source>Opening…</source>
+        <translation>Ouverture…</translation>
+    </message>
+    <message>
+        <source>Page {page} / {count}</source>
+        <translation>Page {page} / {count}</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsPanel</name>
+    <message>
+        <source>Attach files…</source>
+        <translation>Joindre des fichiers…</translation>
+    </message>
+    <message>
+        <source>Attach PDF, JPEG or PNG files of at most {size} (Insert)</source>
+        <translation>Joindre des fichiers PDF, JPEG ou PNG de {size} au plus (Inser)</translation>
+    </message>
+    <message>
+        <source>Drop PDF, JPEG or PNG files here to attach them ({size} at most each). They are kept encrypted in the database.</source>
+        <translation>Déposez ici des fichiers PDF, JPEG ou PNG pour les joindre ({size} au plus chacun). Ils sont conservés chiffrés dans la base.</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Modifier…</translation>
+    </message>
+    <message>
+        <source>Change the title, date or category (F2)</source>
+        <translation>Modifier le titre, la date ou la catégorie (F2)</translation>
+    </message>
+    <message>
+        <source>Save a copy…</source>
+        <translation>Enregistrer une copie…</translation>
+    </message>
+    <message>
+        <source>Write a copy of this document to a file of your choice (Ctrl+Shift+S). The copy is not encrypted; it is recorded in the event log.</source>
+        <translation>Écrire une copie de ce document dans un fichier de votre choix (Ctrl+Maj+S). La copie n&apos;est pas chiffrée ; elle est enregistrée dans le journal des événements.</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Supprimer…</translation>
+    </message>
+    <message>
+        <source>Delete this document from the file (Delete)</source>
+        <translation>Supprimer ce document du dossier (Suppr)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n document</numerusform>
+            <numerusform>%n documents</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No document yet</source>
+        <translation>Aucun document pour l&apos;instant</translation>
+    </message>
+    <message>
+        <source>No document selected</source>
+        <translation>Aucun document sélectionné</translation>
+    </message>
+    <message>
+        <source>undated</source>
+        <translation>non daté</translation>
+    </message>
+    <message>
+        <source>Opening “{title}” ({size})…</source>
+        <translation>Ouverture de « {title} » ({size})…</translation>
+    </message>
+    <message>
+        <source>Opening a document…</source>
+        <translation>Ouverture d&apos;un document…</translation>
+    </message>
+    <message>
+        <source>Attach documents</source>
+        <translation>Joindre des documents</translation>
+    </message>
+    <message>
+        <source>Documents (PDF, JPEG, PNG) ({patterns})</source>
+        <translation>Documents (PDF, JPEG, PNG) ({patterns})</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Reading “{name}”…</source>
+        <translation>Lecture de « {name} »…</translation>
+    </message>
+    <message>
+        <source>Reading a file…</source>
+        <translation>Lecture d&apos;un fichier…</translation>
+    </message>
+    <message>
+        <source>Attaching “{name}” ({size}): encrypting and saving…</source>
+        <translation>Ajout de « {name} » ({size}) : chiffrement et enregistrement…</translation>
+    </message>
+    <message>
+        <source>Attaching a document…</source>
+        <translation>Ajout d&apos;un document…</translation>
+    </message>
+    <message>
+        <source>“{title}” is attached.</source>
+        <translation>« {title} » est joint au dossier.</translation>
+    </message>
+    <message>
+        <source>Saving the details…</source>
+        <translation>Enregistrement des informations…</translation>
+    </message>
+    <message>
+        <source>Delete a document</source>
+        <translation>Supprimer un document</translation>
+    </message>
+    <message>
+        <source>Delete “{title}” from this file?</source>
+        <translation>Supprimer « {title} » de ce dossier ?</translation>
+    </message>
+    <message>
+        <source>The document and its content are removed from the database. The deletion is recorded in the event log.</source>
+        <translation>Le document et son contenu sont retirés de la base. La suppression est enregistrée dans le journal des événements.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Deleting the document…</source>
+        <translation>Suppression du document…</translation>
+    </message>
+    <message>
+        <source>“{title}” was deleted.</source>
+        <translation>« {title} » a été supprimé.</translation>
+    </message>
+    <message>
+        <source>Save a copy of the document</source>
+        <translation>Enregistrer une copie du document</translation>
+    </message>
+    <message>
+        <source>Saving a copy…</source>
+        <translation>Enregistrement d&apos;une copie…</translation>
+    </message>
+    <message>
+        <source>Copy saved: {path}</source>
+        <translation>Copie enregistrée : {path}</translation>
+    </message>
+</context>
+<context>
     <name>DuplicateCandidatesDialog</name>
     <message>
         <source>Possible duplicate</source>
