@@ -69,7 +69,7 @@ def _panel(qtbot, session, tasks, patient_id, *, width: int = 1240) -> Documents
     return panel
 
 
-def _settle(tasks, ms: int = 400) -> None:
+def _settle(tasks, ms: int = 250) -> None:
     """Let the debounce timers fire and every task deliver its result."""
     deadline = time.monotonic() + ms / 1000
     while time.monotonic() < deadline:
