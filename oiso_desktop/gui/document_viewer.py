@@ -79,6 +79,7 @@ _MARGIN = 12  # around and between pages, in pixels
 _KEEP_AROUND = 2
 #: A larger image is decoded at a reduced size for the screen (long side, pixels).
 _MAX_IMAGE_SIDE = 6000
+_ALLOCATION_LIMIT_MB = 512
 
 
 class _PageSource:
@@ -133,6 +134,10 @@ def _decode_image(data: bytes) -> QImage:
     buffer = QBuffer()
     buffer.setData(QByteArray(data))
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    # Qt refuses to decode more than 256 MB of pixels by default; an accepted image has at
+    # most 100 Mpx (400 MB in 32 bits) before it is reduced for the screen.
+    if 0 < QImageReader.allocationLimit() < _ALLOCATION_LIMIT_MB:
+        QImageReader.setAllocationLimit(_ALLOCATION_LIMIT_MB)
     reader = QImageReader(buffer)
     reader.setAutoTransform(True)  # EXIF orientation of photos
     size = reader.size()

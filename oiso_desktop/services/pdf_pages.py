@@ -106,27 +106,35 @@ def _inspect_pdf(data: bytes, file_name: str) -> ContentCheck:
     return ContentCheck(DisplayStatus.VIEWABLE, count)
 
 
+def _too_large(name: str, pixels: str) -> ValidationError:
+    return ValidationError(
+        f"L'image « {name} » est trop grande ({pixels} pixels) : "
+        f"{MAX_IMAGE_PIXELS // 1_000_000} millions de pixels au plus. "
+        "Réduisez sa résolution avant de la joindre.",
+        code=ErrorCode.DOCUMENT_IMAGE_TOO_LARGE,
+        file_name=name,
+        pixels=pixels,
+        maximum=MAX_IMAGE_PIXELS // 1_000_000,
+    )
+
+
 def _inspect_image(data: bytes, file_name: str) -> ContentCheck:
     name = PurePath(file_name).name
     try:
         with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            # The size is checked here, against MAX_IMAGE_PIXELS: not Pillow's warning.
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             with Image.open(io.BytesIO(data)) as image:
                 width, height = image.size
                 if width * height > MAX_IMAGE_PIXELS:
-                    raise ValidationError(
-                        f"L'image « {name} » est trop grande ({width} × {height} pixels) : "
-                        f"{MAX_IMAGE_PIXELS // 1_000_000} millions de pixels au plus. "
-                        "Réduisez sa résolution avant de la joindre.",
-                        code=ErrorCode.DOCUMENT_IMAGE_TOO_LARGE,
-                        file_name=name,
-                        pixels=f"{width} × {height}",
-                        maximum=MAX_IMAGE_PIXELS // 1_000_000,
-                    )
+                    raise _too_large(name, f"{width} × {height}")
                 image.load()  # decodes everything: a truncated file fails here
+    except Image.DecompressionBombError:  # far above Pillow's own limit: not even opened
+        limit = 2 * (Image.MAX_IMAGE_PIXELS or MAX_IMAGE_PIXELS) // 1_000_000
+        raise _too_large(name, f"plus de {limit} millions de") from None
     except ValidationError:
         raise
-    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError, Warning):
+    except (OSError, SyntaxError, ValueError):
         raise _damaged(file_name) from None
     return ContentCheck(DisplayStatus.VIEWABLE, None)
 

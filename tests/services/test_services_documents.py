@@ -7,6 +7,8 @@ import datetime as dt
 import hashlib
 import json
 import os
+import struct
+import zlib
 from pathlib import Path
 
 import pytest
@@ -342,6 +344,37 @@ def test_damaged_files_are_refused_and_protected_pdfs_kept_flagged(
     assert opened.page_count == 2 and opened.render(1, 0.3).width == 179
     opened.close()
     assert [d.id for d in durand.documents.list(patient_id)] == [view.id]
+
+
+def _png_header(width: int, height: int) -> bytes:
+    """A PNG whose header announces ``width`` × ``height`` (its pixels are never there)."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        crc = struct.pack(">I", zlib.crc32(kind + data))
+        return struct.pack(">I", len(data)) + kind + data + crc
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"\x00" * 10))
+        + chunk(b"IEND", b"")
+    )
+
+
+def test_images_too_large_to_be_shown_are_refused(durand: UserSession, patient_id: int) -> None:
+    with pytest.raises(ValidationError) as large:
+        durand.documents.add(patient_id, "scan.png", _png_header(12_000, 9_000))
+    assert large.value.code == "document_image_too_large"
+    assert large.value.params["pixels"] == "12000 × 9000"
+    assert "100 millions de pixels au plus" in str(large.value)
+    with pytest.raises(ValidationError) as huge:  # beyond what Pillow even opens
+        durand.documents.add(patient_id, "scan.png", _png_header(30_000, 30_000))
+    assert huge.value.code == "document_image_too_large"
+    assert huge.value.params["pixels"] == "plus de 178 millions de"
+    with pytest.raises(ValidationError) as header_only:  # a header without its pixels
+        durand.documents.add(patient_id, "scan.png", _png_header(300, 200))
+    assert header_only.value.code == "document_damaged"
 
 
 def test_the_same_file_twice_in_one_file_is_refused(
