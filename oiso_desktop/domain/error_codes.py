@@ -269,6 +269,27 @@ class ErrorCode(StrEnum):
     CLINICAL_FORM_REVISION_NOT_FOUND = "clinical_form_revision_not_found"  # params: revision
     CLINICAL_FORM_LINK_DENIED = "clinical_form_link_denied"  # params: patient_id, person_id
 
+    # --- attachments (domain.documents, services.document_service, services.pdf_pages) --
+    DOCUMENT_EMPTY = "document_empty"  # params: file_name
+    DOCUMENT_TOO_LARGE = "document_too_large"  # params: file_name, size, maximum
+    DOCUMENT_TYPE_UNSUPPORTED = "document_type_unsupported"  # params: file_name, extension
+    DOCUMENT_TYPE_MISMATCH = "document_type_mismatch"  # params: file_name, announced, found
+    DOCUMENT_DAMAGED = "document_damaged"  # params: file_name (refused when attached)
+    DOCUMENT_IMAGE_TOO_LARGE = "document_image_too_large"  # params: file_name, pixels, maximum
+    DOCUMENT_DUPLICATE = "document_duplicate"  # params: title (of the one attached)
+    DOCUMENT_DETAILS_INVALID = "document_details_invalid"  # params: count; .problems
+    DOCUMENT_TITLE_EMPTY = "document_title_empty"
+    DOCUMENT_DATE_FUTURE = "document_date_future"  # params: date
+    DOCUMENT_DATE_TOO_OLD = "document_date_too_old"  # params: date, year
+    DOCUMENT_CATEGORY = "document_category"  # params: value
+    DOCUMENT_NOT_FOUND = "document_not_found"  # params: document_id
+    DOCUMENT_CONFLICT = "document_conflict"  # params: document_id
+    DOCUMENT_UNREADABLE = "document_unreadable"  # stored content incomplete or altered
+    DOCUMENT_EXPORT_FAILED = "document_export_failed"  # params: path, reason
+    DOCUMENT_PASSWORD_REQUIRED = "document_password_required"
+    DOCUMENT_PASSWORD_WRONG = "document_password_wrong"
+    DOCUMENT_CANNOT_DISPLAY = "document_cannot_display"  # the viewer cannot show it
+
     # --- command line (cli) ------------------------------------------------------------
     CLINICAL_APPROVAL_PASSWORD_PENDING = "clinical_approval_password_pending"
     CLI_NO_DATABASE = "cli_no_database"

@@ -736,6 +736,72 @@ MESSAGES: dict[ErrorCode, str] = {
         "The link to patient file no. {patient_id} was not saved: you cannot open that "
         "file, or it does not exist.",
     ),
+    # --- attachments --------------------------------------------------------------------
+    _E.DOCUMENT_EMPTY: QT_TRANSLATE_NOOP(
+        "Errors", "The file “{file_name}” is empty: it was not attached."
+    ),
+    _E.DOCUMENT_TOO_LARGE: QT_TRANSLATE_NOOP(
+        "Errors", "The file “{file_name}” is too large ({size}): {maximum} at most."
+    ),
+    _E.DOCUMENT_TYPE_UNSUPPORTED: QT_TRANSLATE_NOOP(
+        "Errors",
+        "The file “{file_name}” was not attached: only PDF, JPEG and PNG files are accepted "
+        "(extension {extension}).",
+    ),
+    _E.DOCUMENT_TYPE_MISMATCH: QT_TRANSLATE_NOOP(
+        "Errors",
+        "The file “{file_name}” was not attached: its name announces a {announced} file but "
+        "its content is of type {found}.",
+    ),
+    _E.DOCUMENT_DAMAGED: QT_TRANSLATE_NOOP(
+        "Errors",
+        "The file “{file_name}” is damaged and cannot be read: it was not attached. Ask for "
+        "a new copy.",
+    ),
+    _E.DOCUMENT_IMAGE_TOO_LARGE: QT_TRANSLATE_NOOP(
+        "Errors",
+        "The image “{file_name}” is too large ({pixels} pixels): {maximum} million pixels at "
+        "most. Reduce its resolution before attaching it.",
+    ),
+    _E.DOCUMENT_DUPLICATE: QT_TRANSLATE_NOOP(
+        "Errors", "This file is already attached to this patient file: “{title}”."
+    ),
+    _E.DOCUMENT_DETAILS_INVALID: QT_TRANSLATE_NOOP(
+        "Errors", "The document was not saved: {count} problem(s), each shown at its field."
+    ),
+    _E.DOCUMENT_TITLE_EMPTY: QT_TRANSLATE_NOOP("Errors", "Give the document a title."),
+    _E.DOCUMENT_DATE_FUTURE: QT_TRANSLATE_NOOP(
+        "Errors", "The date of the document ({date}) is in the future."
+    ),
+    _E.DOCUMENT_DATE_TOO_OLD: QT_TRANSLATE_NOOP(
+        "Errors", "The date of the document ({date}) is before {year}: check the year."
+    ),
+    _E.DOCUMENT_CATEGORY: QT_TRANSLATE_NOOP("Errors", "Unknown document category “{value}”."),
+    _E.DOCUMENT_NOT_FOUND: QT_TRANSLATE_NOOP(
+        "Errors", "This document no longer exists: it may have been deleted."
+    ),
+    _E.DOCUMENT_CONFLICT: QT_TRANSLATE_NOOP(
+        "Errors",
+        "Someone else modified or deleted this document since it was shown: the list was "
+        "read again; make your change again if it is still needed.",
+    ),
+    _E.DOCUMENT_UNREADABLE: QT_TRANSLATE_NOOP(
+        "Errors", "The saved content of this document is incomplete or altered: it cannot be read."
+    ),
+    _E.DOCUMENT_EXPORT_FAILED: QT_TRANSLATE_NOOP(
+        "Errors", "The copy could not be saved: {path} ({reason})."
+    ),
+    _E.DOCUMENT_PASSWORD_REQUIRED: QT_TRANSLATE_NOOP(
+        "Errors", "This PDF is protected by a password: type it to display the document."
+    ),
+    _E.DOCUMENT_PASSWORD_WRONG: QT_TRANSLATE_NOOP(
+        "Errors", "Wrong password: this PDF could not be opened."
+    ),
+    _E.DOCUMENT_CANNOT_DISPLAY: QT_TRANSLATE_NOOP(
+        "Errors",
+        "This document cannot be displayed: its content cannot be read. Save a copy to "
+        "open it with other software.",
+    ),
     # --- command line (shown by the CLI in French; here for completeness) --------------
     _E.CLINICAL_APPROVAL_PASSWORD_PENDING: QT_TRANSLATE_NOOP(
         "Errors",

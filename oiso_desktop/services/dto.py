@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from oiso_desktop.domain.clinical_forms import FormContent, FormKind
+from oiso_desktop.domain.documents import DisplayStatus, DocumentCategory, MediaType
 from oiso_desktop.domain.family_facts import FamilyKeyFacts
 from oiso_desktop.domain.patients import IdentityFields
 from oiso_desktop.domain.permissions import PatientAccess
@@ -16,6 +17,8 @@ from oiso_desktop.domain.roles import AccountStatus, Role
 __all__ = [
     "Actor",
     "ClinicalFormView",
+    "DocumentContent",
+    "DocumentView",
     "EventView",
     "FamilyKeyFacts",
     "PatientIdList",
@@ -202,6 +205,44 @@ class ClinicalFormView:
     @property
     def read_only(self) -> bool:
         return not self.current or self.access < PatientAccess.WRITE
+
+
+@dataclass(frozen=True)
+class DocumentView:
+    """An attachment of a patient file (``session.documents``), without its content.
+
+    ``version`` is what ``update`` and ``delete`` want back as ``expected_version``.
+    ``display``: ``password_protected`` PDFs are shown once their password is typed.
+    """
+
+    id: int
+    patient_id: int
+    title: str
+    document_date: dt.date | None
+    category: DocumentCategory
+    media_type: MediaType
+    file_name: str  # the name of the file attached (never a path)
+    size: int  # bytes
+    page_count: int | None  # PDF pages (None: an image, or a protected PDF)
+    display: DisplayStatus
+    created_at: dt.datetime  # aware, UTC
+    created_by: str  # display name
+    updated_at: dt.datetime  # aware, UTC
+    updated_by: str
+    version: int
+    access: PatientAccess  # READ: a read-only share
+
+    @property
+    def read_only(self) -> bool:
+        return self.access < PatientAccess.WRITE
+
+
+@dataclass(frozen=True)
+class DocumentContent:
+    """An attachment and its clear content, in memory (for the viewer)."""
+
+    document: DocumentView
+    data: bytes = field(repr=False)
 
 
 @dataclass(frozen=True)
