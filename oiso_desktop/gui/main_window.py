@@ -462,6 +462,9 @@ class MainWindow(QMainWindow):
             ]
             for child in disabled:
                 child.setEnabled(False)
+            on_locked = getattr(window, "on_screen_locked", None)
+            if callable(on_locked):  # e.g. a patient file drops decrypted attachments
+                on_locked()
             cover = LockScreen(window, user_name=self.session.actor.display_name, compact=True)
             cover.sig_unlock_requested.connect(self._on_unlock_requested)
             cover.sig_switch_user_requested.connect(self._on_switch_user_requested)

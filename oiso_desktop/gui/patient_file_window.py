@@ -56,6 +56,7 @@ from oiso_desktop.gui.clinical_access_notice import (
     ClinicalAccessNotice,
     clinical_access_state_of,
 )
+from oiso_desktop.gui.documents_panel import DocumentsPanel
 from oiso_desktop.gui.error_text import error_text
 from oiso_desktop.gui.family_editor import FamilyEditor
 from oiso_desktop.gui.history_editor import HistoryEditor
@@ -672,6 +673,7 @@ class PatientFileWindow(QDialog):
         self.notice: ClinicalAccessNotice | None = None
         self.history_panel: RevisionHistoryPanel | None = None
         self.scores_panel: ScoresPanel | None = None
+        self.documents_panel: DocumentsPanel | None = None
         self._show_patient(patient)
         if session.can(Permission.VIEW_CLINICAL):
             self._load_clinical()  # read in the background while the tabs are built
@@ -762,10 +764,16 @@ class PatientFileWindow(QDialog):
         )
         self.history_panel.set_patient(birth_date=fields.birth_date, sex=fields.sex)
         self.history_panel.sig_restore_requested.connect(self._on_restore_requested)
+        self.documents_panel = DocumentsPanel(
+            self._session, self._tasks, self.patient.id, today=self._today
+        )
+        self.documents_panel.setObjectName("documents_panel")
+        self.documents_panel.set_read_only(self.patient.access < PatientAccess.WRITE)
         for widget, title in (
             (history_editor, self.tr("Personal history")),
             (family_editor, self.tr("Family")),
             (self.scores_panel, self.tr("Scores")),
+            (self.documents_panel, self.tr("Documents")),
             (self.history_panel, self.tr("History")),
         ):
             self.tabs.setTabVisible(self.tabs.addTab(widget, title), False)
@@ -789,13 +797,14 @@ class PatientFileWindow(QDialog):
     def _drop_clinical_tabs(self) -> None:
         widgets = [section.editor for section in self.sections.values()]
         panel = getattr(self, "history_panel", None)
-        for widget in [*widgets, self.scores_panel, panel]:
+        for widget in [*widgets, self.scores_panel, self.documents_panel, panel]:
             if widget is not None and self.tabs.indexOf(widget) >= 0:
                 self.tabs.removeTab(self.tabs.indexOf(widget))
                 widget.deleteLater()
         self.sections.clear()
         self.history_panel = None
         self.scores_panel = None
+        self.documents_panel = None
 
     def _on_clinical_loaded(self, clinical: ClinicalFile) -> None:
         self.clinical = clinical
@@ -1083,6 +1092,8 @@ class PatientFileWindow(QDialog):
     # ------------------------------------------------------------------- close
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt)
         if self._confirm_close():
+            if self.documents_panel is not None:
+                self.documents_panel.release()
             event.accept()
         else:
             event.ignore()
@@ -1090,6 +1101,16 @@ class PatientFileWindow(QDialog):
     def reject(self) -> None:  # Esc
         if self._confirm_close():
             super().reject()
+
+    def on_screen_locked(self) -> None:
+        """The idle lock covers this window: no attachment stays decrypted in memory."""
+        if self.documents_panel is not None:
+            self.documents_panel.release()
+
+    def done(self, result: int) -> None:
+        if self.documents_panel is not None:
+            self.documents_panel.release()
+        super().done(result)
 
     def discard_and_close(self) -> None:
         """Close without asking (the session ends): unsaved entries are dropped."""

@@ -72,7 +72,9 @@ BREAST = HistoryCancer(site="breast", laterality="left", age=Age.parse("~45"))
 
 def test_tabs_follow_the_role_and_the_clinical_key(qtbot, gui_db, gui_tasks, clinician, patient_id):
     window = _window(qtbot, clinician, gui_tasks, patient_id)
-    assert window.tab_titles() == ["Identité", "Antécédents", "Famille", "Scores", "Historique"]
+    assert window.tab_titles() == [
+        "Identité", "Antécédents", "Famille", "Scores", "Documents", "Historique",
+    ]  # fmt: skip
     assert window.header_label.text().startswith("LEFÈVRE Hélène — née le 12/03/1975")
     assert window.windowTitle() == "LEFÈVRE Hélène — dossier patient"
     assert window.state_label.text() == "Tout est enregistré."
@@ -118,7 +120,9 @@ def test_tabs_follow_the_role_and_the_clinical_key(qtbot, gui_db, gui_tasks, cli
     clinician.clinical_key.approve(gui_db.user_ids["nnouveau"])
     with qtbot.waitSignal(window.sig_clinical_loaded, timeout=15000):
         window.notice.check_again()
-    assert window.tab_titles() == ["Identité", "Antécédents", "Famille", "Scores", "Historique"]
+    assert window.tab_titles() == [
+        "Identité", "Antécédents", "Famille", "Scores", "Documents", "Historique",
+    ]  # fmt: skip
     window.close()
 
 
@@ -531,4 +535,40 @@ def test_scores_follow_the_entries_and_lead_to_the_relative(
     panel.sig_person_activated.emit(aunt.id)
     assert window.tabs.currentWidget() is window.family_editor
     assert window.family_editor.selected_person() == aunt.id
+    window.discard_and_close()
+
+
+def test_attachments_in_their_tab_are_dropped_from_memory_at_the_lock(
+    qtbot, gui_db, gui_tasks, clinician, patient_id, tmp_path
+):
+    """The Documents tab of the window: an attachment added, shown, then the idle lock
+    releases its decrypted content (the viewer is cleared)."""
+    from document_samples import text_pdf
+
+    from oiso_desktop.domain.documents import DocumentDetails
+    from oiso_desktop.gui.main_window import MainWindow
+
+    main = MainWindow(clinician, gui_tasks, database_folder=gui_db.folder)
+    qtbot.addWidget(main)
+    main.show()
+    assert main.show_page("patients")
+    patients = main.pages["patients"]
+    with qtbot.waitSignal(patients.sig_patient_opened, timeout=10000):
+        patients.open_patient(patient_id)
+    window = patients.file_windows[patient_id]
+    qtbot.waitUntil(lambda: window.clinical is not None, timeout=15000)
+    panel = window.documents_panel
+    window.show_tab(panel)
+    report = tmp_path / "compte-rendu.pdf"
+    report.write_bytes(text_pdf("Compte rendu BRCA2"))
+    with qtbot.waitSignal(panel.sig_document_added, timeout=15000) as added:
+        panel.add_file(report, DocumentDetails(title="Compte rendu BRCA2"))
+    assert gui_tasks.wait_idle(15000)
+    with qtbot.waitSignal(panel.sig_document_shown, timeout=15000):
+        panel.show_document(added.args[0].id)
+    qtbot.waitUntil(lambda: panel.viewer.state() not in ("empty", "loading"), timeout=15000)
+    assert [d.title for d in panel.documents()] == ["Compte rendu BRCA2"]
+    main.lock()
+    assert gui_tasks.wait_idle(10000)
+    assert panel.viewer.state() == "empty"
     window.discard_and_close()
