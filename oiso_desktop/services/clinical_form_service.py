@@ -1,7 +1,8 @@
 """Clinical forms of a patient file, with versions (DESIGN.md §4): ``session.forms``.
 
-A form (kind ``"history"`` or ``"family"``, ``domain.clinical_forms.FormKind``) is
-one JSON document per file and kind, encrypted under the clinical key (CK):
+A form (kind ``"history"``, ``"family"`` or ``"genetics"``,
+``domain.clinical_forms.FormKind``) is one JSON document per file and kind,
+encrypted under the clinical key (CK):
 
 * **who**: a role with ``VIEW_CLINICAL`` / ``EDIT_CLINICAL`` (practitioners,
   counsellors; never a secretary or an administrator) on a file it may read /
@@ -14,7 +15,9 @@ one JSON document per file and kind, encrypted under the clinical key (CK):
   Each save keeps the previous content as a revision (``revisions``,
   ``revision``); revisions are numbered apart from the optimistic-lock version;
 * **validation**: every problem at once, in one FormValidationError
-  (``clinical_form_invalid``, ``.problems`` each with its ``field``);
+  (``clinical_form_invalid``, ``.problems`` each with its ``field``); the relatives
+  a genetics form names are checked against the family as saved (the window saves
+  the family before the genetics);
 * **links** (family): a relative may be linked to their own patient file
   (``Person.patient_id``). A reader sees a link only if they may open that file
   too (``view.link_labels`` names it); a link they may not see is absent from
@@ -229,6 +232,18 @@ class ClinicalFormService:
         access = authorize(uow, uow.actor, permission, patient)
         return patient, access, session_clinical_keys(self.ctx, uow)
 
+    def _saved_family(self, uow: ServiceUnitOfWork, patient: Patient, keys: ClinicalKeys) -> Family:
+        """The family as saved (never saved: the proband alone)."""
+        form = uow.forms.get(patient.id, FormKind.FAMILY.value)
+        if form is None:
+            content = empty_content(
+                FormKind.FAMILY, sex=patient.sex, birth_year=patient.birth_date.year
+            )
+        else:
+            content = self._current_content(keys, form)[1]
+        assert isinstance(content, Family)
+        return content
+
     @staticmethod
     def _current_content(keys: ClinicalKeys, form: ClinicalForm) -> tuple[bytes, FormContent]:
         plaintext = _FORM_CONTENT.decrypt(keys, form, form.content)
@@ -427,7 +442,13 @@ class ClinicalFormService:
                 view = self._form_view(uow, patient, kind, form, keys, access)
                 raise self._conflict(view, expected_version)
             problems = validate_content(
-                content, birth_date=patient.birth_date, sex=patient.sex, today=self.ctx.today()
+                content,
+                birth_date=patient.birth_date,
+                sex=patient.sex,
+                today=self.ctx.today(),
+                family=self._saved_family(uow, patient, keys)
+                if kind is FormKind.GENETICS
+                else None,
             )
             if problems:
                 raise FormValidationError(_invalid_message(len(problems)), problems)
