@@ -465,7 +465,7 @@ def _relative_problems(field: str, person_id: str, family: Family | None) -> lis
     if person.proband:
         return [
             ValidationError(
-                "Choisissez un apparenté : la patiente ou le patient lui-même ne peut pas l'être.",
+                "Choisissez un apparenté : ce ne peut pas être la patiente ou le patient.",
                 code=ErrorCode.GENETICS_RELATIVE_PROBAND,
                 field=field,
                 person_id=person_id,

@@ -52,6 +52,7 @@ from oiso_desktop.services.context import (
 )
 from oiso_desktop.services.dto import Actor
 from oiso_desktop.services.event_log import EventService, event_time, record_event
+from oiso_desktop.services.letter_service import LetterService
 from oiso_desktop.services.patient_service import PatientService
 from oiso_desktop.services.rollback_guard import (
     RollbackWarning,
@@ -114,6 +115,7 @@ class UserSession:
         self.security = SecurityService(ctx)
         self.clinical_key = ClinicalKeyService(ctx)
         self.forms = ClinicalFormService(ctx)
+        self.letters = LetterService(ctx)
         #: Set at login when the database looks older than one seen here (rollback_guard).
         self.rollback_warning: RollbackWarning | None = None
         #: True when the session was opened with the recovery code (a new sheet is advised).

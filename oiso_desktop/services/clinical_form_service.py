@@ -79,7 +79,7 @@ from oiso_desktop.storage.field_crypto import ClinicalKeys, EncryptedColumn
 from oiso_desktop.storage.models import ClinicalForm, ClinicalFormRevision, Patient, User
 from oiso_desktop.storage.uow import UnitOfWork
 
-__all__ = ["PAD_TO", "ClinicalFormService"]
+__all__ = ["PAD_TO", "ClinicalFormService", "saved_content"]
 
 #: Plain contents are padded with spaces to a multiple of this many bytes.
 PAD_TO = 512
@@ -132,6 +132,17 @@ def _decode(plaintext: bytes, kind: FormKind) -> FormContent:
         return content_from_dict(data, kind=kind)
     except ValidationError as exc:  # stored content: a storage problem, not the user's input
         raise StorageError(str(exc), code=exc.code, **exc.params) from exc
+
+
+def saved_content(
+    uow: UnitOfWork, keys: ClinicalKeys, patient: Patient, kind: FormKind
+) -> FormContent:
+    """The content of a form as saved now (never saved: its empty content), decrypted
+    with ``keys``. For services that have checked the access (no event logged here)."""
+    form = uow.forms.get(patient.id, kind.value)
+    if form is None:
+        return empty_content(kind, sex=patient.sex, birth_year=patient.birth_date.year)
+    return _decode(_FORM_CONTENT.decrypt(keys, form, form.content), kind)
 
 
 def _display_names(uow: UnitOfWork, user_ids: Collection[int]) -> dict[int, str]:
@@ -232,15 +243,10 @@ class ClinicalFormService:
         access = authorize(uow, uow.actor, permission, patient)
         return patient, access, session_clinical_keys(self.ctx, uow)
 
-    def _saved_family(self, uow: ServiceUnitOfWork, patient: Patient, keys: ClinicalKeys) -> Family:
+    @staticmethod
+    def _saved_family(uow: ServiceUnitOfWork, patient: Patient, keys: ClinicalKeys) -> Family:
         """The family as saved (never saved: the proband alone)."""
-        form = uow.forms.get(patient.id, FormKind.FAMILY.value)
-        if form is None:
-            content = empty_content(
-                FormKind.FAMILY, sex=patient.sex, birth_year=patient.birth_date.year
-            )
-        else:
-            content = self._current_content(keys, form)[1]
+        content = saved_content(uow, keys, patient, FormKind.FAMILY)
         assert isinstance(content, Family)
         return content
 
