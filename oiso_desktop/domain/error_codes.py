@@ -271,6 +271,7 @@ class ErrorCode(StrEnum):
     GENETICS_HGVS_RANGE = "genetics_hgvs_range"  # params: value
     GENETICS_HGVS_INSERTION = "genetics_hgvs_insertion"  # params: value
     GENETICS_CLASS_INVALID = "genetics_class_invalid"  # params: value
+    GENETICS_CLASS_REQUIRED = "genetics_class_required"
     GENETICS_VARIANT_DUPLICATE = "genetics_variant_duplicate"  # params: variant
     GENETICS_DATE_REQUIRED = "genetics_date_required"
     GENETICS_DATE_BEFORE_BIRTH = "genetics_date_before_birth"  # params: date, birth_date

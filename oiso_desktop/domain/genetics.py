@@ -563,15 +563,22 @@ def _variant_problems(
         problems.append(problem)
     if problem := hgvs_problem(variant.hgvs_p, "p", f"{prefix}.hgvs_p"):
         problems.append(problem)
-    if variant.acmg_class not in ACMG_CLASSES:
-        shown = "" if variant.acmg_class is None else variant.acmg_class
+    if variant.acmg_class is None:
         problems.append(
             ValidationError(
-                f"Classe ACMG « {shown} » inconnue : choisissez une classe de 1 (bénin) à "
-                "5 (pathogène).",
+                "Choisissez la classe ACMG du variant, de 1 (bénin) à 5 (pathogène).",
+                code=ErrorCode.GENETICS_CLASS_REQUIRED,
+                field=f"{prefix}.acmg_class",
+            )
+        )
+    elif variant.acmg_class not in ACMG_CLASSES:
+        problems.append(
+            ValidationError(
+                f"Classe ACMG « {variant.acmg_class} » inconnue : choisissez une classe de 1 "
+                "(bénin) à 5 (pathogène).",
                 code=ErrorCode.GENETICS_CLASS_INVALID,
                 field=f"{prefix}.acmg_class",
-                value=str(shown),
+                value=str(variant.acmg_class),
             )
         )
     if variant.zygosity not in ZYGOSITIES:

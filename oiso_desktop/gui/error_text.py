@@ -750,6 +750,9 @@ MESSAGES: dict[ErrorCode, str] = {
         "Errors",
         "Unknown ACMG class “{value}”: choose a class from 1 (benign) to 5 (pathogenic).",
     ),
+    _E.GENETICS_CLASS_REQUIRED: QT_TRANSLATE_NOOP(
+        "Errors", "Choose the ACMG class of the variant, from 1 (benign) to 5 (pathogenic)."
+    ),
     _E.GENETICS_VARIANT_DUPLICATE: QT_TRANSLATE_NOOP(
         "Errors", "This variant ({variant}) is already entered."
     ),

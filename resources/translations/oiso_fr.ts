@@ -606,6 +606,17 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
 </context>
 <context>
+    <name>ConsentTableModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Covers</source>
+        <translation>Portée</translation>
+    </message>
+</context>
+<context>
     <name>DateLineEdit</name>
     <message>
         <source>Enter the date as DD/MM/YYYY.</source>
@@ -1463,6 +1474,102 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>“{value}” is not a valid date: enter it as DD/MM/YYYY.</source>
         <translation>« {value} » n&apos;est pas une date valide : saisissez-la sous la forme JJ/MM/AAAA.</translation>
+    </message>
+    <message>
+        <source>Enter the gene (HGNC symbol, for example BRCA2).</source>
+        <translation>Saisissez le gène (symbole HGNC, par exemple BRCA2).</translation>
+    </message>
+    <message>
+        <source>“{gene}” is not an HGNC gene symbol (capital letters and digits, for example BRCA2 or RAD51C).</source>
+        <translation>« {gene} » n&apos;est pas un symbole de gène HGNC (lettres majuscules et chiffres, par exemple BRCA2 ou RAD51C).</translation>
+    </message>
+    <message>
+        <source>{gene} is not in the list of predisposition genes: check the symbol.</source>
+        <translation>{gene} ne fait pas partie de la liste des gènes de prédisposition : vérifiez le symbole.</translation>
+    </message>
+    <message>
+        <source>Enter the HGVS c. description of the variant (for example c.5946del).</source>
+        <translation>Saisissez la description HGVS c. du variant (par exemple c.5946del).</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a valid HGVS c. description (cannot be read at character {position}). Examples: c.5946del, c.68-2A&gt;G, c.1234_1235insT.</source>
+        <translation>« {value} » n&apos;est pas une description HGVS c. valide (lecture impossible au caractère {position}). Exemples : c.5946del, c.68-2A&gt;G, c.1234_1235insT.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a valid HGVS p. description (cannot be read at character {position}). Examples: p.(Ser1982Argfs*22), p.Arg1699Trp, p.(=).</source>
+        <translation>« {value} » n&apos;est pas une description HGVS p. valide (lecture impossible au caractère {position}). Exemples : p.(Ser1982Argfs*22), p.Arg1699Trp, p.(=).</translation>
+    </message>
+    <message>
+        <source>“{value}”: the start of the range must come before its end.</source>
+        <translation>« {value} » : le début de l&apos;intervalle doit précéder sa fin.</translation>
+    </message>
+    <message>
+        <source>“{value}”: an insertion goes between two neighbouring positions (for example 1234_1235ins).</source>
+        <translation>« {value} » : une insertion se place entre deux positions voisines (par exemple 1234_1235ins).</translation>
+    </message>
+    <message>
+        <source>Unknown ACMG class “{value}”: choose a class from 1 (benign) to 5 (pathogenic).</source>
+        <translation>Classe ACMG « {value} » inconnue : choisissez une classe de 1 (bénin) à 5 (pathogène).</translation>
+    </message>
+    <message>
+        <source>Choose the ACMG class of the variant, from 1 (benign) to 5 (pathogenic).</source>
+        <translation>Choisissez la classe ACMG du variant, de 1 (bénin) à 5 (pathogène).</translation>
+    </message>
+    <message>
+        <source>This variant ({variant}) is already entered.</source>
+        <translation>Ce variant ({variant}) est déjà saisi.</translation>
+    </message>
+    <message>
+        <source>Enter the date (DD/MM/YYYY).</source>
+        <translation>Saisissez la date (JJ/MM/AAAA).</translation>
+    </message>
+    <message>
+        <source>The date {date} is before the patient&apos;s birth ({birth_date}).</source>
+        <translation>La date du {date} précède la naissance de la patiente ou du patient ({birth_date}).</translation>
+    </message>
+    <message>
+        <source>A panel analyses at least one gene: enter its genes.</source>
+        <translation>Un panel analyse au moins un gène : saisissez ses gènes.</translation>
+    </message>
+    <message>
+        <source>A targeted search or a predictive test is about the familial variant: enter its gene and its HGVS c. description.</source>
+        <translation>Une recherche ciblée ou un test présymptomatique porte sur le variant familial : saisissez son gène et sa description HGVS c.</translation>
+    </message>
+    <message>
+        <source>A predictive test is about a relative: choose them.</source>
+        <translation>Un test présymptomatique concerne un apparenté : choisissez-le.</translation>
+    </message>
+    <message>
+        <source>The relative “{person_id}” is not in the family (Family tab).</source>
+        <translation>L&apos;apparenté « {person_id} » ne figure pas dans la famille (onglet Famille).</translation>
+    </message>
+    <message>
+        <source>Choose a relative: it cannot be the patient.</source>
+        <translation>Choisissez un apparenté : ce ne peut pas être la patiente ou le patient.</translation>
+    </message>
+    <message>
+        <source>The relative&apos;s result is only entered for a predictive test whose result has been received.</source>
+        <translation>Le résultat de l&apos;apparenté ne se renseigne que pour un test présymptomatique dont le résultat est reçu.</translation>
+    </message>
+    <message>
+        <source>Tick what the consent covers.</source>
+        <translation>Cochez ce que couvre le consentement.</translation>
+    </message>
+    <message>
+        <source>Tick the relatives who were informed.</source>
+        <translation>Cochez les apparentés informés.</translation>
+    </message>
+    <message>
+        <source>No pathogenic variant (class 4 or 5) is saved in the Genetics tab: the letter to relatives is about one. Save the variant first.</source>
+        <translation>Aucun variant pathogène (classe 4 ou 5) n&apos;est enregistré dans l&apos;onglet Génétique : la lettre à la parentèle porte sur lui. Enregistrez d&apos;abord le variant.</translation>
+    </message>
+    <message>
+        <source>Choose at least one relative to write to.</source>
+        <translation>Choisissez au moins un apparenté à qui écrire.</translation>
+    </message>
+    <message>
+        <source>The relative “{person_id}” is not in the saved family: save the Family tab first.</source>
+        <translation>L&apos;apparenté « {person_id} » ne figure pas dans la famille enregistrée : enregistrez d&apos;abord l&apos;onglet Famille.</translation>
     </message>
     <message>
         <source>The link to patient file no. {patient_id} was not saved: you cannot open that file, or it does not exist.</source>
@@ -2482,6 +2589,507 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
 </context>
 <context>
+    <name>GeneticsChannel</name>
+    <message>
+        <source>Letter handed by the patient</source>
+        <translation>Lettre remise par le patient</translation>
+    </message>
+    <message>
+        <source>Letter sent by the physician</source>
+        <translation>Lettre adressée par le médecin</translation>
+    </message>
+    <message>
+        <source>Told by the patient</source>
+        <translation>Information orale par le patient</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+</context>
+<context>
+    <name>GeneticsClass</name>
+    <message>
+        <source>1 — benign</source>
+        <extracomment>ACMG/AMP classes, with their number: what the class combo and the tables show.</extracomment>
+        <translation>1 — bénin</translation>
+    </message>
+    <message>
+        <source>2 — likely benign</source>
+        <translation>2 — probablement bénin</translation>
+    </message>
+    <message>
+        <source>3 — uncertain significance</source>
+        <translation>3 — de signification incertaine</translation>
+    </message>
+    <message>
+        <source>4 — likely pathogenic</source>
+        <translation>4 — probablement pathogène</translation>
+    </message>
+    <message>
+        <source>5 — pathogenic</source>
+        <translation>5 — pathogène</translation>
+    </message>
+</context>
+<context>
+    <name>GeneticsConsentScope</name>
+    <message>
+        <source>Diagnostic genetic testing</source>
+        <translation>Examen génétique à visée diagnostique</translation>
+    </message>
+    <message>
+        <source>Predictive testing</source>
+        <translation>Test présymptomatique</translation>
+    </message>
+    <message>
+        <source>Storage of the samples</source>
+        <translation>Conservation des prélèvements</translation>
+    </message>
+    <message>
+        <source>Use for research</source>
+        <translation>Utilisation pour la recherche</translation>
+    </message>
+    <message>
+        <source>Relatives informed by the physician</source>
+        <translation>Information de la parentèle par le médecin</translation>
+    </message>
+</context>
+<context>
+    <name>GeneticsEditor</name>
+    <message>
+        <source>Add</source>
+        <extracomment>sections of the form, as in the problems&apos; ``field`` (&quot;variants[0].hgvs_c&quot;) Usual panels (the genes of the French GGC panels), offered to fill a panel&apos;s genes.</extracomment>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Add a genetic test (Insert)</source>
+        <translation>Ajouter une analyse génétique (Inser)</translation>
+    </message>
+    <message>
+        <source>Remove the selected test (Delete)</source>
+        <translation>Supprimer l&apos;analyse sélectionnée (Suppr)</translation>
+    </message>
+    <message>
+        <source>Add a variant (Insert)</source>
+        <translation>Ajouter un variant (Inser)</translation>
+    </message>
+    <message>
+        <source>Remove the selected variant (Delete)</source>
+        <translation>Supprimer le variant sélectionné (Suppr)</translation>
+    </message>
+    <message>
+        <source>Add a consent (Insert)</source>
+        <translation>Ajouter un consentement (Inser)</translation>
+    </message>
+    <message>
+        <source>Remove the selected consent (Delete)</source>
+        <translation>Supprimer le consentement sélectionné (Suppr)</translation>
+    </message>
+    <message>
+        <source>Record relatives informed (Insert)</source>
+        <translation>Enregistrer des apparentés informés (Inser)</translation>
+    </message>
+    <message>
+        <source>Remove the selected information (Delete)</source>
+        <translation>Supprimer l&apos;information sélectionnée (Suppr)</translation>
+    </message>
+    <message>
+        <source>Letter to relatives…</source>
+        <translation>Lettre d&apos;information de la parentèle…</translation>
+    </message>
+    <message>
+        <source>Write the letter “information de la parentèle” (PDF) to the relatives you choose, from the saved file</source>
+        <translation>Rédiger la lettre d&apos;information de la parentèle (PDF) pour les apparentés choisis, à partir du dossier enregistré</translation>
+    </message>
+    <message>
+        <source>Nothing to correct.</source>
+        <translation>Rien à corriger.</translation>
+    </message>
+    <message>
+        <source>Click a problem to go to its field</source>
+        <translation>Cliquez sur un problème pour aller à son champ</translation>
+    </message>
+    <message>
+        <source>{label}:</source>
+        <translation>{label} :</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>Analyse</translation>
+    </message>
+    <message>
+        <source>Prescribed on</source>
+        <translation>Prescrite le</translation>
+    </message>
+    <message>
+        <source>Laboratory</source>
+        <translation>Laboratoire</translation>
+    </message>
+    <message>
+        <source>Personal or family history that justifies it</source>
+        <translation>Antécédents personnels ou familiaux qui la justifient</translation>
+    </message>
+    <message>
+        <source>Indication</source>
+        <translation>Indication</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Gene symbols separated by commas or spaces</source>
+        <translation>Symboles des gènes, séparés par des virgules ou des espaces</translation>
+    </message>
+    <message>
+        <source>Usual panels</source>
+        <translation>Panels usuels</translation>
+    </message>
+    <message>
+        <source>Genes of the panel</source>
+        <translation>Gènes du panel</translation>
+    </message>
+    <message>
+        <source>Gene of the familial variant</source>
+        <translation>Gène du variant familial</translation>
+    </message>
+    <message>
+        <source>Patient&apos;s variants</source>
+        <translation>Variants du patient</translation>
+    </message>
+    <message>
+        <source>Familial variant (HGVS c.)</source>
+        <translation>Variant familial (HGVS c.)</translation>
+    </message>
+    <message>
+        <source>Relative tested</source>
+        <translation>Apparenté testé</translation>
+    </message>
+    <message>
+        <source>Relative&apos;s result</source>
+        <translation>Résultat de l&apos;apparenté</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Commentaire</translation>
+    </message>
+    <message>
+        <source>Gene</source>
+        <translation>Gène</translation>
+    </message>
+    <message>
+        <source>Coding DNA description (HGVS): c.5946del, c.68-2A&gt;G, c.1234_1235insT</source>
+        <translation>Description sur l&apos;ADN codant (HGVS) : c.5946del, c.68-2A&gt;G, c.1234_1235insT</translation>
+    </message>
+    <message>
+        <source>HGVS c.</source>
+        <translation>HGVS c.</translation>
+    </message>
+    <message>
+        <source>Protein description (HGVS), optional: p.(Ser1982Argfs*22), p.Arg1699Trp</source>
+        <translation>Description protéique (HGVS), facultative : p.(Ser1982Argfs*22), p.Arg1699Trp</translation>
+    </message>
+    <message>
+        <source>HGVS p.</source>
+        <translation>HGVS p.</translation>
+    </message>
+    <message>
+        <source>ACMG class</source>
+        <translation>Classe ACMG</translation>
+    </message>
+    <message>
+        <source>Zygosity</source>
+        <translation>Zygotie</translation>
+    </message>
+    <message>
+        <source>Found by</source>
+        <translation>Trouvé par</translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation>— choisir —</translation>
+    </message>
+    <message>
+        <source>Signed on</source>
+        <translation>Signé le</translation>
+    </message>
+    <message>
+        <source>Covers</source>
+        <translation>Portée</translation>
+    </message>
+    <message>
+        <source>The signed form goes with the file&apos;s documents once scanned.</source>
+        <translation>Le formulaire signé rejoint les documents du dossier une fois numérisé.</translation>
+    </message>
+    <message>
+        <source>Informed on</source>
+        <translation>Informés le</translation>
+    </message>
+    <message>
+        <source>Relatives informed</source>
+        <translation>Apparentés informés</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Moyen</translation>
+    </message>
+    <message>
+        <source>Letter of 02/03/2026, copy in the file…</source>
+        <translation>Lettre du 02/03/2026, copie au dossier…</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Lettre</translation>
+    </message>
+    <message>
+        <source>Not specified</source>
+        <translation>Non précisée</translation>
+    </message>
+    <message>
+        <source>Test {number}: {kind}</source>
+        <translation>Analyse {number} : {kind}</translation>
+    </message>
+    <message>
+        <source>No variant entered</source>
+        <translation>Aucun variant saisi</translation>
+    </message>
+    <message>
+        <source>Remove a test</source>
+        <translation>Supprimer une analyse</translation>
+    </message>
+    <message>
+        <source>Remove a variant</source>
+        <translation>Supprimer un variant</translation>
+    </message>
+    <message>
+        <source>Remove a consent</source>
+        <translation>Supprimer un consentement</translation>
+    </message>
+    <message>
+        <source>Remove an information of relatives</source>
+        <translation>Supprimer une information de la parentèle</translation>
+    </message>
+    <message>
+        <source>The removal is saved with the rest of the form.</source>
+        <translation>La suppression sera enregistrée avec le reste du formulaire.</translation>
+    </message>
+    <message>
+        <source>The variants found by this test stay, without their test. The removal is saved with the rest of the form.</source>
+        <translation>Les variants trouvés par cette analyse restent, sans leur analyse. La suppression sera enregistrée avec le reste du formulaire.</translation>
+    </message>
+    <message>
+        <source>Remove {item}?</source>
+        <translation>Supprimer {item} ?</translation>
+    </message>
+    <message>
+        <source>Positive result</source>
+        <translation>Résultat positif</translation>
+    </message>
+    <message>
+        <source>Class 4 or 5: shown as a carrier on the pedigree</source>
+        <translation>Classe 4 ou 5 : porteur sur l&apos;arbre généalogique</translation>
+    </message>
+    <message>
+        <source>Not a positive result</source>
+        <translation>Résultat non positif</translation>
+    </message>
+    <message>
+        <source>Uncertain significance: never shown as a positive result; marked “VUS” on the pedigree</source>
+        <translation>Signification incertaine : jamais présenté comme un résultat positif ; noté « VSI » sur l&apos;arbre</translation>
+    </message>
+    <message>
+        <source>Benign or likely benign: not shown on the pedigree</source>
+        <translation>Bénin ou probablement bénin : non indiqué sur l&apos;arbre</translation>
+    </message>
+    <message>
+        <source>To correct ({count})</source>
+        <translation>À corriger ({count})</translation>
+    </message>
+    <message>
+        <source>To correct</source>
+        <translation>À corriger</translation>
+    </message>
+    <message>
+        <source>{item} — {field}</source>
+        <translation>{item} — {field}</translation>
+    </message>
+    <message>
+        <source>{where}: {message}</source>
+        <translation>{where} : {message}</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Identifier</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Test {number} ({kind})</source>
+        <translation>Analyse {number} ({kind})</translation>
+    </message>
+    <message>
+        <source>Variant {number} ({gene})</source>
+        <translation>Variant {number} ({gene})</translation>
+    </message>
+    <message>
+        <source>Variant {number}</source>
+        <translation>Variant {number}</translation>
+    </message>
+    <message>
+        <source>Consent {number}</source>
+        <translation>Consentement {number}</translation>
+    </message>
+    <message>
+        <source>Information of relatives {number}</source>
+        <translation>Information de la parentèle {number}</translation>
+    </message>
+    <message>
+        <source>Genetic tests</source>
+        <translation>Analyses génétiques</translation>
+    </message>
+    <message>
+        <source>Genetic tests ({count})</source>
+        <translation>Analyses génétiques ({count})</translation>
+    </message>
+    <message>
+        <source>Variants</source>
+        <translation>Variants</translation>
+    </message>
+    <message>
+        <source>Variants ({count})</source>
+        <translation>Variants ({count})</translation>
+    </message>
+    <message>
+        <source>Consents</source>
+        <translation>Consentements</translation>
+    </message>
+    <message>
+        <source>Consents ({count})</source>
+        <translation>Consentements ({count})</translation>
+    </message>
+    <message>
+        <source>Relatives informed ({count})</source>
+        <translation>Apparentés informés ({count})</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <source>Select a test, a variant, a consent or an information to see it.</source>
+        <translation>Sélectionnez une analyse, un variant, un consentement ou une information pour la consulter.</translation>
+    </message>
+    <message>
+        <source>Select an item in a table to see and edit it.</source>
+        <translation>Sélectionnez une ligne d&apos;un tableau pour la consulter et la modifier.</translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet. Add a test, a variant, a consent or the relatives informed with the “Add” buttons, or with the Insert key in a table.</source>
+        <translation>Rien n&apos;est encore enregistré. Ajoutez une analyse, un variant, un consentement ou les apparentés informés avec les boutons « Ajouter », ou avec la touche Inser dans un tableau.</translation>
+    </message>
+    <message>
+        <source>Breast and ovary ({count} genes)</source>
+        <translation>Sein et ovaire ({count} gènes)</translation>
+    </message>
+    <message>
+        <source>Colon and digestive tract ({count} genes)</source>
+        <translation>Côlon et tube digestif ({count} gènes)</translation>
+    </message>
+</context>
+<context>
+    <name>GeneticsLetterMode</name>
+    <message>
+        <source>Handed by the patient: names the gene and the variant</source>
+        <translation>Remise par le patient : mentionne le gène et le variant</translation>
+    </message>
+    <message>
+        <source>Sent by the physician (art. L. 1131-1-2): names neither the patient nor the variant</source>
+        <translation>Adressée par le médecin (art. L. 1131-1-2) : ne mentionne ni le patient ni le variant</translation>
+    </message>
+</context>
+<context>
+    <name>GeneticsOutcome</name>
+    <message>
+        <source>Not known yet</source>
+        <translation>Pas encore connu</translation>
+    </message>
+    <message>
+        <source>Carrier of the familial variant</source>
+        <translation>Porteur du variant familial</translation>
+    </message>
+    <message>
+        <source>Not a carrier</source>
+        <translation>Non porteur</translation>
+    </message>
+</context>
+<context>
+    <name>GeneticsStatus</name>
+    <message>
+        <source>Requested</source>
+        <translation>Prescrite</translation>
+    </message>
+    <message>
+        <source>Sent to the laboratory</source>
+        <translation>Envoyée au laboratoire</translation>
+    </message>
+    <message>
+        <source>Result received</source>
+        <translation>Résultat reçu</translation>
+    </message>
+</context>
+<context>
+    <name>GeneticsTestKind</name>
+    <message>
+        <source>Gene panel</source>
+        <translation>Panel de gènes</translation>
+    </message>
+    <message>
+        <source>Targeted familial variant</source>
+        <translation>Variant familial ciblé</translation>
+    </message>
+    <message>
+        <source>Predictive test of a relative</source>
+        <translation>Test présymptomatique d&apos;un apparenté</translation>
+    </message>
+</context>
+<context>
+    <name>GeneticsZygosity</name>
+    <message>
+        <source>Heterozygous</source>
+        <translation>Hétérozygote</translation>
+    </message>
+    <message>
+        <source>Homozygous</source>
+        <translation>Homozygote</translation>
+    </message>
+    <message>
+        <source>Compound heterozygous</source>
+        <translation>Hétérozygote composite</translation>
+    </message>
+    <message>
+        <source>Hemizygous</source>
+        <translation>Hémizygote</translation>
+    </message>
+    <message>
+        <source>Mosaic</source>
+        <translation>Mosaïque</translation>
+    </message>
+    <message>
+        <source>Not specified</source>
+        <translation>Non précisée</translation>
+    </message>
+</context>
+<context>
     <name>HistoryEditor</name>
     <message>
         <source>Add a cancer (Insert)</source>
@@ -3001,6 +3609,21 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>triple negative</source>
         <translation>triple négatif</translation>
+    </message>
+</context>
+<context>
+    <name>InformationTableModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Relatives</source>
+        <translation>Apparentés</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Moyen</translation>
     </message>
 </context>
 <context>
@@ -3747,6 +4370,34 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>Créer un dossier patient (Ctrl+N)</translation>
     </message>
     <message>
+        <source>Gene:</source>
+        <translation>Gène :</translation>
+    </message>
+    <message>
+        <source>All genes</source>
+        <translation>Tous les gènes</translation>
+    </message>
+    <message>
+        <source>Only the files whose patient carries a variant of this gene</source>
+        <translation>Seulement les dossiers dont le patient porte un variant de ce gène</translation>
+    </message>
+    <message>
+        <source>Class:</source>
+        <translation>Classe :</translation>
+    </message>
+    <message>
+        <source>All classes</source>
+        <translation>Toutes les classes</translation>
+    </message>
+    <message>
+        <source>Positive (class 4 or 5)</source>
+        <translation>Positifs (classe 4 ou 5)</translation>
+    </message>
+    <message>
+        <source>Only the files whose patient carries a variant of this class (with the gene)</source>
+        <translation>Seulement les dossiers dont le patient porte un variant de cette classe (et du gène choisi)</translation>
+    </message>
+    <message>
         <source>Searching…</source>
         <translation>Recherche…</translation>
     </message>
@@ -3868,6 +4519,18 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>Praticien</translation>
     </message>
     <message>
+        <source>No genetics entered yet</source>
+        <translation>Aucune donnée génétique saisie</translation>
+    </message>
+    <message>
+        <source>No variant recorded</source>
+        <translation>Aucun variant enregistré</translation>
+    </message>
+    <message>
+        <source>{gene}: {label}</source>
+        <translation>{gene} : {label}</translation>
+    </message>
+    <message>
         <source>Affected / relatives</source>
         <translation>Atteints / apparentés</translation>
     </message>
@@ -3876,12 +4539,20 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>Variant</translation>
     </message>
     <message>
+        <source>Gene (class)</source>
+        <translation>Gène (classe)</translation>
+    </message>
+    <message>
         <source>Relatives who had a cancer / relatives entered in the family (the patient not counted)</source>
         <translation>Apparentés ayant eu un cancer / apparentés saisis dans la famille (sans compter le patient)</translation>
     </message>
     <message>
         <source>Genes with a pathogenic variant recorded in the family</source>
         <translation>Gènes porteurs d&apos;un variant pathogène enregistré dans la famille</translation>
+    </message>
+    <message>
+        <source>The patient&apos;s variants and their ACMG class (Genetics tab); only class 4 or 5 is a positive result</source>
+        <translation>Les variants du patient et leur classe ACMG (onglet Génétique) ; seules les classes 4 et 5 sont un résultat positif</translation>
     </message>
     <message>
         <source>No family entered yet</source>
@@ -4412,6 +5083,57 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
 </context>
 <context>
+    <name>RelativesLetterDialog</name>
+    <message>
+        <source>Letter to relatives</source>
+        <translation>Lettre d&apos;information de la parentèle</translation>
+    </message>
+    <message>
+        <source>One letter per relative, made from the saved file: the pathogenic variants (class 4 or 5) of the Genetics tab and the relatives of the Family tab. The letters never name the patient.</source>
+        <translation>Une lettre par apparenté, rédigée à partir du dossier enregistré : les variants pathogènes (classe 4 ou 5) de l&apos;onglet Génétique et les apparentés de l&apos;onglet Famille. Les lettres ne nomment jamais le patient.</translation>
+    </message>
+    <message>
+        <source>This file has unsaved entries: save it first for the letters to use them.</source>
+        <translation>Ce dossier a des saisies non enregistrées : enregistrez-le d&apos;abord pour que les lettres en tiennent compte.</translation>
+    </message>
+    <message>
+        <source>Relatives to write to</source>
+        <translation>Apparentés destinataires</translation>
+    </message>
+    <message>
+        <source>The family has no relative yet: add them in the Family tab.</source>
+        <translation>La famille ne compte encore aucun apparenté : ajoutez-les dans l&apos;onglet Famille.</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Lettre</translation>
+    </message>
+    <message>
+        <source>Save the letters…</source>
+        <translation>Enregistrer les lettres…</translation>
+    </message>
+    <message>
+        <source>Save the letters</source>
+        <translation>Enregistrer les lettres</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documents PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing the letters…</source>
+        <translation>Rédaction des lettres…</translation>
+    </message>
+    <message>
+        <source>The letters could not be saved in “{path}”: {reason}.</source>
+        <translation>Les lettres n&apos;ont pas pu être enregistrées dans « {path} » : {reason}.</translation>
+    </message>
+    <message>
+        <source>Letter “information de la parentèle” of {date}</source>
+        <translation>Lettre d&apos;information de la parentèle du {date}</translation>
+    </message>
+</context>
+<context>
     <name>ResultRow</name>
     <message>
         <source>Gene</source>
@@ -4742,6 +5464,25 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
         <source>OISO Desktop</source>
         <extracomment>label of the most recent running task (&quot;&quot; when idle), for the status bar every failure, handled or not (useful for logging and tests) the session&apos;s account was suspended or revoked meanwhile (SessionEnded): the main window logs out; the task&apos;s own callbacks are not called</extracomment>
         <translation>OISO Desktop</translation>
+    </message>
+</context>
+<context>
+    <name>TestTableModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>Analyse</translation>
+    </message>
+    <message>
+        <source>Laboratory</source>
+        <translation>Laboratoire</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
     </message>
 </context>
 <context>
@@ -5122,6 +5863,33 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     <message>
         <source>Never</source>
         <translation>Jamais</translation>
+    </message>
+</context>
+<context>
+    <name>VariantTableModel</name>
+    <message>
+        <source>Positive result (class 4 or 5)</source>
+        <translation>Résultat positif (classe 4 ou 5)</translation>
+    </message>
+    <message>
+        <source>Uncertain significance: never a positive result</source>
+        <translation>Signification incertaine : jamais un résultat positif</translation>
+    </message>
+    <message>
+        <source>Gene</source>
+        <translation>Gène</translation>
+    </message>
+    <message>
+        <source>c.</source>
+        <translation>c.</translation>
+    </message>
+    <message>
+        <source>p.</source>
+        <translation>p.</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Classe</translation>
     </message>
 </context>
 <context>

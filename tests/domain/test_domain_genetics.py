@@ -163,7 +163,7 @@ def test_a_complete_form_has_no_problem() -> None:
         ),
         (
             dataclasses.replace(BRCA2, acmg_class=None),
-            ("genetics_class_invalid", "variants[0].acmg_class"),
+            ("genetics_class_required", "variants[0].acmg_class"),
         ),
         (dataclasses.replace(BRCA2, gene=""), ("genetics_gene_required", "variants[0].gene")),
         (dataclasses.replace(BRCA2, gene="brca 2"), ("genetics_gene_format", "variants[0].gene")),
