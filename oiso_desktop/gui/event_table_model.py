@@ -70,6 +70,9 @@ ACTION_LABELS: dict[str, str] = {
     "clinical_form_viewed": QT_TRANSLATE_NOOP("EventTableModel", "Clinical form viewed"),
     "clinical_form_created": QT_TRANSLATE_NOOP("EventTableModel", "Clinical form created"),
     "clinical_form_updated": QT_TRANSLATE_NOOP("EventTableModel", "Clinical form modified"),
+    "relatives_letter_created": QT_TRANSLATE_NOOP(
+        "EventTableModel", "Letter to relatives produced"
+    ),
 }
 
 OBJECT_TYPE_LABELS: dict[str, str] = {

@@ -75,8 +75,10 @@ _FIXED_SAMPLES: dict[int, Callable[[], list[str]]] = {
     _M.COL_INS_STATUS: lambda: [ins_status_label(code) for code in INS_STATUS_LABELS],
     _M.COL_AFFECTED: lambda: ["00 / 000"],
     _M.COL_VARIANT: lambda: ["BRCA1"],  # more genes: elided, the tool tip lists them
-    _M.COL_GENETICS: lambda: ["BRCA2 (5)"],  # idem
+    _M.COL_GENETICS: lambda: ["RAD51D (5)"],  # idem
 }
+# columns whose text may be bold (a positive result): measured in bold
+_BOLD_SAMPLES = {_M.COL_GENETICS}
 # the header's padding (resources/styles/oiso.qss: QHeaderView::section)
 _HEADER_PADDING = (6, 5)
 
@@ -189,7 +191,7 @@ class PatientListView(QWidget):
         self.gene_filter_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.gene_filter_combo.addItem("")
         self.gene_filter_combo.addItems(sorted(PREDISPOSITION_GENES))
-        self.gene_filter_combo.setMinimumWidth(120)
+        self.gene_filter_combo.setMinimumWidth(150)
         completer = QCompleter(sorted(PREDISPOSITION_GENES), self.gene_filter_combo)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.gene_filter_combo.setCompleter(completer)
@@ -380,8 +382,15 @@ class PatientListView(QWidget):
         weights = {c: w for c, w in _ELASTIC_WEIGHTS.items() if not self.table.isColumnHidden(c)}
         minimum = {c: max(MIN_NAME_WIDTH, self._header_min_width(c)) for c in weights}
         fixed = [c for c in _FIXED_SAMPLES if not self.table.isColumnHidden(c)]
+        bold = QFont(self.table.font())
+        bold.setBold(True)
+        bold_metrics = QFontMetrics(bold)
         content = {
-            c: max(metrics.horizontalAdvance(text) for text in _FIXED_SAMPLES[c]()) + margin
+            c: max(
+                (bold_metrics if c in _BOLD_SAMPLES else metrics).horizontalAdvance(text)
+                for text in _FIXED_SAMPLES[c]()
+            )
+            + margin
             for c in fixed
         }
         # Headers on one line when the names keep theirs too; else wrapped between words.

@@ -1989,6 +1989,10 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>Formulaire clinique modifié</translation>
     </message>
     <message>
+        <source>Letter to relatives produced</source>
+        <translation>Lettre à la parentèle produite</translation>
+    </message>
+    <message>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
@@ -4375,7 +4379,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>All genes</source>
-        <translation>Tous les gènes</translation>
+        <translation>Tous</translation>
     </message>
     <message>
         <source>Only the files whose patient carries a variant of this gene</source>
