@@ -28,7 +28,7 @@ import dataclasses
 import json
 import logging
 from collections.abc import Collection, Mapping, Sequence
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import or_, select
 
@@ -415,13 +415,21 @@ class PatientService:
         matched = [pid for pid in ids if pid in candidates]
         if not matched:
             return []
-        patients = {p.id: p for p in uow.patients.by_ids(matched)}
-        shares = scope.shares(patients)
+        # The access rule needs the owner only: (id, owner_id) rows, not whole patients.
+        owners: dict[int, Any] = {}
+        shares: dict[int, str] = {}
+        for start in range(0, len(matched), INDEX_BATCH):
+            chunk = matched[start : start + INDEX_BATCH]
+            for row in uow.session.execute(
+                select(Patient.id, Patient.owner_id).where(Patient.id.in_(chunk))
+            ):
+                owners[row.id] = row
+            shares.update(scope.shares(chunk))
         needed = access_needed(Permission.VIEW_CLINICAL)
         return [
             pid
             for pid in matched
-            if pid in patients and scope.access(patients[pid], shares.get(pid)) >= needed
+            if pid in owners and scope.access(cast(Patient, owners[pid]), shares.get(pid)) >= needed
         ]
 
     @reads
