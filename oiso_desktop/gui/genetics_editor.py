@@ -636,8 +636,8 @@ class GeneticsEditor(QWidget):
         header.addWidget(remove)
         column.addLayout(header)
         table = data_table(f"{section}_table", model, row_height=24)  # type: ignore[arg-type]
-        # a header and two rows (the consents and information: one) at least
-        table.setMinimumHeight(48 if section in (CONSENTS, INFORMATION) else 72)
+        # a header and two rows at least (the consents and information: one)
+        table.setMinimumHeight(56 if section in (CONSENTS, INFORMATION) else 80)
         table.setTabKeyNavigation(False)
         table.installEventFilter(self)
         table.selectionModel().selectionChanged.connect(
@@ -733,14 +733,18 @@ class GeneticsEditor(QWidget):
             )
         )
         self.letter_button.clicked.connect(self._on_letter_clicked)
-        information.addWidget(self.letter_button, 0, Qt.AlignmentFlag.AlignRight)
         pair.addLayout(information, 1)
         column.addLayout(pair, 2)
         column.addSpacing(6)
 
+        # the letter under the relatives informed, the problems' title beside it
+        bottom = QHBoxLayout()
         self.problems_title = self._section_title()
         self.problems_title.setObjectName("problems_title")
-        column.addWidget(self.problems_title)
+        bottom.addWidget(self.problems_title, 0, Qt.AlignmentFlag.AlignBottom)
+        bottom.addStretch(1)
+        bottom.addWidget(self.letter_button)
+        column.addLayout(bottom)
         self.problems_stack = QStackedWidget()
         self.problems_stack.setFixedHeight(66)
         self.no_problem_label = QLabel(self.tr("Nothing to correct."))
