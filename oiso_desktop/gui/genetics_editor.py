@@ -499,7 +499,10 @@ class GeneticsEditor(QWidget):
                 widget.setReadOnly(read_only)
             else:
                 widget.setEnabled(not read_only)
-        self._update_hints()
+        if self._current is not None:
+            with self._filling_inputs():  # the relatives' ticks follow
+                self._fill_form(*self._current)
+        self._refresh()
 
     def is_read_only(self) -> bool:
         return self._read_only
