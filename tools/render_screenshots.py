@@ -199,6 +199,7 @@ def _render_all(out: Path, language: str, temp_dir: Path, patients: int) -> int:
         if account.role == "admin":
             _render_dialog(window, session, tasks, shot, "user_dialog", "UserDialog")
         if account.role == "practitioner":
+            _render_file_window(window, session, tasks, shot, settle)
             _render_dialog(window, session, tasks, shot, "patient_dialog", "PatientDialog")
             _render_dialog(
                 window, session, tasks, shot, "computer_binding_dialog", "ComputerBindingDialog"
@@ -220,6 +221,36 @@ def _is_valid(check: Callable[[str], object], value: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def _render_file_window(window, session, tasks, shot, settle) -> None:
+    """The first demo file (a sample family, three saved versions of one form or more),
+    each tab of its window at a laptop's 1366×768 (less the title bar)."""
+    from PySide6.QtCore import Qt
+
+    from oiso_desktop.gui.patient_file_window import PatientFileWindow
+
+    first = session.patients.search_ids("").ids[0]
+    file_window = PatientFileWindow(session, tasks, session.patients.get(first), parent=window)
+    file_window.setWindowState(file_window.windowState() & ~Qt.WindowState.WindowMaximized)
+    file_window.resize(1366, 740)
+    file_window.show()
+    tasks.wait_idle(30000)
+    settle(300)
+    names = ["identity", "history", "family", "revisions"]
+    for index, name in enumerate(names[: file_window.tabs.count()]):
+        file_window.tabs.setCurrentIndex(index)
+        panel = getattr(file_window, "history_panel", None)
+        if panel is not None and file_window.tabs.currentWidget() is panel:
+            tasks.wait_idle(30000)
+            settle(200)
+            items = panel.revision_items()
+            if items:
+                panel.tree.setCurrentItem(items[0])
+                tasks.wait_idle(30000)
+        settle(300)
+        shot(file_window, f"patient_file_{name}")
+    file_window.discard_and_close()
 
 
 def _render_dialog(window, session, tasks, shot, module_name: str, class_name: str) -> None:

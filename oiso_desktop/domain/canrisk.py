@@ -2,10 +2,11 @@
 
 :func:`parse_canrisk` reads every family of a file (the UI asks which one to take)
 with the ``##key=value`` risk-factor lines written before each family, kept as
-written so that they go back out unchanged. A malformed file imports nothing:
-``problems`` then lists **every** problem, each a ValidationError whose French
-message names the line, the family, the person and the column (params ``line``,
-``family_id``, ``person``, ``column``; ``field`` is the column). Cell formats are
+written on the family (``Family.risk_factors``) so that they go back out unchanged.
+A malformed file imports nothing: ``problems`` then lists **every** problem, each a
+ValidationError whose French message names the line, the family, the person and the
+column (params ``line``, ``family_id``, ``person``, ``column``; ``field`` is the
+column). Cell formats are
 checked here; the family's consistency (parents, sexes, probands, twins, ages)
 by ``family_checks.validate``, whose problems are placed on the person's line.
 A person whose cell is malformed gets that cell's message only; the consistency
@@ -24,8 +25,9 @@ when empty (read back as empty). Everything CanRisk holds comes back unchanged
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -88,9 +90,12 @@ _AGE_RE = re.compile(r"\d{1,3}")
 @dataclass(frozen=True)
 class CanRiskFamily:
     family_id: str
-    family: Family
-    risk_factors: tuple[tuple[str, str], ...]  # ##key=value lines, key and value as written
+    family: Family  # with its ##key=value lines, key and value as written (risk_factors)
     first_line: int
+
+    @property
+    def risk_factors(self) -> tuple[tuple[str, str], ...]:
+        return self.family.risk_factors
 
 
 @dataclass(frozen=True)
@@ -471,9 +476,8 @@ def parse_canrisk(text: str, *, today: date) -> CanRiskImport:
         family, _ = reader.read()
         problems += reader.problems
         problems += reader.consistency(family)
-        families.append(
-            CanRiskFamily(family_id, family, tuple(factors.get(family_id, ())), records[0].line)
-        )
+        family = dataclasses.replace(family, risk_factors=tuple(factors.get(family_id, ())))
+        families.append(CanRiskFamily(family_id, family, records[0].line))
     problems.sort(key=lambda p: p.params.get("line", 0))
     if problems:
         return CanRiskImport(version, (), tuple(problems))
@@ -564,18 +568,12 @@ def _label(person: Person) -> str:
     return f"{person.name} ({person.id})" if person.name.strip() else person.id
 
 
-def to_canrisk(
-    family: Family,
-    *,
-    today: date,
-    family_id: str = "FAM1",
-    risk_factors: Iterable[tuple[str, str]] = (),
-) -> str:
+def to_canrisk(family: Family, *, today: date, family_id: str = "FAM1") -> str:
     """The family as a ``##CanRisk 2.0`` file (tab-separated).
 
     Raises the first of :func:`canrisk_export_problems` when there is one. People linked
     only through a partner without children are left out (:func:`canrisk_export_omitted`).
-    ``risk_factors``: ``##key=value`` lines to write (those read by :func:`parse_canrisk`).
+    The family's ``risk_factors`` are written as ``##key=value`` lines, in their order.
     """
     problems = canrisk_export_problems(family, today)
     if problems:
@@ -591,7 +589,7 @@ def to_canrisk(
             twin_code[member] = code
     columns = COLUMNS["2"]
     lines = [f"##CanRisk {EXPORT_VERSION}"]
-    lines += [f"##{key}={value}" for key, value in risk_factors]
+    lines += [f"##{key}={value}" for key, value in family.risk_factors]
     lines.append("##" + "\t".join(columns))
     for person in family.people:
         if person.id in omitted:

@@ -95,7 +95,7 @@ FORM_LABELS: Mapping[FormKind, str] = {
 #: The top-level sections of each kind (attribute names of the content), in order.
 SECTIONS: Mapping[FormKind, tuple[str, ...]] = {
     FormKind.HISTORY: ("cancers", "surgeries", "note"),
-    FormKind.FAMILY: ("people", "partnerships", "twins"),
+    FormKind.FAMILY: ("people", "partnerships", "twins", "risk_factors"),
     FormKind.GENETICS: ("tests", "variants", "consents", "relative_information"),
 }
 SECTION_LABELS: Mapping[str, str] = {
@@ -105,6 +105,7 @@ SECTION_LABELS: Mapping[str, str] = {
     "people": "Personnes",
     "partnerships": "Couples",
     "twins": "Jumeaux",
+    "risk_factors": "Facteurs de risque CanRisk",
     "tests": "Analyses",
     "variants": "Variants",
     "consents": "Consentements",
@@ -294,6 +295,7 @@ def family_to_dict(family: Family) -> dict[str, Any]:
             {"members": list(group.members), "zygosity": str(group.zygosity)}
             for group in family.twins
         ],
+        "risk_factors": [{"key": key, "value": value} for key, value in family.risk_factors],
     }
 
 
@@ -403,6 +405,14 @@ class _Reader:
 
     def text(self, key: str, default: str = "") -> str:
         return str(self._get(key, default, lambda v: isinstance(v, str)))
+
+    def line(self, key: str, *, required: bool = False, forbidden: str = "") -> str:
+        """A text on one line (``required``: not blank; ``forbidden``: characters)."""
+        text = self.text(key)
+        one_line = "".join(text.splitlines()) == text
+        if not one_line or (required and not text.strip()) or any(c in text for c in forbidden):
+            raise _malformed(self._at(key))
+        return text
 
     def flag(self, key: str) -> bool:
         return bool(self._get(key, False, lambda v: isinstance(v, bool)))
@@ -541,6 +551,11 @@ def _read_twins(reader: _Reader) -> TwinGroup:
     return TwinGroup(reader.strings("members"), reader.choice("zygosity", Zygosity, "unknown"))
 
 
+def _read_risk_factor(reader: _Reader) -> tuple[str, str]:
+    """A ``##key=value`` line of CanRisk: a key (not empty, without "="), a value."""
+    return reader.line("key", required=True, forbidden="="), reader.line("value")
+
+
 def _read_test(reader: _Reader) -> GeneticTest:
     return GeneticTest(
         id=reader.text("id"),
@@ -623,6 +638,7 @@ def family_from_dict(data: Mapping[str, Any]) -> Family:
         people=reader.items("people", _read_person),
         partnerships=reader.items("partnerships", _read_partnership),
         twins=reader.items("twins", _read_twins),
+        risk_factors=reader.items("risk_factors", _read_risk_factor),
     )
 
 

@@ -374,11 +374,18 @@ def person_label(person: Person) -> str:
 
 @dataclass(frozen=True)
 class Family:
-    """People in insertion order, partnerships and twin groups. Immutable."""
+    """People in insertion order, partnerships and twin groups. Immutable.
+
+    ``risk_factors``: the ``##key=value`` lines of the CanRisk file the family came
+    from (menarche, parity, PRS...), in the file's order, key and value as written:
+    kept with the family and written back by the CanRisk export. The operations
+    below keep them.
+    """
 
     people: tuple[Person, ...] = ()
     partnerships: tuple[Partnership, ...] = ()
     twins: tuple[TwinGroup, ...] = ()
+    risk_factors: tuple[tuple[str, str], ...] = ()
 
     # Indexes, built on first use (a frozen dataclass keeps them per instance).
     @cached_property
@@ -507,10 +514,10 @@ def add_parents(family: Family, person_id: str) -> Family:
     father = Person(id=father_id, sex="M")
     mother = Person(id=mother_id, sex="F")
     child = dataclasses.replace(person, father_id=father_id, mother_id=mother_id)
-    return Family(
+    return dataclasses.replace(
+        family,
         people=_replace_people(family, [child], [father, mother]),
         partnerships=(*family.partnerships, Partnership(father_id, mother_id)),
-        twins=family.twins,
     )
 
 
@@ -543,11 +550,7 @@ def add_sibling(
         else:
             grown = TwinGroup((*group.members, new_id), group.zygosity)
             twins = tuple(grown if g is group else g for g in twins)
-    return Family(
-        people=_replace_people(family, added=[sibling]),
-        partnerships=family.partnerships,
-        twins=twins,
-    )
+    return dataclasses.replace(family, people=_replace_people(family, added=[sibling]), twins=twins)
 
 
 def _opposite(sex: str) -> str:
@@ -581,10 +584,10 @@ def add_partner(
                 person=person_label(person),
                 partner=person_label(partner),
             )
-    return Family(
+    return dataclasses.replace(
+        family,
         people=_replace_people(family, added=added),
         partnerships=(*family.partnerships, Partnership(person_id, partner_id, consanguineous)),
-        twins=family.twins,
     )
 
 
@@ -635,21 +638,13 @@ def add_child(
     father_id, mother_id = (person_id, partner_id) if person.sex == "M" else (partner_id, person_id)
     (new_id,) = _ids(family, 1)
     child = Person(id=new_id, sex=sex, father_id=father_id, mother_id=mother_id)
-    return Family(
-        people=_replace_people(family, added=[child]),
-        partnerships=family.partnerships,
-        twins=family.twins,
-    )
+    return dataclasses.replace(family, people=_replace_people(family, added=[child]))
 
 
 def update_person(family: Family, person: Person) -> Family:
     """The family with ``person`` replacing the person of the same id."""
     family.person(person.id)
-    return Family(
-        people=_replace_people(family, [person]),
-        partnerships=family.partnerships,
-        twins=family.twins,
-    )
+    return dataclasses.replace(family, people=_replace_people(family, [person]))
 
 
 def set_proband(family: Family, person_id: str) -> Family:
@@ -661,7 +656,7 @@ def set_proband(family: Family, person_id: str) -> Family:
         else person
         for person in family.people
     )
-    return Family(people=people, partnerships=family.partnerships, twins=family.twins)
+    return dataclasses.replace(family, people=people)
 
 
 def set_partnership(family: Family, a: str, b: str, *, consanguineous: bool) -> Family:
@@ -672,10 +667,8 @@ def set_partnership(family: Family, a: str, b: str, *, consanguineous: bool) -> 
     if existing is None:
         return add_partner(family, a, partner_id=b, consanguineous=consanguineous)
     changed = dataclasses.replace(existing, consanguineous=consanguineous)
-    return Family(
-        people=family.people,
-        partnerships=tuple(changed if p is existing else p for p in family.partnerships),
-        twins=family.twins,
+    return dataclasses.replace(
+        family, partnerships=tuple(changed if p is existing else p for p in family.partnerships)
     )
 
 
@@ -694,7 +687,7 @@ def set_twins(family: Family, members: Iterable[str], zygosity: Zygosity | None)
             twins.append(TwinGroup(kept, group.zygosity))
     if zygosity is not None and len(chosen) >= 2:
         twins.append(TwinGroup(chosen, Zygosity(zygosity)))
-    return Family(people=family.people, partnerships=family.partnerships, twins=tuple(twins))
+    return dataclasses.replace(family, twins=tuple(twins))
 
 
 def remove_person(family: Family, person_id: str) -> Family:
@@ -738,7 +731,8 @@ def remove_person(family: Family, person_id: str) -> Family:
         for group in family.twins
         if len(kept := tuple(m for m in group.members if m not in gone)) >= 2
     )
-    return Family(
+    return dataclasses.replace(
+        family,
         people=tuple(p for p in family.people if p.id not in gone),
         partnerships=partnerships,
         twins=twins,

@@ -10,8 +10,8 @@ never for the event log (which keeps section names, see
 Items are matched so that an insertion does not read as "everything changed":
 cancers and surgeries equal in both versions are set aside first, the rest are
 paired by site (kind) in order; people by id; couples by their two ids; twin
-groups by their members; genetic tests by their id, variants by gene, consents
-and information of relatives by date.
+groups by their members; CanRisk risk factors by key, in order; genetic tests by
+their id, variants by gene, consents and information of relatives by date.
 """
 
 from __future__ import annotations
@@ -41,6 +41,7 @@ from oiso_desktop.domain.family import (
     Family,
     GeneticResult,
     Partnership,
+    Person,
     TwinGroup,
     Zygosity,
     person_label,
@@ -67,6 +68,7 @@ from oiso_desktop.domain.personal_history import (
     PersonalHistory,
     RiskReducingSurgery,
 )
+from oiso_desktop.domain.relationships import relationship_to_proband
 
 __all__ = ["Change", "ChangeKind", "form_changes"]
 
@@ -384,19 +386,26 @@ def _twin_item(family: Family, group: TwinGroup) -> str:
 _ZYGOSITY = {Zygosity.MZ: "monozygotes", Zygosity.DZ: "dizygotes", Zygosity.UNKNOWN: "inconnue"}
 
 
+def _relative_label(family: Family, person: Person) -> str:
+    """ "Marie (p3), mère": the person as messages name them, and who they are."""
+    label = person_label(person)
+    relationship = relationship_to_proband(family, person.id)
+    return f"{label}, {relationship}" if relationship else label
+
+
 def _family_changes(old: Family, new: Family) -> list[Change]:
     changes: list[Change] = []
     new_ids = set(new.ids)
     for person in new.people:
         before = old.get(person.id)
         if before is None:
-            changes.append(Change("people", ChangeKind.ADDED, person_label(person)))
+            changes.append(Change("people", ChangeKind.ADDED, _relative_label(new, person)))
         elif before != person:
             changes += _field_changes(
-                "people", person_label(person), before, person, _PERSON_FIELDS
+                "people", _relative_label(new, person), before, person, _PERSON_FIELDS
             )
     changes += [
-        Change("people", ChangeKind.REMOVED, person_label(p))
+        Change("people", ChangeKind.REMOVED, _relative_label(old, p))
         for p in old.people
         if p.id not in new_ids
     ]
@@ -444,6 +453,28 @@ def _family_changes(old: Family, new: Family) -> list[Change]:
         for members, group in old_twins.items()
         if members not in new_twins
     ]
+    return changes + _risk_factor_changes(old.risk_factors, new.risk_factors)
+
+
+def _risk_factor_changes(
+    old: Sequence[tuple[str, str]], new: Sequence[tuple[str, str]]
+) -> list[Change]:
+    """``##key=value`` lines of CanRisk: paired by key in order; a value modified."""
+    pairs, removed, added = _pair_lists(old, new, lambda factor: factor[0])
+    section = "risk_factors"
+    changes = [
+        Change(
+            section,
+            ChangeKind.MODIFIED,
+            f"Facteur de risque CanRisk « {key} »",
+            "Valeur",
+            _text(before),
+            _text(after),
+        )
+        for (key, before), (_, after) in pairs
+    ]
+    changes += [Change(section, ChangeKind.REMOVED, f"{k} = {v}") for k, v in removed]
+    changes += [Change(section, ChangeKind.ADDED, f"{k} = {v}") for k, v in added]
     return changes
 
 

@@ -4,7 +4,7 @@
   every problem with its line, person and column (``error_text``, French by
   default); a file with several families asks which one; replacing a family with
   more than the proband asks first; the family imported goes to the editor as an
-  undoable user edit, with the file's ``##key=value`` risk-factor lines.
+  undoable user edit, with the file's ``##key=value`` risk-factor lines (on the family).
 * Export (CanRisk 2.0): refused while the family has a problem CanRisk cannot take
   (the list is shown); the people CanRisk cannot place are named before writing;
   the file is written atomically (``system.files``) and is what one uploads to
@@ -187,7 +187,7 @@ class CanRiskFiles(QObject):
         )
 
     def _apply(self, found: CanRiskFamily) -> None:
-        self._editor.replace_family(found.family, found.risk_factors, found.family_id)
+        self._editor.replace_family(found.family, found.family_id)
         self._editor.show_message(
             self.tr("Family {family} imported: {people}.").format(
                 family=found.family_id, people=self._people(len(found.family.people))
@@ -240,7 +240,6 @@ class CanRiskFiles(QObject):
             editor.content(),
             today=editor.today,
             family_id=editor.canrisk_family_id() or DEFAULT_FAMILY_ID,
-            risk_factors=editor.risk_factors(),
         )
         try:
             atomic_write(path, text.encode("utf-8"))

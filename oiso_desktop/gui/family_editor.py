@@ -26,11 +26,10 @@ editor never calls a service nor touches the database.
 CanRisk files (``family_canrisk.CanRiskFiles``): the import replaces the family (after
 a confirmation when there is more than the proband) and counts as an edit; a file
 with several families asks which one; a malformed file changes nothing and lists
-every problem. The ``##key=value`` risk-factor lines of an imported file are kept by
-the editor and written back by the export, as long as the editor holds that family
-(the Family type has no place for them: they are not part of :meth:`content`). The
-export (CanRisk 2.0, written atomically) is what one uploads to canrisk.org for
-BOADICEA risks.
+every problem. The ``##key=value`` risk-factor lines of an imported file are part of
+the family (``Family.risk_factors``, so of :meth:`content`: saved with the form) and
+written back by the export. The export (CanRisk 2.0, written atomically) is what one
+uploads to canrisk.org for BOADICEA risks.
 """
 
 from __future__ import annotations
@@ -92,11 +91,6 @@ from oiso_desktop.gui.widgets.field_message import show_banner
 
 __all__ = ["FamilyEditor"]
 _AGE_CODES = (ErrorCode.AGE_FORMAT, ErrorCode.AGE_RANGE)  # their text does not name the person
-_STYLE = """
-QComboBox[invalid="true"], QCheckBox[invalid="true"] { border: 2px solid #b3261e; }
-QFrame#cancer_row, QFrame#result_row { background: #f7f9fc; border: 1px solid #d5dbe3;
-    border-radius: 4px; }
-"""
 
 
 @dataclass(frozen=True)
@@ -107,7 +101,6 @@ class _State:
     selected: str | None
     raw: Mapping[tuple[str, str], tuple[str, ValidationError]] = field(default_factory=dict)
     link_labels: Mapping[str, str] = field(default_factory=dict)
-    risk_factors: tuple[tuple[str, str], ...] = ()
     canrisk_family_id: str = ""
 
 
@@ -122,7 +115,6 @@ class FamilyEditor(QWidget):
     def __init__(self, parent: QWidget | None = None, *, today: date | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("family_editor")
-        self.setStyleSheet(_STYLE)
         self._today = today or date.today()
         self._family = Family()
         self._selected: str | None = None
@@ -132,7 +124,6 @@ class FamilyEditor(QWidget):
         # Typed texts that do not read: (person id, field) -> (text, problem).
         self._raw: dict[tuple[str, str], tuple[str, ValidationError]] = {}
         self._link_labels: dict[str, str] = {}
-        self._risk_factors: tuple[tuple[str, str], ...] = ()
         self._canrisk_family_id = ""
         # shown, never saved here: from the genetics form (by person id; the proband's)
         self._genetics_results: dict[str, tuple[GeneticResult, ...]] = {}
@@ -476,7 +467,6 @@ class FamilyEditor(QWidget):
         self._merge_key = None
         self._raw.clear()
         self._link_labels.clear()
-        self._risk_factors = ()
         self._canrisk_family_id = ""
         self._service = []
         self._selected = None
@@ -589,10 +579,6 @@ class FamilyEditor(QWidget):
         self.canrisk_box.setVisible(enabled)
         self._update_actions()
 
-    def risk_factors(self) -> tuple[tuple[str, str], ...]:
-        """The ``##key=value`` lines of the CanRisk file imported (written back by the export)."""
-        return self._risk_factors
-
     def can_undo(self) -> bool:
         return bool(self._undo)
 
@@ -607,7 +593,6 @@ class FamilyEditor(QWidget):
             self._selected,
             dict(self._raw),
             dict(self._link_labels),
-            self._risk_factors,
             self._canrisk_family_id,
         )
 
@@ -744,7 +729,6 @@ class FamilyEditor(QWidget):
         self._family = state.family
         self._raw = dict(state.raw)
         self._link_labels = dict(state.link_labels)
-        self._risk_factors = state.risk_factors
         self._canrisk_family_id = state.canrisk_family_id
         self._merge_key = None
         self._service = []
@@ -863,6 +847,14 @@ class FamilyEditor(QWidget):
         self._shown = self._displayed()
         shown = self.displayed_family()
         self.model.set_family(shown, self._link_labels, self._problem_people())
+        # The linked-file column only when a link is shown: its width goes to the others.
+        self._table.setColumnHidden(
+            FamilyTableModel.COL_LINK,
+            not any(
+                person.patient_id is not None and self._link_labels.get(person.id)
+                for person in family.people
+            ),
+        )
         self._pedigree_view.set_family(shown)
         if self._auto_fit:
             self.fit_pedigree()
@@ -989,7 +981,7 @@ class FamilyEditor(QWidget):
         if isinstance(person_id, str) and self._family.get(person_id) is not None:
             self._select(person_id)
             self.panel.focus_field(field_name)
-            QTimer.singleShot(0, lambda: self._ensure_focus_visible())
+            QTimer.singleShot(0, self, self._ensure_focus_visible)
 
     def _ensure_focus_visible(self) -> None:
         widget = self.panel.focusWidget()
@@ -1006,7 +998,7 @@ class FamilyEditor(QWidget):
                 self.panel.focus_name()
                 return True
         elif watched is self._viewport and event.type() == QEvent.Type.Resize and self._auto_fit:
-            QTimer.singleShot(0, self.fit_pedigree)
+            QTimer.singleShot(0, self, self.fit_pedigree)
         return super().eventFilter(watched, event)
 
     # --- zoom -------------------------------------------------------------------------
@@ -1043,20 +1035,15 @@ class FamilyEditor(QWidget):
         """The FamID of the CanRisk family imported ("" when none)."""
         return self._canrisk_family_id
 
-    def replace_family(
-        self,
-        family: Family,
-        risk_factors: tuple[tuple[str, str], ...] = (),
-        canrisk_family_id: str = "",
-    ) -> None:
-        """Replace the whole family (a CanRisk import): an undoable user edit."""
+    def replace_family(self, family: Family, canrisk_family_id: str = "") -> None:
+        """Replace the whole family (a CanRisk import, with its risk factors): an undoable
+        user edit."""
         self._undo.append(self._state())
         self._redo.clear()
         self._merge_key = None
         self._family = family
         self._raw.clear()
         self._link_labels.clear()
-        self._risk_factors = risk_factors
         self._canrisk_family_id = canrisk_family_id
         self._service = []
         self._selected = None

@@ -160,11 +160,8 @@ PANEL_PRESETS: Mapping[str, tuple[str, ...]] = {
     ),
 }
 
-_INVALID_STYLE = (
-    f'QComboBox[invalid="true"] {{ border: 2px solid {style.ERROR}; padding: 3px 23px 3px 5px; }}'
-    f'QPlainTextEdit[invalid="true"] {{ border: 2px solid {style.ERROR}; padding: 3px 5px; }}'
-    f'QListWidget[invalid="true"] {{ border: 2px solid {style.ERROR}; }}'
-)
+# The application's stylesheet outlines invalid inputs; lists are the editor's own.
+_INVALID_STYLE = f'QListWidget[invalid="true"] {{ border: 2px solid {style.ERROR}; }}'
 # The menu arrow of a tool button drawn after its text, not over it.
 _MENU_BUTTON_STYLE = "QToolButton::menu-indicator { image: none; width: 0px; }"
 _POSITIVE_BADGE = (

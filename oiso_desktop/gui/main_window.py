@@ -207,9 +207,9 @@ class MainWindow(QMainWindow):
         if getattr(session, "rollback_warning", None) is not None or getattr(
             session, "recovered", False
         ):
-            QTimer.singleShot(0, self._show_login_notices)
+            QTimer.singleShot(0, self, self._show_login_notices)
         # After the login notices: its prompt waits for them to be closed.
-        QTimer.singleShot(0, self.clinical_key_panel.start)
+        QTimer.singleShot(0, self.clinical_key_panel, self.clinical_key_panel.start)
 
         geometry = settings().value("main_window/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
@@ -551,7 +551,7 @@ class MainWindow(QMainWindow):
         def go() -> None:
             self._discard_confirmed = True
             # Not from inside the box's own signal: leaving closes every dialog, this one too.
-            QTimer.singleShot(0, leave)
+            QTimer.singleShot(0, self, leave)
 
         self.unsaved_box = confirm(
             self,

@@ -61,6 +61,7 @@ from oiso_desktop.gui.family_editor import FamilyEditor
 from oiso_desktop.gui.history_editor import HistoryEditor
 from oiso_desktop.gui.patient_dialog import PatientDialog
 from oiso_desktop.gui.patient_table_model import format_date, ins_status_label, sex_label
+from oiso_desktop.gui.scores_panel import ScoresPanel
 from oiso_desktop.gui.tasks import TaskRunner
 from oiso_desktop.gui.widgets.field_message import show_banner
 from oiso_desktop.services.clinical_key_service import ClinicalAccess
@@ -387,23 +388,34 @@ class RevisionHistoryPanel(QWidget):
         self.shown: ClinicalFormView | None = None
         self._seq = 0
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        # Above: the versions and what changed, side by side; below, the whole width for
+        # the version shown (the family needs it: table, person, pedigree).
         self.tree = QTreeWidget()
         self.tree.setObjectName("revision_tree")
         self.tree.setHeaderLabels([self.tr("Version"), self.tr("Saved on"), self.tr("By")])
         self.tree.setRootIsDecorated(True)
-        self.tree.setMinimumWidth(380)
-        splitter.addWidget(self.tree)
+        changes_box = QWidget()
+        changes_layout = QVBoxLayout(changes_box)
+        changes_layout.setContentsMargins(0, 0, 0, 0)
+        changes_title = QLabel(self.tr("Changes from the previous version"))
+        style.set_role(changes_title, "hint")
+        changes_layout.addWidget(changes_title)
+        self.changes_list = QListWidget()
+        self.changes_list.setObjectName("changes_list")
+        self.changes_list.setWordWrap(True)
+        changes_layout.addWidget(self.changes_list, 1)
+        top_splitter = QSplitter(Qt.Orientation.Horizontal)
+        top_splitter.addWidget(self.tree)
+        top_splitter.addWidget(changes_box)
+        top_splitter.setStretchFactor(0, 45)
+        top_splitter.setStretchFactor(1, 55)
 
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        top = QHBoxLayout()
-        self.title_label = QLabel(self.tr("Choose a version on the left."))
+        title_row = QHBoxLayout()
+        self.title_label = QLabel(self.tr("Choose a version above."))
         self.title_label.setObjectName("revision_title_label")
         self.title_label.setWordWrap(True)
         style.set_role(self.title_label, "section")
-        top.addWidget(self.title_label, 1)
+        title_row.addWidget(self.title_label, 1)
         self.restore_button = QPushButton(self.tr("Restore this version…"))
         self.restore_button.setObjectName("restore_button")
         self.restore_button.setToolTip(
@@ -416,37 +428,60 @@ class RevisionHistoryPanel(QWidget):
         self.restore_button.clicked.connect(
             lambda: self.sig_restore_requested.emit(self.shown) if self.shown else None
         )
-        top.addWidget(self.restore_button)
-        right_layout.addLayout(top)
-        changes_title = QLabel(self.tr("Changes from the previous version"))
-        style.set_role(changes_title, "hint")
-        right_layout.addWidget(changes_title)
-        self.changes_list = QListWidget()
-        self.changes_list.setObjectName("changes_list")
-        self.changes_list.setWordWrap(True)
-        self.changes_list.setMaximumHeight(150)
-        right_layout.addWidget(self.changes_list)
+        title_row.addWidget(self.restore_button)
         self.stack = QStackedWidget()
-        self.history_view = HistoryEditor(today=today)
-        self.history_view.set_read_only(True)
-        self.family_view = FamilyEditor(today=today)
-        self.family_view.set_read_only(True)
-        self.family_view.set_canrisk_enabled(False)
+        self._today = today
+        self._patient_context: tuple[date, str] | None = None
+        # The read-only viewers are built when a first version is shown (opening the
+        # file stays quick).
+        self._history_view: HistoryEditor | None = None
+        self._family_view: FamilyEditor | None = None
         self.empty_label = QLabel(self.tr("No clinical form of this file has been saved yet."))
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.empty_label)
-        self.stack.addWidget(self.history_view)
-        self.stack.addWidget(self.family_view)
-        right_layout.addWidget(self.stack, 1)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(1, 1)
+        bottom = QWidget()
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.setContentsMargins(0, 0, 0, 0)
+        bottom_layout.addLayout(title_row)
+        bottom_layout.addWidget(self.stack, 1)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(top_splitter)
+        splitter.addWidget(bottom)
+        splitter.setStretchFactor(0, 25)
+        splitter.setStretchFactor(1, 75)
+        splitter.setSizes([170, 530])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
         self.tree.currentItemChanged.connect(self._on_current_changed)
 
     def set_patient(self, *, birth_date: date, sex: str) -> None:
-        self.history_view.set_patient(birth_date=birth_date, sex=sex)
+        self._patient_context = (birth_date, sex)
+        if self._history_view is not None:
+            self._history_view.set_patient(birth_date=birth_date, sex=sex)
+
+    @property
+    def history_view(self) -> HistoryEditor:
+        if self._history_view is None:
+            view = HistoryEditor(today=self._today)
+            view.set_read_only(True)
+            if self._patient_context is not None:
+                birth_date, sex = self._patient_context
+                view.set_patient(birth_date=birth_date, sex=sex)
+            self.stack.addWidget(view)
+            self._history_view = view
+        return self._history_view
+
+    @property
+    def family_view(self) -> FamilyEditor:
+        if self._family_view is None:
+            view = FamilyEditor(today=self._today)
+            view.set_read_only(True)
+            view.set_canrisk_enabled(False)
+            self.stack.addWidget(view)
+            self._family_view = view
+        return self._family_view
 
     def refresh(self) -> None:
         """Reload the list of versions (after a save, on opening the tab)."""
@@ -589,6 +624,7 @@ class PatientFileWindow(QDialog):
         self._round_failed = False
         self._force_close = False
         self._close_when_saved = False
+        self._links_shown = False
 
         layout = QVBoxLayout(self)
         self.header_label = QLabel()
@@ -634,12 +670,25 @@ class PatientFileWindow(QDialog):
         QShortcut(QKeySequence("Ctrl+W"), self, activated=self.close)
 
         self.notice: ClinicalAccessNotice | None = None
+        self.history_panel: RevisionHistoryPanel | None = None
+        self.scores_panel: ScoresPanel | None = None
         self._show_patient(patient)
         if session.can(Permission.VIEW_CLINICAL):
-            self._load_clinical()
+            self._load_clinical()  # read in the background while the tabs are built
+            self._build_clinical_tabs()
         else:
             self._update_state()
-        self.resize(1280, 760)
+        self._fit_to_screen()
+
+    def _fit_to_screen(self) -> None:
+        """1280×800 where it fits; maximized on a laptop screen (1366×768 and the like)."""
+        screen = self.screen()
+        available = screen.availableGeometry() if screen is not None else None
+        if available is None or available.width() >= 1400 and available.height() >= 860:
+            self.resize(1280, 800)
+            return
+        self.resize(min(1280, available.width()), min(800, available.height()))
+        self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
     # ------------------------------------------------------------------- header
     def _show_patient(self, patient: PatientView) -> None:
@@ -686,7 +735,67 @@ class PatientFileWindow(QDialog):
             self.tabs.removeTab(self.tabs.indexOf(self.notice))
             self.notice.deleteLater()
             self.notice = None
+            self._build_clinical_tabs()
             self._load_clinical()
+
+    def _build_clinical_tabs(self) -> None:
+        """The clinical tabs, built before the forms arrive (and before the window is
+        shown: opening stays quick) but hidden until they hold their content."""
+        fields = self.patient.fields
+        history_editor = HistoryEditor(today=self._today)
+        history_editor.setObjectName("history_editor")
+        history_editor.set_patient(birth_date=fields.birth_date, sex=fields.sex)
+        family_editor = FamilyEditor(today=self._today)
+        family_editor.setObjectName("family_editor")
+        for kind, editor in ((FormKind.HISTORY, history_editor), (FormKind.FAMILY, family_editor)):
+            self.sections[kind] = _FormSection(kind, editor)
+            editor.sig_changed.connect(self._update_state)
+        family_editor.sig_link_requested.connect(self._on_link_requested)
+        family_editor.sig_open_linked.connect(self.sig_open_patient)
+        self.scores_panel = ScoresPanel()
+        self.scores_panel.setObjectName("scores_panel")
+        self.scores_panel.sig_person_activated.connect(self._on_score_person_activated)
+        history_editor.sig_changed.connect(self._update_scores)
+        family_editor.sig_changed.connect(self._update_scores)
+        self.history_panel = RevisionHistoryPanel(
+            self._session, self._tasks, self.patient.id, today=self._today
+        )
+        self.history_panel.set_patient(birth_date=fields.birth_date, sex=fields.sex)
+        self.history_panel.sig_restore_requested.connect(self._on_restore_requested)
+        for widget, title in (
+            (history_editor, self.tr("Personal history")),
+            (family_editor, self.tr("Family")),
+            (self.scores_panel, self.tr("Scores")),
+            (self.history_panel, self.tr("History")),
+        ):
+            self.tabs.setTabVisible(self.tabs.addTab(widget, title), False)
+
+    def _update_scores(self) -> None:
+        """The scores follow the entries as they are typed (not only what is saved)."""
+        history, family = self.history_editor, self.family_editor
+        if self.scores_panel is None or history is None or family is None:
+            return
+        fields = self.patient.fields
+        self.scores_panel.set_inputs(
+            history.content(), family.content(), birth_date=fields.birth_date, sex=fields.sex
+        )
+
+    def _on_score_person_activated(self, person_id: str) -> None:
+        editor = self.family_editor
+        if editor is not None:
+            self.tabs.setCurrentWidget(editor)
+            editor.select_person(person_id)
+
+    def _drop_clinical_tabs(self) -> None:
+        widgets = [section.editor for section in self.sections.values()]
+        panel = getattr(self, "history_panel", None)
+        for widget in [*widgets, self.scores_panel, panel]:
+            if widget is not None and self.tabs.indexOf(widget) >= 0:
+                self.tabs.removeTab(self.tabs.indexOf(widget))
+                widget.deleteLater()
+        self.sections.clear()
+        self.history_panel = None
+        self.scores_panel = None
 
     def _on_clinical_loaded(self, clinical: ClinicalFile) -> None:
         self.clinical = clinical
@@ -694,6 +803,7 @@ class PatientFileWindow(QDialog):
             state = (
                 clinical_access_state_of(clinical.refused) if clinical.refused else None
             ) or ClinicalAccess.AWAITING_APPROVAL
+            self._drop_clinical_tabs()
             self.notice = ClinicalAccessNotice(
                 state, session=self._session, tasks=self._tasks, parent=self
             )
@@ -703,32 +813,17 @@ class PatientFileWindow(QDialog):
             self._update_state()
             self.sig_clinical_loaded.emit()
             return
-        fields = self.patient.fields
-        history_editor = HistoryEditor(today=self._today)
-        history_editor.setObjectName("history_editor")
-        history_editor.set_patient(birth_date=fields.birth_date, sex=fields.sex)
-        family_editor = FamilyEditor(today=self._today)
-        family_editor.setObjectName("family_editor")
-        for kind, editor, view in (
-            (FormKind.HISTORY, history_editor, clinical.history),
-            (FormKind.FAMILY, family_editor, clinical.family),
+        for section, view in (
+            (self.sections[FormKind.HISTORY], clinical.history),
+            (self.sections[FormKind.FAMILY], clinical.family),
         ):
-            section = _FormSection(kind, editor)
             section.load(view)
-            editor.sig_changed.connect(self._update_state)
-            self.sections[kind] = section
         self._show_link_labels(clinical.family)
-        family_editor.sig_link_requested.connect(self._on_link_requested)
-        family_editor.sig_open_linked.connect(self.sig_open_patient)
-        self.tabs.addTab(history_editor, self.tr("Personal history"))
-        self.tabs.addTab(family_editor, self.tr("Family"))
-        self.history_panel = RevisionHistoryPanel(
-            self._session, self._tasks, self.patient.id, today=self._today
-        )
-        self.history_panel.set_patient(birth_date=fields.birth_date, sex=fields.sex)
-        self.history_panel.sig_restore_requested.connect(self._on_restore_requested)
-        self.tabs.addTab(self.history_panel, self.tr("History"))
-        self.history_panel.refresh()
+        self._update_scores()
+        for index in range(1, self.tabs.count()):
+            self.tabs.setTabVisible(index, True)
+        if self.history_panel is not None:
+            self.history_panel.refresh()
         self._update_state()
         self.sig_clinical_loaded.emit()
 
@@ -740,8 +835,10 @@ class PatientFileWindow(QDialog):
     def _show_link_labels(self, view: ClinicalFormView) -> None:
         """Name the linked files of ``view`` (display only: not an edit)."""
         editor = self.family_editor
-        if editor is not None:
-            editor.set_link_labels(_link_labels(view))
+        labels = _link_labels(view)
+        if editor is not None and (labels or self._links_shown):
+            editor.set_link_labels(labels)
+            self._links_shown = bool(labels)
 
     @property
     def history_editor(self) -> HistoryEditor | None:
@@ -891,6 +988,7 @@ class PatientFileWindow(QDialog):
         fields = patient.fields
         if self.history_editor is not None:
             self.history_editor.set_patient(birth_date=fields.birth_date, sex=fields.sex)
+        self._update_scores()
         self.sig_identity_saved.emit(patient)
         self._step_done(True)
 
@@ -921,7 +1019,7 @@ class PatientFileWindow(QDialog):
             section.load(view)
         if section.kind is FormKind.FAMILY:
             self._show_link_labels(view)
-        if hasattr(self, "history_panel"):
+        if self.history_panel is not None:
             self.history_panel.refresh()
         self._step_done(True)
 

@@ -514,7 +514,9 @@ class PatientListView(QWidget):
         if patient.id in self.file_windows:  # opened twice quickly
             self.open_patient(patient.id)
             return
-        window = PatientFileWindow(self._session, self._tasks, patient, parent=self)
+        # Parented to the top-level window, not to this page: the idle lock disables the
+        # page, and a disabled parent would disable the file window and its lock cover.
+        window = PatientFileWindow(self._session, self._tasks, patient, parent=self.window())
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.sig_identity_saved.connect(self._on_patient_saved)
         window.sig_open_patient.connect(self.open_patient)
@@ -537,7 +539,7 @@ class PatientListView(QWidget):
     def _make_dialog(self, patient: PatientView | None):
         from oiso_desktop.gui.patient_dialog import PatientDialog
 
-        dialog = PatientDialog(self._session, self._tasks, patient=patient, parent=self)
+        dialog = PatientDialog(self._session, self._tasks, patient=patient, parent=self.window())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.sig_saved.connect(self._on_patient_saved)
         self._dialogs.add(dialog)

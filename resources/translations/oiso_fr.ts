@@ -4286,6 +4286,10 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>Historique</translation>
     </message>
     <message>
+        <source>Scores</source>
+        <translation>Scores</translation>
+    </message>
+    <message>
         <source>Read only: this file is shared with you for reading.</source>
         <translation>Lecture seule : ce dossier est partagé avec vous en lecture.</translation>
     </message>
@@ -5179,10 +5183,6 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>Par</translation>
     </message>
     <message>
-        <source>Choose a version on the left.</source>
-        <translation>Choisissez une version à gauche.</translation>
-    </message>
-    <message>
         <source>Restore this version…</source>
         <translation>Restaurer cette version…</translation>
     </message>
@@ -5193,6 +5193,10 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>Changes from the previous version</source>
         <translation>Modifications par rapport à la version précédente</translation>
+    </message>
+    <message>
+        <source>Choose a version above.</source>
+        <translation>Choisissez une version ci-dessus.</translation>
     </message>
     <message>
         <source>No clinical form of this file has been saved yet.</source>
@@ -5256,6 +5260,412 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>Deleted</source>
         <translation>Supprimé</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreCard</name>
+    <message>
+        <source>Show {person} in the Family tab</source>
+        <extracomment>How long the visible cards wait for more edits before they are redrawn.</extracomment>
+        <translation>Afficher {person} dans l&apos;onglet Famille</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreTexts</name>
+    <message>
+        <source>The family has no single proband: only the personal history is counted.</source>
+        <translation>La famille n&apos;a pas un cas index unique : seuls les antécédents personnels sont comptés.</translation>
+    </message>
+    <message>
+        <source>Proband adopted: their biological family history is not known.</source>
+        <translation>Cas index adopté : ses antécédents familiaux biologiques ne sont pas connus.</translation>
+    </message>
+    <message>
+        <source>{first} or {second}</source>
+        <translation>{first} ou {second}</translation>
+    </message>
+    <message>
+        <source>in a man</source>
+        <translation>chez un homme</translation>
+    </message>
+    <message>
+        <source>age at diagnosis unknown</source>
+        <translation>âge au diagnostic inconnu</translation>
+    </message>
+    <message>
+        <source>imprecise age (between {low} and {high})</source>
+        <translation>âge imprécis (entre {low} et {high} ans)</translation>
+    </message>
+    <message>
+        <source>sex unknown</source>
+        <translation>sexe inconnu</translation>
+    </message>
+    <message>
+        <source>before {limit}</source>
+        <translation>avant {limit} ans</translation>
+    </message>
+    <message>
+        <source>tumour not verified</source>
+        <translation>tumeur non vérifiée</translation>
+    </message>
+    <message>
+        <source>pathogenic {gene} variant identified</source>
+        <translation>variant pathogène {gene} identifié</translation>
+    </message>
+    <message>
+        <source>{branch}: score {points}, {meaning}.</source>
+        <translation>{branch} : score {points}, {meaning}.</translation>
+    </message>
+    <message>
+        <source>{branch}: score {points} (imprecise age or sex: {people}), {meaning}.</source>
+        <translation>{branch} : score {points} (âge ou sexe imprécis : {people}), {meaning}.</translation>
+    </message>
+    <message>
+        <source>excellent indication for an oncogenetics consultation</source>
+        <translation>excellente indication de consultation d&apos;oncogénétique</translation>
+    </message>
+    <message>
+        <source>possible indication</source>
+        <translation>indication possible</translation>
+    </message>
+    <message>
+        <source>of low value</source>
+        <translation>intérêt faible</translation>
+    </message>
+    <message>
+        <source>no case counted</source>
+        <translation>aucun cas compté</translation>
+    </message>
+    <message>
+        <source>{branch}: BRCA1 {brca1}, BRCA2 {brca2}, total {combined}.</source>
+        <translation>{branch} : BRCA1 {brca1}, BRCA2 {brca2}, total {combined}.</translation>
+    </message>
+    <message>
+        <source>{branch}: BRCA1 {brca1}, BRCA2 {brca2}, total {combined}; with the 2017 pathology adjustments: BRCA1 {adjusted_brca1}, BRCA2 {adjusted_brca2}, total {adjusted_combined}.</source>
+        <translation>{branch} : BRCA1 {brca1}, BRCA2 {brca2}, total {combined} ; avec les ajustements anatomopathologiques de 2017 : BRCA1 {adjusted_brca1}, BRCA2 {adjusted_brca2}, total {adjusted_combined}.</translation>
+    </message>
+    <message>
+        <source>Total of {threshold} or more: probability of a BRCA1/2 variant of about 10 % or more, genetic testing indicated.</source>
+        <translation>Total d&apos;au moins {threshold} : probabilité d&apos;un variant BRCA1/2 d&apos;environ 10 % ou plus, indication d&apos;analyse génétique.</translation>
+    </message>
+    <message>
+        <source>Total below {threshold} in each branch: probability of a BRCA1/2 variant below about 10 %.</source>
+        <translation>Total inférieur à {threshold} dans chaque branche : probabilité d&apos;un variant BRCA1/2 inférieure à environ 10 %.</translation>
+    </message>
+    <message>
+        <source>Threshold of {threshold} perhaps reached (imprecise age or sex: {people}): make them precise.</source>
+        <translation>Seuil de {threshold} peut-être atteint (âge ou sexe imprécis : {people}) : précisez-les.</translation>
+    </message>
+    <message>
+        <source>No cancer counted in the person themselves: the threshold is {threshold}, that of testing an unaffected person (Evans 2017).</source>
+        <translation>Aucun cancer compté chez la personne elle-même : le seuil est de {threshold}, celui de l&apos;analyse d&apos;une personne non atteinte (Evans 2017).</translation>
+    </message>
+    <message>
+        <source>2017 adjustment: grade {grade}</source>
+        <translation>ajustement 2017 : grade {grade}</translation>
+    </message>
+    <message>
+        <source>2017 adjustment: triple negative</source>
+        <translation>ajustement 2017 : triple négatif</translation>
+    </message>
+    <message>
+        <source>2017 adjustment: oestrogen receptors positive</source>
+        <translation>ajustement 2017 : récepteurs aux œstrogènes positifs</translation>
+    </message>
+    <message>
+        <source>2017 adjustment: oestrogen receptors negative</source>
+        <translation>ajustement 2017 : récepteurs aux œstrogènes négatifs</translation>
+    </message>
+    <message>
+        <source>2017 adjustment: HER2 amplified</source>
+        <translation>ajustement 2017 : HER2 amplifié</translation>
+    </message>
+    <message>
+        <source>2017 adjustment: {histology} histology</source>
+        <translation>ajustement 2017 : histologie {histology}</translation>
+    </message>
+    <message>
+        <source>2017 adjustment: {histology} histology, the case does not count</source>
+        <translation>ajustement 2017 : histologie {histology}, le cas ne compte pas</translation>
+    </message>
+    <message>
+        <source>2017 adjustment: high-grade serous before 60</source>
+        <translation>ajustement 2017 : séreux de haut grade avant 60 ans</translation>
+    </message>
+    <message>
+        <source>2017 adjustment: proband adopted</source>
+        <translation>ajustement 2017 : cas index adopté</translation>
+    </message>
+    <message>
+        <source>at least 3 relatives with a Lynch-spectrum cancer (colorectum, endometrium, small bowel, ureter or renal pelvis)</source>
+        <translation>au moins 3 apparentés atteints d&apos;un cancer du spectre de Lynch (côlon-rectum, endomètre, intestin grêle, uretère ou bassinet)</translation>
+    </message>
+    <message>
+        <source>one a first-degree relative of the two others</source>
+        <translation>l&apos;un apparenté au premier degré des deux autres</translation>
+    </message>
+    <message>
+        <source>at least 2 successive generations affected</source>
+        <translation>au moins 2 générations successives atteintes</translation>
+    </message>
+    <message>
+        <source>at least one diagnosis before 50</source>
+        <translation>au moins un diagnostic avant 50 ans</translation>
+    </message>
+    <message>
+        <source>tumours verified (pathology report)</source>
+        <translation>tumeurs vérifiées (compte rendu anatomopathologique)</translation>
+    </message>
+    <message>
+        <source>familial adenomatous polyposis excluded</source>
+        <translation>polypose adénomateuse familiale exclue</translation>
+    </message>
+    <message>
+        <source>Amsterdam II criteria met: {people}.</source>
+        <translation>Critères d&apos;Amsterdam II remplis : {people}.</translation>
+    </message>
+    <message>
+        <source>Amsterdam II criteria met on the declared history ({people}), to be confirmed.</source>
+        <translation>Critères d&apos;Amsterdam II remplis sur l&apos;histoire déclarée ({people}), à confirmer.</translation>
+    </message>
+    <message>
+        <source>Tumours to verify on a pathology report: {people}.</source>
+        <translation>Tumeurs à vérifier sur un compte rendu anatomopathologique : {people}.</translation>
+    </message>
+    <message>
+        <source>Age at diagnosis to make precise (before 50?): {people}.</source>
+        <translation>Âge au diagnostic à préciser (avant 50 ans ?) : {people}.</translation>
+    </message>
+    <message>
+        <source>Amsterdam II criteria not met, missing: {items}.</source>
+        <translation>Critères d&apos;Amsterdam II non remplis, il manque : {items}.</translation>
+    </message>
+    <message>
+        <source>No Lynch-spectrum cancer in the family: Amsterdam II criteria not met.</source>
+        <translation>Aucun cancer du spectre de Lynch dans la famille : critères d&apos;Amsterdam II non remplis.</translation>
+    </message>
+    <message>
+        <source>Familial adenomatous polyposis is not recorded in the file: to be excluded.</source>
+        <translation>La polypose adénomateuse familiale n&apos;est pas renseignée dans le dossier : à exclure.</translation>
+    </message>
+    <message>
+        <source>criterion 1: colorectal cancer before 50</source>
+        <translation>critère 1 : cancer colorectal avant 50 ans</translation>
+    </message>
+    <message>
+        <source>criterion 2: synchronous or metachronous HNPCC-spectrum tumours</source>
+        <translation>critère 2 : tumeurs synchrones ou métachrones du spectre HNPCC</translation>
+    </message>
+    <message>
+        <source>criterion 3: colorectal cancer with MSI-high histology (mucinous) before 60</source>
+        <translation>critère 3 : cancer colorectal d&apos;histologie évocatrice d&apos;instabilité (mucineux) avant 60 ans</translation>
+    </message>
+    <message>
+        <source>criterion 4: first-degree relative with a spectrum tumour, one diagnosis before 50: {people}</source>
+        <translation>critère 4 : apparenté au premier degré atteint d&apos;une tumeur du spectre, un diagnostic avant 50 ans : {people}</translation>
+    </message>
+    <message>
+        <source>criterion 5: at least 2 first- or second-degree relatives with spectrum tumours: {people}</source>
+        <translation>critère 5 : au moins 2 apparentés au premier ou deuxième degré atteints d&apos;une tumeur du spectre : {people}</translation>
+    </message>
+    <message>
+        <source>Test the tumour of {people} for microsatellite instability (MSI) or MMR deficiency.</source>
+        <translation>Rechercher une instabilité microsatellitaire (MSI) ou un déficit MMR sur la tumeur de : {people}.</translation>
+    </message>
+    <message>
+        <source>Criterion possibly met depending on an imprecise age: {people}; make the age at diagnosis precise.</source>
+        <translation>Critère possiblement rempli selon un âge imprécis : {people} ; précisez l&apos;âge au diagnostic.</translation>
+    </message>
+    <message>
+        <source>No revised Bethesda criterion is met.</source>
+        <translation>Aucun critère de Bethesda révisé n&apos;est rempli.</translation>
+    </message>
+    <message>
+        <source>Tumour of the proband ({site}) already analysed: {msi}.</source>
+        <translation>Tumeur du cas index ({site}) déjà analysée : {msi}.</translation>
+    </message>
+    <message>
+        <source>Immunohistochemistry of the proband&apos;s tumour ({site}): {ihc}.</source>
+        <translation>Immunohistochimie de la tumeur du cas index ({site}) : {ihc}.</translation>
+    </message>
+    <message>
+        <source>Paternal branch</source>
+        <translation>Branche paternelle</translation>
+    </message>
+    <message>
+        <source>Maternal branch</source>
+        <translation>Branche maternelle</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation> ; </translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>{relation} ({name})</source>
+        <translation>{relation} ({name})</translation>
+    </message>
+    <message>
+        <source>{site}, {age}</source>
+        <translation>{site}, {age}</translation>
+    </message>
+    <message>
+        <source>age unknown</source>
+        <translation>âge inconnu</translation>
+    </message>
+</context>
+<context>
+    <name>ScoresPanel</name>
+    <message>
+        <source>Computed from the personal history and the family as entered in their tabs, saved or not. Click a relative to show them in the Family tab.</source>
+        <translation>Calculés à partir des antécédents personnels et de la famille tels que saisis dans leurs onglets, enregistrés ou non. Cliquez sur un apparenté pour l&apos;afficher dans l&apos;onglet Famille.</translation>
+    </message>
+    <message>
+        <source>Threshold: {threshold} in one branch (branches are never added)</source>
+        <translation>Seuil : {threshold} dans une branche (les branches ne s&apos;additionnent jamais)</translation>
+    </message>
+    <message>
+        <source>{branch} — score {points}</source>
+        <translation>{branch} — score {points}</translation>
+    </message>
+    <message>
+        <source>Eisinger score</source>
+        <translation>Score d&apos;Eisinger</translation>
+    </message>
+    <message>
+        <source>Breast and ovary, per parental branch</source>
+        <translation>Sein et ovaire, par branche parentale</translation>
+    </message>
+    <message>
+        <source>Threshold reached</source>
+        <translation>Seuil atteint</translation>
+    </message>
+    <message>
+        <source>Threshold not reached</source>
+        <translation>Seuil non atteint</translation>
+    </message>
+    <message>
+        <source>Threshold uncertain</source>
+        <translation>Seuil incertain</translation>
+    </message>
+    <message>
+        <source>Relative</source>
+        <translation>Apparenté(e)</translation>
+    </message>
+    <message>
+        <source>Cancer</source>
+        <translation>Cancer</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>No breast or ovarian cancer and no BRCA variant in the family.</source>
+        <translation>Aucun cancer du sein ou de l&apos;ovaire ni variant BRCA dans la famille.</translation>
+    </message>
+    <message>
+        <source>Without adjustment</source>
+        <translation>Sans ajustement</translation>
+    </message>
+    <message>
+        <source>With 2017 adjustments</source>
+        <translation>Avec les ajustements de 2017</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Threshold: total ≥ {threshold} in one branch</source>
+        <translation>Seuil : total ≥ {threshold} dans une branche</translation>
+    </message>
+    <message>
+        <source>Threshold: total ≥ {threshold} in one branch (no counted cancer in the patient)</source>
+        <translation>Seuil : total ≥ {threshold} dans une branche (aucun cancer compté chez la personne elle-même)</translation>
+    </message>
+    <message>
+        <source>{branch} — total {points}</source>
+        <translation>{branch} — total {points}</translation>
+    </message>
+    <message>
+        <source>Manchester score</source>
+        <translation>Score de Manchester</translation>
+    </message>
+    <message>
+        <source>BRCA1 / BRCA2 / combined, per parental branch</source>
+        <translation>BRCA1 / BRCA2 / total, par branche parentale</translation>
+    </message>
+    <message>
+        <source>BRCA1 / BRCA2</source>
+        <translation>BRCA1 / BRCA2</translation>
+    </message>
+    <message>
+        <source>No cancer of the Manchester table in the family.</source>
+        <translation>Aucun cancer de la table de Manchester dans la famille.</translation>
+    </message>
+    <message>
+        <source>{criterion} (not recorded: to check)</source>
+        <translation>{criterion} (non renseignée : à vérifier)</translation>
+    </message>
+    <message>
+        <source>Amsterdam II criteria</source>
+        <translation>Critères d&apos;Amsterdam II</translation>
+    </message>
+    <message>
+        <source>Lynch syndrome; all must hold</source>
+        <translation>Syndrome de Lynch ; tous doivent être remplis</translation>
+    </message>
+    <message>
+        <source>Criteria met</source>
+        <translation>Critères remplis</translation>
+    </message>
+    <message>
+        <source>Criteria not met</source>
+        <translation>Critères non remplis</translation>
+    </message>
+    <message>
+        <source>To be confirmed</source>
+        <translation>À confirmer</translation>
+    </message>
+    <message>
+        <source>No Lynch-spectrum cancer in the family.</source>
+        <translation>Aucun cancer du spectre de Lynch dans la famille.</translation>
+    </message>
+    <message>
+        <source>HNPCC spectrum: {sites}.</source>
+        <translation>Spectre HNPCC : {sites}.</translation>
+    </message>
+    <message>
+        <source>Revised Bethesda criteria</source>
+        <translation>Critères de Bethesda révisés</translation>
+    </message>
+    <message>
+        <source>Which tumours to test for microsatellite instability</source>
+        <translation>Tumeurs à tester pour l&apos;instabilité microsatellitaire</translation>
+    </message>
+    <message>
+        <source>MSI testing indicated</source>
+        <translation>Recherche de MSI indiquée</translation>
+    </message>
+    <message>
+        <source>No criterion met</source>
+        <translation>Aucun critère rempli</translation>
+    </message>
+    <message>
+        <source>To be made precise</source>
+        <translation>À préciser</translation>
+    </message>
+    <message>
+        <source>Tumour of</source>
+        <translation>Tumeur de</translation>
+    </message>
+    <message>
+        <source>No tumour meets a criterion.</source>
+        <translation>Aucune tumeur ne remplit de critère.</translation>
     </message>
 </context>
 <context>

@@ -118,6 +118,12 @@ people = st.builds(
     patient_id=st.none() | st.integers(1, 10**9),
     note=texts,
 )
+# ##key=value lines of CanRisk: a key without "=", both on one line (as a file gives them).
+_one_line = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), max_size=10)
+risk_factors = st.lists(
+    st.tuples(_one_line.filter(lambda k: k.strip() != "" and "=" not in k), _one_line),
+    max_size=3,
+).map(tuple)
 families = st.builds(
     Family,
     people=st.lists(people, max_size=6, unique_by=lambda p: p.id).map(tuple),
@@ -126,6 +132,7 @@ families = st.builds(
         st.builds(TwinGroup, st.lists(ids, max_size=3).map(tuple), st.sampled_from(list(Zygosity))),
         max_size=2,
     ).map(tuple),
+    risk_factors=risk_factors,
 )
 
 
@@ -268,11 +275,49 @@ def test_family_changes_follow_people_by_id() -> None:
     new = add_child(new, "p1", sex="M")  # a partner p4 and a son p5
     assert mother.name == ""
     assert [str(c) for c in form_changes(old, new)] == [
-        "Jeanne (p3) — Nom : — → Jeanne",
-        "Jeanne (p3) — Cancers : — → ovaire à 52 ans",
-        "Personnes : ajout de p4",
-        "Personnes : ajout de p5",
+        "Jeanne (p3), mère — Nom : — → Jeanne",
+        "Jeanne (p3), mère — Cancers : — → ovaire à 52 ans",
+        "Personnes : ajout de p4, conjoint",
+        "Personnes : ajout de p5, fils",
         "Couples : ajout de couple Marie (p1) – p4",
     ]
     back = form_changes(new, old)
     assert [c.kind for c in back if c.section == "people"].count(ChangeKind.REMOVED) == 2
+
+
+def test_the_canrisk_risk_factors_are_part_of_the_family_content() -> None:
+    factors = (("menarche", "13"), ("PRS_BC", "alpha=0.45,zscore=1.2"), ("oc_use", "F:4"))
+    family = Family(people=new_family(sex="F").people, risk_factors=factors)
+    data = content_to_dict(family)
+    assert data["risk_factors"] == [
+        {"key": "menarche", "value": "13"},
+        {"key": "PRS_BC", "value": "alpha=0.45,zscore=1.2"},
+        {"key": "oc_use", "value": "F:4"},
+    ]
+    assert content_from_dict(_through_json(data)) == family
+    # A family stored before the risk factors had a place: none, and it still reads.
+    older = {k: v for k, v in data.items() if k != "risk_factors"}
+    assert content_from_dict(older) == Family(people=family.people)
+    # The family's operations keep them.
+    assert add_child(family, "p1", sex="M").risk_factors == factors
+    for broken, field in (
+        ({**data, "risk_factors": {"menarche": "13"}}, "risk_factors"),
+        ({**data, "risk_factors": [["menarche", "13"]]}, "risk_factors[0]"),
+        ({**data, "risk_factors": [{"key": "menarche", "value": 13}]}, "risk_factors[0].value"),
+        ({**data, "risk_factors": [{"key": "", "value": "13"}]}, "risk_factors[0].key"),
+        ({**data, "risk_factors": [{"key": "a=b", "value": "1"}]}, "risk_factors[0].key"),
+        ({**data, "risk_factors": [{"key": "a", "value": "1\n2"}]}, "risk_factors[0].value"),
+    ):
+        with pytest.raises(ValidationError) as error:
+            content_from_dict(broken, kind=FormKind.FAMILY)
+        assert (error.value.code, error.value.field) == (ErrorCode.CLINICAL_FORM_CONTENT, field)
+    # The event log names the section, never a value; the Historique tab shows the change.
+    changed = Family(people=family.people, risk_factors=(("menarche", "12"), ("birads", "c")))
+    assert changed_sections(family, changed) == ["risk_factors"]
+    assert [str(c) for c in form_changes(family, changed)] == [
+        "Facteur de risque CanRisk « menarche » — Valeur : 13 → 12",
+        "Facteurs de risque CanRisk : suppression de PRS_BC = alpha=0.45,zscore=1.2",
+        "Facteurs de risque CanRisk : suppression de oc_use = F:4",
+        "Facteurs de risque CanRisk : ajout de birads = c",
+    ]
+    assert changed_sections(None, family) == ["people", "risk_factors"]

@@ -557,6 +557,7 @@ def test_a_relative_linked_to_a_patient_file(editor: FamilyEditor, qtbot) -> Non
     assert changes == [1]
     assert editor.content().person("p4").patient_id == 412
     assert _cell(editor, "p4", FamilyTableModel.COL_LINK) == "MARTIN Sophie (née en 1984)"
+    assert not editor.table.isColumnHidden(FamilyTableModel.COL_LINK)
     with qtbot.waitSignal(editor.sig_open_linked) as opened:
         editor.panel.open_link_button.click()
     assert opened.args == [412]
@@ -599,11 +600,38 @@ def test_canrisk_files_of_every_version_import(editor: FamilyEditor, name: str) 
     editor.sig_changed.connect(lambda: changes.append(1))
     editor.import_canrisk_file(path)
     assert editor.content() == expected.family
-    assert editor.risk_factors() == expected.risk_factors
+    assert editor.content().risk_factors == expected.risk_factors  # part of the family
     assert changes == [1]
     assert _scene_people(editor) == len(expected.family.people)
     assert editor.selected_person() == expected.family.proband.id
     assert "importée" in editor.message_label.text()
+
+
+def test_the_risk_factors_of_an_import_are_in_the_content_and_survive_edits(
+    editor: FamilyEditor, qtbot
+) -> None:
+    path = DATA / "martin_v1.canrisk"
+    factors = parse_canrisk(path.read_text(encoding="utf-8"), today=TODAY).families[0].risk_factors
+    assert factors[0] == ("menarche", "13")
+    editor.set_content(new_family(sex="F"))
+    editor.import_canrisk_file(path)
+    assert editor.content().risk_factors == factors
+    editor.select_person("PB")
+    editor.panel.focus_name()
+    editor.panel.name_edit.selectAll()
+    qtbot.keyClicks(editor.panel.name_edit, "Claude")
+    qtbot.keyClick(editor.panel.name_edit, Qt.Key.Key_Tab)
+    editor.add_child()
+    assert editor.content().person("PB").name == "Claude"
+    assert editor.content().risk_factors == factors  # edits keep them
+    # What the window saves and loads again: set_content gives them back.
+    saved = editor.content()
+    editor.set_content(new_family(sex="F"))
+    assert editor.content().risk_factors == ()
+    editor.set_content(saved)
+    assert editor.content().risk_factors == factors
+    editor.undo()  # nothing to undo after a load
+    assert editor.content() == saved
 
 
 def test_an_import_replaces_a_family_after_confirmation_and_is_undone(
@@ -635,7 +663,7 @@ def test_a_file_with_two_families_asks_which_one(editor: FamilyEditor) -> None:
     dialog.choice_list.setCurrentRow(1)
     dialog.ok_button.click()
     assert editor.content().proband.name == "Emma"
-    assert editor.risk_factors() == (("menarche", "11"), ("birads", "c"))
+    assert editor.content().risk_factors == (("menarche", "11"), ("birads", "c"))
 
 
 @pytest.mark.parametrize(
@@ -694,7 +722,7 @@ def test_export_then_import_gives_the_same_family(editor: FamilyEditor, tmp_path
     editor.import_canrisk_file(target)
     assert editor.content() == imported
     original = parse_canrisk(source.read_text(encoding="utf-8"), today=TODAY).families[0]
-    assert editor.risk_factors() == original.risk_factors
+    assert editor.content().risk_factors == original.risk_factors
     # A family entered here: what the file holds comes back as the domain reads it.
     family = brca1_family()
     editor.set_content(family)
@@ -762,7 +790,11 @@ def test_the_editor_renders_at_laptop_size(qtbot, tmp_path: Path, builder) -> No
     assert editor.table.width() > 700 and editor.pedigree_view.width() > 500
     assert editor.panel.name_edit.isVisible()
     header = editor.table.horizontalHeader()
+    # No linked file in these families: that column is hidden, its width given to the others.
+    assert editor.table.isColumnHidden(FamilyTableModel.COL_LINK)
     for column in range(FamilyTableModel.COLUMN_COUNT):
+        if column == FamilyTableModel.COL_LINK:
+            continue
         label = editor.model.headerData(column, Qt.Orientation.Horizontal)
         width = header.fontMetrics().horizontalAdvance(label)
         assert header.sectionSize(column) >= width, label

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import multiprocessing
+from pathlib import Path
 
 import file_workers
 import pytest
@@ -21,6 +22,7 @@ from oiso_desktop.gui.patient_file_window import FormConflictDialog, PatientFile
 from oiso_desktop.services.auth_service import UserSession
 
 TODAY = dt.date.today()
+CANRISK = Path(__file__).resolve().parents[1] / "data" / "canrisk"
 
 
 @pytest.fixture
@@ -70,7 +72,7 @@ BREAST = HistoryCancer(site="breast", laterality="left", age=Age.parse("~45"))
 
 def test_tabs_follow_the_role_and_the_clinical_key(qtbot, gui_db, gui_tasks, clinician, patient_id):
     window = _window(qtbot, clinician, gui_tasks, patient_id)
-    assert window.tab_titles() == ["Identité", "Antécédents", "Famille", "Historique"]
+    assert window.tab_titles() == ["Identité", "Antécédents", "Famille", "Scores", "Historique"]
     assert window.header_label.text().startswith("LEFÈVRE Hélène — née le 12/03/1975")
     assert window.windowTitle() == "LEFÈVRE Hélène — dossier patient"
     assert window.state_label.text() == "Tout est enregistré."
@@ -116,7 +118,7 @@ def test_tabs_follow_the_role_and_the_clinical_key(qtbot, gui_db, gui_tasks, cli
     clinician.clinical_key.approve(gui_db.user_ids["nnouveau"])
     with qtbot.waitSignal(window.sig_clinical_loaded, timeout=15000):
         window.notice.check_again()
-    assert window.tab_titles() == ["Identité", "Antécédents", "Famille", "Historique"]
+    assert window.tab_titles() == ["Identité", "Antécédents", "Famille", "Scores", "Historique"]
     window.close()
 
 
@@ -320,8 +322,9 @@ def test_several_files_open_at_once_from_the_list(qtbot, gui_tasks, clinician, p
 
 
 def test_the_idle_lock_covers_open_files_and_keeps_their_entries(
-    qtbot, gui_db, gui_tasks, clinician, patient_id
+    qtbot, gui_db, gui_tasks, gui_type, clinician, patient_id
 ):
+    from oiso_desktop.gui.lock_screen import LockScreen
     from oiso_desktop.gui.main_window import MainWindow
 
     main = MainWindow(clinician, gui_tasks, database_folder=gui_db.folder)
@@ -332,13 +335,19 @@ def test_the_idle_lock_covers_open_files_and_keeps_their_entries(
     with qtbot.waitSignal(patients.sig_patient_opened, timeout=10000):
         patients.open_patient(patient_id)
     window = patients.file_windows[patient_id]
-    qtbot.waitUntil(lambda: window.history_editor is not None, timeout=15000)
+    qtbot.waitUntil(lambda: window.clinical is not None, timeout=15000)
     _edit(window.history_editor, PersonalHistory(note="non enregistré"))
 
     main.lock()
     assert gui_tasks.wait_idle(10000)
     assert window.isVisible() and not window.tabs.isEnabled()  # covered, not closed
-    main._on_unlock_requested(gui_db.passwords["cdubois"])
+    # The file window's own cover takes the password (the window is not disabled with
+    # the page that opened it).
+    cover = window.findChild(LockScreen)
+    assert cover is not None and cover.isVisible()
+    assert cover.password_edit.isEnabled() and cover.unlock_button.isEnabled()
+    gui_type(cover.password_edit, gui_db.passwords["cdubois"])
+    qtbot.keyClick(cover.password_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not main.locked, timeout=15000)
     assert window.tabs.isEnabled()
     assert window.history_editor.content().note == "non enregistré"
@@ -464,3 +473,62 @@ def test_a_relative_is_linked_to_their_own_file_through_the_picker(
     saved = clinician.forms.get(patient_id, "family")
     assert saved.link_labels == {sister: "LEFÈVRE Odile"}
     window.close()
+
+
+def test_a_canrisk_import_is_saved_with_its_risk_factors(qtbot, gui_tasks, clinician, patient_id):
+    """The file's ##key=value lines are part of the family: saved, reopened, exported."""
+    window = _window(qtbot, clinician, gui_tasks, patient_id)
+    window.family_editor.import_canrisk_file(CANRISK / "leroy_v2.canrisk")
+    imported = window.family_editor.content()
+    assert imported.risk_factors and window.modified_sections() == ["Famille"]
+    with qtbot.waitSignal(window.sig_saved, timeout=15000):
+        window.save()
+    assert gui_tasks.wait_idle(10000)
+    window.close()
+
+    again = _window(qtbot, clinician, gui_tasks, patient_id)
+    assert again.family_editor.content() == imported
+    assert again.family_editor.content().risk_factors == imported.risk_factors
+    again.close()
+
+
+def test_scores_follow_the_entries_and_lead_to_the_relative(
+    qtbot, gui_tasks, clinician, patient_id
+):
+    from oiso_desktop.domain.scores import Status
+
+    window = _window(qtbot, clinician, gui_tasks, patient_id)
+    panel = window.scores_panel
+    assert panel.scores.eisinger.status is Status.NOT_MET  # the proband alone
+    # The mother had an ovarian cancer at ~41 and her sister a breast cancer at 38:
+    # the maternal branch reaches the Eisinger threshold before anything is saved.
+    family = add_parents(window.family_editor.content(), "p1")
+    mother_id = family.proband.mother_id
+    family = update_person(
+        family,
+        dataclasses.replace(
+            family.person(mother_id),
+            age=Age.parse("70"),
+            cancers=(Cancer(site="ovary", age=Age.parse("41")),),
+        ),
+    )
+    from oiso_desktop.domain.family import add_sibling
+
+    family = add_sibling(family, mother_id, sex="F")
+    aunt = family.people[-1]
+    family = update_person(
+        family,
+        dataclasses.replace(
+            aunt, age=Age.parse("66"), cancers=(Cancer(site="breast", age=Age.parse("38")),)
+        ),
+    )
+    _edit(window.family_editor, family)
+    maternal = [b for b in panel.scores.eisinger.branches if b.branch.value == "maternal"][0]
+    assert maternal.status is Status.MET, maternal
+    assert {c.person_id for c in maternal.contributions} >= {mother_id, aunt.id}
+    assert clinician.forms.get(patient_id, "family").version == 0  # nothing saved
+    # A relative named in a score opens the Famille tab on them.
+    panel.sig_person_activated.emit(aunt.id)
+    assert window.tabs.currentWidget() is window.family_editor
+    assert window.family_editor.selected_person() == aunt.id
+    window.discard_and_close()

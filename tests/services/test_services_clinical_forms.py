@@ -15,7 +15,7 @@ from service_helpers import Team, identity
 from sqlalchemy import select
 from sqlcipher3 import dbapi2
 
-from oiso_desktop.domain.clinical_forms import SCHEMA_VERSION, FormKind
+from oiso_desktop.domain.clinical_forms import SCHEMA_VERSION, FormKind, content_to_dict
 from oiso_desktop.domain.errors import (
     ConcurrentEditError,
     FormValidationError,
@@ -613,3 +613,43 @@ def test_a_relative_links_to_their_own_file_only_for_readers_of_both(
     unlinked = update_person(after.content, dataclasses.replace(kept, patient_id=None))  # type: ignore[arg-type]
     durand.forms.save(patient_id, "family", unlinked, expected_version=after.version)
     assert durand.forms.get(patient_id, "family").link_labels == {}
+
+
+# ---------------------------------------------------------------- CanRisk risk factors
+
+
+def test_the_canrisk_risk_factors_of_a_family_are_saved_and_read_back(
+    durand: UserSession, patient_id: int
+) -> None:
+    blank = durand.forms.get(patient_id, FormKind.FAMILY).content
+    assert isinstance(blank, Family) and blank.risk_factors == ()
+    factors = (("menarche", "13"), ("PRS_BC", "alpha=0.45,zscore=1.2"), ("oc_use", "F:4"))
+    family = dataclasses.replace(add_parents(blank, "p1"), risk_factors=factors)
+    durand.forms.save(patient_id, "family", family, expected_version=0)
+    again = durand.forms.get(patient_id, "family")
+    assert again.content == family and again.content.risk_factors == factors
+    changed = dataclasses.replace(family, risk_factors=factors[:1])
+    durand.forms.save(patient_id, "family", changed, expected_version=1)
+    assert durand.forms.get(patient_id, "family").content.risk_factors == factors[:1]
+    assert durand.forms.revision(patient_id, "family", 1).content.risk_factors == factors
+    created, updated = _details(durand, "clinical_form_created") + _details(
+        durand, "clinical_form_updated"
+    )
+    assert created["sections"] == ["people", "partnerships", "risk_factors"]
+    assert updated["sections"] == ["risk_factors"]  # named, never a value
+    for event in durand.events.list(limit=1000):
+        assert "alpha" not in event.details and "menarche" not in event.details
+
+    # A family stored before the risk factors had a place reads with none.
+    ctx = durand.ctx
+    with ctx.unit_of_work(AccessMode.WRITE) as uow:
+        keys = session_clinical_keys(ctx, uow)
+        form = uow.forms.get(patient_id, "family")
+        assert form is not None
+        older = content_to_dict(family)
+        del older["risk_factors"]
+        form.content = _FORM_CONTENT.encrypt(keys, form, json.dumps(older).encode())
+        uow.commit()
+    assert durand.forms.get(patient_id, "family").content == dataclasses.replace(
+        family, risk_factors=()
+    )
