@@ -260,6 +260,35 @@ class ErrorCode(StrEnum):
     # a date typed in a form that cannot be read (JJ/MM/AAAA expected); params: value
     DATE_FORMAT = "date_format"
 
+    # --- genetics (domain.genetics); field: the input concerned ---------------------------
+    GENETICS_VALUE_INVALID = "genetics_value_invalid"  # params: value
+    GENETICS_GENE_REQUIRED = "genetics_gene_required"
+    GENETICS_GENE_FORMAT = "genetics_gene_format"  # params: gene
+    GENETICS_GENE_UNLISTED = "genetics_gene_unlisted"  # a notice, not a problem; params: gene
+    GENETICS_HGVS_C_REQUIRED = "genetics_hgvs_c_required"
+    GENETICS_HGVS_C = "genetics_hgvs_c"  # params: value, position
+    GENETICS_HGVS_P = "genetics_hgvs_p"  # params: value, position
+    GENETICS_HGVS_RANGE = "genetics_hgvs_range"  # params: value
+    GENETICS_HGVS_INSERTION = "genetics_hgvs_insertion"  # params: value
+    GENETICS_CLASS_INVALID = "genetics_class_invalid"  # params: value
+    GENETICS_CLASS_REQUIRED = "genetics_class_required"
+    GENETICS_VARIANT_DUPLICATE = "genetics_variant_duplicate"  # params: variant
+    GENETICS_DATE_REQUIRED = "genetics_date_required"
+    GENETICS_DATE_BEFORE_BIRTH = "genetics_date_before_birth"  # params: date, birth_date
+    GENETICS_DATE_FUTURE = "genetics_date_future"  # params: date
+    GENETICS_PANEL_GENES = "genetics_panel_genes"
+    GENETICS_FAMILIAL_VARIANT_REQUIRED = "genetics_familial_variant_required"
+    GENETICS_RELATIVE_REQUIRED = "genetics_relative_required"
+    GENETICS_RELATIVE_UNKNOWN = "genetics_relative_unknown"  # params: person_id
+    GENETICS_RELATIVE_PROBAND = "genetics_relative_proband"  # params: person_id
+    GENETICS_OUTCOME_STATUS = "genetics_outcome_status"
+    GENETICS_CONSENT_SCOPE = "genetics_consent_scope"
+    GENETICS_INFORMATION_RELATIVES = "genetics_information_relatives"
+    # the letter to relatives (services.letter_service)
+    RELATIVES_LETTER_NO_VARIANT = "relatives_letter_no_variant"
+    RELATIVES_LETTER_NO_RELATIVE = "relatives_letter_no_relative"
+    RELATIVES_LETTER_RELATIVE_UNKNOWN = "relatives_letter_relative_unknown"  # params: person_id
+
     # --- clinical forms (domain.clinical_forms, services.clinical_form_service) --------
     CLINICAL_FORM_INVALID = "clinical_form_invalid"  # params: count; .problems
     CLINICAL_FORM_CONFLICT = "clinical_form_conflict"  # params: current, expected_version

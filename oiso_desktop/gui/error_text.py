@@ -710,6 +710,95 @@ MESSAGES: dict[ErrorCode, str] = {
     _E.DATE_FORMAT: QT_TRANSLATE_NOOP(
         "Errors", "“{value}” is not a valid date: enter it as DD/MM/YYYY."
     ),
+    # --- genetics (field: the input concerned) -------------------------------------------
+    _E.GENETICS_VALUE_INVALID: QT_TRANSLATE_NOOP(
+        "Errors", "The value “{value}” is not possible here."
+    ),
+    _E.GENETICS_GENE_REQUIRED: QT_TRANSLATE_NOOP(
+        "Errors", "Enter the gene (HGNC symbol, for example BRCA2)."
+    ),
+    _E.GENETICS_GENE_FORMAT: QT_TRANSLATE_NOOP(
+        "Errors",
+        "“{gene}” is not an HGNC gene symbol (capital letters and digits, for example BRCA2 "
+        "or RAD51C).",
+    ),
+    _E.GENETICS_GENE_UNLISTED: QT_TRANSLATE_NOOP(
+        "Errors", "{gene} is not in the list of predisposition genes: check the symbol."
+    ),
+    _E.GENETICS_HGVS_C_REQUIRED: QT_TRANSLATE_NOOP(
+        "Errors", "Enter the HGVS c. description of the variant (for example c.5946del)."
+    ),
+    _E.GENETICS_HGVS_C: QT_TRANSLATE_NOOP(
+        "Errors",
+        "“{value}” is not a valid HGVS c. description (cannot be read at character "
+        "{position}). Examples: c.5946del, c.68-2A>G, c.1234_1235insT.",
+    ),
+    _E.GENETICS_HGVS_P: QT_TRANSLATE_NOOP(
+        "Errors",
+        "“{value}” is not a valid HGVS p. description (cannot be read at character "
+        "{position}). Examples: p.(Ser1982Argfs*22), p.Arg1699Trp, p.(=).",
+    ),
+    _E.GENETICS_HGVS_RANGE: QT_TRANSLATE_NOOP(
+        "Errors", "“{value}”: the start of the range must come before its end."
+    ),
+    _E.GENETICS_HGVS_INSERTION: QT_TRANSLATE_NOOP(
+        "Errors",
+        "“{value}”: an insertion goes between two neighbouring positions (for example "
+        "1234_1235ins).",
+    ),
+    _E.GENETICS_CLASS_INVALID: QT_TRANSLATE_NOOP(
+        "Errors",
+        "Unknown ACMG class “{value}”: choose a class from 1 (benign) to 5 (pathogenic).",
+    ),
+    _E.GENETICS_CLASS_REQUIRED: QT_TRANSLATE_NOOP(
+        "Errors", "Choose the ACMG class of the variant, from 1 (benign) to 5 (pathogenic)."
+    ),
+    _E.GENETICS_VARIANT_DUPLICATE: QT_TRANSLATE_NOOP(
+        "Errors", "This variant ({variant}) is already entered."
+    ),
+    _E.GENETICS_DATE_REQUIRED: QT_TRANSLATE_NOOP("Errors", "Enter the date (DD/MM/YYYY)."),
+    _E.GENETICS_DATE_BEFORE_BIRTH: QT_TRANSLATE_NOOP(
+        "Errors", "The date {date} is before the patient's birth ({birth_date})."
+    ),
+    _E.GENETICS_DATE_FUTURE: QT_TRANSLATE_NOOP("Errors", "The date {date} is in the future."),
+    _E.GENETICS_PANEL_GENES: QT_TRANSLATE_NOOP(
+        "Errors", "A panel analyses at least one gene: enter its genes."
+    ),
+    _E.GENETICS_FAMILIAL_VARIANT_REQUIRED: QT_TRANSLATE_NOOP(
+        "Errors",
+        "A targeted search or a predictive test is about the familial variant: enter its "
+        "gene and its HGVS c. description.",
+    ),
+    _E.GENETICS_RELATIVE_REQUIRED: QT_TRANSLATE_NOOP(
+        "Errors", "A predictive test is about a relative: choose them."
+    ),
+    _E.GENETICS_RELATIVE_UNKNOWN: QT_TRANSLATE_NOOP(
+        "Errors", "The relative “{person_id}” is not in the family (Family tab)."
+    ),
+    _E.GENETICS_RELATIVE_PROBAND: QT_TRANSLATE_NOOP(
+        "Errors", "Choose a relative: it cannot be the patient."
+    ),
+    _E.GENETICS_OUTCOME_STATUS: QT_TRANSLATE_NOOP(
+        "Errors",
+        "The relative's result is only entered for a predictive test whose result has been "
+        "received.",
+    ),
+    _E.GENETICS_CONSENT_SCOPE: QT_TRANSLATE_NOOP("Errors", "Tick what the consent covers."),
+    _E.GENETICS_INFORMATION_RELATIVES: QT_TRANSLATE_NOOP(
+        "Errors", "Tick the relatives who were informed."
+    ),
+    _E.RELATIVES_LETTER_NO_VARIANT: QT_TRANSLATE_NOOP(
+        "Errors",
+        "No pathogenic variant (class 4 or 5) is saved in the Genetics tab: the letter to "
+        "relatives is about one. Save the variant first.",
+    ),
+    _E.RELATIVES_LETTER_NO_RELATIVE: QT_TRANSLATE_NOOP(
+        "Errors", "Choose at least one relative to write to."
+    ),
+    _E.RELATIVES_LETTER_RELATIVE_UNKNOWN: QT_TRANSLATE_NOOP(
+        "Errors",
+        "The relative “{person_id}” is not in the saved family: save the Family tab first.",
+    ),
     # --- clinical forms ---------------------------------------------------------------
     _E.CLINICAL_FORM_INVALID: QT_TRANSLATE_NOOP(
         "Errors", "The form was not saved: {count} problem(s), each shown at its field."

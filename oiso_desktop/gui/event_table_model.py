@@ -75,6 +75,9 @@ ACTION_LABELS: dict[str, str] = {
     "document_updated": QT_TRANSLATE_NOOP("EventTableModel", "Document details modified"),
     "document_deleted": QT_TRANSLATE_NOOP("EventTableModel", "Document deleted"),
     "document_exported": QT_TRANSLATE_NOOP("EventTableModel", "Copy of a document saved"),
+    "relatives_letter_created": QT_TRANSLATE_NOOP(
+        "EventTableModel", "Letter to relatives produced"
+    ),
 }
 
 OBJECT_TYPE_LABELS: dict[str, str] = {

@@ -10,6 +10,7 @@ from pathlib import Path
 from oiso_desktop.domain.clinical_forms import FormContent, FormKind
 from oiso_desktop.domain.documents import DisplayStatus, DocumentCategory, MediaType
 from oiso_desktop.domain.family_facts import FamilyKeyFacts
+from oiso_desktop.domain.genetics import GeneticsKeyFacts
 from oiso_desktop.domain.patients import IdentityFields
 from oiso_desktop.domain.permissions import PatientAccess
 from oiso_desktop.domain.roles import AccountStatus, Role
@@ -21,11 +22,13 @@ __all__ = [
     "DocumentView",
     "EventView",
     "FamilyKeyFacts",
+    "GeneticsKeyFacts",
     "PatientIdList",
     "PatientInput",
     "PatientPage",
     "PatientSummary",
     "PatientView",
+    "RelativesLetterFile",
     "RevisionSummary",
     "SearchResult",
     "SetupResult",
@@ -126,6 +129,9 @@ class PatientSummary:
     #: the family at a glance (the patient list of a clinical role holding the clinical
     #: key); None: not given to this user, or no family form saved yet
     key_facts: FamilyKeyFacts | None = None
+    #: the patient's variants (gene, class) from the genetics form, same rule; None: not
+    #: given to this user, or no genetics form saved yet
+    genetics: GeneticsKeyFacts | None = None
 
 
 @dataclass(frozen=True)
@@ -178,7 +184,7 @@ class ClinicalFormView:
     """One clinical form of a file as saved (``session.forms``), or one of its revisions.
 
     ``content`` is the frozen domain object (``PersonalHistory`` for kind "history",
-    ``Family`` for "family"). ``version`` is what :meth:`save` wants back as
+    ``Family`` for "family", ``Genetics`` for "genetics"). ``version`` is what :meth:`save` wants back as
     ``expected_version`` (0: never saved; the content is then the empty form).
     ``revision`` numbers the saved contents (1 = the first save; 0: never saved);
     ``current`` is False for an older revision (read-only; its ``version`` is the
@@ -274,3 +280,15 @@ class SetupResult:
     database_folder: Path
     recovery_code: str
     admin_user_id: int
+
+
+@dataclass(frozen=True)
+class RelativesLetterFile:
+    """The letters to relatives (``session.letters.relatives_letter``): a PDF in memory,
+    one page per relative; saving it is the user's act."""
+
+    pdf: bytes
+    relative_ids: tuple[str, ...]  # one letter each, in this order
+    mode: str  # "by_patient" | "by_practitioner"
+    day: dt.date  # the date the letters bear
+    file_name: str  # a suggestion, without names: "lettres-parentele-2026-03-02.pdf"
