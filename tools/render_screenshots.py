@@ -199,6 +199,7 @@ def _render_all(out: Path, language: str, temp_dir: Path, patients: int) -> int:
         if account.role == "admin":
             _render_dialog(window, session, tasks, shot, "user_dialog", "UserDialog")
         if account.role == "practitioner":
+            _render_file_window(window, session, tasks, shot, settle)
             _render_dialog(window, session, tasks, shot, "patient_dialog", "PatientDialog")
             _render_dialog(
                 window, session, tasks, shot, "computer_binding_dialog", "ComputerBindingDialog"
@@ -220,6 +221,46 @@ def _is_valid(check: Callable[[str], object], value: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def _render_file_window(window, session, tasks, shot, settle) -> None:
+    """The first demo file (a sample family, three saved versions of one form or more),
+    each tab of its window at a laptop's 1366×768 (less the title bar)."""
+    from PySide6.QtCore import Qt
+
+    from oiso_desktop.gui.patient_file_window import PatientFileWindow
+
+    first = session.patients.search_ids("").ids[0]
+    file_window = PatientFileWindow(session, tasks, session.patients.get(first), parent=window)
+    file_window.setWindowState(file_window.windowState() & ~Qt.WindowState.WindowMaximized)
+    file_window.resize(1366, 740)
+    file_window.show()
+    tasks.wait_idle(30000)
+    settle(300)
+    tabs = {
+        "identity": file_window.identity,
+        "history": file_window.history_editor,
+        "family": file_window.family_editor,
+        "genetics": file_window.genetics_editor,
+        "scores": file_window.scores_panel,
+        "documents": file_window.documents_panel,
+        "revisions": file_window.history_panel,
+    }
+    for name, widget in tabs.items():
+        if widget is None or file_window.tabs.indexOf(widget) < 0:
+            continue
+        file_window.tabs.setCurrentWidget(widget)
+        panel = file_window.history_panel
+        if widget is panel and panel is not None:
+            tasks.wait_idle(30000)
+            settle(200)
+            items = panel.revision_items()
+            if items:
+                panel.tree.setCurrentItem(items[0])
+                tasks.wait_idle(30000)
+        settle(300)
+        shot(file_window, f"patient_file_{name}")
+    file_window.discard_and_close()
 
 
 def _render_dialog(window, session, tasks, shot, module_name: str, class_name: str) -> None:

@@ -2,8 +2,9 @@
 
 A clinical section of the patient file is a *form* (DESIGN.md §4): today the
 personal history (:class:`~oiso_desktop.domain.personal_history.PersonalHistory`,
-kind ``"history"``) and the family (:class:`~oiso_desktop.domain.family.Family`,
-kind ``"family"``). The services store a form as one JSON document, encrypted;
+kind ``"history"``), the family (:class:`~oiso_desktop.domain.family.Family`,
+kind ``"family"``) and the genetics (:class:`~oiso_desktop.domain.genetics.Genetics`,
+kind ``"genetics"``). The services store a form as one JSON document, encrypted;
 this module turns the content into a plain JSON-able dict and back:
 
 * every dict carries ``"schema"`` (:data:`SCHEMA_VERSION`) and ``"kind"``; a dict
@@ -23,7 +24,7 @@ from collections.abc import Callable, Mapping
 from enum import StrEnum
 from typing import Any, TypeAlias, TypeVar
 
-from oiso_desktop.domain import family_checks, personal_history
+from oiso_desktop.domain import family_checks, genetics, personal_history
 from oiso_desktop.domain.errors import ErrorCode, ValidationError
 from oiso_desktop.domain.family import (
     Adoption,
@@ -37,6 +38,13 @@ from oiso_desktop.domain.family import (
     TwinGroup,
     Zygosity,
     new_family,
+)
+from oiso_desktop.domain.genetics import (
+    Consent,
+    Genetics,
+    GeneticTest,
+    RelativeInformation,
+    Variant,
 )
 from oiso_desktop.domain.personal_history import (
     HistoryCancer,
@@ -55,9 +63,12 @@ __all__ = [
     "content_from_dict",
     "content_to_dict",
     "empty_content",
+    "empty_of",
     "family_from_dict",
     "family_to_dict",
     "form_kind",
+    "genetics_from_dict",
+    "genetics_to_dict",
     "history_from_dict",
     "history_to_dict",
     "kind_of",
@@ -71,18 +82,21 @@ SCHEMA_VERSION = 1
 class FormKind(StrEnum):
     HISTORY = "history"
     FAMILY = "family"
+    GENETICS = "genetics"
 
 
-FormContent: TypeAlias = PersonalHistory | Family
+FormContent: TypeAlias = PersonalHistory | Family | Genetics
 
 FORM_LABELS: Mapping[FormKind, str] = {
     FormKind.HISTORY: "Antécédents personnels",
     FormKind.FAMILY: "Famille",
+    FormKind.GENETICS: "Génétique",
 }
 #: The top-level sections of each kind (attribute names of the content), in order.
 SECTIONS: Mapping[FormKind, tuple[str, ...]] = {
     FormKind.HISTORY: ("cancers", "surgeries", "note"),
     FormKind.FAMILY: ("people", "partnerships", "twins", "risk_factors"),
+    FormKind.GENETICS: ("tests", "variants", "consents", "relative_information"),
 }
 SECTION_LABELS: Mapping[str, str] = {
     "cancers": "Cancers",
@@ -92,6 +106,10 @@ SECTION_LABELS: Mapping[str, str] = {
     "partnerships": "Couples",
     "twins": "Jumeaux",
     "risk_factors": "Facteurs de risque CanRisk",
+    "tests": "Analyses",
+    "variants": "Variants",
+    "consents": "Consentements",
+    "relative_information": "Information de la parentèle",
 }
 
 
@@ -114,37 +132,59 @@ def kind_of(content: FormContent) -> FormKind:
         return FormKind.HISTORY
     if isinstance(content, Family):
         return FormKind.FAMILY
+    if isinstance(content, Genetics):
+        return FormKind.GENETICS
     raise TypeError(f"not the content of a clinical form: {type(content).__name__}")
 
 
 def empty_content(kind: FormKind, *, sex: str = "U", birth_year: int | None = None) -> FormContent:
     """What a form holds before its first save.
 
-    The history is empty; the family holds the proband alone ("p1"), with the
-    patient's sex ("F", "M"; anything else: unknown) and birth year.
+    The history and the genetics are empty; the family holds the proband alone
+    ("p1"), with the patient's sex ("F", "M"; anything else: unknown) and birth year.
     """
     if form_kind(kind) is FormKind.HISTORY:
         return PersonalHistory()
+    if form_kind(kind) is FormKind.GENETICS:
+        return Genetics()
     return new_family(sex=sex if sex in ("F", "M") else "U", birth_year=birth_year)
 
 
 def validate_content(
-    content: FormContent, *, birth_date: dt.date, sex: str, today: dt.date
+    content: FormContent,
+    *,
+    birth_date: dt.date,
+    sex: str,
+    today: dt.date,
+    family: Family | None = None,
 ) -> list[ValidationError]:
-    """Every problem of ``content`` (the patient's birth date and sex as in the identity)."""
+    """Every problem of ``content`` (the patient's birth date and sex as in the identity;
+    ``family``: the saved family, against which the genetics' relatives are checked)."""
     if isinstance(content, PersonalHistory):
         return personal_history.validate(content, birth_date=birth_date, sex=sex, today=today)
     if isinstance(content, Family):
         return family_checks.validate(content, today)
+    if isinstance(content, Genetics):
+        return genetics.validate(content, birth_date=birth_date, today=today, family=family)
     kind_of(content)  # raises TypeError
     return []
+
+
+def empty_of(kind: FormKind) -> FormContent:
+    """The content with nothing in it (a family without anyone): what a first save
+    is compared with."""
+    if kind is FormKind.HISTORY:
+        return PersonalHistory()
+    if kind is FormKind.GENETICS:
+        return Genetics()
+    return Family()
 
 
 def changed_sections(old: FormContent | None, new: FormContent) -> list[str]:
     """Names of the top-level sections that differ (``old`` None: those not empty)."""
     kind = kind_of(new)
     if old is None:
-        old = PersonalHistory() if kind is FormKind.HISTORY else Family()
+        old = empty_of(kind)
     elif kind_of(old) is not kind:
         raise TypeError("two contents of different kinds")
     return [name for name in SECTIONS[kind] if getattr(old, name) != getattr(new, name)]
@@ -259,11 +299,71 @@ def family_to_dict(family: Family) -> dict[str, Any]:
     }
 
 
+def genetics_to_dict(content: Genetics) -> dict[str, Any]:
+    return {
+        "schema": SCHEMA_VERSION,
+        "kind": FormKind.GENETICS.value,
+        "tests": [
+            {
+                "id": test.id,
+                "kind": test.kind,
+                "date": _date_text(test.date),
+                "laboratory": test.laboratory,
+                "indication": test.indication,
+                "genes": list(test.genes),
+                "familial_gene": test.familial_gene,
+                "familial_variant": test.familial_variant,
+                "relative_id": test.relative_id,
+                "status": test.status,
+                "relative_outcome": test.relative_outcome,
+                "note": test.note,
+            }
+            for test in content.tests
+        ],
+        "variants": [
+            {
+                "gene": variant.gene,
+                "hgvs_c": variant.hgvs_c,
+                "hgvs_p": variant.hgvs_p,
+                "acmg_class": variant.acmg_class,
+                "zygosity": variant.zygosity,
+                "test_id": variant.test_id,
+                "note": variant.note,
+            }
+            for variant in content.variants
+        ],
+        "consents": [
+            {
+                "date": _date_text(consent.date),
+                "scopes": list(consent.scopes),
+                "document_id": consent.document_id,
+                "note": consent.note,
+            }
+            for consent in content.consents
+        ],
+        "relative_information": [
+            {
+                "relative_ids": list(information.relative_ids),
+                "date": _date_text(information.date),
+                "channel": information.channel,
+                "letter": information.letter,
+                "document_id": information.document_id,
+                "note": information.note,
+            }
+            for information in content.relative_information
+        ],
+    }
+
+
 def content_to_dict(content: FormContent) -> dict[str, Any]:
     """The content as a JSON-able dict with its ``schema`` and ``kind``."""
-    if kind_of(content) is FormKind.HISTORY:
+    kind = kind_of(content)
+    if kind is FormKind.HISTORY:
         assert isinstance(content, PersonalHistory)
         return history_to_dict(content)
+    if kind is FormKind.GENETICS:
+        assert isinstance(content, Genetics)
+        return genetics_to_dict(content)
     assert isinstance(content, Family)
     return family_to_dict(content)
 
@@ -456,6 +556,55 @@ def _read_risk_factor(reader: _Reader) -> tuple[str, str]:
     return reader.line("key", required=True, forbidden="="), reader.line("value")
 
 
+def _read_test(reader: _Reader) -> GeneticTest:
+    return GeneticTest(
+        id=reader.text("id"),
+        kind=reader.text("kind", "panel"),
+        date=reader.day("date"),
+        laboratory=reader.text("laboratory"),
+        indication=reader.text("indication"),
+        genes=reader.strings("genes"),
+        familial_gene=reader.text("familial_gene"),
+        familial_variant=reader.text("familial_variant"),
+        relative_id=reader.optional_text("relative_id"),
+        status=reader.text("status", "requested"),
+        relative_outcome=reader.text("relative_outcome"),
+        note=reader.text("note"),
+    )
+
+
+def _read_variant(reader: _Reader) -> Variant:
+    return Variant(
+        gene=reader.text("gene"),
+        hgvs_c=reader.text("hgvs_c"),
+        hgvs_p=reader.text("hgvs_p"),
+        acmg_class=reader.number("acmg_class"),
+        zygosity=reader.text("zygosity", "heterozygous"),
+        test_id=reader.text("test_id"),
+        note=reader.text("note"),
+    )
+
+
+def _read_consent(reader: _Reader) -> Consent:
+    return Consent(
+        date=reader.day("date"),
+        scopes=reader.strings("scopes"),
+        document_id=reader.number("document_id"),
+        note=reader.text("note"),
+    )
+
+
+def _read_information(reader: _Reader) -> RelativeInformation:
+    return RelativeInformation(
+        relative_ids=reader.strings("relative_ids"),
+        date=reader.day("date"),
+        channel=reader.text("channel", "letter_by_patient"),
+        letter=reader.text("letter"),
+        document_id=reader.number("document_id"),
+        note=reader.text("note"),
+    )
+
+
 def _checked_root(data: object, kind: FormKind) -> _Reader:
     reader = _Reader(data, "")
     schema = reader.data.get("schema")
@@ -493,6 +642,16 @@ def family_from_dict(data: Mapping[str, Any]) -> Family:
     )
 
 
+def genetics_from_dict(data: Mapping[str, Any]) -> Genetics:
+    reader = _checked_root(data, FormKind.GENETICS)
+    return Genetics(
+        tests=reader.items("tests", _read_test),
+        variants=reader.items("variants", _read_variant),
+        consents=reader.items("consents", _read_consent),
+        relative_information=reader.items("relative_information", _read_information),
+    )
+
+
 def content_from_dict(data: Mapping[str, Any], *, kind: FormKind | None = None) -> FormContent:
     """The content a dict of :func:`content_to_dict` holds (``kind``: the one expected).
 
@@ -508,4 +667,6 @@ def content_from_dict(data: Mapping[str, Any], *, kind: FormKind | None = None) 
         kind = FormKind(found)
     if kind is FormKind.HISTORY:
         return history_from_dict(data)
+    if kind is FormKind.GENETICS:
+        return genetics_from_dict(data)
     return family_from_dict(data)

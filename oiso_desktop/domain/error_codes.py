@@ -268,6 +268,35 @@ class ErrorCode(StrEnum):
     # a date typed in a form that cannot be read (JJ/MM/AAAA expected); params: value
     DATE_FORMAT = "date_format"
 
+    # --- genetics (domain.genetics); field: the input concerned ---------------------------
+    GENETICS_VALUE_INVALID = "genetics_value_invalid"  # params: value
+    GENETICS_GENE_REQUIRED = "genetics_gene_required"
+    GENETICS_GENE_FORMAT = "genetics_gene_format"  # params: gene
+    GENETICS_GENE_UNLISTED = "genetics_gene_unlisted"  # a notice, not a problem; params: gene
+    GENETICS_HGVS_C_REQUIRED = "genetics_hgvs_c_required"
+    GENETICS_HGVS_C = "genetics_hgvs_c"  # params: value, position
+    GENETICS_HGVS_P = "genetics_hgvs_p"  # params: value, position
+    GENETICS_HGVS_RANGE = "genetics_hgvs_range"  # params: value
+    GENETICS_HGVS_INSERTION = "genetics_hgvs_insertion"  # params: value
+    GENETICS_CLASS_INVALID = "genetics_class_invalid"  # params: value
+    GENETICS_CLASS_REQUIRED = "genetics_class_required"
+    GENETICS_VARIANT_DUPLICATE = "genetics_variant_duplicate"  # params: variant
+    GENETICS_DATE_REQUIRED = "genetics_date_required"
+    GENETICS_DATE_BEFORE_BIRTH = "genetics_date_before_birth"  # params: date, birth_date
+    GENETICS_DATE_FUTURE = "genetics_date_future"  # params: date
+    GENETICS_PANEL_GENES = "genetics_panel_genes"
+    GENETICS_FAMILIAL_VARIANT_REQUIRED = "genetics_familial_variant_required"
+    GENETICS_RELATIVE_REQUIRED = "genetics_relative_required"
+    GENETICS_RELATIVE_UNKNOWN = "genetics_relative_unknown"  # params: person_id
+    GENETICS_RELATIVE_PROBAND = "genetics_relative_proband"  # params: person_id
+    GENETICS_OUTCOME_STATUS = "genetics_outcome_status"
+    GENETICS_CONSENT_SCOPE = "genetics_consent_scope"
+    GENETICS_INFORMATION_RELATIVES = "genetics_information_relatives"
+    # the letter to relatives (services.letter_service)
+    RELATIVES_LETTER_NO_VARIANT = "relatives_letter_no_variant"
+    RELATIVES_LETTER_NO_RELATIVE = "relatives_letter_no_relative"
+    RELATIVES_LETTER_RELATIVE_UNKNOWN = "relatives_letter_relative_unknown"  # params: person_id
+
     # --- clinical forms (domain.clinical_forms, services.clinical_form_service) --------
     CLINICAL_FORM_INVALID = "clinical_form_invalid"  # params: count; .problems
     CLINICAL_FORM_CONFLICT = "clinical_form_conflict"  # params: current, expected_version
@@ -276,6 +305,27 @@ class ErrorCode(StrEnum):
     CLINICAL_FORM_TOO_NEW = "clinical_form_too_new"  # params: schema, supported
     CLINICAL_FORM_REVISION_NOT_FOUND = "clinical_form_revision_not_found"  # params: revision
     CLINICAL_FORM_LINK_DENIED = "clinical_form_link_denied"  # params: patient_id, person_id
+
+    # --- attachments (domain.documents, services.document_service, services.pdf_pages) --
+    DOCUMENT_EMPTY = "document_empty"  # params: file_name
+    DOCUMENT_TOO_LARGE = "document_too_large"  # params: file_name, size, maximum
+    DOCUMENT_TYPE_UNSUPPORTED = "document_type_unsupported"  # params: file_name, extension
+    DOCUMENT_TYPE_MISMATCH = "document_type_mismatch"  # params: file_name, announced, found
+    DOCUMENT_DAMAGED = "document_damaged"  # params: file_name (refused when attached)
+    DOCUMENT_IMAGE_TOO_LARGE = "document_image_too_large"  # params: file_name, pixels, maximum
+    DOCUMENT_DUPLICATE = "document_duplicate"  # params: title (of the one attached)
+    DOCUMENT_DETAILS_INVALID = "document_details_invalid"  # params: count; .problems
+    DOCUMENT_TITLE_EMPTY = "document_title_empty"
+    DOCUMENT_DATE_FUTURE = "document_date_future"  # params: date
+    DOCUMENT_DATE_TOO_OLD = "document_date_too_old"  # params: date, year
+    DOCUMENT_CATEGORY = "document_category"  # params: value
+    DOCUMENT_NOT_FOUND = "document_not_found"  # params: document_id
+    DOCUMENT_CONFLICT = "document_conflict"  # params: document_id
+    DOCUMENT_UNREADABLE = "document_unreadable"  # stored content incomplete or altered
+    DOCUMENT_EXPORT_FAILED = "document_export_failed"  # params: path, reason
+    DOCUMENT_PASSWORD_REQUIRED = "document_password_required"
+    DOCUMENT_PASSWORD_WRONG = "document_password_wrong"
+    DOCUMENT_CANNOT_DISPLAY = "document_cannot_display"  # the viewer cannot show it
 
     # --- command line (cli) ------------------------------------------------------------
     CLINICAL_APPROVAL_PASSWORD_PENDING = "clinical_approval_password_pending"

@@ -10,7 +10,8 @@ never for the event log (which keeps section names, see
 Items are matched so that an insertion does not read as "everything changed":
 cancers and surgeries equal in both versions are set aside first, the rest are
 paired by site (kind) in order; people by id; couples by their two ids; twin
-groups by their members; CanRisk risk factors by key, in order.
+groups by their members; CanRisk risk factors by key, in order; genetic tests by
+their id, variants by gene, consents and information of relatives by date.
 """
 
 from __future__ import annotations
@@ -24,8 +25,8 @@ from typing import Any, TypeVar
 from oiso_desktop.domain.clinical_forms import (
     SECTION_LABELS,
     FormContent,
-    FormKind,
     changed_sections,
+    empty_of,
     kind_of,
 )
 from oiso_desktop.domain.family import (
@@ -40,9 +41,24 @@ from oiso_desktop.domain.family import (
     Family,
     GeneticResult,
     Partnership,
+    Person,
     TwinGroup,
     Zygosity,
     person_label,
+)
+from oiso_desktop.domain.genetics import (
+    ACMG_CLASSES,
+    CONSENT_SCOPES,
+    INFORMATION_CHANNELS,
+    RELATIVE_OUTCOMES,
+    TEST_KINDS,
+    TEST_STATUSES,
+    ZYGOSITIES,
+    Consent,
+    Genetics,
+    GeneticTest,
+    RelativeInformation,
+    Variant,
 )
 from oiso_desktop.domain.personal_history import (
     IHC_STATUSES,
@@ -52,6 +68,7 @@ from oiso_desktop.domain.personal_history import (
     PersonalHistory,
     RiskReducingSurgery,
 )
+from oiso_desktop.domain.relationships import relationship_to_proband
 
 __all__ = ["Change", "ChangeKind", "form_changes"]
 
@@ -198,6 +215,56 @@ _PERSON_FIELDS: tuple[Field, ...] = (
 )
 
 
+def _class_text(value: int | None) -> str:
+    return EMPTY if value is None else f"{value} ({ACMG_CLASSES.get(value, '?')})"
+
+
+def _codes(table: dict[str, str]) -> Callable[[Any], str]:
+    return lambda values: ", ".join(table.get(v, v) for v in values) or EMPTY
+
+
+def _genes(values: Sequence[str]) -> str:
+    return ", ".join(values) or EMPTY
+
+
+_TEST_FIELDS: tuple[Field, ...] = (
+    ("kind", "Analyse", _label(dict(TEST_KINDS))),
+    ("date", "Date", _day),
+    ("laboratory", "Laboratoire", _text),
+    ("indication", "Indication", _text),
+    ("genes", "Gènes du panel", _genes),
+    ("familial_gene", "Gène du variant familial", _text),
+    ("familial_variant", "Variant familial", _text),
+    ("relative_id", "Apparenté testé", lambda v: _text(v or "")),
+    ("status", "Statut", _label(dict(TEST_STATUSES))),
+    ("relative_outcome", "Résultat de l'apparenté", _label(dict(RELATIVE_OUTCOMES))),
+    ("note", "Commentaire", _text),
+)
+_VARIANT_FIELDS: tuple[Field, ...] = (
+    ("gene", "Gène", _text),
+    ("hgvs_c", "Description c.", _text),
+    ("hgvs_p", "Description p.", _text),
+    ("acmg_class", "Classe ACMG", _class_text),
+    ("zygosity", "Zygotie", _label(dict(ZYGOSITIES))),
+    ("test_id", "Analyse", _text),
+    ("note", "Commentaire", _text),
+)
+_CONSENT_FIELDS: tuple[Field, ...] = (
+    ("date", "Date", _day),
+    ("scopes", "Portée", _codes(dict(CONSENT_SCOPES))),
+    ("document_id", "Formulaire signé", lambda v: EMPTY if v is None else f"document n° {v}"),
+    ("note", "Commentaire", _text),
+)
+_INFORMATION_FIELDS: tuple[Field, ...] = (
+    ("relative_ids", "Apparentés", lambda v: ", ".join(v) or EMPTY),
+    ("date", "Date", _day),
+    ("channel", "Moyen", _label(dict(INFORMATION_CHANNELS))),
+    ("letter", "Lettre", _text),
+    ("document_id", "Copie de la lettre", lambda v: EMPTY if v is None else f"document n° {v}"),
+    ("note", "Commentaire", _text),
+)
+
+
 def _get(obj: object, path: str) -> Any:
     for name in path.split("."):
         obj = getattr(obj, name)
@@ -319,19 +386,26 @@ def _twin_item(family: Family, group: TwinGroup) -> str:
 _ZYGOSITY = {Zygosity.MZ: "monozygotes", Zygosity.DZ: "dizygotes", Zygosity.UNKNOWN: "inconnue"}
 
 
+def _relative_label(family: Family, person: Person) -> str:
+    """ "Marie (p3), mère": the person as messages name them, and who they are."""
+    label = person_label(person)
+    relationship = relationship_to_proband(family, person.id)
+    return f"{label}, {relationship}" if relationship else label
+
+
 def _family_changes(old: Family, new: Family) -> list[Change]:
     changes: list[Change] = []
     new_ids = set(new.ids)
     for person in new.people:
         before = old.get(person.id)
         if before is None:
-            changes.append(Change("people", ChangeKind.ADDED, person_label(person)))
+            changes.append(Change("people", ChangeKind.ADDED, _relative_label(new, person)))
         elif before != person:
             changes += _field_changes(
-                "people", person_label(person), before, person, _PERSON_FIELDS
+                "people", _relative_label(new, person), before, person, _PERSON_FIELDS
             )
     changes += [
-        Change("people", ChangeKind.REMOVED, person_label(p))
+        Change("people", ChangeKind.REMOVED, _relative_label(old, p))
         for p in old.people
         if p.id not in new_ids
     ]
@@ -404,16 +478,54 @@ def _risk_factor_changes(
     return changes
 
 
+def _test_item(test: GeneticTest) -> str:
+    when = f" du {_day(test.date)}" if test.date is not None else ""
+    return f"Analyse {test.id} ({TEST_KINDS.get(test.kind, test.kind)}{when})"
+
+
+def _variant_item(variant: Variant) -> str:
+    return f"Variant {' '.join(p for p in (variant.gene, variant.hgvs_c) if p)}".strip()
+
+
+def _consent_item(consent: Consent) -> str:
+    return f"Consentement du {_day(consent.date)}"
+
+
+def _information_item(information: RelativeInformation) -> str:
+    return f"Information de la parentèle du {_day(information.date)}"
+
+
+def _genetics_changes(old: Genetics, new: Genetics) -> list[Change]:
+    changes = _list_changes("tests", old.tests, new.tests, lambda t: t.id, _test_item, _TEST_FIELDS)
+    changes += _list_changes(
+        "variants", old.variants, new.variants, lambda v: v.gene, _variant_item, _VARIANT_FIELDS
+    )
+    changes += _list_changes(
+        "consents", old.consents, new.consents, lambda c: c.date, _consent_item, _CONSENT_FIELDS
+    )
+    changes += _list_changes(
+        "relative_information",
+        old.relative_information,
+        new.relative_information,
+        lambda i: i.date,
+        _information_item,
+        _INFORMATION_FIELDS,
+    )
+    return changes
+
+
 def form_changes(old: FormContent | None, new: FormContent) -> list[Change]:
     """Every difference from ``old`` to ``new`` (``old`` None: the first version, so
     everything in ``new`` is added). Both must be of the same kind (TypeError)."""
     kind = kind_of(new)
     if old is None:
-        old = PersonalHistory() if kind is FormKind.HISTORY else Family()
+        old = empty_of(kind)
     if kind_of(old) is not kind:
         raise TypeError("two contents of different kinds")
     if isinstance(old, PersonalHistory) and isinstance(new, PersonalHistory):
         changes = _history_changes(old, new)
+    elif isinstance(old, Genetics) and isinstance(new, Genetics):
+        changes = _genetics_changes(old, new)
     else:
         assert isinstance(old, Family) and isinstance(new, Family)
         changes = _family_changes(old, new)

@@ -721,6 +721,95 @@ MESSAGES: dict[ErrorCode, str] = {
     _E.DATE_FORMAT: QT_TRANSLATE_NOOP(
         "Errors", "“{value}” is not a valid date: enter it as DD/MM/YYYY."
     ),
+    # --- genetics (field: the input concerned) -------------------------------------------
+    _E.GENETICS_VALUE_INVALID: QT_TRANSLATE_NOOP(
+        "Errors", "The value “{value}” is not possible here."
+    ),
+    _E.GENETICS_GENE_REQUIRED: QT_TRANSLATE_NOOP(
+        "Errors", "Enter the gene (HGNC symbol, for example BRCA2)."
+    ),
+    _E.GENETICS_GENE_FORMAT: QT_TRANSLATE_NOOP(
+        "Errors",
+        "“{gene}” is not an HGNC gene symbol (capital letters and digits, for example BRCA2 "
+        "or RAD51C).",
+    ),
+    _E.GENETICS_GENE_UNLISTED: QT_TRANSLATE_NOOP(
+        "Errors", "{gene} is not in the list of predisposition genes: check the symbol."
+    ),
+    _E.GENETICS_HGVS_C_REQUIRED: QT_TRANSLATE_NOOP(
+        "Errors", "Enter the HGVS c. description of the variant (for example c.5946del)."
+    ),
+    _E.GENETICS_HGVS_C: QT_TRANSLATE_NOOP(
+        "Errors",
+        "“{value}” is not a valid HGVS c. description (cannot be read at character "
+        "{position}). Examples: c.5946del, c.68-2A>G, c.1234_1235insT.",
+    ),
+    _E.GENETICS_HGVS_P: QT_TRANSLATE_NOOP(
+        "Errors",
+        "“{value}” is not a valid HGVS p. description (cannot be read at character "
+        "{position}). Examples: p.(Ser1982Argfs*22), p.Arg1699Trp, p.(=).",
+    ),
+    _E.GENETICS_HGVS_RANGE: QT_TRANSLATE_NOOP(
+        "Errors", "“{value}”: the start of the range must come before its end."
+    ),
+    _E.GENETICS_HGVS_INSERTION: QT_TRANSLATE_NOOP(
+        "Errors",
+        "“{value}”: an insertion goes between two neighbouring positions (for example "
+        "1234_1235ins).",
+    ),
+    _E.GENETICS_CLASS_INVALID: QT_TRANSLATE_NOOP(
+        "Errors",
+        "Unknown ACMG class “{value}”: choose a class from 1 (benign) to 5 (pathogenic).",
+    ),
+    _E.GENETICS_CLASS_REQUIRED: QT_TRANSLATE_NOOP(
+        "Errors", "Choose the ACMG class of the variant, from 1 (benign) to 5 (pathogenic)."
+    ),
+    _E.GENETICS_VARIANT_DUPLICATE: QT_TRANSLATE_NOOP(
+        "Errors", "This variant ({variant}) is already entered."
+    ),
+    _E.GENETICS_DATE_REQUIRED: QT_TRANSLATE_NOOP("Errors", "Enter the date (DD/MM/YYYY)."),
+    _E.GENETICS_DATE_BEFORE_BIRTH: QT_TRANSLATE_NOOP(
+        "Errors", "The date {date} is before the patient's birth ({birth_date})."
+    ),
+    _E.GENETICS_DATE_FUTURE: QT_TRANSLATE_NOOP("Errors", "The date {date} is in the future."),
+    _E.GENETICS_PANEL_GENES: QT_TRANSLATE_NOOP(
+        "Errors", "A panel analyses at least one gene: enter its genes."
+    ),
+    _E.GENETICS_FAMILIAL_VARIANT_REQUIRED: QT_TRANSLATE_NOOP(
+        "Errors",
+        "A targeted search or a predictive test is about the familial variant: enter its "
+        "gene and its HGVS c. description.",
+    ),
+    _E.GENETICS_RELATIVE_REQUIRED: QT_TRANSLATE_NOOP(
+        "Errors", "A predictive test is about a relative: choose them."
+    ),
+    _E.GENETICS_RELATIVE_UNKNOWN: QT_TRANSLATE_NOOP(
+        "Errors", "The relative “{person_id}” is not in the family (Family tab)."
+    ),
+    _E.GENETICS_RELATIVE_PROBAND: QT_TRANSLATE_NOOP(
+        "Errors", "Choose a relative: it cannot be the patient."
+    ),
+    _E.GENETICS_OUTCOME_STATUS: QT_TRANSLATE_NOOP(
+        "Errors",
+        "The relative's result is only entered for a predictive test whose result has been "
+        "received.",
+    ),
+    _E.GENETICS_CONSENT_SCOPE: QT_TRANSLATE_NOOP("Errors", "Tick what the consent covers."),
+    _E.GENETICS_INFORMATION_RELATIVES: QT_TRANSLATE_NOOP(
+        "Errors", "Tick the relatives who were informed."
+    ),
+    _E.RELATIVES_LETTER_NO_VARIANT: QT_TRANSLATE_NOOP(
+        "Errors",
+        "No pathogenic variant (class 4 or 5) is saved in the Genetics tab: the letter to "
+        "relatives is about one. Save the variant first.",
+    ),
+    _E.RELATIVES_LETTER_NO_RELATIVE: QT_TRANSLATE_NOOP(
+        "Errors", "Choose at least one relative to write to."
+    ),
+    _E.RELATIVES_LETTER_RELATIVE_UNKNOWN: QT_TRANSLATE_NOOP(
+        "Errors",
+        "The relative “{person_id}” is not in the saved family: save the Family tab first.",
+    ),
     # --- clinical forms ---------------------------------------------------------------
     _E.CLINICAL_FORM_INVALID: QT_TRANSLATE_NOOP(
         "Errors", "The form was not saved: {count} problem(s), each shown at its field."
@@ -746,6 +835,72 @@ MESSAGES: dict[ErrorCode, str] = {
         "Errors",
         "The link to patient file no. {patient_id} was not saved: you cannot open that "
         "file, or it does not exist.",
+    ),
+    # --- attachments --------------------------------------------------------------------
+    _E.DOCUMENT_EMPTY: QT_TRANSLATE_NOOP(
+        "Errors", "The file “{file_name}” is empty: it was not attached."
+    ),
+    _E.DOCUMENT_TOO_LARGE: QT_TRANSLATE_NOOP(
+        "Errors", "The file “{file_name}” is too large ({size}): {maximum} at most."
+    ),
+    _E.DOCUMENT_TYPE_UNSUPPORTED: QT_TRANSLATE_NOOP(
+        "Errors",
+        "The file “{file_name}” was not attached: only PDF, JPEG and PNG files are accepted "
+        "(extension {extension}).",
+    ),
+    _E.DOCUMENT_TYPE_MISMATCH: QT_TRANSLATE_NOOP(
+        "Errors",
+        "The file “{file_name}” was not attached: its name announces a {announced} file but "
+        "its content is of type {found}.",
+    ),
+    _E.DOCUMENT_DAMAGED: QT_TRANSLATE_NOOP(
+        "Errors",
+        "The file “{file_name}” is damaged and cannot be read: it was not attached. Ask for "
+        "a new copy.",
+    ),
+    _E.DOCUMENT_IMAGE_TOO_LARGE: QT_TRANSLATE_NOOP(
+        "Errors",
+        "The image “{file_name}” is too large ({pixels} pixels): {maximum} million pixels at "
+        "most. Reduce its resolution before attaching it.",
+    ),
+    _E.DOCUMENT_DUPLICATE: QT_TRANSLATE_NOOP(
+        "Errors", "This file is already attached to this patient file: “{title}”."
+    ),
+    _E.DOCUMENT_DETAILS_INVALID: QT_TRANSLATE_NOOP(
+        "Errors", "The document was not saved: {count} problem(s), each shown at its field."
+    ),
+    _E.DOCUMENT_TITLE_EMPTY: QT_TRANSLATE_NOOP("Errors", "Give the document a title."),
+    _E.DOCUMENT_DATE_FUTURE: QT_TRANSLATE_NOOP(
+        "Errors", "The date of the document ({date}) is in the future."
+    ),
+    _E.DOCUMENT_DATE_TOO_OLD: QT_TRANSLATE_NOOP(
+        "Errors", "The date of the document ({date}) is before {year}: check the year."
+    ),
+    _E.DOCUMENT_CATEGORY: QT_TRANSLATE_NOOP("Errors", "Unknown document category “{value}”."),
+    _E.DOCUMENT_NOT_FOUND: QT_TRANSLATE_NOOP(
+        "Errors", "This document no longer exists: it may have been deleted."
+    ),
+    _E.DOCUMENT_CONFLICT: QT_TRANSLATE_NOOP(
+        "Errors",
+        "Someone else modified or deleted this document since it was shown: the list was "
+        "read again; make your change again if it is still needed.",
+    ),
+    _E.DOCUMENT_UNREADABLE: QT_TRANSLATE_NOOP(
+        "Errors", "The saved content of this document is incomplete or altered: it cannot be read."
+    ),
+    _E.DOCUMENT_EXPORT_FAILED: QT_TRANSLATE_NOOP(
+        "Errors", "The copy could not be saved: {path} ({reason})."
+    ),
+    _E.DOCUMENT_PASSWORD_REQUIRED: QT_TRANSLATE_NOOP(
+        "Errors", "This PDF is protected by a password: type it to display the document."
+    ),
+    _E.DOCUMENT_PASSWORD_WRONG: QT_TRANSLATE_NOOP(
+        "Errors", "Wrong password: this PDF could not be opened."
+    ),
+    _E.DOCUMENT_CANNOT_DISPLAY: QT_TRANSLATE_NOOP(
+        "Errors",
+        "This document cannot be displayed: its content cannot be read. Save a copy to "
+        "open it with other software.",
     ),
     # --- command line (shown by the CLI in French; here for completeness) --------------
     _E.CLINICAL_APPROVAL_PASSWORD_PENDING: QT_TRANSLATE_NOOP(

@@ -80,6 +80,14 @@ ACTION_LABELS: dict[str, str] = {
     "clinical_form_viewed": QT_TRANSLATE_NOOP("EventTableModel", "Clinical form viewed"),
     "clinical_form_created": QT_TRANSLATE_NOOP("EventTableModel", "Clinical form created"),
     "clinical_form_updated": QT_TRANSLATE_NOOP("EventTableModel", "Clinical form modified"),
+    "document_added": QT_TRANSLATE_NOOP("EventTableModel", "Document attached"),
+    "document_viewed": QT_TRANSLATE_NOOP("EventTableModel", "Document viewed"),
+    "document_updated": QT_TRANSLATE_NOOP("EventTableModel", "Document details modified"),
+    "document_deleted": QT_TRANSLATE_NOOP("EventTableModel", "Document deleted"),
+    "document_exported": QT_TRANSLATE_NOOP("EventTableModel", "Copy of a document saved"),
+    "relatives_letter_created": QT_TRANSLATE_NOOP(
+        "EventTableModel", "Letter to relatives produced"
+    ),
 }
 
 OBJECT_TYPE_LABELS: dict[str, str] = {

@@ -19,6 +19,9 @@ editor never calls a service nor touches the database.
   select the person and focus the input. Ages are kept as typed ("~45", "40-49",
   "inconnu"); an age that does not read stays in its input, red, and is a problem.
 * Every user edit emits ``sig_changed`` (loading with ``set_content`` does not).
+* The results of the genetics form (``set_genetics_results``, ``set_proband_results``:
+  the proband's class 4-5 variants as carrier marks) are shown in the table and on the
+  pedigree beside those entered here, for display only: never in :meth:`content`.
 
 CanRisk files (``family_canrisk.CanRiskFiles``): the import replaces the family (after
 a confirmation when there is more than the proband) and counts as an edit; a file
@@ -56,6 +59,7 @@ from PySide6.QtWidgets import (
 from oiso_desktop.domain.errors import ErrorCode, ValidationError
 from oiso_desktop.domain.family import (
     Family,
+    GeneticResult,
     Person,
     Zygosity,
     add_child,
@@ -71,6 +75,7 @@ from oiso_desktop.domain.family import (
     update_person,
 )
 from oiso_desktop.domain.family_checks import validate
+from oiso_desktop.domain.genetics import with_results
 from oiso_desktop.gui import style
 from oiso_desktop.gui.error_text import error_text
 from oiso_desktop.gui.family_canrisk import CanRiskFiles
@@ -86,11 +91,6 @@ from oiso_desktop.gui.widgets.field_message import show_banner
 
 __all__ = ["FamilyEditor"]
 _AGE_CODES = (ErrorCode.AGE_FORMAT, ErrorCode.AGE_RANGE)  # their text does not name the person
-_STYLE = """
-QComboBox[invalid="true"], QCheckBox[invalid="true"] { border: 2px solid #b3261e; }
-QFrame#cancer_row, QFrame#result_row { background: #f7f9fc; border: 1px solid #d5dbe3;
-    border-radius: 4px; }
-"""
 
 
 @dataclass(frozen=True)
@@ -115,7 +115,6 @@ class FamilyEditor(QWidget):
     def __init__(self, parent: QWidget | None = None, *, today: date | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("family_editor")
-        self.setStyleSheet(_STYLE)
         self._today = today or date.today()
         self._family = Family()
         self._selected: str | None = None
@@ -126,6 +125,9 @@ class FamilyEditor(QWidget):
         self._raw: dict[tuple[str, str], tuple[str, ValidationError]] = {}
         self._link_labels: dict[str, str] = {}
         self._canrisk_family_id = ""
+        # shown, never saved here: from the genetics form (by person id; the proband's)
+        self._genetics_results: dict[str, tuple[GeneticResult, ...]] = {}
+        self._proband_results: tuple[GeneticResult, ...] = ()
         self._live: list[ValidationError] = []
         self._service: list[ValidationError] = []
         self._shown: list[ValidationError] = []
@@ -438,11 +440,12 @@ class FamilyEditor(QWidget):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt)
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
-            self.model.set_family(self._family, self._link_labels, self._problem_people())
+            shown = self.displayed_family()
+            self.model.set_family(shown, self._link_labels, self._problem_people())
             self.model.headerDataChanged.emit(
                 Qt.Orientation.Horizontal, 0, FamilyTableModel.COLUMN_COUNT - 1
             )
-            self._pedigree_view.set_family(self._family)  # the drawing's words
+            self._pedigree_view.set_family(shown)  # the drawing's words
             self._sync_views(self._selected)
             self._show_panel_problems()
         super().changeEvent(event)
@@ -475,6 +478,36 @@ class FamilyEditor(QWidget):
     def content(self) -> Family:
         """The family as edited now (texts that do not read are not in it: see problems())."""
         return self._family
+
+    def set_genetics_results(self, results: Mapping[str, Sequence[GeneticResult]]) -> None:
+        """Results of the genetics form to show, by person id (``GeneticsEditor.
+        pedigree_results``): in the table and on the pedigree (carrier marks), where they
+        replace the results of the same genes entered here. Display only: not an edit,
+        never in :meth:`content`."""
+        self._genetics_results = {pid: tuple(found) for pid, found in results.items()}
+        self._show_displayed()
+
+    def set_proband_results(self, results: Sequence[GeneticResult]) -> None:
+        """The proband's results from the genetics form (``domain.genetics``: class 4-5
+        variants as pathogenic results), shown like :meth:`set_genetics_results` on
+        whoever is the proband. Display only."""
+        self._proband_results = tuple(results)
+        self._show_displayed()
+
+    def displayed_family(self) -> Family:
+        """The family as the table and the pedigree show it: :meth:`content` with the
+        genetics form's results."""
+        results = dict(self._genetics_results)
+        proband = self._family.proband
+        if proband is not None and self._proband_results:
+            results[proband.id] = results.get(proband.id, ()) + self._proband_results
+        return with_results(self._family, results)
+
+    def _show_displayed(self) -> None:
+        shown = self.displayed_family()
+        self.model.set_family(shown, self._link_labels, self._problem_people())
+        self._pedigree_view.set_family(shown)
+        self._sync_views(self._selected)
 
     def set_read_only(self, read_only: bool) -> None:
         """No edit possible (revisions, read-only shares); selection and zoom still work."""
@@ -812,7 +845,8 @@ class FamilyEditor(QWidget):
         family = self._family
         self._live = self._compute_problems()
         self._shown = self._displayed()
-        self.model.set_family(family, self._link_labels, self._problem_people())
+        shown = self.displayed_family()
+        self.model.set_family(shown, self._link_labels, self._problem_people())
         # The linked-file column only when a link is shown: its width goes to the others.
         self._table.setColumnHidden(
             FamilyTableModel.COL_LINK,
@@ -821,7 +855,7 @@ class FamilyEditor(QWidget):
                 for person in family.people
             ),
         )
-        self._pedigree_view.set_family(family)
+        self._pedigree_view.set_family(shown)
         if self._auto_fit:
             self.fit_pedigree()
         target = select or self._selected
@@ -947,7 +981,7 @@ class FamilyEditor(QWidget):
         if isinstance(person_id, str) and self._family.get(person_id) is not None:
             self._select(person_id)
             self.panel.focus_field(field_name)
-            QTimer.singleShot(0, lambda: self._ensure_focus_visible())
+            QTimer.singleShot(0, self, self._ensure_focus_visible)
 
     def _ensure_focus_visible(self) -> None:
         widget = self.panel.focusWidget()
@@ -964,7 +998,7 @@ class FamilyEditor(QWidget):
                 self.panel.focus_name()
                 return True
         elif watched is self._viewport and event.type() == QEvent.Type.Resize and self._auto_fit:
-            QTimer.singleShot(0, self.fit_pedigree)
+            QTimer.singleShot(0, self, self.fit_pedigree)
         return super().eventFilter(watched, event)
 
     # --- zoom -------------------------------------------------------------------------

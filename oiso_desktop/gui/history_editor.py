@@ -102,10 +102,6 @@ _FIELD_RE = re.compile(r"(cancers|surgeries)\[(\d+)\]\.(\w+)")
 _RECEPTOR_KEYS = ("er", "pr", "her2", "ck14", "ck56")
 
 # Combos have no red outline in the application's stylesheet: the editor adds one.
-_INVALID_STYLE = (
-    f'QComboBox[invalid="true"] {{ border: 2px solid {style.ERROR}; padding: 3px 23px 3px 5px; }}'
-    f'QPlainTextEdit[invalid="true"] {{ border: 2px solid {style.ERROR}; padding: 3px 5px; }}'
-)
 _BADGE_STYLE = (
     "background: #eaf0f8; border: 1px solid #b7c7de; color: #1f3a60; "
     "border-radius: 4px; padding: 2px 8px; font-weight: bold;"
@@ -287,7 +283,6 @@ class HistoryEditor(QWidget):
     def __init__(self, parent: QWidget | None = None, *, today: date | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("history_editor")
-        self.setStyleSheet(_INVALID_STYLE)
         self._fixed_today = today
         self._birth_date: date | None = None
         self._sex: str | None = None

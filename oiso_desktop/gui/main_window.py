@@ -207,9 +207,9 @@ class MainWindow(QMainWindow):
         if getattr(session, "rollback_warning", None) is not None or getattr(
             session, "recovered", False
         ):
-            QTimer.singleShot(0, self._show_login_notices)
+            QTimer.singleShot(0, self, self._show_login_notices)
         # After the login notices: its prompt waits for them to be closed.
-        QTimer.singleShot(0, self.clinical_key_panel.start)
+        QTimer.singleShot(0, self.clinical_key_panel, self.clinical_key_panel.start)
 
         geometry = settings().value("main_window/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
@@ -462,6 +462,9 @@ class MainWindow(QMainWindow):
             ]
             for child in disabled:
                 child.setEnabled(False)
+            on_locked = getattr(window, "on_screen_locked", None)
+            if callable(on_locked):  # e.g. a patient file drops decrypted attachments
+                on_locked()
             cover = LockScreen(window, user_name=self.session.actor.display_name, compact=True)
             cover.sig_unlock_requested.connect(self._on_unlock_requested)
             cover.sig_switch_user_requested.connect(self._on_switch_user_requested)
@@ -551,7 +554,7 @@ class MainWindow(QMainWindow):
         def go() -> None:
             self._discard_confirmed = True
             # Not from inside the box's own signal: leaving closes every dialog, this one too.
-            QTimer.singleShot(0, leave)
+            QTimer.singleShot(0, self, leave)
 
         self.unsaved_box = confirm(
             self,

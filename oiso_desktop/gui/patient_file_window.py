@@ -50,17 +50,22 @@ from oiso_desktop.domain.clinical_forms import FormContent, FormKind
 from oiso_desktop.domain.errors import ConcurrentEditError, FormValidationError, OisoError
 from oiso_desktop.domain.family import Family
 from oiso_desktop.domain.form_changes import Change, form_changes
+from oiso_desktop.domain.genetics import positive_variants
 from oiso_desktop.domain.permissions import PatientAccess, Permission
 from oiso_desktop.gui import style
 from oiso_desktop.gui.clinical_access_notice import (
     ClinicalAccessNotice,
     clinical_access_state_of,
 )
+from oiso_desktop.gui.documents_panel import DocumentsPanel
 from oiso_desktop.gui.error_text import error_text
 from oiso_desktop.gui.family_editor import FamilyEditor
+from oiso_desktop.gui.genetics_editor import GeneticsEditor
 from oiso_desktop.gui.history_editor import HistoryEditor
 from oiso_desktop.gui.patient_dialog import PatientDialog
 from oiso_desktop.gui.patient_table_model import format_date, ins_status_label, sex_label
+from oiso_desktop.gui.relatives_letter_dialog import open_relatives_letter
+from oiso_desktop.gui.scores_panel import ScoresPanel
 from oiso_desktop.gui.tasks import TaskRunner
 from oiso_desktop.gui.widgets.field_message import show_banner
 from oiso_desktop.services.clinical_key_service import ClinicalAccess
@@ -91,7 +96,9 @@ _NO_CHANGE = QT_TRANSLATE_NOOP("PatientFileWindow", "(no change)")
 FORM_TITLES = {
     FormKind.HISTORY: QT_TRANSLATE_NOOP("PatientFileWindow", "Personal history"),
     FormKind.FAMILY: QT_TRANSLATE_NOOP("PatientFileWindow", "Family"),
+    FormKind.GENETICS: QT_TRANSLATE_NOOP("PatientFileWindow", "Genetics"),
 }
+_EDITOR = HistoryEditor | FamilyEditor | GeneticsEditor
 
 
 def _tr(text: str) -> str:
@@ -126,6 +133,7 @@ class ClinicalFile:
 
     history: ClinicalFormView | None = None
     family: ClinicalFormView | None = None
+    genetics: ClinicalFormView | None = None
     refused: OisoError | None = None  # awaiting approval, no access...
 
 
@@ -134,11 +142,12 @@ def load_clinical_file(session: UserSession, patient_id: int) -> ClinicalFile:
     try:
         history = session.forms.get(patient_id, FormKind.HISTORY)
         family = session.forms.get(patient_id, FormKind.FAMILY)
+        genetics = session.forms.get(patient_id, FormKind.GENETICS)
     except OisoError as exc:
         if getattr(exc, "code", "") in ("clinical_access_awaiting", "clinical_key_missing"):
             return ClinicalFile(refused=exc)
         raise
-    return ClinicalFile(history=history, family=family)
+    return ClinicalFile(history=history, family=family, genetics=genetics)
 
 
 # ---------------------------------------------------------------------- form sections
@@ -147,7 +156,7 @@ def load_clinical_file(session: UserSession, patient_id: int) -> ClinicalFile:
 class _FormSection:
     """One clinical form in the window: its editor, the view it was loaded from."""
 
-    def __init__(self, kind: FormKind, editor: HistoryEditor | FamilyEditor) -> None:
+    def __init__(self, kind: FormKind, editor: _EDITOR) -> None:
         self.kind = kind
         self.editor = editor
         self.view: ClinicalFormView | None = None
@@ -387,23 +396,34 @@ class RevisionHistoryPanel(QWidget):
         self.shown: ClinicalFormView | None = None
         self._seq = 0
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        # Above: the versions and what changed, side by side; below, the whole width for
+        # the version shown (the family needs it: table, person, pedigree).
         self.tree = QTreeWidget()
         self.tree.setObjectName("revision_tree")
         self.tree.setHeaderLabels([self.tr("Version"), self.tr("Saved on"), self.tr("By")])
         self.tree.setRootIsDecorated(True)
-        self.tree.setMinimumWidth(380)
-        splitter.addWidget(self.tree)
+        changes_box = QWidget()
+        changes_layout = QVBoxLayout(changes_box)
+        changes_layout.setContentsMargins(0, 0, 0, 0)
+        changes_title = QLabel(self.tr("Changes from the previous version"))
+        style.set_role(changes_title, "hint")
+        changes_layout.addWidget(changes_title)
+        self.changes_list = QListWidget()
+        self.changes_list.setObjectName("changes_list")
+        self.changes_list.setWordWrap(True)
+        changes_layout.addWidget(self.changes_list, 1)
+        top_splitter = QSplitter(Qt.Orientation.Horizontal)
+        top_splitter.addWidget(self.tree)
+        top_splitter.addWidget(changes_box)
+        top_splitter.setStretchFactor(0, 45)
+        top_splitter.setStretchFactor(1, 55)
 
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        top = QHBoxLayout()
-        self.title_label = QLabel(self.tr("Choose a version on the left."))
+        title_row = QHBoxLayout()
+        self.title_label = QLabel(self.tr("Choose a version above."))
         self.title_label.setObjectName("revision_title_label")
         self.title_label.setWordWrap(True)
         style.set_role(self.title_label, "section")
-        top.addWidget(self.title_label, 1)
+        title_row.addWidget(self.title_label, 1)
         self.restore_button = QPushButton(self.tr("Restore this version…"))
         self.restore_button.setObjectName("restore_button")
         self.restore_button.setToolTip(
@@ -416,29 +436,30 @@ class RevisionHistoryPanel(QWidget):
         self.restore_button.clicked.connect(
             lambda: self.sig_restore_requested.emit(self.shown) if self.shown else None
         )
-        top.addWidget(self.restore_button)
-        right_layout.addLayout(top)
-        changes_title = QLabel(self.tr("Changes from the previous version"))
-        style.set_role(changes_title, "hint")
-        right_layout.addWidget(changes_title)
-        self.changes_list = QListWidget()
-        self.changes_list.setObjectName("changes_list")
-        self.changes_list.setWordWrap(True)
-        self.changes_list.setMaximumHeight(150)
-        right_layout.addWidget(self.changes_list)
+        title_row.addWidget(self.restore_button)
         self.stack = QStackedWidget()
         self._today = today
         self._patient_context: tuple[date, str] | None = None
         # The read-only viewers are built when a first version is shown (opening the
         # file stays quick).
         self._history_view: HistoryEditor | None = None
+        self._genetics_view: GeneticsEditor | None = None
         self._family_view: FamilyEditor | None = None
         self.empty_label = QLabel(self.tr("No clinical form of this file has been saved yet."))
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.empty_label)
-        right_layout.addWidget(self.stack, 1)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(1, 1)
+        bottom = QWidget()
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.setContentsMargins(0, 0, 0, 0)
+        bottom_layout.addLayout(title_row)
+        bottom_layout.addWidget(self.stack, 1)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(top_splitter)
+        splitter.addWidget(bottom)
+        splitter.setStretchFactor(0, 25)
+        splitter.setStretchFactor(1, 75)
+        splitter.setSizes([170, 530])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -462,6 +483,15 @@ class RevisionHistoryPanel(QWidget):
         return self._history_view
 
     @property
+    def genetics_view(self) -> GeneticsEditor:
+        if self._genetics_view is None:
+            view = GeneticsEditor(today=self._today)
+            view.set_read_only(True)
+            self.stack.addWidget(view)
+            self._genetics_view = view
+        return self._genetics_view
+
+    @property
     def family_view(self) -> FamilyEditor:
         if self._family_view is None:
             view = FamilyEditor(today=self._today)
@@ -478,7 +508,7 @@ class RevisionHistoryPanel(QWidget):
     def _list_all(self) -> dict[FormKind, list[RevisionSummary]]:
         return {
             kind: self._session.forms.revisions(self._patient_id, kind)
-            for kind in (FormKind.FAMILY, FormKind.HISTORY)
+            for kind in (FormKind.FAMILY, FormKind.HISTORY, FormKind.GENETICS)
         }
 
     def _show_list(self, revisions: dict[FormKind, list[RevisionSummary]]) -> None:
@@ -560,8 +590,13 @@ class RevisionHistoryPanel(QWidget):
         self.changes_list.clear()
         changes = form_changes(previous.content if previous else None, shown.content)
         self.changes_list.addItems(_change_lines(changes))
-        editor: HistoryEditor | FamilyEditor
-        editor = self.history_view if shown.kind is FormKind.HISTORY else self.family_view
+        editor: _EDITOR
+        if shown.kind is FormKind.HISTORY:
+            editor = self.history_view
+        elif shown.kind is FormKind.GENETICS:
+            editor = self.genetics_view
+        else:
+            editor = self.family_view
         editor.set_content(shown.content)  # type: ignore[arg-type]
         editor.set_read_only(True)
         if isinstance(editor, FamilyEditor):
@@ -658,9 +693,14 @@ class PatientFileWindow(QDialog):
         QShortcut(QKeySequence("Ctrl+W"), self, activated=self.close)
 
         self.notice: ClinicalAccessNotice | None = None
+        self.history_panel: RevisionHistoryPanel | None = None
+        self.scores_panel: ScoresPanel | None = None
+        self.documents_panel: DocumentsPanel | None = None
+        self.letter_dialog: QDialog | None = None
         self._show_patient(patient)
         if session.can(Permission.VIEW_CLINICAL):
-            self._load_clinical()
+            self._load_clinical()  # read in the background while the tabs are built
+            self._build_clinical_tabs()
         else:
             self._update_state()
         self._fit_to_screen()
@@ -720,14 +760,136 @@ class PatientFileWindow(QDialog):
             self.tabs.removeTab(self.tabs.indexOf(self.notice))
             self.notice.deleteLater()
             self.notice = None
+            self._build_clinical_tabs()
             self._load_clinical()
+
+    def _build_clinical_tabs(self) -> None:
+        """The clinical tabs, built before the forms arrive (and before the window is
+        shown: opening stays quick) but hidden until they hold their content."""
+        fields = self.patient.fields
+        history_editor = HistoryEditor(today=self._today)
+        history_editor.setObjectName("history_editor")
+        history_editor.set_patient(birth_date=fields.birth_date, sex=fields.sex)
+        family_editor = FamilyEditor(today=self._today)
+        family_editor.setObjectName("family_editor")
+        genetics_editor = GeneticsEditor(today=self._today)
+        genetics_editor.setObjectName("genetics_editor")
+        # Saved in this order: the genetics form names relatives of the family as saved.
+        for kind, editor in (
+            (FormKind.HISTORY, history_editor),
+            (FormKind.FAMILY, family_editor),
+            (FormKind.GENETICS, genetics_editor),
+        ):
+            self.sections[kind] = _FormSection(kind, editor)
+            editor.sig_changed.connect(self._update_state)
+        family_editor.sig_changed.connect(self._update_genetics_context)
+        genetics_editor.sig_changed.connect(self._update_pedigree_results)
+        genetics_editor.sig_changed.connect(self._update_scores)
+        genetics_editor.sig_letter_requested.connect(self._on_letter_requested)
+        family_editor.sig_link_requested.connect(self._on_link_requested)
+        family_editor.sig_open_linked.connect(self.sig_open_patient)
+        self.scores_panel = ScoresPanel()
+        self.scores_panel.setObjectName("scores_panel")
+        self.scores_panel.sig_person_activated.connect(self._on_score_person_activated)
+        history_editor.sig_changed.connect(self._update_scores)
+        family_editor.sig_changed.connect(self._update_scores)
+        self.history_panel = RevisionHistoryPanel(
+            self._session, self._tasks, self.patient.id, today=self._today
+        )
+        self.history_panel.set_patient(birth_date=fields.birth_date, sex=fields.sex)
+        self.history_panel.sig_restore_requested.connect(self._on_restore_requested)
+        self.documents_panel = DocumentsPanel(
+            self._session, self._tasks, self.patient.id, today=self._today
+        )
+        self.documents_panel.setObjectName("documents_panel")
+        self.documents_panel.set_read_only(self.patient.access < PatientAccess.WRITE)
+        for widget, title in (
+            (history_editor, self.tr("Personal history")),
+            (family_editor, self.tr("Family")),
+            (genetics_editor, self.tr("Genetics")),
+            (self.scores_panel, self.tr("Scores")),
+            (self.documents_panel, self.tr("Documents")),
+            (self.history_panel, self.tr("History")),
+        ):
+            self.tabs.setTabVisible(self.tabs.addTab(widget, title), False)
+
+    def _update_scores(self) -> None:
+        """The scores follow the entries as they are typed (not only what is saved)."""
+        history, family = self.history_editor, self.family_editor
+        if self.scores_panel is None or history is None or family is None:
+            return
+        genetics = self.genetics_editor
+        genes = (
+            tuple(sorted({v.gene for v in positive_variants(genetics.content())}))
+            if genetics is not None
+            else ()
+        )
+        fields = self.patient.fields
+        self.scores_panel.set_inputs(
+            history.content(),
+            family.content(),
+            birth_date=fields.birth_date,
+            sex=fields.sex,
+            variant_genes=genes,
+        )
+
+    def _update_genetics_context(self) -> None:
+        """The Génétique tab knows the relatives as entered; the pedigree shows its results."""
+        genetics, family = self.genetics_editor, self.family_editor
+        if genetics is None or family is None:
+            return
+        genetics.set_context(birth_date=self.patient.fields.birth_date, family=family.content())
+        self._update_pedigree_results()
+
+    def _update_pedigree_results(self) -> None:
+        genetics, family = self.genetics_editor, self.family_editor
+        if genetics is not None and family is not None:
+            family.set_genetics_results(genetics.pedigree_results())
+
+    def _on_letter_requested(self, chosen: tuple[str, ...]) -> None:
+        editor = self.genetics_editor
+        if editor is None:
+            return
+        section = self.sections[FormKind.GENETICS]
+        self.letter_dialog = open_relatives_letter(
+            editor,
+            self._session,
+            self._tasks,
+            self.patient.id,
+            chosen,
+            unsaved=section.is_modified() or self.sections[FormKind.FAMILY].is_modified(),
+            parent=self,
+        )
+
+    def _on_score_person_activated(self, person_id: str) -> None:
+        editor = self.family_editor
+        if editor is not None:
+            self.tabs.setCurrentWidget(editor)
+            editor.select_person(person_id)
+
+    def _drop_clinical_tabs(self) -> None:
+        widgets = [section.editor for section in self.sections.values()]
+        panel = getattr(self, "history_panel", None)
+        for widget in [*widgets, self.scores_panel, self.documents_panel, panel]:
+            if widget is not None and self.tabs.indexOf(widget) >= 0:
+                self.tabs.removeTab(self.tabs.indexOf(widget))
+                widget.deleteLater()
+        self.sections.clear()
+        self.history_panel = None
+        self.scores_panel = None
+        self.documents_panel = None
 
     def _on_clinical_loaded(self, clinical: ClinicalFile) -> None:
         self.clinical = clinical
-        if clinical.refused is not None or clinical.history is None or clinical.family is None:
+        if clinical.refused is not None or None in (
+            clinical.history,
+            clinical.family,
+            clinical.genetics,
+        ):
             state = (
                 clinical_access_state_of(clinical.refused) if clinical.refused else None
             ) or ClinicalAccess.AWAITING_APPROVAL
+            self._drop_clinical_tabs()
             self.notice = ClinicalAccessNotice(
                 state, session=self._session, tasks=self._tasks, parent=self
             )
@@ -737,32 +899,20 @@ class PatientFileWindow(QDialog):
             self._update_state()
             self.sig_clinical_loaded.emit()
             return
-        fields = self.patient.fields
-        history_editor = HistoryEditor(today=self._today)
-        history_editor.setObjectName("history_editor")
-        history_editor.set_patient(birth_date=fields.birth_date, sex=fields.sex)
-        family_editor = FamilyEditor(today=self._today)
-        family_editor.setObjectName("family_editor")
-        for kind, editor, view in (
-            (FormKind.HISTORY, history_editor, clinical.history),
-            (FormKind.FAMILY, family_editor, clinical.family),
+        for section, view in (
+            (self.sections[FormKind.HISTORY], clinical.history),
+            (self.sections[FormKind.FAMILY], clinical.family),
+            (self.sections[FormKind.GENETICS], clinical.genetics),
         ):
-            section = _FormSection(kind, editor)
-            section.load(view)
-            editor.sig_changed.connect(self._update_state)
-            self.sections[kind] = section
+            if view is not None:
+                section.load(view)
         self._show_link_labels(clinical.family)
-        family_editor.sig_link_requested.connect(self._on_link_requested)
-        family_editor.sig_open_linked.connect(self.sig_open_patient)
-        self.tabs.addTab(history_editor, self.tr("Personal history"))
-        self.tabs.addTab(family_editor, self.tr("Family"))
-        self.history_panel = RevisionHistoryPanel(
-            self._session, self._tasks, self.patient.id, today=self._today
-        )
-        self.history_panel.set_patient(birth_date=fields.birth_date, sex=fields.sex)
-        self.history_panel.sig_restore_requested.connect(self._on_restore_requested)
-        self.tabs.addTab(self.history_panel, self.tr("History"))
-        self.history_panel.refresh()
+        self._update_genetics_context()
+        self._update_scores()
+        for index in range(1, self.tabs.count()):
+            self.tabs.setTabVisible(index, True)
+        if self.history_panel is not None:
+            self.history_panel.refresh()
         self._update_state()
         self.sig_clinical_loaded.emit()
 
@@ -782,6 +932,11 @@ class PatientFileWindow(QDialog):
     @property
     def history_editor(self) -> HistoryEditor | None:
         section = self.sections.get(FormKind.HISTORY)
+        return section.editor if section else None  # type: ignore[return-value]
+
+    @property
+    def genetics_editor(self) -> GeneticsEditor | None:
+        section = self.sections.get(FormKind.GENETICS)
         return section.editor if section else None  # type: ignore[return-value]
 
     @property
@@ -927,6 +1082,7 @@ class PatientFileWindow(QDialog):
         fields = patient.fields
         if self.history_editor is not None:
             self.history_editor.set_patient(birth_date=fields.birth_date, sex=fields.sex)
+        self._update_scores()
         self.sig_identity_saved.emit(patient)
         self._step_done(True)
 
@@ -957,7 +1113,7 @@ class PatientFileWindow(QDialog):
             section.load(view)
         if section.kind is FormKind.FAMILY:
             self._show_link_labels(view)
-        if hasattr(self, "history_panel"):
+        if self.history_panel is not None:
             self.history_panel.refresh()
         self._step_done(True)
 
@@ -995,6 +1151,8 @@ class PatientFileWindow(QDialog):
                     ),
                     "warning",
                 )
+            self._update_genetics_context()
+            self._update_scores()
             self._update_state()
             dialog.deleteLater()
 
@@ -1009,6 +1167,8 @@ class PatientFileWindow(QDialog):
         if isinstance(section.editor, FamilyEditor):
             section.editor.set_link_labels(_link_labels(view))
         section.editor.sig_changed.emit()
+        self._update_genetics_context()
+        self._update_scores()
         self.tabs.setCurrentWidget(section.editor)
         self._show_banner(
             self.tr(
@@ -1021,6 +1181,8 @@ class PatientFileWindow(QDialog):
     # ------------------------------------------------------------------- close
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt)
         if self._confirm_close():
+            if self.documents_panel is not None:
+                self.documents_panel.release()
             event.accept()
         else:
             event.ignore()
@@ -1028,6 +1190,16 @@ class PatientFileWindow(QDialog):
     def reject(self) -> None:  # Esc
         if self._confirm_close():
             super().reject()
+
+    def on_screen_locked(self) -> None:
+        """The idle lock covers this window: no attachment stays decrypted in memory."""
+        if self.documents_panel is not None:
+            self.documents_panel.release()
+
+    def done(self, result: int) -> None:
+        if self.documents_panel is not None:
+            self.documents_panel.release()
+        super().done(result)
 
     def discard_and_close(self) -> None:
         """Close without asking (the session ends): unsaved entries are dropped."""

@@ -3,8 +3,10 @@
 The list is lazy: a search brings the ids of every match and the first page of
 rows (``PatientService.search_ids``); the other rows are fetched page by page
 (``PatientService.page``, in the background) as they scroll into view, and a
-clinical role holding the clinical key sees the family's key facts in three more
-columns. The columns always fit the table's width: no horizontal scrolling.
+clinical role holding the clinical key sees the family's key facts and the
+patient's variants (gene and class) in more columns, and may filter the list by
+gene and by class (the service filters, over the encrypted genetics forms). The
+columns always fit the table's width: no horizontal scrolling.
 """
 
 from __future__ import annotations
@@ -14,11 +16,22 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QPushButton, QStyle, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStyle,
+    QWidget,
+)
 
+from oiso_desktop.domain.genetics import ACMG_CLASSES, POSITIVE_CLASSES, PREDISPOSITION_GENES
 from oiso_desktop.domain.permissions import Permission
 from oiso_desktop.gui import style
 from oiso_desktop.gui.error_text import error_text
+from oiso_desktop.gui.genetics_labels import CLASS_LABELS, coded_label
 from oiso_desktop.gui.patient_table_model import (
     INS_STATUS_LABELS,
     PatientListModel,
@@ -62,7 +75,10 @@ _FIXED_SAMPLES: dict[int, Callable[[], list[str]]] = {
     _M.COL_INS_STATUS: lambda: [ins_status_label(code) for code in INS_STATUS_LABELS],
     _M.COL_AFFECTED: lambda: ["00 / 000"],
     _M.COL_VARIANT: lambda: ["BRCA1"],  # more genes: elided, the tool tip lists them
+    _M.COL_GENETICS: lambda: ["RAD51D (5)"],  # idem
 }
+# columns whose text may be bold (a positive result): measured in bold
+_BOLD_SAMPLES = {_M.COL_GENETICS}
 # the header's padding (resources/styles/oiso.qss: QHeaderView::section)
 _HEADER_PADDING = (6, 5)
 
@@ -89,6 +105,7 @@ class PatientListView(QWidget):
         self._search_seq = 0  # id of the latest query: older results are dropped
         self._applied_seq = 0
         self._last_text: str | None = None
+        self._filtered = False
         self._dialogs: set[QWidget] = set()
         # the open patient-file windows, by patient id (one window per file)
         self.file_windows: dict[int, QWidget] = {}
@@ -103,6 +120,7 @@ class PatientListView(QWidget):
         )
         self.search_edit.installEventFilter(self)
         top.addWidget(self.search_edit, 1)
+        self._build_genetics_filter(top)
         self.new_button = QPushButton(self.tr("New patient"))
         self.new_button.setObjectName("new_button")
         self.new_button.setToolTip(self.tr("Create a patient file (Ctrl+N)"))
@@ -158,6 +176,62 @@ class PatientListView(QWidget):
         # First content: what an empty query returns (the service decides).
         self.refresh()
 
+    # ---------------------------------------------------------------- filter
+    def _build_genetics_filter(self, row: QHBoxLayout) -> None:
+        """Gene and class filters: shown with the key-fact columns (clinical roles)."""
+        self.genetics_filter = QWidget()
+        self.genetics_filter.setObjectName("genetics_filter")
+        layout = QHBoxLayout(self.genetics_filter)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        gene_label = QLabel(self.tr("Gene:"))
+        self.gene_filter_combo = QComboBox()
+        self.gene_filter_combo.setObjectName("gene_filter_combo")
+        self.gene_filter_combo.setEditable(True)
+        self.gene_filter_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.gene_filter_combo.addItem("")
+        self.gene_filter_combo.addItems(sorted(PREDISPOSITION_GENES))
+        self.gene_filter_combo.setMinimumWidth(150)
+        completer = QCompleter(sorted(PREDISPOSITION_GENES), self.gene_filter_combo)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.gene_filter_combo.setCompleter(completer)
+        line = self.gene_filter_combo.lineEdit()
+        assert line is not None
+        line.setPlaceholderText(self.tr("All genes"))
+        line.setClearButtonEnabled(True)
+        self.gene_filter_combo.setToolTip(
+            self.tr("Only the files whose patient carries a variant of this gene")
+        )
+        gene_label.setBuddy(self.gene_filter_combo)
+        class_label = QLabel(self.tr("Class:"))
+        self.class_filter_combo = QComboBox()
+        self.class_filter_combo.setObjectName("class_filter_combo")
+        self.class_filter_combo.addItem(self.tr("All classes"), None)
+        self.class_filter_combo.addItem(
+            self.tr("Positive (class 4 or 5)"), tuple(sorted(POSITIVE_CLASSES))
+        )
+        for number in sorted(ACMG_CLASSES, reverse=True):
+            self.class_filter_combo.addItem(coded_label(CLASS_LABELS, number), (number,))
+        self.class_filter_combo.setToolTip(
+            self.tr("Only the files whose patient carries a variant of this class (with the gene)")
+        )
+        class_label.setBuddy(self.class_filter_combo)
+        for widget in (gene_label, self.gene_filter_combo, class_label, self.class_filter_combo):
+            layout.addWidget(widget)
+        row.addWidget(self.genetics_filter)
+        self.genetics_filter.hide()
+        self.gene_filter_combo.editTextChanged.connect(self._on_search_text_changed)
+        self.class_filter_combo.currentIndexChanged.connect(self._on_search_text_changed)
+
+    def genetics_filter_values(self) -> tuple[str | None, tuple[int, ...] | None]:
+        """(gene, classes) the list is filtered by; (None, None) when not filtered (or
+        the filter is not offered to this user)."""
+        if self.genetics_filter.isHidden():
+            return None, None
+        gene = self.gene_filter_combo.currentText().strip() or None
+        classes = self.class_filter_combo.currentData()
+        return gene, (tuple(classes) if classes else None)
+
     # ---------------------------------------------------------------- search
     def refresh(self) -> None:
         """Run the current query again now (after a save, or on first show)."""
@@ -175,10 +249,14 @@ class PatientListView(QWidget):
         self._search_seq += 1
         seq = self._search_seq
         self._last_text = text
+        gene, classes = self.genetics_filter_values()
+        self._filtered = gene is not None or classes is not None
         self._tasks.run(
             self._session.patients.search_ids,
             text,
             first_rows=PatientListModel.PAGE_SIZE,
+            gene=gene,
+            classes=classes,
             on_success=lambda result, seq=seq: self._on_search_done(seq, result),
             on_failure=lambda exc, seq=seq: self._on_search_failed(seq, exc),
             label=self.tr("Searching…"),
@@ -211,7 +289,7 @@ class PatientListView(QWidget):
         if result.total == 0:
             text = (
                 self.tr("No patient file found")
-                if self._last_text
+                if self._last_text or self._filtered
                 else self.tr("No patient file yet")
             )
         else:
@@ -272,6 +350,7 @@ class PatientListView(QWidget):
     def _show_key_fact_columns(self, shown: bool) -> None:
         for column in PatientListModel.KEY_FACT_COLUMNS:
             self.table.setColumnHidden(column, not shown)
+        self.genetics_filter.setVisible(shown)
         self.fit_columns()
 
     def key_fact_columns_shown(self) -> bool:
@@ -303,8 +382,15 @@ class PatientListView(QWidget):
         weights = {c: w for c, w in _ELASTIC_WEIGHTS.items() if not self.table.isColumnHidden(c)}
         minimum = {c: max(MIN_NAME_WIDTH, self._header_min_width(c)) for c in weights}
         fixed = [c for c in _FIXED_SAMPLES if not self.table.isColumnHidden(c)]
+        bold = QFont(self.table.font())
+        bold.setBold(True)
+        bold_metrics = QFontMetrics(bold)
         content = {
-            c: max(metrics.horizontalAdvance(text) for text in _FIXED_SAMPLES[c]()) + margin
+            c: max(
+                (bold_metrics if c in _BOLD_SAMPLES else metrics).horizontalAdvance(text)
+                for text in _FIXED_SAMPLES[c]()
+            )
+            + margin
             for c in fixed
         }
         # Headers on one line when the names keep theirs too; else wrapped between words.
@@ -428,7 +514,9 @@ class PatientListView(QWidget):
         if patient.id in self.file_windows:  # opened twice quickly
             self.open_patient(patient.id)
             return
-        window = PatientFileWindow(self._session, self._tasks, patient, parent=self)
+        # Parented to the top-level window, not to this page: the idle lock disables the
+        # page, and a disabled parent would disable the file window and its lock cover.
+        window = PatientFileWindow(self._session, self._tasks, patient, parent=self.window())
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.sig_identity_saved.connect(self._on_patient_saved)
         window.sig_open_patient.connect(self.open_patient)
@@ -451,7 +539,7 @@ class PatientListView(QWidget):
     def _make_dialog(self, patient: PatientView | None):
         from oiso_desktop.gui.patient_dialog import PatientDialog
 
-        dialog = PatientDialog(self._session, self._tasks, patient=patient, parent=self)
+        dialog = PatientDialog(self._session, self._tasks, patient=patient, parent=self.window())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.sig_saved.connect(self._on_patient_saved)
         self._dialogs.add(dialog)

@@ -5,7 +5,8 @@
   match (``services.dto.PatientIdList``) and holds the rows of a few pages only,
   fetched when they come into view (:meth:`PatientListModel.load_rows`) through
   the page loader the view gives it (a background task); pages out of view are
-  dropped. Clinical roles get the family's key facts as three more columns.
+  dropped. Clinical roles get the family's key facts and the patient's variants
+  (gene and ACMG class, from the genetics form) as more columns.
 
 No widget code: tested on their own. The rows are plain frozen data objects; the
 models never hold a database session.
@@ -28,10 +29,17 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont
 
+from oiso_desktop.gui.genetics_labels import CLASS_LABELS, coded_label
 from oiso_desktop.gui.table_model_base import RowTableModel
-from oiso_desktop.services.dto import FamilyKeyFacts, PatientIdList, PatientPage, PatientSummary
+from oiso_desktop.services.dto import (
+    FamilyKeyFacts,
+    GeneticsKeyFacts,
+    PatientIdList,
+    PatientPage,
+    PatientSummary,
+)
 
 __all__ = [
     "INS_STATUS_LABELS",
@@ -180,6 +188,44 @@ class PatientTableModel(RowTableModel[PatientSummary]):
         return identity_role_data(item, column, role)
 
 
+POSITIVE_COLOUR = "#8c1d18"
+UNCERTAIN_COLOUR = "#7a4b00"
+
+
+def genetics_text(facts: GeneticsKeyFacts | None) -> str:
+    """ "BRCA2 (5), ATM (3)": the patient's variants, the most significant first."""
+    if facts is None:
+        return ""
+    return ", ".join(f"{gene} ({acmg_class})" for gene, acmg_class in facts.variants)
+
+
+def genetics_role_data(facts: GeneticsKeyFacts | None, role: int) -> Any:
+    """Tool tip (each variant with its class label) and colour of the genetics column:
+    dark red and bold when a positive result (class 4 or 5) is recorded, amber when the
+    most significant is of uncertain significance (class 3: never positive)."""
+    if role == Qt.ItemDataRole.ToolTipRole:
+        if facts is None:
+            return QCoreApplication.translate("PatientTableModel", "No genetics entered yet")
+        if not facts.variants:
+            return QCoreApplication.translate("PatientTableModel", "No variant recorded")
+        line = QCoreApplication.translate("PatientTableModel", "{gene}: {label}")
+        return "\n".join(
+            line.format(gene=gene, label=coded_label(CLASS_LABELS, acmg_class))
+            for gene, acmg_class in facts.variants
+        )
+    if facts is None or not facts.variants:
+        return None
+    positive = bool(facts.positive_genes)  # domain.genetics: class 4 or 5, never 3
+    uncertain = not positive and facts.variants[0][1] == 3
+    if role == Qt.ItemDataRole.ForegroundRole and (positive or uncertain):
+        return QColor(POSITIVE_COLOUR if positive else UNCERTAIN_COLOUR)
+    if role == Qt.ItemDataRole.FontRole and positive:
+        font = QFont()
+        font.setBold(True)
+        return font
+    return None
+
+
 # ``loader(ids, on_success, on_failure)``: fetch the summaries of ``ids`` in the
 # background (``PatientService.page``), then call back on the GUI thread with the
 # ``PatientPage`` or the exception. The view builds it on its TaskRunner.
@@ -221,11 +267,13 @@ class PatientListModel(QAbstractTableModel):
     COL_OWNER = COL_OWNER
     COL_AFFECTED = 8
     COL_VARIANT = 9
-    KEY_FACT_COLUMNS = (COL_AFFECTED, COL_VARIANT)
+    COL_GENETICS = 10
+    KEY_FACT_COLUMNS = (COL_AFFECTED, COL_VARIANT, COL_GENETICS)
     HEADERS = (
         *IDENTITY_HEADERS,
         QT_TRANSLATE_NOOP("PatientTableModel", "Affected / relatives"),
         QT_TRANSLATE_NOOP("PatientTableModel", "Variant"),
+        QT_TRANSLATE_NOOP("PatientTableModel", "Gene (class)"),
     )
     HEADER_TOOLTIPS = {
         COL_AFFECTED: QT_TRANSLATE_NOOP(
@@ -235,6 +283,11 @@ class PatientListModel(QAbstractTableModel):
         ),
         COL_VARIANT: QT_TRANSLATE_NOOP(
             "PatientTableModel", "Genes with a pathogenic variant recorded in the family"
+        ),
+        COL_GENETICS: QT_TRANSLATE_NOOP(
+            "PatientTableModel",
+            "The patient's variants and their ACMG class (Genetics tab); only class 4 or 5 "
+            "is a positive result",
         ),
     }
     COLUMN_COUNT = len(HEADERS)
@@ -397,6 +450,8 @@ class PatientListModel(QAbstractTableModel):
     def display(self, item: PatientSummary, column: int) -> str | None:
         if column < self.COL_AFFECTED:
             return identity_display(item, column)
+        if column == self.COL_GENETICS:
+            return genetics_text(item.genetics)
         facts = item.key_facts
         if facts is None:
             return ""
@@ -426,6 +481,8 @@ class PatientListModel(QAbstractTableModel):
     def role_data(self, item: PatientSummary, column: int, role: int) -> Any:
         if column < self.COL_AFFECTED:
             return identity_role_data(item, column, role)
+        if column == self.COL_GENETICS:
+            return genetics_role_data(item.genetics, role)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._key_fact_tooltip(item.key_facts, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column != self.COL_VARIANT:

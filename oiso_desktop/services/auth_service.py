@@ -51,8 +51,10 @@ from oiso_desktop.services.context import (
     utc_now,
     writes,
 )
+from oiso_desktop.services.document_service import DocumentService
 from oiso_desktop.services.dto import Actor
 from oiso_desktop.services.event_log import EventService, event_time, record_event
+from oiso_desktop.services.letter_service import LetterService
 from oiso_desktop.services.patient_service import PatientService
 from oiso_desktop.services.rollback_guard import (
     RollbackWarning,
@@ -115,6 +117,8 @@ class UserSession:
         self.security = SecurityService(ctx)
         self.clinical_key = ClinicalKeyService(ctx)
         self.forms = ClinicalFormService(ctx)
+        self.documents = DocumentService(ctx)
+        self.letters = LetterService(ctx)
         #: Set at login when the database looks older than one seen here (rollback_guard).
         self.rollback_warning: RollbackWarning | None = None
         #: True when the session was opened with the recovery code (a new sheet is advised).

@@ -1,7 +1,8 @@
 """Clinical forms of a patient file, with versions (DESIGN.md §4): ``session.forms``.
 
-A form (kind ``"history"`` or ``"family"``, ``domain.clinical_forms.FormKind``) is
-one JSON document per file and kind, encrypted under the clinical key (CK):
+A form (kind ``"history"``, ``"family"`` or ``"genetics"``,
+``domain.clinical_forms.FormKind``) is one JSON document per file and kind,
+encrypted under the clinical key (CK):
 
 * **who**: a role with ``VIEW_CLINICAL`` / ``EDIT_CLINICAL`` (practitioners,
   counsellors; never a secretary or an administrator) on a file it may read /
@@ -14,7 +15,9 @@ one JSON document per file and kind, encrypted under the clinical key (CK):
   Each save keeps the previous content as a revision (``revisions``,
   ``revision``); revisions are numbered apart from the optimistic-lock version;
 * **validation**: every problem at once, in one FormValidationError
-  (``clinical_form_invalid``, ``.problems`` each with its ``field``);
+  (``clinical_form_invalid``, ``.problems`` each with its ``field``); the relatives
+  a genetics form names are checked against the family as saved (the window saves
+  the family before the genetics);
 * **links** (family): a relative may be linked to their own patient file
   (``Person.patient_id``). A reader sees a link only if they may open that file
   too (``view.link_labels`` names it); a link they may not see is absent from
@@ -76,7 +79,7 @@ from oiso_desktop.storage.field_crypto import ClinicalKeys, EncryptedColumn
 from oiso_desktop.storage.models import ClinicalForm, ClinicalFormRevision, Patient, User
 from oiso_desktop.storage.uow import UnitOfWork
 
-__all__ = ["PAD_TO", "ClinicalFormService"]
+__all__ = ["PAD_TO", "ClinicalFormService", "saved_content"]
 
 #: Plain contents are padded with spaces to a multiple of this many bytes.
 PAD_TO = 512
@@ -129,6 +132,17 @@ def _decode(plaintext: bytes, kind: FormKind) -> FormContent:
         return content_from_dict(data, kind=kind)
     except ValidationError as exc:  # stored content: a storage problem, not the user's input
         raise StorageError(str(exc), code=exc.code, **exc.params) from exc
+
+
+def saved_content(
+    uow: UnitOfWork, keys: ClinicalKeys, patient: Patient, kind: FormKind
+) -> FormContent:
+    """The content of a form as saved now (never saved: its empty content), decrypted
+    with ``keys``. For services that have checked the access (no event logged here)."""
+    form = uow.forms.get(patient.id, kind.value)
+    if form is None:
+        return empty_content(kind, sex=patient.sex, birth_year=patient.birth_date.year)
+    return _decode(_FORM_CONTENT.decrypt(keys, form, form.content), kind)
 
 
 def _display_names(uow: UnitOfWork, user_ids: Collection[int]) -> dict[int, str]:
@@ -228,6 +242,13 @@ class ClinicalFormService:
             )
         access = authorize(uow, uow.actor, permission, patient)
         return patient, access, session_clinical_keys(self.ctx, uow)
+
+    @staticmethod
+    def _saved_family(uow: ServiceUnitOfWork, patient: Patient, keys: ClinicalKeys) -> Family:
+        """The family as saved (never saved: the proband alone)."""
+        content = saved_content(uow, keys, patient, FormKind.FAMILY)
+        assert isinstance(content, Family)
+        return content
 
     @staticmethod
     def _current_content(keys: ClinicalKeys, form: ClinicalForm) -> tuple[bytes, FormContent]:
@@ -427,7 +448,13 @@ class ClinicalFormService:
                 view = self._form_view(uow, patient, kind, form, keys, access)
                 raise self._conflict(view, expected_version)
             problems = validate_content(
-                content, birth_date=patient.birth_date, sex=patient.sex, today=self.ctx.today()
+                content,
+                birth_date=patient.birth_date,
+                sex=patient.sex,
+                today=self.ctx.today(),
+                family=self._saved_family(uow, patient, keys)
+                if kind is FormKind.GENETICS
+                else None,
             )
             if problems:
                 raise FormValidationError(_invalid_message(len(problems)), problems)

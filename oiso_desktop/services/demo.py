@@ -337,9 +337,10 @@ def generate_patients(
     result: list[IdentityFields] = []
     for _ in range(n):
         sex = "F" if rng.random() < 0.7 else "M"  # mostly women in oncogenetics
-        first_names = rng.choice(_FEMALE_FIRST if sex == "F" else _MALE_FIRST)
-        if rng.random() < 0.25:
-            first_names += " " + rng.choice(_FEMALE_FIRST if sex == "F" else _MALE_FIRST)
+        names = _FEMALE_FIRST if sex == "F" else _MALE_FIRST
+        first_names = rng.choice(names)
+        if rng.random() < 0.25:  # a second first name, never the same twice ("Léa Léa")
+            first_names += " " + rng.choice([name for name in names if name != first_names])
         birth_name = rng.choice(_LAST_NAMES)
         used_name = rng.choice(_LAST_NAMES) if sex == "F" and rng.random() < 0.35 else ""
         birth_date = dt.date.fromordinal(rng.randint(oldest, youngest))

@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from oiso_desktop.domain.clinical_forms import FormContent, FormKind
+from oiso_desktop.domain.documents import DisplayStatus, DocumentCategory, MediaType
 from oiso_desktop.domain.family_facts import FamilyKeyFacts
+from oiso_desktop.domain.genetics import GeneticsKeyFacts
 from oiso_desktop.domain.patients import IdentityFields
 from oiso_desktop.domain.permissions import PatientAccess
 from oiso_desktop.domain.roles import AccountStatus, Role
@@ -16,13 +18,17 @@ from oiso_desktop.domain.roles import AccountStatus, Role
 __all__ = [
     "Actor",
     "ClinicalFormView",
+    "DocumentContent",
+    "DocumentView",
     "EventView",
     "FamilyKeyFacts",
+    "GeneticsKeyFacts",
     "PatientIdList",
     "PatientInput",
     "PatientPage",
     "PatientSummary",
     "PatientView",
+    "RelativesLetterFile",
     "RevisionSummary",
     "SearchResult",
     "SetupResult",
@@ -123,6 +129,9 @@ class PatientSummary:
     #: the family at a glance (the patient list of a clinical role holding the clinical
     #: key); None: not given to this user, or no family form saved yet
     key_facts: FamilyKeyFacts | None = None
+    #: the patient's variants (gene, class) from the genetics form, same rule; None: not
+    #: given to this user, or no genetics form saved yet
+    genetics: GeneticsKeyFacts | None = None
 
 
 @dataclass(frozen=True)
@@ -175,7 +184,7 @@ class ClinicalFormView:
     """One clinical form of a file as saved (``session.forms``), or one of its revisions.
 
     ``content`` is the frozen domain object (``PersonalHistory`` for kind "history",
-    ``Family`` for "family"). ``version`` is what :meth:`save` wants back as
+    ``Family`` for "family", ``Genetics`` for "genetics"). ``version`` is what :meth:`save` wants back as
     ``expected_version`` (0: never saved; the content is then the empty form).
     ``revision`` numbers the saved contents (1 = the first save; 0: never saved);
     ``current`` is False for an older revision (read-only; its ``version`` is the
@@ -202,6 +211,44 @@ class ClinicalFormView:
     @property
     def read_only(self) -> bool:
         return not self.current or self.access < PatientAccess.WRITE
+
+
+@dataclass(frozen=True)
+class DocumentView:
+    """An attachment of a patient file (``session.documents``), without its content.
+
+    ``version`` is what ``update`` and ``delete`` want back as ``expected_version``.
+    ``display``: ``password_protected`` PDFs are shown once their password is typed.
+    """
+
+    id: int
+    patient_id: int
+    title: str
+    document_date: dt.date | None
+    category: DocumentCategory
+    media_type: MediaType
+    file_name: str  # the name of the file attached (never a path)
+    size: int  # bytes
+    page_count: int | None  # PDF pages (None: an image, or a protected PDF)
+    display: DisplayStatus
+    created_at: dt.datetime  # aware, UTC
+    created_by: str  # display name
+    updated_at: dt.datetime  # aware, UTC
+    updated_by: str
+    version: int
+    access: PatientAccess  # READ: a read-only share
+
+    @property
+    def read_only(self) -> bool:
+        return self.access < PatientAccess.WRITE
+
+
+@dataclass(frozen=True)
+class DocumentContent:
+    """An attachment and its clear content, in memory (for the viewer)."""
+
+    document: DocumentView
+    data: bytes = field(repr=False)
 
 
 @dataclass(frozen=True)
@@ -233,3 +280,15 @@ class SetupResult:
     database_folder: Path
     recovery_code: str
     admin_user_id: int
+
+
+@dataclass(frozen=True)
+class RelativesLetterFile:
+    """The letters to relatives (``session.letters.relatives_letter``): a PDF in memory,
+    one page per relative; saving it is the user's act."""
+
+    pdf: bytes
+    relative_ids: tuple[str, ...]  # one letter each, in this order
+    mode: str  # "by_patient" | "by_practitioner"
+    day: dt.date  # the date the letters bear
+    file_name: str  # a suggestion, without names: "lettres-parentele-2026-03-02.pdf"

@@ -8,8 +8,18 @@ The patient list is loaded lazily: :meth:`PatientService.search_ids` gives the
 ids of *every* match in display order (no cap), :meth:`PatientService.page` the
 summaries of the few rows in view. For a clinical role whose session holds the
 clinical key, those summaries carry the family's key facts
-(``domain.family_facts``), decrypted from the family form of the files the user
-may open, page by page; other roles never get them.
+(``domain.family_facts``) and the patient's variants with their class
+(``domain.genetics.GeneticsKeyFacts``), decrypted from the family and genetics
+forms of the files the user may open, page by page; other roles never get them.
+
+Filtering the list by gene and class (``search_ids(..., gene=, classes=)``) cannot
+be done in SQL: the genetics forms are encrypted under the clinical key. The
+session keeps a small index instead (:class:`_GeneticsIndex`): for each saved
+genetics form, its (gene, class) pairs, keyed by the form's row and version. A
+filter reads the (id, version) of every genetics form, decrypts only those new or
+saved since (all of them the first time), and keeps the ids of the search whose
+facts match. The index lives in the session's memory only, and is dropped as soon
+as the session no longer holds the clinical key.
 """
 
 from __future__ import annotations
@@ -18,6 +28,7 @@ import dataclasses
 import json
 import logging
 from collections.abc import Collection, Mapping, Sequence
+from typing import Any, cast
 
 from sqlalchemy import or_, select
 
@@ -31,6 +42,7 @@ from oiso_desktop.domain.errors import (
 )
 from oiso_desktop.domain.family import Family
 from oiso_desktop.domain.family_facts import FamilyKeyFacts, family_key_facts
+from oiso_desktop.domain.genetics import Genetics, GeneticsKeyFacts, genetics_key_facts
 from oiso_desktop.domain.patients import (
     DUPLICATE_WARNING_SCORE,
     IdentityFields,
@@ -72,8 +84,10 @@ log = logging.getLogger(__name__)
 
 #: The most rows one :meth:`PatientService.page` call returns (a screenful is ~20-40).
 MAX_PAGE_ROWS = 500
+#: Genetics forms decrypted per query when the filter's index is brought up to date.
+INDEX_BATCH = 500
 
-_FAMILY_CONTENT = EncryptedColumn(ClinicalForm.__table__, "content")  # type: ignore[arg-type]
+_FORM_CONTENT = EncryptedColumn(ClinicalForm.__table__, "content")  # type: ignore[arg-type]
 
 IDENTITY_FIELD_NAMES = tuple(f.name for f in dataclasses.fields(IdentityFields))
 
@@ -105,6 +119,7 @@ def _summary(
     owner_name: str,
     access: PatientAccess,
     key_facts: FamilyKeyFacts | None = None,
+    genetics: GeneticsKeyFacts | None = None,
 ) -> PatientSummary:
     return PatientSummary(
         id=patient.id,
@@ -118,39 +133,112 @@ def _summary(
         owner_display_name=owner_name,
         access=access,
         key_facts=key_facts,
+        genetics=genetics,
     )
 
 
-def _family_key_facts(
+def _read_form(keys: ClinicalKeys, row: Any) -> object | None:
+    """The content of a form row (patient_id, kind, content), or None when it cannot be
+    read (left out of the list: its file still opens, where the error is shown)."""
+    kind = FormKind(row.kind)
+    try:
+        plaintext = _FORM_CONTENT.decrypt(keys, row, row.content)
+        return content_from_dict(json.loads(plaintext), kind=kind)
+    except (StorageError, ValidationError, ValueError) as exc:
+        log.warning("Key facts of a %s form left out: %s", kind.value, type(exc).__name__)
+        return None
+
+
+def _key_facts(
     uow: UnitOfWork, keys: ClinicalKeys, patient_ids: Collection[int]
-) -> dict[int, FamilyKeyFacts]:
-    """The key facts of the saved family forms of ``patient_ids`` (decrypted here, one
-    page at a time; the contents are dropped once counted). A form that cannot be
-    read is left out of the list (its file still opens, where the error is shown)."""
+) -> tuple[dict[int, FamilyKeyFacts], dict[int, GeneticsKeyFacts]]:
+    """The key facts of the saved family and genetics forms of ``patient_ids``
+    (decrypted here, one page at a time; the contents are dropped once counted)."""
     if not patient_ids:
-        return {}
+        return {}, {}
     rows = uow.session.execute(
         select(ClinicalForm.patient_id, ClinicalForm.kind, ClinicalForm.content).where(
             ClinicalForm.patient_id.in_(list(patient_ids)),
-            ClinicalForm.kind == FormKind.FAMILY.value,
+            ClinicalForm.kind.in_([FormKind.FAMILY.value, FormKind.GENETICS.value]),
         )
     )
-    facts: dict[int, FamilyKeyFacts] = {}
+    family_facts: dict[int, FamilyKeyFacts] = {}
+    genetics_facts: dict[int, GeneticsKeyFacts] = {}
     for row in rows:
-        try:
-            plaintext = _FAMILY_CONTENT.decrypt(keys, row, row.content)
-            family = content_from_dict(json.loads(plaintext), kind=FormKind.FAMILY)
-        except (StorageError, ValidationError, ValueError) as exc:
-            log.warning("Key facts of a family form left out: %s", type(exc).__name__)
-            continue
-        assert isinstance(family, Family)
-        facts[row.patient_id] = family_key_facts(family)
-    return facts
+        content = _read_form(keys, row)
+        if isinstance(content, Family):
+            family_facts[row.patient_id] = family_key_facts(content)
+        elif isinstance(content, Genetics):
+            genetics_facts[row.patient_id] = genetics_key_facts(content)
+    return family_facts, genetics_facts
+
+
+class _GeneticsIndex:
+    """The (gene, class) facts of every saved genetics form, for the list's filter.
+
+    Held by the session's PatientService, in memory only: patient id -> (form row id,
+    form version, facts). :meth:`refresh` reads the (id, version) of every genetics
+    form and decrypts only the forms new or saved since it last looked; the
+    re-encryption after a key rotation changes no fact and no version. Dropped by
+    :meth:`clear` when the session no longer holds the clinical key.
+    """
+
+    def __init__(self) -> None:
+        self._entries: dict[int, tuple[int, int, GeneticsKeyFacts | None]] = {}
+
+    def clear(self) -> None:
+        self._entries.clear()
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def refresh(self, uow: UnitOfWork, keys: ClinicalKeys) -> int:
+        """Bring the index up to date; returns the number of forms decrypted."""
+        current = {
+            patient_id: (form_id, version)
+            for form_id, patient_id, version in uow.session.execute(
+                select(ClinicalForm.id, ClinicalForm.patient_id, ClinicalForm.version).where(
+                    ClinicalForm.kind == FormKind.GENETICS.value
+                )
+            )
+        }
+        for patient_id in [pid for pid in self._entries if pid not in current]:
+            del self._entries[patient_id]
+        stale = [
+            form_id
+            for patient_id, (form_id, version) in current.items()
+            if self._entries.get(patient_id, (0, 0, None))[:2] != (form_id, version)
+        ]
+        for start in range(0, len(stale), INDEX_BATCH):
+            rows = uow.session.execute(
+                select(
+                    ClinicalForm.patient_id,
+                    ClinicalForm.kind,
+                    ClinicalForm.version,
+                    ClinicalForm.id,
+                    ClinicalForm.content,
+                ).where(ClinicalForm.id.in_(stale[start : start + INDEX_BATCH]))
+            )
+            for row in rows:
+                content = _read_form(keys, row)
+                facts = genetics_key_facts(content) if isinstance(content, Genetics) else None
+                self._entries[row.patient_id] = (row.id, row.version, facts)
+        return len(stale)
+
+    def matching(self, gene: str | None, classes: Collection[int] | None) -> set[int]:
+        """The patient ids whose genetics form has a variant of ``gene`` (any case; None:
+        any gene) with a class among ``classes`` (None: any class)."""
+        return {
+            patient_id
+            for patient_id, (_, _, facts) in self._entries.items()
+            if facts is not None and facts.matches(gene, classes)
+        }
 
 
 class PatientService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
+        self._genetics_index = _GeneticsIndex()
 
     def _uow(self) -> ServiceUnitOfWork:
         return self.ctx.unit_of_work()
@@ -175,14 +263,17 @@ class PatientService:
         account awaiting approval has no key yet.
         """
         if not can(uow.actor, Permission.VIEW_CLINICAL):
+            self._genetics_index.clear()
             return None
         try:
             authorize(uow, uow.actor, Permission.VIEW_CLINICAL)
             return session_clinical_keys(self.ctx, uow)
         except PermissionDenied:
+            self._genetics_index.clear()
             return None
         except StorageError as exc:  # the key file unreadable now: the identities still list
             log.warning("Key facts left out of the list: %s", type(exc).__name__)
+            self._genetics_index.clear()
             return None
 
     def _page(
@@ -198,10 +289,11 @@ class PatientService:
         shares = scope.shares(patients)
         access = {pid: scope.access(p, shares.get(pid)) for pid, p in patients.items()}
         facts: Mapping[int, FamilyKeyFacts] = {}
+        genetics: Mapping[int, GeneticsKeyFacts] = {}
         if keys is not None:
             needed = access_needed(Permission.VIEW_CLINICAL)
             clinical = [pid for pid, level in access.items() if level >= needed]
-            facts = _family_key_facts(uow, keys, clinical)
+            facts, genetics = _key_facts(uow, keys, clinical)
         names = _display_names(uow, {p.owner_id for p in patients.values()})
         rows: list[PatientSummary] = []
         seen: set[int] = set()
@@ -211,7 +303,7 @@ class PatientService:
                 continue
             seen.add(pid)
             owner = names.get(patient.owner_id, "")
-            rows.append(_summary(patient, owner, access[pid], facts.get(pid)))
+            rows.append(_summary(patient, owner, access[pid], facts.get(pid), genetics.get(pid)))
         return tuple(rows)
 
     def _view(self, uow: UnitOfWork, patient: Patient, access: PatientAccess) -> PatientView:
@@ -263,18 +355,36 @@ class PatientService:
         return SearchResult(rows=tuple(summaries), total=total, truncated=total > len(rows))
 
     @reads
-    def search_ids(self, text: str, *, first_rows: int = 0) -> PatientIdList:
+    def search_ids(
+        self,
+        text: str,
+        *,
+        first_rows: int = 0,
+        gene: str | None = None,
+        classes: Collection[int] | None = None,
+    ) -> PatientIdList:
         """The ids of *every* visible file matching ``text``, in display order (by name).
 
         No cap: the list keeps the ids and asks :meth:`page` for the rows in view.
         ``first_rows``: the summaries of the first ids come in the same transaction
         (what the list shows at once). Not logged, like :meth:`search`.
+
+        ``gene`` / ``classes``: only the files whose genetics form holds a variant of
+        that gene (any case) with a class among ``classes`` (ACMG 1-5), both on the same
+        variant; clinical roles holding the clinical key only (else PermissionDenied, or
+        ``clinical_access_awaiting``), and only files they may open clinically.
         """
         if not 0 <= first_rows <= MAX_PAGE_ROWS:
             raise ValueError(f"first_rows must be 0..{MAX_PAGE_ROWS}")
+        gene = gene.strip() if gene and gene.strip() else None
+        wanted = None if classes is None else frozenset(int(c) for c in classes)
+        filtered = gene is not None or wanted is not None
         query = parse_search_query(text or "")
         with self._uow() as uow:
             authorize(uow, uow.actor, Permission.VIEW_PATIENTS)
+            if filtered:
+                authorize(uow, uow.actor, Permission.VIEW_CLINICAL)
+                session_clinical_keys(self.ctx, uow)  # refused while awaiting approval
             scope = PatientScope(uow, uow.actor)
             ids = uow.patients.search_ids(
                 query.tokens,
@@ -284,8 +394,43 @@ class PatientService:
                 shared_with_user_id=scope.shared_with,
             )
             keys = self._clinical_keys(uow)
+            if filtered and keys is not None:
+                ids = self._filter_by_genetics(uow, scope, keys, ids, gene, wanted)
             first = self._page(uow, scope, ids[:first_rows], keys) if first_rows else ()
         return PatientIdList(ids=tuple(ids), with_key_facts=keys is not None, first_rows=first)
+
+    def _filter_by_genetics(
+        self,
+        uow: UnitOfWork,
+        scope: PatientScope,
+        keys: ClinicalKeys,
+        ids: list[int],
+        gene: str | None,
+        classes: Collection[int] | None,
+    ) -> list[int]:
+        """``ids`` (in order) whose genetics facts match, among the files the actor may
+        open clinically (checked through the access rule, on the matches only)."""
+        self._genetics_index.refresh(uow, keys)
+        candidates = self._genetics_index.matching(gene, classes)
+        matched = [pid for pid in ids if pid in candidates]
+        if not matched:
+            return []
+        # The access rule needs the owner only: (id, owner_id) rows, not whole patients.
+        owners: dict[int, Any] = {}
+        shares: dict[int, str] = {}
+        for start in range(0, len(matched), INDEX_BATCH):
+            chunk = matched[start : start + INDEX_BATCH]
+            for row in uow.session.execute(
+                select(Patient.id, Patient.owner_id).where(Patient.id.in_(chunk))
+            ):
+                owners[row.id] = row
+            shares.update(scope.shares(chunk))
+        needed = access_needed(Permission.VIEW_CLINICAL)
+        return [
+            pid
+            for pid in matched
+            if pid in owners and scope.access(cast(Patient, owners[pid]), shares.get(pid)) >= needed
+        ]
 
     @reads
     def page(self, patient_ids: Sequence[int]) -> PatientPage:

@@ -216,6 +216,66 @@ class ClinicalFormRevision(Base):
     saved_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"), nullable=False)
 
 
+class Document(Base):
+    """An attachment of a patient file (lab report, letter...), DESIGN.md §4.
+
+    Clear columns: what lists and sorts need and says nothing of a result
+    (category, date of the document, media type, size, page count, whether the
+    viewer can show it). Encrypted under the CK with the row key ``uuid`` (known
+    before the insert): the ``title`` and the original ``file_name`` (either may
+    name a result or the patient), and ``digest``, the SHA-256 of the clear
+    content: kept encrypted, because a plain hash of a known file would let
+    anyone holding only the database key confirm that this file is attached
+    here. The content itself is in :class:`DocumentChunk` rows.
+    """
+
+    __tablename__ = "documents"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(32), unique=True, nullable=False)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patients.id"), nullable=False)
+    # domain.documents.DocumentCategory
+    category: Mapped[str] = mapped_column(String(30), nullable=False)
+    document_date: Mapped[dt.date | None] = mapped_column(Date)
+    # domain.documents.MediaType
+    media_type: Mapped[str] = mapped_column(String(50), nullable=False)
+    size: Mapped[int] = mapped_column(Integer, nullable=False)
+    chunk_count: Mapped[int] = mapped_column(Integer, nullable=False)
+    page_count: Mapped[int | None] = mapped_column(Integer)
+    # domain.documents.DisplayStatus
+    display_status: Mapped[str] = mapped_column(String(30), nullable=False)
+    title: Mapped[bytes] = mapped_column(ClinicalCiphertext, nullable=False)
+    file_name: Mapped[bytes] = mapped_column(ClinicalCiphertext, nullable=False)
+    digest: Mapped[bytes] = mapped_column(ClinicalCiphertext, nullable=False)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow, nullable=False)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow, nullable=False)
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"), nullable=False)
+    updated_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"), nullable=False)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+
+    __mapper_args__ = {"version_id_col": version}
+    __table_args__ = (
+        Index("ix_documents_patient", "patient_id"),
+        {"info": {"clinical_row_key": ("uuid",)}},
+    )
+
+
+class DocumentChunk(Base):
+    """One piece of an attachment's content (at most ``DOCUMENT_CHUNK_SIZE`` clear bytes).
+
+    A 50 Mo file is many rows, never one value: it is written and read piece by
+    piece (no several copies of it in memory) and re-encrypted after a CK
+    rotation in batches. Encrypted under the CK with the row key
+    ``document_id|seq``: a piece moved to another document or place no longer opens.
+    """
+
+    __tablename__ = "document_chunks"
+
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    data: Mapped[bytes] = mapped_column(ClinicalCiphertext, nullable=False)
+
+
 class Event(Base):
     """Append-only, hash-chained event log (DESIGN.md §6). Never data values."""
 

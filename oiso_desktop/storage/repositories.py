@@ -6,12 +6,14 @@ import datetime as dt
 from collections.abc import Collection, Iterator
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, false, func, or_, select
+from sqlalchemy import ColumnElement, and_, delete, false, func, or_, select
 from sqlalchemy.orm import Session
 
 from oiso_desktop.storage.models import (
     ClinicalForm,
     ClinicalFormRevision,
+    Document,
+    DocumentChunk,
     Event,
     Patient,
     PatientShare,
@@ -251,3 +253,70 @@ class ClinicalFormRepository:
 
     def revision(self, form_id: int, number: int) -> ClinicalFormRevision | None:
         return self.session.get(ClinicalFormRevision, (form_id, number))
+
+
+class DocumentRepository:
+    """Attachments and the pieces of their content (everything stays encrypted here).
+
+    Pieces go one at a time, in both directions: a 50 Mo content is never held
+    twice by the session (written pieces are expunged, read pieces are plain
+    values, not ORM objects).
+    """
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def get(self, document_id: int) -> Document | None:
+        return self.session.get(Document, document_id)
+
+    def of_patient(self, patient_id: int) -> list[Document]:
+        """The attachments of a file: newest document date first (undated last), then
+        the most recently added."""
+        return list(
+            self.session.scalars(
+                select(Document)
+                .where(Document.patient_id == patient_id)
+                .order_by(
+                    Document.document_date.is_(None),
+                    Document.document_date.desc(),
+                    Document.id.desc(),
+                )
+            )
+        )
+
+    def add(self, document: Document) -> Document:
+        """Add and flush (the id is set on return)."""
+        self.session.add(document)
+        self.session.flush()
+        return document
+
+    def add_chunk(self, document_id: int, seq: int, data: bytes) -> None:
+        """Write one piece now and let the session forget it."""
+        chunk = DocumentChunk(document_id=document_id, seq=seq, data=data)
+        self.session.add(chunk)
+        self.session.flush()
+        self.session.expunge(chunk)
+
+    def chunk(self, document_id: int, seq: int) -> bytes | None:
+        """The ciphertext of one piece (None if missing)."""
+        return self.session.scalar(
+            select(DocumentChunk.data).where(
+                DocumentChunk.document_id == document_id, DocumentChunk.seq == seq
+            )
+        )
+
+    def chunk_seqs(self, document_id: int) -> list[int]:
+        return list(
+            self.session.scalars(
+                select(DocumentChunk.seq)
+                .where(DocumentChunk.document_id == document_id)
+                .order_by(DocumentChunk.seq)
+            )
+        )
+
+    def delete(self, document: Document) -> None:
+        """Remove the document and every piece of its content (flushed: the version of
+        the row is checked now)."""
+        self.session.execute(delete(DocumentChunk).where(DocumentChunk.document_id == document.id))
+        self.session.delete(document)
+        self.session.flush()

@@ -21,6 +21,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from oiso_desktop.domain.errors import ConcurrentEditError, ErrorCode, StorageError
 from oiso_desktop.storage.repositories import (
     ClinicalFormRepository,
+    DocumentRepository,
     EventRepository,
     PatientRepository,
     UserRepository,
@@ -46,6 +47,7 @@ class UnitOfWork:
     patients: PatientRepository
     events: EventRepository
     forms: ClinicalFormRepository
+    documents: DocumentRepository
 
     def __init__(self, session_factory: sessionmaker[Session]) -> None:
         self._session_factory = session_factory
@@ -56,6 +58,7 @@ class UnitOfWork:
         self.patients = PatientRepository(self.session)
         self.events = EventRepository(self.session)
         self.forms = ClinicalFormRepository(self.session)
+        self.documents = DocumentRepository(self.session)
         return self
 
     def __exit__(

@@ -9,7 +9,7 @@
     </message>
     <message>
         <source>The administrator manages the user accounts and the event log; they do not see patient files.</source>
-        <translation>L&apos;administrateur gère les comptes des utilisateurs et le journal des événements ; il ne voit pas les dossiers des patients.</translation>
+        <translation>L'administrateur gère les comptes des utilisateurs et le journal des événements ; il ne voit pas les dossiers des patients.</translation>
     </message>
     <message>
         <source>Link this account to this computer (system keyring)</source>
@@ -17,11 +17,11 @@
     </message>
     <message>
         <source>For a laptop taken outside the hospital: the database files copied elsewhere cannot then be opened with this account, even with its password.</source>
-        <translation>Pour un ordinateur portable emporté hors de l&apos;établissement : les fichiers de la base copiés ailleurs ne pourront pas être ouverts avec ce compte, même avec son mot de passe.</translation>
+        <translation>Pour un ordinateur portable emporté hors de l'établissement : les fichiers de la base copiés ailleurs ne pourront pas être ouverts avec ce compte, même avec son mot de passe.</translation>
     </message>
     <message>
         <source>Unavailable: no system keyring was found on this computer (OISO never stores secrets in a plain file).</source>
-        <translation>Indisponible : aucun trousseau système n&apos;a été trouvé sur cet ordinateur (OISO n&apos;enregistre jamais de secret dans un fichier en clair).</translation>
+        <translation>Indisponible : aucun trousseau système n'a été trouvé sur cet ordinateur (OISO n'enregistre jamais de secret dans un fichier en clair).</translation>
     </message>
     <message>
         <source>&amp;Login:</source>
@@ -60,11 +60,11 @@
     <message>
         <source>No OISO database was found in the folder {folder}.</source>
         <extracomment>Demo databases live in &lt;tmp&gt;/oiso-demo-&lt;pid&gt;-&lt;random&gt; (see system.temp_folders).</extracomment>
-        <translation>Aucune base OISO n&apos;a été trouvée dans le dossier {folder}.</translation>
+        <translation>Aucune base OISO n'a été trouvée dans le dossier {folder}.</translation>
     </message>
     <message>
         <source>If the database is on a network share or a removable disk, check that it is available, then try again. Otherwise you can create a new database.</source>
-        <translation>Si la base se trouve sur un partage réseau ou un disque amovible, vérifiez qu&apos;il est accessible, puis réessayez. Sinon, vous pouvez créer une nouvelle base.</translation>
+        <translation>Si la base se trouve sur un partage réseau ou un disque amovible, vérifiez qu'il est accessible, puis réessayez. Sinon, vous pouvez créer une nouvelle base.</translation>
     </message>
     <message>
         <source>Try again</source>
@@ -134,7 +134,7 @@
     </message>
     <message>
         <source>CanRisk pedigree files (*.txt *.canrisk *.ped);;All files (*)</source>
-        <translation>Fichiers d&apos;arbre CanRisk (*.txt *.canrisk *.ped);;Tous les fichiers (*)</translation>
+        <translation>Fichiers d'arbre CanRisk (*.txt *.canrisk *.ped);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>Export for CanRisk</source>
@@ -142,7 +142,7 @@
     </message>
     <message>
         <source>CanRisk pedigree files (*.txt)</source>
-        <translation>Fichiers d&apos;arbre CanRisk (*.txt)</translation>
+        <translation>Fichiers d'arbre CanRisk (*.txt)</translation>
     </message>
     <message>
         <source>CanRisk import</source>
@@ -157,7 +157,7 @@
     </message>
     <message>
         <source>The file {name} was not imported; the family was not changed.</source>
-        <translation>Le fichier {name} n&apos;a pas été importé ; la famille n&apos;a pas été modifiée.</translation>
+        <translation>Le fichier {name} n'a pas été importé ; la famille n'a pas été modifiée.</translation>
     </message>
     <message>
         <source>The file {name} holds several families: which one do you import?</source>
@@ -184,7 +184,7 @@
     </message>
     <message>
         <source>Everything entered in this family is replaced. Ctrl+Z undoes the import.</source>
-        <translation>Tout ce qui a été saisi dans cette famille est remplacé. Ctrl+Z annule l&apos;import.</translation>
+        <translation>Tout ce qui a été saisi dans cette famille est remplacé. Ctrl+Z annule l'import.</translation>
     </message>
     <message>
         <source>Replace</source>
@@ -197,8 +197,8 @@
     <message numerus="yes">
         <source>The family cannot be exported for CanRisk: correct these %n problem(s) first.</source>
         <translation>
-            <numerusform>La famille ne peut pas être exportée pour CanRisk : %n problème à corriger d&apos;abord.</numerusform>
-            <numerusform>La famille ne peut pas être exportée pour CanRisk : %n problèmes à corriger d&apos;abord.</numerusform>
+            <numerusform>La famille ne peut pas être exportée pour CanRisk : %n problème à corriger d'abord.</numerusform>
+            <numerusform>La famille ne peut pas être exportée pour CanRisk : %n problèmes à corriger d'abord.</numerusform>
         </translation>
     </message>
     <message>
@@ -343,7 +343,7 @@
     <name>ClinicalAccessNotice</name>
     <message>
         <source>Access to clinical data awaiting approval</source>
-        <translation>Accès aux données cliniques en attente d&apos;approbation</translation>
+        <translation>Accès aux données cliniques en attente d'approbation</translation>
     </message>
     <message>
         <source>Clinical data are reserved for practitioners and counsellors</source>
@@ -354,12 +354,12 @@
         <translation>Accès aux données cliniques approuvé</translation>
     </message>
     <message>
-        <source>Your account does not hold the clinical key yet: personal history, family and the other clinical data stay encrypted for you until a practitioner or genetic counsellor who already has access approves your account (they are asked at their next login). Meanwhile, patients&apos; identity remains available.</source>
-        <translation>Votre compte ne détient pas encore la clé clinique : les antécédents, la famille et les autres données cliniques restent chiffrés pour vous jusqu&apos;à ce qu&apos;un praticien ou un conseiller en génétique qui y a déjà accès approuve votre compte (cela lui est proposé à sa prochaine connexion). En attendant, l&apos;identité des patients reste consultable.</translation>
+        <source>Your account does not hold the clinical key yet: personal history, family and the other clinical data stay encrypted for you until a practitioner or genetic counsellor who already has access approves your account (they are asked at their next login). Meanwhile, patients' identity remains available.</source>
+        <translation>Votre compte ne détient pas encore la clé clinique : les antécédents, la famille et les autres données cliniques restent chiffrés pour vous jusqu'à ce qu'un praticien ou un conseiller en génétique qui y a déjà accès approuve votre compte (cela lui est proposé à sa prochaine connexion). En attendant, l'identité des patients reste consultable.</translation>
     </message>
     <message>
         <source>Clinical data (personal history, family, genetics) are encrypted for the practitioners and genetic counsellors approved to read them. Your role does not give access to them.</source>
-        <translation>Les données cliniques (antécédents, famille, génétique) sont chiffrées pour les praticiens et les conseillers en génétique approuvés pour les lire. Votre rôle n&apos;y donne pas accès.</translation>
+        <translation>Les données cliniques (antécédents, famille, génétique) sont chiffrées pour les praticiens et les conseillers en génétique approuvés pour les lire. Votre rôle n'y donne pas accès.</translation>
     </message>
     <message>
         <source>Your account now holds the clinical key: open the file again to see its clinical data.</source>
@@ -371,11 +371,11 @@
     </message>
     <message>
         <source>Checking access to clinical data...</source>
-        <translation>Vérification de l&apos;accès aux données cliniques…</translation>
+        <translation>Vérification de l'accès aux données cliniques…</translation>
     </message>
     <message>
         <source>Still awaiting approval: nobody has approved your account yet.</source>
-        <translation>Toujours en attente : personne n&apos;a encore approuvé votre compte.</translation>
+        <translation>Toujours en attente : personne n'a encore approuvé votre compte.</translation>
     </message>
 </context>
 <context>
@@ -386,11 +386,11 @@
     </message>
     <message>
         <source>Accounts awaiting access to clinical data</source>
-        <translation>Comptes en attente d&apos;accès aux données cliniques</translation>
+        <translation>Comptes en attente d'accès aux données cliniques</translation>
     </message>
     <message>
         <source>Approve access</source>
-        <translation>Approuver l&apos;accès</translation>
+        <translation>Approuver l'accès</translation>
     </message>
     <message>
         <source>Later</source>
@@ -398,7 +398,7 @@
     </message>
     <message>
         <source>Loading the accounts awaiting approval...</source>
-        <translation>Chargement des comptes en attente d&apos;approbation…</translation>
+        <translation>Chargement des comptes en attente d'approbation…</translation>
     </message>
     <message>
         <source>Approve with the recovery code...</source>
@@ -406,11 +406,11 @@
     </message>
     <message>
         <source>No account is awaiting access to clinical data.</source>
-        <translation>Aucun compte n&apos;attend d&apos;accès aux données cliniques.</translation>
+        <translation>Aucun compte n'attend d'accès aux données cliniques.</translation>
     </message>
     <message>
         <source>These practitioner and genetic counsellor accounts are waiting for access to clinical data. Approving an account gives it the clinical key that protects all the clinical data of the database: approve only colleagues whose identity you have checked (name, RPPS or ADELI).</source>
-        <translation>Ces comptes de praticiens et de conseillers en génétique attendent l&apos;accès aux données cliniques. Approuver un compte lui donne la clé clinique qui protège toutes les données cliniques de la base : n&apos;approuvez que des collègues dont vous avez vérifié l&apos;identité (nom, RPPS ou ADELI).</translation>
+        <translation>Ces comptes de praticiens et de conseillers en génétique attendent l'accès aux données cliniques. Approuver un compte lui donne la clé clinique qui protège toutes les données cliniques de la base : n'approuvez que des collègues dont vous avez vérifié l'identité (nom, RPPS ou ADELI).</translation>
     </message>
     <message>
         <source>Nobody holds the clinical key yet: the first account is approved with the recovery code of the database. Once approved, that account approves its colleagues.</source>
@@ -426,7 +426,7 @@
     </message>
     <message>
         <source>Approving access to clinical data...</source>
-        <translation>Approbation de l&apos;accès aux données cliniques…</translation>
+        <translation>Approbation de l'accès aux données cliniques…</translation>
     </message>
     <message>
         <source>Access to clinical data approved for {name}.</source>
@@ -447,9 +447,9 @@
         <source>An administrator issued a new recovery sheet. Until a holder of the clinical key endorses it, its code cannot open clinical data: if nobody held the key any more, they could not be recovered.
 
 Endorse it only if you trust the administrator who issued it and know that they did so recently: whoever knows that code can read all the clinical data. If no new sheet was issued, do not endorse it and alert your administrator: the key file may have been tampered with.</source>
-        <translation>Un administrateur a émis une nouvelle fiche de récupération. Tant qu&apos;un détenteur de la clé clinique ne l&apos;a pas validée, son code n&apos;ouvre pas les données cliniques : si plus personne ne détenait la clé, elles ne pourraient pas être récupérées.
+        <translation>Un administrateur a émis une nouvelle fiche de récupération. Tant qu'un détenteur de la clé clinique ne l'a pas validée, son code n'ouvre pas les données cliniques : si plus personne ne détenait la clé, elles ne pourraient pas être récupérées.
 
-Ne la validez que si vous faites confiance à l&apos;administrateur qui l&apos;a émise et savez qu&apos;il vient de le faire : quiconque connaît ce code peut lire toutes les données cliniques. Si aucune nouvelle fiche n&apos;a été émise, ne la validez pas et prévenez votre administrateur : le fichier des clés a pu être altéré.</translation>
+Ne la validez que si vous faites confiance à l'administrateur qui l'a émise et savez qu'il vient de le faire : quiconque connaît ce code peut lire toutes les données cliniques. Si aucune nouvelle fiche n'a été émise, ne la validez pas et prévenez votre administrateur : le fichier des clés a pu être altéré.</translation>
     </message>
     <message>
         <source>Endorse the sheet</source>
@@ -488,7 +488,7 @@ Ne la validez que si vous faites confiance à l&apos;administrateur qui l&apos;a
     </message>
     <message>
         <source>&amp;Approve access to clinical data...</source>
-        <translation>&amp;Approuver l&apos;accès clinique…</translation>
+        <translation>&amp;Approuver l'accès clinique…</translation>
     </message>
     <message>
         <source>&amp;Endorse the new recovery sheet...</source>
@@ -508,7 +508,7 @@ Ne la validez que si vous faites confiance à l&apos;administrateur qui l&apos;a
     </message>
     <message>
         <source>Still awaiting approval: nobody has approved your account yet.</source>
-        <translation>Toujours en attente : personne n&apos;a encore approuvé votre compte.</translation>
+        <translation>Toujours en attente : personne n'a encore approuvé votre compte.</translation>
     </message>
     <message>
         <source>Your access to clinical data awaits approval. Nobody holds the clinical key yet: the first clinical account is approved with the recovery code of the database.</source>
@@ -516,11 +516,11 @@ Ne la validez que si vous faites confiance à l&apos;administrateur qui l&apos;a
     </message>
     <message>
         <source>Your access to clinical data awaits the approval of a practitioner or genetic counsellor who already holds it: they will be asked at their next login. Until then, clinical data stay hidden from you.</source>
-        <translation>Votre accès aux données cliniques attend l&apos;approbation d&apos;un praticien ou d&apos;un conseiller en génétique qui le détient déjà : elle lui sera demandée à sa prochaine connexion. D&apos;ici là, les données cliniques vous restent masquées.</translation>
+        <translation>Votre accès aux données cliniques attend l'approbation d'un praticien ou d'un conseiller en génétique qui le détient déjà : elle lui sera demandée à sa prochaine connexion. D'ici là, les données cliniques vous restent masquées.</translation>
     </message>
     <message>
         <source>Accounts awaiting your approval for access to clinical data: {count}.</source>
-        <translation>Comptes en attente de votre approbation pour l&apos;accès aux données cliniques : {count}.</translation>
+        <translation>Comptes en attente de votre approbation pour l'accès aux données cliniques : {count}.</translation>
     </message>
     <message>
         <source>The clinical key must be renewed: an account has lost its access to clinical data. Clinical data are then re-encrypted in the background while you work.</source>
@@ -528,7 +528,7 @@ Ne la validez que si vous faites confiance à l&apos;administrateur qui l&apos;a
     </message>
     <message>
         <source>A new recovery sheet was issued: its code does not open clinical data until a holder of the clinical key endorses it.</source>
-        <translation>Une nouvelle fiche de récupération a été émise : son code n&apos;ouvre pas les données cliniques tant qu&apos;un détenteur de la clé clinique ne l&apos;a pas validée.</translation>
+        <translation>Une nouvelle fiche de récupération a été émise : son code n'ouvre pas les données cliniques tant qu'un détenteur de la clé clinique ne l'a pas validée.</translation>
     </message>
     <message>
         <source>The clinical key was renewed.</source>
@@ -544,7 +544,7 @@ Ne la validez que si vous faites confiance à l&apos;administrateur qui l&apos;a
     </message>
     <message>
         <source>The re-encryption of clinical data has stopped: {reason} It resumes at the next login of a holder of the key.</source>
-        <translation>Le rechiffrement des données cliniques s&apos;est interrompu : {reason} Il reprendra à la prochaine connexion d&apos;un détenteur de la clé.</translation>
+        <translation>Le rechiffrement des données cliniques s'est interrompu : {reason} Il reprendra à la prochaine connexion d'un détenteur de la clé.</translation>
     </message>
     <message>
         <source>Endorsing the recovery sheet...</source>
@@ -576,17 +576,17 @@ Ne la validez que si vous faites confiance à l&apos;administrateur qui l&apos;a
         <source>Your account is bound to this computer: it opens only here, in this session of the operating system.
 
 Unbinding lets you sign in again from any computer that reaches this database. Do it before handing this computer back, for instance.</source>
-        <translation>Votre compte est lié à cet ordinateur : il ne s&apos;ouvre qu&apos;ici, dans cette session du système.
+        <translation>Votre compte est lié à cet ordinateur : il ne s'ouvre qu'ici, dans cette session du système.
 
 Le délier vous permet de vous connecter à nouveau depuis tout poste qui accède à cette base. Faites-le par exemple avant de rendre cet ordinateur.</translation>
     </message>
     <message>
-        <source>For a laptop taken to outreach consultations: once bound, your key also needs a secret kept in this computer&apos;s keyring, so the database files copied off this computer cannot be attacked offline.
+        <source>For a laptop taken to outreach consultations: once bound, your key also needs a secret kept in this computer's keyring, so the database files copied off this computer cannot be attacked offline.
 
 Your account will then open only on this computer, in this session of the operating system. If the computer is lost or replaced, the recovery code or a password reset by an administrator restores access.</source>
         <translation>Pour un ordinateur portable emporté en consultation avancée : une fois le compte lié, votre clé exige aussi un secret conservé dans le trousseau de cet ordinateur ; les fichiers de la base copiés hors de cet ordinateur ne peuvent donc pas être attaqués hors ligne.
 
-Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session du système. Si l&apos;ordinateur est perdu ou remplacé, le code de récupération ou une réinitialisation du mot de passe par un administrateur rétablit l&apos;accès.</translation>
+Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du système. Si l'ordinateur est perdu ou remplacé, le code de récupération ou une réinitialisation du mot de passe par un administrateur rétablit l'accès.</translation>
     </message>
     <message>
         <source>Your &amp;password:</source>
@@ -606,6 +606,17 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
 </context>
 <context>
+    <name>ConsentTableModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Covers</source>
+        <translation>Portée</translation>
+    </message>
+</context>
+<context>
     <name>DateLineEdit</name>
     <message>
         <source>Enter the date as DD/MM/YYYY.</source>
@@ -613,7 +624,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>This date does not exist.</source>
-        <translation>Cette date n&apos;existe pas.</translation>
+        <translation>Cette date n'existe pas.</translation>
     </message>
     <message>
         <source>DD/MM/YYYY</source>
@@ -628,6 +639,363 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
 </context>
 <context>
+    <name>DocumentCategory</name>
+    <message>
+        <source>Laboratory report</source>
+        <extracomment>One label per domain category (the keys are exactly ``DocumentCategory``).</extracomment>
+        <translation>Compte rendu de laboratoire</translation>
+    </message>
+    <message>
+        <source>Pathology report</source>
+        <translation>Compte rendu anatomopathologique</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Courrier</translation>
+    </message>
+    <message>
+        <source>Consent form</source>
+        <translation>Consentement</translation>
+    </message>
+    <message>
+        <source>Prescription</source>
+        <translation>Prescription</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentCategoryShort</name>
+    <message>
+        <source>Laboratory</source>
+        <extracomment>The same, short, for the list's column.</extracomment>
+        <translation>Laboratoire</translation>
+    </message>
+    <message>
+        <source>Pathology</source>
+        <translation>Anatomopathologie</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Courrier</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Consentement</translation>
+    </message>
+    <message>
+        <source>Prescription</source>
+        <translation>Prescription</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentDetailsDialog</name>
+    <message>
+        <source>Attach a document</source>
+        <extracomment>The file dialog's filter: the accepted extensions. Selecting a row shows it after this pause (arrow keys through a list read nothing).</extracomment>
+        <translation>Joindre un document</translation>
+    </message>
+    <message>
+        <source>Document details</source>
+        <translation>Informations du document</translation>
+    </message>
+    <message>
+        <source>File “{name}” — {kind}, {size}</source>
+        <translation>Fichier « {name} » — {kind}, {size}</translation>
+    </message>
+    <message>
+        <source>File “{name}” — {kind}, {size}; attached on {day} by {who}</source>
+        <translation>Fichier « {name} » — {kind}, {size} ; joint le {day} par {who}</translation>
+    </message>
+    <message>
+        <source>This PDF is protected by a password: it will be kept as received, and its password will be asked to display it.</source>
+        <translation>Ce PDF est protégé par un mot de passe : il sera conservé tel qu'il a été reçu, et son mot de passe sera demandé pour l'afficher.</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Titre</translation>
+    </message>
+    <message>
+        <source>&amp;Date of the document</source>
+        <translation>&amp;Date du document</translation>
+    </message>
+    <message>
+        <source>&amp;Category</source>
+        <translation>&amp;Catégorie</translation>
+    </message>
+    <message>
+        <source>Leave empty if the document has no date.</source>
+        <translation>Laissez vide si le document n'est pas daté.</translation>
+    </message>
+    <message>
+        <source>Attach</source>
+        <translation>Joindre</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentTableModel</name>
+    <message>
+        <source>{size} B</source>
+        <translation>{size} o</translation>
+    </message>
+    <message>
+        <source>{size} kB</source>
+        <translation>{size} ko</translation>
+    </message>
+    <message>
+        <source>{size} MB</source>
+        <translation>{size} Mo</translation>
+    </message>
+    <message>
+        <source>PDF, 1 page</source>
+        <translation>PDF, 1 page</translation>
+    </message>
+    <message>
+        <source>PDF, {count} pages</source>
+        <translation>PDF, {count} pages</translation>
+    </message>
+    <message>
+        <source>PDF, protected</source>
+        <translation>PDF protégé</translation>
+    </message>
+    <message>
+        <source>Protected by a password: kept as received; its password is asked to display it.</source>
+        <translation>Protégé par un mot de passe : conservé tel qu'il a été reçu ; son mot de passe est demandé pour l'afficher.</translation>
+    </message>
+    <message>
+        <source>undated</source>
+        <translation>non daté</translation>
+    </message>
+    <message>
+        <source>File “{file}”, attached by {name}</source>
+        <translation>Fichier « {file} », joint par {name}</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentViewer</name>
+    <message>
+        <source>Page {number}…</source>
+        <extracomment>Zoom factors offered by the − and + buttons (1.0: a point is 96/72 pixels: 100 %). Pages kept rendered beyond those in view (before and after). A larger image is decoded at a reduced size for the screen (long side, pixels).</extracomment>
+        <translation>Page {number}…</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>Page précédente</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Page suivante</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+−)</source>
+        <translation>Réduire (Ctrl+−)</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl++)</source>
+        <translation>Agrandir (Ctrl++)</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>Pleine largeur</translation>
+    </message>
+    <message>
+        <source>The page as wide as the view (Ctrl+0)</source>
+        <translation>La page aussi large que la vue (Ctrl+0)</translation>
+    </message>
+    <message>
+        <source>This PDF is protected by a password (it was attached as received). Type its password to display it; the password is not kept.</source>
+        <translation>Ce PDF est protégé par un mot de passe (il a été joint tel qu'il a été reçu). Saisissez son mot de passe pour l'afficher ; le mot de passe n'est pas conservé.</translation>
+    </message>
+    <message>
+        <source>Password of the PDF</source>
+        <translation>Mot de passe du PDF</translation>
+    </message>
+    <message>
+        <source>Display</source>
+        <translation>Afficher</translation>
+    </message>
+    <message>
+        <source>Choose a document in the list.</source>
+        <translation>Choisissez un document dans la liste.</translation>
+    </message>
+    <message>
+        <source>Opening “{title}”…</source>
+        <translation>Ouverture de « {title} »…</translation>
+    </message>
+    <message>
+        <source>Opening…</source>
+        <translation>Ouverture…</translation>
+    </message>
+    <message>
+        <source>Page {page} / {count}</source>
+        <translation>Page {page} / {count}</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsPanel</name>
+    <message>
+        <source>Attach files…</source>
+        <translation>Joindre des fichiers…</translation>
+    </message>
+    <message>
+        <source>Attach PDF, JPEG or PNG files of at most {size} (Insert)</source>
+        <translation>Joindre des fichiers PDF, JPEG ou PNG de {size} au plus (Inser)</translation>
+    </message>
+    <message>
+        <source>Drop PDF, JPEG or PNG files here to attach them ({size} at most each). They are kept encrypted in the database.</source>
+        <translation>Déposez ici des fichiers PDF, JPEG ou PNG pour les joindre ({size} au plus chacun). Ils sont conservés chiffrés dans la base.</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Modifier…</translation>
+    </message>
+    <message>
+        <source>Change the title, date or category (F2)</source>
+        <translation>Modifier le titre, la date ou la catégorie (F2)</translation>
+    </message>
+    <message>
+        <source>Save a copy…</source>
+        <translation>Enregistrer une copie…</translation>
+    </message>
+    <message>
+        <source>Write a copy of this document to a file of your choice (Ctrl+Shift+S). The copy is not encrypted; it is recorded in the event log.</source>
+        <translation>Écrire une copie de ce document dans un fichier de votre choix (Ctrl+Maj+S). La copie n'est pas chiffrée ; elle est enregistrée dans le journal des événements.</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Supprimer…</translation>
+    </message>
+    <message>
+        <source>Delete this document from the file (Delete)</source>
+        <translation>Supprimer ce document du dossier (Suppr)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n document</numerusform>
+            <numerusform>%n documents</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No document yet</source>
+        <translation>Aucun document pour l'instant</translation>
+    </message>
+    <message>
+        <source>No document selected</source>
+        <translation>Aucun document sélectionné</translation>
+    </message>
+    <message>
+        <source>undated</source>
+        <translation>non daté</translation>
+    </message>
+    <message>
+        <source>Opening “{title}” ({size})…</source>
+        <translation>Ouverture de « {title} » ({size})…</translation>
+    </message>
+    <message>
+        <source>Opening a document…</source>
+        <translation>Ouverture d'un document…</translation>
+    </message>
+    <message>
+        <source>Attach documents</source>
+        <translation>Joindre des documents</translation>
+    </message>
+    <message>
+        <source>Documents (PDF, JPEG, PNG) ({patterns})</source>
+        <translation>Documents (PDF, JPEG, PNG) ({patterns})</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Reading “{name}”…</source>
+        <translation>Lecture de « {name} »…</translation>
+    </message>
+    <message>
+        <source>Reading a file…</source>
+        <translation>Lecture d'un fichier…</translation>
+    </message>
+    <message>
+        <source>Attaching “{name}” ({size}): encrypting and saving…</source>
+        <translation>Ajout de « {name} » ({size}) : chiffrement et enregistrement…</translation>
+    </message>
+    <message>
+        <source>Attaching a document…</source>
+        <translation>Ajout d'un document…</translation>
+    </message>
+    <message>
+        <source>“{title}” is attached.</source>
+        <translation>« {title} » est joint au dossier.</translation>
+    </message>
+    <message>
+        <source>Saving the details…</source>
+        <translation>Enregistrement des informations…</translation>
+    </message>
+    <message>
+        <source>Delete a document</source>
+        <translation>Supprimer un document</translation>
+    </message>
+    <message>
+        <source>Delete “{title}” from this file?</source>
+        <translation>Supprimer « {title} » de ce dossier ?</translation>
+    </message>
+    <message>
+        <source>The document and its content are removed from the database. The deletion is recorded in the event log.</source>
+        <translation>Le document et son contenu sont retirés de la base. La suppression est enregistrée dans le journal des événements.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Deleting the document…</source>
+        <translation>Suppression du document…</translation>
+    </message>
+    <message>
+        <source>“{title}” was deleted.</source>
+        <translation>« {title} » a été supprimé.</translation>
+    </message>
+    <message>
+        <source>Save a copy of the document</source>
+        <translation>Enregistrer une copie du document</translation>
+    </message>
+    <message>
+        <source>Saving a copy…</source>
+        <translation>Enregistrement d'une copie…</translation>
+    </message>
+    <message>
+        <source>Copy saved: {path}</source>
+        <translation>Copie enregistrée : {path}</translation>
+    </message>
+</context>
+<context>
     <name>DuplicateCandidatesDialog</name>
     <message>
         <source>Possible duplicate</source>
@@ -635,7 +1003,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>One or more existing patient files look like this patient. Check that it is not the same person before creating a new file.</source>
-        <translation>Un ou plusieurs dossiers existants ressemblent à ce patient. Vérifiez qu&apos;il ne s&apos;agit pas de la même personne avant de créer un nouveau dossier.</translation>
+        <translation>Un ou plusieurs dossiers existants ressemblent à ce patient. Vérifiez qu'il ne s'agit pas de la même personne avant de créer un nouveau dossier.</translation>
     </message>
     <message>
         <source>Create anyway</source>
@@ -650,11 +1018,11 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <name>Errors</name>
     <message>
         <source>The requested item no longer exists. It may have been deleted.</source>
-        <translation>L&apos;élément demandé n&apos;existe plus. Il a peut-être été supprimé.</translation>
+        <translation>L'élément demandé n'existe plus. Il a peut-être été supprimé.</translation>
     </message>
     <message>
         <source>Someone else saved this record while you were editing it. Reload it to see their changes, then apply yours again.</source>
-        <translation>Quelqu&apos;un d&apos;autre a enregistré cette fiche pendant que vous la modifiiez. Rechargez-la pour voir ses modifications, puis appliquez à nouveau les vôtres.</translation>
+        <translation>Quelqu'un d'autre a enregistré cette fiche pendant que vous la modifiiez. Rechargez-la pour voir ses modifications, puis appliquez à nouveau les vôtres.</translation>
     </message>
     <message>
         <source>Incorrect login or password.</source>
@@ -666,11 +1034,11 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The system keyring is not available on this computer. An account linked to this computer cannot be used here.</source>
-        <translation>Le trousseau système n&apos;est pas disponible sur cet ordinateur. Un compte lié à un ordinateur ne peut pas être utilisé ici.</translation>
+        <translation>Le trousseau système n'est pas disponible sur cet ordinateur. Un compte lié à un ordinateur ne peut pas être utilisé ici.</translation>
     </message>
     <message>
         <source>You must first replace your temporary password.</source>
-        <translation>Vous devez d&apos;abord remplacer votre mot de passe provisoire.</translation>
+        <translation>Vous devez d'abord remplacer votre mot de passe provisoire.</translation>
     </message>
     <message>
         <source>The connection to the database was lost. Try again in a moment.</source>
@@ -678,11 +1046,11 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>{person} is the father of {children} but is not male.</source>
-        <translation>{person} est le père de {children} mais n&apos;est pas de sexe masculin.</translation>
+        <translation>{person} est le père de {children} mais n'est pas de sexe masculin.</translation>
     </message>
     <message>
         <source>{person} is the mother of {children} but is not female.</source>
-        <translation>{person} est la mère de {children} mais n&apos;est pas de sexe féminin.</translation>
+        <translation>{person} est la mère de {children} mais n'est pas de sexe féminin.</translation>
     </message>
     <message>
         <source>{person}: a cancer of this site ({site}) is not possible for this sex ({sex}).</source>
@@ -698,11 +1066,11 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Your account no longer exists: the session is closed.</source>
-        <translation>Votre compte n&apos;existe plus : la session est fermée.</translation>
+        <translation>Votre compte n'existe plus : la session est fermée.</translation>
     </message>
     <message>
         <source>An error occurred: the operation was not completed.</source>
-        <translation>Une erreur est survenue : l&apos;opération n&apos;a pas été effectuée.</translation>
+        <translation>Une erreur est survenue : l'opération n'a pas été effectuée.</translation>
     </message>
     <message>
         <source>Some of the information entered is not valid.</source>
@@ -710,11 +1078,11 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>This identification number is not valid.</source>
-        <translation>Ce numéro d&apos;identification n&apos;est pas valide.</translation>
+        <translation>Ce numéro d'identification n'est pas valide.</translation>
     </message>
     <message>
         <source>Your role does not allow you to perform this action.</source>
-        <translation>Votre rôle ne vous permet pas d&apos;effectuer cette action.</translation>
+        <translation>Votre rôle ne vous permet pas d'effectuer cette action.</translation>
     </message>
     <message>
         <source>Too many failed attempts. Try again in {minutes} minute(s).</source>
@@ -730,11 +1098,11 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>A similar file already exists (same birth date and a close name, or the same NIR): check that it is not the same patient before creating a new file.</source>
-        <translation>Un dossier semblable existe déjà (même date de naissance et nom proche, ou même NIR) : vérifiez qu&apos;il ne s&apos;agit pas du même patient avant de créer un nouveau dossier.</translation>
+        <translation>Un dossier semblable existe déjà (même date de naissance et nom proche, ou même NIR) : vérifiez qu'il ne s'agit pas du même patient avant de créer un nouveau dossier.</translation>
     </message>
     <message>
         <source>The command line is not valid.</source>
-        <translation>La ligne de commande n&apos;est pas valide.</translation>
+        <translation>La ligne de commande n'est pas valide.</translation>
     </message>
     <message>
         <source>{identifier} must be entered as text.</source>
@@ -742,7 +1110,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>{identifier} is missing.</source>
-        <translation>{identifier} n&apos;est pas renseigné.</translation>
+        <translation>{identifier} n'est pas renseigné.</translation>
     </message>
     <message>
         <source>{identifier} must contain digits only.</source>
@@ -762,11 +1130,11 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Unknown professional identifier type (RPPS, ADELI or FINESS expected).</source>
-        <translation>Type d&apos;identifiant professionnel inconnu (RPPS, ADELI ou FINESS attendu).</translation>
+        <translation>Type d'identifiant professionnel inconnu (RPPS, ADELI ou FINESS attendu).</translation>
     </message>
     <message>
         <source>The check key (Luhn) of the RPPS number does not match: check the number, then confirm it if it is correct.</source>
-        <translation>La clé de contrôle (Luhn) du numéro RPPS ne correspond pas : vérifiez le numéro, puis confirmez s&apos;il est exact.</translation>
+        <translation>La clé de contrôle (Luhn) du numéro RPPS ne correspond pas : vérifiez le numéro, puis confirmez s'il est exact.</translation>
     </message>
     <message>
         <source>The check key of the FINESS number is incorrect: check the number.</source>
@@ -786,7 +1154,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The NIR is not valid.</source>
-        <translation>Le NIR n&apos;est pas valide.</translation>
+        <translation>Le NIR n'est pas valide.</translation>
     </message>
     <message>
         <source>The INSEE birthplace code is incorrect: the commune number cannot be 000.</source>
@@ -798,11 +1166,11 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The INSEE birthplace code is incorrect: for Corsica, the department is written 2A or 2B.</source>
-        <translation>Le code INSEE du lieu de naissance est incorrect : pour la Corse, le département s&apos;écrit 2A ou 2B.</translation>
+        <translation>Le code INSEE du lieu de naissance est incorrect : pour la Corse, le département s'écrit 2A ou 2B.</translation>
     </message>
     <message>
         <source>The INSEE birthplace code is incorrect: overseas codes start with 971 to 978.</source>
-        <translation>Le code INSEE du lieu de naissance est incorrect : les codes d&apos;outre-mer commencent par 971 à 978.</translation>
+        <translation>Le code INSEE du lieu de naissance est incorrect : les codes d'outre-mer commencent par 971 à 978.</translation>
     </message>
     <message>
         <source>The INSEE birthplace code is incorrect: the codes of the Pacific communities start with 984 to 989.</source>
@@ -814,7 +1182,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>{name} may only contain letters, spaces, hyphens and apostrophes.</source>
-        <translation>{name} ne peut contenir que des lettres, des espaces, des traits d&apos;union et des apostrophes.</translation>
+        <translation>{name} ne peut contenir que des lettres, des espaces, des traits d'union et des apostrophes.</translation>
     </message>
     <message>
         <source>The birth name is required.</source>
@@ -858,7 +1226,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The identity status must be PROV, RECUP, VALI or QUAL.</source>
-        <translation>Le statut de l&apos;identité doit être PROV, RECUP, VALI ou QUAL.</translation>
+        <translation>Le statut de l'identité doit être PROV, RECUP, VALI ou QUAL.</translation>
     </message>
     <message>
         <source>A validated or qualified identity needs the birthplace code.</source>
@@ -874,7 +1242,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The birth year coded in the NIR does not match the birth date.</source>
-        <translation>L&apos;année de naissance codée dans le NIR ne correspond pas à la date de naissance.</translation>
+        <translation>L'année de naissance codée dans le NIR ne correspond pas à la date de naissance.</translation>
     </message>
     <message>
         <source>The birth month coded in the NIR does not match the birth date.</source>
@@ -882,7 +1250,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The e-mail address is not valid (example: firstname.lastname@example.com).</source>
-        <translation>L&apos;adresse e-mail n&apos;est pas valide (exemple : prenom.nom@exemple.fr).</translation>
+        <translation>L'adresse e-mail n'est pas valide (exemple : prenom.nom@exemple.fr).</translation>
     </message>
     <message>
         <source>The postal code must have 5 digits.</source>
@@ -894,7 +1262,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>A French phone number (+33) must have 9 digits after the country code.</source>
-        <translation>Un numéro de téléphone français (+33) doit comporter 9 chiffres après l&apos;indicatif.</translation>
+        <translation>Un numéro de téléphone français (+33) doit comporter 9 chiffres après l'indicatif.</translation>
     </message>
     <message>
         <source>An international phone number must have 6 to 15 digits.</source>
@@ -902,11 +1270,11 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The phone number must have 10 digits and start with 0 (or with + followed by the country code).</source>
-        <translation>Le numéro de téléphone doit comporter 10 chiffres et commencer par 0 (ou par + suivi de l&apos;indicatif du pays).</translation>
+        <translation>Le numéro de téléphone doit comporter 10 chiffres et commencer par 0 (ou par + suivi de l'indicatif du pays).</translation>
     </message>
     <message>
         <source>The login must have 3 to 64 characters: lower-case letters without accents, digits, dot, hyphen or underscore.</source>
-        <translation>L&apos;identifiant doit comporter de 3 à 64 caractères : lettres minuscules sans accent, chiffres, point, tiret ou tiret bas.</translation>
+        <translation>L'identifiant doit comporter de 3 à 64 caractères : lettres minuscules sans accent, chiffres, point, tiret ou tiret bas.</translation>
     </message>
     <message>
         <source>This login is already used by another account.</source>
@@ -914,7 +1282,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The login of an account cannot be changed.</source>
-        <translation>L&apos;identifiant d&apos;un compte ne peut pas être modifié.</translation>
+        <translation>L'identifiant d'un compte ne peut pas être modifié.</translation>
     </message>
     <message>
         <source>The last name is required.</source>
@@ -930,11 +1298,11 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The chosen role does not exist.</source>
-        <translation>Le rôle choisi n&apos;existe pas.</translation>
+        <translation>Le rôle choisi n'existe pas.</translation>
     </message>
     <message>
         <source>The e-mail address is too long.</source>
-        <translation>L&apos;adresse e-mail est trop longue.</translation>
+        <translation>L'adresse e-mail est trop longue.</translation>
     </message>
     <message>
         <source>A health professional must have an RPPS or ADELI number.</source>
@@ -950,7 +1318,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>This structure does not exist.</source>
-        <translation>Cette structure n&apos;existe pas.</translation>
+        <translation>Cette structure n'existe pas.</translation>
     </message>
     <message>
         <source>Another structure already uses this FINESS number.</source>
@@ -958,7 +1326,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>This account does not exist.</source>
-        <translation>Ce compte n&apos;existe pas.</translation>
+        <translation>Ce compte n'existe pas.</translation>
     </message>
     <message>
         <source>This account is revoked: it can no longer be changed.</source>
@@ -982,7 +1350,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>This account is not an active administrator account.</source>
-        <translation>Ce compte n&apos;est pas un compte administrateur actif.</translation>
+        <translation>Ce compte n'est pas un compte administrateur actif.</translation>
     </message>
     <message>
         <source>The two passwords entered are different.</source>
@@ -998,7 +1366,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>No user is signed in.</source>
-        <translation>Aucun utilisateur n&apos;est connecté.</translation>
+        <translation>Aucun utilisateur n'est connecté.</translation>
     </message>
     <message>
         <source>This action is reserved for administrators.</source>
@@ -1006,7 +1374,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>You do not have access to this patient file.</source>
-        <translation>Vous n&apos;avez pas accès à ce dossier patient.</translation>
+        <translation>Vous n'avez pas accès à ce dossier patient.</translation>
     </message>
     <message>
         <source>This file is shared with you read-only.</source>
@@ -1018,7 +1386,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>This patient file does not exist.</source>
-        <translation>Ce dossier patient n&apos;existe pas.</translation>
+        <translation>Ce dossier patient n'existe pas.</translation>
     </message>
     <message>
         <source>Choose the practitioner in charge of the file.</source>
@@ -1038,15 +1406,15 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>This path is not a folder: {path}</source>
-        <translation>Ce chemin n&apos;est pas un dossier : {path}</translation>
+        <translation>Ce chemin n'est pas un dossier : {path}</translation>
     </message>
     <message>
         <source>The location of the database could not be saved in {path}: {reason}.</source>
-        <translation>Impossible d&apos;enregistrer l&apos;emplacement de la base de données dans {path} : {reason}.</translation>
+        <translation>Impossible d'enregistrer l'emplacement de la base de données dans {path} : {reason}.</translation>
     </message>
     <message>
         <source>The export file cannot be written: {path} ({reason}).</source>
-        <translation>Impossible d&apos;écrire le fichier d&apos;export : {path} ({reason}).</translation>
+        <translation>Impossible d'écrire le fichier d'export : {path} ({reason}).</translation>
     </message>
     <message>
         <source>The file cannot be read: {path} ({reason}).</source>
@@ -1054,11 +1422,11 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The file {path} is too large to be imported ({maximum} kB at most): nothing was imported.</source>
-        <translation>Le fichier {path} est trop volumineux pour être importé ({maximum} ko au plus) : rien n&apos;a été importé.</translation>
+        <translation>Le fichier {path} est trop volumineux pour être importé ({maximum} ko au plus) : rien n'a été importé.</translation>
     </message>
     <message>
         <source>The recovery sheet could not be saved in “{path}”: {reason}.</source>
-        <translation>La fiche de récupération n&apos;a pas pu être enregistrée dans « {path} » : {reason}.</translation>
+        <translation>La fiche de récupération n'a pas pu être enregistrée dans « {path} » : {reason}.</translation>
     </message>
     <message>
         <source>The database file cannot be found: {path}</source>
@@ -1070,11 +1438,11 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>This file is an unencrypted SQLite database: it is not an OISO database.</source>
-        <translation>Ce fichier est une base SQLite non chiffrée : ce n&apos;est pas une base OISO.</translation>
+        <translation>Ce fichier est une base SQLite non chiffrée : ce n'est pas une base OISO.</translation>
     </message>
     <message>
         <source>The database cannot be opened with this key: the file is damaged or the key belongs to another database.</source>
-        <translation>Impossible d&apos;ouvrir la base de données avec cette clé : fichier endommagé ou clé d&apos;une autre base.</translation>
+        <translation>Impossible d'ouvrir la base de données avec cette clé : fichier endommagé ou clé d'une autre base.</translation>
     </message>
     <message>
         <source>The database is damaged: some pages cannot be decrypted. Restore the latest backup.</source>
@@ -1082,7 +1450,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The database is in use by another session of OISO Desktop: close it, then try again.</source>
-        <translation>La base de données est utilisée par une autre session d&apos;OISO Desktop : fermez-la puis réessayez.</translation>
+        <translation>La base de données est utilisée par une autre session d'OISO Desktop : fermez-la puis réessayez.</translation>
     </message>
     <message>
         <source>The database is busy with another computer: try again in a few moments.</source>
@@ -1090,15 +1458,15 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>This database does not belong to this key file.</source>
-        <translation>Cette base de données n&apos;appartient pas à ce trousseau de clés.</translation>
+        <translation>Cette base de données n'appartient pas à ce trousseau de clés.</translation>
     </message>
     <message>
         <source>The database file {path} cannot be read (insufficient rights): check its permissions or ask your IT department for access.</source>
-        <translation>Le fichier de base de données {path} ne peut pas être lu (droits insuffisants) : vérifiez ses permissions ou demandez l&apos;accès à votre service informatique.</translation>
+        <translation>Le fichier de base de données {path} ne peut pas être lu (droits insuffisants) : vérifiez ses permissions ou demandez l'accès à votre service informatique.</translation>
     </message>
     <message>
         <source>The database file {path} cannot be modified (insufficient rights): check its permissions or ask your IT department for access.</source>
-        <translation>Le fichier de base de données {path} ne peut pas être modifié (droits insuffisants) : vérifiez ses permissions ou demandez l&apos;accès à votre service informatique.</translation>
+        <translation>Le fichier de base de données {path} ne peut pas être modifié (droits insuffisants) : vérifiez ses permissions ou demandez l'accès à votre service informatique.</translation>
     </message>
     <message>
         <source>The database folder {path} cannot be modified (insufficient rights): OISO Desktop must be able to write its transaction log there.</source>
@@ -1110,7 +1478,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The text entered is not valid UTF-8 text.</source>
-        <translation>Le texte saisi n&apos;est pas du texte UTF-8 valide.</translation>
+        <translation>Le texte saisi n'est pas du texte UTF-8 valide.</translation>
     </message>
     <message>
         <source>Unknown reason for a key change.</source>
@@ -1134,11 +1502,11 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The key file is damaged or is not an OISO key file: {path}.</source>
-        <translation>Le fichier de clés est endommagé ou n&apos;est pas un fichier de clés OISO : {path}.</translation>
+        <translation>Le fichier de clés est endommagé ou n'est pas un fichier de clés OISO : {path}.</translation>
     </message>
     <message>
         <source>This key file comes from a newer version of OISO Desktop: update the application.</source>
-        <translation>Ce fichier de clés provient d&apos;une version plus récente d&apos;OISO Desktop : mettez l&apos;application à jour.</translation>
+        <translation>Ce fichier de clés provient d'une version plus récente d'OISO Desktop : mettez l'application à jour.</translation>
     </message>
     <message>
         <source>The key file is damaged: an encrypted key cannot be read.</source>
@@ -1150,7 +1518,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The key file has been busy with another session of OISO Desktop for more than {seconds} seconds: try again in a moment.</source>
-        <translation>Le fichier de clés est occupé par une autre session d&apos;OISO Desktop depuis plus de {seconds} secondes : réessayez dans un instant.</translation>
+        <translation>Le fichier de clés est occupé par une autre session d'OISO Desktop depuis plus de {seconds} secondes : réessayez dans un instant.</translation>
     </message>
     <message>
         <source>The lock of the file {name} cannot be created: {reason}.</source>
@@ -1170,11 +1538,11 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The key of this session is not available: log in again.</source>
-        <translation>La clé de cette session n&apos;est pas disponible : reconnectez-vous.</translation>
+        <translation>La clé de cette session n'est pas disponible : reconnectez-vous.</translation>
     </message>
     <message>
         <source>The database key changed since this session opened: log in again.</source>
-        <translation>La clé de la base a changé depuis l&apos;ouverture de cette session : reconnectez-vous.</translation>
+        <translation>La clé de la base a changé depuis l'ouverture de cette session : reconnectez-vous.</translation>
     </message>
     <message>
         <source>The key of this session no longer matches the key file: log in again, then try again.</source>
@@ -1182,7 +1550,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Another session of OISO Desktop has the database open: the key change (revocation) is pending. It will be done as soon as the database is free, at the next opening or when you start it again.</source>
-        <translation>La base est ouverte par une autre session d&apos;OISO Desktop : le changement de clé (révocation) est en attente. Il se fera dès que la base sera libre, à la prochaine ouverture ou quand vous le relancerez.</translation>
+        <translation>La base est ouverte par une autre session d'OISO Desktop : le changement de clé (révocation) est en attente. Il se fera dès que la base sera libre, à la prochaine ouverture ou quand vous le relancerez.</translation>
     </message>
     <message>
         <source>A change of the database key is already pending.</source>
@@ -1190,19 +1558,19 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>A change of the database key is pending: the pending key is not available in this session. Log in again, then try again.</source>
-        <translation>Un changement de clé de la base est en attente : la clé en attente n&apos;est pas disponible dans cette session. Reconnectez-vous puis réessayez.</translation>
+        <translation>Un changement de clé de la base est en attente : la clé en attente n'est pas disponible dans cette session. Reconnectez-vous puis réessayez.</translation>
     </message>
     <message>
         <source>The key change pending in the key file is not the one just applied: nothing was committed. Log in again before trying again.</source>
-        <translation>Le changement de clé en attente dans le fichier de clés n&apos;est pas celui qui vient d&apos;être appliqué : rien n&apos;a été validé. Reconnectez-vous avant de réessayer.</translation>
+        <translation>Le changement de clé en attente dans le fichier de clés n'est pas celui qui vient d'être appliqué : rien n'a été validé. Reconnectez-vous avant de réessayer.</translation>
     </message>
     <message>
         <source>The new database key could not be checked in the key file: the database keeps its current key.</source>
-        <translation>La nouvelle clé de la base n&apos;a pas pu être vérifiée dans le fichier de clés : la base garde sa clé actuelle.</translation>
+        <translation>La nouvelle clé de la base n'a pas pu être vérifiée dans le fichier de clés : la base garde sa clé actuelle.</translation>
     </message>
     <message>
         <source>The change of the database key failed: the database keeps its current key.</source>
-        <translation>Le changement de clé de la base n&apos;a pas abouti : la base garde sa clé actuelle.</translation>
+        <translation>Le changement de clé de la base n'a pas abouti : la base garde sa clé actuelle.</translation>
     </message>
     <message>
         <source>The keys of this database are not available.</source>
@@ -1210,11 +1578,11 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The database key is not available.</source>
-        <translation>La clé de la base n&apos;est pas disponible.</translation>
+        <translation>La clé de la base n'est pas disponible.</translation>
     </message>
     <message>
         <source>No key exists for this account.</source>
-        <translation>Aucune clé n&apos;existe pour ce compte.</translation>
+        <translation>Aucune clé n'existe pour ce compte.</translation>
     </message>
     <message>
         <source>The private key does not match this account.</source>
@@ -1234,11 +1602,11 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>This account is linked to this computer but its secret cannot be found in the system keyring. Use the recovery code or ask the administrator to reset your password.</source>
-        <translation>Ce compte est lié à cet ordinateur mais son secret est introuvable dans le trousseau système. Utilisez le code de récupération ou demandez à l&apos;administrateur de réinitialiser votre mot de passe.</translation>
+        <translation>Ce compte est lié à cet ordinateur mais son secret est introuvable dans le trousseau système. Utilisez le code de récupération ou demandez à l'administrateur de réinitialiser votre mot de passe.</translation>
     </message>
     <message>
         <source>The system keyring refused the requested operation. Check that it is unlocked, then try again.</source>
-        <translation>Le trousseau système a refusé l&apos;opération demandée. Vérifiez qu&apos;il est déverrouillé puis réessayez.</translation>
+        <translation>Le trousseau système a refusé l'opération demandée. Vérifiez qu'il est déverrouillé puis réessayez.</translation>
     </message>
     <message>
         <source>A secret in the system keyring cannot be read.</source>
@@ -1246,15 +1614,15 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>“{value}” is not an age: enter a number (45), an approximate age (~45, 40-49, &lt; 50) or “unknown”.</source>
-        <translation>« {value} » n&apos;est pas un âge : saisissez un nombre (45), un âge approché (~45, 40-49, &lt; 50) ou « inconnu ».</translation>
+        <translation>« {value} » n'est pas un âge : saisissez un nombre (45), un âge approché (~45, 40-49, &lt; 50) ou « inconnu ».</translation>
     </message>
     <message>
         <source>The age “{value}” must be between 0 and {maximum} years.</source>
-        <translation>L&apos;âge « {value} » doit être compris entre 0 et {maximum} ans.</translation>
+        <translation>L'âge « {value} » doit être compris entre 0 et {maximum} ans.</translation>
     </message>
     <message>
         <source>The person “{person_id}” is not in the family.</source>
-        <translation>La personne « {person_id} » n&apos;est pas dans la famille.</translation>
+        <translation>La personne « {person_id} » n'est pas dans la famille.</translation>
     </message>
     <message>
         <source>{person} already has parents.</source>
@@ -1270,7 +1638,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>{person} has several partners: choose the other parent.</source>
-        <translation>{person} a plusieurs partenaires : choisissez l&apos;autre parent.</translation>
+        <translation>{person} a plusieurs partenaires : choisissez l'autre parent.</translation>
     </message>
     <message>
         <source>The proband cannot be removed from the family.</source>
@@ -1278,7 +1646,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>{person} has children in the family: remove the children first.</source>
-        <translation>{person} a des enfants dans la famille : retirez d&apos;abord ses enfants.</translation>
+        <translation>{person} a des enfants dans la famille : retirez d'abord ses enfants.</translation>
     </message>
     <message>
         <source>The family has {count} people: at most {maximum}.</source>
@@ -1286,7 +1654,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The identifier “{person_id}” is empty or used by several people.</source>
-        <translation>L&apos;identifiant « {person_id} » est vide ou utilisé par plusieurs personnes.</translation>
+        <translation>L'identifiant « {person_id} » est vide ou utilisé par plusieurs personnes.</translation>
     </message>
     <message>
         <source>{person}: unknown sex “{value}” (F, M or U).</source>
@@ -1294,11 +1662,11 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>{person}: the birth year {year} must be between {minimum} and {maximum}.</source>
-        <translation>{person} : l&apos;année de naissance {year} doit être comprise entre {minimum} et {maximum}.</translation>
+        <translation>{person} : l'année de naissance {year} doit être comprise entre {minimum} et {maximum}.</translation>
     </message>
     <message>
         <source>{person}: the age {age} is not possible for someone born in {birth_year}.</source>
-        <translation>{person} : l&apos;âge {age} est impossible pour une personne née en {birth_year}.</translation>
+        <translation>{person} : l'âge {age} est impossible pour une personne née en {birth_year}.</translation>
     </message>
     <message>
         <source>{person}: an age at death is entered but the person is alive.</source>
@@ -1306,11 +1674,11 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>{person}: the value “{value}” of the field “{field_name}” is not valid.</source>
-        <translation>{person} : la valeur « {value} » du champ « {field_name} » n&apos;est pas valide.</translation>
+        <translation>{person} : la valeur « {value} » du champ « {field_name} » n'est pas valide.</translation>
     </message>
     <message>
         <source>{person}: the parent “{parent_id}” is not in the family.</source>
-        <translation>{person} : le parent « {parent_id} » n&apos;est pas dans la famille.</translation>
+        <translation>{person} : le parent « {parent_id} » n'est pas dans la famille.</translation>
     </message>
     <message>
         <source>{person}: enter both parents or neither.</source>
@@ -1318,7 +1686,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>{person} (born in {child_year} at the latest) cannot be the child of {parent} (born in {parent_year} at the earliest): a parent is at least {minimum} when their child is born.</source>
-        <translation>{person} (né(e) au plus tard en {child_year}) ne peut pas être l&apos;enfant de {parent} (né(e) au plus tôt en {parent_year}) : un parent a au moins {minimum} ans à la naissance de son enfant.</translation>
+        <translation>{person} (né(e) au plus tard en {child_year}) ne peut pas être l'enfant de {parent} (né(e) au plus tôt en {parent_year}) : un parent a au moins {minimum} ans à la naissance de son enfant.</translation>
     </message>
     <message>
         <source>{person}: unknown cancer site “{site}”.</source>
@@ -1329,28 +1697,28 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>{person} : le diagnostic ({site}, à {age} ans) est postérieur au décès (à {death_age} ans).</translation>
     </message>
     <message>
-        <source>{person}: the age at diagnosis ({site}, {age}) is above the person&apos;s age ({current_age} at most).</source>
-        <translation>{person} : l&apos;âge au diagnostic ({site}, {age} ans) dépasse l&apos;âge de la personne ({current_age} ans au plus).</translation>
+        <source>{person}: the age at diagnosis ({site}, {age}) is above the person's age ({current_age} at most).</source>
+        <translation>{person} : l'âge au diagnostic ({site}, {age} ans) dépasse l'âge de la personne ({current_age} ans au plus).</translation>
     </message>
     <message>
         <source>{person}: a contralateral breast cancer follows a first breast cancer (enter the first one, at a lower or equal age).</source>
-        <translation>{person} : un cancer du sein controlatéral suit un premier cancer du sein (saisissez d&apos;abord le premier, à un âge inférieur ou égal).</translation>
+        <translation>{person} : un cancer du sein controlatéral suit un premier cancer du sein (saisissez d'abord le premier, à un âge inférieur ou égal).</translation>
     </message>
     <message>
         <source>{person}: “{gene}” is not a gene symbol (BRCA1, MLH1...).</source>
-        <translation>{person} : « {gene} » n&apos;est pas un symbole de gène (BRCA1, MLH1...).</translation>
+        <translation>{person} : « {gene} » n'est pas un symbole de gène (BRCA1, MLH1...).</translation>
     </message>
     <message>
         <source>{person}: the result of the {gene} test ({result}) is not valid.</source>
-        <translation>{person} : le résultat du test {gene} ({result}) n&apos;est pas valide.</translation>
+        <translation>{person} : le résultat du test {gene} ({result}) n'est pas valide.</translation>
     </message>
     <message>
         <source>No one is marked as the proband.</source>
-        <translation>Aucune personne n&apos;est désignée comme cas index.</translation>
+        <translation>Aucune personne n'est désignée comme cas index.</translation>
     </message>
     <message>
         <source>There can be only one proband; several people are: {probands}.</source>
-        <translation>Il ne peut y avoir qu&apos;un cas index ; plusieurs personnes le sont : {probands}.</translation>
+        <translation>Il ne peut y avoir qu'un cas index ; plusieurs personnes le sont : {probands}.</translation>
     </message>
     <message>
         <source>Circular parentage: {people} are among their own ancestors.</source>
@@ -1358,7 +1726,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>{person} is linked to the proband by no link (parent, child or partner).</source>
-        <translation>{person} n&apos;est relié(e) au cas index par aucun lien (parent, enfant ou partenaire).</translation>
+        <translation>{person} n'est relié(e) au cas index par aucun lien (parent, enfant ou partenaire).</translation>
     </message>
     <message>
         <source>Incorrect twin group ({people}): at least two people of the family, each in one group only.</source>
@@ -1394,7 +1762,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>the line of column names (##FamID Name Target...) is missing before the data: the columns of the format are assumed, in order.</source>
-        <translation>la ligne des noms de colonnes (##FamID Name Target...) manque avant les données : les colonnes du format sont supposées dans l&apos;ordre.</translation>
+        <translation>la ligne des noms de colonnes (##FamID Name Target...) manque avant les données : les colonnes du format sont supposées dans l'ordre.</translation>
     </message>
     <message>
         <source>the line has {count} fields instead of {expected}.</source>
@@ -1402,11 +1770,11 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>person {person}, column {column}: “{value}” is not a possible value ({expected}).</source>
-        <translation>personne {person}, colonne {column} : « {value} » n&apos;est pas une valeur possible ({expected}).</translation>
+        <translation>personne {person}, colonne {column} : « {value} » n'est pas une valeur possible ({expected}).</translation>
     </message>
     <message>
         <source>person {person}: this identifier is already that of a person on line {first_line}.</source>
-        <translation>personne {person} : cet identifiant est déjà celui d&apos;une personne de la ligne {first_line}.</translation>
+        <translation>personne {person} : cet identifiant est déjà celui d'une personne de la ligne {first_line}.</translation>
     </message>
     <message>
         <source>person {person}, column MZtwin: the monozygotic twin code “{value}” appears {count} times (exactly 2 expected).</source>
@@ -1422,7 +1790,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>CanRisk only accepts pairs of monozygotic twins, {maximum} at most: {people}.</source>
-        <translation>CanRisk n&apos;accepte que des paires de jumeaux monozygotes, au plus {maximum} : {people}.</translation>
+        <translation>CanRisk n'accepte que des paires de jumeaux monozygotes, au plus {maximum} : {people}.</translation>
     </message>
     <message>
         <source>An encrypted clinical value cannot be read: it was altered or moved, or the clinical key does not match.</source>
@@ -1438,27 +1806,27 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>This database has no clinical key yet.</source>
-        <translation>Cette base n&apos;a pas encore de clé clinique.</translation>
+        <translation>Cette base n'a pas encore de clé clinique.</translation>
     </message>
     <message>
         <source>The clinical key has changed since this session opened: log in again, then retry.</source>
-        <translation>La clé clinique a changé depuis l&apos;ouverture de cette session : reconnectez-vous puis réessayez.</translation>
+        <translation>La clé clinique a changé depuis l'ouverture de cette session : reconnectez-vous puis réessayez.</translation>
     </message>
     <message>
         <source>Your access to clinical data awaits the approval of a practitioner or counsellor who already holds it.</source>
-        <translation>Votre accès aux données cliniques attend l&apos;approbation d&apos;un praticien ou d&apos;un conseiller qui le détient déjà.</translation>
+        <translation>Votre accès aux données cliniques attend l'approbation d'un praticien ou d'un conseiller qui le détient déjà.</translation>
     </message>
     <message>
         <source>This account is not awaiting access to clinical data.</source>
-        <translation>Ce compte n&apos;attend pas d&apos;accès aux données cliniques.</translation>
+        <translation>Ce compte n'attend pas d'accès aux données cliniques.</translation>
     </message>
     <message>
         <source>A practitioner or counsellor already holds the clinical key: they approve this account, not the recovery code.</source>
-        <translation>Un praticien ou un conseiller détient déjà la clé clinique : c&apos;est à lui d&apos;approuver ce compte, pas au code de récupération.</translation>
+        <translation>Un praticien ou un conseiller détient déjà la clé clinique : c'est à lui d'approuver ce compte, pas au code de récupération.</translation>
     </message>
     <message>
         <source>Only the current recovery code gives access to clinical data: first have a clinical account approved with that code, then issue a new sheet.</source>
-        <translation>Seul le code de récupération actuel donne accès aux données cliniques : faites d&apos;abord approuver un compte clinique avec ce code, puis émettez une nouvelle feuille.</translation>
+        <translation>Seul le code de récupération actuel donne accès aux données cliniques : faites d'abord approuver un compte clinique avec ce code, puis émettez une nouvelle feuille.</translation>
     </message>
     <message>
         <source>The clinical key written in the key file does not chain to any trusted key: it may have been substituted. It is not used; tell the administrator.</source>
@@ -1470,15 +1838,91 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>“{value}” is not a valid date: enter it as DD/MM/YYYY.</source>
-        <translation>« {value} » n&apos;est pas une date valide : saisissez-la sous la forme JJ/MM/AAAA.</translation>
+        <translation>« {value} » n'est pas une date valide : saisissez-la sous la forme JJ/MM/AAAA.</translation>
     </message>
     <message>
         <source>The link to patient file no. {patient_id} was not saved: you cannot open that file, or it does not exist.</source>
-        <translation>Le lien vers le dossier n° {patient_id} n&apos;a pas été enregistré : vous ne pouvez pas ouvrir ce dossier, ou il n&apos;existe pas.</translation>
+        <translation>Le lien vers le dossier n° {patient_id} n'a pas été enregistré : vous ne pouvez pas ouvrir ce dossier, ou il n'existe pas.</translation>
+    </message>
+    <message>
+        <source>The file “{file_name}” is empty: it was not attached.</source>
+        <translation>Le fichier « {file_name} » est vide : il n'a pas été joint.</translation>
+    </message>
+    <message>
+        <source>The file “{file_name}” is too large ({size}): {maximum} at most.</source>
+        <translation>Le fichier « {file_name} » est trop volumineux ({size}) : {maximum} au plus.</translation>
+    </message>
+    <message>
+        <source>The file “{file_name}” was not attached: only PDF, JPEG and PNG files are accepted (extension {extension}).</source>
+        <translation>Le fichier « {file_name} » n'a pas été joint : seuls les fichiers PDF, JPEG et PNG sont acceptés (extension {extension}).</translation>
+    </message>
+    <message>
+        <source>The file “{file_name}” was not attached: its name announces a {announced} file but its content is of type {found}.</source>
+        <translation>Le fichier « {file_name} » n'a pas été joint : son nom annonce un fichier {announced} mais son contenu est de type {found}.</translation>
+    </message>
+    <message>
+        <source>The file “{file_name}” is damaged and cannot be read: it was not attached. Ask for a new copy.</source>
+        <translation>Le fichier « {file_name} » est endommagé et ne peut pas être lu : il n'a pas été joint. Demandez-en une nouvelle copie.</translation>
+    </message>
+    <message>
+        <source>The image “{file_name}” is too large ({pixels} pixels): {maximum} million pixels at most. Reduce its resolution before attaching it.</source>
+        <translation>L'image « {file_name} » est trop grande ({pixels} pixels) : {maximum} millions de pixels au plus. Réduisez sa résolution avant de la joindre.</translation>
+    </message>
+    <message>
+        <source>This file is already attached to this patient file: “{title}”.</source>
+        <translation>Ce fichier est déjà joint à ce dossier : « {title} ».</translation>
+    </message>
+    <message>
+        <source>The document was not saved: {count} problem(s), each shown at its field.</source>
+        <translation>Le document n'a pas été enregistré : {count} problème(s), chacun signalé à son champ.</translation>
+    </message>
+    <message>
+        <source>Give the document a title.</source>
+        <translation>Donnez un titre au document.</translation>
+    </message>
+    <message>
+        <source>The date of the document ({date}) is in the future.</source>
+        <translation>La date du document ({date}) est dans le futur.</translation>
+    </message>
+    <message>
+        <source>The date of the document ({date}) is before {year}: check the year.</source>
+        <translation>La date du document ({date}) est antérieure à {year} : vérifiez l'année.</translation>
+    </message>
+    <message>
+        <source>Unknown document category “{value}”.</source>
+        <translation>Catégorie de document inconnue : « {value} ».</translation>
+    </message>
+    <message>
+        <source>This document no longer exists: it may have been deleted.</source>
+        <translation>Ce document n'existe plus : il a peut-être été supprimé.</translation>
+    </message>
+    <message>
+        <source>Someone else modified or deleted this document since it was shown: the list was read again; make your change again if it is still needed.</source>
+        <translation>Ce document a été modifié ou supprimé par quelqu'un d'autre depuis son affichage : la liste a été relue, refaites votre modification si elle est encore utile.</translation>
+    </message>
+    <message>
+        <source>The saved content of this document is incomplete or altered: it cannot be read.</source>
+        <translation>Le contenu enregistré de ce document est incomplet ou altéré : il ne peut pas être lu.</translation>
+    </message>
+    <message>
+        <source>The copy could not be saved: {path} ({reason}).</source>
+        <translation>La copie n'a pas pu être enregistrée : {path} ({reason}).</translation>
+    </message>
+    <message>
+        <source>This PDF is protected by a password: type it to display the document.</source>
+        <translation>Ce PDF est protégé par un mot de passe : saisissez-le pour afficher le document.</translation>
+    </message>
+    <message>
+        <source>Wrong password: this PDF could not be opened.</source>
+        <translation>Mot de passe incorrect : ce PDF n'a pas pu être ouvert.</translation>
+    </message>
+    <message>
+        <source>This document cannot be displayed: its content cannot be read. Save a copy to open it with other software.</source>
+        <translation>Ce document ne peut pas être affiché : son contenu est illisible. Enregistrez-en une copie pour l'ouvrir avec un autre logiciel.</translation>
     </message>
     <message>
         <source>This account has not replaced its temporary password yet: access to clinical data will be approved afterwards.</source>
-        <translation>Ce compte n&apos;a pas encore remplacé son mot de passe provisoire : l&apos;accès aux données cliniques sera approuvé ensuite.</translation>
+        <translation>Ce compte n'a pas encore remplacé son mot de passe provisoire : l'accès aux données cliniques sera approuvé ensuite.</translation>
     </message>
     <message>
         <source>Unknown cancer site “{site}”.</source>
@@ -1490,7 +1934,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The value “{value}” is not possible here.</source>
-        <translation>La valeur « {value} » n&apos;est pas possible ici.</translation>
+        <translation>La valeur « {value} » n'est pas possible ici.</translation>
     </message>
     <message>
         <source>The date {date} is before the birth date ({birth_date}).</source>
@@ -1501,12 +1945,12 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>La date du {date} est dans le futur.</translation>
     </message>
     <message>
-        <source>The age of {age} is above the patient&apos;s age ({current_age}).</source>
-        <translation>L&apos;âge de {age} ans dépasse l&apos;âge de la patiente ou du patient ({current_age} ans).</translation>
+        <source>The age of {age} is above the patient's age ({current_age}).</source>
+        <translation>L'âge de {age} ans dépasse l'âge de la patiente ou du patient ({current_age} ans).</translation>
     </message>
     <message>
         <source>The age entered ({age}) does not match the date {date} (age {date_age} then).</source>
-        <translation>L&apos;âge saisi ({age} ans) ne correspond pas à la date du {date} ({date_age} ans).</translation>
+        <translation>L'âge saisi ({age} ans) ne correspond pas à la date du {date} ({date_age} ans).</translation>
     </message>
     <message>
         <source>Cancer ({site}): hormone receptors, HER2 and grade are only entered for a breast cancer.</source>
@@ -1514,7 +1958,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Cancer ({site}): MSI status and immunohistochemistry are only entered for a colorectal or endometrial cancer.</source>
-        <translation>Cancer ({site}) : le statut MSI et l&apos;immunohistochimie ne se renseignent que pour un cancer colorectal ou de l&apos;endomètre.</translation>
+        <translation>Cancer ({site}) : le statut MSI et l'immunohistochimie ne se renseignent que pour un cancer colorectal ou de l'endomètre.</translation>
     </message>
     <message>
         <source>Unknown risk-reducing surgery “{kind}”.</source>
@@ -1530,11 +1974,11 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The form was not saved: {count} problem(s), each shown at its field.</source>
-        <translation>Le formulaire n&apos;a pas été enregistré : {count} problème(s), chacun signalé à son champ.</translation>
+        <translation>Le formulaire n'a pas été enregistré : {count} problème(s), chacun signalé à son champ.</translation>
     </message>
     <message>
         <source>Someone else saved this form while you were editing it. Both versions are shown: keep what you typed, take theirs, or combine them, then save again.</source>
-        <translation>Quelqu&apos;un d&apos;autre a enregistré ce formulaire pendant que vous le modifiiez. Les deux versions sont affichées : gardez votre saisie, reprenez la sienne ou combinez-les, puis enregistrez à nouveau.</translation>
+        <translation>Quelqu'un d'autre a enregistré ce formulaire pendant que vous le modifiiez. Les deux versions sont affichées : gardez votre saisie, reprenez la sienne ou combinez-les, puis enregistrez à nouveau.</translation>
     </message>
     <message>
         <source>Unknown clinical form type “{kind}”.</source>
@@ -1546,19 +1990,19 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>This form was saved by a newer version of OISO Desktop: update the application to open it.</source>
-        <translation>Ce formulaire a été enregistré par une version plus récente d&apos;OISO Desktop : mettez l&apos;application à jour pour l&apos;ouvrir.</translation>
+        <translation>Ce formulaire a été enregistré par une version plus récente d'OISO Desktop : mettez l'application à jour pour l'ouvrir.</translation>
     </message>
     <message>
         <source>This form has no version number {revision}.</source>
-        <translation>Ce formulaire n&apos;a pas de version n° {revision}.</translation>
+        <translation>Ce formulaire n'a pas de version n° {revision}.</translation>
     </message>
     <message>
         <source>The standard output is closed or full: the password could not be shown. Nothing was changed.</source>
-        <translation>La sortie standard est fermée ou pleine : le mot de passe ne pourrait pas être affiché. Rien n&apos;a été modifié.</translation>
+        <translation>La sortie standard est fermée ou pleine : le mot de passe ne pourrait pas être affiché. Rien n'a été modifié.</translation>
     </message>
     <message>
         <source>No OISO database is configured on this computer: give its folder with --folder.</source>
-        <translation>Aucune base OISO n&apos;est configurée sur ce poste : indiquez son dossier avec --folder.</translation>
+        <translation>Aucune base OISO n'est configurée sur ce poste : indiquez son dossier avec --folder.</translation>
     </message>
     <message>
         <source>Required value missing: {value}.</source>
@@ -1570,7 +2014,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>No account has the login “{login}”.</source>
-        <translation>Aucun compte ne porte l&apos;identifiant « {login} ».</translation>
+        <translation>Aucun compte ne porte l'identifiant « {login} ».</translation>
     </message>
     <message>
         <source>The RPPS number</source>
@@ -1598,7 +2042,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The used name</source>
-        <translation>Le nom d&apos;usage</translation>
+        <translation>Le nom d'usage</translation>
     </message>
     <message>
         <source>The first name</source>
@@ -1610,7 +2054,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>An unexpected error occurred. The operation was not completed; if the problem persists, contact your IT support.</source>
-        <translation>Une erreur inattendue est survenue. L&apos;opération n&apos;a pas été effectuée ; si le problème persiste, contactez votre support informatique.</translation>
+        <translation>Une erreur inattendue est survenue. L'opération n'a pas été effectuée ; si le problème persiste, contactez votre support informatique.</translation>
     </message>
     <message>
         <source>Too short: at least 12 characters (14 with three kinds of characters).</source>
@@ -1622,7 +2066,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The new password must differ from the current one.</source>
-        <translation>Le nouveau mot de passe doit être différent de l&apos;actuel.</translation>
+        <translation>Le nouveau mot de passe doit être différent de l'actuel.</translation>
     </message>
     <message>
         <source>Too easy to guess (common word, keyboard run, repetition).</source>
@@ -1638,11 +2082,107 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Must not contain the login.</source>
-        <translation>Ne doit pas contenir l&apos;identifiant.</translation>
+        <translation>Ne doit pas contenir l'identifiant.</translation>
     </message>
     <message>
         <source>Must not contain the first or last name.</source>
         <translation>Ne doit pas contenir le prénom ou le nom.</translation>
+    </message>
+    <message>
+        <source>Enter the gene (HGNC symbol, for example BRCA2).</source>
+        <translation>Saisissez le gène (symbole HGNC, par exemple BRCA2).</translation>
+    </message>
+    <message>
+        <source>“{gene}” is not an HGNC gene symbol (capital letters and digits, for example BRCA2 or RAD51C).</source>
+        <translation>« {gene} » n'est pas un symbole de gène HGNC (lettres majuscules et chiffres, par exemple BRCA2 ou RAD51C).</translation>
+    </message>
+    <message>
+        <source>{gene} is not in the list of predisposition genes: check the symbol.</source>
+        <translation>{gene} ne fait pas partie de la liste des gènes de prédisposition : vérifiez le symbole.</translation>
+    </message>
+    <message>
+        <source>Enter the HGVS c. description of the variant (for example c.5946del).</source>
+        <translation>Saisissez la description HGVS c. du variant (par exemple c.5946del).</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a valid HGVS c. description (cannot be read at character {position}). Examples: c.5946del, c.68-2A&gt;G, c.1234_1235insT.</source>
+        <translation>« {value} » n'est pas une description HGVS c. valide (lecture impossible au caractère {position}). Exemples : c.5946del, c.68-2A&gt;G, c.1234_1235insT.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a valid HGVS p. description (cannot be read at character {position}). Examples: p.(Ser1982Argfs*22), p.Arg1699Trp, p.(=).</source>
+        <translation>« {value} » n'est pas une description HGVS p. valide (lecture impossible au caractère {position}). Exemples : p.(Ser1982Argfs*22), p.Arg1699Trp, p.(=).</translation>
+    </message>
+    <message>
+        <source>“{value}”: the start of the range must come before its end.</source>
+        <translation>« {value} » : le début de l'intervalle doit précéder sa fin.</translation>
+    </message>
+    <message>
+        <source>“{value}”: an insertion goes between two neighbouring positions (for example 1234_1235ins).</source>
+        <translation>« {value} » : une insertion se place entre deux positions voisines (par exemple 1234_1235ins).</translation>
+    </message>
+    <message>
+        <source>Unknown ACMG class “{value}”: choose a class from 1 (benign) to 5 (pathogenic).</source>
+        <translation>Classe ACMG « {value} » inconnue : choisissez une classe de 1 (bénin) à 5 (pathogène).</translation>
+    </message>
+    <message>
+        <source>Choose the ACMG class of the variant, from 1 (benign) to 5 (pathogenic).</source>
+        <translation>Choisissez la classe ACMG du variant, de 1 (bénin) à 5 (pathogène).</translation>
+    </message>
+    <message>
+        <source>This variant ({variant}) is already entered.</source>
+        <translation>Ce variant ({variant}) est déjà saisi.</translation>
+    </message>
+    <message>
+        <source>Enter the date (DD/MM/YYYY).</source>
+        <translation>Saisissez la date (JJ/MM/AAAA).</translation>
+    </message>
+    <message>
+        <source>The date {date} is before the patient's birth ({birth_date}).</source>
+        <translation>La date du {date} précède la naissance de la patiente ou du patient ({birth_date}).</translation>
+    </message>
+    <message>
+        <source>A panel analyses at least one gene: enter its genes.</source>
+        <translation>Un panel analyse au moins un gène : saisissez ses gènes.</translation>
+    </message>
+    <message>
+        <source>A targeted search or a predictive test is about the familial variant: enter its gene and its HGVS c. description.</source>
+        <translation>Une recherche ciblée ou un test présymptomatique porte sur le variant familial : saisissez son gène et sa description HGVS c.</translation>
+    </message>
+    <message>
+        <source>A predictive test is about a relative: choose them.</source>
+        <translation>Un test présymptomatique concerne un apparenté : choisissez-le.</translation>
+    </message>
+    <message>
+        <source>The relative “{person_id}” is not in the family (Family tab).</source>
+        <translation>L'apparenté « {person_id} » ne figure pas dans la famille (onglet Famille).</translation>
+    </message>
+    <message>
+        <source>Choose a relative: it cannot be the patient.</source>
+        <translation>Choisissez un apparenté : ce ne peut pas être la patiente ou le patient.</translation>
+    </message>
+    <message>
+        <source>The relative's result is only entered for a predictive test whose result has been received.</source>
+        <translation>Le résultat de l'apparenté ne se renseigne que pour un test présymptomatique dont le résultat est reçu.</translation>
+    </message>
+    <message>
+        <source>Tick what the consent covers.</source>
+        <translation>Cochez ce que couvre le consentement.</translation>
+    </message>
+    <message>
+        <source>Tick the relatives who were informed.</source>
+        <translation>Cochez les apparentés informés.</translation>
+    </message>
+    <message>
+        <source>No pathogenic variant (class 4 or 5) is saved in the Genetics tab: the letter to relatives is about one. Save the variant first.</source>
+        <translation>Aucun variant pathogène (classe 4 ou 5) n'est enregistré dans l'onglet Génétique : la lettre à la parentèle porte sur lui. Enregistrez d'abord le variant.</translation>
+    </message>
+    <message>
+        <source>Choose at least one relative to write to.</source>
+        <translation>Choisissez au moins un apparenté à qui écrire.</translation>
+    </message>
+    <message>
+        <source>The relative “{person_id}” is not in the saved family: save the Family tab first.</source>
+        <translation>L'apparenté « {person_id} » ne figure pas dans la famille enregistrée : enregistrez d'abord l'onglet Famille.</translation>
     </message>
 </context>
 <context>
@@ -1685,7 +2225,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Verify integrity</source>
-        <translation>Vérifier l&apos;intégrité</translation>
+        <translation>Vérifier l'intégrité</translation>
     </message>
     <message>
         <source>Export (CSV)…</source>
@@ -1859,7 +2399,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Clinical key change awaiting a holder</source>
-        <translation>Changement de clé clinique en attente d&apos;un détenteur</translation>
+        <translation>Changement de clé clinique en attente d'un détenteur</translation>
     </message>
     <message>
         <source>Clinical key refused to an unendorsed key slot</source>
@@ -1904,6 +2444,26 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>Clinical form modified</source>
         <translation>Formulaire clinique modifié</translation>
+    </message>
+    <message>
+        <source>Document attached</source>
+        <translation>Document joint</translation>
+    </message>
+    <message>
+        <source>Document viewed</source>
+        <translation>Document consulté</translation>
+    </message>
+    <message>
+        <source>Document details modified</source>
+        <translation>Informations d'un document modifiées</translation>
+    </message>
+    <message>
+        <source>Document deleted</source>
+        <translation>Document supprimé</translation>
+    </message>
+    <message>
+        <source>Copy of a document saved</source>
+        <translation>Copie d'un document enregistrée</translation>
     </message>
     <message>
         <source>Patient</source>
@@ -1961,6 +2521,10 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <source>Version</source>
         <translation>Version</translation>
     </message>
+    <message>
+        <source>Letter to relatives produced</source>
+        <translation>Lettre à la parentèle produite</translation>
+    </message>
 </context>
 <context>
     <name>FamilyEditor</name>
@@ -1978,7 +2542,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Add a brother or sister to the selected person (same parents, added first if missing) ({keys})</source>
-        <translation>Ajouter un frère ou une sœur à la personne sélectionnée (mêmes parents, ajoutés d&apos;abord s&apos;ils manquent) ({keys})</translation>
+        <translation>Ajouter un frère ou une sœur à la personne sélectionnée (mêmes parents, ajoutés d'abord s'ils manquent) ({keys})</translation>
     </message>
     <message>
         <source>Child</source>
@@ -1986,7 +2550,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Add a child to the selected person and their partner (a partner is added when there is none) ({keys})</source>
-        <translation>Ajouter un enfant à la personne sélectionnée et à son conjoint (un conjoint est ajouté s&apos;il n&apos;y en a pas) ({keys})</translation>
+        <translation>Ajouter un enfant à la personne sélectionnée et à son conjoint (un conjoint est ajouté s'il n'y en a pas) ({keys})</translation>
     </message>
     <message>
         <source>Partner</source>
@@ -2002,7 +2566,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Remove the selected person ({keys}, or Delete in the table); remove their children first</source>
-        <translation>Retirer la personne sélectionnée ({keys}, ou Suppr dans le tableau) ; retirez d&apos;abord ses enfants</translation>
+        <translation>Retirer la personne sélectionnée ({keys}, ou Suppr dans le tableau) ; retirez d'abord ses enfants</translation>
     </message>
     <message>
         <source>Undo</source>
@@ -2042,7 +2606,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Show the whole pedigree (0)</source>
-        <translation>Afficher tout l&apos;arbre (0)</translation>
+        <translation>Afficher tout l'arbre (0)</translation>
     </message>
     <message>
         <source>Import a CanRisk file…</source>
@@ -2050,7 +2614,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Replace this family by one read from a CanRisk pedigree file (versions 1 to 4)</source>
-        <translation>Remplacer cette famille par une famille lue dans un fichier d&apos;arbre CanRisk (versions 1 à 4)</translation>
+        <translation>Remplacer cette famille par une famille lue dans un fichier d'arbre CanRisk (versions 1 à 4)</translation>
     </message>
     <message>
         <source>Export for CanRisk…</source>
@@ -2058,23 +2622,23 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Write the family as a CanRisk 2.0 pedigree file. CanRisk holds less than this form: approximate ages become their central value; only breast, ovarian, prostate and pancreatic cancers and the BOADICEA genes are written.</source>
-        <translation>Écrire la famille dans un fichier d&apos;arbre CanRisk 2.0. CanRisk contient moins que ce formulaire : les âges approchés deviennent leur valeur centrale ; seuls les cancers du sein, de l&apos;ovaire, de la prostate et du pancréas et les gènes de BOADICEA sont écrits.</translation>
+        <translation>Écrire la famille dans un fichier d'arbre CanRisk 2.0. CanRisk contient moins que ce formulaire : les âges approchés deviennent leur valeur centrale ; seuls les cancers du sein, de l'ovaire, de la prostate et du pancréas et les gènes de BOADICEA sont écrits.</translation>
     </message>
     <message>
         <source>The exported file is the one to upload to the CanRisk tool (canrisk.org) to compute BOADICEA risks.</source>
-        <translation>Le fichier exporté est celui à déposer dans l&apos;outil CanRisk (canrisk.org) pour calculer les risques BOADICEA.</translation>
+        <translation>Le fichier exporté est celui à déposer dans l'outil CanRisk (canrisk.org) pour calculer les risques BOADICEA.</translation>
     </message>
     <message>
         <source>Other parent</source>
         <translation>Autre parent</translation>
     </message>
     <message>
-        <source>{person} has several partners: who is the child&apos;s other parent?</source>
-        <translation>{person} a plusieurs conjoints : qui est l&apos;autre parent de l&apos;enfant ?</translation>
+        <source>{person} has several partners: who is the child's other parent?</source>
+        <translation>{person} a plusieurs conjoints : qui est l'autre parent de l'enfant ?</translation>
     </message>
     <message>
         <source>Add the child</source>
-        <translation>Ajouter l&apos;enfant</translation>
+        <translation>Ajouter l'enfant</translation>
     </message>
     <message>
         <source>Remove people</source>
@@ -2086,7 +2650,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>They would have no other link to the family. Ctrl+Z undoes the removal.</source>
-        <translation>Ils n&apos;auraient plus aucun lien avec la famille. Ctrl+Z annule le retrait.</translation>
+        <translation>Ils n'auraient plus aucun lien avec la famille. Ctrl+Z annule le retrait.</translation>
     </message>
     <message>
         <source>{person}: {problem}</source>
@@ -2144,7 +2708,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Cervix</source>
-        <translation>Col de l&apos;utérus</translation>
+        <translation>Col de l'utérus</translation>
     </message>
     <message>
         <source>Prostate</source>
@@ -2447,11 +3011,11 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The location was saved for your account only; the other users of this computer will have to choose this folder at their first start.</source>
-        <translation>L&apos;emplacement a été enregistré pour votre compte uniquement ; les autres utilisateurs de cet ordinateur devront choisir ce dossier à leur premier démarrage.</translation>
+        <translation>L'emplacement a été enregistré pour votre compte uniquement ; les autres utilisateurs de cet ordinateur devront choisir ce dossier à leur premier démarrage.</translation>
     </message>
     <message>
         <source>The database could not be created: {reason}</source>
-        <translation>La base n&apos;a pas pu être créée : {reason}</translation>
+        <translation>La base n'a pas pu être créée : {reason}</translation>
     </message>
     <message>
         <source>Sheet saved: {path}</source>
@@ -2459,7 +3023,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The sheet could not be saved: {reason}</source>
-        <translation>La fiche n&apos;a pas pu être enregistrée : {reason}</translation>
+        <translation>La fiche n'a pas pu être enregistrée : {reason}</translation>
     </message>
     <message>
         <source>Saving the recovery sheet...</source>
@@ -2474,7 +3038,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>{name} saved this form on {when} while you were editing it. Nothing is lost: your entries are below, beside what they saved.</source>
-        <translation>{name} a enregistré ce formulaire le {when} pendant que vous le modifiiez. Rien n&apos;est perdu : votre saisie est ci-dessous, à côté de ce qu&apos;il ou elle a enregistré.</translation>
+        <translation>{name} a enregistré ce formulaire le {when} pendant que vous le modifiiez. Rien n'est perdu : votre saisie est ci-dessous, à côté de ce qu'il ou elle a enregistré.</translation>
     </message>
     <message>
         <source>Another user</source>
@@ -2494,7 +3058,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Keep your entries to save them over the other version (it stays in the history), or take the saved version and enter your changes again.</source>
-        <translation>Gardez votre saisie pour l&apos;enregistrer à la place de l&apos;autre version (elle reste dans l&apos;historique), ou reprenez la version enregistrée et refaites vos modifications.</translation>
+        <translation>Gardez votre saisie pour l'enregistrer à la place de l'autre version (elle reste dans l'historique), ou reprenez la version enregistrée et refaites vos modifications.</translation>
     </message>
     <message>
         <source>Keep my entries</source>
@@ -2506,10 +3070,511 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
 </context>
 <context>
+    <name>GeneticsChannel</name>
+    <message>
+        <source>Letter handed by the patient</source>
+        <translation>Lettre remise par le patient</translation>
+    </message>
+    <message>
+        <source>Letter sent by the physician</source>
+        <translation>Lettre adressée par le médecin</translation>
+    </message>
+    <message>
+        <source>Told by the patient</source>
+        <translation>Information orale par le patient</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+</context>
+<context>
+    <name>GeneticsClass</name>
+    <message>
+        <source>1 — benign</source>
+        <extracomment>ACMG/AMP classes, with their number: what the class combo and the tables show.</extracomment>
+        <translation>1 — bénin</translation>
+    </message>
+    <message>
+        <source>2 — likely benign</source>
+        <translation>2 — probablement bénin</translation>
+    </message>
+    <message>
+        <source>3 — uncertain significance</source>
+        <translation>3 — de signification incertaine</translation>
+    </message>
+    <message>
+        <source>4 — likely pathogenic</source>
+        <translation>4 — probablement pathogène</translation>
+    </message>
+    <message>
+        <source>5 — pathogenic</source>
+        <translation>5 — pathogène</translation>
+    </message>
+</context>
+<context>
+    <name>GeneticsConsentScope</name>
+    <message>
+        <source>Diagnostic genetic testing</source>
+        <translation>Examen génétique à visée diagnostique</translation>
+    </message>
+    <message>
+        <source>Predictive testing</source>
+        <translation>Test présymptomatique</translation>
+    </message>
+    <message>
+        <source>Storage of the samples</source>
+        <translation>Conservation des prélèvements</translation>
+    </message>
+    <message>
+        <source>Use for research</source>
+        <translation>Utilisation pour la recherche</translation>
+    </message>
+    <message>
+        <source>Relatives informed by the physician</source>
+        <translation>Information de la parentèle par le médecin</translation>
+    </message>
+</context>
+<context>
+    <name>GeneticsEditor</name>
+    <message>
+        <source>Add</source>
+        <extracomment>sections of the form, as in the problems' ``field`` ("variants[0].hgvs_c") Usual panels (the genes of the French GGC panels), offered to fill a panel's genes.</extracomment>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Add a genetic test (Insert)</source>
+        <translation>Ajouter une analyse génétique (Inser)</translation>
+    </message>
+    <message>
+        <source>Remove the selected test (Delete)</source>
+        <translation>Supprimer l'analyse sélectionnée (Suppr)</translation>
+    </message>
+    <message>
+        <source>Add a variant (Insert)</source>
+        <translation>Ajouter un variant (Inser)</translation>
+    </message>
+    <message>
+        <source>Remove the selected variant (Delete)</source>
+        <translation>Supprimer le variant sélectionné (Suppr)</translation>
+    </message>
+    <message>
+        <source>Add a consent (Insert)</source>
+        <translation>Ajouter un consentement (Inser)</translation>
+    </message>
+    <message>
+        <source>Remove the selected consent (Delete)</source>
+        <translation>Supprimer le consentement sélectionné (Suppr)</translation>
+    </message>
+    <message>
+        <source>Record relatives informed (Insert)</source>
+        <translation>Enregistrer des apparentés informés (Inser)</translation>
+    </message>
+    <message>
+        <source>Remove the selected information (Delete)</source>
+        <translation>Supprimer l'information sélectionnée (Suppr)</translation>
+    </message>
+    <message>
+        <source>Letter to relatives…</source>
+        <translation>Lettre d'information de la parentèle…</translation>
+    </message>
+    <message>
+        <source>Write the letter “information de la parentèle” (PDF) to the relatives you choose, from the saved file</source>
+        <translation>Rédiger la lettre d'information de la parentèle (PDF) pour les apparentés choisis, à partir du dossier enregistré</translation>
+    </message>
+    <message>
+        <source>Nothing to correct.</source>
+        <translation>Rien à corriger.</translation>
+    </message>
+    <message>
+        <source>Click a problem to go to its field</source>
+        <translation>Cliquez sur un problème pour aller à son champ</translation>
+    </message>
+    <message>
+        <source>{label}:</source>
+        <translation>{label} :</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>Analyse</translation>
+    </message>
+    <message>
+        <source>Prescribed on</source>
+        <translation>Prescrite le</translation>
+    </message>
+    <message>
+        <source>Laboratory</source>
+        <translation>Laboratoire</translation>
+    </message>
+    <message>
+        <source>Personal or family history that justifies it</source>
+        <translation>Antécédents personnels ou familiaux qui la justifient</translation>
+    </message>
+    <message>
+        <source>Indication</source>
+        <translation>Indication</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Gene symbols separated by commas or spaces</source>
+        <translation>Symboles des gènes, séparés par des virgules ou des espaces</translation>
+    </message>
+    <message>
+        <source>Usual panels</source>
+        <translation>Panels usuels</translation>
+    </message>
+    <message>
+        <source>Genes of the panel</source>
+        <translation>Gènes du panel</translation>
+    </message>
+    <message>
+        <source>Gene of the familial variant</source>
+        <translation>Gène du variant familial</translation>
+    </message>
+    <message>
+        <source>Patient's variants</source>
+        <translation>Variants du patient</translation>
+    </message>
+    <message>
+        <source>Familial variant (HGVS c.)</source>
+        <translation>Variant familial (HGVS c.)</translation>
+    </message>
+    <message>
+        <source>Relative tested</source>
+        <translation>Apparenté testé</translation>
+    </message>
+    <message>
+        <source>Relative's result</source>
+        <translation>Résultat de l'apparenté</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Commentaire</translation>
+    </message>
+    <message>
+        <source>Gene</source>
+        <translation>Gène</translation>
+    </message>
+    <message>
+        <source>Coding DNA description (HGVS): c.5946del, c.68-2A&gt;G, c.1234_1235insT</source>
+        <translation>Description sur l'ADN codant (HGVS) : c.5946del, c.68-2A&gt;G, c.1234_1235insT</translation>
+    </message>
+    <message>
+        <source>HGVS c.</source>
+        <translation>HGVS c.</translation>
+    </message>
+    <message>
+        <source>Protein description (HGVS), optional: p.(Ser1982Argfs*22), p.Arg1699Trp</source>
+        <translation>Description protéique (HGVS), facultative : p.(Ser1982Argfs*22), p.Arg1699Trp</translation>
+    </message>
+    <message>
+        <source>HGVS p.</source>
+        <translation>HGVS p.</translation>
+    </message>
+    <message>
+        <source>ACMG class</source>
+        <translation>Classe ACMG</translation>
+    </message>
+    <message>
+        <source>Zygosity</source>
+        <translation>Zygotie</translation>
+    </message>
+    <message>
+        <source>Found by</source>
+        <translation>Trouvé par</translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation>— choisir —</translation>
+    </message>
+    <message>
+        <source>Signed on</source>
+        <translation>Signé le</translation>
+    </message>
+    <message>
+        <source>Covers</source>
+        <translation>Portée</translation>
+    </message>
+    <message>
+        <source>The signed form goes with the file's documents once scanned.</source>
+        <translation>Le formulaire signé rejoint les documents du dossier une fois numérisé.</translation>
+    </message>
+    <message>
+        <source>Informed on</source>
+        <translation>Informés le</translation>
+    </message>
+    <message>
+        <source>Relatives informed</source>
+        <translation>Apparentés informés</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Moyen</translation>
+    </message>
+    <message>
+        <source>Letter of 02/03/2026, copy in the file…</source>
+        <translation>Lettre du 02/03/2026, copie au dossier…</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Lettre</translation>
+    </message>
+    <message>
+        <source>Not specified</source>
+        <translation>Non précisée</translation>
+    </message>
+    <message>
+        <source>Test {number}: {kind}</source>
+        <translation>Analyse {number} : {kind}</translation>
+    </message>
+    <message>
+        <source>No variant entered</source>
+        <translation>Aucun variant saisi</translation>
+    </message>
+    <message>
+        <source>Remove a test</source>
+        <translation>Supprimer une analyse</translation>
+    </message>
+    <message>
+        <source>Remove a variant</source>
+        <translation>Supprimer un variant</translation>
+    </message>
+    <message>
+        <source>Remove a consent</source>
+        <translation>Supprimer un consentement</translation>
+    </message>
+    <message>
+        <source>Remove an information of relatives</source>
+        <translation>Supprimer une information de la parentèle</translation>
+    </message>
+    <message>
+        <source>The removal is saved with the rest of the form.</source>
+        <translation>La suppression sera enregistrée avec le reste du formulaire.</translation>
+    </message>
+    <message>
+        <source>The variants found by this test stay, without their test. The removal is saved with the rest of the form.</source>
+        <translation>Les variants trouvés par cette analyse restent, sans leur analyse. La suppression sera enregistrée avec le reste du formulaire.</translation>
+    </message>
+    <message>
+        <source>Remove {item}?</source>
+        <translation>Supprimer {item} ?</translation>
+    </message>
+    <message>
+        <source>Positive result</source>
+        <translation>Résultat positif</translation>
+    </message>
+    <message>
+        <source>Class 4 or 5: shown as a carrier on the pedigree</source>
+        <translation>Classe 4 ou 5 : porteur sur l'arbre généalogique</translation>
+    </message>
+    <message>
+        <source>Not a positive result</source>
+        <translation>Résultat non positif</translation>
+    </message>
+    <message>
+        <source>Uncertain significance: never shown as a positive result; marked “VUS” on the pedigree</source>
+        <translation>Signification incertaine : jamais présenté comme un résultat positif ; noté « VSI » sur l'arbre</translation>
+    </message>
+    <message>
+        <source>Benign or likely benign: not shown on the pedigree</source>
+        <translation>Bénin ou probablement bénin : non indiqué sur l'arbre</translation>
+    </message>
+    <message>
+        <source>To correct ({count})</source>
+        <translation>À corriger ({count})</translation>
+    </message>
+    <message>
+        <source>To correct</source>
+        <translation>À corriger</translation>
+    </message>
+    <message>
+        <source>{item} — {field}</source>
+        <translation>{item} — {field}</translation>
+    </message>
+    <message>
+        <source>{where}: {message}</source>
+        <translation>{where} : {message}</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Identifier</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Test {number} ({kind})</source>
+        <translation>Analyse {number} ({kind})</translation>
+    </message>
+    <message>
+        <source>Variant {number} ({gene})</source>
+        <translation>Variant {number} ({gene})</translation>
+    </message>
+    <message>
+        <source>Variant {number}</source>
+        <translation>Variant {number}</translation>
+    </message>
+    <message>
+        <source>Consent {number}</source>
+        <translation>Consentement {number}</translation>
+    </message>
+    <message>
+        <source>Information of relatives {number}</source>
+        <translation>Information de la parentèle {number}</translation>
+    </message>
+    <message>
+        <source>Genetic tests</source>
+        <translation>Analyses génétiques</translation>
+    </message>
+    <message>
+        <source>Genetic tests ({count})</source>
+        <translation>Analyses génétiques ({count})</translation>
+    </message>
+    <message>
+        <source>Variants</source>
+        <translation>Variants</translation>
+    </message>
+    <message>
+        <source>Variants ({count})</source>
+        <translation>Variants ({count})</translation>
+    </message>
+    <message>
+        <source>Consents</source>
+        <translation>Consentements</translation>
+    </message>
+    <message>
+        <source>Consents ({count})</source>
+        <translation>Consentements ({count})</translation>
+    </message>
+    <message>
+        <source>Relatives informed ({count})</source>
+        <translation>Apparentés informés ({count})</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <source>Select a test, a variant, a consent or an information to see it.</source>
+        <translation>Sélectionnez une analyse, un variant, un consentement ou une information pour la consulter.</translation>
+    </message>
+    <message>
+        <source>Select an item in a table to see and edit it.</source>
+        <translation>Sélectionnez une ligne d'un tableau pour la consulter et la modifier.</translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet. Add a test, a variant, a consent or the relatives informed with the “Add” buttons, or with the Insert key in a table.</source>
+        <translation>Rien n'est encore enregistré. Ajoutez une analyse, un variant, un consentement ou les apparentés informés avec les boutons « Ajouter », ou avec la touche Inser dans un tableau.</translation>
+    </message>
+    <message>
+        <source>Breast and ovary ({count} genes)</source>
+        <translation>Sein et ovaire ({count} gènes)</translation>
+    </message>
+    <message>
+        <source>Colon and digestive tract ({count} genes)</source>
+        <translation>Côlon et tube digestif ({count} gènes)</translation>
+    </message>
+</context>
+<context>
+    <name>GeneticsLetterMode</name>
+    <message>
+        <source>Handed by the patient: names the gene and the variant</source>
+        <translation>Remise par le patient : mentionne le gène et le variant</translation>
+    </message>
+    <message>
+        <source>Sent by the physician (art. L. 1131-1-2): names neither the patient nor the variant</source>
+        <translation>Adressée par le médecin (art. L. 1131-1-2) : ne mentionne ni le patient ni le variant</translation>
+    </message>
+</context>
+<context>
+    <name>GeneticsOutcome</name>
+    <message>
+        <source>Not known yet</source>
+        <translation>Pas encore connu</translation>
+    </message>
+    <message>
+        <source>Carrier of the familial variant</source>
+        <translation>Porteur du variant familial</translation>
+    </message>
+    <message>
+        <source>Not a carrier</source>
+        <translation>Non porteur</translation>
+    </message>
+</context>
+<context>
+    <name>GeneticsStatus</name>
+    <message>
+        <source>Requested</source>
+        <translation>Prescrite</translation>
+    </message>
+    <message>
+        <source>Sent to the laboratory</source>
+        <translation>Envoyée au laboratoire</translation>
+    </message>
+    <message>
+        <source>Result received</source>
+        <translation>Résultat reçu</translation>
+    </message>
+</context>
+<context>
+    <name>GeneticsTestKind</name>
+    <message>
+        <source>Gene panel</source>
+        <translation>Panel de gènes</translation>
+    </message>
+    <message>
+        <source>Targeted familial variant</source>
+        <translation>Variant familial ciblé</translation>
+    </message>
+    <message>
+        <source>Predictive test of a relative</source>
+        <translation>Test présymptomatique d'un apparenté</translation>
+    </message>
+</context>
+<context>
+    <name>GeneticsZygosity</name>
+    <message>
+        <source>Heterozygous</source>
+        <translation>Hétérozygote</translation>
+    </message>
+    <message>
+        <source>Homozygous</source>
+        <translation>Homozygote</translation>
+    </message>
+    <message>
+        <source>Compound heterozygous</source>
+        <translation>Hétérozygote composite</translation>
+    </message>
+    <message>
+        <source>Hemizygous</source>
+        <translation>Hémizygote</translation>
+    </message>
+    <message>
+        <source>Mosaic</source>
+        <translation>Mosaïque</translation>
+    </message>
+    <message>
+        <source>Not specified</source>
+        <translation>Non précisée</translation>
+    </message>
+</context>
+<context>
     <name>HistoryEditor</name>
     <message>
         <source>Add a cancer (Insert)</source>
-        <extracomment>sections of the history, as in the problems&apos; ``field`` (&quot;cancers[0].age&quot;, &quot;note&quot;)</extracomment>
+        <extracomment>sections of the history, as in the problems' ``field`` ("cancers[0].age", "note")</extracomment>
         <translation>Ajouter un cancer (Inser)</translation>
     </message>
     <message>
@@ -2638,7 +3703,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The age or the date is enough; if both are given, they must agree.</source>
-        <translation>L&apos;âge ou la date suffit ; si les deux sont saisis, ils doivent concorder.</translation>
+        <translation>L'âge ou la date suffit ; si les deux sont saisis, ils doivent concorder.</translation>
     </message>
     <message>
         <source>Remove a cancer</source>
@@ -2867,7 +3932,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Cervix</source>
-        <translation>Col de l&apos;utérus</translation>
+        <translation>Col de l'utérus</translation>
     </message>
     <message>
         <source>Prostate</source>
@@ -3028,6 +4093,21 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
 </context>
 <context>
+    <name>InformationTableModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Relatives</source>
+        <translation>Apparentés</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Moyen</translation>
+    </message>
+</context>
+<context>
     <name>LocationPage</name>
     <message>
         <source>Database location</source>
@@ -3051,7 +4131,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Choose the shared folder when several people, each with their own session on this computer, use OISO Desktop. Creating it may require administrator rights on the computer.</source>
-        <translation>Choisissez le dossier partagé lorsque plusieurs personnes, chacune avec sa propre session sur cet ordinateur, utilisent OISO Desktop. Sa création peut demander les droits d&apos;administrateur de l&apos;ordinateur.</translation>
+        <translation>Choisissez le dossier partagé lorsque plusieurs personnes, chacune avec sa propre session sur cet ordinateur, utilisent OISO Desktop. Sa création peut demander les droits d'administrateur de l'ordinateur.</translation>
     </message>
     <message>
         <source>&amp;Folder:</source>
@@ -3075,7 +4155,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Cannot write in this folder ({reason}). Choose another folder.</source>
-        <translation>Impossible d&apos;écrire dans ce dossier ({reason}). Choisissez un autre dossier.</translation>
+        <translation>Impossible d'écrire dans ce dossier ({reason}). Choisissez un autre dossier.</translation>
     </message>
 </context>
 <context>
@@ -3094,7 +4174,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Switch user</source>
-        <translation>Changer d&apos;utilisateur</translation>
+        <translation>Changer d'utilisateur</translation>
     </message>
     <message>
         <source>Unlock</source>
@@ -3105,7 +4185,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <name>LoginDialog</name>
     <message>
         <source>OISO Desktop — Sign in</source>
-        <extracomment>the user picked another interface language (&quot;fr&quot; or &quot;en&quot;)</extracomment>
+        <extracomment>the user picked another interface language ("fr" or "en")</extracomment>
         <translation>OISO Desktop — Connexion</translation>
     </message>
     <message>
@@ -3175,7 +4255,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>DEMONSTRATION MODE — fictitious data, deleted when the application closes</source>
-        <translation>MODE DÉMONSTRATION — données fictives, effacées à la fermeture de l&apos;application</translation>
+        <translation>MODE DÉMONSTRATION — données fictives, effacées à la fermeture de l'application</translation>
     </message>
     <message>
         <source>Older copy of the database</source>
@@ -3187,7 +4267,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The last event seen here was no. {remembered}; the database now ends at no. {found}. Recent records and events may have been lost, or the database files were replaced by an older copy (a restored backup, a copied folder). Tell your administrator. This alert has been recorded in the event log.</source>
-        <translation>Le dernier événement vu ici portait le n° {remembered} ; la base s&apos;arrête maintenant au n° {found}. Des fiches et des événements récents ont pu être perdus, ou les fichiers de la base ont été remplacés par une copie plus ancienne (sauvegarde restaurée, dossier recopié). Prévenez votre administrateur. Cette alerte a été enregistrée dans le journal.</translation>
+        <translation>Le dernier événement vu ici portait le n° {remembered} ; la base s'arrête maintenant au n° {found}. Des fiches et des événements récents ont pu être perdus, ou les fichiers de la base ont été remplacés par une copie plus ancienne (sauvegarde restaurée, dossier recopié). Prévenez votre administrateur. Cette alerte a été enregistrée dans le journal.</translation>
     </message>
     <message>
         <source>New recovery sheet</source>
@@ -3199,11 +4279,11 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>You signed in with the recovery code: it is now known to whoever typed or read it. A new sheet replaces it; the code just used then stops working.</source>
-        <translation>Vous vous êtes connecté avec le code de récupération : il est désormais connu de quiconque l&apos;a saisi ou lu. Une nouvelle fiche le remplace ; le code utilisé cesse alors de fonctionner.</translation>
+        <translation>Vous vous êtes connecté avec le code de récupération : il est désormais connu de quiconque l'a saisi ou lu. Une nouvelle fiche le remplace ; le code utilisé cesse alors de fonctionner.</translation>
     </message>
     <message>
         <source>The database key could not be changed: {reason} Use “Change the database key now” once the other sessions are closed.</source>
-        <translation>La clé de la base n&apos;a pas pu être changée : {reason} Utilisez « Changer la clé de la base maintenant… » quand les autres sessions seront fermées.</translation>
+        <translation>La clé de la base n'a pas pu être changée : {reason} Utilisez « Changer la clé de la base maintenant… » quand les autres sessions seront fermées.</translation>
     </message>
     <message>
         <source>Issue a new sheet</source>
@@ -3259,7 +4339,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>&amp;About OISO Desktop</source>
-        <translation>À &amp;propos d&apos;OISO Desktop</translation>
+        <translation>À &amp;propos d'OISO Desktop</translation>
     </message>
     <message>
         <source>Locking...</source>
@@ -3279,7 +4359,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Leaving now loses these changes. Cancel, then save each file first.</source>
-        <translation>Quitter maintenant perd ces modifications. Annulez, puis enregistrez d&apos;abord chaque dossier.</translation>
+        <translation>Quitter maintenant perd ces modifications. Annulez, puis enregistrez d'abord chaque dossier.</translation>
     </message>
     <message>
         <source>Leave without saving</source>
@@ -3299,7 +4379,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>No secure keyring (credential manager) was found on this computer: binding is unavailable.</source>
-        <translation>Aucun trousseau sécurisé (gestionnaire d&apos;identifiants) n&apos;a été trouvé sur cet ordinateur : la liaison est indisponible.</translation>
+        <translation>Aucun trousseau sécurisé (gestionnaire d'identifiants) n'a été trouvé sur cet ordinateur : la liaison est indisponible.</translation>
     </message>
     <message>
         <source>Your account is now bound to this computer.</source>
@@ -3307,7 +4387,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Your account is no longer bound to this computer.</source>
-        <translation>Votre compte n&apos;est plus lié à cet ordinateur.</translation>
+        <translation>Votre compte n'est plus lié à cet ordinateur.</translation>
     </message>
     <message>
         <source>Language</source>
@@ -3315,7 +4395,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The new language will be used the next time OISO Desktop starts.</source>
-        <translation>La nouvelle langue sera utilisée au prochain démarrage d&apos;OISO Desktop.</translation>
+        <translation>La nouvelle langue sera utilisée au prochain démarrage d'OISO Desktop.</translation>
     </message>
     <message>
         <source>&lt;h3&gt;OISO Desktop {version}&lt;/h3&gt;&lt;p&gt;Oncogenetics identification and follow-up.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Database:&lt;/b&gt; {backend}&lt;br&gt;&lt;b&gt;Folder:&lt;/b&gt; {folder}&lt;/p&gt;</source>
@@ -3323,7 +4403,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>About OISO Desktop</source>
-        <translation>À propos d&apos;OISO Desktop</translation>
+        <translation>À propos d'OISO Desktop</translation>
     </message>
 </context>
 <context>
@@ -3353,7 +4433,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>To be given to the user; they will have to change it at their first login. It will not be shown again.</source>
-        <translation>À transmettre à l&apos;utilisateur ; il devra le changer à sa première connexion. Il ne sera plus affiché.</translation>
+        <translation>À transmettre à l'utilisateur ; il devra le changer à sa première connexion. Il ne sera plus affiché.</translation>
     </message>
     <message>
         <source>Copied to the clipboard.</source>
@@ -3368,7 +4448,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The new password must differ from the current one.</source>
-        <translation>Le nouveau mot de passe doit être différent de l&apos;actuel.</translation>
+        <translation>Le nouveau mot de passe doit être différent de l'actuel.</translation>
     </message>
     <message>
         <source>Type the same password in both fields.</source>
@@ -3423,7 +4503,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>You assist no practitioner yet: ask the administrator to link your account to the practitioners you work for.</source>
-        <translation>Vous n&apos;assistez encore aucun praticien : demandez à l&apos;administrateur de rattacher votre compte aux praticiens pour lesquels vous travaillez.</translation>
+        <translation>Vous n'assistez encore aucun praticien : demandez à l'administrateur de rattacher votre compte aux praticiens pour lesquels vous travaillez.</translation>
     </message>
     <message>
         <source>Choose the sex.</source>
@@ -3451,7 +4531,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>This file was changed by someone else while you were editing it.</source>
-        <translation>Ce dossier a été modifié par quelqu&apos;un d&apos;autre pendant que vous le modifiiez.</translation>
+        <translation>Ce dossier a été modifié par quelqu'un d'autre pendant que vous le modifiiez.</translation>
     </message>
     <message>
         <source>Your entries are not lost. Reload the saved version: your entries stay in the form and the values saved meanwhile are shown under each field.</source>
@@ -3467,7 +4547,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>This file was changed by someone else. Your entries are kept.</source>
-        <translation>Ce dossier a été modifié par quelqu&apos;un d&apos;autre. Vos saisies sont conservées.</translation>
+        <translation>Ce dossier a été modifié par quelqu'un d'autre. Vos saisies sont conservées.</translation>
     </message>
     <message>
         <source>Reloading the patient file…</source>
@@ -3479,11 +4559,11 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Saved by the other user: {value}</source>
-        <translation>Enregistré par l&apos;autre utilisateur : {value}</translation>
+        <translation>Enregistré par l'autre utilisateur : {value}</translation>
     </message>
     <message>
         <source>This file was changed by someone else. Your entries are kept in the form; the values they saved are shown under the fields that differ. Check, then save again.</source>
-        <translation>Ce dossier a été modifié par quelqu&apos;un d&apos;autre. Vos saisies sont conservées dans le formulaire ; les valeurs enregistrées par l&apos;autre utilisateur sont affichées sous les champs qui diffèrent. Vérifiez, puis enregistrez à nouveau.</translation>
+        <translation>Ce dossier a été modifié par quelqu'un d'autre. Vos saisies sont conservées dans le formulaire ; les valeurs enregistrées par l'autre utilisateur sont affichées sous les champs qui diffèrent. Vérifiez, puis enregistrez à nouveau.</translation>
     </message>
     <message>
         <source>The saved version has been reloaded; you can save again.</source>
@@ -3507,7 +4587,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>All the first names on the civil status, separated by spaces</source>
-        <translation>Tous les prénoms de l&apos;état civil, séparés par des espaces</translation>
+        <translation>Tous les prénoms de l'état civil, séparés par des espaces</translation>
     </message>
     <message>
         <source>Birth date *</source>
@@ -3523,7 +4603,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>e.g. 75056, or 99xxx abroad</source>
-        <translation>par ex. 75056, ou 99xxx à l&apos;étranger</translation>
+        <translation>par ex. 75056, ou 99xxx à l'étranger</translation>
     </message>
     <message>
         <source>NIR</source>
@@ -3535,7 +4615,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>INS identity status</source>
-        <translation>Statut de l&apos;identité INS</translation>
+        <translation>Statut de l'identité INS</translation>
     </message>
     <message>
         <source>Usage</source>
@@ -3543,7 +4623,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Used name</source>
-        <translation>Nom d&apos;usage</translation>
+        <translation>Nom d'usage</translation>
     </message>
     <message>
         <source>Contact details</source>
@@ -3683,6 +4763,18 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>Historique</translation>
     </message>
     <message>
+        <source>Genetics</source>
+        <translation>Génétique</translation>
+    </message>
+    <message>
+        <source>Scores</source>
+        <translation>Scores</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
         <source>Read only: this file is shared with you for reading.</source>
         <translation>Lecture seule : ce dossier est partagé avec vous en lecture.</translation>
     </message>
@@ -3696,7 +4788,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Some entries are not valid: nothing was saved. Each problem is shown at its field.</source>
-        <translation>Certaines saisies ne sont pas valides : rien n&apos;a été enregistré. Chaque problème est signalé à son champ.</translation>
+        <translation>Certaines saisies ne sont pas valides : rien n'a été enregistré. Chaque problème est signalé à son champ.</translation>
     </message>
     <message>
         <source>Saving {form}…</source>
@@ -3704,11 +4796,11 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The version saved by the other user is shown.</source>
-        <translation>La version enregistrée par l&apos;autre utilisateur est affichée.</translation>
+        <translation>La version enregistrée par l'autre utilisateur est affichée.</translation>
     </message>
     <message>
         <source>Your entries are kept. Check them, then save: they will replace the version saved meanwhile (it stays in the history).</source>
-        <translation>Votre saisie est conservée. Vérifiez-la, puis enregistrez : elle remplacera la version enregistrée entre-temps (qui reste dans l&apos;historique).</translation>
+        <translation>Votre saisie est conservée. Vérifiez-la, puis enregistrez : elle remplacera la version enregistrée entre-temps (qui reste dans l'historique).</translation>
     </message>
     <message>
         <source>Version no. {revision} is back in the form. Save to make it the current version.</source>
@@ -3780,7 +4872,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>No patient file yet</source>
-        <translation>Aucun dossier patient pour l&apos;instant</translation>
+        <translation>Aucun dossier patient pour l'instant</translation>
     </message>
     <message numerus="yes">
         <source>%Ln file(s)</source>
@@ -3793,6 +4885,34 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <source>Opening the patient file…</source>
         <translation>Ouverture du dossier patient…</translation>
     </message>
+    <message>
+        <source>Gene:</source>
+        <translation>Gène :</translation>
+    </message>
+    <message>
+        <source>All genes</source>
+        <translation>Tous</translation>
+    </message>
+    <message>
+        <source>Only the files whose patient carries a variant of this gene</source>
+        <translation>Seulement les dossiers dont le patient porte un variant de ce gène</translation>
+    </message>
+    <message>
+        <source>Class:</source>
+        <translation>Classe :</translation>
+    </message>
+    <message>
+        <source>All classes</source>
+        <translation>Toutes les classes</translation>
+    </message>
+    <message>
+        <source>Positive (class 4 or 5)</source>
+        <translation>Positifs (classe 4 ou 5)</translation>
+    </message>
+    <message>
+        <source>Only the files whose patient carries a variant of this class (with the gene)</source>
+        <translation>Seulement les dossiers dont le patient porte un variant de cette classe (et du gène choisi)</translation>
+    </message>
 </context>
 <context>
     <name>PatientPickerDialog</name>
@@ -3802,7 +4922,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Choose the patient file of {person}. The link is shown only to users who may open both files.</source>
-        <translation>Choisissez le dossier patient de {person}. Le lien n&apos;est visible que des utilisateurs autorisés à ouvrir les deux dossiers.</translation>
+        <translation>Choisissez le dossier patient de {person}. Le lien n'est visible que des utilisateurs autorisés à ouvrir les deux dossiers.</translation>
     </message>
     <message>
         <source>Name, first name or birth date…</source>
@@ -3865,7 +4985,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Used name</source>
-        <translation>Nom d&apos;usage</translation>
+        <translation>Nom d'usage</translation>
     </message>
     <message>
         <source>First name(s)</source>
@@ -3905,7 +5025,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Genes with a pathogenic variant recorded in the family</source>
-        <translation>Gènes porteurs d&apos;un variant pathogène enregistré dans la famille</translation>
+        <translation>Gènes porteurs d'un variant pathogène enregistré dans la famille</translation>
     </message>
     <message>
         <source>No family entered yet</source>
@@ -3922,6 +5042,26 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>File no longer available</source>
         <translation>Dossier plus accessible</translation>
+    </message>
+    <message>
+        <source>No genetics entered yet</source>
+        <translation>Aucune donnée génétique saisie</translation>
+    </message>
+    <message>
+        <source>No variant recorded</source>
+        <translation>Aucun variant enregistré</translation>
+    </message>
+    <message>
+        <source>{gene}: {label}</source>
+        <translation>{gene} : {label}</translation>
+    </message>
+    <message>
+        <source>Gene (class)</source>
+        <translation>Gène (classe)</translation>
+    </message>
+    <message>
+        <source>The patient's variants and their ACMG class (Genetics tab); only class 4 or 5 is a positive result</source>
+        <translation>Les variants du patient et leur classe ACMG (onglet Génétique) ; seules les classes 4 et 5 sont un résultat positif</translation>
     </message>
 </context>
 <context>
@@ -4044,7 +5184,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Ovarian cancer</source>
-        <translation>Cancer de l&apos;ovaire</translation>
+        <translation>Cancer de l'ovaire</translation>
     </message>
     <message>
         <source>Colorectal and Lynch spectrum</source>
@@ -4084,7 +5224,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Carrier of a pathogenic variant</source>
-        <translation>Porteur d&apos;un variant pathogène</translation>
+        <translation>Porteur d'un variant pathogène</translation>
     </message>
     <message>
         <source>Gene + : pathogenic variant ; − : negative ; VUS : unknown significance</source>
@@ -4234,7 +5374,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Make this person the proband (the previous one no longer is)</source>
-        <translation>Faire de cette personne le cas index (le précédent ne l&apos;est plus)</translation>
+        <translation>Faire de cette personne le cas index (le précédent ne l'est plus)</translation>
     </message>
     <message>
         <source>Add a cancer</source>
@@ -4299,7 +5439,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Type the recovery code to give &lt;b&gt;{name}&lt;/b&gt; access to clinical data. The use of the code is recorded in the event log; wrong codes are throttled like passwords.</source>
-        <translation>Saisissez le code de récupération pour donner à &lt;b&gt;{name}&lt;/b&gt; l&apos;accès aux données cliniques. L&apos;utilisation du code est inscrite au journal ; les codes erronés sont limités comme les mots de passe.</translation>
+        <translation>Saisissez le code de récupération pour donner à &lt;b&gt;{name}&lt;/b&gt; l'accès aux données cliniques. L'utilisation du code est inscrite au journal ; les codes erronés sont limités comme les mots de passe.</translation>
     </message>
     <message>
         <source>Recovery &amp;code:</source>
@@ -4322,7 +5462,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Type the code printed on the recovery sheet, the login of an administrator account and a new password for that account. The use of the code is recorded in the event log.</source>
-        <translation>Saisissez le code imprimé sur la fiche de récupération, l&apos;identifiant d&apos;un compte administrateur et un nouveau mot de passe pour ce compte. L&apos;utilisation du code est inscrite au journal.</translation>
+        <translation>Saisissez le code imprimé sur la fiche de récupération, l'identifiant d'un compte administrateur et un nouveau mot de passe pour ce compte. L'utilisation du code est inscrite au journal.</translation>
     </message>
     <message>
         <source>Recovery &amp;code:</source>
@@ -4334,7 +5474,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Restore access</source>
-        <translation>Rétablir l&apos;accès</translation>
+        <translation>Rétablir l'accès</translation>
     </message>
     <message>
         <source>Also change the database key (suspected compromise)</source>
@@ -4342,7 +5482,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>If the sheet or a copy of the database folder may have been seen by someone else: copies of the old key file will no longer open the database. Other sessions must be closed.</source>
-        <translation>Si la fiche ou une copie du dossier de la base a pu être vue par quelqu&apos;un d&apos;autre : les copies de l&apos;ancien fichier de clés n&apos;ouvriront plus la base. Les autres sessions doivent être fermées.</translation>
+        <translation>Si la fiche ou une copie du dossier de la base a pu être vue par quelqu'un d'autre : les copies de l'ancien fichier de clés n'ouvriront plus la base. Les autres sessions doivent être fermées.</translation>
     </message>
     <message>
         <source>Checking the recovery code...</source>
@@ -4357,7 +5497,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The database is created. This code is shown only once: it restores access if every administrator password is lost.</source>
-        <translation>La base est créée. Ce code n&apos;est affiché qu&apos;une fois : il rétablit l&apos;accès si tous les mots de passe administrateur sont perdus.</translation>
+        <translation>La base est créée. Ce code n'est affiché qu'une fois : il rétablit l'accès si tous les mots de passe administrateur sont perdus.</translation>
     </message>
     <message>
         <source>Save the recovery sheet (PDF)...</source>
@@ -4365,11 +5505,11 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Print the sheet or write the code down, and keep it in a safe place (a locked cabinet), away from the computer. Anyone holding this code and the database files can open the database.</source>
-        <translation>Imprimez la fiche ou recopiez le code, et conservez-le en lieu sûr (armoire fermée à clé), loin de l&apos;ordinateur. Toute personne détenant ce code et les fichiers de la base peut ouvrir la base.</translation>
+        <translation>Imprimez la fiche ou recopiez le code, et conservez-le en lieu sûr (armoire fermée à clé), loin de l'ordinateur. Toute personne détenant ce code et les fichiers de la base peut ouvrir la base.</translation>
     </message>
     <message>
         <source>I have printed or stored this code in a safe place</source>
-        <translation>J&apos;ai imprimé ou conservé ce code en lieu sûr</translation>
+        <translation>J'ai imprimé ou conservé ce code en lieu sûr</translation>
     </message>
     <message>
         <source>oiso-recovery-sheet.pdf</source>
@@ -4392,7 +5532,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The new recovery code is shown only once. The previous code no longer works: destroy the old sheet.</source>
-        <translation>Le nouveau code de récupération n&apos;est affiché qu&apos;une seule fois. L&apos;ancien code ne fonctionne plus : détruisez l&apos;ancienne fiche.</translation>
+        <translation>Le nouveau code de récupération n'est affiché qu'une seule fois. L'ancien code ne fonctionne plus : détruisez l'ancienne fiche.</translation>
     </message>
     <message>
         <source>Save the recovery sheet (PDF)…</source>
@@ -4400,11 +5540,11 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Print the sheet or write the code down, and keep it in a safe place (a locked cabinet), away from the computer. Delete the PDF file once printed.</source>
-        <translation>Imprimez la fiche ou recopiez le code, et conservez-le en lieu sûr (armoire fermée à clé), loin de l&apos;ordinateur. Supprimez le fichier PDF une fois imprimé.</translation>
+        <translation>Imprimez la fiche ou recopiez le code, et conservez-le en lieu sûr (armoire fermée à clé), loin de l'ordinateur. Supprimez le fichier PDF une fois imprimé.</translation>
     </message>
     <message>
         <source>I have printed or stored this code in a safe place</source>
-        <translation>J&apos;ai imprimé ou rangé ce code en lieu sûr</translation>
+        <translation>J'ai imprimé ou rangé ce code en lieu sûr</translation>
     </message>
     <message>
         <source>Close</source>
@@ -4432,7 +5572,58 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The sheet could not be saved: {reason}</source>
-        <translation>La fiche n&apos;a pas pu être enregistrée : {reason}</translation>
+        <translation>La fiche n'a pas pu être enregistrée : {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>RelativesLetterDialog</name>
+    <message>
+        <source>Letter to relatives</source>
+        <translation>Lettre d'information de la parentèle</translation>
+    </message>
+    <message>
+        <source>One letter per relative, made from the saved file: the pathogenic variants (class 4 or 5) of the Genetics tab and the relatives of the Family tab. The letters never name the patient.</source>
+        <translation>Une lettre par apparenté, rédigée à partir du dossier enregistré : les variants pathogènes (classe 4 ou 5) de l'onglet Génétique et les apparentés de l'onglet Famille. Les lettres ne nomment jamais le patient.</translation>
+    </message>
+    <message>
+        <source>This file has unsaved entries: save it first for the letters to use them.</source>
+        <translation>Ce dossier a des saisies non enregistrées : enregistrez-le d'abord pour que les lettres en tiennent compte.</translation>
+    </message>
+    <message>
+        <source>Relatives to write to</source>
+        <translation>Apparentés destinataires</translation>
+    </message>
+    <message>
+        <source>The family has no relative yet: add them in the Family tab.</source>
+        <translation>La famille ne compte encore aucun apparenté : ajoutez-les dans l'onglet Famille.</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Lettre</translation>
+    </message>
+    <message>
+        <source>Save the letters…</source>
+        <translation>Enregistrer les lettres…</translation>
+    </message>
+    <message>
+        <source>Save the letters</source>
+        <translation>Enregistrer les lettres</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documents PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing the letters…</source>
+        <translation>Rédaction des lettres…</translation>
+    </message>
+    <message>
+        <source>The letters could not be saved in “{path}”: {reason}.</source>
+        <translation>Les lettres n'ont pas pu être enregistrées dans « {path} » : {reason}.</translation>
+    </message>
+    <message>
+        <source>Letter “information de la parentèle” of {date}</source>
+        <translation>Lettre d'information de la parentèle du {date}</translation>
     </message>
 </context>
 <context>
@@ -4477,24 +5668,24 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>Par</translation>
     </message>
     <message>
-        <source>Choose a version on the left.</source>
-        <translation>Choisissez une version à gauche.</translation>
-    </message>
-    <message>
         <source>Restore this version…</source>
         <translation>Restaurer cette version…</translation>
     </message>
     <message>
         <source>Puts this version back in its tab as your entries; saving makes it the current version (the others stay in the history).</source>
-        <translation>Reprend cette version dans son onglet comme votre saisie ; l&apos;enregistrer en fait la version actuelle (les autres restent dans l&apos;historique).</translation>
+        <translation>Reprend cette version dans son onglet comme votre saisie ; l'enregistrer en fait la version actuelle (les autres restent dans l'historique).</translation>
     </message>
     <message>
         <source>Changes from the previous version</source>
         <translation>Modifications par rapport à la version précédente</translation>
     </message>
     <message>
+        <source>Choose a version above.</source>
+        <translation>Choisissez une version ci-dessus.</translation>
+    </message>
+    <message>
         <source>No clinical form of this file has been saved yet.</source>
-        <translation>Aucun formulaire clinique de ce dossier n&apos;a encore été enregistré.</translation>
+        <translation>Aucun formulaire clinique de ce dossier n'a encore été enregistré.</translation>
     </message>
     <message>
         <source>{count} version(s)</source>
@@ -4510,7 +5701,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>No saved version yet.</source>
-        <translation>Aucune version enregistrée pour l&apos;instant.</translation>
+        <translation>Aucune version enregistrée pour l'instant.</translation>
     </message>
     <message>
         <source>{form}, version no. {revision} — saved on {when} by {name}</source>
@@ -4557,6 +5748,412 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
 </context>
 <context>
+    <name>ScoreCard</name>
+    <message>
+        <source>Show {person} in the Family tab</source>
+        <extracomment>How long the visible cards wait for more edits before they are redrawn.</extracomment>
+        <translation>Afficher {person} dans l'onglet Famille</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreTexts</name>
+    <message>
+        <source>The family has no single proband: only the personal history is counted.</source>
+        <translation>La famille n'a pas un cas index unique : seuls les antécédents personnels sont comptés.</translation>
+    </message>
+    <message>
+        <source>Proband adopted: their biological family history is not known.</source>
+        <translation>Cas index adopté : ses antécédents familiaux biologiques ne sont pas connus.</translation>
+    </message>
+    <message>
+        <source>{first} or {second}</source>
+        <translation>{first} ou {second}</translation>
+    </message>
+    <message>
+        <source>in a man</source>
+        <translation>chez un homme</translation>
+    </message>
+    <message>
+        <source>age at diagnosis unknown</source>
+        <translation>âge au diagnostic inconnu</translation>
+    </message>
+    <message>
+        <source>imprecise age (between {low} and {high})</source>
+        <translation>âge imprécis (entre {low} et {high} ans)</translation>
+    </message>
+    <message>
+        <source>sex unknown</source>
+        <translation>sexe inconnu</translation>
+    </message>
+    <message>
+        <source>before {limit}</source>
+        <translation>avant {limit} ans</translation>
+    </message>
+    <message>
+        <source>tumour not verified</source>
+        <translation>tumeur non vérifiée</translation>
+    </message>
+    <message>
+        <source>pathogenic {gene} variant identified</source>
+        <translation>variant pathogène {gene} identifié</translation>
+    </message>
+    <message>
+        <source>{branch}: score {points}, {meaning}.</source>
+        <translation>{branch} : score {points}, {meaning}.</translation>
+    </message>
+    <message>
+        <source>{branch}: score {points} (imprecise age or sex: {people}), {meaning}.</source>
+        <translation>{branch} : score {points} (âge ou sexe imprécis : {people}), {meaning}.</translation>
+    </message>
+    <message>
+        <source>excellent indication for an oncogenetics consultation</source>
+        <translation>excellente indication de consultation d'oncogénétique</translation>
+    </message>
+    <message>
+        <source>possible indication</source>
+        <translation>indication possible</translation>
+    </message>
+    <message>
+        <source>of low value</source>
+        <translation>intérêt faible</translation>
+    </message>
+    <message>
+        <source>no case counted</source>
+        <translation>aucun cas compté</translation>
+    </message>
+    <message>
+        <source>{branch}: BRCA1 {brca1}, BRCA2 {brca2}, total {combined}.</source>
+        <translation>{branch} : BRCA1 {brca1}, BRCA2 {brca2}, total {combined}.</translation>
+    </message>
+    <message>
+        <source>{branch}: BRCA1 {brca1}, BRCA2 {brca2}, total {combined}; with the 2017 pathology adjustments: BRCA1 {adjusted_brca1}, BRCA2 {adjusted_brca2}, total {adjusted_combined}.</source>
+        <translation>{branch} : BRCA1 {brca1}, BRCA2 {brca2}, total {combined} ; avec les ajustements anatomopathologiques de 2017 : BRCA1 {adjusted_brca1}, BRCA2 {adjusted_brca2}, total {adjusted_combined}.</translation>
+    </message>
+    <message>
+        <source>Total of {threshold} or more: probability of a BRCA1/2 variant of about 10 % or more, genetic testing indicated.</source>
+        <translation>Total d'au moins {threshold} : probabilité d'un variant BRCA1/2 d'environ 10 % ou plus, indication d'analyse génétique.</translation>
+    </message>
+    <message>
+        <source>Total below {threshold} in each branch: probability of a BRCA1/2 variant below about 10 %.</source>
+        <translation>Total inférieur à {threshold} dans chaque branche : probabilité d'un variant BRCA1/2 inférieure à environ 10 %.</translation>
+    </message>
+    <message>
+        <source>Threshold of {threshold} perhaps reached (imprecise age or sex: {people}): make them precise.</source>
+        <translation>Seuil de {threshold} peut-être atteint (âge ou sexe imprécis : {people}) : précisez-les.</translation>
+    </message>
+    <message>
+        <source>No cancer counted in the person themselves: the threshold is {threshold}, that of testing an unaffected person (Evans 2017).</source>
+        <translation>Aucun cancer compté chez la personne elle-même : le seuil est de {threshold}, celui de l'analyse d'une personne non atteinte (Evans 2017).</translation>
+    </message>
+    <message>
+        <source>2017 adjustment: grade {grade}</source>
+        <translation>ajustement 2017 : grade {grade}</translation>
+    </message>
+    <message>
+        <source>2017 adjustment: triple negative</source>
+        <translation>ajustement 2017 : triple négatif</translation>
+    </message>
+    <message>
+        <source>2017 adjustment: oestrogen receptors positive</source>
+        <translation>ajustement 2017 : récepteurs aux œstrogènes positifs</translation>
+    </message>
+    <message>
+        <source>2017 adjustment: oestrogen receptors negative</source>
+        <translation>ajustement 2017 : récepteurs aux œstrogènes négatifs</translation>
+    </message>
+    <message>
+        <source>2017 adjustment: HER2 amplified</source>
+        <translation>ajustement 2017 : HER2 amplifié</translation>
+    </message>
+    <message>
+        <source>2017 adjustment: {histology} histology</source>
+        <translation>ajustement 2017 : histologie {histology}</translation>
+    </message>
+    <message>
+        <source>2017 adjustment: {histology} histology, the case does not count</source>
+        <translation>ajustement 2017 : histologie {histology}, le cas ne compte pas</translation>
+    </message>
+    <message>
+        <source>2017 adjustment: high-grade serous before 60</source>
+        <translation>ajustement 2017 : séreux de haut grade avant 60 ans</translation>
+    </message>
+    <message>
+        <source>2017 adjustment: proband adopted</source>
+        <translation>ajustement 2017 : cas index adopté</translation>
+    </message>
+    <message>
+        <source>at least 3 relatives with a Lynch-spectrum cancer (colorectum, endometrium, small bowel, ureter or renal pelvis)</source>
+        <translation>au moins 3 apparentés atteints d'un cancer du spectre de Lynch (côlon-rectum, endomètre, intestin grêle, uretère ou bassinet)</translation>
+    </message>
+    <message>
+        <source>one a first-degree relative of the two others</source>
+        <translation>l'un apparenté au premier degré des deux autres</translation>
+    </message>
+    <message>
+        <source>at least 2 successive generations affected</source>
+        <translation>au moins 2 générations successives atteintes</translation>
+    </message>
+    <message>
+        <source>at least one diagnosis before 50</source>
+        <translation>au moins un diagnostic avant 50 ans</translation>
+    </message>
+    <message>
+        <source>tumours verified (pathology report)</source>
+        <translation>tumeurs vérifiées (compte rendu anatomopathologique)</translation>
+    </message>
+    <message>
+        <source>familial adenomatous polyposis excluded</source>
+        <translation>polypose adénomateuse familiale exclue</translation>
+    </message>
+    <message>
+        <source>Amsterdam II criteria met: {people}.</source>
+        <translation>Critères d'Amsterdam II remplis : {people}.</translation>
+    </message>
+    <message>
+        <source>Amsterdam II criteria met on the declared history ({people}), to be confirmed.</source>
+        <translation>Critères d'Amsterdam II remplis sur l'histoire déclarée ({people}), à confirmer.</translation>
+    </message>
+    <message>
+        <source>Tumours to verify on a pathology report: {people}.</source>
+        <translation>Tumeurs à vérifier sur un compte rendu anatomopathologique : {people}.</translation>
+    </message>
+    <message>
+        <source>Age at diagnosis to make precise (before 50?): {people}.</source>
+        <translation>Âge au diagnostic à préciser (avant 50 ans ?) : {people}.</translation>
+    </message>
+    <message>
+        <source>Amsterdam II criteria not met, missing: {items}.</source>
+        <translation>Critères d'Amsterdam II non remplis, il manque : {items}.</translation>
+    </message>
+    <message>
+        <source>No Lynch-spectrum cancer in the family: Amsterdam II criteria not met.</source>
+        <translation>Aucun cancer du spectre de Lynch dans la famille : critères d'Amsterdam II non remplis.</translation>
+    </message>
+    <message>
+        <source>Familial adenomatous polyposis is not recorded in the file: to be excluded.</source>
+        <translation>La polypose adénomateuse familiale n'est pas renseignée dans le dossier : à exclure.</translation>
+    </message>
+    <message>
+        <source>criterion 1: colorectal cancer before 50</source>
+        <translation>critère 1 : cancer colorectal avant 50 ans</translation>
+    </message>
+    <message>
+        <source>criterion 2: synchronous or metachronous HNPCC-spectrum tumours</source>
+        <translation>critère 2 : tumeurs synchrones ou métachrones du spectre HNPCC</translation>
+    </message>
+    <message>
+        <source>criterion 3: colorectal cancer with MSI-high histology (mucinous) before 60</source>
+        <translation>critère 3 : cancer colorectal d'histologie évocatrice d'instabilité (mucineux) avant 60 ans</translation>
+    </message>
+    <message>
+        <source>criterion 4: first-degree relative with a spectrum tumour, one diagnosis before 50: {people}</source>
+        <translation>critère 4 : apparenté au premier degré atteint d'une tumeur du spectre, un diagnostic avant 50 ans : {people}</translation>
+    </message>
+    <message>
+        <source>criterion 5: at least 2 first- or second-degree relatives with spectrum tumours: {people}</source>
+        <translation>critère 5 : au moins 2 apparentés au premier ou deuxième degré atteints d'une tumeur du spectre : {people}</translation>
+    </message>
+    <message>
+        <source>Test the tumour of {people} for microsatellite instability (MSI) or MMR deficiency.</source>
+        <translation>Rechercher une instabilité microsatellitaire (MSI) ou un déficit MMR sur la tumeur de : {people}.</translation>
+    </message>
+    <message>
+        <source>Criterion possibly met depending on an imprecise age: {people}; make the age at diagnosis precise.</source>
+        <translation>Critère possiblement rempli selon un âge imprécis : {people} ; précisez l'âge au diagnostic.</translation>
+    </message>
+    <message>
+        <source>No revised Bethesda criterion is met.</source>
+        <translation>Aucun critère de Bethesda révisé n'est rempli.</translation>
+    </message>
+    <message>
+        <source>Tumour of the proband ({site}) already analysed: {msi}.</source>
+        <translation>Tumeur du cas index ({site}) déjà analysée : {msi}.</translation>
+    </message>
+    <message>
+        <source>Immunohistochemistry of the proband's tumour ({site}): {ihc}.</source>
+        <translation>Immunohistochimie de la tumeur du cas index ({site}) : {ihc}.</translation>
+    </message>
+    <message>
+        <source>Paternal branch</source>
+        <translation>Branche paternelle</translation>
+    </message>
+    <message>
+        <source>Maternal branch</source>
+        <translation>Branche maternelle</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation> ; </translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>{relation} ({name})</source>
+        <translation>{relation} ({name})</translation>
+    </message>
+    <message>
+        <source>{site}, {age}</source>
+        <translation>{site}, {age}</translation>
+    </message>
+    <message>
+        <source>age unknown</source>
+        <translation>âge inconnu</translation>
+    </message>
+</context>
+<context>
+    <name>ScoresPanel</name>
+    <message>
+        <source>Computed from the personal history and the family as entered in their tabs, saved or not. Click a relative to show them in the Family tab.</source>
+        <translation>Calculés à partir des antécédents personnels et de la famille tels que saisis dans leurs onglets, enregistrés ou non. Cliquez sur un apparenté pour l'afficher dans l'onglet Famille.</translation>
+    </message>
+    <message>
+        <source>Threshold: {threshold} in one branch (branches are never added)</source>
+        <translation>Seuil : {threshold} dans une branche (les branches ne s'additionnent jamais)</translation>
+    </message>
+    <message>
+        <source>{branch} — score {points}</source>
+        <translation>{branch} — score {points}</translation>
+    </message>
+    <message>
+        <source>Eisinger score</source>
+        <translation>Score d'Eisinger</translation>
+    </message>
+    <message>
+        <source>Breast and ovary, per parental branch</source>
+        <translation>Sein et ovaire, par branche parentale</translation>
+    </message>
+    <message>
+        <source>Threshold reached</source>
+        <translation>Seuil atteint</translation>
+    </message>
+    <message>
+        <source>Threshold not reached</source>
+        <translation>Seuil non atteint</translation>
+    </message>
+    <message>
+        <source>Threshold uncertain</source>
+        <translation>Seuil incertain</translation>
+    </message>
+    <message>
+        <source>Relative</source>
+        <translation>Apparenté(e)</translation>
+    </message>
+    <message>
+        <source>Cancer</source>
+        <translation>Cancer</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>No breast or ovarian cancer and no BRCA variant in the family.</source>
+        <translation>Aucun cancer du sein ou de l'ovaire ni variant BRCA dans la famille.</translation>
+    </message>
+    <message>
+        <source>Without adjustment</source>
+        <translation>Sans ajustement</translation>
+    </message>
+    <message>
+        <source>With 2017 adjustments</source>
+        <translation>Avec les ajustements de 2017</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Threshold: total ≥ {threshold} in one branch</source>
+        <translation>Seuil : total ≥ {threshold} dans une branche</translation>
+    </message>
+    <message>
+        <source>Threshold: total ≥ {threshold} in one branch (no counted cancer in the patient)</source>
+        <translation>Seuil : total ≥ {threshold} dans une branche (aucun cancer compté chez la personne elle-même)</translation>
+    </message>
+    <message>
+        <source>{branch} — total {points}</source>
+        <translation>{branch} — total {points}</translation>
+    </message>
+    <message>
+        <source>Manchester score</source>
+        <translation>Score de Manchester</translation>
+    </message>
+    <message>
+        <source>BRCA1 / BRCA2 / combined, per parental branch</source>
+        <translation>BRCA1 / BRCA2 / total, par branche parentale</translation>
+    </message>
+    <message>
+        <source>BRCA1 / BRCA2</source>
+        <translation>BRCA1 / BRCA2</translation>
+    </message>
+    <message>
+        <source>No cancer of the Manchester table in the family.</source>
+        <translation>Aucun cancer de la table de Manchester dans la famille.</translation>
+    </message>
+    <message>
+        <source>{criterion} (not recorded: to check)</source>
+        <translation>{criterion} (non renseignée : à vérifier)</translation>
+    </message>
+    <message>
+        <source>Amsterdam II criteria</source>
+        <translation>Critères d'Amsterdam II</translation>
+    </message>
+    <message>
+        <source>Lynch syndrome; all must hold</source>
+        <translation>Syndrome de Lynch ; tous doivent être remplis</translation>
+    </message>
+    <message>
+        <source>Criteria met</source>
+        <translation>Critères remplis</translation>
+    </message>
+    <message>
+        <source>Criteria not met</source>
+        <translation>Critères non remplis</translation>
+    </message>
+    <message>
+        <source>To be confirmed</source>
+        <translation>À confirmer</translation>
+    </message>
+    <message>
+        <source>No Lynch-spectrum cancer in the family.</source>
+        <translation>Aucun cancer du spectre de Lynch dans la famille.</translation>
+    </message>
+    <message>
+        <source>HNPCC spectrum: {sites}.</source>
+        <translation>Spectre HNPCC : {sites}.</translation>
+    </message>
+    <message>
+        <source>Revised Bethesda criteria</source>
+        <translation>Critères de Bethesda révisés</translation>
+    </message>
+    <message>
+        <source>Which tumours to test for microsatellite instability</source>
+        <translation>Tumeurs à tester pour l'instabilité microsatellitaire</translation>
+    </message>
+    <message>
+        <source>MSI testing indicated</source>
+        <translation>Recherche de MSI indiquée</translation>
+    </message>
+    <message>
+        <source>No criterion met</source>
+        <translation>Aucun critère rempli</translation>
+    </message>
+    <message>
+        <source>To be made precise</source>
+        <translation>À préciser</translation>
+    </message>
+    <message>
+        <source>Tumour of</source>
+        <translation>Tumeur de</translation>
+    </message>
+    <message>
+        <source>No tumour meets a criterion.</source>
+        <translation>Aucune tumeur ne remplit de critère.</translation>
+    </message>
+</context>
+<context>
     <name>SecuritySettingsPanel</name>
     <message>
         <source>Security settings</source>
@@ -4588,7 +6185,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>A change of the database key was asked for and is not done yet (a password reset or a recovery with “change the key too”): until it is, a copy of the old key file still opens the database. Close the other sessions, then use “Re-key the database now”.</source>
-        <translation>Un changement de clé de la base a été demandé et n&apos;est pas encore fait (réinitialisation d&apos;un mot de passe ou récupération avec « changer aussi la clé ») : d&apos;ici là, une copie de l&apos;ancien fichier de clés ouvre encore la base. Fermez les autres sessions, puis utilisez « Changer la clé de la base maintenant… ».</translation>
+        <translation>Un changement de clé de la base a été demandé et n'est pas encore fait (réinitialisation d'un mot de passe ou récupération avec « changer aussi la clé ») : d'ici là, une copie de l'ancien fichier de clés ouvre encore la base. Fermez les autres sessions, puis utilisez « Changer la clé de la base maintenant… ».</translation>
     </message>
     <message>
         <source>Saving the setting…</source>
@@ -4608,7 +6205,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>A new recovery code is created and shown once, to be printed. The code of the current sheet stops working at once: destroy the old sheet. A copy of the key file made earlier still answers to the old code: if such a copy may exist, also change the database key.</source>
-        <translation>Un nouveau code de récupération est créé et affiché une seule fois, pour être imprimé. Le code de la fiche actuelle cesse de fonctionner aussitôt : détruisez l&apos;ancienne fiche. Une copie du fichier de clés faite auparavant répond encore à l&apos;ancien code : si une telle copie peut exister, changez aussi la clé de la base.</translation>
+        <translation>Un nouveau code de récupération est créé et affiché une seule fois, pour être imprimé. Le code de la fiche actuelle cesse de fonctionner aussitôt : détruisez l'ancienne fiche. Une copie du fichier de clés faite auparavant répond encore à l'ancien code : si une telle copie peut exister, changez aussi la clé de la base.</translation>
     </message>
     <message>
         <source>Issue a new sheet</source>
@@ -4616,11 +6213,11 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Creating a new recovery code…</source>
-        <translation>Création d&apos;un nouveau code de récupération…</translation>
+        <translation>Création d'un nouveau code de récupération…</translation>
     </message>
     <message>
         <source>New recovery sheet issued: the previous code no longer works.</source>
-        <translation>Nouvelle fiche de récupération émise : l&apos;ancien code ne fonctionne plus.</translation>
+        <translation>Nouvelle fiche de récupération émise : l'ancien code ne fonctionne plus.</translation>
     </message>
     <message>
         <source>Re-key the database</source>
@@ -4634,9 +6231,9 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <source>Use this when a copy of the database files or a password may have been seen (suspected compromise). The database is encrypted again with a new key for every current account and the recovery code: a copy of the key file taken before no longer opens it.
 
 Every other open session (other workstations, other users of this computer) must be closed first; this may take a moment.</source>
-        <translation>À utiliser si une copie des fichiers de la base ou un mot de passe a pu être vu (compromission suspectée). La base est rechiffrée avec une nouvelle clé pour tous les comptes actuels et le code de récupération : une copie du fichier de clés prise auparavant ne l&apos;ouvre plus.
+        <translation>À utiliser si une copie des fichiers de la base ou un mot de passe a pu être vu (compromission suspectée). La base est rechiffrée avec une nouvelle clé pour tous les comptes actuels et le code de récupération : une copie du fichier de clés prise auparavant ne l'ouvre plus.
 
-Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet ordinateur) doivent être fermées d&apos;abord ; l&apos;opération peut prendre un moment.</translation>
+Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet ordinateur) doivent être fermées d'abord ; l'opération peut prendre un moment.</translation>
     </message>
     <message>
         <source>Re-key now</source>
@@ -4648,7 +6245,7 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     </message>
     <message>
         <source>The database has been re-keyed: an older copy of its key file no longer opens it.</source>
-        <translation>La base a changé de clé : une ancienne copie de son fichier de clés ne l&apos;ouvre plus.</translation>
+        <translation>La base a changé de clé : une ancienne copie de son fichier de clés ne l'ouvre plus.</translation>
     </message>
 </context>
 <context>
@@ -4659,7 +6256,7 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     </message>
     <message>
         <source>The hospital or practice where the database is used (letters, reports).</source>
-        <translation>L&apos;établissement ou le cabinet où la base est utilisée (courriers, comptes rendus).</translation>
+        <translation>L'établissement ou le cabinet où la base est utilisée (courriers, comptes rendus).</translation>
     </message>
     <message>
         <source>9 characters, e.g. 750712184</source>
@@ -4764,8 +6361,27 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     <name>TaskRunner</name>
     <message>
         <source>OISO Desktop</source>
-        <extracomment>label of the most recent running task (&quot;&quot; when idle), for the status bar every failure, handled or not (useful for logging and tests) the session&apos;s account was suspended or revoked meanwhile (SessionEnded): the main window logs out; the task&apos;s own callbacks are not called</extracomment>
+        <extracomment>label of the most recent running task ("" when idle), for the status bar every failure, handled or not (useful for logging and tests) the session's account was suspended or revoked meanwhile (SessionEnded): the main window logs out; the task's own callbacks are not called</extracomment>
         <translation>OISO Desktop</translation>
+    </message>
+</context>
+<context>
+    <name>TestTableModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>Analyse</translation>
+    </message>
+    <message>
+        <source>Laboratory</source>
+        <translation>Laboratoire</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
     </message>
 </context>
 <context>
@@ -4835,7 +6451,7 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     </message>
     <message>
         <source>Revocation pending ({logins}): the database key will be changed as soon as no other session of OISO Desktop has the database open. Until then, a copy of the old key file could still open it.</source>
-        <translation>Révocation en attente ({logins}) : la clé de la base sera changée dès qu&apos;aucune autre session d&apos;OISO Desktop n&apos;aura la base ouverte. D&apos;ici là, une copie de l&apos;ancien fichier de clés pourrait encore l&apos;ouvrir.</translation>
+        <translation>Révocation en attente ({logins}) : la clé de la base sera changée dès qu'aucune autre session d'OISO Desktop n'aura la base ouverte. D'ici là, une copie de l'ancien fichier de clés pourrait encore l'ouvrir.</translation>
     </message>
     <message>
         <source>Changing the database key…</source>
@@ -4847,7 +6463,7 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     </message>
     <message>
         <source>No revocation is pending.</source>
-        <translation>Aucune révocation n&apos;est en attente.</translation>
+        <translation>Aucune révocation n'est en attente.</translation>
     </message>
     <message>
         <source>Suspend an account</source>
@@ -4859,7 +6475,7 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     </message>
     <message>
         <source>The user will no longer be able to log in until the account is reactivated. Their patient files stay as they are.</source>
-        <translation>L&apos;utilisateur ne pourra plus se connecter jusqu&apos;à la réactivation du compte. Ses dossiers patients restent inchangés.</translation>
+        <translation>L'utilisateur ne pourra plus se connecter jusqu'à la réactivation du compte. Ses dossiers patients restent inchangés.</translation>
     </message>
     <message>
         <source>Account {login} suspended.</source>
@@ -4886,8 +6502,8 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
         <translation>Révoquer définitivement le compte {login} ({name}) ?</translation>
     </message>
     <message>
-        <source>The database will be re-keyed: it is encrypted again with a new key and this account&apos;s key is removed, so its password can no longer open the database. This may take a moment and cannot be undone. The user&apos;s identity is kept for traceability.</source>
-        <translation>La base sera rechiffrée : elle est chiffrée à nouveau avec une nouvelle clé et la clé de ce compte est supprimée, si bien que son mot de passe ne peut plus ouvrir la base. Cela peut prendre un moment et est irréversible. L&apos;identité de l&apos;utilisateur est conservée pour la traçabilité.</translation>
+        <source>The database will be re-keyed: it is encrypted again with a new key and this account's key is removed, so its password can no longer open the database. This may take a moment and cannot be undone. The user's identity is kept for traceability.</source>
+        <translation>La base sera rechiffrée : elle est chiffrée à nouveau avec une nouvelle clé et la clé de ce compte est supprimée, si bien que son mot de passe ne peut plus ouvrir la base. Cela peut prendre un moment et est irréversible. L'identité de l'utilisateur est conservée pour la traçabilité.</translation>
     </message>
     <message>
         <source>Revoke and re-key</source>
@@ -4907,7 +6523,7 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     </message>
     <message>
         <source>A copy of the key file taken before will no longer open the database. Every other open session must be closed first.</source>
-        <translation>Une copie du fichier de clés prise auparavant n&apos;ouvrira plus la base. Toutes les autres sessions ouvertes doivent être fermées d&apos;abord.</translation>
+        <translation>Une copie du fichier de clés prise auparavant n'ouvrira plus la base. Toutes les autres sessions ouvertes doivent être fermées d'abord.</translation>
     </message>
     <message>
         <source>Resetting the password…</source>
@@ -4923,7 +6539,7 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     </message>
     <message>
         <source>A temporary password will be shown once; the user will have to change it at their first login. Their current password stops working at once.</source>
-        <translation>Un mot de passe provisoire sera affiché une seule fois ; l&apos;utilisateur devra le changer à sa première connexion. Son mot de passe actuel cesse aussitôt de fonctionner.</translation>
+        <translation>Un mot de passe provisoire sera affiché une seule fois ; l'utilisateur devra le changer à sa première connexion. Son mot de passe actuel cesse aussitôt de fonctionner.</translation>
     </message>
     <message>
         <source>Reset</source>
@@ -4966,7 +6582,7 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     </message>
     <message>
         <source>The login cannot be changed.</source>
-        <translation>L&apos;identifiant ne peut pas être modifié.</translation>
+        <translation>L'identifiant ne peut pas être modifié.</translation>
     </message>
     <message>
         <source>{name} — FINESS {finess}</source>
@@ -4974,7 +6590,7 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     </message>
     <message>
         <source>The login is required.</source>
-        <translation>L&apos;identifiant est obligatoire.</translation>
+        <translation>L'identifiant est obligatoire.</translation>
     </message>
     <message>
         <source>The first name is required.</source>
@@ -5002,7 +6618,7 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     </message>
     <message>
         <source>This account was changed by someone else meanwhile. Your entries are kept: saving again will replace their changes.</source>
-        <translation>Ce compte a été modifié entre-temps par quelqu&apos;un d&apos;autre. Vos saisies sont conservées : enregistrer à nouveau remplacera ses modifications.</translation>
+        <translation>Ce compte a été modifié entre-temps par quelqu'un d'autre. Vos saisies sont conservées : enregistrer à nouveau remplacera ses modifications.</translation>
     </message>
     <message>
         <source>User account</source>
@@ -5149,6 +6765,33 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     </message>
 </context>
 <context>
+    <name>VariantTableModel</name>
+    <message>
+        <source>Positive result (class 4 or 5)</source>
+        <translation>Résultat positif (classe 4 ou 5)</translation>
+    </message>
+    <message>
+        <source>Uncertain significance: never a positive result</source>
+        <translation>Signification incertaine : jamais un résultat positif</translation>
+    </message>
+    <message>
+        <source>Gene</source>
+        <translation>Gène</translation>
+    </message>
+    <message>
+        <source>c.</source>
+        <translation>c.</translation>
+    </message>
+    <message>
+        <source>p.</source>
+        <translation>p.</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Classe</translation>
+    </message>
+</context>
+<context>
     <name>WelcomePage</name>
     <message>
         <source>Welcome to OISO Desktop</source>
@@ -5156,7 +6799,7 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     </message>
     <message>
         <source>&lt;p&gt;No OISO database was found on this computer.&lt;/p&gt;&lt;p&gt;This assistant creates an &lt;b&gt;encrypted&lt;/b&gt; database, records your structure and creates the &lt;b&gt;administrator&lt;/b&gt; account, who will then create the accounts of the other users.&lt;/p&gt;&lt;p&gt;At the end, a &lt;b&gt;recovery code&lt;/b&gt; is shown once: it restores access if every administrator password is lost. Keep a printer or a USB key at hand to save it.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Aucune base OISO n&apos;a été trouvée sur cet ordinateur.&lt;/p&gt;&lt;p&gt;Cet assistant crée une base &lt;b&gt;chiffrée&lt;/b&gt;, enregistre votre structure et crée le compte &lt;b&gt;administrateur&lt;/b&gt;, qui créera ensuite les comptes des autres utilisateurs.&lt;/p&gt;&lt;p&gt;À la fin, un &lt;b&gt;code de récupération&lt;/b&gt; est affiché une seule fois : il rétablit l&apos;accès si tous les mots de passe administrateur sont perdus. Gardez une imprimante ou une clé USB à portée de main pour le conserver.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;Aucune base OISO n'a été trouvée sur cet ordinateur.&lt;/p&gt;&lt;p&gt;Cet assistant crée une base &lt;b&gt;chiffrée&lt;/b&gt;, enregistre votre structure et crée le compte &lt;b&gt;administrateur&lt;/b&gt;, qui créera ensuite les comptes des autres utilisateurs.&lt;/p&gt;&lt;p&gt;À la fin, un &lt;b&gt;code de récupération&lt;/b&gt; est affiché une seule fois : il rétablit l'accès si tous les mots de passe administrateur sont perdus. Gardez une imprimante ou une clé USB à portée de main pour le conserver.&lt;/p&gt;</translation>
     </message>
 </context>
 </TS>

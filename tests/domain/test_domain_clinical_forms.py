@@ -211,7 +211,7 @@ def test_a_newer_schema_or_a_malformed_dict_is_refused_by_name() -> None:
             content_from_dict(broken, kind=FormKind.HISTORY)
         assert (error.value.code, error.value.field) == (ErrorCode.CLINICAL_FORM_CONTENT, field)
     with pytest.raises(ValidationError) as kind:
-        form_kind("genetics")
+        form_kind("horoscope")
     assert kind.value.code == ErrorCode.CLINICAL_FORM_KIND
 
 
@@ -275,10 +275,10 @@ def test_family_changes_follow_people_by_id() -> None:
     new = add_child(new, "p1", sex="M")  # a partner p4 and a son p5
     assert mother.name == ""
     assert [str(c) for c in form_changes(old, new)] == [
-        "Jeanne (p3) — Nom : — → Jeanne",
-        "Jeanne (p3) — Cancers : — → ovaire à 52 ans",
-        "Personnes : ajout de p4",
-        "Personnes : ajout de p5",
+        "Jeanne (p3), mère — Nom : — → Jeanne",
+        "Jeanne (p3), mère — Cancers : — → ovaire à 52 ans",
+        "Personnes : ajout de p4, conjoint",
+        "Personnes : ajout de p5, fils",
         "Couples : ajout de couple Marie (p1) – p4",
     ]
     back = form_changes(new, old)

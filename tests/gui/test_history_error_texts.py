@@ -53,7 +53,7 @@ def _problems() -> list[ValidationError]:
     data = content_to_dict(history)
     problems.append(_raised(lambda: content_from_dict({**data, "schema": SCHEMA_VERSION + 1})))
     problems.append(_raised(lambda: content_from_dict({**data, "note": 3}, kind=FormKind.HISTORY)))
-    problems.append(_raised(lambda: form_kind("genetics")))
+    problems.append(_raised(lambda: form_kind("horoscope")))
     problems.append(FormValidationError("Le formulaire n'a pas été enregistré.", problems[:3]))
     return problems
 

@@ -72,7 +72,10 @@ BREAST = HistoryCancer(site="breast", laterality="left", age=Age.parse("~45"))
 
 def test_tabs_follow_the_role_and_the_clinical_key(qtbot, gui_db, gui_tasks, clinician, patient_id):
     window = _window(qtbot, clinician, gui_tasks, patient_id)
-    assert window.tab_titles() == ["Identité", "Antécédents", "Famille", "Historique"]
+    assert window.tab_titles() == [
+        "Identité", "Antécédents", "Famille", "Génétique", "Scores", "Documents",
+        "Historique",
+    ]  # fmt: skip
     assert window.header_label.text().startswith("LEFÈVRE Hélène — née le 12/03/1975")
     assert window.windowTitle() == "LEFÈVRE Hélène — dossier patient"
     assert window.state_label.text() == "Tout est enregistré."
@@ -118,7 +121,10 @@ def test_tabs_follow_the_role_and_the_clinical_key(qtbot, gui_db, gui_tasks, cli
     clinician.clinical_key.approve(gui_db.user_ids["nnouveau"])
     with qtbot.waitSignal(window.sig_clinical_loaded, timeout=15000):
         window.notice.check_again()
-    assert window.tab_titles() == ["Identité", "Antécédents", "Famille", "Historique"]
+    assert window.tab_titles() == [
+        "Identité", "Antécédents", "Famille", "Génétique", "Scores", "Documents",
+        "Historique",
+    ]  # fmt: skip
     window.close()
 
 
@@ -322,8 +328,9 @@ def test_several_files_open_at_once_from_the_list(qtbot, gui_tasks, clinician, p
 
 
 def test_the_idle_lock_covers_open_files_and_keeps_their_entries(
-    qtbot, gui_db, gui_tasks, clinician, patient_id
+    qtbot, gui_db, gui_tasks, gui_type, clinician, patient_id
 ):
+    from oiso_desktop.gui.lock_screen import LockScreen
     from oiso_desktop.gui.main_window import MainWindow
 
     main = MainWindow(clinician, gui_tasks, database_folder=gui_db.folder)
@@ -334,13 +341,19 @@ def test_the_idle_lock_covers_open_files_and_keeps_their_entries(
     with qtbot.waitSignal(patients.sig_patient_opened, timeout=10000):
         patients.open_patient(patient_id)
     window = patients.file_windows[patient_id]
-    qtbot.waitUntil(lambda: window.history_editor is not None, timeout=15000)
+    qtbot.waitUntil(lambda: window.clinical is not None, timeout=15000)
     _edit(window.history_editor, PersonalHistory(note="non enregistré"))
 
     main.lock()
     assert gui_tasks.wait_idle(10000)
     assert window.isVisible() and not window.tabs.isEnabled()  # covered, not closed
-    main._on_unlock_requested(gui_db.passwords["cdubois"])
+    # The file window's own cover takes the password (the window is not disabled with
+    # the page that opened it).
+    cover = window.findChild(LockScreen)
+    assert cover is not None and cover.isVisible()
+    assert cover.password_edit.isEnabled() and cover.unlock_button.isEnabled()
+    gui_type(cover.password_edit, gui_db.passwords["cdubois"])
+    qtbot.keyClick(cover.password_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not main.locked, timeout=15000)
     assert window.tabs.isEnabled()
     assert window.history_editor.content().note == "non enregistré"
@@ -483,3 +496,107 @@ def test_a_canrisk_import_is_saved_with_its_risk_factors(qtbot, gui_tasks, clini
     assert again.family_editor.content() == imported
     assert again.family_editor.content().risk_factors == imported.risk_factors
     again.close()
+
+
+def test_scores_follow_the_entries_and_lead_to_the_relative(
+    qtbot, gui_tasks, clinician, patient_id
+):
+    from oiso_desktop.domain.scores import Status
+
+    window = _window(qtbot, clinician, gui_tasks, patient_id)
+    panel = window.scores_panel
+    assert panel.scores.eisinger.status is Status.NOT_MET  # the proband alone
+    # The mother had an ovarian cancer at ~41 and her sister a breast cancer at 38:
+    # the maternal branch reaches the Eisinger threshold before anything is saved.
+    family = add_parents(window.family_editor.content(), "p1")
+    mother_id = family.proband.mother_id
+    family = update_person(
+        family,
+        dataclasses.replace(
+            family.person(mother_id),
+            age=Age.parse("70"),
+            cancers=(Cancer(site="ovary", age=Age.parse("41")),),
+        ),
+    )
+    from oiso_desktop.domain.family import add_sibling
+
+    family = add_sibling(family, mother_id, sex="F")
+    aunt = family.people[-1]
+    family = update_person(
+        family,
+        dataclasses.replace(
+            aunt, age=Age.parse("66"), cancers=(Cancer(site="breast", age=Age.parse("38")),)
+        ),
+    )
+    _edit(window.family_editor, family)
+    maternal = [b for b in panel.scores.eisinger.branches if b.branch.value == "maternal"][0]
+    assert maternal.status is Status.MET, maternal
+    assert {c.person_id for c in maternal.contributions} >= {mother_id, aunt.id}
+    assert clinician.forms.get(patient_id, "family").version == 0  # nothing saved
+    # A relative named in a score opens the Famille tab on them.
+    panel.sig_person_activated.emit(aunt.id)
+    assert window.tabs.currentWidget() is window.family_editor
+    assert window.family_editor.selected_person() == aunt.id
+    window.discard_and_close()
+
+
+def test_attachments_in_their_tab_are_dropped_from_memory_at_the_lock(
+    qtbot, gui_db, gui_tasks, clinician, patient_id, tmp_path
+):
+    """The Documents tab of the window: an attachment added, shown, then the idle lock
+    releases its decrypted content (the viewer is cleared)."""
+    from document_samples import text_pdf
+
+    from oiso_desktop.domain.documents import DocumentDetails
+    from oiso_desktop.gui.main_window import MainWindow
+
+    main = MainWindow(clinician, gui_tasks, database_folder=gui_db.folder)
+    qtbot.addWidget(main)
+    main.show()
+    assert main.show_page("patients")
+    patients = main.pages["patients"]
+    with qtbot.waitSignal(patients.sig_patient_opened, timeout=10000):
+        patients.open_patient(patient_id)
+    window = patients.file_windows[patient_id]
+    qtbot.waitUntil(lambda: window.clinical is not None, timeout=15000)
+    panel = window.documents_panel
+    window.show_tab(panel)
+    report = tmp_path / "compte-rendu.pdf"
+    report.write_bytes(text_pdf("Compte rendu BRCA2"))
+    with qtbot.waitSignal(panel.sig_document_added, timeout=15000) as added:
+        panel.add_file(report, DocumentDetails(title="Compte rendu BRCA2"))
+    assert gui_tasks.wait_idle(15000)
+    with qtbot.waitSignal(panel.sig_document_shown, timeout=15000):
+        panel.show_document(added.args[0].id)
+    qtbot.waitUntil(lambda: panel.viewer.state() not in ("empty", "loading"), timeout=15000)
+    assert [d.title for d in panel.documents()] == ["Compte rendu BRCA2"]
+    main.lock()
+    assert gui_tasks.wait_idle(10000)
+    assert panel.viewer.state() == "empty"
+    window.discard_and_close()
+
+
+def test_a_brca2_class_5_variant_typed_in_the_genetics_tab_marks_the_pedigree_and_is_saved(
+    qtbot, gui_tasks, gui_type, clinician, patient_id
+):
+    from test_genetics_editor import _type_brca2_test
+
+    from oiso_desktop.domain.pedigree_drawing import Disc
+
+    window = _window(qtbot, clinician, gui_tasks, patient_id)
+    window.show_tab(window.genetics_editor)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+    _type_brca2_test(qtbot, gui_type, window.genetics_editor)
+    assert window.genetics_editor.problems() == []
+    # The Famille tab's pedigree shows the carrier mark at once; its content is unchanged.
+    proband = window.family_editor.pedigree_view.pedigree_scene.person_items()["p1"]
+    assert any(isinstance(op, Disc) for op in proband.ops)
+    assert window.modified_sections() == ["Génétique"]
+    # The scores know the familial variant (Eisinger: a BRCA variant in the family).
+    assert "BRCA2" in str(window.scores_panel.scores.eisinger)
+    with qtbot.waitSignal(window.sig_saved, timeout=15000):
+        window.save()
+    saved = clinician.forms.get(patient_id, "genetics").content
+    assert [(v.gene, v.acmg_class) for v in saved.variants] == [("BRCA2", 5)]
+    window.close()

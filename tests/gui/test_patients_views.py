@@ -486,7 +486,7 @@ def test_the_list_fits_without_horizontal_scrolling(
     table, header = view.table, view.table.horizontalHeader()
     assert view.key_fact_columns_shown() is clinical
     visible = [c for c in range(header.count()) if not header.isSectionHidden(c)]
-    assert len(visible) == (10 if clinical else 8)
+    assert len(visible) == (11 if clinical else 8)
     assert sum(header.sectionSize(c) for c in visible) <= table.viewport().width()
     assert table.horizontalScrollBar().maximum() == 0
 

@@ -186,7 +186,7 @@ def test_every_problem_is_returned_at_once_and_nothing_is_saved(
     with pytest.raises(TypeError):  # a family is not a history
         durand.forms.save(patient_id, "history", broken_family, expected_version=0)
     with pytest.raises(ValidationError) as kind:
-        durand.forms.get(patient_id, "genetics")
+        durand.forms.get(patient_id, "horoscope")
     assert kind.value.code == "clinical_form_kind"
 
 

@@ -26,7 +26,7 @@ def test_migrated_schema_equals_the_models(folder: Folder) -> None:
         with database.engine.connect() as conn:
             context = MigrationContext.configure(conn, opts={"compare_type": True})
             assert compare_metadata(context, Base.metadata) == []
-            assert current_revision(conn) == head_revision() == "0002"
+            assert current_revision(conn) == head_revision() == "0003"
             tables = set(inspect(conn).get_table_names())
         assert set(Base.metadata.tables) | {"alembic_version"} == tables
     finally:
@@ -39,7 +39,7 @@ def test_upgrade_is_idempotent(folder: Folder) -> None:
         upgrade_to_head(database.engine)
         upgrade_to_head(database.engine)
         with database.engine.connect() as conn:
-            assert current_revision(conn) == "0002"
+            assert current_revision(conn) == "0003"
     finally:
         database.dispose()
 
@@ -52,6 +52,7 @@ def test_migration_files_are_package_data() -> None:
     assert (folder / "script.py.mako").is_file()
     assert (folder / "versions" / "0001_baseline.py").is_file()
     assert (folder / "versions" / "0002_clinical_forms.py").is_file()
+    assert (folder / "versions" / "0003_documents.py").is_file()
 
 
 def test_a_database_of_the_baseline_is_upgraded_to_the_clinical_forms(tmp_path: Path) -> None:
@@ -62,7 +63,7 @@ def test_a_database_of_the_baseline_is_upgraded_to_the_clinical_forms(tmp_path: 
             assert "clinical_forms" not in inspect(conn).get_table_names()
         upgrade_to_head(engine)
         with engine.connect() as conn:
-            assert current_revision(conn) == "0002"
+            assert current_revision(conn) == "0003"
             context = MigrationContext.configure(conn, opts={"compare_type": True})
             assert compare_metadata(context, Base.metadata) == []
     finally:
@@ -75,3 +76,33 @@ def test_the_clinical_form_contents_are_registered_for_the_re_encryption() -> No
     keys = {c.table.name: [k.name for k in c.row_key_columns] for c in encrypted_columns()}
     assert keys["clinical_forms"] == ["patient_id", "kind"]
     assert keys["clinical_form_revisions"] == ["form_id", "revision"]
+
+
+def test_the_attachment_columns_are_registered_for_the_re_encryption() -> None:
+    found = {(c.table.name, c.column) for c in encrypted_columns()}
+    assert {
+        ("documents", "title"),
+        ("documents", "file_name"),
+        ("documents", "digest"),
+        ("document_chunks", "data"),
+    } <= found
+    keys = {c.table.name: [k.name for k in c.row_key_columns] for c in encrypted_columns()}
+    assert keys["documents"] == ["uuid"]
+    assert keys["document_chunks"] == ["document_id", "seq"]
+
+
+def test_a_database_of_the_clinical_forms_is_upgraded_to_the_attachments(
+    tmp_path: Path,
+) -> None:
+    engine = create_sqlcipher_engine(tmp_path / "old.db", new_dmk(), create=True)
+    try:
+        with engine.begin() as conn:
+            command.upgrade(alembic_config(conn), "0002")
+            assert "documents" not in inspect(conn).get_table_names()
+        upgrade_to_head(engine)
+        with engine.connect() as conn:
+            assert {"documents", "document_chunks"} <= set(inspect(conn).get_table_names())
+            context = MigrationContext.configure(conn, opts={"compare_type": True})
+            assert compare_metadata(context, Base.metadata) == []
+    finally:
+        engine.dispose()
