@@ -803,6 +803,16 @@ class PatientFileWindow(QDialog):
         )
         self.documents_panel.setObjectName("documents_panel")
         self.documents_panel.set_read_only(self.patient.access < PatientAccess.WRITE)
+        # A consent's signed form is chosen among the file's attachments.
+        self.documents_panel.sig_documents_loaded.connect(
+            lambda _count: (
+                genetics_editor.set_documents(
+                    [(d.id, d.title) for d in self.documents_panel.documents()]
+                )
+                if self.documents_panel is not None
+                else None
+            )
+        )
         for widget, title in (
             (history_editor, self.tr("Personal history")),
             (family_editor, self.tr("Family")),

@@ -3303,8 +3303,24 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
         <translation>Portée</translation>
     </message>
     <message>
-        <source>The signed form goes with the file's documents once scanned.</source>
-        <translation>Le formulaire signé rejoint les documents du dossier une fois numérisé.</translation>
+        <source>The scanned signed form, among the file's documents (Documents tab).</source>
+        <translation>Le formulaire signé numérisé, parmi les documents du dossier (onglet Documents).</translation>
+    </message>
+    <message>
+        <source>Signed form</source>
+        <translation>Formulaire signé</translation>
+    </message>
+    <message>
+        <source>Attach the scanned signed form in the Documents tab, then choose it here.</source>
+        <translation>Joignez le formulaire signé numérisé dans l'onglet Documents, puis choisissez-le ici.</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucun)</translation>
+    </message>
+    <message>
+        <source>Document no. {id}</source>
+        <translation>Document n° {id}</translation>
     </message>
     <message>
         <source>Informed on</source>

@@ -600,3 +600,38 @@ def test_a_brca2_class_5_variant_typed_in_the_genetics_tab_marks_the_pedigree_an
     saved = clinician.forms.get(patient_id, "genetics").content
     assert [(v.gene, v.acmg_class) for v in saved.variants] == [("BRCA2", 5)]
     window.close()
+
+
+def test_a_consent_points_to_its_signed_form_among_the_attachments(
+    qtbot, gui_tasks, clinician, patient_id, tmp_path
+):
+    from document_samples import text_pdf
+
+    from oiso_desktop.domain.documents import DocumentCategory, DocumentDetails
+
+    window = _window(qtbot, clinician, gui_tasks, patient_id)
+    panel = window.documents_panel
+    form = tmp_path / "consentement.pdf"
+    form.write_bytes(text_pdf("Consentement signé"))
+    with qtbot.waitSignal(panel.sig_documents_loaded, timeout=15000):
+        panel.add_file(
+            form,
+            DocumentDetails(title="Consentement signé", category=DocumentCategory.CONSENT_FORM),
+        )
+        assert gui_tasks.wait_idle(15000)
+    document_id = panel.documents()[0].id
+    editor = window.genetics_editor
+    window.show_tab(editor)
+    editor.table("consents").setFocus()
+    qtbot.keyClick(editor.table("consents"), Qt.Key.Key_Insert)
+    editor.consent_date_edit.setText("02/03/2024")
+    combo = editor.consent_document_combo
+    assert [combo.itemText(i) for i in range(combo.count())] == ["(aucun)", "Consentement signé"]
+    combo.setCurrentIndex(combo.findData(document_id))
+    combo.activated.emit(combo.currentIndex())
+    assert editor.problems() == []
+    with qtbot.waitSignal(window.sig_saved, timeout=15000):
+        window.save()
+    consents = clinician.forms.get(patient_id, "genetics").content.consents
+    assert [c.document_id for c in consents] == [document_id]
+    window.close()
