@@ -702,7 +702,8 @@ def save_demo_families(
             identity = patient.fields
             file = DemoFile(
                 key=key,
-                patient_name=f"{identity.used_name or identity.birth_name} {identity.first_names}",
+                patient_name=f"{identity.birth_name} {identity.first_names}"
+                + (f" (nom d'usage {identity.used_name})" if identity.used_name else ""),
                 birth_date=identity.birth_date,
                 sex=identity.sex,
                 family=family,

@@ -3,20 +3,20 @@
 What a newcomer finds in the practitioner's first files, besides their family and
 personal history (``services.demo``):
 
-* **ABADIE Claire** (BRCA1): a panel, then the variant checked on a second sample
-  (targeted search) and the predictive tests of her sister (carrier) and brother
-  (not a carrier); BRCA1 class 5 and a class 1 polymorphism; her consent, its signed
-  form scanned (a PNG attachment the consent points to); relatives informed by the
-  application's own letter, attached too; the laboratory's report;
-* **ACHARD Henri** (BRCA2): BRCA2 class 5 and an ATM class 2; predictive tests of
-  his daughter (carrier), his sister (not) and his son (requested); relatives
-  informed orally and by the physician's letter; the report and the consent (PDF);
-* **ADAM Julien** (Lynch): MLH1 class 4 and an MSH6 class 2; predictive tests of
-  his sister and brother; the report;
-* **ALAOUI Amina**: PALB2 class 5; her MZ twin tested (carrier), her brother's
-  test sent to the laboratory;
-* **ALBERT Sophie**: a PALB2 class 3 (uncertain significance: never a positive
-  result) and a BRCA2 class 1; the report;
+* **ABADIE Claire** (BRCA1 class 5): a panel, then the variant checked on a second
+  sample (targeted search) and the predictive tests of her sister (carrier) and
+  brother (not a carrier); her consent, its signed form scanned (a PNG attachment
+  the consent points to); relatives informed by the application's own letter,
+  attached too; the laboratory's report;
+* **ACHARD Henri** (BRCA2 class 5): predictive tests of his daughter (carrier), his
+  sister (not) and his son (requested); relatives informed orally and by the
+  physician's letter; the report and the signed consent (PDF);
+* **ADAM Julien** (MLH1 class 4): predictive tests of his sister and brother; the
+  report;
+* **ALAOUI Amina** (PALB2 class 5): her MZ twin tested (carrier), her brother's test
+  sent to the laboratory;
+* **ALBERT Sophie**: no positive result — a PALB2 class 3 (uncertain significance:
+  never shown as positive), an ATM class 2 and a BRCA2 class 1; the report;
 * **ALLARD Martine**: below every score's threshold, no test; the consultation
   letter to her physician, quoting the scores as computed.
 
@@ -147,6 +147,10 @@ class DemoFile:
         return min(birthday + dt.timedelta(days=days), self.today)
 
     @property
+    def patient_label(self) -> str:
+        return "Patiente" if self.sex == "F" else "Patient"
+
+    @property
     def born(self) -> str:
         return f"{'née' if self.sex == 'F' else 'né'} le {_french_date(self.birth_date)}"
 
@@ -182,17 +186,23 @@ class DemoRecord:
         """The genetics form with the ids of the attached documents it points to."""
         if self.genetics is None:
             return None
-        sections: dict[str, list[object]] = {
-            "consents": list(self.genetics.consents),
-            "relative_information": list(self.genetics.relative_information),
+        links = {
+            (section, index): document_ids[key] for (section, index), key in self.links.items()
         }
-        for (section, index), key in self.links.items():
-            item = sections[section][index]
-            sections[section][index] = dataclasses.replace(item, document_id=document_ids[key])  # type: ignore[type-var]
+        consents = tuple(
+            dataclasses.replace(consent, document_id=links.get(("consents", index)))
+            if ("consents", index) in links
+            else consent
+            for index, consent in enumerate(self.genetics.consents)
+        )
+        information = tuple(
+            dataclasses.replace(item, document_id=links.get(("relative_information", index)))
+            if ("relative_information", index) in links
+            else item
+            for index, item in enumerate(self.genetics.relative_information)
+        )
         return dataclasses.replace(
-            self.genetics,
-            consents=tuple(sections["consents"]),  # type: ignore[arg-type]
-            relative_information=tuple(sections["relative_information"]),  # type: ignore[arg-type]
+            self.genetics, consents=consents, relative_information=information
         )
 
 
@@ -234,7 +244,7 @@ def _lab_report(
         title="Compte rendu d'analyse de génétique constitutionnelle",
         day=day,
         facts=(
-            ("Patient(e)", f"{file.patient_name}, {file.born}"),
+            (file.patient_label, f"{file.patient_name}, {file.born}"),
             ("Prescripteur", f"Dr {file.sender.practitioner}, {file.sender.structure_name}"),
             ("Indication", test.indication),
             ("Prélèvement", f"sang total sur EDTA, reçu le {_french_date(sampled)}"),
@@ -261,7 +271,7 @@ def _lab_report(
     return DemoAttachment(
         key="lab_report",
         file_name=f"compte-rendu-panel-{day.isoformat()}.pdf",
-        title=f"Compte rendu du laboratoire — panel de {len(test.genes)} gènes",
+        title=f"Panel de {len(test.genes)} gènes — compte rendu",
         category=DocumentCategory.LAB_REPORT,
         day=day,
         data=render_demo_document(document),
@@ -277,7 +287,7 @@ def _consent_document(file: DemoFile, consent: Consent) -> DemoDocument:
         title="Consentement à l'examen des caractéristiques génétiques d'une personne",
         day=consent.date,
         facts=(
-            ("Patient(e)", f"{file.patient_name}, {file.born}"),
+            (file.patient_label, f"{file.patient_name}, {file.born}"),
             ("Médecin prescripteur", f"Dr {file.sender.practitioner} (RPPS {file.sender.rpps})"),
         ),
         sections=(
@@ -324,9 +334,9 @@ def scanned_png(pdf: bytes, *, dpi: int = 100, tilt: float = 0.5) -> bytes:
         "RGBX", (page.width, page.height), page.pixels, "raw", "RGBX", page.stride, 1
     ).convert("L")
     paper = image.point(lambda value: 28 + value * 215 // 255)  # greyish paper, ink not black
-    tilted = paper.rotate(tilt, resample=Image.Resampling.BICUBIC, fillcolor=243)
+    tilted = paper.rotate(tilt, resample=Image.Resampling.BILINEAR, fillcolor=243)
     out = io.BytesIO()
-    tilted.save(out, "PNG", optimize=False)
+    tilted.save(out, "PNG", compress_level=3)  # built at each demo start: speed first
     return out.getvalue()
 
 
@@ -369,7 +379,7 @@ def _consent_scan(file: DemoFile, consent: Consent) -> DemoAttachment:
     return DemoAttachment(
         key="consent",
         file_name=f"consentement-signe-{consent.date.isoformat()}.png",
-        title="Consentement signé à l'examen génétique (numérisé)",
+        title="Consentement signé (numérisé)",
         category=DocumentCategory.CONSENT_FORM,
         day=consent.date,
         data=scanned_png(render_demo_document(_consent_document(file, consent))),
@@ -381,7 +391,7 @@ def _consent_pdf(file: DemoFile, consent: Consent) -> DemoAttachment:
     return DemoAttachment(
         key="consent",
         file_name=f"consentement-{consent.date.isoformat()}.pdf",
-        title="Consentement signé à l'examen génétique",
+        title="Consentement signé",
         category=DocumentCategory.CONSENT_FORM,
         day=consent.date,
         data=render_demo_document(_consent_document(file, consent)),
@@ -409,7 +419,7 @@ def _relatives_letter(
     return DemoAttachment(
         key="letter",
         file_name=f"lettres-parentele-{information.date.isoformat()}.pdf",
-        title="Lettres d'information de la parentèle (copie)",
+        title="Lettres à la parentèle (copie)",
         category=DocumentCategory.LETTER,
         day=information.date,
         data=pdf,
@@ -499,14 +509,6 @@ def _abadie(file: DemoFile) -> DemoRecord:
         test_id="t1",
         note="Variant fondateur fréquent (ancienne nomenclature 5382insC).",
     )
-    benign = Variant(
-        gene="BRCA1",
-        hgvs_c="c.4837A>G",
-        hgvs_p="p.(Ser1613Gly)",
-        acmg_class=1,
-        test_id="t1",
-        note="Polymorphisme fréquent, sans conséquence.",
-    )
     control = GeneticTest(
         id="t2",
         kind="targeted",
@@ -537,22 +539,20 @@ def _abadie(file: DemoFile) -> DemoRecord:
             _predictive("t3", sister, pathogenic, file.on(36, 200), outcome="carrier"),
             _predictive("t4", brother, pathogenic, file.on(36, 215), outcome="non_carrier"),
         ),
-        variants=(pathogenic, benign),
+        variants=(pathogenic,),
         consents=(consent,),
         relative_information=(information,),
     )
     report = _lab_report(
         file,
         panel,
-        (pathogenic, benign),
+        (pathogenic,),
         sampled=file.on(36, 62),
         day=file.on(36, 105),
         conclusion=(
             "Présence à l'état hétérozygote du variant pathogène (classe 5) BRCA1 "
             "c.5266dup p.(Gln1756Profs*74), qui confirme une prédisposition héréditaire aux "
             "cancers du sein et de l'ovaire.",
-            "Le variant BRCA1 c.4837A>G est un polymorphisme bénin (classe 1), sans "
-            "conséquence pour la prise en charge.",
             "Ce résultat doit être contrôlé sur un second prélèvement. Un test ciblé peut "
             "être proposé aux apparentés, qu'il appartient à la patiente d'informer.",
         ),
@@ -596,13 +596,6 @@ def _achard(file: DemoFile) -> DemoRecord:
         test_id="t1",
         note="Ancienne nomenclature 6174delT.",
     )
-    likely_benign = Variant(
-        gene="ATM",
-        hgvs_c="c.5557G>A",
-        hgvs_p="p.(Asp1853Asn)",
-        acmg_class=2,
-        test_id="t1",
-    )
     consent = Consent(
         date=consultation,
         scopes=("diagnostic", "sample_storage", "relatives_by_practitioner"),
@@ -614,7 +607,7 @@ def _achard(file: DemoFile) -> DemoRecord:
             _predictive("t3", sister, pathogenic, file.on(61, 250), outcome="non_carrier"),
             _predictive("t4", son, pathogenic, file.on(62, 30), status="requested"),
         ),
-        variants=(pathogenic, likely_benign),
+        variants=(pathogenic,),
         consents=(consent,),
         relative_information=(
             RelativeInformation(
@@ -634,14 +627,14 @@ def _achard(file: DemoFile) -> DemoRecord:
     report = _lab_report(
         file,
         panel,
-        (pathogenic, likely_benign),
+        (pathogenic,),
         sampled=file.on(61, 92),
         day=file.on(61, 150),
         conclusion=(
             "Présence à l'état hétérozygote du variant pathogène (classe 5) BRCA2 "
-            "c.5946del p.(Ser1982Argfs*22).",
-            "Le variant ATM c.5557G>A est probablement bénin (classe 2) : il ne modifie pas "
-            "la prise en charge.",
+            "c.5946del p.(Ser1982Argfs*22) : prédisposition héréditaire aux cancers du sein "
+            "(y compris chez l'homme), de la prostate et du pancréas.",
+            "Un test ciblé peut être proposé aux apparentés.",
         ),
     )
     return DemoRecord(
@@ -676,9 +669,6 @@ def _adam(file: DemoFile) -> DemoRecord:
         acmg_class=4,
         test_id="t1",
     )
-    likely_benign = Variant(
-        gene="MSH6", hgvs_c="c.116G>A", hgvs_p="p.(Gly39Glu)", acmg_class=2, test_id="t1"
-    )
     informed_on = file.on(41, 190)
     genetics = Genetics(
         tests=(
@@ -686,7 +676,7 @@ def _adam(file: DemoFile) -> DemoRecord:
             _predictive("t2", sister, likely_pathogenic, file.on(41, 250), outcome="carrier"),
             _predictive("t3", brother, likely_pathogenic, file.on(41, 280), outcome="non_carrier"),
         ),
-        variants=(likely_pathogenic, likely_benign),
+        variants=(likely_pathogenic,),
         consents=(Consent(date=consultation, scopes=("diagnostic", "research")),),
         relative_information=(
             RelativeInformation(
@@ -700,14 +690,13 @@ def _adam(file: DemoFile) -> DemoRecord:
     report = _lab_report(
         file,
         panel,
-        (likely_pathogenic, likely_benign),
+        (likely_pathogenic,),
         sampled=file.on(41, 77),
         day=file.on(41, 160),
         conclusion=(
             "Présence à l'état hétérozygote du variant probablement pathogène (classe 4) "
             "MLH1 c.1852_1854del p.(Lys618del), concordant avec la perte d'expression de "
             "MLH1 et PMS2 dans la tumeur : syndrome de Lynch.",
-            "Le variant MSH6 c.116G>A est probablement bénin (classe 2).",
         ),
     )
     return DemoRecord(genetics, (report,))
@@ -759,7 +748,8 @@ def _alaoui(file: DemoFile) -> DemoRecord:
 
 
 def _albert(file: DemoFile) -> DemoRecord:
-    """No positive result: a PALB2 variant of uncertain significance and a benign one."""
+    """No positive result: a PALB2 variant of uncertain significance, a likely benign and a
+    benign one (the demo's classes 1 to 3, apart from the files with a familial variant)."""
     consultation = file.on(43, 100)
     panel = GeneticTest(
         id="t1",
@@ -780,18 +770,21 @@ def _albert(file: DemoFile) -> DemoRecord:
         note="Variant de signification incertaine : ni surveillance ni test des apparentés "
         "fondés sur lui ; une reclassification est à suivre.",
     )
+    likely_benign = Variant(
+        gene="ATM", hgvs_c="c.5557G>A", hgvs_p="p.(Asp1853Asn)", acmg_class=2, test_id="t1"
+    )
     benign = Variant(
         gene="BRCA2", hgvs_c="c.7242A>G", hgvs_p="p.(Ser2414=)", acmg_class=1, test_id="t1"
     )
     genetics = Genetics(
         tests=(panel,),
-        variants=(uncertain, benign),
+        variants=(uncertain, likely_benign, benign),
         consents=(Consent(date=consultation, scopes=("diagnostic",)),),
     )
     report = _lab_report(
         file,
         panel,
-        (uncertain, benign),
+        (uncertain, likely_benign, benign),
         sampled=file.on(43, 103),
         day=file.on(43, 180),
         conclusion=(
@@ -800,7 +793,8 @@ def _albert(file: DemoFile) -> DemoRecord:
             "Le variant PALB2 c.2816T>G p.(Leu939Trp) est de signification incertaine "
             "(classe 3) : il ne doit pas être utilisé pour la prise en charge de la patiente "
             "ni pour tester ses apparentés. Il sera réévalué.",
-            "Le variant BRCA2 c.7242A>G est bénin (classe 1).",
+            "Le variant ATM c.5557G>A est probablement bénin (classe 2) et le variant BRCA2 "
+            "c.7242A>G bénin (classe 1) : sans conséquence pour la prise en charge.",
         ),
     )
     return DemoRecord(genetics, (report,))
@@ -821,7 +815,7 @@ def _allard(file: DemoFile) -> DemoRecord:
         title="Compte rendu de consultation d'oncogénétique",
         day=day,
         facts=(
-            ("Patiente", f"{file.patient_name}, {file.born}"),
+            (file.patient_label, f"{file.patient_name}, {file.born}"),
             ("Consultation du", _french_date(day)),
         ),
         sections=(
@@ -872,7 +866,7 @@ def _allard(file: DemoFile) -> DemoRecord:
     letter = DemoAttachment(
         key="letter",
         file_name=f"courrier-consultation-{day.isoformat()}.pdf",
-        title="Courrier au médecin traitant : pas d'indication de test",
+        title="Courrier au médecin traitant",
         category=DocumentCategory.LETTER,
         day=day,
         data=render_demo_document(document),

@@ -397,6 +397,8 @@ def test_the_demo_files_are_above_and_below_the_scores_thresholds(
     met, not_met = Status.MET, Status.NOT_MET
     assert statuses["brca1"][:2] == (met, met)  # Eisinger and Manchester
     assert statuses["brca2"][:2] == (met, met)
+    assert statuses["consanguineous_twins"][:2] == (met, met)
+    assert statuses["large"][:2] == (met, met)
     assert statuses["lynch"][3] == met  # revised Bethesda
     assert statuses["lynch"][:2] == (not_met, not_met)
     assert statuses["sporadic"] == (not_met, not_met, not_met, not_met)
