@@ -237,11 +237,21 @@ def _render_file_window(window, session, tasks, shot, settle) -> None:
     file_window.show()
     tasks.wait_idle(30000)
     settle(300)
-    names = ["identity", "history", "family", "revisions"]
-    for index, name in enumerate(names[: file_window.tabs.count()]):
-        file_window.tabs.setCurrentIndex(index)
-        panel = getattr(file_window, "history_panel", None)
-        if panel is not None and file_window.tabs.currentWidget() is panel:
+    tabs = {
+        "identity": file_window.identity,
+        "history": file_window.history_editor,
+        "family": file_window.family_editor,
+        "genetics": file_window.genetics_editor,
+        "scores": file_window.scores_panel,
+        "documents": file_window.documents_panel,
+        "revisions": file_window.history_panel,
+    }
+    for name, widget in tabs.items():
+        if widget is None or file_window.tabs.indexOf(widget) < 0:
+            continue
+        file_window.tabs.setCurrentWidget(widget)
+        panel = file_window.history_panel
+        if widget is panel and panel is not None:
             tasks.wait_idle(30000)
             settle(200)
             items = panel.revision_items()

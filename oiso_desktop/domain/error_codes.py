@@ -243,6 +243,14 @@ class ErrorCode(StrEnum):
     CLINICAL_NOT_AWAITING = "clinical_not_awaiting"
     CLINICAL_KEY_ALREADY_HELD = "clinical_key_already_held"
     CLINICAL_KEY_ONLY_IN_RECOVERY = "clinical_key_only_in_recovery"
+    # the key file offers a generation that does not chain to a trusted one; params:
+    # reason (chain_missing, chain_broken, key_mismatch, not_chained, not_current,
+    # no_anchor, history_mismatch, event_altered, new_genesis_over_data,
+    # pinned_without_key), generation
+    CLINICAL_KEY_FORGED = "clinical_key_forged"
+    # a trust-on-first-use migration already done (or unprovable); params: mark
+    # (endorsements, chain), reason (replayed, journal_broken, not_migrated)
+    CLINICAL_KEY_MIGRATION_REFUSED = "clinical_key_migration_refused"
 
     # --- personal history (domain.personal_history); field: the input concerned ---------
     HISTORY_CANCER_SITE = "history_cancer_site"  # params: site

@@ -10,7 +10,10 @@ it shows, each in its own coloured row:
   at login, the approval prompt opens by itself (:meth:`ClinicalKeyPanel.start`);
 * a rotation of the key owed (a clinical account left): "Renew the key now",
   then the re-encryption of clinical data in the background, with its progress;
-* a new recovery sheet not endorsed yet: "Endorse the sheet...".
+* a new recovery sheet not endorsed yet: "Endorse the sheet...";
+* a clinical key refused (the key file offers a key that does not chain to a
+  trusted one, or a trust-on-first-use migration was replayed): the error, in red,
+  while it lasts.
 
 The re-encryption left by a rotation is resumed at every holder's login
 (:class:`~oiso_desktop.gui.clinical_reencryption.ClinicalReencryptionJob`): the
@@ -71,6 +74,8 @@ REFRESH_INTERVAL_MS = 3 * 60 * 1000
 MESSAGE_MS = 12000
 
 _SECURITY_MENU = QT_TRANSLATE_NOOP("ClinicalKeyPanel", "&Security")
+# the clinical key refused: shown in red until it is put right
+_REFUSALS = (ErrorCode.CLINICAL_KEY_FORGED, ErrorCode.CLINICAL_KEY_MIGRATION_REFUSED)
 
 
 def _banner_colours(kind: str) -> dict[str, str]:
@@ -209,12 +214,15 @@ class ClinicalKeyPanel(QWidget):
         )
         self.endorse_button.clicked.connect(self.endorse_recovery)
 
+        self.refusal_row = BannerRow("clinical_refusal_row")
+
         self.message_row = BannerRow("clinical_message_row")
         self.message_timer = QTimer(self)
         self.message_timer.setSingleShot(True)
         self.message_timer.timeout.connect(lambda: self.message_row.show_message(""))
 
         for row in (
+            self.refusal_row,
             self.awaiting_row,
             self.approvals_row,
             self.rotation_row,
@@ -390,8 +398,25 @@ class ClinicalKeyPanel(QWidget):
         ):
             return  # read again at the next refresh
         log.warning("Clinical key status unavailable: %s", exception_summary(exc))
+        self._show_refusal(exc)
+
+    def _show_refusal(self, failure: BaseException | None) -> None:
+        """The clinical key refused: by the status read that just failed, or, for a
+        migration replayed, at login (the key itself is fine again afterwards)."""
+        alert = getattr(self._session, "clinical_key_alert", None)
+        if isinstance(failure, OisoError) and failure.code in _REFUSALS:
+            shown: OisoError | None = failure
+        elif (
+            isinstance(alert, OisoError) and alert.code is ErrorCode.CLINICAL_KEY_MIGRATION_REFUSED
+        ):
+            shown = alert
+        else:
+            shown = None
+        self.refusal_row.show_message(error_text(shown) if shown else "", "error")
+        self._update_visibility()
 
     def _show_status(self, status: ClinicalKeyStatus) -> None:
+        self._show_refusal(None)
         awaiting = status.access is ClinicalAccess.AWAITING_APPROVAL
         by_code = awaiting and status.can_approve and status.recovery_code_needed
         if not awaiting:
@@ -464,6 +489,7 @@ class ClinicalKeyPanel(QWidget):
 
     def _update_visibility(self) -> None:
         rows = (
+            self.refusal_row,
             self.awaiting_row,
             self.approvals_row,
             self.rotation_row,

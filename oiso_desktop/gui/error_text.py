@@ -670,6 +670,17 @@ MESSAGES: dict[ErrorCode, str] = {
         "Only the current recovery code gives access to clinical data: first have a "
         "clinical account approved with that code, then issue a new sheet.",
     ),
+    _E.CLINICAL_KEY_FORGED: QT_TRANSLATE_NOOP(
+        "Errors",
+        "The clinical key written in the key file does not chain to any trusted key: it "
+        "may have been substituted. It is not used; tell the administrator.",
+    ),
+    _E.CLINICAL_KEY_MIGRATION_REFUSED: QT_TRANSLATE_NOOP(
+        "Errors",
+        "Trust marks of the clinical key are missing from the key file although the event "
+        "log shows they were set (or cannot show they were not): nobody is trusted anew "
+        "and the key is not renewed. Tell the administrator.",
+    ),
     # --- personal history (field: the input concerned) ----------------------------------
     _E.HISTORY_CANCER_SITE: QT_TRANSLATE_NOOP("Errors", "Unknown cancer site “{site}”."),
     _E.HISTORY_CANCER_SEX: QT_TRANSLATE_NOOP(

@@ -66,6 +66,16 @@ ACTION_LABELS: dict[str, str] = {
     "clinical_key_endorsements_migrated": QT_TRANSLATE_NOOP(
         "EventTableModel", "Clinical key holders endorsed (first use)"
     ),
+    "clinical_key_created": QT_TRANSLATE_NOOP("EventTableModel", "Clinical key created"),
+    "clinical_key_chain_migrated": QT_TRANSLATE_NOOP(
+        "EventTableModel", "Clinical key chain started (first use)"
+    ),
+    "clinical_key_substitution_refused": QT_TRANSLATE_NOOP(
+        "EventTableModel", "Substituted clinical key refused"
+    ),
+    "clinical_key_migration_refused": QT_TRANSLATE_NOOP(
+        "EventTableModel", "Replayed clinical key migration refused"
+    ),
     "clinical_data_rekeyed": QT_TRANSLATE_NOOP("EventTableModel", "Clinical data re-encrypted"),
     "clinical_form_viewed": QT_TRANSLATE_NOOP("EventTableModel", "Clinical form viewed"),
     "clinical_form_created": QT_TRANSLATE_NOOP("EventTableModel", "Clinical form created"),
@@ -98,6 +108,8 @@ ALERT_ACTIONS = frozenset(
         "user_revoked",
         "database_rekeyed",
         "database_rollback_suspected",
+        "clinical_key_substitution_refused",
+        "clinical_key_migration_refused",
     }
 )
 _ALERT_COLOUR = "#b3261e"

@@ -425,6 +425,7 @@ class GeneticsEditor(QWidget):
         self._tests: list[_TestDraft] = []
         self._variants: list[_VariantDraft] = []
         self._consents: list[_ConsentDraft] = []
+        self._documents: list[tuple[int, str]] = []  # the file's attachments (signed forms)
         self._information: list[_InformationDraft] = []
         self._current: tuple[str, int] | None = None
         self._read_only = False
@@ -1124,6 +1125,20 @@ class GeneticsEditor(QWidget):
         self._add_row(
             form, CONSENTS, "scopes", self.tr("Covers"), scopes, list(self.scope_checks.values())
         )
+        self.consent_document_combo = QComboBox()
+        self.consent_document_combo.setObjectName("consent_document_combo")
+        self.consent_document_combo.setToolTip(
+            self.tr("The scanned signed form, among the file's documents (Documents tab).")
+        )
+        self._fill_document_choices(None)
+        self._add_row(
+            form,
+            CONSENTS,
+            "document_id",
+            self.tr("Signed form"),
+            self.consent_document_combo,
+            [self.consent_document_combo],
+        )
         self.consent_note_edit = self._note_edit("consent_note_edit", lines=3)
         self._add_row(
             form,
@@ -1135,7 +1150,7 @@ class GeneticsEditor(QWidget):
         )
         layout.addLayout(form)
         self.consent_hint = QLabel(
-            self.tr("The signed form goes with the file's documents once scanned.")
+            self.tr("Attach the scanned signed form in the Documents tab, then choose it here.")
         )
         self.consent_hint.setObjectName("consent_hint")
         self.consent_hint.setWordWrap(True)
@@ -1143,6 +1158,29 @@ class GeneticsEditor(QWidget):
         layout.addWidget(self.consent_hint)
         layout.addStretch(1)
         return page
+
+    def set_documents(self, documents: Sequence[tuple[int, str]]) -> None:
+        """The file's attachments (id, title) a consent's signed form can be chosen among."""
+        self._documents = list(documents)
+        current = self._consents[self._current[1]] if self._current_is(CONSENTS) else None
+        with self._filling_inputs():
+            self._fill_document_choices(current.document_id if current else None)
+
+    def _current_is(self, section: str) -> bool:
+        return self._current is not None and self._current[0] == section
+
+    def _fill_document_choices(self, document_id: int | None) -> None:
+        combo = self.consent_document_combo
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(self.tr("(none)"), None)
+        for identifier, title in self._documents:
+            combo.addItem(title, identifier)
+        if document_id is not None and combo.findData(document_id) < 0:
+            # a document not listed (deleted, or the list not loaded yet): kept, named
+            combo.addItem(self.tr("Document no. {id}").format(id=document_id), document_id)
+        combo.setCurrentIndex(max(combo.findData(document_id), 0))
+        combo.blockSignals(False)
 
     def _build_information_page(self) -> QWidget:
         page = QWidget()
@@ -1323,6 +1361,7 @@ class GeneticsEditor(QWidget):
         for check in self.scope_checks.values():
             check.toggled.connect(self._on_consent_edited)
         self.consent_note_edit.textChanged.connect(self._on_consent_edited)
+        self.consent_document_combo.activated.connect(self._on_consent_edited)
 
         self.information_date_edit.textChanged.connect(self._on_information_edited)
         self.relatives_list.itemChanged.connect(self._on_information_edited)
@@ -1430,11 +1469,10 @@ class GeneticsEditor(QWidget):
         index = self._editing(CONSENTS)
         if index is None:
             return
-        draft = self._consents[index]
         self._consents[index] = _ConsentDraft(
             date_text=self.consent_date_edit.text(),
             scopes=tuple(code for code, check in self.scope_checks.items() if check.isChecked()),
-            document_id=draft.document_id,
+            document_id=self.consent_document_combo.currentData(),
             note=self.consent_note_edit.toPlainText(),
         )
         self._edited()
@@ -1552,6 +1590,7 @@ class GeneticsEditor(QWidget):
             self.consent_date_edit.setText(consent.date_text)
             for code, check in self.scope_checks.items():
                 check.setChecked(code in consent.scopes)
+            self._fill_document_choices(consent.document_id)
             if self.consent_note_edit.toPlainText() != consent.note:
                 self.consent_note_edit.setPlainText(consent.note)
         else:

@@ -50,6 +50,7 @@ from oiso_desktop.domain.clinical_forms import FormContent, FormKind
 from oiso_desktop.domain.errors import ConcurrentEditError, FormValidationError, OisoError
 from oiso_desktop.domain.family import Family
 from oiso_desktop.domain.form_changes import Change, form_changes
+from oiso_desktop.domain.genetics import positive_variants
 from oiso_desktop.domain.permissions import PatientAccess, Permission
 from oiso_desktop.gui import style
 from oiso_desktop.gui.clinical_access_notice import (
@@ -59,9 +60,11 @@ from oiso_desktop.gui.clinical_access_notice import (
 from oiso_desktop.gui.documents_panel import DocumentsPanel
 from oiso_desktop.gui.error_text import error_text
 from oiso_desktop.gui.family_editor import FamilyEditor
+from oiso_desktop.gui.genetics_editor import GeneticsEditor
 from oiso_desktop.gui.history_editor import HistoryEditor
 from oiso_desktop.gui.patient_dialog import PatientDialog
 from oiso_desktop.gui.patient_table_model import format_date, ins_status_label, sex_label
+from oiso_desktop.gui.relatives_letter_dialog import open_relatives_letter
 from oiso_desktop.gui.scores_panel import ScoresPanel
 from oiso_desktop.gui.tasks import TaskRunner
 from oiso_desktop.gui.widgets.field_message import show_banner
@@ -93,7 +96,9 @@ _NO_CHANGE = QT_TRANSLATE_NOOP("PatientFileWindow", "(no change)")
 FORM_TITLES = {
     FormKind.HISTORY: QT_TRANSLATE_NOOP("PatientFileWindow", "Personal history"),
     FormKind.FAMILY: QT_TRANSLATE_NOOP("PatientFileWindow", "Family"),
+    FormKind.GENETICS: QT_TRANSLATE_NOOP("PatientFileWindow", "Genetics"),
 }
+_EDITOR = HistoryEditor | FamilyEditor | GeneticsEditor
 
 
 def _tr(text: str) -> str:
@@ -128,6 +133,7 @@ class ClinicalFile:
 
     history: ClinicalFormView | None = None
     family: ClinicalFormView | None = None
+    genetics: ClinicalFormView | None = None
     refused: OisoError | None = None  # awaiting approval, no access...
 
 
@@ -136,11 +142,12 @@ def load_clinical_file(session: UserSession, patient_id: int) -> ClinicalFile:
     try:
         history = session.forms.get(patient_id, FormKind.HISTORY)
         family = session.forms.get(patient_id, FormKind.FAMILY)
+        genetics = session.forms.get(patient_id, FormKind.GENETICS)
     except OisoError as exc:
         if getattr(exc, "code", "") in ("clinical_access_awaiting", "clinical_key_missing"):
             return ClinicalFile(refused=exc)
         raise
-    return ClinicalFile(history=history, family=family)
+    return ClinicalFile(history=history, family=family, genetics=genetics)
 
 
 # ---------------------------------------------------------------------- form sections
@@ -149,7 +156,7 @@ def load_clinical_file(session: UserSession, patient_id: int) -> ClinicalFile:
 class _FormSection:
     """One clinical form in the window: its editor, the view it was loaded from."""
 
-    def __init__(self, kind: FormKind, editor: HistoryEditor | FamilyEditor) -> None:
+    def __init__(self, kind: FormKind, editor: _EDITOR) -> None:
         self.kind = kind
         self.editor = editor
         self.view: ClinicalFormView | None = None
@@ -436,6 +443,7 @@ class RevisionHistoryPanel(QWidget):
         # The read-only viewers are built when a first version is shown (opening the
         # file stays quick).
         self._history_view: HistoryEditor | None = None
+        self._genetics_view: GeneticsEditor | None = None
         self._family_view: FamilyEditor | None = None
         self.empty_label = QLabel(self.tr("No clinical form of this file has been saved yet."))
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -475,6 +483,15 @@ class RevisionHistoryPanel(QWidget):
         return self._history_view
 
     @property
+    def genetics_view(self) -> GeneticsEditor:
+        if self._genetics_view is None:
+            view = GeneticsEditor(today=self._today)
+            view.set_read_only(True)
+            self.stack.addWidget(view)
+            self._genetics_view = view
+        return self._genetics_view
+
+    @property
     def family_view(self) -> FamilyEditor:
         if self._family_view is None:
             view = FamilyEditor(today=self._today)
@@ -491,7 +508,7 @@ class RevisionHistoryPanel(QWidget):
     def _list_all(self) -> dict[FormKind, list[RevisionSummary]]:
         return {
             kind: self._session.forms.revisions(self._patient_id, kind)
-            for kind in (FormKind.FAMILY, FormKind.HISTORY)
+            for kind in (FormKind.FAMILY, FormKind.HISTORY, FormKind.GENETICS)
         }
 
     def _show_list(self, revisions: dict[FormKind, list[RevisionSummary]]) -> None:
@@ -573,8 +590,13 @@ class RevisionHistoryPanel(QWidget):
         self.changes_list.clear()
         changes = form_changes(previous.content if previous else None, shown.content)
         self.changes_list.addItems(_change_lines(changes))
-        editor: HistoryEditor | FamilyEditor
-        editor = self.history_view if shown.kind is FormKind.HISTORY else self.family_view
+        editor: _EDITOR
+        if shown.kind is FormKind.HISTORY:
+            editor = self.history_view
+        elif shown.kind is FormKind.GENETICS:
+            editor = self.genetics_view
+        else:
+            editor = self.family_view
         editor.set_content(shown.content)  # type: ignore[arg-type]
         editor.set_read_only(True)
         if isinstance(editor, FamilyEditor):
@@ -674,6 +696,7 @@ class PatientFileWindow(QDialog):
         self.history_panel: RevisionHistoryPanel | None = None
         self.scores_panel: ScoresPanel | None = None
         self.documents_panel: DocumentsPanel | None = None
+        self.letter_dialog: QDialog | None = None
         self._show_patient(patient)
         if session.can(Permission.VIEW_CLINICAL):
             self._load_clinical()  # read in the background while the tabs are built
@@ -749,9 +772,20 @@ class PatientFileWindow(QDialog):
         history_editor.set_patient(birth_date=fields.birth_date, sex=fields.sex)
         family_editor = FamilyEditor(today=self._today)
         family_editor.setObjectName("family_editor")
-        for kind, editor in ((FormKind.HISTORY, history_editor), (FormKind.FAMILY, family_editor)):
+        genetics_editor = GeneticsEditor(today=self._today)
+        genetics_editor.setObjectName("genetics_editor")
+        # Saved in this order: the genetics form names relatives of the family as saved.
+        for kind, editor in (
+            (FormKind.HISTORY, history_editor),
+            (FormKind.FAMILY, family_editor),
+            (FormKind.GENETICS, genetics_editor),
+        ):
             self.sections[kind] = _FormSection(kind, editor)
             editor.sig_changed.connect(self._update_state)
+        family_editor.sig_changed.connect(self._update_genetics_context)
+        genetics_editor.sig_changed.connect(self._update_pedigree_results)
+        genetics_editor.sig_changed.connect(self._update_scores)
+        genetics_editor.sig_letter_requested.connect(self._on_letter_requested)
         family_editor.sig_link_requested.connect(self._on_link_requested)
         family_editor.sig_open_linked.connect(self.sig_open_patient)
         self.scores_panel = ScoresPanel()
@@ -769,9 +803,20 @@ class PatientFileWindow(QDialog):
         )
         self.documents_panel.setObjectName("documents_panel")
         self.documents_panel.set_read_only(self.patient.access < PatientAccess.WRITE)
+        # A consent's signed form is chosen among the file's attachments.
+        self.documents_panel.sig_documents_loaded.connect(
+            lambda _count: (
+                genetics_editor.set_documents(
+                    [(d.id, d.title) for d in self.documents_panel.documents()]
+                )
+                if self.documents_panel is not None
+                else None
+            )
+        )
         for widget, title in (
             (history_editor, self.tr("Personal history")),
             (family_editor, self.tr("Family")),
+            (genetics_editor, self.tr("Genetics")),
             (self.scores_panel, self.tr("Scores")),
             (self.documents_panel, self.tr("Documents")),
             (self.history_panel, self.tr("History")),
@@ -783,9 +828,47 @@ class PatientFileWindow(QDialog):
         history, family = self.history_editor, self.family_editor
         if self.scores_panel is None or history is None or family is None:
             return
+        genetics = self.genetics_editor
+        genes = (
+            tuple(sorted({v.gene for v in positive_variants(genetics.content())}))
+            if genetics is not None
+            else ()
+        )
         fields = self.patient.fields
         self.scores_panel.set_inputs(
-            history.content(), family.content(), birth_date=fields.birth_date, sex=fields.sex
+            history.content(),
+            family.content(),
+            birth_date=fields.birth_date,
+            sex=fields.sex,
+            variant_genes=genes,
+        )
+
+    def _update_genetics_context(self) -> None:
+        """The Génétique tab knows the relatives as entered; the pedigree shows its results."""
+        genetics, family = self.genetics_editor, self.family_editor
+        if genetics is None or family is None:
+            return
+        genetics.set_context(birth_date=self.patient.fields.birth_date, family=family.content())
+        self._update_pedigree_results()
+
+    def _update_pedigree_results(self) -> None:
+        genetics, family = self.genetics_editor, self.family_editor
+        if genetics is not None and family is not None:
+            family.set_genetics_results(genetics.pedigree_results())
+
+    def _on_letter_requested(self, chosen: tuple[str, ...]) -> None:
+        editor = self.genetics_editor
+        if editor is None:
+            return
+        section = self.sections[FormKind.GENETICS]
+        self.letter_dialog = open_relatives_letter(
+            editor,
+            self._session,
+            self._tasks,
+            self.patient.id,
+            chosen,
+            unsaved=section.is_modified() or self.sections[FormKind.FAMILY].is_modified(),
+            parent=self,
         )
 
     def _on_score_person_activated(self, person_id: str) -> None:
@@ -808,7 +891,11 @@ class PatientFileWindow(QDialog):
 
     def _on_clinical_loaded(self, clinical: ClinicalFile) -> None:
         self.clinical = clinical
-        if clinical.refused is not None or clinical.history is None or clinical.family is None:
+        if clinical.refused is not None or None in (
+            clinical.history,
+            clinical.family,
+            clinical.genetics,
+        ):
             state = (
                 clinical_access_state_of(clinical.refused) if clinical.refused else None
             ) or ClinicalAccess.AWAITING_APPROVAL
@@ -825,9 +912,12 @@ class PatientFileWindow(QDialog):
         for section, view in (
             (self.sections[FormKind.HISTORY], clinical.history),
             (self.sections[FormKind.FAMILY], clinical.family),
+            (self.sections[FormKind.GENETICS], clinical.genetics),
         ):
-            section.load(view)
+            if view is not None:
+                section.load(view)
         self._show_link_labels(clinical.family)
+        self._update_genetics_context()
         self._update_scores()
         for index in range(1, self.tabs.count()):
             self.tabs.setTabVisible(index, True)
@@ -852,6 +942,11 @@ class PatientFileWindow(QDialog):
     @property
     def history_editor(self) -> HistoryEditor | None:
         section = self.sections.get(FormKind.HISTORY)
+        return section.editor if section else None  # type: ignore[return-value]
+
+    @property
+    def genetics_editor(self) -> GeneticsEditor | None:
+        section = self.sections.get(FormKind.GENETICS)
         return section.editor if section else None  # type: ignore[return-value]
 
     @property
@@ -1066,6 +1161,8 @@ class PatientFileWindow(QDialog):
                     ),
                     "warning",
                 )
+            self._update_genetics_context()
+            self._update_scores()
             self._update_state()
             dialog.deleteLater()
 
@@ -1080,6 +1177,8 @@ class PatientFileWindow(QDialog):
         if isinstance(section.editor, FamilyEditor):
             section.editor.set_link_labels(_link_labels(view))
         section.editor.sig_changed.emit()
+        self._update_genetics_context()
+        self._update_scores()
         self.tabs.setCurrentWidget(section.editor)
         self._show_banner(
             self.tr(

@@ -21,6 +21,7 @@ from oiso_desktop.domain.errors import (
     AccountLocked,
     AuthenticationError,
     KeyringUnavailable,
+    OisoError,
     PasswordPolicyError,
     SessionEnded,
     StorageError,
@@ -143,6 +144,13 @@ class UserSession:
     def ended(self) -> SessionEnded | None:
         """Why the session ended by itself (account suspended or revoked), if it did."""
         return self.ctx.ended
+
+    @property
+    def clinical_key_alert(self) -> OisoError | None:
+        """Why the clinical key was refused at login, if it was: a key that does not
+        chain to a trusted generation (``clinical_key_forged``) or a migration
+        replayed (``clinical_key_migration_refused``); the event log has it too."""
+        return self.ctx.clinical_alert
 
     @property
     def clinical_access(self) -> ClinicalAccess:

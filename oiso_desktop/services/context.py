@@ -10,7 +10,10 @@ The one factory of units of work is :meth:`ServiceContext.unit_of_work`:
   suspended or revoked account ends the session (:class:`SessionEnded`), a role
   change applies at once, and an account that must change its one-time
   password may do nothing else. The acting user therefore always comes from
-  the session, never from the caller (``uow.actor``).
+  the session, never from the caller (``uow.actor``);
+* what must be written even when the transaction in progress fails (the event
+  of a refusal found inside it) is handed to :func:`after_units_of_work`: it runs
+  once no unit of work is open any more in the thread.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from __future__ import annotations
 import contextvars
 import datetime as dt
 import functools
+import logging
 import socket
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -29,6 +33,7 @@ from oiso_desktop import __version__
 from oiso_desktop.domain.errors import (
     AuthenticationError,
     ErrorCode,
+    OisoError,
     PasswordChangeRequired,
     SessionEnded,
 )
@@ -46,6 +51,8 @@ __all__ = [
     "ServiceContext",
     "ServiceUnitOfWork",
     "actor_of",
+    "after_units_of_work",
+    "in_unit_of_work",
     "as_utc",
     "from_db_time",
     "naive_utc",
@@ -71,6 +78,44 @@ class AccessMode(StrEnum):
 _declared_mode: contextvars.ContextVar[AccessMode | None] = contextvars.ContextVar(
     "oiso_declared_access_mode", default=None
 )
+# Units of work open in this thread, and what runs once none is (after_units_of_work).
+_units_open: contextvars.ContextVar[int] = contextvars.ContextVar("oiso_units_open", default=0)
+_after_units: contextvars.ContextVar[tuple[Callable[[], None], ...]] = contextvars.ContextVar(
+    "oiso_after_units", default=()
+)
+
+log = logging.getLogger(__name__)
+
+
+def in_unit_of_work() -> bool:
+    """Whether a unit of work of the services is open in this thread."""
+    return _units_open.get() > 0
+
+
+def after_units_of_work(callback: Callable[[], None]) -> None:
+    """Run ``callback`` once no unit of work is open in this thread: now if none is,
+    else when the outermost one closes (committed or rolled back).
+
+    For a write that must not depend on the transaction in progress, e.g. the event
+    of a refusal raised inside it (the raise rolls that transaction back). A
+    failure of ``callback`` is logged, never raised over the caller's outcome.
+    """
+    if not in_unit_of_work():
+        callback()
+        return
+    _after_units.set((*_after_units.get(), callback))
+
+
+def _run_after_units() -> None:
+    while _after_units.get():
+        pending = _after_units.get()
+        _after_units.set(())
+        for callback in pending:
+            try:
+                callback()
+            except Exception as exc:  # a follow-up write must not hide the outcome
+                log.warning("A write after a unit of work failed: %s", type(exc).__name__)
+
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -159,6 +204,7 @@ class ServiceUnitOfWork(UnitOfWork):
 
     def __enter__(self) -> ServiceUnitOfWork:
         super().__enter__()
+        _units_open.set(_units_open.get() + 1)
         if self.ctx.user_id is not None:
             try:
                 self._actor = self.ctx._refresh_actor(self, password_change=self._password_change)
@@ -173,7 +219,12 @@ class ServiceUnitOfWork(UnitOfWork):
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        super().__exit__(exc_type, exc, tb)
+        try:
+            super().__exit__(exc_type, exc, tb)
+        finally:
+            _units_open.set(max(0, _units_open.get() - 1))
+            if not in_unit_of_work():
+                _run_after_units()
 
     @property
     def actor(self) -> Actor:
@@ -220,6 +271,11 @@ class ServiceContext:
     ended: SessionEnded | None = field(default=None, repr=False)
     #: The acting user as last read from the database (None before the first call).
     actor: Actor | None = None
+    #: Refusals of the clinical key already logged in this session (one event each).
+    clinical_refusals_logged: set[str] = field(default_factory=set, repr=False)
+    #: Why the clinical key was refused at login (a key that does not chain to a
+    #: trusted generation, a migration replayed), for the GUI and the CLI.
+    clinical_alert: OisoError | None = field(default=None, repr=False)
 
     def unit_of_work(
         self,

@@ -50,6 +50,8 @@ __all__ = [
     "ANCHOR_ID_SETTING",
     "EventService",
     "chain_head",
+    "chain_report",
+    "event_intact",
     "event_time",
     "record_event",
 ]
@@ -201,6 +203,25 @@ def _event_record(event: Event) -> dict[str, Any]:
     }
 
 
+def event_intact(event: Event) -> bool:
+    """Whether ``event``'s stored hash is the hash of its content after its ``prev_hash``
+    (a row edited without recomputing the chain fails; a rewritten chain does not)."""
+    return event_hash(event.prev_hash, _event_record(event)) == event.hash
+
+
+def chain_report(uow: UnitOfWork) -> ChainReport:
+    """The whole chain checked, from the anchor to the recorded head (no event written)."""
+    anchor_id, anchor_hash = _anchor(uow)
+    records = (_event_record(e) for e in uow.events.iterate(after_id=anchor_id))
+    report = verify_chain(records, anchor_id=anchor_id, anchor_hash=anchor_hash)
+    newest = uow.events.last()
+    return check_chain_head(
+        report,
+        last=(newest.id, newest.hash) if newest is not None else None,
+        head=_head(uow),
+    )
+
+
 def _view(event: Event) -> EventView:
     return EventView(
         id=event.id,
@@ -260,15 +281,7 @@ class EventService:
         """Check the whole chain (admin only), then record that it was checked."""
         with self.ctx.unit_of_work(AccessMode.READ) as uow:
             authorize(uow, uow.actor, Permission.VIEW_ALL_EVENTS)
-            anchor_id, anchor_hash = _anchor(uow)
-            records = (_event_record(e) for e in uow.events.iterate(after_id=anchor_id))
-            report = verify_chain(records, anchor_id=anchor_id, anchor_hash=anchor_hash)
-            newest = uow.events.last()
-            report = check_chain_head(
-                report,
-                last=(newest.id, newest.hash) if newest is not None else None,
-                head=_head(uow),
-            )
+            report = chain_report(uow)
         with self._uow() as uow:
             authorize(uow, uow.actor, Permission.VIEW_ALL_EVENTS)
             record_event(

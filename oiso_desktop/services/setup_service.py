@@ -11,6 +11,7 @@ from pathlib import Path
 from oiso_desktop.domain.errors import StorageError, ValidationError
 from oiso_desktop.domain.passwords import validate_password
 from oiso_desktop.domain.roles import Role
+from oiso_desktop.services.clinical_key_service import CREATED_ACTION, generation_details
 from oiso_desktop.services.context import AccessMode, ServiceContext, actor_of, naive_utc
 from oiso_desktop.services.dto import Actor, SetupResult, StructureInput, UserInput
 from oiso_desktop.services.event_log import record_event
@@ -22,6 +23,7 @@ from oiso_desktop.services.validation import (
     clean_user,
 )
 from oiso_desktop.storage import crypto
+from oiso_desktop.storage.clinical_chain import anchor_of
 from oiso_desktop.storage.field_crypto import ClinicalKeys
 from oiso_desktop.storage.local_database import (
     DB_FILENAME,
@@ -250,10 +252,19 @@ def create_database(
             recovery_code = crypto.new_recovery_code()
             local.keystore.set_recovery_slot(recovery_code, dmk)
             # The clinical key: sealed and endorsed to the recovery slot only (this
-            # process made both: its public key is genuine); clinical accounts
-            # get it when a colleague (or, for the first, the recovery code) approves.
-            clinical_keys = local.keystore.create_clinical_key()
+            # process made both: its public key is genuine) and pinned in it;
+            # clinical accounts get it when a colleague (or, for the first, the
+            # recovery code) approves. Its creation event anchors its chain.
+            clinical_keys = local.keystore.create_clinical_key(recovery_code)
             assert clinical_keys is not None
+            record_event(
+                uow,
+                ctx,
+                actor,
+                CREATED_ACTION,
+                object_type="database",
+                details=generation_details(anchor_of(clinical_keys.key(clinical_keys.current_id))),
+            )
             uow.commit()
     except BaseException:
         if database is not None:

@@ -1,9 +1,9 @@
 """The key slots of a local database: the cryptography of the keystore.
 
-Layout of the document (``"format": "oiso-keystore"``, ``"version": 3``)::
+Layout of the document (``"format": "oiso-keystore"``, ``"version": 4``)::
 
     {
-      "format": "oiso-keystore", "version": 3,
+      "format": "oiso-keystore", "version": 4,
       "database_uuid": "...",
       "current_key_id": "...",            # id of the DMK generation in use
       "pending_key_id": "..." | null,     # set between begin_rekey and commit_rekey
@@ -13,7 +13,10 @@ Layout of the document (``"format": "oiso-keystore"``, ``"version": 3``)::
         "retiring_clinical_key_ids": [],  # older generations, readable until the
                                           # re-encryption after a rotation is done
         "endorsements": 1,                # absent: a file from before endorsements
-        "rotation_owed": ["user_revoked"] # reasons of a rotation a holder still owes
+        "rotation_owed": ["user_revoked"],# reasons of a rotation a holder still owes
+        "chain": [{...}]                  # version 4: the generations, each signed by
+                                          # the one before (storage.clinical_chain);
+                                          # absent: a file from before the chain
       },
       "slots": [                          # one per user
         {"user_id": 1, "login": "admin", "public_key": "<b64>",
@@ -21,8 +24,9 @@ Layout of the document (``"format": "oiso-keystore"``, ``"version": 3``)::
          "bound": false, "keyring_entry": null | "slot:<db uuid>:<user id>",
          "dmk": {"key_id", "ephemeral_public_key", "nonce", "ciphertext", "aad": 2},
          "pending_dmk": {...},            # only during a re-key
-         "ck": {"<generation>": {"key_id", "ephemeral_public_key", ...}}}
-      ],                                  # "ck": approved clinical accounts only
+         "ck": {"<generation>": {"key_id", "ephemeral_public_key", ...}},
+         "ck_pin": {"generation", "verify_key", "mac"}}  # the generation it trusts
+      ],                                  # "ck", "ck_pin": clinical accounts only
       "recovery": null | {"public_key", "private_key", "dmk", "pending_dmk", "ck"}
     }
 
@@ -43,7 +47,11 @@ Associated data, per box (``"aad"``, absent = 1):
   and a private key is wrapped again at its owner's next successful password
   check (:meth:`Keystore.sign_in`).
 
-The recovery slot is bound to the database only (it has no login).
+The recovery slot is bound to the database only (it has no login). From
+version 4 its private-key box also holds, after the 32-byte key, the **pin** of
+the clinical-key generation it trusts (JSON ``{"ck_pin": {"generation",
+"verify_key"}}``): written only by a process that knows the recovery code, so
+nobody else can remove or change it (a box of 32 bytes is from an older file).
 
 Clinical-key boxes (``"ck"``) are sealed like the DMK boxes, with their own
 associated data ``oiso-ck-v1|<db uuid>|user:<user id>|<generation>|<login>``
@@ -58,6 +66,14 @@ can make one (at an approval, or when a holder endorses the recovery slot); a
 rotation seals the new generation only to slots whose endorsement still matches
 their public key, so a public key written into the file by someone without the CK
 never receives it.
+
+The generations themselves form a signed **chain** (``clinical.chain``, see
+``storage.clinical_chain``): :meth:`Keystore.verified_clinical_keys` returns a
+slot's generations only if the chain verifies, the boxes hold the keys the chain
+names, and the chain contains the generation the caller trusts (its pin, or what
+the session verified before). A user slot's pin (``ck_pin``, an HMAC under a key
+derived from the slot's private key) is written by its owner's session; the
+recovery slot's pin lives in its private-key box.
 
 Where the document lives and how it is locked is the business of a
 :class:`~oiso_desktop.storage.slot_store.SlotStore` (locally the JSON file
@@ -74,6 +90,7 @@ import copy
 import datetime as dt
 import hashlib
 import hmac
+import json
 import secrets
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -83,6 +100,15 @@ from typing import Any
 from oiso_desktop.domain.errors import AuthenticationError, KeyringUnavailable, StorageError
 from oiso_desktop.domain.lockout import account_locked, retry_after_seconds
 from oiso_desktop.storage import crypto
+from oiso_desktop.storage.clinical_chain import (
+    ChainError,
+    GenerationAnchor,
+    anchor_of,
+    chain_records,
+    pin_mac,
+    verify_chain_records,
+    verify_key_of,
+)
 from oiso_desktop.storage.crypto import DecryptionError, KdfParams
 from oiso_desktop.storage.failure_log import FailureLog, ReportedFailure, Subject
 from oiso_desktop.storage.field_crypto import ClinicalKeys, clinical_key_id, new_clinical_key
@@ -105,6 +131,8 @@ __all__ = [
     "SignInResult",
     "SlotKey",
     "UnlockedSlot",
+    "VerifiedClinicalKeys",
+    "clinical_key_forged",
     "key_id_of",
 ]
 
@@ -134,6 +162,17 @@ CLINICAL_KEY_STALE_MESSAGE = (
     "La clé clinique a changé depuis l'ouverture de cette session : reconnectez-vous "
     "puis réessayez."
 )
+CLINICAL_KEY_FORGED_MESSAGE = (
+    "La clé clinique inscrite dans le fichier de clés ne se rattache à aucune clé de "
+    "confiance : elle a pu être substituée. Elle n'est pas utilisée ; prévenez "
+    "l'administrateur."
+)
+MIGRATION_REFUSED_MESSAGE = (
+    "Des marques de confiance de la clé clinique manquent dans le fichier de clés alors "
+    "que le journal montre qu'elles ont été posées (ou ne peut pas montrer le contraire) : "
+    "personne n'est approuvé de nouveau et la clé n'est pas renouvelée. Prévenez "
+    "l'administrateur."
+)
 
 _DUMMY_SALT = b"oiso-dummy-salt!"
 
@@ -153,6 +192,31 @@ def key_id_of(dmk: bytes) -> str:
     return hashlib.sha256(b"oiso-key-id|" + dmk).hexdigest()[:16]
 
 
+def clinical_key_forged(reason: str, generation: str | None = None) -> StorageError:
+    """The clinical key of the file cannot be chained to a trusted generation.
+
+    ``reason`` (English, for the logs and the event): chain_missing, chain_broken,
+    key_mismatch, not_chained, not_current, no_anchor, history_mismatch,
+    event_altered, new_genesis_over_data, pinned_without_key.
+    """
+    return StorageError(
+        CLINICAL_KEY_FORGED_MESSAGE,
+        code="clinical_key_forged",
+        reason=reason,
+        generation=generation or "",
+    )
+
+
+def _pin_bytes(anchor: GenerationAnchor | None) -> bytes:
+    """What follows the recovery private key in its box: the generation it trusts."""
+    pin = (
+        None
+        if anchor is None
+        else {"generation": anchor.generation, "verify_key": anchor.verify_key}
+    )
+    return json.dumps({"ck_pin": pin}, sort_keys=True, separators=(",", ":")).encode()
+
+
 @dataclass
 class UnlockedSlot:
     """The result of a successful unlock."""
@@ -169,10 +233,34 @@ class SlotKey:
     ``user_id`` None is the recovery slot. With it, a session opens the DMK
     boxes of its slot again from the file on disk (a re-key pending or just
     committed by another instance) without asking for the password.
+
+    ``pinned``/``pin``: the clinical-key generation pinned in the recovery slot's
+    private-key box (``pinned`` False: a box from before pins; ``pin`` None with
+    ``pinned``: the database had no clinical key when the slot was made).
     """
 
     user_id: int | None
     private_key: bytes = field(repr=False)
+    pinned: bool = False
+    pin: GenerationAnchor | None = None
+
+
+@dataclass(frozen=True)
+class VerifiedClinicalKeys:
+    """A slot's clinical-key generations, once its chain is checked.
+
+    ``chain``: every generation of the chain, oldest first (the last one is
+    current). ``root``: the trusted generation the chain was checked from (None:
+    the caller trusts none yet and must anchor the chain's genesis itself).
+    """
+
+    keys: ClinicalKeys = field(repr=False)
+    chain: tuple[GenerationAnchor, ...]
+    root: GenerationAnchor | None
+
+    @property
+    def current(self) -> GenerationAnchor:
+        return self.chain[-1]
 
 
 @dataclass(frozen=True)
@@ -361,12 +449,20 @@ class Keystore:
     # -- building blocks
 
     def _wrap_private_key(
-        self, private_key: bytes, secret: str, aad: bytes, pepper: bytes | None, version: int
+        self,
+        private_key: bytes,
+        secret: str,
+        aad: bytes,
+        pepper: bytes | None,
+        version: int,
+        extra: bytes = b"",
     ) -> dict[str, Any]:
+        """The private key wrapped under ``secret``; ``extra`` (the recovery slot's
+        pin) is encrypted with it, after the 32 bytes of the key."""
         params = crypto.default_kdf_params()
         salt = crypto.new_salt()
         key = crypto.derive_key(secret, salt, params, pepper=pepper)
-        box: dict[str, Any] = crypto.aead_encrypt(key, private_key, aad=aad)
+        box: dict[str, Any] = crypto.aead_encrypt(key, private_key + extra, aad=aad)
         box = {"salt": _b64e(salt), "kdf": params.to_dict(), **box}
         if version != 1:
             box["aad"] = version
@@ -393,6 +489,13 @@ class Keystore:
     def _unwrap_private_key(
         self, slot: dict[str, Any], secret: str, pepper: bytes | None
     ) -> bytes | None:
+        opened = self._unwrap_private_box(slot, secret, pepper)
+        return None if opened is None else opened[0]
+
+    def _unwrap_private_box(
+        self, slot: dict[str, Any], secret: str, pepper: bytes | None
+    ) -> tuple[bytes, bytes] | None:
+        """(private key, what follows it) of ``slot``; None if ``secret`` is wrong."""
         box = slot["private_key"]
         if "user_id" in slot:
             aad = self._user_aad(slot["user_id"], slot["login"], box.get("aad", 1))
@@ -402,12 +505,32 @@ class Keystore:
         params = KdfParams.from_dict(box["kdf"])
         key = crypto.derive_key(secret, salt, params, pepper=pepper)
         try:
-            private_key = crypto.aead_decrypt(key, box, aad=aad)
+            plain = crypto.aead_decrypt(key, box, aad=aad)
         except DecryptionError:
             return None
-        if len(private_key) != 32 or crypto.public_key_of(private_key) != _b64d(slot["public_key"]):
+        private_key, extra = plain[:32], plain[32:]
+        if (
+            len(private_key) != 32
+            or crypto.public_key_of(private_key) != _b64d(slot["public_key"])
+            or (extra and "user_id" in slot)
+        ):
             raise corrupt_error(self.path, "clé privée incohérente")
-        return private_key
+        return private_key, extra
+
+    def _recovery_pin(self, extra: bytes) -> tuple[bool, GenerationAnchor | None]:
+        """(pinned, pinned generation) from what follows the recovery private key."""
+        if not extra:
+            return False, None
+        try:
+            pin = json.loads(extra.decode("utf-8"))["ck_pin"]
+            if pin is None:
+                return True, None
+            generation, verify_key = pin["generation"], pin["verify_key"]
+            if not isinstance(generation, str) or not isinstance(verify_key, (str, type(None))):
+                raise ValueError("pin")
+        except (UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
+            raise corrupt_error(self.path, "repère de la clé clinique") from exc
+        return True, GenerationAnchor(generation, verify_key)
 
     def _unseal(self, slot: dict[str, Any], private_key: bytes, name: str) -> bytes | None:
         box = slot.get(name)
@@ -783,7 +906,12 @@ class Keystore:
     def set_recovery_slot(
         self, code: str, dmk: bytes | None, *, holder: SlotKey | None = None
     ) -> None:
-        """Create (or replace) the recovery slot; DMKs as in :meth:`add_user_slot`."""
+        """Create (or replace) the recovery slot; DMKs as in :meth:`add_user_slot`.
+
+        Its box pins the clinical-key generation the file names now (the last
+        record of the chain; none if there is no clinical key): the new slot will
+        trust that generation and what the chain adds after it.
+        """
         normalised = crypto.normalise_recovery_code(code)
         if not crypto.is_valid_recovery_code(normalised):
             raise ValueError("invalid recovery code")
@@ -793,7 +921,12 @@ class Keystore:
             slot: dict[str, Any] = {
                 "public_key": _b64e(public_key),
                 "private_key": self._wrap_private_key(
-                    private_key, normalised, self._recovery_aad(), None, 1
+                    private_key,
+                    normalised,
+                    self._recovery_aad(),
+                    None,
+                    1,
+                    _pin_bytes(self._public_head(data)),
                 ),
             }
             self._seal_all(slot, current, pending_dmk)
@@ -808,14 +941,16 @@ class Keystore:
         normalised = crypto.normalise_recovery_code(code)
         if slot is None:
             raise StorageError(NO_RECOVERY_SLOT_MESSAGE, code="no_recovery_slot")
-        private_key = self._unwrap_private_key(slot, normalised, None)
-        if private_key is None:
+        opened = self._unwrap_private_box(slot, normalised, None)
+        if opened is None:
             raise AuthenticationError(BAD_RECOVERY_CODE_MESSAGE, code="bad_recovery_code")
+        private_key, extra = opened
+        pinned, pin = self._recovery_pin(extra)
         return SignInResult(
             user_id=None,
             login="",
             dmk_candidates=tuple(self._open_dmks(slot, private_key)),
-            slot_key=SlotKey(None, private_key),
+            slot_key=SlotKey(None, private_key, pinned=pinned, pin=pin),
         )
 
     def sign_in_recovery(self, code: str, *, now: dt.datetime) -> SignInResult:
@@ -924,47 +1059,83 @@ class Keystore:
             raise StorageError(CLINICAL_KEY_STALE_MESSAGE, code="clinical_key_stale")
         return generations
 
-    def create_clinical_key(self) -> ClinicalKeys | None:
-        """A new CK sealed (and endorsed) to the recovery slot only; None if the
-        database has one.
+    @staticmethod
+    def _public_head(data: dict[str, Any]) -> GenerationAnchor | None:
+        """The current generation as the file names it (its verify key if chained)."""
+        section = data.get("clinical")
+        if section is None:
+            return None
+        chain = section.get("chain")
+        if isinstance(chain, list) and chain and isinstance(chain[-1], dict):
+            record = chain[-1]
+            if record.get("generation") == section["clinical_key_id"]:
+                return GenerationAnchor(str(record["generation"]), record.get("verify_key"))
+        return GenerationAnchor(str(section["clinical_key_id"]), None)
+
+    def create_clinical_key(
+        self, recovery_code: str, *, key: bytes | None = None
+    ) -> ClinicalKeys | None:
+        """A new CK (``key``, else a random one), the genesis of its chain, sealed
+        (and endorsed) to the recovery slot only; None if the database has one.
 
         Called by the process that has just made the recovery slot (database
         creation) or that has just unlocked it with the recovery code (the first
         approval of a database without a CK): it knows the public key is genuine.
-        StorageError ``no_recovery_slot`` without a recovery slot.
+        The recovery slot's box is wrapped again with the code to pin the new
+        generation. StorageError ``no_recovery_slot`` without a recovery slot,
+        AuthenticationError ``bad_recovery_code`` if the code does not open it.
         """
-        ck = new_clinical_key()
+        ck = key if key is not None else new_clinical_key()
+        normalised = crypto.normalise_recovery_code(recovery_code)
         with self._change() as data:
             recovery = data.get("recovery")
             if recovery is None:
                 raise StorageError(NO_RECOVERY_SLOT_MESSAGE, code="no_recovery_slot")
             if data.get("clinical") is not None:
                 return None
-            for slot in [*data["slots"], recovery]:
+            opened = self._unwrap_private_box(recovery, normalised, None)
+            if opened is None:
+                raise AuthenticationError(BAD_RECOVERY_CODE_MESSAGE, code="bad_recovery_code")
+            for slot in data["slots"]:
                 slot.pop("ck", None)
+                slot.pop("ck_pin", None)
+            recovery.pop("ck", None)
+            recovery["private_key"] = self._wrap_private_key(
+                opened[0], normalised, self._recovery_aad(), None, 1, _pin_bytes(anchor_of(ck))
+            )
             self._seal_ck(recovery, ck)
             data["clinical"] = {
                 "clinical_key_id": clinical_key_id(ck),
                 "retiring_clinical_key_ids": [],
                 "endorsements": 1,
                 "rotation_owed": [],
+                "chain": chain_records(self.database_uuid, [ck]),
             }
         return ClinicalKeys(clinical_key_id(ck), {clinical_key_id(ck): ck})
 
-    def forget_clinical_key(self) -> None:
-        """No CK any more (every box dropped): for a CK only an old recovery slot
-        held, while nothing is encrypted with it. The next recovery-code approval
-        makes a new one."""
+    def forget_clinical_key(self, generation: str | None = None) -> None:
+        """No CK any more (every box and pin dropped): for a CK only an old recovery
+        slot held, while nothing is encrypted with it. The next recovery-code
+        approval makes a new one. With ``generation``: only if it is still the
+        current one (undoing a creation whose event was not committed)."""
         with self._change() as data:
+            section = data.get("clinical")
+            if generation is not None and (
+                section is None or section["clinical_key_id"] != generation
+            ):
+                return
             for slot in [*data["slots"], *([data["recovery"]] if data.get("recovery") else [])]:
                 slot.pop("ck", None)
+                slot.pop("ck_pin", None)
             data["clinical"] = None
 
     def clinical_keys_for(self, holder: SlotKey) -> ClinicalKeys | None:
-        """The CK generations ``holder``'s slot opens in the file now.
+        """The CK generations ``holder``'s slot opens in the file now, **unchecked**.
 
         None unless it opens the current generation (not approved yet, or its
-        box was dropped). The caller decides whether the account may hold it.
+        box was dropped). Nothing says these keys are genuine: sessions use
+        :meth:`verified_clinical_keys`; this is for a key file from before the
+        chain (its first holder adopts it) and for diagnostics.
         """
         data = self.store.read()
         slot = self._holder_slot(data, holder)
@@ -984,6 +1155,157 @@ class Keystore:
             return None
         return ClinicalKeys(generations[0], keys)
 
+    # chain
+
+    @property
+    def has_clinical_chain(self) -> bool:
+        """False for a key file from before the chain (or whose chain was removed)."""
+        section = self._data.get("clinical")
+        return section is not None and section.get("chain") is not None
+
+    def _verified_chain(self, data: dict[str, Any]) -> tuple[GenerationAnchor, ...]:
+        section = data["clinical"]
+        current = section["clinical_key_id"]
+        if section.get("chain") is None:
+            raise clinical_key_forged("chain_missing", current)
+        try:
+            chain = verify_chain_records(self.database_uuid, section["chain"])
+        except ChainError as exc:
+            raise clinical_key_forged("chain_broken", current) from exc
+        if chain[-1].generation != current:
+            raise clinical_key_forged("not_current", current)
+        return chain
+
+    def clinical_chain(self) -> tuple[GenerationAnchor, ...]:
+        """The generations of the chain, oldest first, signatures checked (the last
+        is current). StorageError ``clinical_key_forged`` if there is no CK, no
+        chain, or a record does not verify."""
+        data = self.store.read()
+        if data.get("clinical") is None:
+            raise StorageError(NO_CLINICAL_KEY_MESSAGE, code="no_clinical_key")
+        return self._verified_chain(data)
+
+    def verified_clinical_keys(
+        self, holder: SlotKey, roots: Sequence[GenerationAnchor | None] = ()
+    ) -> VerifiedClinicalKeys | None:
+        """``holder``'s generations, only if they chain to the first root given.
+
+        None when the slot does not open the current generation (not approved,
+        box dropped, slot replaced). Otherwise StorageError ``clinical_key_forged``
+        unless: the chain verifies and ends with the current generation; every
+        box the slot opens holds the key its chain record names (the verify key
+        derived from the key); and the first root that is not None (what the
+        session verified before, then its pin) is in the chain. Generations the
+        slot opens outside the chain are left out. With no root, the caller
+        anchors the chain's genesis itself (``root`` None in the result).
+        """
+        data = self.store.read()
+        slot = self._holder_slot(data, holder)
+        if (
+            slot is None
+            or data.get("clinical") is None
+            or crypto.public_key_of(holder.private_key) != _b64d(slot["public_key"])
+        ):
+            return None
+        current = data["clinical"]["clinical_key_id"]
+        if self._unseal_ck(slot, holder.private_key, current) is None:
+            return None
+        chain = self._verified_chain(data)
+        recorded = {anchor.generation: anchor for anchor in chain}
+        keys = {}
+        for generation in self._clinical_generations(data):
+            ck = self._unseal_ck(slot, holder.private_key, generation)
+            if ck is None or generation not in recorded:
+                continue
+            if not hmac.compare_digest(verify_key_of(ck), recorded[generation].verify_key or ""):
+                raise clinical_key_forged("key_mismatch", current)
+            keys[generation] = ck
+        root = next((r for r in roots if r is not None), None)
+        if root is not None and (
+            root.generation not in recorded or not root.matches(recorded[root.generation])
+        ):
+            raise clinical_key_forged("not_chained", current)
+        return VerifiedClinicalKeys(ClinicalKeys(current, keys), chain, root)
+
+    def adopt_clinical_chain(self, keys: ClinicalKeys) -> tuple[GenerationAnchor, ...] | None:
+        """Trust on first use, for a key file from before the chain: the generations
+        ``keys`` holds (oldest retiring first, current last) become the chain, each
+        signed by the one before. Returns the chain, or None if the file has one
+        already (another session adopted it meanwhile)."""
+        with self._change() as data:
+            generations = self._check_current(data, keys)
+            section = data["clinical"]
+            if section.get("chain") is not None:
+                return None
+            held = [keys.key(g) for g in reversed(generations) if g in keys.generations]
+            section["chain"] = chain_records(self.database_uuid, held)
+        return tuple(anchor_of(ck) for ck in held)
+
+    def drop_clinical_chain(self, expected: Sequence[GenerationAnchor]) -> None:
+        """Undo :meth:`adopt_clinical_chain` (its event was not committed), if the
+        chain is still exactly ``expected``."""
+        with self._change() as data:
+            section = data.get("clinical")
+            if section is None or section.get("chain") is None:
+                return
+            try:
+                chain = verify_chain_records(self.database_uuid, section["chain"])
+            except ChainError:
+                return
+            if list(chain) == list(expected):
+                del section["chain"]
+
+    # pins
+
+    def clinical_pin(self, holder: SlotKey) -> tuple[bool, GenerationAnchor | None]:
+        """(pinned, generation) ``holder``'s slot trusts: for a user slot its
+        ``ck_pin`` if the MAC verifies (else not pinned), for the recovery slot
+        the pin of its box."""
+        if holder.user_id is None:
+            return holder.pinned, holder.pin
+        data = self.store.read()
+        slot = self._find(data, holder.user_id)
+        pin = slot.get("ck_pin") if slot is not None else None
+        if (
+            slot is None
+            or not isinstance(pin, dict)
+            or not isinstance(pin.get("generation"), str)
+            or not isinstance(pin.get("verify_key"), str)
+            or not isinstance(pin.get("mac"), str)
+            or crypto.public_key_of(holder.private_key) != _b64d(slot["public_key"])
+        ):
+            return False, None
+        anchor = GenerationAnchor(pin["generation"], pin["verify_key"])
+        expected = pin_mac(holder.private_key, self.database_uuid, self._pin_ref(slot), anchor)
+        if not hmac.compare_digest(pin["mac"], expected):
+            return False, None
+        return True, anchor
+
+    def pin_clinical_generation(self, holder: SlotKey, anchor: GenerationAnchor) -> bool:
+        """Pin ``anchor`` in ``holder``'s user slot (its session has verified it).
+        True if the file changed. The recovery slot's pin changes only with its code."""
+        if holder.user_id is None or anchor.verify_key is None:
+            return False
+        if self.clinical_pin(holder) == (True, anchor):
+            return False
+        with self._change() as data:
+            slot = self._find(data, holder.user_id)
+            if slot is None or crypto.public_key_of(holder.private_key) != _b64d(
+                slot["public_key"]
+            ):
+                return False
+            mac = pin_mac(holder.private_key, self.database_uuid, self._pin_ref(slot), anchor)
+            slot["ck_pin"] = {
+                "generation": anchor.generation,
+                "verify_key": anchor.verify_key,
+                "mac": mac,
+            }
+        return True
+
+    def _pin_ref(self, slot: dict[str, Any]) -> str:
+        slot_ref, login = self._ref(slot)
+        return slot_ref if login is None else f"{slot_ref}|{login}"
+
     def grant_clinical_key(self, user_id: int, keys: ClinicalKeys) -> None:
         """Seal, and endorse, the CK generations in use (those ``keys`` holds) to
         ``user_id``'s slot as it is now (an approval, four-eyes, in person).
@@ -1001,11 +1323,12 @@ class Keystore:
                     self._seal_ck(slot, keys.key(generation))
 
     def drop_clinical_boxes(self, user_id: int) -> None:
-        """Remove every CK box of ``user_id``'s slot (no CK needed)."""
+        """Remove every CK box, and the pin, of ``user_id``'s slot (no CK needed)."""
         with self._change() as data:
             slot = self._find(data, user_id)
             if slot is not None:
                 slot.pop("ck", None)
+                slot.pop("ck_pin", None)
 
     # endorsements
 
@@ -1066,6 +1389,17 @@ class Keystore:
             section["endorsements"] = 1
         return done
 
+    def restore_endorsement_mark(self) -> bool:
+        """Put the endorsement mark back **without** endorsing anyone (a migration
+        refused: the endorsements that verify keep counting, the others do not).
+        True if the file changed."""
+        with self._change() as data:
+            section = data.get("clinical")
+            if section is None or section.get("endorsements"):
+                return False
+            section["endorsements"] = 1
+        return True
+
     # rotation
 
     @property
@@ -1088,45 +1422,74 @@ class Keystore:
             for slot in data["slots"]:
                 if slot["user_id"] in drop:
                     slot.pop("ck", None)
+                    slot.pop("ck_pin", None)
             owed = list(section.get("rotation_owed") or [])
             if reason not in owed:
                 owed.append(reason)
             section["rotation_owed"] = owed
 
     def rotate_clinical_key(
-        self, keys: ClinicalKeys, *, keep_user_ids: Iterable[int]
+        self,
+        keys: ClinicalKeys,
+        *,
+        keep_user_ids: Iterable[int],
+        new_key: bytes | None = None,
+        holder: SlotKey | None = None,
     ) -> tuple[str, tuple[str, ...]]:
-        """A new CK generation, from a session holding the current one (``keys``).
+        """A new CK generation (``new_key``, else a random one), from a session
+        holding the current one (``keys``); its chain record is signed with the
+        current generation.
 
         It is sealed only to the slots of ``keep_user_ids`` that hold the current
         generation **with a valid endorsement** (checked with ``keys``), and to
-        the recovery slot if it is endorsed; each new box is endorsed with the new
-        generation. Every other slot loses all its CK boxes. The new generation
+        the recovery slot if it is endorsed; ``holder``'s own slot counts as
+        endorsed when its public key is the one of ``holder``'s private key (the
+        session proved it). Each new box is endorsed with the new generation.
+        Every other slot loses all its CK boxes and its pin. The new generation
         becomes current, the owed rotation is cleared; the old generations stay
         readable by the remaining holders until :meth:`retire_clinical_generations`.
         Returns (new generation, refs of the slots refused: public key not endorsed).
+        StorageError ``clinical_key_migration_refused`` without the endorsement mark,
+        ``clinical_key_forged`` without a chain (the first holder's login adopts it).
         """
         keep = set(keep_user_ids)
-        ck = new_clinical_key()
+        ck = new_key if new_key is not None else new_clinical_key()
         generation = clinical_key_id(ck)
         refused: list[str] = []
         with self._change() as data:
             self._check_current(data, keys)
             section = data["clinical"]
             current = section["clinical_key_id"]
+            if not section.get("endorsements"):
+                raise StorageError(
+                    MIGRATION_REFUSED_MESSAGE,
+                    code="clinical_key_migration_refused",
+                    mark="endorsements",
+                    reason="not_migrated",
+                )
+            self._verified_chain(data)
             old = keys.key(current)
             slots = list(data["slots"])
             recovery = data.get("recovery")
             if recovery is not None:
                 slots.append(recovery)
+            # The rotating session proved its own slot's public key (it opened its box).
+            own = self._holder_slot(data, holder) if holder is not None else None
+            proven = (
+                own is not None
+                and holder is not None
+                and own["public_key"] == _b64e(crypto.public_key_of(holder.private_key))
+            )
             for slot in slots:
                 is_user = "user_id" in slot
                 if is_user and slot["user_id"] not in keep or current not in slot.get("ck", {}):
                     slot.pop("ck", None)
-                elif self._endorsed(slot, old):
+                    slot.pop("ck_pin", None)
+                elif self._endorsed(slot, old) or (proven and slot is own):
                     self._seal_ck(slot, ck)
                 else:
                     slot.pop("ck", None)
+                    slot.pop("ck_pin", None)
                     refused.append(self._ref(slot)[0])
             section["retiring_clinical_key_ids"] = [
                 current,
@@ -1134,6 +1497,10 @@ class Keystore:
             ]
             section["clinical_key_id"] = generation
             section["rotation_owed"] = []
+            section["chain"] = [
+                *section["chain"],
+                *chain_records(self.database_uuid, [ck], previous=old),
+            ]
         return generation, tuple(refused)
 
     def retire_clinical_generations(self, generations: Iterable[str]) -> None:

@@ -34,9 +34,12 @@ from oiso_desktop.system.files import atomic_write
 FORMAT = "oiso-keystore"
 #: 2: the associated data of boxes marked ``"aad": 2`` binds the login too; failed
 #: logins moved to their own file. 3: the clinical section (clinical key generations)
-#: and the clinical-key boxes of slots (``"ck"``). Older files are read and upgraded
-#: on write; a version-2 file simply has no clinical key until one is created.
-VERSION = 3
+#: and the clinical-key boxes of slots (``"ck"``). 4: the chain of clinical-key
+#: generations (``clinical.chain``), the pins of slots (``"ck_pin"``, and in the
+#: recovery slot's private-key box): an older version of the application must not
+#: rewrite such a file. Older files are read and upgraded on write; a version-2 file
+#: simply has no clinical key until one is created.
+VERSION = 4
 AAD_VERSIONS = (1, 2)
 LOCK_SUFFIX = ".lock"
 #: A re-key holds the lock while the database file is re-encrypted (seconds for
@@ -176,6 +179,9 @@ def _check_slot(path: Path, slot: Any, *, user: bool) -> None:
         _check_box(path, box, sealed=True)
         if box["key_id"] != generation or not _is_generation(generation):
             raise corrupt_error(path, "clé clinique")
+    # Its content is checked with the slot's key (an unverifiable pin is ignored).
+    if "ck_pin" in slot and not isinstance(slot["ck_pin"], dict):
+        raise corrupt_error(path, "clé clinique")
 
 
 def _is_generation(value: Any) -> bool:
@@ -190,7 +196,9 @@ def _is_generation(value: Any) -> bool:
 
 def _check_clinical(path: Path, section: Any) -> None:
     """``{"clinical_key_id": id, "retiring_clinical_key_ids": [ids], "endorsements": 1,
-    "rotation_owed": [reasons]}`` (the last two optional) or None."""
+    "rotation_owed": [reasons], "chain": [records]}`` (the last three optional) or
+    None. The chain's records are checked with their signatures
+    (``storage.clinical_chain``), by the sessions that use the key."""
     if section is None:
         return
     if not isinstance(section, dict):
@@ -205,6 +213,9 @@ def _check_clinical(path: Path, section: Any) -> None:
         raise corrupt_error(path, "section clinique")
     owed = section.get("rotation_owed", [])
     if not isinstance(owed, list) or not all(isinstance(item, str) for item in owed):
+        raise corrupt_error(path, "section clinique")
+    chain = section.get("chain", [])
+    if not isinstance(chain, list) or not all(isinstance(item, dict) for item in chain):
         raise corrupt_error(path, "section clinique")
 
 

@@ -1829,6 +1829,14 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>Seul le code de récupération actuel donne accès aux données cliniques : faites d&apos;abord approuver un compte clinique avec ce code, puis émettez une nouvelle feuille.</translation>
     </message>
     <message>
+        <source>The clinical key written in the key file does not chain to any trusted key: it may have been substituted. It is not used; tell the administrator.</source>
+        <translation>La clé clinique inscrite dans le fichier de clés ne se rattache à aucune clé de confiance : elle a pu être substituée. Elle n&apos;est pas utilisée ; prévenez l&apos;administrateur.</translation>
+    </message>
+    <message>
+        <source>Trust marks of the clinical key are missing from the key file although the event log shows they were set (or cannot show they were not): nobody is trusted anew and the key is not renewed. Tell the administrator.</source>
+        <translation>Des marques de confiance de la clé clinique manquent dans le fichier de clés alors que le journal montre qu&apos;elles ont été posées (ou ne peut pas montrer le contraire) : personne n&apos;est approuvé de nouveau et la clé n&apos;est pas renouvelée. Prévenez l&apos;administrateur.</translation>
+    </message>
+    <message>
         <source>“{value}” is not a valid date: enter it as DD/MM/YYYY.</source>
         <translation>« {value} » n&apos;est pas une date valide : saisissez-la sous la forme JJ/MM/AAAA.</translation>
     </message>
@@ -2404,6 +2412,22 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>Clinical key holders endorsed (first use)</source>
         <translation>Détenteurs de la clé clinique validés (première utilisation)</translation>
+    </message>
+    <message>
+        <source>Clinical key created</source>
+        <translation>Clé clinique créée</translation>
+    </message>
+    <message>
+        <source>Clinical key chain started (first use)</source>
+        <translation>Chaîne de la clé clinique commencée (première utilisation)</translation>
+    </message>
+    <message>
+        <source>Substituted clinical key refused</source>
+        <translation>Clé clinique substituée refusée</translation>
+    </message>
+    <message>
+        <source>Replayed clinical key migration refused</source>
+        <translation>Migration rejouée de la clé clinique refusée</translation>
     </message>
     <message>
         <source>Clinical data re-encrypted</source>
@@ -3279,8 +3303,24 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>Portée</translation>
     </message>
     <message>
-        <source>The signed form goes with the file&apos;s documents once scanned.</source>
-        <translation>Le formulaire signé rejoint les documents du dossier une fois numérisé.</translation>
+        <source>The scanned signed form, among the file&apos;s documents (Documents tab).</source>
+        <translation>Le formulaire signé numérisé, parmi les documents du dossier (onglet Documents).</translation>
+    </message>
+    <message>
+        <source>Signed form</source>
+        <translation>Formulaire signé</translation>
+    </message>
+    <message>
+        <source>Attach the scanned signed form in the Documents tab, then choose it here.</source>
+        <translation>Joignez le formulaire signé numérisé dans l&apos;onglet Documents, puis choisissez-le ici.</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucun)</translation>
+    </message>
+    <message>
+        <source>Document no. {id}</source>
+        <translation>Document n° {id}</translation>
     </message>
     <message>
         <source>Informed on</source>
@@ -4737,6 +4777,10 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>History</source>
         <translation>Historique</translation>
+    </message>
+    <message>
+        <source>Genetics</source>
+        <translation>Génétique</translation>
     </message>
     <message>
         <source>Scores</source>

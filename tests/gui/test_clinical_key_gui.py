@@ -12,6 +12,8 @@ import shiboken6
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
+from oiso_desktop.domain.clinical_forms import FormKind
+from oiso_desktop.domain.errors import StorageError
 from oiso_desktop.domain.family import Age
 from oiso_desktop.domain.identifiers import luhn_key
 from oiso_desktop.domain.patients import IdentityFields
@@ -28,6 +30,9 @@ from oiso_desktop.gui.main_window import MainWindow
 from oiso_desktop.services.auth_service import UserSession
 from oiso_desktop.services.clinical_key_service import ClinicalAccess
 from oiso_desktop.services.dto import UserInput, UserView
+from oiso_desktop.storage.clinical_chain import chain_records
+from oiso_desktop.storage.field_crypto import ClinicalKeys, clinical_key_id, new_clinical_key
+from oiso_desktop.storage.keystore import Keystore
 
 RPPS_MARTIN = "1000067890" + luhn_key("1000067890")
 ADELI_PETIT = "751234567"
@@ -480,6 +485,77 @@ def test_a_holder_endorses_a_new_recovery_sheet(qtbot, team, dubois, gui_tasks):
     assert session.clinical_key.recovery_endorsed()
     assert "ouvre désormais les données cliniques" in panel.message_row.text()
     assert not panel.endorse_action.isEnabled()
+
+
+# ------------------------------------------------------------------ refusals
+
+
+def test_a_substituted_key_is_shown_in_red_and_the_clinical_tab_refuses_it(
+    qtbot, team, dubois, gui_tasks, tmp_path
+):
+    """A key of someone's own written into the key file (a clinical section, boxes
+    sealed with public keys): the holder's window says so, and uses no key."""
+    path = team.folder / "oiso.keystore"
+    data = json.loads(path.read_text("utf-8"))
+    mine = new_clinical_key()
+    generation = clinical_key_id(mine)
+    data["clinical"] = {
+        "clinical_key_id": generation,
+        "retiring_clinical_key_ids": [],
+        "endorsements": 1,
+        "rotation_owed": [],
+        "chain": chain_records(data["database_uuid"], [mine]),
+    }
+    for slot in [*data["slots"], data["recovery"]]:
+        slot.pop("ck", None)
+        slot.pop("ck_pin", None)
+    path.write_text(json.dumps(data), "utf-8")
+    Keystore.load(path).grant_clinical_key(
+        team.user_ids["cdubois"], ClinicalKeys(generation, {generation: mine})
+    )
+    session = team.login("cdubois")
+    assert session.clinical_key_alert is not None
+    window = _window(qtbot, session, gui_tasks, team.folder)
+    panel = window.clinical_key_panel
+    qtbot.waitUntil(lambda: panel.refusal_row.isVisible(), timeout=10000)
+    assert gui_tasks.wait_idle(10000)
+    assert panel.refusal_row.kind == "error"
+    assert "ne se rattache à aucune clé de confiance" in panel.refusal_row.text()
+    assert "prévenez l'administrateur" in panel.refusal_row.text()
+    _grab(window, tmp_path, "ck-substituted")
+    with pytest.raises(StorageError) as refused:
+        session.forms.get(_create_patient(session), FormKind.HISTORY)
+    assert refused.value.code == "clinical_key_forged"
+
+
+def _strip_endorsements(path: Path) -> None:
+    data = json.loads(path.read_text("utf-8"))
+    del data["clinical"]["endorsements"]
+    for slot in [*data["slots"], data["recovery"]]:
+        for box in slot.get("ck", {}).values():
+            box.pop("endorsement", None)
+    path.write_text(json.dumps(data), "utf-8")
+
+
+def test_a_replayed_migration_is_shown_in_red_once_refused(
+    qtbot, team, dubois, gui_tasks, tmp_path
+):
+    path = team.folder / "oiso.keystore"
+    _strip_endorsements(path)
+    team.login("cdubois").logout()  # the migration, once (trust on first use)
+    _strip_endorsements(path)
+    session = team.login("cdubois")
+    assert session.clinical_key_alert is not None
+    window = _window(qtbot, session, gui_tasks, team.folder)
+    panel = _settled(qtbot, window, gui_tasks)
+    assert panel.status.holder  # the key itself is fine: only the replay was refused
+    assert panel.refusal_row.isVisible() and panel.refusal_row.kind == "error"
+    assert "marques de confiance de la clé clinique manquent" in panel.refusal_row.text()
+    _grab(window, tmp_path, "ck-migration-replayed")
+
+
+def _create_patient(session: UserSession) -> int:
+    return session.patients.create(_identity(0)).id
 
 
 # ------------------------------------------------------------------ roles

@@ -73,7 +73,8 @@ BREAST = HistoryCancer(site="breast", laterality="left", age=Age.parse("~45"))
 def test_tabs_follow_the_role_and_the_clinical_key(qtbot, gui_db, gui_tasks, clinician, patient_id):
     window = _window(qtbot, clinician, gui_tasks, patient_id)
     assert window.tab_titles() == [
-        "Identité", "Antécédents", "Famille", "Scores", "Documents", "Historique",
+        "Identité", "Antécédents", "Famille", "Génétique", "Scores", "Documents",
+        "Historique",
     ]  # fmt: skip
     assert window.header_label.text().startswith("LEFÈVRE Hélène — née le 12/03/1975")
     assert window.windowTitle() == "LEFÈVRE Hélène — dossier patient"
@@ -121,7 +122,8 @@ def test_tabs_follow_the_role_and_the_clinical_key(qtbot, gui_db, gui_tasks, cli
     with qtbot.waitSignal(window.sig_clinical_loaded, timeout=15000):
         window.notice.check_again()
     assert window.tab_titles() == [
-        "Identité", "Antécédents", "Famille", "Scores", "Documents", "Historique",
+        "Identité", "Antécédents", "Famille", "Génétique", "Scores", "Documents",
+        "Historique",
     ]  # fmt: skip
     window.close()
 
@@ -572,3 +574,64 @@ def test_attachments_in_their_tab_are_dropped_from_memory_at_the_lock(
     assert gui_tasks.wait_idle(10000)
     assert panel.viewer.state() == "empty"
     window.discard_and_close()
+
+
+def test_a_brca2_class_5_variant_typed_in_the_genetics_tab_marks_the_pedigree_and_is_saved(
+    qtbot, gui_tasks, gui_type, clinician, patient_id
+):
+    from test_genetics_editor import _type_brca2_test
+
+    from oiso_desktop.domain.pedigree_drawing import Disc
+
+    window = _window(qtbot, clinician, gui_tasks, patient_id)
+    window.show_tab(window.genetics_editor)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+    _type_brca2_test(qtbot, gui_type, window.genetics_editor)
+    assert window.genetics_editor.problems() == []
+    # The Famille tab's pedigree shows the carrier mark at once; its content is unchanged.
+    proband = window.family_editor.pedigree_view.pedigree_scene.person_items()["p1"]
+    assert any(isinstance(op, Disc) for op in proband.ops)
+    assert window.modified_sections() == ["Génétique"]
+    # The scores know the familial variant (Eisinger: a BRCA variant in the family).
+    assert "BRCA2" in str(window.scores_panel.scores.eisinger)
+    with qtbot.waitSignal(window.sig_saved, timeout=15000):
+        window.save()
+    saved = clinician.forms.get(patient_id, "genetics").content
+    assert [(v.gene, v.acmg_class) for v in saved.variants] == [("BRCA2", 5)]
+    window.close()
+
+
+def test_a_consent_points_to_its_signed_form_among_the_attachments(
+    qtbot, gui_tasks, clinician, patient_id, tmp_path
+):
+    from document_samples import text_pdf
+
+    from oiso_desktop.domain.documents import DocumentCategory, DocumentDetails
+
+    window = _window(qtbot, clinician, gui_tasks, patient_id)
+    panel = window.documents_panel
+    form = tmp_path / "consentement.pdf"
+    form.write_bytes(text_pdf("Consentement signé"))
+    with qtbot.waitSignal(panel.sig_documents_loaded, timeout=15000):
+        panel.add_file(
+            form,
+            DocumentDetails(title="Consentement signé", category=DocumentCategory.CONSENT_FORM),
+        )
+        assert gui_tasks.wait_idle(15000)
+    document_id = panel.documents()[0].id
+    editor = window.genetics_editor
+    window.show_tab(editor)
+    editor.table("consents").setFocus()
+    qtbot.keyClick(editor.table("consents"), Qt.Key.Key_Insert)
+    editor.consent_date_edit.setText("02/03/2024")
+    combo = editor.consent_document_combo
+    assert [combo.itemText(i) for i in range(combo.count())] == ["(aucun)", "Consentement signé"]
+    combo.setCurrentIndex(combo.findData(document_id))
+    combo.activated.emit(combo.currentIndex())
+    assert editor.problems() == []
+    with qtbot.waitSignal(window.sig_saved, timeout=15000):
+        window.save()
+    consents = clinician.forms.get(patient_id, "genetics").content.consents
+    assert [c.document_id for c in consents] == [document_id]
+    window.close()

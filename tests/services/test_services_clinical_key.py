@@ -4,15 +4,18 @@ re-encryption, and what an administrator holding the DMK can read (real files)."
 from __future__ import annotations
 
 import base64
-import datetime as dt
 import json
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from clinical_helpers import MARKER, NOW, probe_column
+from clinical_helpers import generations as _generations
+from clinical_helpers import read_all as _read_all
+from clinical_helpers import write as _write
 from service_helpers import Team
-from sqlalchemy import Column, Integer, MetaData, Table, insert, select
+from sqlalchemy import select
 from sqlcipher3 import dbapi2
 
 from oiso_desktop.domain.errors import (
@@ -31,17 +34,12 @@ from oiso_desktop.services.context import AccessMode
 from oiso_desktop.services.demo import create_demo_database
 from oiso_desktop.services.dto import UserInput
 from oiso_desktop.storage.field_crypto import (
-    ClinicalCiphertext,
     EncryptedColumn,
-    field_generation,
     register_metadata,
     unregister_metadata,
 )
 from oiso_desktop.storage.keystore import Keystore, SlotKey
 from oiso_desktop.storage.secret_store import MemorySecretStore
-
-MARKER = "ZEBRE-7F3A antécédent BRCA1 c.68_69delAG"
-NOW = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
 
 
 def _keystore(team: Team) -> Keystore:
@@ -75,40 +73,10 @@ def durand(team: Team, code: str) -> UserSession:
 @pytest.fixture
 def probe() -> Iterator[EncryptedColumn]:
     """A clinical table as future ones will be: registered, encrypted column."""
-    metadata = MetaData()
-    table = Table(
-        "clinical_probe",
-        metadata,
-        Column("id", Integer, primary_key=True),
-        Column("notes", ClinicalCiphertext),
-    )
+    metadata, column = probe_column()
     register_metadata(metadata)
-    yield EncryptedColumn(table, "notes")
+    yield column
     unregister_metadata(metadata)
-
-
-def _write(session: UserSession, column: EncryptedColumn, row_id: int, text: str) -> None:
-    ctx = session.ctx
-    with ctx.unit_of_work(AccessMode.WRITE) as uow:
-        column.table.create(uow.session.connection(), checkfirst=True)
-        keys = session_clinical_keys(ctx, uow)
-        blob = column.encrypt(keys, {"id": row_id}, text.encode())
-        uow.session.execute(insert(column.table), {"id": row_id, "notes": blob})
-        uow.commit()
-
-
-def _read_all(session: UserSession, column: EncryptedColumn) -> dict[int, str]:
-    ctx = session.ctx
-    with ctx.unit_of_work(AccessMode.READ) as uow:
-        keys = session_clinical_keys(ctx, uow)
-        rows = uow.session.execute(select(column.table)).all()
-        return {row.id: column.decrypt(keys, row, row.notes).decode() for row in rows}
-
-
-def _generations(session: UserSession, column: EncryptedColumn) -> set[str]:
-    with session.ctx.unit_of_work(AccessMode.READ) as uow:
-        blobs = uow.session.scalars(select(column.table.c.notes)).all()
-    return {field_generation(blob) for blob in blobs}
 
 
 def _demote(admin: UserSession, user_id: int, role: Role, **changes: object) -> None:
@@ -265,7 +233,12 @@ def test_removing_the_clinical_role_rotates_the_key(
         "user_id": bernard.actor.user_id,
     }
     (rotated,) = _events(admin, "clinical_key_rotated")
-    assert json.loads(rotated.details) == {"reasons": ["role_removed"]}
+    # The new generation and its verify key are in the log: what sessions check.
+    assert json.loads(rotated.details) == {
+        "reasons": ["role_removed"],
+        "generation": keystore.clinical_key_id,
+        "verify_key": keystore.clinical_chain()[-1].verify_key,
+    }
     assert rotated.user_id == team.ids["p.durand"]
     # Bernard's open session: no longer clinical, its keys are forgotten.
     assert bernard.clinical_access is ClinicalAccess.NOT_APPLICABLE

@@ -44,7 +44,12 @@ def test_the_admin_created_at_setup_logs_in_without_forced_change(tmp_path: Path
         assert session.actor.login == "admin"  # stored lower-case
         assert session.must_change_password is False
         events = session.events.list()
-        assert [e.action for e in reversed(events)] == ["database_created", "user_created", "login"]
+        assert [e.action for e in reversed(events)] == [
+            "database_created",
+            "user_created",
+            "clinical_key_created",
+            "login",
+        ]
         structures = session.users.list_structures()
         assert [(s.name, s.finess) for s in structures] == [("Centre de génétique", "750712184")]
         assert session.events.verify().ok

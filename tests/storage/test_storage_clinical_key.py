@@ -13,6 +13,7 @@ from sqlalchemy.exc import StatementError
 from storage_helpers import ADMIN_PASSWORD, USER_PASSWORD, Folder
 
 from oiso_desktop.domain.errors import StorageError
+from oiso_desktop.storage.clinical_chain import anchor_of
 from oiso_desktop.storage.field_crypto import (
     ClinicalCiphertext,
     ClinicalKeys,
@@ -26,7 +27,7 @@ from oiso_desktop.storage.field_crypto import (
     register_metadata,
     unregister_metadata,
 )
-from oiso_desktop.storage.keystore import Keystore, SlotKey
+from oiso_desktop.storage.keystore import VERSION, Keystore, SlotKey
 from oiso_desktop.storage.secret_store import MemorySecretStore
 
 SECRET = "BRCA2 c.5946delT, mère et tante".encode()
@@ -143,17 +144,21 @@ def test_the_column_type_stores_only_ciphertexts_and_registers_itself(
 
 def test_a_new_clinical_key_is_sealed_to_the_recovery_slot_only(folder: Folder) -> None:
     keystore = folder.open().keystore
-    keys = keystore.create_clinical_key()
+    keys = keystore.create_clinical_key(folder.recovery_code)
     assert keys is not None
-    assert keystore.create_clinical_key() is None  # one CK per database
+    assert keystore.create_clinical_key(folder.recovery_code) is None  # one CK per database
     data = json.loads(folder.keystore_path.read_text("utf-8"))
-    assert data["version"] == 3
+    assert data["version"] == VERSION
+    chain = data["clinical"].pop("chain")
     assert data["clinical"] == {
         "clinical_key_id": keys.current_id,
         "retiring_clinical_key_ids": [],
         "endorsements": 1,
         "rotation_owed": [],
     }
+    # The genesis of the chain: the new generation, signed with its own key.
+    assert keystore.clinical_chain() == (anchor_of(keys.key(keys.current_id)),)
+    assert [(r["generation"], r["previous"]) for r in chain] == [(keys.current_id, None)]
     assert set(data["recovery"]["ck"]) == {keys.current_id}
     assert all("ck" not in slot for slot in data["slots"])
     assert keys.key(keys.current_id).hex() not in folder.keystore_path.read_text("utf-8")
@@ -173,7 +178,7 @@ def _now():  # type: ignore[no-untyped-def]
 
 def test_a_granted_box_opens_only_for_its_slot_and_login(folder: Folder) -> None:
     keystore = folder.open().keystore
-    keys = keystore.create_clinical_key()
+    keys = keystore.create_clinical_key(folder.recovery_code)
     assert keys is not None
     keystore.grant_clinical_key(2, keys)
     assert keystore.clinical_key_holders() == (2,)
@@ -194,7 +199,7 @@ def test_a_granted_box_opens_only_for_its_slot_and_login(folder: Folder) -> None
 def test_a_replaced_slot_loses_its_clinical_key(folder: Folder) -> None:
     """A password reset (new key pair) must not hand the CK to whoever reset it."""
     keystore = folder.open().keystore
-    keys = keystore.create_clinical_key()
+    keys = keystore.create_clinical_key(folder.recovery_code)
     assert keys is not None
     keystore.grant_clinical_key(2, keys)
     keystore.add_user_slot(2, "j.dupont", "Reset-password-55!", folder.dmk)
@@ -208,7 +213,7 @@ def test_a_rotation_locks_out_the_old_box_and_keeps_both_generations_for_holders
     local = folder.open()
     keystore = local.keystore
     keystore.add_user_slot(3, "c.petit", "Conseil-2468-ok!", folder.dmk)
-    keys = keystore.create_clinical_key()
+    keys = keystore.create_clinical_key(folder.recovery_code)
     assert keys is not None
     keystore.grant_clinical_key(2, keys)
     keystore.grant_clinical_key(3, keys)
@@ -249,10 +254,13 @@ def test_a_version_2_keystore_opens_and_gets_its_clinical_section(folder: Folder
     assert keystore.unlock_user("admin", ADMIN_PASSWORD, MemorySecretStore()).dmk_candidates == [
         folder.dmk
     ]
-    keys = keystore.create_clinical_key()
+    keys = keystore.create_clinical_key(folder.recovery_code)
     assert keys is not None
     upgraded = json.loads(folder.keystore_path.read_text("utf-8"))
-    assert upgraded["version"] == 3 and upgraded["clinical"]["clinical_key_id"] == keys.current_id
+    assert (
+        upgraded["version"] == VERSION
+        and upgraded["clinical"]["clinical_key_id"] == keys.current_id
+    )
 
 
 @pytest.mark.parametrize(
@@ -265,7 +273,7 @@ def test_a_version_2_keystore_opens_and_gets_its_clinical_section(folder: Folder
 )
 def test_a_damaged_clinical_section_is_refused(folder: Folder, damage) -> None:  # type: ignore[no-untyped-def]
     keystore = folder.open().keystore
-    assert keystore.create_clinical_key() is not None
+    assert keystore.create_clinical_key(folder.recovery_code) is not None
     data = json.loads(folder.keystore_path.read_text("utf-8"))
     damage(data)
     folder.keystore_path.write_text(json.dumps(data), "utf-8")
@@ -297,7 +305,7 @@ def test_grants_from_two_processes_are_not_lost(folder: Folder) -> None:
     keystore = folder.open().keystore
     for user_id in range(3, 9):
         keystore.add_user_slot(user_id, f"clin{user_id}", f"depart-{user_id}-Ok!", folder.dmk)
-    assert keystore.create_clinical_key() is not None
+    assert keystore.create_clinical_key(folder.recovery_code) is not None
     ctx = multiprocessing.get_context("spawn")
     q = ctx.Queue()
     groups = [[3, 5, 7], [4, 6, 8]]

@@ -15,7 +15,7 @@ from storage_helpers import ADMIN_PASSWORD, USER_PASSWORD, Folder
 
 from oiso_desktop.domain.errors import AccountLocked, AuthenticationError, StorageError
 from oiso_desktop.storage import crypto
-from oiso_desktop.storage.keystore import Keystore, SlotKey, key_id_of
+from oiso_desktop.storage.keystore import VERSION, Keystore, SlotKey, key_id_of
 from oiso_desktop.storage.secret_store import MemorySecretStore
 from oiso_desktop.storage.slot_store import JsonFileSlotStore
 
@@ -180,7 +180,7 @@ def test_a_version_1_keystore_opens_and_is_upgraded(folder: Folder) -> None:
     keystore.accept_sign_in(result, ADMIN_PASSWORD, None)  # private key wrapped again
     assert keystore.upgrade_seals(result.dmk_candidates) == 2  # both DMK boxes
     data = json.loads(folder.keystore_path.read_text("utf-8"))
-    assert data["version"] == 3 and "failures" not in data
+    assert data["version"] == VERSION and "failures" not in data
     admin, dupont = data["slots"]
     assert admin["private_key"]["aad"] == 2 and dupont["private_key"].get("aad", 1) == 1
     assert admin["dmk"]["aad"] == 2 and dupont["dmk"]["aad"] == 2

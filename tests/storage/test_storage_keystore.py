@@ -11,7 +11,7 @@ from storage_helpers import ADMIN_PASSWORD, listing
 
 from oiso_desktop.domain.errors import AuthenticationError, KeyringUnavailable, StorageError
 from oiso_desktop.storage import crypto
-from oiso_desktop.storage.keystore import Keystore, key_id_of
+from oiso_desktop.storage.keystore import VERSION, Keystore, key_id_of
 from oiso_desktop.storage.secret_store import MemorySecretStore, OsKeyringSecretStore
 
 GENERIC = "Identifiant ou mot de passe incorrect."
@@ -30,7 +30,7 @@ def test_file_format(keystore: tuple[Keystore, bytes]) -> None:
     ks, dmk = keystore
     data = json.loads(ks.path.read_text("utf-8"))
     assert data["format"] == "oiso-keystore"
-    assert data["version"] == 3
+    assert data["version"] == VERSION
     assert data["clinical"] is None  # no clinical key until one is created
     assert data["database_uuid"] == UUID
     assert data["current_key_id"] == key_id_of(dmk)
@@ -290,7 +290,7 @@ def test_tampered_dmk_box_is_a_storage_error(keystore: tuple[Keystore, bytes]) -
 
 def test_newer_version_is_refused(keystore: tuple[Keystore, bytes]) -> None:
     ks, _ = keystore
-    _mutilate(ks, lambda d: d.update(version=4))
+    _mutilate(ks, lambda d: d.update(version=VERSION + 1))
     with pytest.raises(StorageError) as info:
         Keystore.load(ks.path)
     assert "version plus récente" in str(info.value)
