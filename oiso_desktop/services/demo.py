@@ -18,7 +18,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import random
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,7 +27,20 @@ from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from oiso_desktop.domain.clinical_forms import FormKind
-from oiso_desktop.domain.family import Age, Family, Receptors, remove_person, update_person
+from oiso_desktop.domain.family import (
+    Age,
+    Cancer,
+    Family,
+    Receptors,
+    add_child,
+    add_parents,
+    add_partner,
+    add_sibling,
+    added_ids,
+    new_family,
+    remove_person,
+    update_person,
+)
 from oiso_desktop.domain.identifiers import luhn_key, nir_key
 from oiso_desktop.domain.patients import IdentityFields, normalise_identity, search_names
 from oiso_desktop.domain.personal_history import (
@@ -37,8 +50,10 @@ from oiso_desktop.domain.personal_history import (
 )
 from oiso_desktop.domain.roles import Role
 from oiso_desktop.domain.sample_families import SAMPLE_FAMILIES
+from oiso_desktop.reports.relatives_letter_pdf import LetterSender
 from oiso_desktop.services.auth_service import AuthService
 from oiso_desktop.services.context import AccessMode, naive_utc
+from oiso_desktop.services.demo_records import DemoFile, demo_record, save_demo_record
 from oiso_desktop.services.dto import StructureInput, UserInput
 from oiso_desktop.services.event_log import record_event
 from oiso_desktop.services.setup_service import create_database
@@ -65,6 +80,7 @@ DEMO_STRUCTURE_NAME = "Centre de démonstration OISO"
 DEMO_FINESS = "9909" + "9999" + luhn_key("99099999")
 DEMO_RPPS = "1999999900" + luhn_key("1999999900")
 DEMO_COUNSELLOR_ADELI = "999999999"
+DEMO_PRACTITIONER_SPECIALTY = "Génétique médicale"
 
 
 @dataclass(frozen=True)
@@ -95,7 +111,7 @@ class DemoAccounts:
     counsellor_password: str
     secretary_login: str
     secretary_password: str
-    #: the files of the sample families' probands: SAMPLE_FAMILIES key -> patient id
+    #: the files of the demo families' probands: DEMO_FAMILY_BUILDERS key -> patient id
     family_patients: Mapping[str, int] = field(default_factory=dict)
 
     @property
@@ -450,11 +466,71 @@ def _breast(age: int, laterality: str, histology: str, grade: int, er: str, pr: 
     )
 
 
+def sporadic_family() -> Family:
+    """A breast cancer at 58 and two late cancers in the family: below every score's
+    threshold (the demo's file without an indication for a test)."""
+    family = new_family(
+        sex="F",
+        name="Martine",
+        age=Age.exact(61),
+        cancers=(Cancer(site="breast", age=Age.exact(58), laterality="right", histology="ductal"),),
+    )
+    before = family
+    family = add_parents(family, "p1")
+    father, mother = added_ids(before, family)
+    before = family
+    family = add_sibling(family, father, sex="F")
+    (grandfather, grandmother, aunt) = added_ids(before, family)
+    before = family
+    family = add_sibling(family, "p1", sex="F")
+    family = add_sibling(family, "p1", sex="M")
+    sister, brother = added_ids(before, family)
+    before = family
+    family = add_partner(family, "p1")
+    (husband,) = added_ids(before, family)
+    before = family
+    family = add_child(family, "p1", sex="F", partner_id=husband)
+    family = add_child(family, "p1", sex="M", partner_id=husband)
+    daughter, son = added_ids(before, family)
+    details: dict[str, dict[str, Any]] = {
+        father: {
+            "birth_year": 1936,
+            "deceased": True,
+            "age_at_death": Age.exact(79),
+            "cancers": (Cancer(site="prostate", age=Age.exact(76)),),
+        },
+        mother: {"age": Age.exact(86)},
+        grandfather: {"birth_year": 1904, "deceased": True, "age_at_death": Age.exact(72)},
+        grandmother: {"birth_year": 1908, "deceased": True, "age_at_death": Age.exact(90)},
+        aunt: {
+            "birth_year": 1933,
+            "deceased": True,
+            "age_at_death": Age.exact(80),
+            "cancers": (Cancer(site="colorectal", age=Age.exact(74)),),
+        },
+        sister: {"age": Age.exact(63)},
+        brother: {"age": Age.exact(57)},
+        husband: {"age": Age.exact(63)},
+        daughter: {"age": Age.exact(34)},
+        son: {"age": Age.exact(31)},
+    }
+    for person_id, fields in details.items():
+        family = update_person(family, dataclasses.replace(family.person(person_id), **fields))
+    return family
+
+
+#: The families of the demo files: the sample families, and one of the demo only.
+DEMO_FAMILY_BUILDERS: Mapping[str, Callable[[], Family]] = {
+    **{key: build for key, (_, build) in SAMPLE_FAMILIES.items()},
+    "sporadic": sporadic_family,
+}
+
+
 @dataclass(frozen=True)
 class DemoFamily:
     """A sample family and the file of its proband in the demo database."""
 
-    key: str  # of domain.sample_families.SAMPLE_FAMILIES
+    key: str  # of DEMO_FAMILY_BUILDERS
     birth_name: str
     used_name: str
     history: PersonalHistory  # consistent with the proband's cancers in the family
@@ -510,6 +586,12 @@ DEMO_FAMILIES: tuple[DemoFamily, ...] = (
         PersonalHistory(cancers=(_breast(28, "left", "ductal", 3, "P", "N", "N"),)),
         shared_with_counsellor=True,
     ),
+    DemoFamily(
+        "sporadic",
+        "ALLARD",
+        "",
+        PersonalHistory(cancers=(_breast(58, "right", "ductal", 1, "P", "P", "N"),)),
+    ),
 )
 
 
@@ -521,8 +603,9 @@ def _years_before(day: dt.date, years: int) -> dt.date:
 
 
 def demo_family(key: str, birth_date: dt.date) -> Family:
-    """The sample family ``key``, its proband born in the year of ``birth_date``."""
-    family = SAMPLE_FAMILIES[key][1]()
+    """The family ``key`` (of DEMO_FAMILY_BUILDERS), its proband born in the year of
+    ``birth_date``."""
+    family = DEMO_FAMILY_BUILDERS[key]()
     proband = family.proband
     assert proband is not None
     return update_person(family, dataclasses.replace(proband, birth_year=birth_date.year))
@@ -530,7 +613,7 @@ def demo_family(key: str, birth_date: dt.date) -> Family:
 
 def proband_identity(demo: DemoFamily, today: dt.date, rng: random.Random) -> IdentityFields:
     """The identity of the proband's file: sex, first name and age as in the family."""
-    proband = SAMPLE_FAMILIES[demo.key][1]().proband
+    proband = DEMO_FAMILY_BUILDERS[demo.key]().proband
     assert proband is not None and proband.age.value is not None
     # Born some months before the day the proband reached the age entered in the family.
     birth_date = _years_before(today, proband.age.value) - dt.timedelta(days=rng.randint(20, 330))
@@ -585,9 +668,10 @@ def save_demo_families(
     secret_store: SecretStore | None = None,
 ) -> None:
     """Save the family and the personal history of the probands' files (``patient_ids``:
-    SAMPLE_FAMILIES key -> file) through the clinical form service, signed in as the
-    demo's counsellor (the Lynch family's first entry, a file shared with her) then
-    as its practitioner (everything else)."""
+    DEMO_FAMILY_BUILDERS key -> file) through the clinical form service, signed in as
+    the demo's counsellor (the Lynch family's first entry, a file shared with her) then
+    as its practitioner (everything else: also each file's attachments and genetics
+    form, ``services.demo_records``)."""
     auth = AuthService(folder, secret_store=secret_store or MemorySecretStore())
     passwords = {login: password for login, password, *_ in DEMO_ACCOUNTS}
     histories = {demo.key: demo.history for demo in DEMO_FAMILIES}
@@ -615,8 +699,34 @@ def save_demo_families(
             practitioner.forms.save(
                 patient_id, FormKind.HISTORY, histories[key], expected_version=0
             )
+            identity = patient.fields
+            file = DemoFile(
+                key=key,
+                patient_name=f"{identity.birth_name} {identity.first_names}"
+                + (f" (nom d'usage {identity.used_name})" if identity.used_name else ""),
+                birth_date=identity.birth_date,
+                sex=identity.sex,
+                family=family,
+                history=histories[key],
+                today=practitioner.ctx.today(),
+                sender=_demo_sender(),
+            )
+            save_demo_record(practitioner, patient_id, demo_record(file))
     finally:
         practitioner.logout()
+
+
+def _demo_sender() -> LetterSender:
+    """The letterhead of the demo's documents: its structure and its practitioner, as
+    ``LetterService`` prints them."""
+    _, _, role, first, last = next(a for a in DEMO_ACCOUNTS if a[0] == "demo.medecin")
+    return LetterSender(
+        structure_name=DEMO_STRUCTURE_NAME,
+        finess=DEMO_FINESS,
+        practitioner=f"{first} {last}",
+        profession=f"{DEMO_PROFESSIONS[role]}, {DEMO_PRACTITIONER_SPECIALTY}",
+        rpps=DEMO_RPPS,
+    )
 
 
 DEMO_PROFESSIONS = {
@@ -668,7 +778,7 @@ def create_demo_database(
                     rpps=DEMO_RPPS if role is Role.PRACTITIONER else "",
                     adeli=DEMO_COUNSELLOR_ADELI if role is Role.GENETIC_COUNSELLOR else "",
                     profession=DEMO_PROFESSIONS[role],
-                    specialty="Génétique médicale" if role is Role.PRACTITIONER else "",
+                    specialty=DEMO_PRACTITIONER_SPECIALTY if role is Role.PRACTITIONER else "",
                     assisted_practitioner_ids=assisted,
                 )
                 user = add_account(

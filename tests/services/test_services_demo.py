@@ -4,20 +4,35 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import io
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
+import pypdfium2 as pdfium
 import pytest
+from PIL import Image
 from sqlalchemy import select
 
-from oiso_desktop.domain.errors import ValidationError
+from oiso_desktop.domain.clinical_forms import FormKind
+from oiso_desktop.domain.documents import DocumentCategory, MediaType
+from oiso_desktop.domain.errors import NotFound, PermissionDenied, ValidationError
+from oiso_desktop.domain.family import Family
+from oiso_desktop.domain.genetics import Genetics, genetics_results
+from oiso_desktop.domain.genetics import validate as genetics_problems
 from oiso_desktop.domain.identifiers import validate_nir
 from oiso_desktop.domain.passwords import password_problems
 from oiso_desktop.domain.patients import IdentityFields, normalise_identity
+from oiso_desktop.domain.personal_history import PersonalHistory
 from oiso_desktop.domain.roles import Role
-from oiso_desktop.services.auth_service import AuthService
+from oiso_desktop.domain.scores import Status, compute_scores
+from oiso_desktop.reports.relatives_letter_pdf import LetterSender
+from oiso_desktop.services.auth_service import AuthService, UserSession
 from oiso_desktop.services.demo import (
     DEMO_ACCOUNTS,
     DEMO_FAMILIES,
+    DEMO_FAMILY_BUILDERS,
+    DemoAccounts,
     create_demo_database,
     demo_family,
     first_steps,
@@ -25,6 +40,8 @@ from oiso_desktop.services.demo import (
     insert_patients,
     patient_rows,
 )
+from oiso_desktop.services.demo_records import DemoFile, demo_record
+from oiso_desktop.services.pdf_pages import PDFIUM_LOCK, PdfPages
 from oiso_desktop.storage import crypto
 from oiso_desktop.storage.models import Setting
 from oiso_desktop.storage.secret_store import MemorySecretStore
@@ -63,7 +80,10 @@ def test_large_batches_are_valid_including_young_deceased_patients() -> None:
 def test_the_demo_database_is_quick_to_build_and_ready_to_use(tmp_path: Path) -> None:
     # Production argon2 parameters: this runs at each `--demo` start.
     crypto.set_default_kdf_params(crypto.PRODUCTION_KDF_PARAMS)
+    started = time.perf_counter()
     accounts = create_demo_database(tmp_path / "demo", patients=300)
+    # About 1.5 s on a laptop (bench_startup.py --demo); a wide margin for busy machines.
+    assert time.perf_counter() - started < 10
 
     assert [a.login for a in accounts.accounts] == [a[0] for a in DEMO_ACCOUNTS]
     for account in accounts.accounts:
@@ -108,7 +128,7 @@ def test_the_demo_database_is_quick_to_build_and_ready_to_use(tmp_path: Path) ->
 
 
 def test_demo_accounts_adapt_to_the_login_screen(tmp_path: Path) -> None:
-    accounts = create_demo_database(tmp_path / "demo", patients=5)
+    accounts = create_demo_database(tmp_path / "demo", patients=5, families=False)
     first = accounts.accounts[0]
     assert dataclasses.asdict(first)["login"] == "demo.admin"
     assert first.role is Role.ADMIN
@@ -157,14 +177,15 @@ def test_patient_rows_are_normalised_owned_and_bulk_inserted(tmp_path: Path) -> 
 def test_the_demo_families_are_saved_valid_and_agree_with_their_files(tmp_path: Path) -> None:
     """The sample families' probands: their family and personal history saved as clinical
     forms by the demo's clinical accounts, valid, consistent with the identity."""
-    from oiso_desktop.domain.clinical_forms import FormKind, validate_content
-    from oiso_desktop.domain.family import Family
+    from oiso_desktop.domain.clinical_forms import validate_content
     from oiso_desktop.domain.personal_history import age_on
     from oiso_desktop.domain.sample_families import SAMPLE_FAMILIES
     from oiso_desktop.services.clinical_key_service import ClinicalAccess
 
     accounts = create_demo_database(tmp_path / "demo", patients=20)
-    assert set(accounts.family_patients) == set(SAMPLE_FAMILIES) == {d.key for d in DEMO_FAMILIES}
+    assert set(accounts.family_patients) == {d.key for d in DEMO_FAMILIES}
+    assert set(DEMO_FAMILY_BUILDERS) == {d.key for d in DEMO_FAMILIES}
+    assert set(SAMPLE_FAMILIES) < set(DEMO_FAMILY_BUILDERS)  # every sample family, and more
     auth = AuthService(tmp_path / "demo", secret_store=MemorySecretStore())
     medecin = auth.login(accounts.practitioner_login, accounts.practitioner_password)
     try:
@@ -191,7 +212,7 @@ def test_the_demo_families_are_saved_valid_and_agree_with_their_files(tmp_path: 
                     == []
                 ), demo.key
             proband = family.content.proband
-            sample = SAMPLE_FAMILIES[demo.key][1]().proband
+            sample = DEMO_FAMILY_BUILDERS[demo.key]().proband
             assert proband is not None and sample is not None
             assert (proband.sex, proband.name) == (identity.sex, identity.first_names)
             assert proband.birth_year == identity.birth_date.year
@@ -232,7 +253,7 @@ def test_the_demo_families_are_saved_valid_and_agree_with_their_files(tmp_path: 
     try:
         assert counsellor.clinical_access is ClinicalAccess.GRANTED
         shared = [d.key for d in DEMO_FAMILIES if d.shared_with_counsellor]
-        page = counsellor.patients.page([accounts.family_patients[k] for k in SAMPLE_FAMILIES])
+        page = counsellor.patients.page(list(accounts.family_patients.values()))
         assert page.with_key_facts
         assert sorted(r.id for r in page.rows) == sorted(
             accounts.family_patients[k] for k in shared
@@ -248,3 +269,259 @@ def test_the_demo_families_are_saved_valid_and_agree_with_their_files(tmp_path: 
         assert all(r.key_facts is None for r in page.rows)
     finally:
         secretary.logout()
+
+
+# ------------------------------------------------------------- genetics, scores, attachments
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> DemoAccounts:
+    """One demo database for the tests below, which only read it."""
+    return create_demo_database(tmp_path_factory.mktemp("demo") / "demo", patients=10)
+
+
+@pytest.fixture
+def medecin(demo: DemoAccounts) -> Iterator[UserSession]:
+    session = AuthService(demo.folder, secret_store=MemorySecretStore()).login(
+        demo.practitioner_login, demo.practitioner_password
+    )
+    yield session
+    session.logout()
+
+
+def _file(session: UserSession, patient_id: int) -> tuple[IdentityFields, Family, Genetics]:
+    identity = session.patients.get(patient_id).fields
+    family = session.forms.get(patient_id, FormKind.FAMILY).content
+    genetics = session.forms.get(patient_id, FormKind.GENETICS).content
+    assert isinstance(family, Family) and isinstance(genetics, Genetics)
+    return identity, family, genetics
+
+
+def test_the_demo_genetics_show_every_class_and_agree_with_the_families(
+    demo: DemoAccounts, medecin: UserSession
+) -> None:
+    today = medecin.ctx.today()
+    variants: dict[str, list[tuple[str, int | None]]] = {}
+    kinds: set[str] = set()
+    statuses: set[str] = set()
+    for key, patient_id in demo.family_patients.items():
+        identity, family, genetics = _file(medecin, patient_id)
+        assert (
+            genetics_problems(genetics, birth_date=identity.birth_date, today=today, family=family)
+            == []
+        ), key
+        variants[key] = [(v.gene, v.acmg_class) for v in genetics.variants]
+        kinds |= {test.kind for test in genetics.tests}
+        statuses |= {test.status for test in genetics.tests}
+        for test in genetics.tests:
+            assert test.date is not None and identity.birth_date < test.date <= today
+            if test.kind == "panel":
+                assert len(test.genes) >= 5
+            if test.kind == "predictive":
+                # The relative tested carries the result the family form shows for them.
+                assert test.relative_id is not None
+                relative = family.person(test.relative_id)
+                shown = {(r.gene, r.result) for r in relative.genetic_results}
+                if test.relative_outcome == "carrier":
+                    assert (test.familial_gene, "P") in shown, key
+                elif test.relative_outcome == "non_carrier":
+                    assert (test.familial_gene, "N") in shown, key
+                else:
+                    assert test.status != "result_received"
+            if test.kind in ("targeted", "predictive"):
+                found = {(v.gene, v.hgvs_c) for v in genetics.variants if v.positive}
+                assert (test.familial_gene, test.familial_variant) in found, key
+        for consent in genetics.consents:
+            assert consent.date is not None and identity.birth_date < consent.date <= today
+        for information in genetics.relative_information:
+            assert information.date is not None and information.date <= today
+            for person_id in information.relative_ids:
+                relative = family.person(person_id)
+                assert not relative.proband and not relative.deceased and not relative.adopted
+    every_class = {acmg for found in variants.values() for _, acmg in found}
+    assert every_class == {1, 2, 3, 4, 5}
+    assert ("BRCA1", 5) in variants["brca1"]
+    assert ("BRCA2", 5) in variants["brca2"]
+    assert ("MLH1", 4) in variants["lynch"]
+    assert ("PALB2", 5) in variants["consanguineous_twins"]
+    assert ("PALB2", 3) in variants["large"]
+    assert variants["sporadic"] == []  # below every threshold: no test
+    assert kinds == {"panel", "targeted", "predictive"}
+    assert statuses == {"requested", "sent", "result_received"}
+
+    # The list: gene and class at a glance, a class 3 never as a positive result.
+    page = medecin.patients.page(list(demo.family_patients.values()))
+    facts = {row.id: row.genetics for row in page.rows}
+    large = facts[demo.family_patients["large"]]
+    assert large is not None and ("PALB2", 3) in large.variants
+    assert large.positive_genes == ()
+    brca1 = facts[demo.family_patients["brca1"]]
+    assert brca1 is not None and brca1.positive_genes == ("BRCA1",)
+    assert facts[demo.family_patients["sporadic"]] is None
+    # The list's filters find them.
+    assert medecin.patients.search_ids("", gene="palb2", classes=[3]).ids == (
+        demo.family_patients["large"],
+    )
+    assert set(medecin.patients.search_ids("", classes=[5]).ids) == {
+        demo.family_patients[key] for key in ("brca1", "brca2", "consanguineous_twins")
+    }
+
+    # The pedigree shows the carriers from the genetics form, never the VUS as one.
+    _, family, genetics = _file(medecin, demo.family_patients["large"])
+    shown = genetics_results(genetics, family)
+    assert family.proband is not None
+    assert {(r.gene, r.result) for r in shown[family.proband.id]} == {("PALB2", "VUS")}
+
+
+def test_the_demo_files_are_above_and_below_the_scores_thresholds(
+    demo: DemoAccounts, medecin: UserSession
+) -> None:
+    statuses = {}
+    for key, patient_id in demo.family_patients.items():
+        identity, family, genetics = _file(medecin, patient_id)
+        history = medecin.forms.get(patient_id, FormKind.HISTORY).content
+        assert isinstance(history, PersonalHistory)
+        scores = compute_scores(
+            history,
+            family,
+            birth_date=identity.birth_date,
+            sex=identity.sex,
+            variant_genes=[v.gene for v in genetics.variants if v.positive],
+        )
+        statuses[key] = (
+            scores.eisinger.status,
+            scores.manchester.status,
+            scores.amsterdam.status,
+            scores.bethesda.status,
+        )
+    met, not_met = Status.MET, Status.NOT_MET
+    assert statuses["brca1"][:2] == (met, met)  # Eisinger and Manchester
+    assert statuses["brca2"][:2] == (met, met)
+    assert statuses["consanguineous_twins"][:2] == (met, met)
+    assert statuses["large"][:2] == (met, met)
+    assert statuses["lynch"][3] == met  # revised Bethesda
+    assert statuses["lynch"][:2] == (not_met, not_met)
+    assert statuses["sporadic"] == (not_met, not_met, not_met, not_met)
+
+
+def _pdf_text(data: bytes) -> str:
+    pages = PdfPages(data)
+    try:
+        with PDFIUM_LOCK:
+            document = pdfium.PdfDocument(data)
+            try:
+                texts = []
+                for index in range(len(document)):
+                    page = document[index]
+                    text_page = page.get_textpage()
+                    texts.append(text_page.get_text_range())
+                    text_page.close()
+                    page.close()
+            finally:
+                document.close()
+        rendered = pages.render(0, 0.5)  # and the viewer can draw it
+        assert rendered.width > 0
+    finally:
+        pages.close()
+    return "\n".join(texts)
+
+
+def test_the_demo_attachments_are_readable_by_the_practitioner_only(
+    demo: DemoAccounts, medecin: UserSession
+) -> None:
+    categories: set[DocumentCategory] = set()
+    media: set[MediaType] = set()
+    for key, patient_id in demo.family_patients.items():
+        identity, _, genetics = _file(medecin, patient_id)
+        documents = {d.id: d for d in medecin.documents.list(patient_id)}
+        for document in documents.values():
+            categories.add(document.category)
+            media.add(document.media_type)
+            assert document.title and document.document_date is not None
+            assert identity.birth_date < document.document_date <= medecin.ctx.today()
+            content = medecin.documents.content(document.id)
+            if document.media_type is MediaType.PDF:
+                text = _pdf_text(content.data)
+                assert "fictif" in text.lower(), (key, document.title)
+                assert "Document fictif — base de démonstration OISO" in text
+            else:
+                with Image.open(io.BytesIO(content.data)) as image:
+                    assert image.format == "PNG" and image.width > 500
+        # The consent and the letter point to their attachments, of their category.
+        for consent in genetics.consents:
+            if consent.document_id is not None:
+                linked = documents[consent.document_id]
+                assert linked.category is DocumentCategory.CONSENT_FORM
+        for information in genetics.relative_information:
+            if information.document_id is not None:
+                assert documents[information.document_id].category is DocumentCategory.LETTER
+    assert {
+        DocumentCategory.LAB_REPORT,
+        DocumentCategory.LETTER,
+        DocumentCategory.CONSENT_FORM,
+    } <= categories
+    assert media == {MediaType.PDF, MediaType.PNG}
+
+    _, _, abadie = _file(medecin, demo.family_patients["brca1"])
+    assert abadie.consents[0].document_id is not None
+    scan = medecin.documents.get(abadie.consents[0].document_id)
+    assert scan.media_type is MediaType.PNG
+    assert abadie.relative_information[0].document_id is not None
+    letter = medecin.documents.content(abadie.relative_information[0].document_id)
+    text = _pdf_text(letter.data)
+    assert "BRCA1" in text and "c.5266dup" in text
+    lab = next(
+        d
+        for d in medecin.documents.list(demo.family_patients["brca1"])
+        if d.category is DocumentCategory.LAB_REPORT
+    )
+    text = _pdf_text(medecin.documents.content(lab.id).data)
+    assert "ABADIE Claire" in text and "c.5266dup" in text and "pathogène" in text
+    # The sporadic file's letter quotes its scores as computed.
+    (letter_view,) = medecin.documents.list(demo.family_patients["sporadic"])
+    text = _pdf_text(medecin.documents.content(letter_view.id).data)
+    assert "Eisinger" in text and "non atteint" in text and "critères non remplis" in text
+
+    auth = AuthService(demo.folder, secret_store=MemorySecretStore())
+    secretary = auth.login(demo.secretary_login, demo.secretary_password)
+    try:
+        for patient_id in demo.family_patients.values():
+            with pytest.raises(PermissionDenied):
+                secretary.documents.list(patient_id)
+        with pytest.raises(PermissionDenied):
+            secretary.documents.content(scan.id)
+    finally:
+        secretary.logout()
+
+    counsellor = auth.login(demo.counsellor_login, demo.counsellor_password)
+    try:  # the Lynch file is shared with her, the BRCA1 file is not
+        assert counsellor.documents.list(demo.family_patients["lynch"])
+        with pytest.raises((PermissionDenied, NotFound)):
+            counsellor.documents.content(scan.id)
+    finally:
+        counsellor.logout()
+
+
+def test_the_demo_records_are_generated_quickly(demo: DemoAccounts, medecin: UserSession) -> None:
+    files = []
+    for key, patient_id in demo.family_patients.items():
+        identity, family, _ = _file(medecin, patient_id)
+        history = medecin.forms.get(patient_id, FormKind.HISTORY).content
+        assert isinstance(history, PersonalHistory)
+        files.append(
+            DemoFile(
+                key=key,
+                patient_name=f"{identity.birth_name} {identity.first_names}",
+                birth_date=identity.birth_date,
+                sex=identity.sex,
+                family=family,
+                history=history,
+                today=medecin.ctx.today(),
+                sender=LetterSender(structure_name="Centre"),
+            )
+        )
+    started = time.perf_counter()
+    records = [demo_record(file) for file in files]
+    # About 0.15 s (six files, seven documents): it runs at each `--demo` start.
+    assert time.perf_counter() - started < 1.5
+    assert sum(len(record.attachments) for record in records) >= 7
