@@ -1561,6 +1561,13 @@ class GeneticsEditor(QWidget):
 
     def _fill_form(self, section: str, index: int) -> None:
         """The inputs of item ``index`` of ``section`` (called while filling)."""
+        self._fill_item(section, index)
+        # A long text reads from its start (setText leaves the cursor, and the view, at its end).
+        for widget in self._all_inputs():
+            if isinstance(widget, QLineEdit) and not widget.hasFocus():
+                widget.setCursorPosition(0)
+
+    def _fill_item(self, section: str, index: int) -> None:
         if section == TESTS:
             test = self._tests[index]
             self._set_combo(self.kind_combo, test.kind)
