@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from oiso_desktop.domain.documents import DisplayStatus, DocumentCategory, MediaType
+from oiso_desktop.domain.errors import OisoError
 from oiso_desktop.domain.permissions import PatientAccess
 from oiso_desktop.gui import style
 from oiso_desktop.gui.document_viewer import DocumentViewer
@@ -62,6 +63,10 @@ if TYPE_CHECKING:
 __all__ = ["MAX_PRINT_DPI", "PRINT_SUPPORT", "SummaryPreviewDialog", "open_summary_preview"]
 
 MAX_PRINT_DPI = 300  # pages rasterised for the printer at its resolution, at most this
+
+
+class _PrintFailed(Exception):
+    """The printer refused the job; the reason is already translated."""
 
 
 class SummaryPreviewDialog(QDialog):
@@ -355,9 +360,9 @@ class SummaryPreviewDialog(QDialog):
                 printer.setPageOrientation(orientation)
                 if index == 0:
                     if not painter.begin(printer):
-                        raise OSError("the printer could not be opened")
+                        raise _PrintFailed(self.tr("the printer could not be opened"))
                 elif not printer.newPage():
-                    raise OSError("the printer refused a new page")
+                    raise _PrintFailed(self.tr("the printer refused a new page"))
                 page = pages.render(index, dpi / 72)
                 image = QImage(
                     page.pixels, page.width, page.height, page.stride, QImage.Format.Format_RGBX8888
@@ -379,13 +384,13 @@ class SummaryPreviewDialog(QDialog):
                 )
                 painter.drawImage(target, image)
                 del image, page
-        except OSError as exc:
+        except (_PrintFailed, OisoError) as exc:
             self._busy = False
             self._update_buttons()
             self._show_message(
-                self.tr("The summary could not be printed: {reason}.").format(
-                    reason=exc.strerror or str(exc)
-                ),
+                self.tr("The summary could not be printed: {reason}.").format(reason=str(exc))
+                if isinstance(exc, _PrintFailed)
+                else error_text(exc),
                 "error",
             )
             return

@@ -6381,6 +6381,14 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
         <translation>Impression de la synthèse…</translation>
     </message>
     <message>
+        <source>the printer could not be opened</source>
+        <translation>l&apos;imprimante n&apos;a pas pu être ouverte</translation>
+    </message>
+    <message>
+        <source>the printer refused a new page</source>
+        <translation>l&apos;imprimante a refusé une nouvelle page</translation>
+    </message>
+    <message>
         <source>The summary could not be printed: {reason}.</source>
         <translation>La synthèse n&apos;a pas pu être imprimée : {reason}.</translation>
     </message>

@@ -174,6 +174,23 @@ def test_printing_is_logged_then_every_page_goes_to_the_printer(
     assert ink is not None and ink[2] - ink[0] > 0.85 * last.width
 
 
+@pytest.mark.skipif(not summary_preview.PRINT_SUPPORT, reason="no QtPrintSupport")
+def test_a_printer_that_cannot_be_opened_is_said(qtbot, gui_tasks, clinician, patient_id, tmp_path):
+    from PySide6.QtPrintSupport import QPrinter
+
+    dialog = _dialog(qtbot, clinician, gui_tasks, patient_id)
+    _shown(qtbot, dialog)
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "absent" / "sortie.pdf"))
+    with qtbot.waitSignal(dialog.sig_failed, timeout=10000) as failed:
+        dialog.print_to(printer)
+    assert failed.args == [
+        "La synthèse n'a pas pu être imprimée : l'imprimante n'a pas pu être ouverte."
+    ]
+    assert dialog.save_button.isEnabled()  # the copy remains possible
+
+
 def test_without_print_support_only_the_copy_is_offered(
     qtbot, gui_tasks, clinician, patient_id, monkeypatch
 ):
