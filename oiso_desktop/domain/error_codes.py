@@ -296,6 +296,8 @@ class ErrorCode(StrEnum):
     RELATIVES_LETTER_NO_VARIANT = "relatives_letter_no_variant"
     RELATIVES_LETTER_NO_RELATIVE = "relatives_letter_no_relative"
     RELATIVES_LETTER_RELATIVE_UNKNOWN = "relatives_letter_relative_unknown"  # params: person_id
+    # the patient summary (services.summary_service)
+    SUMMARY_EXPORT_FAILED = "summary_export_failed"  # params: path, reason
 
     # --- clinical forms (domain.clinical_forms, services.clinical_form_service) --------
     CLINICAL_FORM_INVALID = "clinical_form_invalid"  # params: count; .problems

@@ -810,6 +810,9 @@ MESSAGES: dict[ErrorCode, str] = {
         "Errors",
         "The relative “{person_id}” is not in the saved family: save the Family tab first.",
     ),
+    _E.SUMMARY_EXPORT_FAILED: QT_TRANSLATE_NOOP(
+        "Errors", "The summary could not be saved: {path} ({reason})."
+    ),
     # --- clinical forms ---------------------------------------------------------------
     _E.CLINICAL_FORM_INVALID: QT_TRANSLATE_NOOP(
         "Errors", "The form was not saved: {count} problem(s), each shown at its field."

@@ -88,6 +88,11 @@ ACTION_LABELS: dict[str, str] = {
     "relatives_letter_created": QT_TRANSLATE_NOOP(
         "EventTableModel", "Letter to relatives produced"
     ),
+    "patient_summary_created": QT_TRANSLATE_NOOP("EventTableModel", "Patient summary produced"),
+    "patient_summary_exported": QT_TRANSLATE_NOOP(
+        "EventTableModel", "Copy of the patient summary saved"
+    ),
+    "patient_summary_printed": QT_TRANSLATE_NOOP("EventTableModel", "Patient summary printed"),
 }
 
 OBJECT_TYPE_LABELS: dict[str, str] = {

@@ -1841,6 +1841,10 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>« {value} » n&apos;est pas une date valide : saisissez-la sous la forme JJ/MM/AAAA.</translation>
     </message>
     <message>
+        <source>The summary could not be saved: {path} ({reason}).</source>
+        <translation>La synthèse n&apos;a pas pu être enregistrée : {path} ({reason}).</translation>
+    </message>
+    <message>
         <source>The link to patient file no. {patient_id} was not saved: you cannot open that file, or it does not exist.</source>
         <translation>Le lien vers le dossier n° {patient_id} n&apos;a pas été enregistré : vous ne pouvez pas ouvrir ce dossier, ou il n&apos;existe pas.</translation>
     </message>
@@ -2464,6 +2468,18 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>Copy of a document saved</source>
         <translation>Copie d&apos;un document enregistrée</translation>
+    </message>
+    <message>
+        <source>Patient summary produced</source>
+        <translation>Synthèse du dossier établie</translation>
+    </message>
+    <message>
+        <source>Copy of the patient summary saved</source>
+        <translation>Copie de la synthèse du dossier enregistrée</translation>
+    </message>
+    <message>
+        <source>Patient summary printed</source>
+        <translation>Synthèse du dossier imprimée</translation>
     </message>
     <message>
         <source>Patient</source>
@@ -6352,6 +6368,77 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     <message>
         <source>Creating the encrypted database... This takes a few seconds.</source>
         <translation>Création de la base chiffrée… Cela prend quelques secondes.</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPreviewDialog</name>
+    <message>
+        <source>Patient summary</source>
+        <translation>Synthèse du dossier</translation>
+    </message>
+    <message>
+        <source>The summary of the saved file, shown from memory. Saving a copy or printing it is recorded in the event log.</source>
+        <translation>La synthèse du dossier enregistré, affichée depuis la mémoire. L&apos;enregistrement d&apos;une copie et l&apos;impression sont consignés dans le journal.</translation>
+    </message>
+    <message>
+        <source>This file has unsaved entries: the summary shows the file as saved. Save it first for the summary to include them.</source>
+        <translation>Ce dossier a des saisies non enregistrées : la synthèse montre le dossier tel qu&apos;il est enregistré. Enregistrez-le d&apos;abord pour qu&apos;elle les reprenne.</translation>
+    </message>
+    <message>
+        <source>Printing is not available on this installation: save a copy and print it from a PDF reader.</source>
+        <translation>L&apos;impression n&apos;est pas disponible sur cette installation : enregistrez une copie et imprimez-la depuis un lecteur PDF.</translation>
+    </message>
+    <message>
+        <source>Save a copy…</source>
+        <translation>Enregistrer une copie…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Imprimer…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Making the summary…</source>
+        <translation>Préparation de la synthèse…</translation>
+    </message>
+    <message>
+        <source>Save a copy of the summary</source>
+        <translation>Enregistrer une copie de la synthèse</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documents PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saving the summary…</source>
+        <translation>Enregistrement de la synthèse…</translation>
+    </message>
+    <message>
+        <source>Copy saved: {path}</source>
+        <translation>Copie enregistrée : {path}</translation>
+    </message>
+    <message>
+        <source>Printing the summary…</source>
+        <translation>Impression de la synthèse…</translation>
+    </message>
+    <message>
+        <source>the printer could not be opened</source>
+        <translation>l&apos;imprimante n&apos;a pas pu être ouverte</translation>
+    </message>
+    <message>
+        <source>the printer refused a new page</source>
+        <translation>l&apos;imprimante a refusé une nouvelle page</translation>
+    </message>
+    <message>
+        <source>The summary could not be printed: {reason}.</source>
+        <translation>La synthèse n&apos;a pas pu être imprimée : {reason}.</translation>
+    </message>
+    <message>
+        <source>Summary sent to the printer (pages: {count}).</source>
+        <translation>Synthèse envoyée à l&apos;imprimante (pages : {count}).</translation>
     </message>
 </context>
 <context>
