@@ -59,12 +59,14 @@ from oiso_desktop.gui.clinical_access_notice import (
 )
 from oiso_desktop.gui.documents_panel import DocumentsPanel
 from oiso_desktop.gui.error_text import error_text
+from oiso_desktop.gui.icons import icon
 from oiso_desktop.gui.family_editor import FamilyEditor
 from oiso_desktop.gui.genetics_editor import GeneticsEditor
 from oiso_desktop.gui.history_editor import HistoryEditor
 from oiso_desktop.gui.patient_dialog import PatientDialog
 from oiso_desktop.gui.patient_table_model import format_date, ins_status_label, sex_label
 from oiso_desktop.gui.relatives_letter_dialog import open_relatives_letter
+from oiso_desktop.gui.summary_preview import open_summary_preview
 from oiso_desktop.gui.scores_panel import ScoresPanel
 from oiso_desktop.gui.tasks import TaskRunner
 from oiso_desktop.gui.widgets.field_message import show_banner
@@ -676,6 +678,18 @@ class PatientFileWindow(QDialog):
         self.state_label.setObjectName("file_state_label")
         style.set_role(self.state_label, "hint")
         bottom.addWidget(self.state_label, 1)
+        self.summary_button = QPushButton(icon("export"), self.tr("Summary (PDF)…"))
+        self.summary_button.setObjectName("summary_button")
+        self.summary_button.setToolTip(
+            self.tr(
+                "Preview the patient summary (identity, history, family and pedigree, "
+                "genetics, scores) as saved; save or print it from there."
+            )
+        )
+        self.summary_button.setAutoDefault(False)
+        self.summary_button.hide()  # shown once the clinical forms are readable
+        self.summary_button.clicked.connect(self.open_summary)
+        bottom.addWidget(self.summary_button)
         self.close_button = QPushButton(self.tr("Close"))
         self.close_button.setObjectName("close_button")
         self.close_button.setToolTip(self.tr("Close this file (Ctrl+W)"))
@@ -697,6 +711,7 @@ class PatientFileWindow(QDialog):
         self.scores_panel: ScoresPanel | None = None
         self.documents_panel: DocumentsPanel | None = None
         self.letter_dialog: QDialog | None = None
+        self.summary_dialog: QDialog | None = None
         self._show_patient(patient)
         if session.can(Permission.VIEW_CLINICAL):
             self._load_clinical()  # read in the background while the tabs are built
@@ -918,6 +933,7 @@ class PatientFileWindow(QDialog):
                 section.load(view)
         self._show_link_labels(clinical.family)
         self._update_genetics_context()
+        self.summary_button.show()
         self._update_scores()
         for index in range(1, self.tabs.count()):
             self.tabs.setTabVisible(index, True)
@@ -1200,6 +1216,18 @@ class PatientFileWindow(QDialog):
     def reject(self) -> None:  # Esc
         if self._confirm_close():
             super().reject()
+
+    def open_summary(self) -> None:
+        """The summary PDF of the file as saved (a note says so when entries are not)."""
+        if self.clinical is None or self.clinical.refused is not None:
+            return
+        self.summary_dialog = open_summary_preview(
+            self._session,
+            self._tasks,
+            self.patient.id,
+            unsaved=self.is_modified(),
+            parent=self,
+        )
 
     def on_screen_locked(self) -> None:
         """The idle lock covers this window: no attachment stays decrypted in memory."""

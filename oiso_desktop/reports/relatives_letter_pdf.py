@@ -172,6 +172,8 @@ def _letterhead(sender: LetterSender, styles: dict[str, ParagraphStyle]) -> Tabl
     table.setStyle(
         TableStyle(
             [
+                # Tables default to Helvetica, a font the PDF would not embed.
+                ("FONTNAME", (0, 0), (-1, -1), SANS),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 0),
@@ -195,6 +197,7 @@ def _variant_box(variants: Sequence[Variant], styles: dict[str, ParagraphStyle])
     table.setStyle(
         TableStyle(
             [
+                ("FONTNAME", (0, 0), (-1, -1), SANS),
                 ("BACKGROUND", (0, 0), (-1, -1), BOX),
                 ("BOX", (0, 0), (-1, -1), 0.8, RULE),
                 ("LEFTPADDING", (0, 0), (-1, -1), 10),

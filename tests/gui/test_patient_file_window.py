@@ -635,3 +635,21 @@ def test_a_consent_points_to_its_signed_form_among_the_attachments(
     consents = clinician.forms.get(patient_id, "genetics").content.consents
     assert [c.document_id for c in consents] == [document_id]
     window.close()
+
+
+def test_the_summary_opens_from_the_window_as_saved(qtbot, gui_tasks, clinician, patient_id):
+    clinician.forms.save(
+        patient_id, "history", PersonalHistory(cancers=(BREAST,)), expected_version=0
+    )
+    window = _window(qtbot, clinician, gui_tasks, patient_id)
+    assert window.summary_button.isVisible()
+    _edit(window.history_editor, PersonalHistory(note="pas encore enregistré"))
+    qtbot.mouseClick(window.summary_button, Qt.MouseButton.LeftButton)
+    dialog = window.summary_dialog
+    with qtbot.waitSignal(dialog.sig_summary_shown, timeout=20000) as shown:
+        pass
+    assert shown.args[0] >= 1  # pages
+    assert dialog.pdf().startswith(b"%PDF")
+    assert "enregistr" in dialog.unsaved_label.text()  # the summary is the saved file
+    dialog.close()
+    window.discard_and_close()

@@ -253,6 +253,14 @@ def test_letters_to_relatives_are_built_from_the_saved_file_and_logged_without_v
         )
         assert "BRCA2" not in discreet and MARKER not in discreet
         assert "L. 1131-1-2" in discreet and "LEFÈVRE" not in discreet
+    if shutil.which("pdffonts"):  # every font embedded (tables default to Helvetica)
+        path = team.folder.parent / "lettres.pdf"
+        path.write_bytes(letters.pdf)
+        fonts = subprocess.run(
+            ["pdffonts", str(path)], capture_output=True, check=True, text=True
+        ).stdout.splitlines()[2:]
+        path.unlink()
+        assert fonts and all("DejaVu" in line and line.split()[-5] == "yes" for line in fonts)
 
     for wrong in (["p1"], ["p9"]):
         with pytest.raises(ValidationError) as refused:
