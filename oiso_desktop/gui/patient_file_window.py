@@ -59,15 +59,15 @@ from oiso_desktop.gui.clinical_access_notice import (
 )
 from oiso_desktop.gui.documents_panel import DocumentsPanel
 from oiso_desktop.gui.error_text import error_text
-from oiso_desktop.gui.icons import icon
 from oiso_desktop.gui.family_editor import FamilyEditor
 from oiso_desktop.gui.genetics_editor import GeneticsEditor
 from oiso_desktop.gui.history_editor import HistoryEditor
+from oiso_desktop.gui.icons import icon
 from oiso_desktop.gui.patient_dialog import PatientDialog
 from oiso_desktop.gui.patient_table_model import format_date, ins_status_label, sex_label
 from oiso_desktop.gui.relatives_letter_dialog import open_relatives_letter
-from oiso_desktop.gui.summary_preview import open_summary_preview
 from oiso_desktop.gui.scores_panel import ScoresPanel
+from oiso_desktop.gui.summary_preview import open_summary_preview
 from oiso_desktop.gui.tasks import TaskRunner
 from oiso_desktop.gui.widgets.field_message import show_banner
 from oiso_desktop.services.clinical_key_service import ClinicalAccess
