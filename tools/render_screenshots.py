@@ -247,9 +247,9 @@ def _render_file_window(window, session, tasks, shot, settle) -> None:
         "revisions": file_window.history_panel,
     }
     for name, widget in tabs.items():
-        if widget is None or file_window.tabs.indexOf(widget) < 0:
+        if widget is None:
             continue
-        file_window.tabs.setCurrentWidget(widget)
+        file_window.show_tab(widget)
         panel = file_window.history_panel
         if widget is panel and panel is not None:
             tasks.wait_idle(30000)

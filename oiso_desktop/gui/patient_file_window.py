@@ -50,7 +50,7 @@ from oiso_desktop.domain.clinical_forms import FormContent, FormKind
 from oiso_desktop.domain.errors import ConcurrentEditError, FormValidationError, OisoError
 from oiso_desktop.domain.family import Family
 from oiso_desktop.domain.form_changes import Change, form_changes
-from oiso_desktop.domain.genetics import positive_variants
+from oiso_desktop.domain.genetics import Genetics, genetics_results, positive_variants
 from oiso_desktop.domain.permissions import PatientAccess, Permission
 from oiso_desktop.gui import style
 from oiso_desktop.gui.clinical_access_notice import (
@@ -139,35 +139,83 @@ class ClinicalFile:
     refused: OisoError | None = None  # awaiting approval, no access...
 
 
+def _page(name: str) -> QWidget:
+    """An empty tab page that receives its content when first shown."""
+    page = QWidget()
+    page.setObjectName(name)
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(0, 0, 0, 0)
+    return page
+
+
 def load_clinical_file(session: UserSession, patient_id: int) -> ClinicalFile:
     """Both clinical forms of a file (each read is logged by the service)."""
     try:
-        history = session.forms.get(patient_id, FormKind.HISTORY)
-        family = session.forms.get(patient_id, FormKind.FAMILY)
-        genetics = session.forms.get(patient_id, FormKind.GENETICS)
+        views = session.forms.get_all(
+            patient_id, (FormKind.HISTORY, FormKind.FAMILY, FormKind.GENETICS)
+        )
     except OisoError as exc:
         if getattr(exc, "code", "") in ("clinical_access_awaiting", "clinical_key_missing"):
             return ClinicalFile(refused=exc)
         raise
-    return ClinicalFile(history=history, family=family, genetics=genetics)
+    return ClinicalFile(
+        history=views[FormKind.HISTORY],
+        family=views[FormKind.FAMILY],
+        genetics=views[FormKind.GENETICS],
+    )
 
 
 # ---------------------------------------------------------------------- form sections
 
 
 class _FormSection:
-    """One clinical form in the window: its editor, the view it was loaded from."""
+    """One clinical form in the window: its tab page, its editor (built the first time
+    it is needed: opening a file stays quick), the view it was loaded from."""
 
-    def __init__(self, kind: FormKind, editor: _EDITOR) -> None:
+    def __init__(
+        self,
+        kind: FormKind,
+        factory: Callable[[], _EDITOR],
+        on_built: Callable[[_FormSection], None],
+    ) -> None:
         self.kind = kind
-        self.editor = editor
+        self.page = QWidget()
+        self.page.setObjectName(f"{kind.value}_page")
+        layout = QVBoxLayout(self.page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self._factory = factory
+        self._on_built = on_built
+        self._editor: _EDITOR | None = None
         self.view: ClinicalFormView | None = None
         self.saving = False
 
+    @property
+    def built(self) -> bool:
+        return self._editor is not None
+
+    @property
+    def editor(self) -> _EDITOR:
+        if self._editor is None:
+            editor = self._factory()
+            self._editor = editor
+            self.page.layout().addWidget(editor)
+            if self.view is not None:
+                editor.set_content(self.view.content)  # type: ignore[arg-type]
+                editor.set_read_only(self.view.read_only)
+            self._on_built(self)
+        return self._editor
+
+    def content(self) -> FormContent | None:
+        """The entries (the editor's), or the form as loaded while no editor exists."""
+        if self._editor is not None:
+            return self._editor.content()
+        return self.view.content if self.view is not None else None
+
     def load(self, view: ClinicalFormView) -> None:
         self.view = view
-        self.editor.set_content(view.content)  # type: ignore[arg-type]
-        self.editor.set_read_only(view.read_only)
+        if self._editor is not None:
+            self._editor.set_content(view.content)  # type: ignore[arg-type]
+            self._editor.set_read_only(view.read_only)
 
     def rebase(self, view: ClinicalFormView) -> None:
         """Keep the entries; take ``view`` as the version they will replace."""
@@ -178,9 +226,9 @@ class _FormSection:
         return self.view is None or self.view.read_only
 
     def is_modified(self) -> bool:
-        if self.view is None or self.read_only:
+        if self.view is None or self.read_only or self._editor is None:
             return False
-        return self.editor.content() != self.view.content
+        return self._editor.content() != self.view.content
 
 
 # --------------------------------------------------------------------- conflict dialog
@@ -665,6 +713,7 @@ class PatientFileWindow(QDialog):
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("file_tabs")
+        self.tabs.currentChanged.connect(self._on_tab_changed)
         self.tabs.setDocumentMode(True)
         self.identity = PatientDialog(session, tasks, patient, parent=self, embedded=True)
         self.identity.sig_saved.connect(self._on_identity_saved)
@@ -707,9 +756,14 @@ class PatientFileWindow(QDialog):
         QShortcut(QKeySequence("Ctrl+W"), self, activated=self.close)
 
         self.notice: ClinicalAccessNotice | None = None
-        self.history_panel: RevisionHistoryPanel | None = None
         self.scores_panel: ScoresPanel | None = None
-        self.documents_panel: DocumentsPanel | None = None
+        # Built when their tab is first shown (or when something needs them).
+        self._history_panel: RevisionHistoryPanel | None = None
+        self._documents_panel: DocumentsPanel | None = None
+        self._revisions_page: QWidget | None = None
+        self._documents_page: QWidget | None = None
+        # what the Famille pedigree shows of the genetics form (a new editor shows nothing)
+        self._pedigree_results: object = {}
         self.letter_dialog: QDialog | None = None
         self.summary_dialog: QDialog | None = None
         self._show_patient(patient)
@@ -779,80 +833,134 @@ class PatientFileWindow(QDialog):
             self._load_clinical()
 
     def _build_clinical_tabs(self) -> None:
-        """The clinical tabs, built before the forms arrive (and before the window is
-        shown: opening stays quick) but hidden until they hold their content."""
-        fields = self.patient.fields
-        history_editor = HistoryEditor(today=self._today)
-        history_editor.setObjectName("history_editor")
-        history_editor.set_patient(birth_date=fields.birth_date, sex=fields.sex)
-        family_editor = FamilyEditor(today=self._today)
-        family_editor.setObjectName("family_editor")
-        genetics_editor = GeneticsEditor(today=self._today)
-        genetics_editor.setObjectName("genetics_editor")
+        """The clinical tabs, made before the forms arrive (and before the window is
+        shown) but hidden until they hold their content. The Famille editor is built at
+        once (the pedigree is what one opens a file for); the Antécédents and Génétique
+        editors when first needed (their tab shown, a score, a save)."""
+        self._pedigree_results = {}
         # Saved in this order: the genetics form names relatives of the family as saved.
-        for kind, editor in (
-            (FormKind.HISTORY, history_editor),
-            (FormKind.FAMILY, family_editor),
-            (FormKind.GENETICS, genetics_editor),
+        for kind, factory in (
+            (FormKind.HISTORY, self._make_history_editor),
+            (FormKind.FAMILY, self._make_family_editor),
+            (FormKind.GENETICS, self._make_genetics_editor),
         ):
-            self.sections[kind] = _FormSection(kind, editor)
-            editor.sig_changed.connect(self._update_state)
-        family_editor.sig_changed.connect(self._update_genetics_context)
-        genetics_editor.sig_changed.connect(self._update_pedigree_results)
-        genetics_editor.sig_changed.connect(self._update_scores)
-        genetics_editor.sig_letter_requested.connect(self._on_letter_requested)
-        family_editor.sig_link_requested.connect(self._on_link_requested)
-        family_editor.sig_open_linked.connect(self.sig_open_patient)
+            self.sections[kind] = _FormSection(kind, factory, self._on_editor_built)
         self.scores_panel = ScoresPanel()
         self.scores_panel.setObjectName("scores_panel")
         self.scores_panel.sig_person_activated.connect(self._on_score_person_activated)
-        history_editor.sig_changed.connect(self._update_scores)
-        family_editor.sig_changed.connect(self._update_scores)
-        self.history_panel = RevisionHistoryPanel(
-            self._session, self._tasks, self.patient.id, today=self._today
-        )
-        self.history_panel.set_patient(birth_date=fields.birth_date, sex=fields.sex)
-        self.history_panel.sig_restore_requested.connect(self._on_restore_requested)
-        self.documents_panel = DocumentsPanel(
-            self._session, self._tasks, self.patient.id, today=self._today
-        )
-        self.documents_panel.setObjectName("documents_panel")
-        self.documents_panel.set_read_only(self.patient.access < PatientAccess.WRITE)
-        # A consent's signed form is chosen among the file's attachments.
-        self.documents_panel.sig_documents_loaded.connect(
-            lambda _count: (
-                genetics_editor.set_documents(
-                    [(d.id, d.title) for d in self.documents_panel.documents()]
-                )
-                if self.documents_panel is not None
-                else None
-            )
-        )
+        self._revisions_page = _page("revisions_page")
+        self._documents_page = _page("documents_tab_page")
         for widget, title in (
-            (history_editor, self.tr("Personal history")),
-            (family_editor, self.tr("Family")),
-            (genetics_editor, self.tr("Genetics")),
+            (self.sections[FormKind.HISTORY].page, self.tr("Personal history")),
+            (self.sections[FormKind.FAMILY].page, self.tr("Family")),
+            (self.sections[FormKind.GENETICS].page, self.tr("Genetics")),
             (self.scores_panel, self.tr("Scores")),
-            (self.documents_panel, self.tr("Documents")),
-            (self.history_panel, self.tr("History")),
+            (self._documents_page, self.tr("Documents")),
+            (self._revisions_page, self.tr("History")),
         ):
             self.tabs.setTabVisible(self.tabs.addTab(widget, title), False)
+        self.sections[FormKind.FAMILY].editor  # noqa: B018 - built now, see above
+
+    @property
+    def history_panel(self) -> RevisionHistoryPanel | None:
+        """The Historique tab's panel (built, and its list read, on first use)."""
+        if self._history_panel is None and self._revisions_page is not None:
+            fields = self.patient.fields
+            panel = RevisionHistoryPanel(
+                self._session, self._tasks, self.patient.id, today=self._today
+            )
+            panel.set_patient(birth_date=fields.birth_date, sex=fields.sex)
+            panel.sig_restore_requested.connect(self._on_restore_requested)
+            self._revisions_page.layout().addWidget(panel)
+            self._history_panel = panel
+            panel.refresh()
+        return self._history_panel
+
+    @property
+    def documents_panel(self) -> DocumentsPanel | None:
+        """The Documents tab's panel (built, and its list read, on first use)."""
+        if self._documents_panel is None and self._documents_page is not None:
+            panel = DocumentsPanel(self._session, self._tasks, self.patient.id, today=self._today)
+            panel.setObjectName("documents_panel")
+            panel.set_read_only(self.patient.access < PatientAccess.WRITE)
+            # A consent's signed form is chosen among the file's attachments.
+            panel.sig_documents_loaded.connect(self._share_documents)
+            self._documents_page.layout().addWidget(panel)
+            self._documents_panel = panel
+        return self._documents_panel
+
+    def _make_history_editor(self) -> HistoryEditor:
+        editor = HistoryEditor(today=self._today)
+        editor.setObjectName("history_editor")
+        fields = self.patient.fields
+        editor.set_patient(birth_date=fields.birth_date, sex=fields.sex)
+        editor.sig_changed.connect(self._update_scores)
+        return editor
+
+    def _make_family_editor(self) -> FamilyEditor:
+        editor = FamilyEditor(today=self._today)
+        editor.setObjectName("family_editor")
+        editor.sig_changed.connect(self._update_genetics_context)
+        editor.sig_changed.connect(self._update_scores)
+        editor.sig_link_requested.connect(self._on_link_requested)
+        editor.sig_open_linked.connect(self.sig_open_patient)
+        return editor
+
+    def _make_genetics_editor(self) -> GeneticsEditor:
+        editor = GeneticsEditor(today=self._today)
+        editor.setObjectName("genetics_editor")
+        editor.sig_changed.connect(self._update_pedigree_results)
+        editor.sig_changed.connect(self._update_scores)
+        editor.sig_letter_requested.connect(self._on_letter_requested)
+        return editor
+
+    def _on_editor_built(self, section: _FormSection) -> None:
+        section.editor.sig_changed.connect(self._update_state)
+        if section.kind is FormKind.GENETICS:
+            self._update_genetics_context()
+            if self.documents_panel is not None:  # builds it: its list feeds the consents
+                self._share_documents()
+        elif section.kind is FormKind.FAMILY and section.view is not None:
+            self._show_link_labels(section.view)
+
+    def _share_documents(self, *_args: object) -> None:
+        section = self.sections.get(FormKind.GENETICS)
+        panel = self._documents_panel
+        if section is not None and section.built and panel is not None:
+            section.editor.set_documents(  # type: ignore[union-attr]
+                [(d.id, d.title) for d in panel.documents()]
+            )
+
+    def _on_tab_changed(self, index: int) -> None:
+        if not self.sections:  # the identity tab, while the window is being built
+            return
+        page = self.tabs.widget(index)
+        if page is not None and page is self._revisions_page:
+            self.history_panel  # noqa: B018 - builds it
+        elif page is not None and page is self._documents_page:
+            self.documents_panel  # noqa: B018 - builds it
+        for section in self.sections.values():
+            if section.page is page and not section.built:
+                section.editor  # noqa: B018 - builds it, with its content
 
     def _update_scores(self) -> None:
         """The scores follow the entries as they are typed (not only what is saved)."""
-        history, family = self.history_editor, self.family_editor
-        if self.scores_panel is None or history is None or family is None:
+        if self.scores_panel is None or not self.sections:
             return
-        genetics = self.genetics_editor
+        history = self.sections[FormKind.HISTORY].content()
+        family = self.sections[FormKind.FAMILY].content()
+        genetics = self.sections[FormKind.GENETICS].content()
+        if history is None or family is None:
+            return
         genes = (
-            tuple(sorted({v.gene for v in positive_variants(genetics.content())}))
+            tuple(sorted({v.gene for v in positive_variants(genetics)}))  # type: ignore[arg-type]
             if genetics is not None
             else ()
         )
         fields = self.patient.fields
         self.scores_panel.set_inputs(
-            history.content(),
-            family.content(),
+            history,  # type: ignore[arg-type]
+            family,  # type: ignore[arg-type]
             birth_date=fields.birth_date,
             sex=fields.sex,
             variant_genes=genes,
@@ -860,16 +968,27 @@ class PatientFileWindow(QDialog):
 
     def _update_genetics_context(self) -> None:
         """The Génétique tab knows the relatives as entered; the pedigree shows its results."""
-        genetics, family = self.genetics_editor, self.family_editor
-        if genetics is None or family is None:
-            return
-        genetics.set_context(birth_date=self.patient.fields.birth_date, family=family.content())
+        section = self.sections.get(FormKind.GENETICS)
+        family = self.sections[FormKind.FAMILY].content() if self.sections else None
+        if section is not None and section.built and isinstance(family, Family):
+            section.editor.set_context(  # type: ignore[union-attr]
+                birth_date=self.patient.fields.birth_date, family=family
+            )
         self._update_pedigree_results()
 
     def _update_pedigree_results(self) -> None:
-        genetics, family = self.genetics_editor, self.family_editor
-        if genetics is not None and family is not None:
-            family.set_genetics_results(genetics.pedigree_results())
+        """The Famille pedigree and table show the genetics form's results."""
+        if not self.sections:
+            return
+        family_section = self.sections[FormKind.FAMILY]
+        genetics = self.sections[FormKind.GENETICS].content()
+        family = family_section.content()
+        if family_section.built and isinstance(genetics, Genetics) and isinstance(family, Family):
+            results = genetics_results(genetics, family)
+            if results == self._pedigree_results:
+                return  # unchanged: no redraw
+            self._pedigree_results = results
+            family_section.editor.set_genetics_results(results)  # type: ignore[union-attr]
 
     def _on_letter_requested(self, chosen: tuple[str, ...]) -> None:
         editor = self.genetics_editor
@@ -889,20 +1008,22 @@ class PatientFileWindow(QDialog):
     def _on_score_person_activated(self, person_id: str) -> None:
         editor = self.family_editor
         if editor is not None:
-            self.tabs.setCurrentWidget(editor)
+            self.tabs.setCurrentWidget(self.sections[FormKind.FAMILY].page)
             editor.select_person(person_id)
 
     def _drop_clinical_tabs(self) -> None:
-        widgets = [section.editor for section in self.sections.values()]
-        panel = getattr(self, "history_panel", None)
-        for widget in [*widgets, self.scores_panel, self.documents_panel, panel]:
+        widgets = [section.page for section in self.sections.values()]
+        pages = [self.scores_panel, self._documents_page, self._revisions_page]
+        for widget in [*widgets, *pages]:
             if widget is not None and self.tabs.indexOf(widget) >= 0:
                 self.tabs.removeTab(self.tabs.indexOf(widget))
                 widget.deleteLater()
         self.sections.clear()
-        self.history_panel = None
+        self._history_panel = None
+        self._documents_panel = None
+        self._revisions_page = None
+        self._documents_page = None
         self.scores_panel = None
-        self.documents_panel = None
 
     def _on_clinical_loaded(self, clinical: ClinicalFile) -> None:
         self.clinical = clinical
@@ -937,8 +1058,8 @@ class PatientFileWindow(QDialog):
         self._update_scores()
         for index in range(1, self.tabs.count()):
             self.tabs.setTabVisible(index, True)
-        if self.history_panel is not None:
-            self.history_panel.refresh()
+        if self._history_panel is not None:
+            self._history_panel.refresh()
         self._update_state()
         self.sig_clinical_loaded.emit()
 
@@ -974,6 +1095,14 @@ class PatientFileWindow(QDialog):
         return [self.tabs.tabText(index) for index in range(self.tabs.count())]
 
     def show_tab(self, widget: QWidget) -> None:
+        """Show the tab of ``widget`` (a tab page, or a clinical form's editor)."""
+        for section in self.sections.values():
+            if section.built and widget is section.editor:
+                widget = section.page
+        if widget is not None and widget is self._history_panel:
+            widget = self._revisions_page
+        elif widget is not None and widget is self._documents_panel:
+            widget = self._documents_page
         self.tabs.setCurrentWidget(widget)
 
     # -------------------------------------------------------------------- links
@@ -1020,7 +1149,7 @@ class PatientFileWindow(QDialog):
             widget = self.tabs.widget(index)
             title = self.tabs.tabText(index).rstrip(" •")
             dirty = (widget is self.identity and self.identity.is_modified()) or any(
-                section.editor is widget and section.is_modified()
+                section.page is widget and section.is_modified()
                 for section in self.sections.values()
             )
             self.tabs.setTabText(index, f"{title} •" if dirty else title)
@@ -1050,7 +1179,7 @@ class PatientFileWindow(QDialog):
             if not section.is_modified():
                 continue
             if section.editor.problems():
-                problems_at = problems_at or section.editor
+                problems_at = problems_at or section.page
                 continue
             steps.append(lambda s=section: self._save_section(s))
         if self.identity.is_modified():
@@ -1139,13 +1268,13 @@ class PatientFileWindow(QDialog):
             section.load(view)
         if section.kind is FormKind.FAMILY:
             self._show_link_labels(view)
-        if self.history_panel is not None:
-            self.history_panel.refresh()
+        if self._history_panel is not None:
+            self._history_panel.refresh()
         self._step_done(True)
 
     def _on_section_failed(self, section: _FormSection, exc: BaseException) -> None:
         section.saving = False
-        self.tabs.setCurrentWidget(section.editor)
+        self.tabs.setCurrentWidget(section.page)
         if isinstance(exc, ConcurrentEditError) and "current" in exc.params:
             self._step_done(False)
             self._open_conflict(section, exc.params["current"])
@@ -1195,7 +1324,7 @@ class PatientFileWindow(QDialog):
         section.editor.sig_changed.emit()
         self._update_genetics_context()
         self._update_scores()
-        self.tabs.setCurrentWidget(section.editor)
+        self.tabs.setCurrentWidget(section.page)
         self._show_banner(
             self.tr(
                 "Version no. {revision} is back in the form. Save to make it the current version."
@@ -1207,8 +1336,8 @@ class PatientFileWindow(QDialog):
     # ------------------------------------------------------------------- close
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt)
         if self._confirm_close():
-            if self.documents_panel is not None:
-                self.documents_panel.release()
+            if self._documents_panel is not None:
+                self._documents_panel.release()
             event.accept()
         else:
             event.ignore()
@@ -1231,12 +1360,12 @@ class PatientFileWindow(QDialog):
 
     def on_screen_locked(self) -> None:
         """The idle lock covers this window: no attachment stays decrypted in memory."""
-        if self.documents_panel is not None:
-            self.documents_panel.release()
+        if self._documents_panel is not None:
+            self._documents_panel.release()
 
     def done(self, result: int) -> None:
-        if self.documents_panel is not None:
-            self.documents_panel.release()
+        if self._documents_panel is not None:
+            self._documents_panel.release()
         super().done(result)
 
     def discard_and_close(self) -> None:

@@ -338,6 +338,24 @@ class ClinicalFormService:
             uow.commit()
             return view
 
+    @writes
+    def get_all(
+        self, patient_id: int, kinds: Collection[FormKind | str]
+    ) -> dict[FormKind, ClinicalFormView]:
+        """Several forms of one file at once (opening it): one unit of work, one
+        ``clinical_form_viewed`` event per form, as :meth:`get` would log."""
+        form_types = [form_kind(kind) for kind in kinds]
+        with self.ctx.unit_of_work() as uow:
+            patient, access, keys = self._open(uow, Permission.VIEW_CLINICAL, patient_id)
+            views: dict[FormKind, ClinicalFormView] = {}
+            for form_type in form_types:
+                form = uow.forms.get(patient.id, form_type.value)
+                view = self._form_view(uow, patient, form_type, form, keys, access)
+                self._log(uow, "clinical_form_viewed", patient, form_type, revision=view.revision)
+                views[form_type] = view
+            uow.commit()
+            return views
+
     @reads
     def revisions(self, patient_id: int, kind: FormKind | str) -> list[RevisionSummary]:
         """Every saved content, newest (the current one) first; [] if never saved. Not

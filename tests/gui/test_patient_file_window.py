@@ -14,6 +14,7 @@ import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from oiso_desktop.domain.clinical_forms import FormKind
 from oiso_desktop.domain.family import Age, Cancer, add_parents, update_person
 from oiso_desktop.domain.patients import IdentityFields
 from oiso_desktop.domain.personal_history import HistoryCancer, PersonalHistory
@@ -245,7 +246,7 @@ def test_invalid_entries_save_nothing_and_show_the_tab(qtbot, gui_tasks, clinici
     assert window.history_editor.problems()
     window.save()
     assert gui_tasks.wait_idle(5000)
-    assert window.tabs.currentWidget() is window.history_editor
+    assert window.tabs.currentWidget() is window.sections[FormKind.HISTORY].page
     assert "rien n'a été enregistré" in window.banner_label.text()
     assert clinician.forms.get(patient_id, "history").version == 0
     window.discard_and_close()
@@ -280,7 +281,7 @@ def test_a_revision_is_shown_read_only_with_its_changes_and_can_be_restored(
     assert panel.history_view.content().note == "première"
     assert panel.restore_button.isVisible()
     qtbot.mouseClick(panel.restore_button, Qt.MouseButton.LeftButton)
-    assert window.tabs.currentWidget() is window.history_editor
+    assert window.tabs.currentWidget() is window.sections[FormKind.HISTORY].page
     assert window.history_editor.content().note == "première"
     with qtbot.waitSignal(window.sig_saved, timeout=15000):
         window.save()
@@ -430,7 +431,10 @@ def test_a_family_of_15_relatives_typed_in_the_window_is_saved_and_found_again(
     assert len(typed.people) == 16 and _scene_people(editor) == 16
     assert editor.problems() == []
     relationships = _relationships(editor)
-    assert window.tabs.tabText(window.tabs.indexOf(editor)) == "Famille •"
+    assert (
+        window.tabs.tabText(window.tabs.indexOf(window.sections[FormKind.FAMILY].page))
+        == "Famille •"
+    )
     with qtbot.waitSignal(window.sig_saved, timeout=15000):
         qtbot.keyClick(
             QApplication.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier
@@ -535,7 +539,7 @@ def test_scores_follow_the_entries_and_lead_to_the_relative(
     assert clinician.forms.get(patient_id, "family").version == 0  # nothing saved
     # A relative named in a score opens the Famille tab on them.
     panel.sig_person_activated.emit(aunt.id)
-    assert window.tabs.currentWidget() is window.family_editor
+    assert window.tabs.currentWidget() is window.sections[FormKind.FAMILY].page
     assert window.family_editor.selected_person() == aunt.id
     window.discard_and_close()
 

@@ -653,3 +653,17 @@ def test_the_canrisk_risk_factors_of_a_family_are_saved_and_read_back(
     assert durand.forms.get(patient_id, "family").content == dataclasses.replace(
         family, risk_factors=()
     )
+
+
+def test_opening_a_file_reads_its_forms_at_once_and_logs_each(
+    durand: UserSession, patient_id: int
+) -> None:
+    durand.forms.save(patient_id, "history", PersonalHistory(note="vu"), expected_version=0)
+    views = durand.forms.get_all(patient_id, ("history", "family"))
+    assert views[FormKind.HISTORY].content.note == "vu" and views[FormKind.HISTORY].version == 1
+    assert views[FormKind.FAMILY].version == 0  # never saved: the proband alone
+    details = _details(durand, "clinical_form_viewed")
+    assert sorted((d["form"], d["revision"]) for d in details[-2:]) == [
+        ("family", 0),
+        ("history", 1),
+    ]
