@@ -194,7 +194,7 @@ class FamilyEditor(QWidget):
         M = FamilyTableModel  # noqa: N806 - short alias for the column constants
         set_column_modes(
             self._table.horizontalHeader(),
-            widths={M.COL_RELATIONSHIP: 130, M.COL_NAME: 80},
+            widths={M.COL_RELATIONSHIP: 165, M.COL_NAME: 80},
             contents=(M.COL_SEX, M.COL_BIRTH_AGE, M.COL_VITAL, M.COL_LINK),
             stretch=(M.COL_CANCERS, M.COL_RESULTS),
         )
