@@ -121,6 +121,9 @@ _OTHER_SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"MM\x00*", "TIFF"),
     (b"BM", "BMP"),
     (b"{\\rtf", "RTF"),
+    (b"MZ", "programme Windows"),
+    (b"\x7fELF", "programme"),
+    (b"<", "page HTML / XML"),
 )
 
 
@@ -130,6 +133,12 @@ def sniff_media_type(head: bytes) -> MediaType | None:
         return MediaType.PNG
     if head.startswith(_JPEG_SIGNATURE):
         return MediaType.JPEG
+    # "%PDF-" within the first KiB (readers tolerate a little junk before it), unless
+    # the file starts as something else: a PDF inside a zip or after an HTML page is
+    # that zip or that page.
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n\x00\x0c")
+    if any(start.startswith(signature) for signature, _ in _OTHER_SIGNATURES):
+        return None
     if _PDF_SIGNATURE in head[:SNIFF_LENGTH]:
         return MediaType.PDF
     return None

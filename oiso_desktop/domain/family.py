@@ -78,11 +78,11 @@ class AgeKind(StrEnum):
 
 
 _UNKNOWN_WORDS = {"", "?", "inconnu", "inconnue", "nc", "na", "ni", "-", "unknown"}
-_EXACT_RE = re.compile(r"(\d{1,3})")
-_ABOUT_RE = re.compile(r"(?:~|≈|env\.?|environ|vers|ca\.?)\s*(\d{1,3})|(\d{1,3})\s*\?")
-_RANGE_RE = re.compile(r"(\d{1,3})\s*(?:-|–|à)\s*(\d{1,3})")
-_BELOW_RE = re.compile(r"(?:<|avant)\s*(\d{1,3})")
-_ABOVE_RE = re.compile(r"(?:>|après)\s*(\d{1,3})")
+_EXACT_RE = re.compile(r"(\d{1,3})", re.ASCII)
+_ABOUT_RE = re.compile(r"(?:~|≈|env\.?|environ|vers|ca\.?)\s*(\d{1,3})|(\d{1,3})\s*\?", re.ASCII)
+_RANGE_RE = re.compile(r"(\d{1,3})\s*(?:-|–|à)\s*(\d{1,3})", re.ASCII)
+_BELOW_RE = re.compile(r"(?:<|avant)\s*(\d{1,3})", re.ASCII)
+_ABOVE_RE = re.compile(r"(?:>|après)\s*(\d{1,3})", re.ASCII)
 _YEARS_SUFFIX_RE = re.compile(r"\s*(?:ans|an|a)$")
 
 

@@ -81,6 +81,10 @@ _REFERENCE = re.compile(
 )
 
 
+#: The most digits a position or a length may have (longer: not HGVS, and never an
+#: integer conversion of unbounded size).
+MAX_DIGITS = 9
+
 class ProblemKind(StrEnum):
     SYNTAX = "syntax"  # cannot be read from character ``position`` on
     RANGE_ORDER = "range_order"  # a range whose start is not before its end
@@ -124,9 +128,14 @@ class _Cursor:
             self.fail()
 
     def digits(self, *, required: bool = True) -> int | None:
+        """A position or a length: ASCII digits only ("１２３" is not one), at most
+        :data:`MAX_DIGITS` of them (a genome coordinate needs 9)."""
         start = self.i
-        while self.i < len(self.text) and self.text[self.i].isdigit():
+        while self.i < len(self.text) and self.text[self.i] in "0123456789":
             self.i += 1
+            if self.i - start > MAX_DIGITS:
+                self.i = start + MAX_DIGITS
+                self.fail()
         if self.i == start:
             if required:
                 self.fail()
