@@ -85,6 +85,7 @@ _REFERENCE = re.compile(
 #: integer conversion of unbounded size).
 MAX_DIGITS = 9
 
+
 class ProblemKind(StrEnum):
     SYNTAX = "syntax"  # cannot be read from character ``position`` on
     RANGE_ORDER = "range_order"  # a range whose start is not before its end

@@ -80,6 +80,9 @@ ACTION_LABELS: dict[str, str] = {
     "clinical_form_viewed": QT_TRANSLATE_NOOP("EventTableModel", "Clinical form viewed"),
     "clinical_form_created": QT_TRANSLATE_NOOP("EventTableModel", "Clinical form created"),
     "clinical_form_updated": QT_TRANSLATE_NOOP("EventTableModel", "Clinical form modified"),
+    "clinical_form_exported": QT_TRANSLATE_NOOP(
+        "EventTableModel", "Clinical form exported to a file"
+    ),
     "document_added": QT_TRANSLATE_NOOP("EventTableModel", "Document attached"),
     "document_viewed": QT_TRANSLATE_NOOP("EventTableModel", "Document viewed"),
     "document_updated": QT_TRANSLATE_NOOP("EventTableModel", "Document details modified"),

@@ -509,7 +509,8 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ log out/quit
     def _on_switch_user_requested(self) -> None:
-        self.logout()
+        # From the lock screen too: unsaved files are named before anything is dropped.
+        self._leave_asking_first(self.logout)
 
     def _on_session_ended(self, exc: BaseException) -> None:
         """The account was suspended or revoked meanwhile: back to the login screen."""

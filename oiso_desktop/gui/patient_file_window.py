@@ -23,6 +23,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
@@ -904,7 +905,29 @@ class PatientFileWindow(QDialog):
         editor.sig_changed.connect(self._update_scores)
         editor.sig_link_requested.connect(self._on_link_requested)
         editor.sig_open_linked.connect(self.sig_open_patient)
+        editor.sig_exported.connect(self._on_canrisk_exported)
         return editor
+
+    def _on_canrisk_exported(self, path: str) -> None:
+        """A CanRisk file left the application: logged, or taken back if it cannot be."""
+
+        def failed(exc: BaseException) -> None:
+            Path(path).unlink(missing_ok=True)
+            self._show_banner(
+                self.tr(
+                    "The CanRisk file was removed: its export could not be logged. {error}"
+                ).format(error=error_text(exc)),
+                "error",
+            )
+
+        self._tasks.run(
+            self._session.forms.record_export,
+            self.patient.id,
+            FormKind.FAMILY,
+            "canrisk",
+            on_failure=failed,
+            owner=self,
+        )
 
     def _make_genetics_editor(self) -> GeneticsEditor:
         editor = GeneticsEditor(today=self._today)
@@ -1248,24 +1271,29 @@ class PatientFileWindow(QDialog):
     def _save_section(self, section: _FormSection) -> None:
         assert section.view is not None
         section.saving = True
+        sent = section.editor.content()
         self._tasks.run(
             self._session.forms.save,
             self.patient.id,
             section.kind,
-            section.editor.content(),
+            sent,
             expected_version=section.view.version,
-            on_success=lambda view, s=section: self._on_section_saved(s, view),
+            on_success=lambda view, s=section, c=sent: self._on_section_saved(s, view, c),
             on_failure=lambda exc, s=section: self._on_section_failed(s, exc),
             label=self.tr("Saving {form}…").format(form=_tr(FORM_TITLES[section.kind]).lower()),
             owner=self,
         )
 
-    def _on_section_saved(self, section: _FormSection, view: ClinicalFormView) -> None:
+    def _on_section_saved(
+        self, section: _FormSection, view: ClinicalFormView, sent: FormContent
+    ) -> None:
         section.saving = False
-        mine = section.editor.content()
+        typed_since = section.editor.content() != sent
         section.view = view
-        if view.content != mine:  # links the user may not see, put back by the service
+        if not typed_since and view.content != sent:
+            # The service put back links this reader may not see: show what was saved.
             section.load(view)
+        # Otherwise what was typed while the save ran stays, now over the saved version.
         if section.kind is FormKind.FAMILY:
             self._show_link_labels(view)
         if self._history_panel is not None:

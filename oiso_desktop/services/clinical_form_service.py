@@ -339,6 +339,18 @@ class ClinicalFormService:
             return view
 
     @writes
+    def record_export(self, patient_id: int, kind: FormKind | str, file_format: str) -> None:
+        """Log that a form of this file left the application as a file the user chose
+        (e.g. ``"canrisk"``): event ``clinical_form_exported`` {form, format}, no value.
+
+        Needs the right to read the form; the caller removes its file if this fails."""
+        form_type = form_kind(kind)
+        with self.ctx.unit_of_work() as uow:
+            patient, _, _ = self._open(uow, Permission.VIEW_CLINICAL, patient_id)
+            self._log(uow, "clinical_form_exported", patient, form_type, format=file_format)
+            uow.commit()
+
+    @writes
     def get_all(
         self, patient_id: int, kinds: Collection[FormKind | str]
     ) -> dict[FormKind, ClinicalFormView]:

@@ -2450,6 +2450,10 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
         <translation>Formulaire clinique modifié</translation>
     </message>
     <message>
+        <source>Clinical form exported to a file</source>
+        <translation>Formulaire clinique exporté dans un fichier</translation>
+    </message>
+    <message>
         <source>Document attached</source>
         <translation>Document joint</translation>
     </message>
@@ -4813,6 +4817,10 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     <message>
         <source>Documents</source>
         <translation>Documents</translation>
+    </message>
+    <message>
+        <source>The CanRisk file was removed: its export could not be logged. {error}</source>
+        <translation>Le fichier CanRisk a été supprimé : son export n'a pas pu être consigné dans le journal. {error}</translation>
     </message>
     <message>
         <source>Read only: this file is shared with you for reading.</source>
