@@ -9,9 +9,16 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Qt's own settings (QtProject.conf: file dialogs...) never go to the developer's folder.
+_XDG_CONFIG = tempfile.mkdtemp(prefix="oiso-tests-xdg-")
+os.environ["XDG_CONFIG_HOME"] = _XDG_CONFIG
+atexit.register(shutil.rmtree, _XDG_CONFIG, ignore_errors=True)
 
 from collections.abc import Iterator  # noqa: E402
 from dataclasses import dataclass  # noqa: E402

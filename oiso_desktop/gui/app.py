@@ -22,6 +22,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog
 
 from oiso_desktop import APP_NAME, __version__
+from oiso_desktop.gui import file_dialog_privacy
 from oiso_desktop.gui.i18n import install_translations, save_language, saved_language
 from oiso_desktop.gui.icons import icon
 from oiso_desktop.gui.login_dialog import DemoAccount
@@ -385,6 +386,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     language = args.lang or saved_language()
     install_translations(language)
     apply_style(app)
+    file_dialog_privacy.install(app)
 
     previous_excepthook, sys.excepthook = sys.excepthook, _log_unhandled
     signals = QuitOnSignals(app)

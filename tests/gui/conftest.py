@@ -63,9 +63,12 @@ class GuiDatabase:
 
 @pytest.fixture(autouse=True)
 def gui_french(qapp) -> None:
-    """Every GUI test starts in French, the product's default language."""
+    """Every GUI test starts in French, the product's default language, with the
+    application's file-dialog privacy watcher (as ``gui.app`` installs it)."""
+    from oiso_desktop.gui import file_dialog_privacy
     from oiso_desktop.gui.i18n import install_translations
 
+    file_dialog_privacy.install(qapp)
     assert install_translations("fr")
 
 
