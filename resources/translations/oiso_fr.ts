@@ -3630,18 +3630,6 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
         <translation>Ce que les champs ci-dessus ne disent pas des antécédents personnels</translation>
     </message>
     <message>
-        <source>Nothing to correct.</source>
-        <translation>Rien à corriger.</translation>
-    </message>
-    <message>
-        <source>Click a problem to go to its field</source>
-        <translation>Cliquez sur un problème pour aller à son champ</translation>
-    </message>
-    <message>
-        <source>Add</source>
-        <translation>Ajouter</translation>
-    </message>
-    <message>
         <source>Remove</source>
         <translation>Supprimer</translation>
     </message>
@@ -3756,14 +3744,6 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     <message>
         <source>The removal is saved with the rest of the form.</source>
         <translation>La suppression sera enregistrée avec le reste du formulaire.</translation>
-    </message>
-    <message>
-        <source>To correct ({count})</source>
-        <translation>À corriger ({count})</translation>
-    </message>
-    <message>
-        <source>To correct</source>
-        <translation>À corriger</translation>
     </message>
     <message>
         <source>{item} — {field}</source>
@@ -4137,6 +4117,37 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     <message>
         <source>How</source>
         <translation>Moyen</translation>
+    </message>
+</context>
+<context>
+    <name>ItemEditor</name>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Nothing to correct.</source>
+        <translation>Rien à corriger.</translation>
+    </message>
+    <message>
+        <source>Click a problem to go to its field</source>
+        <translation>Cliquez sur un problème pour aller à son champ</translation>
+    </message>
+    <message>
+        <source>{label}:</source>
+        <translation>{label} :</translation>
+    </message>
+    <message>
+        <source>To correct ({count})</source>
+        <translation>À corriger ({count})</translation>
+    </message>
+    <message>
+        <source>To correct</source>
+        <translation>À corriger</translation>
     </message>
 </context>
 <context>
