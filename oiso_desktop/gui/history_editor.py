@@ -27,7 +27,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -40,7 +40,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from oiso_desktop.domain.error_codes import ErrorCode
 from oiso_desktop.domain.errors import ValidationError
 from oiso_desktop.domain.family import Age, Receptors
 from oiso_desktop.domain.personal_history import (
@@ -73,10 +72,15 @@ from oiso_desktop.gui.history_table_model import (
     SurgeryTableModel,
 )
 from oiso_desktop.gui.widgets.data_table import set_column_modes
-from oiso_desktop.gui.widgets.date_line_edit import parse_french_date
 from oiso_desktop.gui.widgets.dialog_parts import confirm
 from oiso_desktop.gui.widgets.field_message import FieldMessage
-from oiso_desktop.gui.widgets.item_form import FieldBox, ItemEditor
+from oiso_desktop.gui.widgets.item_form import (
+    FieldBox,
+    ItemEditor,
+    format_date,
+    read_date,
+    unreadable_date,
+)
 
 __all__ = ["CANCERS", "HISTORY", "SURGERIES", "HistoryEditor"]
 
@@ -102,17 +106,6 @@ def _read_age(text: str) -> Age:
         return Age()
 
 
-def _read_date(text: str) -> date | None:
-    try:
-        return parse_french_date(text) if text.strip() else None
-    except ValueError:
-        return None
-
-
-def _format_date(value: date | None) -> str:
-    return value.strftime("%d/%m/%Y") if value is not None else ""
-
-
 def _typed_problems(
     prefix: str, age_text: str, date_key: str, date_text: str
 ) -> list[ValidationError]:
@@ -122,21 +115,7 @@ def _typed_problems(
         Age.parse(age_text, field=f"{prefix}.age")
     except ValidationError as exc:
         problems.append(exc)
-    if date_text.strip():
-        try:
-            parse_french_date(date_text)
-        except ValueError:
-            value = date_text.strip()
-            problems.append(
-                ValidationError(
-                    f"« {value} » n'est pas une date valide : saisissez-la sous la forme "
-                    "JJ/MM/AAAA.",
-                    code=ErrorCode.DATE_FORMAT,
-                    field=f"{prefix}.{date_key}",
-                    value=value,
-                )
-            )
-    return problems
+    return problems + unreadable_date(f"{prefix}.{date_key}", date_text)
 
 
 @dataclass
@@ -161,7 +140,7 @@ class _CancerDraft:
             site=cancer.site,
             laterality=cancer.laterality,
             age_text=cancer.age.text,
-            date_text=_format_date(cancer.diagnosis_date),
+            date_text=format_date(cancer.diagnosis_date),
             histology=cancer.histology,
             grade=cancer.grade,
             receptors=cancer.receptors,
@@ -179,7 +158,7 @@ class _CancerDraft:
             site=self.site,
             laterality=self.laterality,
             age=_read_age(self.age_text),
-            diagnosis_date=_read_date(self.date_text),
+            diagnosis_date=read_date(self.date_text),
             histology=self.histology,
             grade=self.grade if breast else None,
             receptors=self.receptors if breast else Receptors(),
@@ -207,7 +186,7 @@ class _SurgeryDraft:
             kind=surgery.kind,
             side=surgery.side,
             age_text=surgery.age.text,
-            date_text=_format_date(surgery.date),
+            date_text=format_date(surgery.date),
             note=surgery.note,
         )
 
@@ -217,7 +196,7 @@ class _SurgeryDraft:
         return RiskReducingSurgery(
             kind=self.kind,
             side=self.side if sided else "",
-            date=_read_date(self.date_text),
+            date=read_date(self.date_text),
             age=_read_age(self.age_text),
             note=self.note,
         )
@@ -233,8 +212,6 @@ class HistoryEditor(ItemEditor):
     ``sig_changed`` is emitted after every edit by the user (never after
     :meth:`set_content` or :meth:`set_patient`).
     """
-
-    sig_changed = Signal()
 
     _SECTIONS = (CANCERS, SURGERIES)
     _GENERAL = HISTORY

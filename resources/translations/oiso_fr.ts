@@ -3154,16 +3154,12 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
 <context>
     <name>GeneticsEditor</name>
     <message>
-        <source>Add</source>
-        <extracomment>sections of the form, as in the problems' ``field`` ("variants[0].hgvs_c") Usual panels (the genes of the French GGC panels), offered to fill a panel's genes.</extracomment>
-        <translation>Ajouter</translation>
-    </message>
-    <message>
         <source>Remove</source>
         <translation>Supprimer</translation>
     </message>
     <message>
         <source>Add a genetic test (Insert)</source>
+        <extracomment>sections of the form, as in the problems' ``field`` ("variants[0].hgvs_c") Usual panels (the genes of the French GGC panels), offered to fill a panel's genes.</extracomment>
         <translation>Ajouter une analyse génétique (Inser)</translation>
     </message>
     <message>
@@ -3201,18 +3197,6 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     <message>
         <source>Write the letter “information de la parentèle” (PDF) to the relatives you choose, from the saved file</source>
         <translation>Rédiger la lettre d'information de la parentèle (PDF) pour les apparentés choisis, à partir du dossier enregistré</translation>
-    </message>
-    <message>
-        <source>Nothing to correct.</source>
-        <translation>Rien à corriger.</translation>
-    </message>
-    <message>
-        <source>Click a problem to go to its field</source>
-        <translation>Cliquez sur un problème pour aller à son champ</translation>
-    </message>
-    <message>
-        <source>{label}:</source>
-        <translation>{label} :</translation>
     </message>
     <message>
         <source>Analysis</source>
@@ -3417,14 +3401,6 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     <message>
         <source>Benign or likely benign: not shown on the pedigree</source>
         <translation>Bénin ou probablement bénin : non indiqué sur l'arbre</translation>
-    </message>
-    <message>
-        <source>To correct ({count})</source>
-        <translation>À corriger ({count})</translation>
-    </message>
-    <message>
-        <source>To correct</source>
-        <translation>À corriger</translation>
     </message>
     <message>
         <source>{item} — {field}</source>

@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QItemSelection, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelection, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -43,16 +43,49 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from oiso_desktop.domain.error_codes import ErrorCode
 from oiso_desktop.domain.errors import ValidationError
 from oiso_desktop.gui import style
 from oiso_desktop.gui.error_text import error_text
 from oiso_desktop.gui.icons import icon
 from oiso_desktop.gui.table_model_base import RowTableModel
 from oiso_desktop.gui.widgets.data_table import data_table
-from oiso_desktop.gui.widgets.date_line_edit import DateLineEdit
+from oiso_desktop.gui.widgets.date_line_edit import DateLineEdit, parse_french_date
 from oiso_desktop.gui.widgets.field_message import FieldMessage
 
-__all__ = ["FieldBox", "ItemEditor", "same_problem"]
+__all__ = ["FieldBox", "ItemEditor", "format_date", "read_date", "same_problem", "unreadable_date"]
+
+
+# ------------------------------------------------------------ dates as typed
+def read_date(text: str) -> date | None:
+    """The date typed, or None (nothing typed, or a date that cannot be read)."""
+    try:
+        return parse_french_date(text) if text.strip() else None
+    except ValueError:
+        return None
+
+
+def format_date(value: date | None) -> str:
+    return value.strftime("%d/%m/%Y") if value is not None else ""
+
+
+def unreadable_date(field_path: str, text: str) -> list[ValidationError]:
+    """A date typed that cannot be read (the domain never sees it), as a problem."""
+    if not text.strip():
+        return []
+    try:
+        parse_french_date(text)
+    except ValueError:
+        value = text.strip()
+        return [
+            ValidationError(
+                f"« {value} » n'est pas une date valide : saisissez-la sous la forme JJ/MM/AAAA.",
+                code=ErrorCode.DATE_FORMAT,
+                field=field_path,
+                value=value,
+            )
+        ]
+    return []
 
 
 def same_problem(a: ValidationError, b: ValidationError) -> bool:
@@ -86,7 +119,13 @@ class FieldBox(QWidget):
 
 
 class ItemEditor(QWidget):
-    """Tables of items, the form of the selected one, the problems to correct."""
+    """Tables of items, the form of the selected one, the problems to correct.
+
+    ``sig_changed`` is emitted after every edit by the user (never when the content is
+    set by code).
+    """
+
+    sig_changed = Signal()
 
     # The sections of items, in the order of the tables (and of the problems).
     _SECTIONS: tuple[str, ...] = ()
@@ -407,7 +446,7 @@ class ItemEditor(QWidget):
     def _edited(self) -> None:
         self._service_problems = []
         self._refresh()
-        self.sig_changed.emit()  # type: ignore[attr-defined]
+        self.sig_changed.emit()
 
     def _set_inputs_read_only(self, read_only: bool) -> None:
         """Read-only: the Add and Remove buttons hidden, the inputs locked."""
