@@ -367,17 +367,7 @@ class GeneticsEditor(ItemEditor):
         self._documents: list[tuple[int, str]] = []  # the file's attachments (signed forms)
         self._information: list[_InformationDraft] = []
 
-        outer = QHBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.setSpacing(12)
-        outer.addLayout(self._build_lists(), 9)
-        outer.addWidget(self._build_detail(), 11)
-
-        self._set_choice_texts()
-        self._connect_inputs()
-        self._set_tab_order()
-        self._select(None)
-        self._refresh()
+        self._build()
 
     # ================================================================== public API
     def set_context(self, *, birth_date: date, family: Family) -> None:
@@ -625,6 +615,7 @@ class GeneticsEditor(ItemEditor):
         self.variant_page = self._build_variant_page()
         self.consent_page = self._build_consent_page()
         self.information_page = self._build_information_page()
+        self._set_choice_texts()
         return self._build_detail_group(
             [self.test_page, self.variant_page, self.consent_page, self.information_page]
         )

@@ -224,16 +224,7 @@ class HistoryEditor(ItemEditor):
         self._cancers: list[_CancerDraft] = []
         self._surgeries: list[_SurgeryDraft] = []
 
-        outer = QHBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.setSpacing(12)
-        outer.addLayout(self._build_lists(), 9)
-        outer.addWidget(self._build_detail(), 11)
-
-        self._connect_inputs()
-        self._set_tab_order()
-        self._select(None)
-        self._refresh()
+        self._build()
 
     # ================================================================== public API
     def set_patient(self, *, birth_date: date, sex: str) -> None:

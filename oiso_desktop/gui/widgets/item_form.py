@@ -157,7 +157,35 @@ class ItemEditor(QWidget):
         self._pages: tuple[QWidget, ...] = ()
         self._page: QWidget | None = None
 
+    def _build(self) -> None:
+        """The tables beside the form, the inputs connected; no item shown. The subclass
+        calls it at the end of its ``__init__``."""
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(12)
+        outer.addLayout(self._build_lists(), 9)
+        outer.addWidget(self._build_detail(), 11)
+        self._connect_inputs()
+        self._set_tab_order()
+        self._select(None)
+        self._refresh()
+
     # ======================================================== for the subclass
+    def _build_lists(self) -> QVBoxLayout:
+        """The tables (:meth:`_table_section`) and the list "To correct"
+        (:meth:`_build_problem_list`)."""
+        raise NotImplementedError
+
+    def _build_detail(self) -> QGroupBox:
+        """The forms of the items, in :meth:`_build_detail_group`."""
+        raise NotImplementedError
+
+    def _connect_inputs(self) -> None:
+        raise NotImplementedError
+
+    def _set_tab_order(self) -> None:
+        raise NotImplementedError
+
     def problems(self) -> list[ValidationError]:
         raise NotImplementedError
 
