@@ -10,6 +10,8 @@ and which page shows it (:meth:`ItemEditor._page_of`), its rows and problems.
 
 Problems are :class:`ValidationError` whose ``field`` names an item's input
 ("cancers[0].age"); a field outside the items belongs to :attr:`ItemEditor._GENERAL`.
+The inputs keep dates as typed: :func:`read_date`, :func:`format_date` and
+:func:`unreadable_date` (a date typed that cannot be read, a problem of its own).
 """
 
 from __future__ import annotations
