@@ -27,19 +27,17 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
-    QFormLayout,
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -47,11 +45,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMenu,
-    QMessageBox,
-    QPlainTextEdit,
     QPushButton,
-    QScrollArea,
-    QStackedWidget,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -106,10 +100,15 @@ from oiso_desktop.gui.genetics_table_model import (
     VariantTableModel,
 )
 from oiso_desktop.gui.icons import icon
-from oiso_desktop.gui.widgets.data_table import data_table, set_column_modes
-from oiso_desktop.gui.widgets.date_line_edit import DateLineEdit, parse_french_date
+from oiso_desktop.gui.table_model_base import RowTableModel
+from oiso_desktop.gui.widgets.data_table import set_column_modes
 from oiso_desktop.gui.widgets.dialog_parts import confirm
-from oiso_desktop.gui.widgets.field_message import FieldMessage
+from oiso_desktop.gui.widgets.item_form import (
+    ItemEditor,
+    format_date,
+    read_date,
+    unreadable_date,
+)
 
 __all__ = ["CONSENTS", "INFORMATION", "PANEL_PRESETS", "TESTS", "VARIANTS", "GeneticsEditor"]
 
@@ -120,7 +119,6 @@ CONSENTS = "consents"
 INFORMATION = "relative_information"
 SECTIONS = (TESTS, VARIANTS, CONSENTS, INFORMATION)
 
-_FIELD_RE = re.compile(r"(tests|variants|consents|relative_information)\[(\d+)\]\.(\w+)")
 _GENE_SPLIT = re.compile(r"[\s,;]+")
 
 #: Usual panels (the genes of the French GGC panels), offered to fill a panel's genes.
@@ -179,36 +177,6 @@ _OTHER_BADGE = (
 
 
 # --------------------------------------------------------------------------- drafts
-def _read_date(text: str) -> date | None:
-    try:
-        return parse_french_date(text) if text.strip() else None
-    except ValueError:
-        return None
-
-
-def _format_date(value: date | None) -> str:
-    return value.strftime("%d/%m/%Y") if value is not None else ""
-
-
-def _date_problem(field_path: str, text: str) -> list[ValidationError]:
-    """A date typed that cannot be read (the domain never sees it)."""
-    if not text.strip():
-        return []
-    try:
-        parse_french_date(text)
-    except ValueError:
-        value = text.strip()
-        return [
-            ValidationError(
-                f"« {value} » n'est pas une date valide : saisissez-la sous la forme JJ/MM/AAAA.",
-                code=ErrorCode.DATE_FORMAT,
-                field=field_path,
-                value=value,
-            )
-        ]
-    return []
-
-
 def _genes(text: str) -> tuple[str, ...]:
     """ "BRCA1, brca2 PALB2" -> ("BRCA1", "BRCA2", "PALB2"), in order, each once."""
     found = [listed_gene(part) for part in _GENE_SPLIT.split(text) if part.strip()]
@@ -235,7 +203,7 @@ class _TestDraft:
         return cls(
             id=test.id,
             kind=test.kind,
-            date_text=_format_date(test.date),
+            date_text=format_date(test.date),
             laboratory=test.laboratory,
             indication=test.indication,
             genes_text=", ".join(test.genes),
@@ -256,7 +224,7 @@ class _TestDraft:
         return GeneticTest(
             id=self.id,
             kind=self.kind,
-            date=_read_date(self.date_text),
+            date=read_date(self.date_text),
             laboratory=self.laboratory.strip(),
             indication=self.indication.strip(),
             genes=_genes(self.genes_text) if panel else (),
@@ -271,7 +239,7 @@ class _TestDraft:
         )
 
     def typed_problems(self, prefix: str) -> list[ValidationError]:
-        return _date_problem(f"{prefix}.date", self.date_text)
+        return unreadable_date(f"{prefix}.date", self.date_text)
 
 
 @dataclass
@@ -320,18 +288,18 @@ class _ConsentDraft:
 
     @classmethod
     def of(cls, consent: Consent) -> _ConsentDraft:
-        return cls(_format_date(consent.date), consent.scopes, consent.document_id, consent.note)
+        return cls(format_date(consent.date), consent.scopes, consent.document_id, consent.note)
 
     def item(self) -> Consent:
         return Consent(
-            date=_read_date(self.date_text),
+            date=read_date(self.date_text),
             scopes=self.scopes,
             document_id=self.document_id,
             note=self.note,
         )
 
     def typed_problems(self, prefix: str) -> list[ValidationError]:
-        return _date_problem(f"{prefix}.date", self.date_text)
+        return unreadable_date(f"{prefix}.date", self.date_text)
 
 
 @dataclass
@@ -347,7 +315,7 @@ class _InformationDraft:
     def of(cls, information: RelativeInformation) -> _InformationDraft:
         return cls(
             information.relative_ids,
-            _format_date(information.date),
+            format_date(information.date),
             information.channel,
             information.letter,
             information.document_id,
@@ -357,7 +325,7 @@ class _InformationDraft:
     def item(self) -> RelativeInformation:
         return RelativeInformation(
             relative_ids=self.relative_ids,
-            date=_read_date(self.date_text),
+            date=read_date(self.date_text),
             channel=self.channel,
             letter=self.letter.strip(),
             document_id=self.document_id,
@@ -365,45 +333,14 @@ class _InformationDraft:
         )
 
     def typed_problems(self, prefix: str) -> list[ValidationError]:
-        return _date_problem(f"{prefix}.date", self.date_text)
+        return unreadable_date(f"{prefix}.date", self.date_text)
 
 
 Draft = _TestDraft | _VariantDraft | _ConsentDraft | _InformationDraft
 
 
-def _split_field(name: str | None) -> tuple[str, int, str]:
-    """("variants", 0, "hgvs_c") for "variants[0].hgvs_c"; ("", -1, name) otherwise."""
-    match = _FIELD_RE.fullmatch(name or "")
-    if match is None:
-        return "", -1, name or ""
-    return match.group(1), int(match.group(2)), match.group(3)
-
-
-def _same_problem(a: ValidationError, b: ValidationError) -> bool:
-    return (a.field, a.code, str(a)) == (b.field, b.code, str(b))
-
-
-class _FieldBox(QWidget):
-    """An input with its message line beneath."""
-
-    def __init__(self, content: QWidget | QHBoxLayout, *, fill: bool = False) -> None:
-        super().__init__()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        if isinstance(content, QHBoxLayout):
-            layout.addLayout(content)
-        elif fill:
-            layout.addWidget(content)
-        else:
-            layout.addWidget(content, 0, Qt.AlignmentFlag.AlignLeft)
-        self.message = FieldMessage(self)
-        self.message.clear_message()
-        layout.addWidget(self.message)
-
-
 # ------------------------------------------------------------------------ the widget
-class GeneticsEditor(QWidget):
+class GeneticsEditor(ItemEditor):
     """Edit a :class:`~oiso_desktop.domain.genetics.Genetics`.
 
     ``sig_changed``: after every edit by the user (never after :meth:`set_content` or
@@ -412,43 +349,25 @@ class GeneticsEditor(QWidget):
     none) come with it.
     """
 
-    sig_changed = Signal()
     sig_letter_requested = Signal(object)
 
+    _SECTIONS = SECTIONS
+    _FORM_SPACING = 5
+    _LABEL_MAX_HEIGHT = 30  # a list is taller than its label
+
     def __init__(self, parent: QWidget | None = None, *, today: date | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, today=today)
         self.setObjectName("genetics_editor")
         self.setStyleSheet(_INVALID_STYLE)
-        self._fixed_today = today
-        self._birth_date: date | None = None
         self._family = Family()
+        self._birth_date: date | None = None
         self._tests: list[_TestDraft] = []
         self._variants: list[_VariantDraft] = []
         self._consents: list[_ConsentDraft] = []
         self._documents: list[tuple[int, str]] = []  # the file's attachments (signed forms)
         self._information: list[_InformationDraft] = []
-        self._current: tuple[str, int] | None = None
-        self._read_only = False
-        self._filling = 0
-        self._service_problems: list[ValidationError] = []
-        self._shown: list[ValidationError] = []
-        self._notices: list[ValidationError] = []
-        self._list_entries: list[tuple[str, tuple[str, int, str]]] = []
-        self.last_confirmation: QMessageBox | None = None
-        self._messages: dict[tuple[str, str], FieldMessage] = {}
-        self._inputs: dict[tuple[str, str], list[QWidget]] = {}
 
-        outer = QHBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.setSpacing(12)
-        outer.addLayout(self._build_lists(), 9)
-        outer.addWidget(self._build_detail(), 11)
-
-        self._set_choice_texts()
-        self._connect_inputs()
-        self._set_tab_order()
-        self._select(None)
-        self._refresh()
+        self._build()
 
     # ================================================================== public API
     def set_context(self, *, birth_date: date, family: Family) -> None:
@@ -485,25 +404,13 @@ class GeneticsEditor(QWidget):
 
     def set_read_only(self, read_only: bool) -> None:
         """Read-only: items can be selected and read, nothing can be changed."""
-        self._read_only = read_only
-        for button in self._add_buttons.values():
-            button.setVisible(not read_only)
-        for button in self._remove_buttons.values():
-            button.setVisible(not read_only)
+        self._set_inputs_read_only(read_only)
         self.panel_button.setVisible(not read_only)
         self.use_variant_button.setVisible(not read_only)
-        for widget in self._all_inputs():
-            if isinstance(widget, QLineEdit | QPlainTextEdit):
-                widget.setReadOnly(read_only)
-            else:
-                widget.setEnabled(not read_only)
         if self._current is not None:
             with self._filling_inputs():  # the relatives' ticks follow
                 self._fill_form(*self._current)
         self._refresh()
-
-    def is_read_only(self) -> bool:
-        return self._read_only
 
     def problems(self) -> list[ValidationError]:
         """Every problem of what is entered now: unreadable dates, then the domain's
@@ -532,17 +439,6 @@ class GeneticsEditor(QWidget):
             ]
         return sorted(typed + checked, key=self._problem_order)
 
-    def problem_texts(self) -> list[str]:
-        """The translated texts of the problems shown (the list "To correct")."""
-        return [error_text(problem) for problem in self._shown]
-
-    def show_problems(self, problems: Sequence[ValidationError]) -> None:
-        """Show the problems of a refused save (until the next edit) and go to the first."""
-        self._service_problems = list(problems)
-        self._refresh()
-        if self._service_problems:
-            self._go_to(_split_field(self._service_problems[0].field))
-
     def notices(self) -> list[ValidationError]:
         """Remarks that do not prevent saving (a gene outside the shipped list)."""
         return list(self._notices)
@@ -563,14 +459,12 @@ class GeneticsEditor(QWidget):
         self._information.append(
             _InformationDraft(
                 relative_ids=tuple(relative_ids),
-                date_text=_format_date(day),
+                date_text=format_date(day),
                 channel=channel,
                 letter=letter,
             )
         )
-        self._update_rows()
-        self._select(INFORMATION, len(self._information) - 1)
-        self._edited()
+        self._show_added(INFORMATION)
 
     def relatives(self) -> list[tuple[str, str]]:
         """The relatives of the family given (person id, how they are named), proband
@@ -582,15 +476,6 @@ class GeneticsEditor(QWidget):
         ]
 
     # --------------------------------------------------------------- for tests
-    def field_message(self, name: str) -> str:
-        """The message under the input of ``name`` ("variants[0].hgvs_c"); "" when that
-        item is not the one shown or the input has no message."""
-        section, index, key = _split_field(name)
-        if self._current != (section, index):
-            return ""
-        label = self._messages.get((section, key))
-        return "" if label is None or label.isHidden() else label.text()
-
     def current_item(self) -> tuple[str, int] | None:
         """("tests", 0), ("variants", 1)... or None: the item whose form is shown."""
         return self._current
@@ -612,57 +497,34 @@ class GeneticsEditor(QWidget):
         return self._add_buttons[section]
 
     # ==================================================================== building
-    def _section_title(self, text: str = "") -> QLabel:
-        label = QLabel(text)
-        label.setStyleSheet(f"font-weight: bold; color: {style.PRIMARY};")
-        return label
-
-    def _table_section(
-        self, column: QVBoxLayout, section: str, model: object, add_tip: str, remove_tip: str
+    def _table_section_of(
+        self,
+        column: QVBoxLayout,
+        section: str,
+        model: RowTableModel[Any],
+        add_tip: str,
+        remove_tip: str,
     ) -> QTableView:
-        header = QHBoxLayout()
-        title = self._section_title()
-        title.setObjectName(f"{section}_title")
-        header.addWidget(title)
-        header.addStretch(1)
-        add = QPushButton(icon("add"), self.tr("Add"))
-        add.setObjectName(f"add_{section}_button")
-        add.setToolTip(add_tip)
-        remove = QPushButton(self.tr("Remove"))
-        remove.setObjectName(f"remove_{section}_button")
-        remove.setToolTip(remove_tip)
-        add.clicked.connect(lambda _checked=False, s=section: self._add(s))
-        remove.clicked.connect(lambda _checked=False, s=section: self._ask_remove(s))
-        header.addWidget(add)
-        header.addWidget(remove)
-        column.addLayout(header)
-        table = data_table(f"{section}_table", model, row_height=24)  # type: ignore[arg-type]
-        # a header and two rows at least (the consents and information: one)
-        table.setMinimumHeight(56 if section in (CONSENTS, INFORMATION) else 80)
-        table.setTabKeyNavigation(False)
-        table.installEventFilter(self)
-        table.selectionModel().selectionChanged.connect(
-            lambda selected, _deselected, t=table: self._on_table_selection(t, selected)
+        return self._table_section(
+            column,
+            section,
+            section,
+            model,
+            add_tip,
+            remove_tip,
+            row_height=24,
+            # a header and two rows at least (the consents and information: one)
+            min_height=56 if section in (CONSENTS, INFORMATION) else 80,
+            stretch=1,
         )
-        title.setBuddy(table)
-        column.addWidget(table, 1)
-        self._titles[section] = title
-        self._tables[section] = table
-        self._add_buttons[section] = add
-        self._remove_buttons[section] = remove
-        return table
 
     def _build_lists(self) -> QVBoxLayout:
-        self._titles: dict[str, QLabel] = {}
-        self._tables: dict[str, QTableView] = {}
-        self._add_buttons: dict[str, QPushButton] = {}
-        self._remove_buttons: dict[str, QPushButton] = {}
         column = QVBoxLayout()
         column.setSpacing(4)
 
         self.test_model = TestTableModel(self)
         tests = QVBoxLayout()
-        self._table_section(
+        self._table_section_of(
             tests,
             TESTS,
             self.test_model,
@@ -679,7 +541,7 @@ class GeneticsEditor(QWidget):
 
         self.variant_model = VariantTableModel(self)
         variants = QVBoxLayout()
-        self._table_section(
+        self._table_section_of(
             variants,
             VARIANTS,
             self.variant_model,
@@ -698,7 +560,7 @@ class GeneticsEditor(QWidget):
         pair.setSpacing(10)
         self.consent_model = ConsentTableModel(self)
         consents = QVBoxLayout()
-        self._table_section(
+        self._table_section_of(
             consents,
             CONSENTS,
             self.consent_model,
@@ -713,7 +575,7 @@ class GeneticsEditor(QWidget):
         pair.addLayout(consents, 1)
         self.information_model = InformationTableModel(self)
         information = QVBoxLayout()
-        self._table_section(
+        self._table_section_of(
             information,
             INFORMATION,
             self.information_model,
@@ -739,112 +601,24 @@ class GeneticsEditor(QWidget):
         column.addSpacing(6)
 
         # the letter under the relatives informed, the problems' title beside it
+        problems = self._build_problem_list(66)
         bottom = QHBoxLayout()
-        self.problems_title = self._section_title()
-        self.problems_title.setObjectName("problems_title")
         bottom.addWidget(self.problems_title, 0, Qt.AlignmentFlag.AlignBottom)
         bottom.addStretch(1)
         bottom.addWidget(self.letter_button)
         column.addLayout(bottom)
-        self.problems_stack = QStackedWidget()
-        self.problems_stack.setFixedHeight(66)
-        self.no_problem_label = QLabel(self.tr("Nothing to correct."))
-        self.no_problem_label.setObjectName("no_problem_label")
-        self.no_problem_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        style.set_role(self.no_problem_label, "ok")
-        self.problems_stack.addWidget(self.no_problem_label)
-        self.problem_list = QListWidget()
-        self.problem_list.setObjectName("problem_list")
-        self.problem_list.setWordWrap(True)
-        self.problem_list.setToolTip(self.tr("Click a problem to go to its field"))
-        self.problem_list.itemClicked.connect(self._on_problem_chosen)
-        self.problem_list.itemActivated.connect(self._on_problem_chosen)
-        self.problems_stack.addWidget(self.problem_list)
-        column.addWidget(self.problems_stack)
+        column.addWidget(problems)
         return column
 
     def _build_detail(self) -> QGroupBox:
-        self.detail_group = QGroupBox()
-        self.detail_group.setObjectName("detail_group")
-        layout = QVBoxLayout(self.detail_group)
-        layout.setContentsMargins(4, 8, 4, 4)
-        self.detail_pages = QWidget()
-        self.detail_pages.setObjectName("detail_pages")
-        pages = QVBoxLayout(self.detail_pages)
-        pages.setContentsMargins(0, 0, 0, 0)
-        self.empty_page = QWidget()
-        empty_layout = QVBoxLayout(self.empty_page)
-        self.empty_label = QLabel()
-        self.empty_label.setObjectName("empty_label")
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        style.set_role(self.empty_label, "hint")
-        empty_layout.addWidget(self.empty_label)
         self.test_page = self._build_test_page()
         self.variant_page = self._build_variant_page()
         self.consent_page = self._build_consent_page()
         self.information_page = self._build_information_page()
-        self._pages = (
-            self.empty_page,
-            self.test_page,
-            self.variant_page,
-            self.consent_page,
-            self.information_page,
+        self._set_choice_texts()
+        return self._build_detail_group(
+            [self.test_page, self.variant_page, self.consent_page, self.information_page]
         )
-        for page in self._pages:
-            pages.addWidget(page)
-        scroll = QScrollArea()
-        scroll.setObjectName("detail_scroll")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(self.detail_pages)
-        scroll.viewport().setAutoFillBackground(False)
-        self.detail_pages.setAutoFillBackground(False)
-        layout.addWidget(scroll)
-        return self.detail_group
-
-    def _form(self) -> QFormLayout:
-        form = QFormLayout()
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setHorizontalSpacing(10)
-        form.setVerticalSpacing(5)
-        return form
-
-    def _add_row(
-        self,
-        form: QFormLayout,
-        section: str,
-        key: str,
-        label_text: str,
-        content: QWidget | QHBoxLayout,
-        inputs: list[QWidget],
-        *,
-        fill: bool = False,
-    ) -> QLabel:
-        label = QLabel(self.tr("{label}:").format(label=label_text))
-        label.setObjectName(f"{section}_{key}_label")
-        box = _FieldBox(content, fill=fill or isinstance(content, QPlainTextEdit))
-        label.setBuddy(inputs[0])
-        # Aligned on the first line of the input (a list is taller than its label).
-        label.setFixedHeight(min(inputs[0].sizeHint().height(), inputs[0].maximumHeight(), 30))
-        form.addRow(label, box)
-        self._register(section, key, box.message, inputs)
-        self._rows[(section, key)] = (label, box)
-        return label
-
-    def _register(
-        self, section: str, key: str, message: FieldMessage, inputs: list[QWidget]
-    ) -> None:
-        message.clear_message()
-        self._messages[(section, key)] = message
-        self._inputs[(section, key)] = inputs
-
-    def _combo(self, name: str) -> QComboBox:
-        combo = QComboBox()
-        combo.setObjectName(name)
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        return combo
 
     def _line(self, name: str, *, width: int | None = None, placeholder: str = "") -> QLineEdit:
         edit = QLineEdit()
@@ -853,19 +627,6 @@ class GeneticsEditor(QWidget):
             edit.setMaximumWidth(width)
         if placeholder:
             edit.setPlaceholderText(placeholder)
-        return edit
-
-    def _date_edit(self, name: str) -> DateLineEdit:
-        edit = DateLineEdit()
-        edit.setObjectName(name)
-        edit.setMaximumWidth(140)
-        return edit
-
-    def _note_edit(self, name: str, *, lines: int = 2) -> QPlainTextEdit:
-        edit = QPlainTextEdit()
-        edit.setObjectName(name)
-        edit.setTabChangesFocus(True)
-        edit.setFixedHeight(edit.fontMetrics().lineSpacing() * lines + 16)
         return edit
 
     def _gene_combo(self, name: str) -> QComboBox:
@@ -894,7 +655,6 @@ class GeneticsEditor(QWidget):
         page.setObjectName("test_page")
         layout = QVBoxLayout(page)
         layout.setContentsMargins(6, 4, 6, 4)
-        self._rows: dict[tuple[str, str], tuple[QLabel, _FieldBox]] = {}
         form = self._form()
         self.test_form = form
         self.kind_combo = self._combo("kind_combo")
@@ -1249,18 +1009,6 @@ class GeneticsEditor(QWidget):
             combo.addItem(coded_label(labels, code), code)
         combo.setProperty("standard_count", combo.count())
 
-    def _set_combo(self, combo: QComboBox, code: object) -> None:
-        """Select ``code``; a code the list does not offer is added (shown as it is) so
-        that content from elsewhere is seen, kept, and reported by the checks."""
-        standard = int(combo.property("standard_count") or combo.count())
-        while combo.count() > standard:
-            combo.removeItem(combo.count() - 1)
-        index = combo.findData(code)
-        if index < 0:
-            combo.addItem("" if code is None else str(code), code)
-            index = combo.count() - 1
-        combo.setCurrentIndex(index)
-
     def _set_gene(self, combo: QComboBox, gene: str) -> None:
         if combo.currentText() != gene:
             combo.setEditText(gene)
@@ -1371,14 +1119,8 @@ class GeneticsEditor(QWidget):
 
     def _set_tab_order(self) -> None:
         """Lists first, then the form shown, in reading order (hidden inputs are skipped)."""
-        chain: list[QWidget] = []
-        for section in SECTIONS:
-            chain += [
-                self._tables[section],
-                self._add_buttons[section],
-                self._remove_buttons[section],
-            ]
-        chain += [
+        chain: list[QWidget] = [
+            *self._table_tab_chain(),
             self.letter_button,
             self.problem_list,
             self.kind_combo,
@@ -1412,14 +1154,6 @@ class GeneticsEditor(QWidget):
         ]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
-
-    @contextmanager
-    def _filling_inputs(self) -> Iterator[None]:
-        self._filling += 1
-        try:
-            yield
-        finally:
-            self._filling -= 1
 
     def _editing(self, section: str) -> int | None:
         """The index of the item of ``section`` whose form is shown, when the user edits."""
@@ -1497,11 +1231,6 @@ class GeneticsEditor(QWidget):
         )
         self._edited()
 
-    def _edited(self) -> None:
-        self._service_problems = []
-        self._refresh()
-        self.sig_changed.emit()
-
     def _on_letter_clicked(self) -> None:
         chosen: tuple[str, ...] = ()
         if self._current is not None and self._current[0] == INFORMATION:
@@ -1517,47 +1246,13 @@ class GeneticsEditor(QWidget):
             INFORMATION: self._information,
         }[section]
 
-    def _on_table_selection(self, table: QTableView, selected: QItemSelection) -> None:
-        if self._filling:
-            return
-        section = next(s for s, t in self._tables.items() if t is table)
-        if selected.isEmpty():
-            if self._current is not None and self._current[0] == section:
-                with self._filling_inputs():
-                    table.selectRow(self._current[1])
-            return
-        self._select(section, selected.indexes()[0].row())
-        self._refresh()
-
-    def _select(self, section: str | None, index: int = -1) -> None:
-        """Show the form of item ``index`` of ``section`` (None: no item), select its row."""
-        with self._filling_inputs():
-            if section is None or not 0 <= index < len(self._drafts(section)):
-                self._current = None
-                for table in self._tables.values():
-                    table.selectionModel().clear()
-                self._show_page(self.empty_page)
-                return
-            self._current = (section, index)
-            for other, table in self._tables.items():
-                if other != section:
-                    table.selectionModel().clear()
-            table = self._tables[section]
-            if table.currentIndex().row() != index or not table.selectionModel().hasSelection():
-                table.selectRow(index)
-            self._fill_form(section, index)
-            page = {
-                TESTS: self.test_page,
-                VARIANTS: self.variant_page,
-                CONSENTS: self.consent_page,
-                INFORMATION: self.information_page,
-            }[section]
-            self._show_page(page)
-
-    def _show_page(self, page: QWidget) -> None:
-        for other in self._pages:
-            other.setVisible(other is page)
-        self._page = page
+    def _page_of(self, section: str) -> QWidget:
+        return {
+            TESTS: self.test_page,
+            VARIANTS: self.variant_page,
+            CONSENTS: self.consent_page,
+            INFORMATION: self.information_page,
+        }[section]
 
     def _fill_form(self, section: str, index: int) -> None:
         """The inputs of item ``index`` of ``section`` (called while filling)."""
@@ -1610,13 +1305,10 @@ class GeneticsEditor(QWidget):
                 self.information_note_edit.setPlainText(information.note)
 
     # ========================================================== add and remove
-    def _today(self) -> date:
-        return self._fixed_today or date.today()
-
     def _add(self, section: str) -> None:
         if self._read_only:
             return
-        today = _format_date(self._today())
+        today = format_date(self._today())
         first_input: QWidget
         if section == TESTS:
             self._tests.append(_TestDraft(id=next_test_id(self.content()), date_text=today))
@@ -1633,9 +1325,7 @@ class GeneticsEditor(QWidget):
         else:
             self._information.append(_InformationDraft(date_text=today))
             first_input = self.information_date_edit
-        self._update_rows()
-        self._select(section, len(self._drafts(section)) - 1)
-        self._edited()
+        self._show_added(section)
         first_input.setFocus()
 
     def _ask_remove(self, section: str) -> None:
@@ -1663,43 +1353,13 @@ class GeneticsEditor(QWidget):
             lambda: self._remove(section, index),
         )
 
-    def _remove(self, section: str, index: int) -> None:
-        drafts = self._drafts(section)
-        if self._read_only or not 0 <= index < len(drafts):
-            return
-        removed = drafts.pop(index)
+    def _forget(self, section: str, removed: object) -> None:
         if isinstance(removed, _TestDraft):
             for variant in self._variants:
                 if variant.test_id == removed.id:
                     variant.test_id = ""
-        self._update_rows()
-        if drafts:
-            self._select(section, min(index, len(drafts) - 1))
-        else:
-            self._select(None)
-        self._edited()
-        self._tables[section].setFocus()
 
     # ================================================================= keyboard
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if (
-            event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and watched in self._tables.values()
-            and event.modifiers() == Qt.KeyboardModifier.NoModifier
-        ):
-            section = next(s for s, t in self._tables.items() if t is watched)
-            if event.key() == Qt.Key.Key_Insert:
-                self._add(section)
-                return True
-            if event.key() == Qt.Key.Key_Delete:
-                self._ask_remove(section)
-                return True
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._current:
-                self._first_input().setFocus()
-                return True
-        return super().eventFilter(watched, event)
-
     def _first_input(self) -> QWidget:
         section = self._current[0] if self._current is not None else TESTS
         return {
@@ -1710,32 +1370,11 @@ class GeneticsEditor(QWidget):
         }[section]
 
     # ============================================================== refreshing
-    def _problem_order(self, problem: ValidationError) -> tuple[int, int]:
-        section, index, _key = _split_field(problem.field)
-        order = SECTIONS.index(section) if section in SECTIONS else len(SECTIONS)
-        return order, index
-
-    def _refresh(self) -> None:
-        """Recompute the problems and show them: rows, field messages, list, visibility."""
-        live = self.problems()
-        extra = [p for p in self._service_problems if not any(_same_problem(p, q) for q in live)]
-        self._shown = sorted(live + extra, key=self._problem_order)
-        self._notices = notices(self.content())
-        self._update_rows()
-        self._update_form_state()
-        self._update_field_messages()
-        self._update_problem_list()
-        self._update_titles()
-        self._update_hints()
-        section = self._current[0] if self._current is not None else None
-        for name, button in self._remove_buttons.items():
-            button.setEnabled(section == name)
+    def _current_notices(self) -> list[ValidationError]:
+        return notices(self.content())
 
     def _update_rows(self) -> None:
-        by_item: dict[tuple[str, int], list[str]] = {}
-        for problem in self._shown:
-            section, index, _key = _split_field(problem.field)
-            by_item.setdefault((section, index), []).append(error_text(problem))
+        by_item = self._problems_by_item()
         family = self._family
 
         def named(person_id: str) -> str:
@@ -1826,48 +1465,6 @@ class GeneticsEditor(QWidget):
             badge.setVisible(variant.acmg_class is not None)
             gene = variant.gene.strip()
             self.gene_combo.setToolTip(PREDISPOSITION_GENES.get(gene, ""))
-
-    def _update_field_messages(self) -> None:
-        texts: dict[tuple[str, str], list[str]] = {}
-        for problem in self._shown:
-            section, index, key = _split_field(problem.field)
-            if self._current == (section, index):
-                texts.setdefault((section, key), []).append(error_text(problem))
-        warnings: dict[tuple[str, str], list[str]] = {}
-        for notice in self._notices:
-            section, index, key = _split_field(notice.field)
-            if self._current == (section, index):
-                warnings.setdefault((section, key), []).append(error_text(notice))
-        for place, label in self._messages.items():
-            messages = texts.get(place, [])
-            if messages:
-                label.show_message("\n".join(messages))
-            elif warnings.get(place):
-                label.show_message("\n".join(warnings[place]), "warning")
-            else:
-                label.clear_message()
-            for widget in self._inputs[place]:
-                style.set_invalid(widget, bool(messages))
-
-    def _update_problem_list(self) -> None:
-        entries = []
-        for problem in self._shown:
-            target = _split_field(problem.field)
-            entries.append((self._problem_line(problem, target), target))
-        count = len(entries)
-        self.problems_title.setText(
-            self.tr("To correct ({count})").format(count=count) if count else self.tr("To correct")
-        )
-        self.problems_stack.setCurrentWidget(self.problem_list if count else self.no_problem_label)
-        if entries == self._list_entries:
-            return
-        self._list_entries = entries
-        self.problem_list.clear()
-        for text, target in entries:
-            item = QListWidgetItem(icon("error"), text)
-            item.setData(Qt.ItemDataRole.UserRole, target)
-            item.setToolTip(text)
-            self.problem_list.addItem(item)
 
     def _problem_line(self, problem: ValidationError, target: tuple[str, int, str]) -> str:
         section, index, key = target
@@ -1961,26 +1558,3 @@ class GeneticsEditor(QWidget):
             action.setText(names[key].format(count=len(PANEL_PRESETS[key])))
         for code, check in self.scope_checks.items():
             check.setText(coded_label(CONSENT_SCOPE_LABELS, code))
-
-    # =============================================================== navigation
-    def _on_problem_chosen(self, item: QListWidgetItem) -> None:
-        target = item.data(Qt.ItemDataRole.UserRole)
-        if target:
-            self._go_to(tuple(target))
-
-    def _go_to(self, target: tuple[str, int, str]) -> None:
-        """Select the item of a problem and put the focus on its input."""
-        section, index, key = target
-        if section not in SECTIONS:
-            return
-        self._select(section, index)
-        self._refresh()
-        widgets = self._inputs.get((section, key), [])
-        visible = [widget for widget in widgets if widget.isVisibleTo(self)]
-        if visible:
-            visible[0].setFocus(Qt.FocusReason.OtherFocusReason)
-        else:
-            self._first_input().setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def _all_inputs(self) -> list[QWidget]:
-        return [widget for widgets in self._inputs.values() for widget in widgets]

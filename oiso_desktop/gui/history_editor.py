@@ -23,37 +23,23 @@ saves only when :meth:`HistoryEditor.problems` is empty.
 from __future__ import annotations
 
 import itertools
-import re
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
-from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFormLayout,
-    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QMessageBox,
-    QPlainTextEdit,
-    QPushButton,
-    QScrollArea,
-    QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from oiso_desktop.domain.error_codes import ErrorCode
 from oiso_desktop.domain.errors import ValidationError
 from oiso_desktop.domain.family import Age, Receptors
 from oiso_desktop.domain.personal_history import (
@@ -85,11 +71,16 @@ from oiso_desktop.gui.history_table_model import (
     SurgeryRow,
     SurgeryTableModel,
 )
-from oiso_desktop.gui.icons import icon
-from oiso_desktop.gui.widgets.data_table import data_table, set_column_modes
-from oiso_desktop.gui.widgets.date_line_edit import DateLineEdit, parse_french_date
+from oiso_desktop.gui.widgets.data_table import set_column_modes
 from oiso_desktop.gui.widgets.dialog_parts import confirm
 from oiso_desktop.gui.widgets.field_message import FieldMessage
+from oiso_desktop.gui.widgets.item_form import (
+    FieldBox,
+    ItemEditor,
+    format_date,
+    read_date,
+    unreadable_date,
+)
 
 __all__ = ["CANCERS", "HISTORY", "SURGERIES", "HistoryEditor"]
 
@@ -98,7 +89,6 @@ CANCERS = "cancers"
 SURGERIES = "surgeries"
 HISTORY = "history"
 
-_FIELD_RE = re.compile(r"(cancers|surgeries)\[(\d+)\]\.(\w+)")
 _RECEPTOR_KEYS = ("er", "pr", "her2", "ck14", "ck56")
 
 # Combos have no red outline in the application's stylesheet: the editor adds one.
@@ -116,17 +106,6 @@ def _read_age(text: str) -> Age:
         return Age()
 
 
-def _read_date(text: str) -> date | None:
-    try:
-        return parse_french_date(text) if text.strip() else None
-    except ValueError:
-        return None
-
-
-def _format_date(value: date | None) -> str:
-    return value.strftime("%d/%m/%Y") if value is not None else ""
-
-
 def _typed_problems(
     prefix: str, age_text: str, date_key: str, date_text: str
 ) -> list[ValidationError]:
@@ -136,21 +115,7 @@ def _typed_problems(
         Age.parse(age_text, field=f"{prefix}.age")
     except ValidationError as exc:
         problems.append(exc)
-    if date_text.strip():
-        try:
-            parse_french_date(date_text)
-        except ValueError:
-            value = date_text.strip()
-            problems.append(
-                ValidationError(
-                    f"« {value} » n'est pas une date valide : saisissez-la sous la forme "
-                    "JJ/MM/AAAA.",
-                    code=ErrorCode.DATE_FORMAT,
-                    field=f"{prefix}.{date_key}",
-                    value=value,
-                )
-            )
-    return problems
+    return problems + unreadable_date(f"{prefix}.{date_key}", date_text)
 
 
 @dataclass
@@ -175,7 +140,7 @@ class _CancerDraft:
             site=cancer.site,
             laterality=cancer.laterality,
             age_text=cancer.age.text,
-            date_text=_format_date(cancer.diagnosis_date),
+            date_text=format_date(cancer.diagnosis_date),
             histology=cancer.histology,
             grade=cancer.grade,
             receptors=cancer.receptors,
@@ -193,7 +158,7 @@ class _CancerDraft:
             site=self.site,
             laterality=self.laterality,
             age=_read_age(self.age_text),
-            diagnosis_date=_read_date(self.date_text),
+            diagnosis_date=read_date(self.date_text),
             histology=self.histology,
             grade=self.grade if breast else None,
             receptors=self.receptors if breast else Receptors(),
@@ -221,7 +186,7 @@ class _SurgeryDraft:
             kind=surgery.kind,
             side=surgery.side,
             age_text=surgery.age.text,
-            date_text=_format_date(surgery.date),
+            date_text=format_date(surgery.date),
             note=surgery.note,
         )
 
@@ -231,7 +196,7 @@ class _SurgeryDraft:
         return RiskReducingSurgery(
             kind=self.kind,
             side=self.side if sided else "",
-            date=_read_date(self.date_text),
+            date=read_date(self.date_text),
             age=_read_age(self.age_text),
             note=self.note,
         )
@@ -240,75 +205,26 @@ class _SurgeryDraft:
         return _typed_problems(prefix, self.age_text, "date", self.date_text)
 
 
-def _split_field(name: str | None) -> tuple[str, int, str]:
-    """("cancers", 0, "age") for "cancers[0].age"; ("history", -1, "note") for "note"."""
-    match = _FIELD_RE.fullmatch(name or "")
-    if match is None:
-        return HISTORY, -1, name or ""
-    return match.group(1), int(match.group(2)), match.group(3)
-
-
-def _same_problem(a: ValidationError, b: ValidationError) -> bool:
-    return (a.field, a.code, str(a)) == (b.field, b.code, str(b))
-
-
 # ------------------------------------------------------------------------ the widget
-class _FieldBox(QWidget):
-    """An input with its message line beneath."""
-
-    def __init__(self, content: QWidget, *, fill: bool = False) -> None:
-        super().__init__()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        # Choices keep the width of their longest label; text areas take the whole row.
-        if fill:
-            layout.addWidget(content)
-        else:
-            layout.addWidget(content, 0, Qt.AlignmentFlag.AlignLeft)
-        self.message = FieldMessage(self)
-        self.message.clear_message()
-        layout.addWidget(self.message)
-
-
-class HistoryEditor(QWidget):
+class HistoryEditor(ItemEditor):
     """Edit a :class:`PersonalHistory`: cancers, risk-reducing surgeries, a comment.
 
     ``sig_changed`` is emitted after every edit by the user (never after
     :meth:`set_content` or :meth:`set_patient`).
     """
 
-    sig_changed = Signal()
+    _SECTIONS = (CANCERS, SURGERIES)
+    _GENERAL = HISTORY
 
     def __init__(self, parent: QWidget | None = None, *, today: date | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, today=today)
         self.setObjectName("history_editor")
-        self._fixed_today = today
         self._birth_date: date | None = None
         self._sex: str | None = None
         self._cancers: list[_CancerDraft] = []
         self._surgeries: list[_SurgeryDraft] = []
-        self._current: tuple[str, int] | None = None
-        self._read_only = False
-        self._filling = 0  # > 0 while the inputs are filled by code
-        self._service_problems: list[ValidationError] = []
-        self._shown: list[ValidationError] = []
-        self._list_entries: list[tuple[str, tuple[str, int, str]]] = []
-        self.last_confirmation: QMessageBox | None = None
 
-        self._messages: dict[tuple[str, str], FieldMessage] = {}
-        self._inputs: dict[tuple[str, str], list[QWidget]] = {}
-
-        outer = QHBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.setSpacing(12)
-        outer.addLayout(self._build_lists(), 9)
-        outer.addWidget(self._build_detail(), 11)
-
-        self._connect_inputs()
-        self._set_tab_order()
-        self._select(None)
-        self._refresh()
+        self._build()
 
     # ================================================================== public API
     def set_patient(self, *, birth_date: date, sex: str) -> None:
@@ -346,23 +262,8 @@ class HistoryEditor(QWidget):
 
     def set_read_only(self, read_only: bool) -> None:
         """Read-only: the items can be selected and read, nothing can be changed."""
-        self._read_only = read_only
-        for button in (
-            self.add_cancer_button,
-            self.remove_cancer_button,
-            self.add_surgery_button,
-            self.remove_surgery_button,
-        ):
-            button.setVisible(not read_only)
-        for widget in self._all_inputs():
-            if isinstance(widget, QLineEdit | QPlainTextEdit):
-                widget.setReadOnly(read_only)
-            else:
-                widget.setEnabled(not read_only)
+        self._set_inputs_read_only(read_only)
         self._update_hints()
-
-    def is_read_only(self) -> bool:
-        return self._read_only
 
     def problems(self) -> list[ValidationError]:
         """Every problem of what is entered now: unreadable ages and dates, then the
@@ -384,27 +285,7 @@ class HistoryEditor(QWidget):
             )
         return sorted(typed + checked, key=self._problem_order)
 
-    def problem_texts(self) -> list[str]:
-        """The translated texts of the problems shown (the list "To correct")."""
-        return [error_text(problem) for problem in self._shown]
-
-    def show_problems(self, problems: Sequence[ValidationError]) -> None:
-        """Show the problems of a refused save (until the next edit) and go to the first."""
-        self._service_problems = list(problems)
-        self._refresh()
-        if self._service_problems:
-            self._go_to(_split_field(self._service_problems[0].field))
-
     # --------------------------------------------------------------- for tests
-    def field_message(self, name: str) -> str:
-        """The message shown under the input of ``name`` ("cancers[0].age", "note");
-        "" when that item is not the one shown or the input has no message."""
-        section, index, key = _split_field(name)
-        if section != HISTORY and self._current != (section, index):
-            return ""
-        label = self._messages.get((section, key))
-        return "" if label is None or label.isHidden() else label.text()
-
     def current_item(self) -> tuple[str, int] | None:
         """("cancers", 0), ("surgeries", 1) or None: the item whose form is shown."""
         return self._current
@@ -415,16 +296,20 @@ class HistoryEditor(QWidget):
         column.setSpacing(4)
 
         self.cancer_model = CancerTableModel(self)
-        self.cancers_title, self.cancer_table, self.add_cancer_button, self.remove_cancer_button = (
-            self._table_section(
-                column,
-                "cancer",
-                self.cancer_model,
-                self.tr("Add a cancer (Insert)"),
-                self.tr("Remove the selected cancer (Delete)"),
-                stretch=3,
-            )
+        self.cancer_table = self._table_section(
+            column,
+            CANCERS,
+            "cancer",
+            self.cancer_model,
+            self.tr("Add a cancer (Insert)"),
+            self.tr("Remove the selected cancer (Delete)"),
+            row_height=26,
+            min_height=90,
+            stretch=3,
         )
+        self.cancers_title = self._titles[CANCERS]
+        self.add_cancer_button = self._add_buttons[CANCERS]
+        self.remove_cancer_button = self._remove_buttons[CANCERS]
         set_column_modes(
             self.cancer_table.horizontalHeader(),
             widths={CancerTableModel.COL_SITE: 120},
@@ -434,19 +319,20 @@ class HistoryEditor(QWidget):
         column.addSpacing(8)
 
         self.surgery_model = SurgeryTableModel(self)
-        (
-            self.surgeries_title,
-            self.surgery_table,
-            self.add_surgery_button,
-            self.remove_surgery_button,
-        ) = self._table_section(
+        self.surgery_table = self._table_section(
             column,
+            SURGERIES,
             "surgery",
             self.surgery_model,
             self.tr("Add a risk-reducing surgery (Insert)"),
             self.tr("Remove the selected surgery (Delete)"),
+            row_height=26,
+            min_height=90,
             stretch=2,
         )
+        self.surgeries_title = self._titles[SURGERIES]
+        self.add_surgery_button = self._add_buttons[SURGERIES]
+        self.remove_surgery_button = self._remove_buttons[SURGERIES]
         set_column_modes(
             self.surgery_table.horizontalHeader(),
             widths={SurgeryTableModel.COL_KIND: 150},
@@ -462,167 +348,25 @@ class HistoryEditor(QWidget):
             self.tr("Anything about the personal history that the fields above do not say")
         )
         note_title.setBuddy(self.history_note_edit)
-        box = _FieldBox(self.history_note_edit, fill=True)
+        box = FieldBox(self.history_note_edit, fill=True)
         column.addWidget(box)
         self._register(HISTORY, "note", box.message, [self.history_note_edit])
         column.addSpacing(8)
 
-        self.problems_title = self._section_title("")
-        self.problems_title.setObjectName("problems_title")
+        problems = self._build_problem_list(100)
         column.addWidget(self.problems_title)
-        # A fixed height, problems or not: the tables above do not jump as one types.
-        self.problems_stack = QStackedWidget()
-        self.problems_stack.setFixedHeight(100)
-        self.no_problem_label = QLabel(self.tr("Nothing to correct."))
-        self.no_problem_label.setObjectName("no_problem_label")
-        self.no_problem_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        style.set_role(self.no_problem_label, "ok")
-        self.problems_stack.addWidget(self.no_problem_label)
-        self.problem_list = QListWidget()
-        self.problem_list.setObjectName("problem_list")
-        self.problem_list.setWordWrap(True)
-        self.problem_list.setToolTip(self.tr("Click a problem to go to its field"))
-        self.problem_list.itemClicked.connect(self._on_problem_chosen)
-        self.problem_list.itemActivated.connect(self._on_problem_chosen)
-        self.problems_stack.addWidget(self.problem_list)
-        column.addWidget(self.problems_stack)
+        column.addWidget(problems)
         return column
 
-    def _section_title(self, text: str) -> QLabel:
-        label = QLabel(text)
-        label.setStyleSheet(f"font-weight: bold; color: {style.PRIMARY};")
-        return label
-
-    def _table_section(
-        self,
-        column: QVBoxLayout,
-        name: str,
-        model: CancerTableModel | SurgeryTableModel,
-        add_tip: str,
-        remove_tip: str,
-        *,
-        stretch: int,
-    ) -> tuple[QLabel, QTableView, QPushButton, QPushButton]:
-        """A title with the Add and Remove buttons, and the table beneath."""
-        header = QHBoxLayout()
-        title = self._section_title("")
-        title.setObjectName(f"{name}_title")
-        header.addWidget(title)
-        header.addStretch(1)
-        add = QPushButton(icon("add"), self.tr("Add"))
-        add.setObjectName(f"add_{name}_button")
-        add.setToolTip(add_tip)
-        remove = QPushButton(self.tr("Remove"))
-        remove.setObjectName(f"remove_{name}_button")
-        remove.setToolTip(remove_tip)
-        section = CANCERS if name == "cancer" else SURGERIES
-        add.clicked.connect(lambda _checked=False, s=section: self._add(s))
-        remove.clicked.connect(lambda _checked=False, s=section: self._ask_remove(s))
-        header.addWidget(add)
-        header.addWidget(remove)
-        column.addLayout(header)
-
-        table = data_table(f"{name}_table", model, row_height=26)
-        table.setMinimumHeight(90)
-        table.setTabKeyNavigation(False)
-        table.installEventFilter(self)
-        table.selectionModel().selectionChanged.connect(
-            lambda selected, _deselected, t=table: self._on_table_selection(t, selected)
-        )
-        title.setBuddy(table)
-        column.addWidget(table, stretch)
-        return title, table, add, remove
-
     def _build_detail(self) -> QGroupBox:
-        self.detail_group = QGroupBox()
-        self.detail_group.setObjectName("detail_group")
-        layout = QVBoxLayout(self.detail_group)
-        layout.setContentsMargins(4, 8, 4, 4)
-        # One page shown at a time. Not a QStackedWidget: its height would be that of
-        # the tallest page (word-wrapped labels included), scrolling a short form.
-        self.detail_pages = QWidget()
-        self.detail_pages.setObjectName("detail_pages")
-        pages = QVBoxLayout(self.detail_pages)
-        pages.setContentsMargins(0, 0, 0, 0)
-
-        self.empty_page = empty = QWidget()
-        empty_layout = QVBoxLayout(empty)
-        self.empty_label = QLabel()
-        self.empty_label.setObjectName("empty_label")
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        style.set_role(self.empty_label, "hint")
-        empty_layout.addWidget(self.empty_label)
         self.cancer_page = self._build_cancer_page()
         self.surgery_page = self._build_surgery_page()
-        for page in (empty, self.cancer_page, self.surgery_page):
-            pages.addWidget(page)
-
-        scroll = QScrollArea()
-        scroll.setObjectName("detail_scroll")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(self.detail_pages)
-        # The white of the group box shows through (the viewport would paint it grey).
-        scroll.viewport().setAutoFillBackground(False)
-        self.detail_pages.setAutoFillBackground(False)
-        layout.addWidget(scroll)
-        return self.detail_group
-
-    def _form(self) -> QFormLayout:
-        form = QFormLayout()
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setHorizontalSpacing(10)
-        form.setVerticalSpacing(6)
-        return form
-
-    def _add_row(
-        self,
-        form: QFormLayout,
-        section: str,
-        key: str,
-        label_text: str,
-        content: QWidget,
-        inputs: list[QWidget] | None = None,
-    ) -> QLabel:
-        """A labelled row: ``content`` with its message line, for the problems of ``key``."""
-        inputs = inputs if inputs is not None else [content]
-        label = QLabel(self.tr("{label}:").format(label=label_text))
-        label.setObjectName(f"{section}_{key}_label")
-        box = _FieldBox(content, fill=isinstance(content, QPlainTextEdit))
-        label.setBuddy(inputs[0])
-        # Aligned on the (first) input, not on the input and its message.
-        label.setFixedHeight(min(inputs[0].sizeHint().height(), inputs[0].maximumHeight()))
-        form.addRow(label, box)
-        self._register(section, key, box.message, inputs)
-        return label
+        return self._build_detail_group([self.cancer_page, self.surgery_page])
 
     def _caption(self, text: str, buddy: QWidget) -> QLabel:
         label = QLabel(self.tr("{label}:").format(label=text))
         label.setBuddy(buddy)
         return label
-
-    def _register(
-        self, section: str, key: str, message: FieldMessage, inputs: list[QWidget]
-    ) -> None:
-        message.clear_message()
-        self._messages[(section, key)] = message
-        self._inputs[(section, key)] = inputs
-
-    def _combo(self, name: str) -> QComboBox:
-        combo = QComboBox()
-        combo.setObjectName(name)
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        return combo
-
-    def _note_edit(self, name: str, *, lines: int) -> QPlainTextEdit:
-        edit = QPlainTextEdit()
-        edit.setObjectName(name)
-        edit.setTabChangesFocus(True)
-        height = edit.fontMetrics().lineSpacing() * lines + 16
-        edit.setFixedHeight(height)
-        return edit
 
     def _build_cancer_page(self) -> QWidget:
         page = QWidget()
@@ -638,9 +382,7 @@ class HistoryEditor(QWidget):
         self._add_row(form, CANCERS, "laterality", self.tr("Side"), self.laterality_combo)
         self.cancer_age_edit = self._age_edit("cancer_age_edit")
         self._add_row(form, CANCERS, "age", self.tr("Age at diagnosis"), self.cancer_age_edit)
-        self.diagnosis_date_edit = DateLineEdit()
-        self.diagnosis_date_edit.setObjectName("diagnosis_date_edit")
-        self.diagnosis_date_edit.setMaximumWidth(140)
+        self.diagnosis_date_edit = self._date_edit("diagnosis_date_edit")
         self._add_row(
             form, CANCERS, "diagnosis_date", self.tr("Date of diagnosis"), self.diagnosis_date_edit
         )
@@ -746,9 +488,7 @@ class HistoryEditor(QWidget):
         self._add_row(self.surgery_form, SURGERIES, "side", self.tr("Side"), self.side_combo)
         self.surgery_age_edit = self._age_edit("surgery_age_edit")
         self._add_row(self.surgery_form, SURGERIES, "age", self.tr("Age"), self.surgery_age_edit)
-        self.surgery_date_edit = DateLineEdit()
-        self.surgery_date_edit.setObjectName("surgery_date_edit")
-        self.surgery_date_edit.setMaximumWidth(140)
+        self.surgery_date_edit = self._date_edit("surgery_date_edit")
         self._add_row(self.surgery_form, SURGERIES, "date", self.tr("Date"), self.surgery_date_edit)
         self.surgery_when_hint = self._when_hint("surgery_when_hint")
         self.surgery_form.addRow("", self.surgery_when_hint)
@@ -786,18 +526,6 @@ class HistoryEditor(QWidget):
         for code in table:
             combo.addItem(coded_label(table, code), code)
         combo.setProperty("standard_count", combo.count())
-
-    def _set_combo(self, combo: QComboBox, code: object) -> None:
-        """Select ``code``; a code the list does not offer is added (shown as it is) so
-        that content from elsewhere is seen, kept, and reported by the checks."""
-        standard = int(combo.property("standard_count") or combo.count())
-        while combo.count() > standard:
-            combo.removeItem(combo.count() - 1)
-        index = combo.findData(code)
-        if index < 0:
-            combo.addItem(str(code), code)
-            index = combo.count() - 1
-        combo.setCurrentIndex(index)
 
     def _fill_kind_combo(self, current: str) -> None:
         """The surgeries possible for the patient's sex, and ``current`` in any case."""
@@ -837,12 +565,7 @@ class HistoryEditor(QWidget):
     def _set_tab_order(self) -> None:
         """Lists first, then the form shown, in reading order (hidden inputs are skipped)."""
         chain: list[QWidget] = [
-            self.cancer_table,
-            self.add_cancer_button,
-            self.remove_cancer_button,
-            self.surgery_table,
-            self.add_surgery_button,
-            self.remove_surgery_button,
+            *self._table_tab_chain(),
             self.history_note_edit,
             self.problem_list,
             self.site_combo,
@@ -864,14 +587,6 @@ class HistoryEditor(QWidget):
         ]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
-
-    @contextmanager
-    def _filling_inputs(self) -> Iterator[None]:
-        self._filling += 1
-        try:
-            yield
-        finally:
-            self._filling -= 1
 
     def _on_cancer_edited(self, *_args: object) -> None:
         if self._filling or self._current is None or self._current[0] != CANCERS:
@@ -909,61 +624,22 @@ class HistoryEditor(QWidget):
         if not self._filling:
             self._edited()
 
-    def _edited(self) -> None:
-        self._service_problems = []
-        self._refresh()
-        self.sig_changed.emit()
-
     # ================================================================ selection
-    def _table(self, section: str) -> QTableView:
-        return self.cancer_table if section == CANCERS else self.surgery_table
-
-    def _on_table_selection(self, table: QTableView, selected: QItemSelection) -> None:
-        if self._filling:
-            return
-        section = CANCERS if table is self.cancer_table else SURGERIES
-        if selected.isEmpty():
-            # Deselected (Ctrl+click): the row of the form shown stays selected.
-            if self._current is not None and self._current[0] == section:
-                with self._filling_inputs():
-                    table.selectRow(self._current[1])
-            return
-        self._select(section, selected.indexes()[0].row())
-        self._refresh()
-
-    def _select(self, section: str | None, index: int = -1) -> None:
-        """Show the form of item ``index`` of ``section`` (None: no item) and select its row."""
-        with self._filling_inputs():
-            if section is None or not 0 <= index < len(self._drafts(section)):
-                self._current = None
-                self.cancer_table.selectionModel().clear()
-                self.surgery_table.selectionModel().clear()
-                self._show_page(self.empty_page)
-                return
-            self._current = (section, index)
-            other = SURGERIES if section == CANCERS else CANCERS
-            self._table(other).selectionModel().clear()
-            table = self._table(section)
-            if table.currentIndex().row() != index or not table.selectionModel().hasSelection():
-                table.selectRow(index)
-            if section == CANCERS:
-                self._fill_cancer_form(self._cancers[index])
-                self._show_page(self.cancer_page)
-            else:
-                self._fill_surgery_form(self._surgeries[index])
-                self._show_page(self.surgery_page)
-
-    def _show_page(self, page: QWidget) -> None:
-        for other in (self.empty_page, self.cancer_page, self.surgery_page):
-            other.setVisible(other is page)
-        self._page = page
-
     def current_page(self) -> str:
         """ "empty", "cancer" or "surgery": the form shown (tests)."""
         return {self.cancer_page: "cancer", self.surgery_page: "surgery"}.get(self._page, "empty")
 
-    def _drafts(self, section: str) -> Sequence[_CancerDraft | _SurgeryDraft]:
+    def _drafts(self, section: str) -> list[_CancerDraft] | list[_SurgeryDraft]:
         return self._cancers if section == CANCERS else self._surgeries
+
+    def _page_of(self, section: str) -> QWidget:
+        return self.cancer_page if section == CANCERS else self.surgery_page
+
+    def _fill_form(self, section: str, index: int) -> None:
+        if section == CANCERS:
+            self._fill_cancer_form(self._cancers[index])
+        else:
+            self._fill_surgery_form(self._surgeries[index])
 
     def _fill_cancer_form(self, draft: _CancerDraft) -> None:
         self._set_combo(self.site_combo, draft.site)
@@ -1003,9 +679,7 @@ class HistoryEditor(QWidget):
             ]
             self._surgeries.append(_SurgeryDraft(kind=kinds[0]))
             first_input = self.kind_combo
-        self._update_rows()
-        self._select(section, len(self._drafts(section)) - 1)
-        self._edited()
+        self._show_added(section)
         first_input.setFocus()
 
     def _ask_remove(self, section: str) -> None:
@@ -1033,72 +707,15 @@ class HistoryEditor(QWidget):
             lambda: self._remove(section, index),
         )
 
-    def _remove(self, section: str, index: int) -> None:
-        drafts = self._cancers if section == CANCERS else self._surgeries
-        if self._read_only or not 0 <= index < len(drafts):
-            return
-        del drafts[index]
-        self._update_rows()
-        if drafts:
-            self._select(section, min(index, len(drafts) - 1))
-        else:
-            self._select(None)
-        self._edited()
-        self._table(section).setFocus()
-
     # ================================================================= keyboard
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if (
-            event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and watched in (self.cancer_table, self.surgery_table)
-            and event.modifiers() == Qt.KeyboardModifier.NoModifier
-        ):
-            section = CANCERS if watched is self.cancer_table else SURGERIES
-            if event.key() == Qt.Key.Key_Insert:
-                self._add(section)
-                return True
-            if event.key() == Qt.Key.Key_Delete:
-                self._ask_remove(section)
-                return True
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._current:
-                self._first_input().setFocus()
-                return True
-        return super().eventFilter(watched, event)
-
     def _first_input(self) -> QWidget:
         if self._current is not None and self._current[0] == SURGERIES:
             return self.kind_combo
         return self.site_combo
 
     # ============================================================== refreshing
-    def _today(self) -> date:
-        return self._fixed_today or date.today()
-
-    def _problem_order(self, problem: ValidationError) -> tuple[int, int]:
-        section, index, _key = _split_field(problem.field)
-        return ({CANCERS: 0, SURGERIES: 1}.get(section, 2), index)
-
-    def _refresh(self) -> None:
-        """Recompute the problems and show them: rows, field messages, list, visibility."""
-        live = self.problems()
-        extra = [p for p in self._service_problems if not any(_same_problem(p, q) for q in live)]
-        self._shown = sorted(live + extra, key=self._problem_order)
-        self._update_rows()
-        self._update_form_state()
-        self._update_field_messages()
-        self._update_problem_list()
-        self._update_titles()
-        self._update_hints()
-        section = self._current[0] if self._current is not None else None
-        self.remove_cancer_button.setEnabled(section == CANCERS)
-        self.remove_surgery_button.setEnabled(section == SURGERIES)
-
     def _update_rows(self) -> None:
-        by_item: dict[tuple[str, int], list[str]] = {}
-        for problem in self._shown:
-            section, index, _key = _split_field(problem.field)
-            by_item.setdefault((section, index), []).append(error_text(problem))
+        by_item = self._problems_by_item()
         cancer_rows = [
             CancerRow(
                 id=index,
@@ -1139,41 +756,6 @@ class HistoryEditor(QWidget):
             self.surgery_form.setRowVisible(
                 self.side_combo.parentWidget(), kind is None or kind.sided
             )
-
-    def _update_field_messages(self) -> None:
-        texts: dict[tuple[str, str], list[str]] = {}
-        for problem in self._shown:
-            section, index, key = _split_field(problem.field)
-            if section == HISTORY or self._current == (section, index):
-                texts.setdefault((section, key), []).append(error_text(problem))
-        for place, label in self._messages.items():
-            messages = texts.get(place, [])
-            if messages:
-                label.show_message("\n".join(messages))
-            else:
-                label.clear_message()
-            for widget in self._inputs[place]:
-                style.set_invalid(widget, bool(messages))
-
-    def _update_problem_list(self) -> None:
-        entries = []
-        for problem in self._shown:
-            target = _split_field(problem.field)
-            entries.append((self._problem_line(problem, target), target))
-        count = len(entries)
-        self.problems_title.setText(
-            self.tr("To correct ({count})").format(count=count) if count else self.tr("To correct")
-        )
-        self.problems_stack.setCurrentWidget(self.problem_list if count else self.no_problem_label)
-        if entries == self._list_entries:
-            return
-        self._list_entries = entries
-        self.problem_list.clear()
-        for text, target in entries:
-            item = QListWidgetItem(icon("error"), text)
-            item.setData(Qt.ItemDataRole.UserRole, target)
-            item.setToolTip(text)
-            self.problem_list.addItem(item)
 
     def _problem_line(self, problem: ValidationError, target: tuple[str, int, str]) -> str:
         section, index, key = target
@@ -1257,25 +839,5 @@ class HistoryEditor(QWidget):
             hint.setVisible(not self._read_only)
 
     # =============================================================== navigation
-    def _on_problem_chosen(self, item: QListWidgetItem) -> None:
-        target = item.data(Qt.ItemDataRole.UserRole)
-        if target:
-            self._go_to(tuple(target))
-
-    def _go_to(self, target: tuple[str, int, str]) -> None:
-        """Select the item of a problem and put the focus on its input."""
-        section, index, key = target
-        if section != HISTORY:
-            self._select(section, index)
-            self._refresh()
-        widgets = self._inputs.get((section, key), [])
-        visible = [widget for widget in widgets if widget.isVisibleTo(self)]
-        if visible:
-            visible[0].setFocus(Qt.FocusReason.OtherFocusReason)
-        elif section != HISTORY:
-            self._first_input().setFocus(Qt.FocusReason.OtherFocusReason)
-
     def _all_inputs(self) -> list[QWidget]:
-        return [widget for widgets in self._inputs.values() for widget in widgets] + [
-            self.confirmed_check
-        ]
+        return [*super()._all_inputs(), self.confirmed_check]

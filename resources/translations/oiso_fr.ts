@@ -9,7 +9,7 @@
     </message>
     <message>
         <source>The administrator manages the user accounts and the event log; they do not see patient files.</source>
-        <translation>L'administrateur gère les comptes des utilisateurs et le journal des événements ; il ne voit pas les dossiers des patients.</translation>
+        <translation>L&apos;administrateur gère les comptes des utilisateurs et le journal des événements ; il ne voit pas les dossiers des patients.</translation>
     </message>
     <message>
         <source>Link this account to this computer (system keyring)</source>
@@ -17,11 +17,11 @@
     </message>
     <message>
         <source>For a laptop taken outside the hospital: the database files copied elsewhere cannot then be opened with this account, even with its password.</source>
-        <translation>Pour un ordinateur portable emporté hors de l'établissement : les fichiers de la base copiés ailleurs ne pourront pas être ouverts avec ce compte, même avec son mot de passe.</translation>
+        <translation>Pour un ordinateur portable emporté hors de l&apos;établissement : les fichiers de la base copiés ailleurs ne pourront pas être ouverts avec ce compte, même avec son mot de passe.</translation>
     </message>
     <message>
         <source>Unavailable: no system keyring was found on this computer (OISO never stores secrets in a plain file).</source>
-        <translation>Indisponible : aucun trousseau système n'a été trouvé sur cet ordinateur (OISO n'enregistre jamais de secret dans un fichier en clair).</translation>
+        <translation>Indisponible : aucun trousseau système n&apos;a été trouvé sur cet ordinateur (OISO n&apos;enregistre jamais de secret dans un fichier en clair).</translation>
     </message>
     <message>
         <source>&amp;Login:</source>
@@ -60,11 +60,11 @@
     <message>
         <source>No OISO database was found in the folder {folder}.</source>
         <extracomment>Demo databases live in &lt;tmp&gt;/oiso-demo-&lt;pid&gt;-&lt;random&gt; (see system.temp_folders).</extracomment>
-        <translation>Aucune base OISO n'a été trouvée dans le dossier {folder}.</translation>
+        <translation>Aucune base OISO n&apos;a été trouvée dans le dossier {folder}.</translation>
     </message>
     <message>
         <source>If the database is on a network share or a removable disk, check that it is available, then try again. Otherwise you can create a new database.</source>
-        <translation>Si la base se trouve sur un partage réseau ou un disque amovible, vérifiez qu'il est accessible, puis réessayez. Sinon, vous pouvez créer une nouvelle base.</translation>
+        <translation>Si la base se trouve sur un partage réseau ou un disque amovible, vérifiez qu&apos;il est accessible, puis réessayez. Sinon, vous pouvez créer une nouvelle base.</translation>
     </message>
     <message>
         <source>Try again</source>
@@ -134,7 +134,7 @@
     </message>
     <message>
         <source>CanRisk pedigree files (*.txt *.canrisk *.ped);;All files (*)</source>
-        <translation>Fichiers d'arbre CanRisk (*.txt *.canrisk *.ped);;Tous les fichiers (*)</translation>
+        <translation>Fichiers d&apos;arbre CanRisk (*.txt *.canrisk *.ped);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>Export for CanRisk</source>
@@ -142,7 +142,7 @@
     </message>
     <message>
         <source>CanRisk pedigree files (*.txt)</source>
-        <translation>Fichiers d'arbre CanRisk (*.txt)</translation>
+        <translation>Fichiers d&apos;arbre CanRisk (*.txt)</translation>
     </message>
     <message>
         <source>CanRisk import</source>
@@ -157,7 +157,7 @@
     </message>
     <message>
         <source>The file {name} was not imported; the family was not changed.</source>
-        <translation>Le fichier {name} n'a pas été importé ; la famille n'a pas été modifiée.</translation>
+        <translation>Le fichier {name} n&apos;a pas été importé ; la famille n&apos;a pas été modifiée.</translation>
     </message>
     <message>
         <source>The file {name} holds several families: which one do you import?</source>
@@ -184,7 +184,7 @@
     </message>
     <message>
         <source>Everything entered in this family is replaced. Ctrl+Z undoes the import.</source>
-        <translation>Tout ce qui a été saisi dans cette famille est remplacé. Ctrl+Z annule l'import.</translation>
+        <translation>Tout ce qui a été saisi dans cette famille est remplacé. Ctrl+Z annule l&apos;import.</translation>
     </message>
     <message>
         <source>Replace</source>
@@ -197,8 +197,8 @@
     <message numerus="yes">
         <source>The family cannot be exported for CanRisk: correct these %n problem(s) first.</source>
         <translation>
-            <numerusform>La famille ne peut pas être exportée pour CanRisk : %n problème à corriger d'abord.</numerusform>
-            <numerusform>La famille ne peut pas être exportée pour CanRisk : %n problèmes à corriger d'abord.</numerusform>
+            <numerusform>La famille ne peut pas être exportée pour CanRisk : %n problème à corriger d&apos;abord.</numerusform>
+            <numerusform>La famille ne peut pas être exportée pour CanRisk : %n problèmes à corriger d&apos;abord.</numerusform>
         </translation>
     </message>
     <message>
@@ -343,7 +343,7 @@
     <name>ClinicalAccessNotice</name>
     <message>
         <source>Access to clinical data awaiting approval</source>
-        <translation>Accès aux données cliniques en attente d'approbation</translation>
+        <translation>Accès aux données cliniques en attente d&apos;approbation</translation>
     </message>
     <message>
         <source>Clinical data are reserved for practitioners and counsellors</source>
@@ -354,12 +354,12 @@
         <translation>Accès aux données cliniques approuvé</translation>
     </message>
     <message>
-        <source>Your account does not hold the clinical key yet: personal history, family and the other clinical data stay encrypted for you until a practitioner or genetic counsellor who already has access approves your account (they are asked at their next login). Meanwhile, patients' identity remains available.</source>
-        <translation>Votre compte ne détient pas encore la clé clinique : les antécédents, la famille et les autres données cliniques restent chiffrés pour vous jusqu'à ce qu'un praticien ou un conseiller en génétique qui y a déjà accès approuve votre compte (cela lui est proposé à sa prochaine connexion). En attendant, l'identité des patients reste consultable.</translation>
+        <source>Your account does not hold the clinical key yet: personal history, family and the other clinical data stay encrypted for you until a practitioner or genetic counsellor who already has access approves your account (they are asked at their next login). Meanwhile, patients&apos; identity remains available.</source>
+        <translation>Votre compte ne détient pas encore la clé clinique : les antécédents, la famille et les autres données cliniques restent chiffrés pour vous jusqu&apos;à ce qu&apos;un praticien ou un conseiller en génétique qui y a déjà accès approuve votre compte (cela lui est proposé à sa prochaine connexion). En attendant, l&apos;identité des patients reste consultable.</translation>
     </message>
     <message>
         <source>Clinical data (personal history, family, genetics) are encrypted for the practitioners and genetic counsellors approved to read them. Your role does not give access to them.</source>
-        <translation>Les données cliniques (antécédents, famille, génétique) sont chiffrées pour les praticiens et les conseillers en génétique approuvés pour les lire. Votre rôle n'y donne pas accès.</translation>
+        <translation>Les données cliniques (antécédents, famille, génétique) sont chiffrées pour les praticiens et les conseillers en génétique approuvés pour les lire. Votre rôle n&apos;y donne pas accès.</translation>
     </message>
     <message>
         <source>Your account now holds the clinical key: open the file again to see its clinical data.</source>
@@ -371,11 +371,11 @@
     </message>
     <message>
         <source>Checking access to clinical data...</source>
-        <translation>Vérification de l'accès aux données cliniques…</translation>
+        <translation>Vérification de l&apos;accès aux données cliniques…</translation>
     </message>
     <message>
         <source>Still awaiting approval: nobody has approved your account yet.</source>
-        <translation>Toujours en attente : personne n'a encore approuvé votre compte.</translation>
+        <translation>Toujours en attente : personne n&apos;a encore approuvé votre compte.</translation>
     </message>
 </context>
 <context>
@@ -386,11 +386,11 @@
     </message>
     <message>
         <source>Accounts awaiting access to clinical data</source>
-        <translation>Comptes en attente d'accès aux données cliniques</translation>
+        <translation>Comptes en attente d&apos;accès aux données cliniques</translation>
     </message>
     <message>
         <source>Approve access</source>
-        <translation>Approuver l'accès</translation>
+        <translation>Approuver l&apos;accès</translation>
     </message>
     <message>
         <source>Later</source>
@@ -398,7 +398,7 @@
     </message>
     <message>
         <source>Loading the accounts awaiting approval...</source>
-        <translation>Chargement des comptes en attente d'approbation…</translation>
+        <translation>Chargement des comptes en attente d&apos;approbation…</translation>
     </message>
     <message>
         <source>Approve with the recovery code...</source>
@@ -406,11 +406,11 @@
     </message>
     <message>
         <source>No account is awaiting access to clinical data.</source>
-        <translation>Aucun compte n'attend d'accès aux données cliniques.</translation>
+        <translation>Aucun compte n&apos;attend d&apos;accès aux données cliniques.</translation>
     </message>
     <message>
         <source>These practitioner and genetic counsellor accounts are waiting for access to clinical data. Approving an account gives it the clinical key that protects all the clinical data of the database: approve only colleagues whose identity you have checked (name, RPPS or ADELI).</source>
-        <translation>Ces comptes de praticiens et de conseillers en génétique attendent l'accès aux données cliniques. Approuver un compte lui donne la clé clinique qui protège toutes les données cliniques de la base : n'approuvez que des collègues dont vous avez vérifié l'identité (nom, RPPS ou ADELI).</translation>
+        <translation>Ces comptes de praticiens et de conseillers en génétique attendent l&apos;accès aux données cliniques. Approuver un compte lui donne la clé clinique qui protège toutes les données cliniques de la base : n&apos;approuvez que des collègues dont vous avez vérifié l&apos;identité (nom, RPPS ou ADELI).</translation>
     </message>
     <message>
         <source>Nobody holds the clinical key yet: the first account is approved with the recovery code of the database. Once approved, that account approves its colleagues.</source>
@@ -426,7 +426,7 @@
     </message>
     <message>
         <source>Approving access to clinical data...</source>
-        <translation>Approbation de l'accès aux données cliniques…</translation>
+        <translation>Approbation de l&apos;accès aux données cliniques…</translation>
     </message>
     <message>
         <source>Access to clinical data approved for {name}.</source>
@@ -447,9 +447,9 @@
         <source>An administrator issued a new recovery sheet. Until a holder of the clinical key endorses it, its code cannot open clinical data: if nobody held the key any more, they could not be recovered.
 
 Endorse it only if you trust the administrator who issued it and know that they did so recently: whoever knows that code can read all the clinical data. If no new sheet was issued, do not endorse it and alert your administrator: the key file may have been tampered with.</source>
-        <translation>Un administrateur a émis une nouvelle fiche de récupération. Tant qu'un détenteur de la clé clinique ne l'a pas validée, son code n'ouvre pas les données cliniques : si plus personne ne détenait la clé, elles ne pourraient pas être récupérées.
+        <translation>Un administrateur a émis une nouvelle fiche de récupération. Tant qu&apos;un détenteur de la clé clinique ne l&apos;a pas validée, son code n&apos;ouvre pas les données cliniques : si plus personne ne détenait la clé, elles ne pourraient pas être récupérées.
 
-Ne la validez que si vous faites confiance à l'administrateur qui l'a émise et savez qu'il vient de le faire : quiconque connaît ce code peut lire toutes les données cliniques. Si aucune nouvelle fiche n'a été émise, ne la validez pas et prévenez votre administrateur : le fichier des clés a pu être altéré.</translation>
+Ne la validez que si vous faites confiance à l&apos;administrateur qui l&apos;a émise et savez qu&apos;il vient de le faire : quiconque connaît ce code peut lire toutes les données cliniques. Si aucune nouvelle fiche n&apos;a été émise, ne la validez pas et prévenez votre administrateur : le fichier des clés a pu être altéré.</translation>
     </message>
     <message>
         <source>Endorse the sheet</source>
@@ -488,7 +488,7 @@ Ne la validez que si vous faites confiance à l'administrateur qui l'a émise et
     </message>
     <message>
         <source>&amp;Approve access to clinical data...</source>
-        <translation>&amp;Approuver l'accès clinique…</translation>
+        <translation>&amp;Approuver l&apos;accès clinique…</translation>
     </message>
     <message>
         <source>&amp;Endorse the new recovery sheet...</source>
@@ -508,7 +508,7 @@ Ne la validez que si vous faites confiance à l'administrateur qui l'a émise et
     </message>
     <message>
         <source>Still awaiting approval: nobody has approved your account yet.</source>
-        <translation>Toujours en attente : personne n'a encore approuvé votre compte.</translation>
+        <translation>Toujours en attente : personne n&apos;a encore approuvé votre compte.</translation>
     </message>
     <message>
         <source>Your access to clinical data awaits approval. Nobody holds the clinical key yet: the first clinical account is approved with the recovery code of the database.</source>
@@ -516,11 +516,11 @@ Ne la validez que si vous faites confiance à l'administrateur qui l'a émise et
     </message>
     <message>
         <source>Your access to clinical data awaits the approval of a practitioner or genetic counsellor who already holds it: they will be asked at their next login. Until then, clinical data stay hidden from you.</source>
-        <translation>Votre accès aux données cliniques attend l'approbation d'un praticien ou d'un conseiller en génétique qui le détient déjà : elle lui sera demandée à sa prochaine connexion. D'ici là, les données cliniques vous restent masquées.</translation>
+        <translation>Votre accès aux données cliniques attend l&apos;approbation d&apos;un praticien ou d&apos;un conseiller en génétique qui le détient déjà : elle lui sera demandée à sa prochaine connexion. D&apos;ici là, les données cliniques vous restent masquées.</translation>
     </message>
     <message>
         <source>Accounts awaiting your approval for access to clinical data: {count}.</source>
-        <translation>Comptes en attente de votre approbation pour l'accès aux données cliniques : {count}.</translation>
+        <translation>Comptes en attente de votre approbation pour l&apos;accès aux données cliniques : {count}.</translation>
     </message>
     <message>
         <source>The clinical key must be renewed: an account has lost its access to clinical data. Clinical data are then re-encrypted in the background while you work.</source>
@@ -528,7 +528,7 @@ Ne la validez que si vous faites confiance à l'administrateur qui l'a émise et
     </message>
     <message>
         <source>A new recovery sheet was issued: its code does not open clinical data until a holder of the clinical key endorses it.</source>
-        <translation>Une nouvelle fiche de récupération a été émise : son code n'ouvre pas les données cliniques tant qu'un détenteur de la clé clinique ne l'a pas validée.</translation>
+        <translation>Une nouvelle fiche de récupération a été émise : son code n&apos;ouvre pas les données cliniques tant qu&apos;un détenteur de la clé clinique ne l&apos;a pas validée.</translation>
     </message>
     <message>
         <source>The clinical key was renewed.</source>
@@ -544,7 +544,7 @@ Ne la validez que si vous faites confiance à l'administrateur qui l'a émise et
     </message>
     <message>
         <source>The re-encryption of clinical data has stopped: {reason} It resumes at the next login of a holder of the key.</source>
-        <translation>Le rechiffrement des données cliniques s'est interrompu : {reason} Il reprendra à la prochaine connexion d'un détenteur de la clé.</translation>
+        <translation>Le rechiffrement des données cliniques s&apos;est interrompu : {reason} Il reprendra à la prochaine connexion d&apos;un détenteur de la clé.</translation>
     </message>
     <message>
         <source>Endorsing the recovery sheet...</source>
@@ -576,17 +576,17 @@ Ne la validez que si vous faites confiance à l'administrateur qui l'a émise et
         <source>Your account is bound to this computer: it opens only here, in this session of the operating system.
 
 Unbinding lets you sign in again from any computer that reaches this database. Do it before handing this computer back, for instance.</source>
-        <translation>Votre compte est lié à cet ordinateur : il ne s'ouvre qu'ici, dans cette session du système.
+        <translation>Votre compte est lié à cet ordinateur : il ne s&apos;ouvre qu&apos;ici, dans cette session du système.
 
 Le délier vous permet de vous connecter à nouveau depuis tout poste qui accède à cette base. Faites-le par exemple avant de rendre cet ordinateur.</translation>
     </message>
     <message>
-        <source>For a laptop taken to outreach consultations: once bound, your key also needs a secret kept in this computer's keyring, so the database files copied off this computer cannot be attacked offline.
+        <source>For a laptop taken to outreach consultations: once bound, your key also needs a secret kept in this computer&apos;s keyring, so the database files copied off this computer cannot be attacked offline.
 
 Your account will then open only on this computer, in this session of the operating system. If the computer is lost or replaced, the recovery code or a password reset by an administrator restores access.</source>
         <translation>Pour un ordinateur portable emporté en consultation avancée : une fois le compte lié, votre clé exige aussi un secret conservé dans le trousseau de cet ordinateur ; les fichiers de la base copiés hors de cet ordinateur ne peuvent donc pas être attaqués hors ligne.
 
-Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du système. Si l'ordinateur est perdu ou remplacé, le code de récupération ou une réinitialisation du mot de passe par un administrateur rétablit l'accès.</translation>
+Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session du système. Si l&apos;ordinateur est perdu ou remplacé, le code de récupération ou une réinitialisation du mot de passe par un administrateur rétablit l&apos;accès.</translation>
     </message>
     <message>
         <source>Your &amp;password:</source>
@@ -624,7 +624,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>This date does not exist.</source>
-        <translation>Cette date n'existe pas.</translation>
+        <translation>Cette date n&apos;existe pas.</translation>
     </message>
     <message>
         <source>DD/MM/YYYY</source>
@@ -670,7 +670,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     <name>DocumentCategoryShort</name>
     <message>
         <source>Laboratory</source>
-        <extracomment>The same, short, for the list's column.</extracomment>
+        <extracomment>The same, short, for the list&apos;s column.</extracomment>
         <translation>Laboratoire</translation>
     </message>
     <message>
@@ -698,7 +698,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     <name>DocumentDetailsDialog</name>
     <message>
         <source>Attach a document</source>
-        <extracomment>The file dialog's filter: the accepted extensions. Selecting a row shows it after this pause (arrow keys through a list read nothing).</extracomment>
+        <extracomment>The file dialog&apos;s filter: the accepted extensions. Selecting a row shows it after this pause (arrow keys through a list read nothing).</extracomment>
         <translation>Joindre un document</translation>
     </message>
     <message>
@@ -715,7 +715,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>This PDF is protected by a password: it will be kept as received, and its password will be asked to display it.</source>
-        <translation>Ce PDF est protégé par un mot de passe : il sera conservé tel qu'il a été reçu, et son mot de passe sera demandé pour l'afficher.</translation>
+        <translation>Ce PDF est protégé par un mot de passe : il sera conservé tel qu&apos;il a été reçu, et son mot de passe sera demandé pour l&apos;afficher.</translation>
     </message>
     <message>
         <source>&amp;Title</source>
@@ -731,7 +731,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>Leave empty if the document has no date.</source>
-        <translation>Laissez vide si le document n'est pas daté.</translation>
+        <translation>Laissez vide si le document n&apos;est pas daté.</translation>
     </message>
     <message>
         <source>Attach</source>
@@ -770,7 +770,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>Protected by a password: kept as received; its password is asked to display it.</source>
-        <translation>Protégé par un mot de passe : conservé tel qu'il a été reçu ; son mot de passe est demandé pour l'afficher.</translation>
+        <translation>Protégé par un mot de passe : conservé tel qu&apos;il a été reçu ; son mot de passe est demandé pour l&apos;afficher.</translation>
     </message>
     <message>
         <source>undated</source>
@@ -830,7 +830,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>This PDF is protected by a password (it was attached as received). Type its password to display it; the password is not kept.</source>
-        <translation>Ce PDF est protégé par un mot de passe (il a été joint tel qu'il a été reçu). Saisissez son mot de passe pour l'afficher ; le mot de passe n'est pas conservé.</translation>
+        <translation>Ce PDF est protégé par un mot de passe (il a été joint tel qu&apos;il a été reçu). Saisissez son mot de passe pour l&apos;afficher ; le mot de passe n&apos;est pas conservé.</translation>
     </message>
     <message>
         <source>Password of the PDF</source>
@@ -885,7 +885,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>Write a copy of this document to a file of your choice (Ctrl+Shift+S). The copy is not encrypted; it is recorded in the event log.</source>
-        <translation>Écrire une copie de ce document dans un fichier de votre choix (Ctrl+Maj+S). La copie n'est pas chiffrée ; elle est enregistrée dans le journal des événements.</translation>
+        <translation>Écrire une copie de ce document dans un fichier de votre choix (Ctrl+Maj+S). La copie n&apos;est pas chiffrée ; elle est enregistrée dans le journal des événements.</translation>
     </message>
     <message>
         <source>Delete…</source>
@@ -904,7 +904,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>No document yet</source>
-        <translation>Aucun document pour l'instant</translation>
+        <translation>Aucun document pour l&apos;instant</translation>
     </message>
     <message>
         <source>No document selected</source>
@@ -920,7 +920,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>Opening a document…</source>
-        <translation>Ouverture d'un document…</translation>
+        <translation>Ouverture d&apos;un document…</translation>
     </message>
     <message>
         <source>Attach documents</source>
@@ -940,7 +940,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>Reading a file…</source>
-        <translation>Lecture d'un fichier…</translation>
+        <translation>Lecture d&apos;un fichier…</translation>
     </message>
     <message>
         <source>Attaching “{name}” ({size}): encrypting and saving…</source>
@@ -948,7 +948,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>Attaching a document…</source>
-        <translation>Ajout d'un document…</translation>
+        <translation>Ajout d&apos;un document…</translation>
     </message>
     <message>
         <source>“{title}” is attached.</source>
@@ -988,7 +988,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>Saving a copy…</source>
-        <translation>Enregistrement d'une copie…</translation>
+        <translation>Enregistrement d&apos;une copie…</translation>
     </message>
     <message>
         <source>Copy saved: {path}</source>
@@ -1003,7 +1003,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>One or more existing patient files look like this patient. Check that it is not the same person before creating a new file.</source>
-        <translation>Un ou plusieurs dossiers existants ressemblent à ce patient. Vérifiez qu'il ne s'agit pas de la même personne avant de créer un nouveau dossier.</translation>
+        <translation>Un ou plusieurs dossiers existants ressemblent à ce patient. Vérifiez qu&apos;il ne s&apos;agit pas de la même personne avant de créer un nouveau dossier.</translation>
     </message>
     <message>
         <source>Create anyway</source>
@@ -1018,11 +1018,11 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     <name>Errors</name>
     <message>
         <source>The requested item no longer exists. It may have been deleted.</source>
-        <translation>L'élément demandé n'existe plus. Il a peut-être été supprimé.</translation>
+        <translation>L&apos;élément demandé n&apos;existe plus. Il a peut-être été supprimé.</translation>
     </message>
     <message>
         <source>Someone else saved this record while you were editing it. Reload it to see their changes, then apply yours again.</source>
-        <translation>Quelqu'un d'autre a enregistré cette fiche pendant que vous la modifiiez. Rechargez-la pour voir ses modifications, puis appliquez à nouveau les vôtres.</translation>
+        <translation>Quelqu&apos;un d&apos;autre a enregistré cette fiche pendant que vous la modifiiez. Rechargez-la pour voir ses modifications, puis appliquez à nouveau les vôtres.</translation>
     </message>
     <message>
         <source>Incorrect login or password.</source>
@@ -1034,11 +1034,11 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>The system keyring is not available on this computer. An account linked to this computer cannot be used here.</source>
-        <translation>Le trousseau système n'est pas disponible sur cet ordinateur. Un compte lié à un ordinateur ne peut pas être utilisé ici.</translation>
+        <translation>Le trousseau système n&apos;est pas disponible sur cet ordinateur. Un compte lié à un ordinateur ne peut pas être utilisé ici.</translation>
     </message>
     <message>
         <source>You must first replace your temporary password.</source>
-        <translation>Vous devez d'abord remplacer votre mot de passe provisoire.</translation>
+        <translation>Vous devez d&apos;abord remplacer votre mot de passe provisoire.</translation>
     </message>
     <message>
         <source>The connection to the database was lost. Try again in a moment.</source>
@@ -1046,11 +1046,11 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>{person} is the father of {children} but is not male.</source>
-        <translation>{person} est le père de {children} mais n'est pas de sexe masculin.</translation>
+        <translation>{person} est le père de {children} mais n&apos;est pas de sexe masculin.</translation>
     </message>
     <message>
         <source>{person} is the mother of {children} but is not female.</source>
-        <translation>{person} est la mère de {children} mais n'est pas de sexe féminin.</translation>
+        <translation>{person} est la mère de {children} mais n&apos;est pas de sexe féminin.</translation>
     </message>
     <message>
         <source>{person}: a cancer of this site ({site}) is not possible for this sex ({sex}).</source>
@@ -1066,11 +1066,11 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>Your account no longer exists: the session is closed.</source>
-        <translation>Votre compte n'existe plus : la session est fermée.</translation>
+        <translation>Votre compte n&apos;existe plus : la session est fermée.</translation>
     </message>
     <message>
         <source>An error occurred: the operation was not completed.</source>
-        <translation>Une erreur est survenue : l'opération n'a pas été effectuée.</translation>
+        <translation>Une erreur est survenue : l&apos;opération n&apos;a pas été effectuée.</translation>
     </message>
     <message>
         <source>Some of the information entered is not valid.</source>
@@ -1078,11 +1078,11 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>This identification number is not valid.</source>
-        <translation>Ce numéro d'identification n'est pas valide.</translation>
+        <translation>Ce numéro d&apos;identification n&apos;est pas valide.</translation>
     </message>
     <message>
         <source>Your role does not allow you to perform this action.</source>
-        <translation>Votre rôle ne vous permet pas d'effectuer cette action.</translation>
+        <translation>Votre rôle ne vous permet pas d&apos;effectuer cette action.</translation>
     </message>
     <message>
         <source>Too many failed attempts. Try again in {minutes} minute(s).</source>
@@ -1098,11 +1098,11 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>A similar file already exists (same birth date and a close name, or the same NIR): check that it is not the same patient before creating a new file.</source>
-        <translation>Un dossier semblable existe déjà (même date de naissance et nom proche, ou même NIR) : vérifiez qu'il ne s'agit pas du même patient avant de créer un nouveau dossier.</translation>
+        <translation>Un dossier semblable existe déjà (même date de naissance et nom proche, ou même NIR) : vérifiez qu&apos;il ne s&apos;agit pas du même patient avant de créer un nouveau dossier.</translation>
     </message>
     <message>
         <source>The command line is not valid.</source>
-        <translation>La ligne de commande n'est pas valide.</translation>
+        <translation>La ligne de commande n&apos;est pas valide.</translation>
     </message>
     <message>
         <source>{identifier} must be entered as text.</source>
@@ -1110,7 +1110,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>{identifier} is missing.</source>
-        <translation>{identifier} n'est pas renseigné.</translation>
+        <translation>{identifier} n&apos;est pas renseigné.</translation>
     </message>
     <message>
         <source>{identifier} must contain digits only.</source>
@@ -1130,11 +1130,11 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>Unknown professional identifier type (RPPS, ADELI or FINESS expected).</source>
-        <translation>Type d'identifiant professionnel inconnu (RPPS, ADELI ou FINESS attendu).</translation>
+        <translation>Type d&apos;identifiant professionnel inconnu (RPPS, ADELI ou FINESS attendu).</translation>
     </message>
     <message>
         <source>The check key (Luhn) of the RPPS number does not match: check the number, then confirm it if it is correct.</source>
-        <translation>La clé de contrôle (Luhn) du numéro RPPS ne correspond pas : vérifiez le numéro, puis confirmez s'il est exact.</translation>
+        <translation>La clé de contrôle (Luhn) du numéro RPPS ne correspond pas : vérifiez le numéro, puis confirmez s&apos;il est exact.</translation>
     </message>
     <message>
         <source>The check key of the FINESS number is incorrect: check the number.</source>
@@ -1154,7 +1154,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>The NIR is not valid.</source>
-        <translation>Le NIR n'est pas valide.</translation>
+        <translation>Le NIR n&apos;est pas valide.</translation>
     </message>
     <message>
         <source>The INSEE birthplace code is incorrect: the commune number cannot be 000.</source>
@@ -1166,11 +1166,11 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>The INSEE birthplace code is incorrect: for Corsica, the department is written 2A or 2B.</source>
-        <translation>Le code INSEE du lieu de naissance est incorrect : pour la Corse, le département s'écrit 2A ou 2B.</translation>
+        <translation>Le code INSEE du lieu de naissance est incorrect : pour la Corse, le département s&apos;écrit 2A ou 2B.</translation>
     </message>
     <message>
         <source>The INSEE birthplace code is incorrect: overseas codes start with 971 to 978.</source>
-        <translation>Le code INSEE du lieu de naissance est incorrect : les codes d'outre-mer commencent par 971 à 978.</translation>
+        <translation>Le code INSEE du lieu de naissance est incorrect : les codes d&apos;outre-mer commencent par 971 à 978.</translation>
     </message>
     <message>
         <source>The INSEE birthplace code is incorrect: the codes of the Pacific communities start with 984 to 989.</source>
@@ -1182,7 +1182,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>{name} may only contain letters, spaces, hyphens and apostrophes.</source>
-        <translation>{name} ne peut contenir que des lettres, des espaces, des traits d'union et des apostrophes.</translation>
+        <translation>{name} ne peut contenir que des lettres, des espaces, des traits d&apos;union et des apostrophes.</translation>
     </message>
     <message>
         <source>The birth name is required.</source>
@@ -1226,7 +1226,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>The identity status must be PROV, RECUP, VALI or QUAL.</source>
-        <translation>Le statut de l'identité doit être PROV, RECUP, VALI ou QUAL.</translation>
+        <translation>Le statut de l&apos;identité doit être PROV, RECUP, VALI ou QUAL.</translation>
     </message>
     <message>
         <source>A validated or qualified identity needs the birthplace code.</source>
@@ -1242,7 +1242,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>The birth year coded in the NIR does not match the birth date.</source>
-        <translation>L'année de naissance codée dans le NIR ne correspond pas à la date de naissance.</translation>
+        <translation>L&apos;année de naissance codée dans le NIR ne correspond pas à la date de naissance.</translation>
     </message>
     <message>
         <source>The birth month coded in the NIR does not match the birth date.</source>
@@ -1250,7 +1250,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>The e-mail address is not valid (example: firstname.lastname@example.com).</source>
-        <translation>L'adresse e-mail n'est pas valide (exemple : prenom.nom@exemple.fr).</translation>
+        <translation>L&apos;adresse e-mail n&apos;est pas valide (exemple : prenom.nom@exemple.fr).</translation>
     </message>
     <message>
         <source>The postal code must have 5 digits.</source>
@@ -1262,7 +1262,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>A French phone number (+33) must have 9 digits after the country code.</source>
-        <translation>Un numéro de téléphone français (+33) doit comporter 9 chiffres après l'indicatif.</translation>
+        <translation>Un numéro de téléphone français (+33) doit comporter 9 chiffres après l&apos;indicatif.</translation>
     </message>
     <message>
         <source>An international phone number must have 6 to 15 digits.</source>
@@ -1270,11 +1270,11 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>The phone number must have 10 digits and start with 0 (or with + followed by the country code).</source>
-        <translation>Le numéro de téléphone doit comporter 10 chiffres et commencer par 0 (ou par + suivi de l'indicatif du pays).</translation>
+        <translation>Le numéro de téléphone doit comporter 10 chiffres et commencer par 0 (ou par + suivi de l&apos;indicatif du pays).</translation>
     </message>
     <message>
         <source>The login must have 3 to 64 characters: lower-case letters without accents, digits, dot, hyphen or underscore.</source>
-        <translation>L'identifiant doit comporter de 3 à 64 caractères : lettres minuscules sans accent, chiffres, point, tiret ou tiret bas.</translation>
+        <translation>L&apos;identifiant doit comporter de 3 à 64 caractères : lettres minuscules sans accent, chiffres, point, tiret ou tiret bas.</translation>
     </message>
     <message>
         <source>This login is already used by another account.</source>
@@ -1282,7 +1282,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>The login of an account cannot be changed.</source>
-        <translation>L'identifiant d'un compte ne peut pas être modifié.</translation>
+        <translation>L&apos;identifiant d&apos;un compte ne peut pas être modifié.</translation>
     </message>
     <message>
         <source>The last name is required.</source>
@@ -1298,11 +1298,11 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>The chosen role does not exist.</source>
-        <translation>Le rôle choisi n'existe pas.</translation>
+        <translation>Le rôle choisi n&apos;existe pas.</translation>
     </message>
     <message>
         <source>The e-mail address is too long.</source>
-        <translation>L'adresse e-mail est trop longue.</translation>
+        <translation>L&apos;adresse e-mail est trop longue.</translation>
     </message>
     <message>
         <source>A health professional must have an RPPS or ADELI number.</source>
@@ -1318,7 +1318,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>This structure does not exist.</source>
-        <translation>Cette structure n'existe pas.</translation>
+        <translation>Cette structure n&apos;existe pas.</translation>
     </message>
     <message>
         <source>Another structure already uses this FINESS number.</source>
@@ -1326,7 +1326,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>This account does not exist.</source>
-        <translation>Ce compte n'existe pas.</translation>
+        <translation>Ce compte n&apos;existe pas.</translation>
     </message>
     <message>
         <source>This account is revoked: it can no longer be changed.</source>
@@ -1350,7 +1350,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>This account is not an active administrator account.</source>
-        <translation>Ce compte n'est pas un compte administrateur actif.</translation>
+        <translation>Ce compte n&apos;est pas un compte administrateur actif.</translation>
     </message>
     <message>
         <source>The two passwords entered are different.</source>
@@ -1366,7 +1366,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>No user is signed in.</source>
-        <translation>Aucun utilisateur n'est connecté.</translation>
+        <translation>Aucun utilisateur n&apos;est connecté.</translation>
     </message>
     <message>
         <source>This action is reserved for administrators.</source>
@@ -1374,7 +1374,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>You do not have access to this patient file.</source>
-        <translation>Vous n'avez pas accès à ce dossier patient.</translation>
+        <translation>Vous n&apos;avez pas accès à ce dossier patient.</translation>
     </message>
     <message>
         <source>This file is shared with you read-only.</source>
@@ -1386,7 +1386,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>This patient file does not exist.</source>
-        <translation>Ce dossier patient n'existe pas.</translation>
+        <translation>Ce dossier patient n&apos;existe pas.</translation>
     </message>
     <message>
         <source>Choose the practitioner in charge of the file.</source>
@@ -1406,15 +1406,15 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>This path is not a folder: {path}</source>
-        <translation>Ce chemin n'est pas un dossier : {path}</translation>
+        <translation>Ce chemin n&apos;est pas un dossier : {path}</translation>
     </message>
     <message>
         <source>The location of the database could not be saved in {path}: {reason}.</source>
-        <translation>Impossible d'enregistrer l'emplacement de la base de données dans {path} : {reason}.</translation>
+        <translation>Impossible d&apos;enregistrer l&apos;emplacement de la base de données dans {path} : {reason}.</translation>
     </message>
     <message>
         <source>The export file cannot be written: {path} ({reason}).</source>
-        <translation>Impossible d'écrire le fichier d'export : {path} ({reason}).</translation>
+        <translation>Impossible d&apos;écrire le fichier d&apos;export : {path} ({reason}).</translation>
     </message>
     <message>
         <source>The file cannot be read: {path} ({reason}).</source>
@@ -1422,11 +1422,11 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>The file {path} is too large to be imported ({maximum} kB at most): nothing was imported.</source>
-        <translation>Le fichier {path} est trop volumineux pour être importé ({maximum} ko au plus) : rien n'a été importé.</translation>
+        <translation>Le fichier {path} est trop volumineux pour être importé ({maximum} ko au plus) : rien n&apos;a été importé.</translation>
     </message>
     <message>
         <source>The recovery sheet could not be saved in “{path}”: {reason}.</source>
-        <translation>La fiche de récupération n'a pas pu être enregistrée dans « {path} » : {reason}.</translation>
+        <translation>La fiche de récupération n&apos;a pas pu être enregistrée dans « {path} » : {reason}.</translation>
     </message>
     <message>
         <source>The database file cannot be found: {path}</source>
@@ -1438,11 +1438,11 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>This file is an unencrypted SQLite database: it is not an OISO database.</source>
-        <translation>Ce fichier est une base SQLite non chiffrée : ce n'est pas une base OISO.</translation>
+        <translation>Ce fichier est une base SQLite non chiffrée : ce n&apos;est pas une base OISO.</translation>
     </message>
     <message>
         <source>The database cannot be opened with this key: the file is damaged or the key belongs to another database.</source>
-        <translation>Impossible d'ouvrir la base de données avec cette clé : fichier endommagé ou clé d'une autre base.</translation>
+        <translation>Impossible d&apos;ouvrir la base de données avec cette clé : fichier endommagé ou clé d&apos;une autre base.</translation>
     </message>
     <message>
         <source>The database is damaged: some pages cannot be decrypted. Restore the latest backup.</source>
@@ -1450,7 +1450,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>The database is in use by another session of OISO Desktop: close it, then try again.</source>
-        <translation>La base de données est utilisée par une autre session d'OISO Desktop : fermez-la puis réessayez.</translation>
+        <translation>La base de données est utilisée par une autre session d&apos;OISO Desktop : fermez-la puis réessayez.</translation>
     </message>
     <message>
         <source>The database is busy with another computer: try again in a few moments.</source>
@@ -1458,15 +1458,15 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>This database does not belong to this key file.</source>
-        <translation>Cette base de données n'appartient pas à ce trousseau de clés.</translation>
+        <translation>Cette base de données n&apos;appartient pas à ce trousseau de clés.</translation>
     </message>
     <message>
         <source>The database file {path} cannot be read (insufficient rights): check its permissions or ask your IT department for access.</source>
-        <translation>Le fichier de base de données {path} ne peut pas être lu (droits insuffisants) : vérifiez ses permissions ou demandez l'accès à votre service informatique.</translation>
+        <translation>Le fichier de base de données {path} ne peut pas être lu (droits insuffisants) : vérifiez ses permissions ou demandez l&apos;accès à votre service informatique.</translation>
     </message>
     <message>
         <source>The database file {path} cannot be modified (insufficient rights): check its permissions or ask your IT department for access.</source>
-        <translation>Le fichier de base de données {path} ne peut pas être modifié (droits insuffisants) : vérifiez ses permissions ou demandez l'accès à votre service informatique.</translation>
+        <translation>Le fichier de base de données {path} ne peut pas être modifié (droits insuffisants) : vérifiez ses permissions ou demandez l&apos;accès à votre service informatique.</translation>
     </message>
     <message>
         <source>The database folder {path} cannot be modified (insufficient rights): OISO Desktop must be able to write its transaction log there.</source>
@@ -1478,7 +1478,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>The text entered is not valid UTF-8 text.</source>
-        <translation>Le texte saisi n'est pas du texte UTF-8 valide.</translation>
+        <translation>Le texte saisi n&apos;est pas du texte UTF-8 valide.</translation>
     </message>
     <message>
         <source>Unknown reason for a key change.</source>
@@ -1502,11 +1502,11 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>The key file is damaged or is not an OISO key file: {path}.</source>
-        <translation>Le fichier de clés est endommagé ou n'est pas un fichier de clés OISO : {path}.</translation>
+        <translation>Le fichier de clés est endommagé ou n&apos;est pas un fichier de clés OISO : {path}.</translation>
     </message>
     <message>
         <source>This key file comes from a newer version of OISO Desktop: update the application.</source>
-        <translation>Ce fichier de clés provient d'une version plus récente d'OISO Desktop : mettez l'application à jour.</translation>
+        <translation>Ce fichier de clés provient d&apos;une version plus récente d&apos;OISO Desktop : mettez l&apos;application à jour.</translation>
     </message>
     <message>
         <source>The key file is damaged: an encrypted key cannot be read.</source>
@@ -1518,7 +1518,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>The key file has been busy with another session of OISO Desktop for more than {seconds} seconds: try again in a moment.</source>
-        <translation>Le fichier de clés est occupé par une autre session d'OISO Desktop depuis plus de {seconds} secondes : réessayez dans un instant.</translation>
+        <translation>Le fichier de clés est occupé par une autre session d&apos;OISO Desktop depuis plus de {seconds} secondes : réessayez dans un instant.</translation>
     </message>
     <message>
         <source>The lock of the file {name} cannot be created: {reason}.</source>
@@ -1538,11 +1538,11 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>The key of this session is not available: log in again.</source>
-        <translation>La clé de cette session n'est pas disponible : reconnectez-vous.</translation>
+        <translation>La clé de cette session n&apos;est pas disponible : reconnectez-vous.</translation>
     </message>
     <message>
         <source>The database key changed since this session opened: log in again.</source>
-        <translation>La clé de la base a changé depuis l'ouverture de cette session : reconnectez-vous.</translation>
+        <translation>La clé de la base a changé depuis l&apos;ouverture de cette session : reconnectez-vous.</translation>
     </message>
     <message>
         <source>The key of this session no longer matches the key file: log in again, then try again.</source>
@@ -1550,7 +1550,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>Another session of OISO Desktop has the database open: the key change (revocation) is pending. It will be done as soon as the database is free, at the next opening or when you start it again.</source>
-        <translation>La base est ouverte par une autre session d'OISO Desktop : le changement de clé (révocation) est en attente. Il se fera dès que la base sera libre, à la prochaine ouverture ou quand vous le relancerez.</translation>
+        <translation>La base est ouverte par une autre session d&apos;OISO Desktop : le changement de clé (révocation) est en attente. Il se fera dès que la base sera libre, à la prochaine ouverture ou quand vous le relancerez.</translation>
     </message>
     <message>
         <source>A change of the database key is already pending.</source>
@@ -1558,19 +1558,19 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>A change of the database key is pending: the pending key is not available in this session. Log in again, then try again.</source>
-        <translation>Un changement de clé de la base est en attente : la clé en attente n'est pas disponible dans cette session. Reconnectez-vous puis réessayez.</translation>
+        <translation>Un changement de clé de la base est en attente : la clé en attente n&apos;est pas disponible dans cette session. Reconnectez-vous puis réessayez.</translation>
     </message>
     <message>
         <source>The key change pending in the key file is not the one just applied: nothing was committed. Log in again before trying again.</source>
-        <translation>Le changement de clé en attente dans le fichier de clés n'est pas celui qui vient d'être appliqué : rien n'a été validé. Reconnectez-vous avant de réessayer.</translation>
+        <translation>Le changement de clé en attente dans le fichier de clés n&apos;est pas celui qui vient d&apos;être appliqué : rien n&apos;a été validé. Reconnectez-vous avant de réessayer.</translation>
     </message>
     <message>
         <source>The new database key could not be checked in the key file: the database keeps its current key.</source>
-        <translation>La nouvelle clé de la base n'a pas pu être vérifiée dans le fichier de clés : la base garde sa clé actuelle.</translation>
+        <translation>La nouvelle clé de la base n&apos;a pas pu être vérifiée dans le fichier de clés : la base garde sa clé actuelle.</translation>
     </message>
     <message>
         <source>The change of the database key failed: the database keeps its current key.</source>
-        <translation>Le changement de clé de la base n'a pas abouti : la base garde sa clé actuelle.</translation>
+        <translation>Le changement de clé de la base n&apos;a pas abouti : la base garde sa clé actuelle.</translation>
     </message>
     <message>
         <source>The keys of this database are not available.</source>
@@ -1578,11 +1578,11 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>The database key is not available.</source>
-        <translation>La clé de la base n'est pas disponible.</translation>
+        <translation>La clé de la base n&apos;est pas disponible.</translation>
     </message>
     <message>
         <source>No key exists for this account.</source>
-        <translation>Aucune clé n'existe pour ce compte.</translation>
+        <translation>Aucune clé n&apos;existe pour ce compte.</translation>
     </message>
     <message>
         <source>The private key does not match this account.</source>
@@ -1602,11 +1602,11 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>This account is linked to this computer but its secret cannot be found in the system keyring. Use the recovery code or ask the administrator to reset your password.</source>
-        <translation>Ce compte est lié à cet ordinateur mais son secret est introuvable dans le trousseau système. Utilisez le code de récupération ou demandez à l'administrateur de réinitialiser votre mot de passe.</translation>
+        <translation>Ce compte est lié à cet ordinateur mais son secret est introuvable dans le trousseau système. Utilisez le code de récupération ou demandez à l&apos;administrateur de réinitialiser votre mot de passe.</translation>
     </message>
     <message>
         <source>The system keyring refused the requested operation. Check that it is unlocked, then try again.</source>
-        <translation>Le trousseau système a refusé l'opération demandée. Vérifiez qu'il est déverrouillé puis réessayez.</translation>
+        <translation>Le trousseau système a refusé l&apos;opération demandée. Vérifiez qu&apos;il est déverrouillé puis réessayez.</translation>
     </message>
     <message>
         <source>A secret in the system keyring cannot be read.</source>
@@ -1614,15 +1614,15 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>“{value}” is not an age: enter a number (45), an approximate age (~45, 40-49, &lt; 50) or “unknown”.</source>
-        <translation>« {value} » n'est pas un âge : saisissez un nombre (45), un âge approché (~45, 40-49, &lt; 50) ou « inconnu ».</translation>
+        <translation>« {value} » n&apos;est pas un âge : saisissez un nombre (45), un âge approché (~45, 40-49, &lt; 50) ou « inconnu ».</translation>
     </message>
     <message>
         <source>The age “{value}” must be between 0 and {maximum} years.</source>
-        <translation>L'âge « {value} » doit être compris entre 0 et {maximum} ans.</translation>
+        <translation>L&apos;âge « {value} » doit être compris entre 0 et {maximum} ans.</translation>
     </message>
     <message>
         <source>The person “{person_id}” is not in the family.</source>
-        <translation>La personne « {person_id} » n'est pas dans la famille.</translation>
+        <translation>La personne « {person_id} » n&apos;est pas dans la famille.</translation>
     </message>
     <message>
         <source>{person} already has parents.</source>
@@ -1638,7 +1638,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>{person} has several partners: choose the other parent.</source>
-        <translation>{person} a plusieurs partenaires : choisissez l'autre parent.</translation>
+        <translation>{person} a plusieurs partenaires : choisissez l&apos;autre parent.</translation>
     </message>
     <message>
         <source>The proband cannot be removed from the family.</source>
@@ -1646,7 +1646,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>{person} has children in the family: remove the children first.</source>
-        <translation>{person} a des enfants dans la famille : retirez d'abord ses enfants.</translation>
+        <translation>{person} a des enfants dans la famille : retirez d&apos;abord ses enfants.</translation>
     </message>
     <message>
         <source>The family has {count} people: at most {maximum}.</source>
@@ -1654,7 +1654,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>The identifier “{person_id}” is empty or used by several people.</source>
-        <translation>L'identifiant « {person_id} » est vide ou utilisé par plusieurs personnes.</translation>
+        <translation>L&apos;identifiant « {person_id} » est vide ou utilisé par plusieurs personnes.</translation>
     </message>
     <message>
         <source>{person}: unknown sex “{value}” (F, M or U).</source>
@@ -1662,11 +1662,11 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>{person}: the birth year {year} must be between {minimum} and {maximum}.</source>
-        <translation>{person} : l'année de naissance {year} doit être comprise entre {minimum} et {maximum}.</translation>
+        <translation>{person} : l&apos;année de naissance {year} doit être comprise entre {minimum} et {maximum}.</translation>
     </message>
     <message>
         <source>{person}: the age {age} is not possible for someone born in {birth_year}.</source>
-        <translation>{person} : l'âge {age} est impossible pour une personne née en {birth_year}.</translation>
+        <translation>{person} : l&apos;âge {age} est impossible pour une personne née en {birth_year}.</translation>
     </message>
     <message>
         <source>{person}: an age at death is entered but the person is alive.</source>
@@ -1674,11 +1674,11 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>{person}: the value “{value}” of the field “{field_name}” is not valid.</source>
-        <translation>{person} : la valeur « {value} » du champ « {field_name} » n'est pas valide.</translation>
+        <translation>{person} : la valeur « {value} » du champ « {field_name} » n&apos;est pas valide.</translation>
     </message>
     <message>
         <source>{person}: the parent “{parent_id}” is not in the family.</source>
-        <translation>{person} : le parent « {parent_id} » n'est pas dans la famille.</translation>
+        <translation>{person} : le parent « {parent_id} » n&apos;est pas dans la famille.</translation>
     </message>
     <message>
         <source>{person}: enter both parents or neither.</source>
@@ -1686,7 +1686,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>{person} (born in {child_year} at the latest) cannot be the child of {parent} (born in {parent_year} at the earliest): a parent is at least {minimum} when their child is born.</source>
-        <translation>{person} (né(e) au plus tard en {child_year}) ne peut pas être l'enfant de {parent} (né(e) au plus tôt en {parent_year}) : un parent a au moins {minimum} ans à la naissance de son enfant.</translation>
+        <translation>{person} (né(e) au plus tard en {child_year}) ne peut pas être l&apos;enfant de {parent} (né(e) au plus tôt en {parent_year}) : un parent a au moins {minimum} ans à la naissance de son enfant.</translation>
     </message>
     <message>
         <source>{person}: unknown cancer site “{site}”.</source>
@@ -1697,28 +1697,28 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
         <translation>{person} : le diagnostic ({site}, à {age} ans) est postérieur au décès (à {death_age} ans).</translation>
     </message>
     <message>
-        <source>{person}: the age at diagnosis ({site}, {age}) is above the person's age ({current_age} at most).</source>
-        <translation>{person} : l'âge au diagnostic ({site}, {age} ans) dépasse l'âge de la personne ({current_age} ans au plus).</translation>
+        <source>{person}: the age at diagnosis ({site}, {age}) is above the person&apos;s age ({current_age} at most).</source>
+        <translation>{person} : l&apos;âge au diagnostic ({site}, {age} ans) dépasse l&apos;âge de la personne ({current_age} ans au plus).</translation>
     </message>
     <message>
         <source>{person}: a contralateral breast cancer follows a first breast cancer (enter the first one, at a lower or equal age).</source>
-        <translation>{person} : un cancer du sein controlatéral suit un premier cancer du sein (saisissez d'abord le premier, à un âge inférieur ou égal).</translation>
+        <translation>{person} : un cancer du sein controlatéral suit un premier cancer du sein (saisissez d&apos;abord le premier, à un âge inférieur ou égal).</translation>
     </message>
     <message>
         <source>{person}: “{gene}” is not a gene symbol (BRCA1, MLH1...).</source>
-        <translation>{person} : « {gene} » n'est pas un symbole de gène (BRCA1, MLH1...).</translation>
+        <translation>{person} : « {gene} » n&apos;est pas un symbole de gène (BRCA1, MLH1...).</translation>
     </message>
     <message>
         <source>{person}: the result of the {gene} test ({result}) is not valid.</source>
-        <translation>{person} : le résultat du test {gene} ({result}) n'est pas valide.</translation>
+        <translation>{person} : le résultat du test {gene} ({result}) n&apos;est pas valide.</translation>
     </message>
     <message>
         <source>No one is marked as the proband.</source>
-        <translation>Aucune personne n'est désignée comme cas index.</translation>
+        <translation>Aucune personne n&apos;est désignée comme cas index.</translation>
     </message>
     <message>
         <source>There can be only one proband; several people are: {probands}.</source>
-        <translation>Il ne peut y avoir qu'un cas index ; plusieurs personnes le sont : {probands}.</translation>
+        <translation>Il ne peut y avoir qu&apos;un cas index ; plusieurs personnes le sont : {probands}.</translation>
     </message>
     <message>
         <source>Circular parentage: {people} are among their own ancestors.</source>
@@ -1726,7 +1726,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>{person} is linked to the proband by no link (parent, child or partner).</source>
-        <translation>{person} n'est relié(e) au cas index par aucun lien (parent, enfant ou partenaire).</translation>
+        <translation>{person} n&apos;est relié(e) au cas index par aucun lien (parent, enfant ou partenaire).</translation>
     </message>
     <message>
         <source>Incorrect twin group ({people}): at least two people of the family, each in one group only.</source>
@@ -1762,7 +1762,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>the line of column names (##FamID Name Target...) is missing before the data: the columns of the format are assumed, in order.</source>
-        <translation>la ligne des noms de colonnes (##FamID Name Target...) manque avant les données : les colonnes du format sont supposées dans l'ordre.</translation>
+        <translation>la ligne des noms de colonnes (##FamID Name Target...) manque avant les données : les colonnes du format sont supposées dans l&apos;ordre.</translation>
     </message>
     <message>
         <source>the line has {count} fields instead of {expected}.</source>
@@ -1770,11 +1770,11 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>person {person}, column {column}: “{value}” is not a possible value ({expected}).</source>
-        <translation>personne {person}, colonne {column} : « {value} » n'est pas une valeur possible ({expected}).</translation>
+        <translation>personne {person}, colonne {column} : « {value} » n&apos;est pas une valeur possible ({expected}).</translation>
     </message>
     <message>
         <source>person {person}: this identifier is already that of a person on line {first_line}.</source>
-        <translation>personne {person} : cet identifiant est déjà celui d'une personne de la ligne {first_line}.</translation>
+        <translation>personne {person} : cet identifiant est déjà celui d&apos;une personne de la ligne {first_line}.</translation>
     </message>
     <message>
         <source>person {person}, column MZtwin: the monozygotic twin code “{value}” appears {count} times (exactly 2 expected).</source>
@@ -1790,7 +1790,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>CanRisk only accepts pairs of monozygotic twins, {maximum} at most: {people}.</source>
-        <translation>CanRisk n'accepte que des paires de jumeaux monozygotes, au plus {maximum} : {people}.</translation>
+        <translation>CanRisk n&apos;accepte que des paires de jumeaux monozygotes, au plus {maximum} : {people}.</translation>
     </message>
     <message>
         <source>An encrypted clinical value cannot be read: it was altered or moved, or the clinical key does not match.</source>
@@ -1806,51 +1806,51 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>This database has no clinical key yet.</source>
-        <translation>Cette base n'a pas encore de clé clinique.</translation>
+        <translation>Cette base n&apos;a pas encore de clé clinique.</translation>
     </message>
     <message>
         <source>The clinical key has changed since this session opened: log in again, then retry.</source>
-        <translation>La clé clinique a changé depuis l'ouverture de cette session : reconnectez-vous puis réessayez.</translation>
+        <translation>La clé clinique a changé depuis l&apos;ouverture de cette session : reconnectez-vous puis réessayez.</translation>
     </message>
     <message>
         <source>Your access to clinical data awaits the approval of a practitioner or counsellor who already holds it.</source>
-        <translation>Votre accès aux données cliniques attend l'approbation d'un praticien ou d'un conseiller qui le détient déjà.</translation>
+        <translation>Votre accès aux données cliniques attend l&apos;approbation d&apos;un praticien ou d&apos;un conseiller qui le détient déjà.</translation>
     </message>
     <message>
         <source>This account is not awaiting access to clinical data.</source>
-        <translation>Ce compte n'attend pas d'accès aux données cliniques.</translation>
+        <translation>Ce compte n&apos;attend pas d&apos;accès aux données cliniques.</translation>
     </message>
     <message>
         <source>A practitioner or counsellor already holds the clinical key: they approve this account, not the recovery code.</source>
-        <translation>Un praticien ou un conseiller détient déjà la clé clinique : c'est à lui d'approuver ce compte, pas au code de récupération.</translation>
+        <translation>Un praticien ou un conseiller détient déjà la clé clinique : c&apos;est à lui d&apos;approuver ce compte, pas au code de récupération.</translation>
     </message>
     <message>
         <source>Only the current recovery code gives access to clinical data: first have a clinical account approved with that code, then issue a new sheet.</source>
-        <translation>Seul le code de récupération actuel donne accès aux données cliniques : faites d'abord approuver un compte clinique avec ce code, puis émettez une nouvelle feuille.</translation>
+        <translation>Seul le code de récupération actuel donne accès aux données cliniques : faites d&apos;abord approuver un compte clinique avec ce code, puis émettez une nouvelle feuille.</translation>
     </message>
     <message>
         <source>The clinical key written in the key file does not chain to any trusted key: it may have been substituted. It is not used; tell the administrator.</source>
-        <translation>La clé clinique inscrite dans le fichier de clés ne se rattache à aucune clé de confiance : elle a pu être substituée. Elle n'est pas utilisée ; prévenez l'administrateur.</translation>
+        <translation>La clé clinique inscrite dans le fichier de clés ne se rattache à aucune clé de confiance : elle a pu être substituée. Elle n&apos;est pas utilisée ; prévenez l&apos;administrateur.</translation>
     </message>
     <message>
         <source>Trust marks of the clinical key are missing from the key file although the event log shows they were set (or cannot show they were not): nobody is trusted anew and the key is not renewed. Tell the administrator.</source>
-        <translation>Des marques de confiance de la clé clinique manquent dans le fichier de clés alors que le journal montre qu'elles ont été posées (ou ne peut pas montrer le contraire) : personne n'est approuvé de nouveau et la clé n'est pas renouvelée. Prévenez l'administrateur.</translation>
+        <translation>Des marques de confiance de la clé clinique manquent dans le fichier de clés alors que le journal montre qu&apos;elles ont été posées (ou ne peut pas montrer le contraire) : personne n&apos;est approuvé de nouveau et la clé n&apos;est pas renouvelée. Prévenez l&apos;administrateur.</translation>
     </message>
     <message>
         <source>“{value}” is not a valid date: enter it as DD/MM/YYYY.</source>
-        <translation>« {value} » n'est pas une date valide : saisissez-la sous la forme JJ/MM/AAAA.</translation>
+        <translation>« {value} » n&apos;est pas une date valide : saisissez-la sous la forme JJ/MM/AAAA.</translation>
     </message>
     <message>
         <source>The summary could not be saved: {path} ({reason}).</source>
-        <translation>La synthèse n'a pas pu être enregistrée : {path} ({reason}).</translation>
+        <translation>La synthèse n&apos;a pas pu être enregistrée : {path} ({reason}).</translation>
     </message>
     <message>
         <source>The link to patient file no. {patient_id} was not saved: you cannot open that file, or it does not exist.</source>
-        <translation>Le lien vers le dossier n° {patient_id} n'a pas été enregistré : vous ne pouvez pas ouvrir ce dossier, ou il n'existe pas.</translation>
+        <translation>Le lien vers le dossier n° {patient_id} n&apos;a pas été enregistré : vous ne pouvez pas ouvrir ce dossier, ou il n&apos;existe pas.</translation>
     </message>
     <message>
         <source>The file “{file_name}” is empty: it was not attached.</source>
-        <translation>Le fichier « {file_name} » est vide : il n'a pas été joint.</translation>
+        <translation>Le fichier « {file_name} » est vide : il n&apos;a pas été joint.</translation>
     </message>
     <message>
         <source>The file “{file_name}” is too large ({size}): {maximum} at most.</source>
@@ -1858,19 +1858,19 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>The file “{file_name}” was not attached: only PDF, JPEG and PNG files are accepted (extension {extension}).</source>
-        <translation>Le fichier « {file_name} » n'a pas été joint : seuls les fichiers PDF, JPEG et PNG sont acceptés (extension {extension}).</translation>
+        <translation>Le fichier « {file_name} » n&apos;a pas été joint : seuls les fichiers PDF, JPEG et PNG sont acceptés (extension {extension}).</translation>
     </message>
     <message>
         <source>The file “{file_name}” was not attached: its name announces a {announced} file but its content is of type {found}.</source>
-        <translation>Le fichier « {file_name} » n'a pas été joint : son nom annonce un fichier {announced} mais son contenu est de type {found}.</translation>
+        <translation>Le fichier « {file_name} » n&apos;a pas été joint : son nom annonce un fichier {announced} mais son contenu est de type {found}.</translation>
     </message>
     <message>
         <source>The file “{file_name}” is damaged and cannot be read: it was not attached. Ask for a new copy.</source>
-        <translation>Le fichier « {file_name} » est endommagé et ne peut pas être lu : il n'a pas été joint. Demandez-en une nouvelle copie.</translation>
+        <translation>Le fichier « {file_name} » est endommagé et ne peut pas être lu : il n&apos;a pas été joint. Demandez-en une nouvelle copie.</translation>
     </message>
     <message>
         <source>The image “{file_name}” is too large ({pixels} pixels): {maximum} million pixels at most. Reduce its resolution before attaching it.</source>
-        <translation>L'image « {file_name} » est trop grande ({pixels} pixels) : {maximum} millions de pixels au plus. Réduisez sa résolution avant de la joindre.</translation>
+        <translation>L&apos;image « {file_name} » est trop grande ({pixels} pixels) : {maximum} millions de pixels au plus. Réduisez sa résolution avant de la joindre.</translation>
     </message>
     <message>
         <source>This file is already attached to this patient file: “{title}”.</source>
@@ -1878,7 +1878,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>The document was not saved: {count} problem(s), each shown at its field.</source>
-        <translation>Le document n'a pas été enregistré : {count} problème(s), chacun signalé à son champ.</translation>
+        <translation>Le document n&apos;a pas été enregistré : {count} problème(s), chacun signalé à son champ.</translation>
     </message>
     <message>
         <source>Give the document a title.</source>
@@ -1890,7 +1890,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>The date of the document ({date}) is before {year}: check the year.</source>
-        <translation>La date du document ({date}) est antérieure à {year} : vérifiez l'année.</translation>
+        <translation>La date du document ({date}) est antérieure à {year} : vérifiez l&apos;année.</translation>
     </message>
     <message>
         <source>Unknown document category “{value}”.</source>
@@ -1898,11 +1898,11 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>This document no longer exists: it may have been deleted.</source>
-        <translation>Ce document n'existe plus : il a peut-être été supprimé.</translation>
+        <translation>Ce document n&apos;existe plus : il a peut-être été supprimé.</translation>
     </message>
     <message>
         <source>Someone else modified or deleted this document since it was shown: the list was read again; make your change again if it is still needed.</source>
-        <translation>Ce document a été modifié ou supprimé par quelqu'un d'autre depuis son affichage : la liste a été relue, refaites votre modification si elle est encore utile.</translation>
+        <translation>Ce document a été modifié ou supprimé par quelqu&apos;un d&apos;autre depuis son affichage : la liste a été relue, refaites votre modification si elle est encore utile.</translation>
     </message>
     <message>
         <source>The saved content of this document is incomplete or altered: it cannot be read.</source>
@@ -1910,7 +1910,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>The copy could not be saved: {path} ({reason}).</source>
-        <translation>La copie n'a pas pu être enregistrée : {path} ({reason}).</translation>
+        <translation>La copie n&apos;a pas pu être enregistrée : {path} ({reason}).</translation>
     </message>
     <message>
         <source>This PDF is protected by a password: type it to display the document.</source>
@@ -1918,15 +1918,15 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>Wrong password: this PDF could not be opened.</source>
-        <translation>Mot de passe incorrect : ce PDF n'a pas pu être ouvert.</translation>
+        <translation>Mot de passe incorrect : ce PDF n&apos;a pas pu être ouvert.</translation>
     </message>
     <message>
         <source>This document cannot be displayed: its content cannot be read. Save a copy to open it with other software.</source>
-        <translation>Ce document ne peut pas être affiché : son contenu est illisible. Enregistrez-en une copie pour l'ouvrir avec un autre logiciel.</translation>
+        <translation>Ce document ne peut pas être affiché : son contenu est illisible. Enregistrez-en une copie pour l&apos;ouvrir avec un autre logiciel.</translation>
     </message>
     <message>
         <source>This account has not replaced its temporary password yet: access to clinical data will be approved afterwards.</source>
-        <translation>Ce compte n'a pas encore remplacé son mot de passe provisoire : l'accès aux données cliniques sera approuvé ensuite.</translation>
+        <translation>Ce compte n&apos;a pas encore remplacé son mot de passe provisoire : l&apos;accès aux données cliniques sera approuvé ensuite.</translation>
     </message>
     <message>
         <source>Unknown cancer site “{site}”.</source>
@@ -1938,7 +1938,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>The value “{value}” is not possible here.</source>
-        <translation>La valeur « {value} » n'est pas possible ici.</translation>
+        <translation>La valeur « {value} » n&apos;est pas possible ici.</translation>
     </message>
     <message>
         <source>The date {date} is before the birth date ({birth_date}).</source>
@@ -1949,12 +1949,12 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
         <translation>La date du {date} est dans le futur.</translation>
     </message>
     <message>
-        <source>The age of {age} is above the patient's age ({current_age}).</source>
-        <translation>L'âge de {age} ans dépasse l'âge de la patiente ou du patient ({current_age} ans).</translation>
+        <source>The age of {age} is above the patient&apos;s age ({current_age}).</source>
+        <translation>L&apos;âge de {age} ans dépasse l&apos;âge de la patiente ou du patient ({current_age} ans).</translation>
     </message>
     <message>
         <source>The age entered ({age}) does not match the date {date} (age {date_age} then).</source>
-        <translation>L'âge saisi ({age} ans) ne correspond pas à la date du {date} ({date_age} ans).</translation>
+        <translation>L&apos;âge saisi ({age} ans) ne correspond pas à la date du {date} ({date_age} ans).</translation>
     </message>
     <message>
         <source>Cancer ({site}): hormone receptors, HER2 and grade are only entered for a breast cancer.</source>
@@ -1962,7 +1962,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>Cancer ({site}): MSI status and immunohistochemistry are only entered for a colorectal or endometrial cancer.</source>
-        <translation>Cancer ({site}) : le statut MSI et l'immunohistochimie ne se renseignent que pour un cancer colorectal ou de l'endomètre.</translation>
+        <translation>Cancer ({site}) : le statut MSI et l&apos;immunohistochimie ne se renseignent que pour un cancer colorectal ou de l&apos;endomètre.</translation>
     </message>
     <message>
         <source>Unknown risk-reducing surgery “{kind}”.</source>
@@ -1978,11 +1978,11 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>The form was not saved: {count} problem(s), each shown at its field.</source>
-        <translation>Le formulaire n'a pas été enregistré : {count} problème(s), chacun signalé à son champ.</translation>
+        <translation>Le formulaire n&apos;a pas été enregistré : {count} problème(s), chacun signalé à son champ.</translation>
     </message>
     <message>
         <source>Someone else saved this form while you were editing it. Both versions are shown: keep what you typed, take theirs, or combine them, then save again.</source>
-        <translation>Quelqu'un d'autre a enregistré ce formulaire pendant que vous le modifiiez. Les deux versions sont affichées : gardez votre saisie, reprenez la sienne ou combinez-les, puis enregistrez à nouveau.</translation>
+        <translation>Quelqu&apos;un d&apos;autre a enregistré ce formulaire pendant que vous le modifiiez. Les deux versions sont affichées : gardez votre saisie, reprenez la sienne ou combinez-les, puis enregistrez à nouveau.</translation>
     </message>
     <message>
         <source>Unknown clinical form type “{kind}”.</source>
@@ -1994,19 +1994,19 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>This form was saved by a newer version of OISO Desktop: update the application to open it.</source>
-        <translation>Ce formulaire a été enregistré par une version plus récente d'OISO Desktop : mettez l'application à jour pour l'ouvrir.</translation>
+        <translation>Ce formulaire a été enregistré par une version plus récente d&apos;OISO Desktop : mettez l&apos;application à jour pour l&apos;ouvrir.</translation>
     </message>
     <message>
         <source>This form has no version number {revision}.</source>
-        <translation>Ce formulaire n'a pas de version n° {revision}.</translation>
+        <translation>Ce formulaire n&apos;a pas de version n° {revision}.</translation>
     </message>
     <message>
         <source>The standard output is closed or full: the password could not be shown. Nothing was changed.</source>
-        <translation>La sortie standard est fermée ou pleine : le mot de passe ne pourrait pas être affiché. Rien n'a été modifié.</translation>
+        <translation>La sortie standard est fermée ou pleine : le mot de passe ne pourrait pas être affiché. Rien n&apos;a été modifié.</translation>
     </message>
     <message>
         <source>No OISO database is configured on this computer: give its folder with --folder.</source>
-        <translation>Aucune base OISO n'est configurée sur ce poste : indiquez son dossier avec --folder.</translation>
+        <translation>Aucune base OISO n&apos;est configurée sur ce poste : indiquez son dossier avec --folder.</translation>
     </message>
     <message>
         <source>Required value missing: {value}.</source>
@@ -2018,7 +2018,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>No account has the login “{login}”.</source>
-        <translation>Aucun compte ne porte l'identifiant « {login} ».</translation>
+        <translation>Aucun compte ne porte l&apos;identifiant « {login} ».</translation>
     </message>
     <message>
         <source>The RPPS number</source>
@@ -2046,7 +2046,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>The used name</source>
-        <translation>Le nom d'usage</translation>
+        <translation>Le nom d&apos;usage</translation>
     </message>
     <message>
         <source>The first name</source>
@@ -2058,7 +2058,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>An unexpected error occurred. The operation was not completed; if the problem persists, contact your IT support.</source>
-        <translation>Une erreur inattendue est survenue. L'opération n'a pas été effectuée ; si le problème persiste, contactez votre support informatique.</translation>
+        <translation>Une erreur inattendue est survenue. L&apos;opération n&apos;a pas été effectuée ; si le problème persiste, contactez votre support informatique.</translation>
     </message>
     <message>
         <source>Too short: at least 12 characters (14 with three kinds of characters).</source>
@@ -2070,7 +2070,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>The new password must differ from the current one.</source>
-        <translation>Le nouveau mot de passe doit être différent de l'actuel.</translation>
+        <translation>Le nouveau mot de passe doit être différent de l&apos;actuel.</translation>
     </message>
     <message>
         <source>Too easy to guess (common word, keyboard run, repetition).</source>
@@ -2086,7 +2086,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>Must not contain the login.</source>
-        <translation>Ne doit pas contenir l'identifiant.</translation>
+        <translation>Ne doit pas contenir l&apos;identifiant.</translation>
     </message>
     <message>
         <source>Must not contain the first or last name.</source>
@@ -2098,7 +2098,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>“{gene}” is not an HGNC gene symbol (capital letters and digits, for example BRCA2 or RAD51C).</source>
-        <translation>« {gene} » n'est pas un symbole de gène HGNC (lettres majuscules et chiffres, par exemple BRCA2 ou RAD51C).</translation>
+        <translation>« {gene} » n&apos;est pas un symbole de gène HGNC (lettres majuscules et chiffres, par exemple BRCA2 ou RAD51C).</translation>
     </message>
     <message>
         <source>{gene} is not in the list of predisposition genes: check the symbol.</source>
@@ -2110,15 +2110,15 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>“{value}” is not a valid HGVS c. description (cannot be read at character {position}). Examples: c.5946del, c.68-2A&gt;G, c.1234_1235insT.</source>
-        <translation>« {value} » n'est pas une description HGVS c. valide (lecture impossible au caractère {position}). Exemples : c.5946del, c.68-2A&gt;G, c.1234_1235insT.</translation>
+        <translation>« {value} » n&apos;est pas une description HGVS c. valide (lecture impossible au caractère {position}). Exemples : c.5946del, c.68-2A&gt;G, c.1234_1235insT.</translation>
     </message>
     <message>
         <source>“{value}” is not a valid HGVS p. description (cannot be read at character {position}). Examples: p.(Ser1982Argfs*22), p.Arg1699Trp, p.(=).</source>
-        <translation>« {value} » n'est pas une description HGVS p. valide (lecture impossible au caractère {position}). Exemples : p.(Ser1982Argfs*22), p.Arg1699Trp, p.(=).</translation>
+        <translation>« {value} » n&apos;est pas une description HGVS p. valide (lecture impossible au caractère {position}). Exemples : p.(Ser1982Argfs*22), p.Arg1699Trp, p.(=).</translation>
     </message>
     <message>
         <source>“{value}”: the start of the range must come before its end.</source>
-        <translation>« {value} » : le début de l'intervalle doit précéder sa fin.</translation>
+        <translation>« {value} » : le début de l&apos;intervalle doit précéder sa fin.</translation>
     </message>
     <message>
         <source>“{value}”: an insertion goes between two neighbouring positions (for example 1234_1235ins).</source>
@@ -2141,7 +2141,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
         <translation>Saisissez la date (JJ/MM/AAAA).</translation>
     </message>
     <message>
-        <source>The date {date} is before the patient's birth ({birth_date}).</source>
+        <source>The date {date} is before the patient&apos;s birth ({birth_date}).</source>
         <translation>La date du {date} précède la naissance de la patiente ou du patient ({birth_date}).</translation>
     </message>
     <message>
@@ -2158,15 +2158,15 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>The relative “{person_id}” is not in the family (Family tab).</source>
-        <translation>L'apparenté « {person_id} » ne figure pas dans la famille (onglet Famille).</translation>
+        <translation>L&apos;apparenté « {person_id} » ne figure pas dans la famille (onglet Famille).</translation>
     </message>
     <message>
         <source>Choose a relative: it cannot be the patient.</source>
         <translation>Choisissez un apparenté : ce ne peut pas être la patiente ou le patient.</translation>
     </message>
     <message>
-        <source>The relative's result is only entered for a predictive test whose result has been received.</source>
-        <translation>Le résultat de l'apparenté ne se renseigne que pour un test présymptomatique dont le résultat est reçu.</translation>
+        <source>The relative&apos;s result is only entered for a predictive test whose result has been received.</source>
+        <translation>Le résultat de l&apos;apparenté ne se renseigne que pour un test présymptomatique dont le résultat est reçu.</translation>
     </message>
     <message>
         <source>Tick what the consent covers.</source>
@@ -2178,7 +2178,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>No pathogenic variant (class 4 or 5) is saved in the Genetics tab: the letter to relatives is about one. Save the variant first.</source>
-        <translation>Aucun variant pathogène (classe 4 ou 5) n'est enregistré dans l'onglet Génétique : la lettre à la parentèle porte sur lui. Enregistrez d'abord le variant.</translation>
+        <translation>Aucun variant pathogène (classe 4 ou 5) n&apos;est enregistré dans l&apos;onglet Génétique : la lettre à la parentèle porte sur lui. Enregistrez d&apos;abord le variant.</translation>
     </message>
     <message>
         <source>Choose at least one relative to write to.</source>
@@ -2186,7 +2186,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>The relative “{person_id}” is not in the saved family: save the Family tab first.</source>
-        <translation>L'apparenté « {person_id} » ne figure pas dans la famille enregistrée : enregistrez d'abord l'onglet Famille.</translation>
+        <translation>L&apos;apparenté « {person_id} » ne figure pas dans la famille enregistrée : enregistrez d&apos;abord l&apos;onglet Famille.</translation>
     </message>
 </context>
 <context>
@@ -2229,7 +2229,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>Verify integrity</source>
-        <translation>Vérifier l'intégrité</translation>
+        <translation>Vérifier l&apos;intégrité</translation>
     </message>
     <message>
         <source>Export (CSV)…</source>
@@ -2403,7 +2403,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>Clinical key change awaiting a holder</source>
-        <translation>Changement de clé clinique en attente d'un détenteur</translation>
+        <translation>Changement de clé clinique en attente d&apos;un détenteur</translation>
     </message>
     <message>
         <source>Clinical key refused to an unendorsed key slot</source>
@@ -2463,7 +2463,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>Document details modified</source>
-        <translation>Informations d'un document modifiées</translation>
+        <translation>Informations d&apos;un document modifiées</translation>
     </message>
     <message>
         <source>Document deleted</source>
@@ -2471,7 +2471,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>Copy of a document saved</source>
-        <translation>Copie d'un document enregistrée</translation>
+        <translation>Copie d&apos;un document enregistrée</translation>
     </message>
     <message>
         <source>Patient summary produced</source>
@@ -2562,7 +2562,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>Add a brother or sister to the selected person (same parents, added first if missing) ({keys})</source>
-        <translation>Ajouter un frère ou une sœur à la personne sélectionnée (mêmes parents, ajoutés d'abord s'ils manquent) ({keys})</translation>
+        <translation>Ajouter un frère ou une sœur à la personne sélectionnée (mêmes parents, ajoutés d&apos;abord s&apos;ils manquent) ({keys})</translation>
     </message>
     <message>
         <source>Child</source>
@@ -2570,7 +2570,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>Add a child to the selected person and their partner (a partner is added when there is none) ({keys})</source>
-        <translation>Ajouter un enfant à la personne sélectionnée et à son conjoint (un conjoint est ajouté s'il n'y en a pas) ({keys})</translation>
+        <translation>Ajouter un enfant à la personne sélectionnée et à son conjoint (un conjoint est ajouté s&apos;il n&apos;y en a pas) ({keys})</translation>
     </message>
     <message>
         <source>Partner</source>
@@ -2586,7 +2586,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>Remove the selected person ({keys}, or Delete in the table); remove their children first</source>
-        <translation>Retirer la personne sélectionnée ({keys}, ou Suppr dans le tableau) ; retirez d'abord ses enfants</translation>
+        <translation>Retirer la personne sélectionnée ({keys}, ou Suppr dans le tableau) ; retirez d&apos;abord ses enfants</translation>
     </message>
     <message>
         <source>Undo</source>
@@ -2626,7 +2626,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>Show the whole pedigree (0)</source>
-        <translation>Afficher tout l'arbre (0)</translation>
+        <translation>Afficher tout l&apos;arbre (0)</translation>
     </message>
     <message>
         <source>Import a CanRisk file…</source>
@@ -2634,7 +2634,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>Replace this family by one read from a CanRisk pedigree file (versions 1 to 4)</source>
-        <translation>Remplacer cette famille par une famille lue dans un fichier d'arbre CanRisk (versions 1 à 4)</translation>
+        <translation>Remplacer cette famille par une famille lue dans un fichier d&apos;arbre CanRisk (versions 1 à 4)</translation>
     </message>
     <message>
         <source>Export for CanRisk…</source>
@@ -2642,23 +2642,23 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>Write the family as a CanRisk 2.0 pedigree file. CanRisk holds less than this form: approximate ages become their central value; only breast, ovarian, prostate and pancreatic cancers and the BOADICEA genes are written.</source>
-        <translation>Écrire la famille dans un fichier d'arbre CanRisk 2.0. CanRisk contient moins que ce formulaire : les âges approchés deviennent leur valeur centrale ; seuls les cancers du sein, de l'ovaire, de la prostate et du pancréas et les gènes de BOADICEA sont écrits.</translation>
+        <translation>Écrire la famille dans un fichier d&apos;arbre CanRisk 2.0. CanRisk contient moins que ce formulaire : les âges approchés deviennent leur valeur centrale ; seuls les cancers du sein, de l&apos;ovaire, de la prostate et du pancréas et les gènes de BOADICEA sont écrits.</translation>
     </message>
     <message>
         <source>The exported file is the one to upload to the CanRisk tool (canrisk.org) to compute BOADICEA risks.</source>
-        <translation>Le fichier exporté est celui à déposer dans l'outil CanRisk (canrisk.org) pour calculer les risques BOADICEA.</translation>
+        <translation>Le fichier exporté est celui à déposer dans l&apos;outil CanRisk (canrisk.org) pour calculer les risques BOADICEA.</translation>
     </message>
     <message>
         <source>Other parent</source>
         <translation>Autre parent</translation>
     </message>
     <message>
-        <source>{person} has several partners: who is the child's other parent?</source>
-        <translation>{person} a plusieurs conjoints : qui est l'autre parent de l'enfant ?</translation>
+        <source>{person} has several partners: who is the child&apos;s other parent?</source>
+        <translation>{person} a plusieurs conjoints : qui est l&apos;autre parent de l&apos;enfant ?</translation>
     </message>
     <message>
         <source>Add the child</source>
-        <translation>Ajouter l'enfant</translation>
+        <translation>Ajouter l&apos;enfant</translation>
     </message>
     <message>
         <source>Remove people</source>
@@ -2670,7 +2670,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>They would have no other link to the family. Ctrl+Z undoes the removal.</source>
-        <translation>Ils n'auraient plus aucun lien avec la famille. Ctrl+Z annule le retrait.</translation>
+        <translation>Ils n&apos;auraient plus aucun lien avec la famille. Ctrl+Z annule le retrait.</translation>
     </message>
     <message>
         <source>{person}: {problem}</source>
@@ -2728,7 +2728,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>Cervix</source>
-        <translation>Col de l'utérus</translation>
+        <translation>Col de l&apos;utérus</translation>
     </message>
     <message>
         <source>Prostate</source>
@@ -3031,11 +3031,11 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>The location was saved for your account only; the other users of this computer will have to choose this folder at their first start.</source>
-        <translation>L'emplacement a été enregistré pour votre compte uniquement ; les autres utilisateurs de cet ordinateur devront choisir ce dossier à leur premier démarrage.</translation>
+        <translation>L&apos;emplacement a été enregistré pour votre compte uniquement ; les autres utilisateurs de cet ordinateur devront choisir ce dossier à leur premier démarrage.</translation>
     </message>
     <message>
         <source>The database could not be created: {reason}</source>
-        <translation>La base n'a pas pu être créée : {reason}</translation>
+        <translation>La base n&apos;a pas pu être créée : {reason}</translation>
     </message>
     <message>
         <source>Sheet saved: {path}</source>
@@ -3043,7 +3043,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>The sheet could not be saved: {reason}</source>
-        <translation>La fiche n'a pas pu être enregistrée : {reason}</translation>
+        <translation>La fiche n&apos;a pas pu être enregistrée : {reason}</translation>
     </message>
     <message>
         <source>Saving the recovery sheet...</source>
@@ -3058,7 +3058,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>{name} saved this form on {when} while you were editing it. Nothing is lost: your entries are below, beside what they saved.</source>
-        <translation>{name} a enregistré ce formulaire le {when} pendant que vous le modifiiez. Rien n'est perdu : votre saisie est ci-dessous, à côté de ce qu'il ou elle a enregistré.</translation>
+        <translation>{name} a enregistré ce formulaire le {when} pendant que vous le modifiiez. Rien n&apos;est perdu : votre saisie est ci-dessous, à côté de ce qu&apos;il ou elle a enregistré.</translation>
     </message>
     <message>
         <source>Another user</source>
@@ -3078,7 +3078,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>Keep your entries to save them over the other version (it stays in the history), or take the saved version and enter your changes again.</source>
-        <translation>Gardez votre saisie pour l'enregistrer à la place de l'autre version (elle reste dans l'historique), ou reprenez la version enregistrée et refaites vos modifications.</translation>
+        <translation>Gardez votre saisie pour l&apos;enregistrer à la place de l&apos;autre version (elle reste dans l&apos;historique), ou reprenez la version enregistrée et refaites vos modifications.</translation>
     </message>
     <message>
         <source>Keep my entries</source>
@@ -3158,21 +3158,17 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
 <context>
     <name>GeneticsEditor</name>
     <message>
-        <source>Add</source>
-        <extracomment>sections of the form, as in the problems' ``field`` ("variants[0].hgvs_c") Usual panels (the genes of the French GGC panels), offered to fill a panel's genes.</extracomment>
-        <translation>Ajouter</translation>
-    </message>
-    <message>
         <source>Remove</source>
         <translation>Supprimer</translation>
     </message>
     <message>
         <source>Add a genetic test (Insert)</source>
+        <extracomment>sections of the form, as in the problems&apos; ``field`` (&quot;variants[0].hgvs_c&quot;) Usual panels (the genes of the French GGC panels), offered to fill a panel&apos;s genes.</extracomment>
         <translation>Ajouter une analyse génétique (Inser)</translation>
     </message>
     <message>
         <source>Remove the selected test (Delete)</source>
-        <translation>Supprimer l'analyse sélectionnée (Suppr)</translation>
+        <translation>Supprimer l&apos;analyse sélectionnée (Suppr)</translation>
     </message>
     <message>
         <source>Add a variant (Insert)</source>
@@ -3196,27 +3192,15 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>Remove the selected information (Delete)</source>
-        <translation>Supprimer l'information sélectionnée (Suppr)</translation>
+        <translation>Supprimer l&apos;information sélectionnée (Suppr)</translation>
     </message>
     <message>
         <source>Letter to relatives…</source>
-        <translation>Lettre d'information de la parentèle…</translation>
+        <translation>Lettre d&apos;information de la parentèle…</translation>
     </message>
     <message>
         <source>Write the letter “information de la parentèle” (PDF) to the relatives you choose, from the saved file</source>
-        <translation>Rédiger la lettre d'information de la parentèle (PDF) pour les apparentés choisis, à partir du dossier enregistré</translation>
-    </message>
-    <message>
-        <source>Nothing to correct.</source>
-        <translation>Rien à corriger.</translation>
-    </message>
-    <message>
-        <source>Click a problem to go to its field</source>
-        <translation>Cliquez sur un problème pour aller à son champ</translation>
-    </message>
-    <message>
-        <source>{label}:</source>
-        <translation>{label} :</translation>
+        <translation>Rédiger la lettre d&apos;information de la parentèle (PDF) pour les apparentés choisis, à partir du dossier enregistré</translation>
     </message>
     <message>
         <source>Analysis</source>
@@ -3259,7 +3243,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
         <translation>Gène du variant familial</translation>
     </message>
     <message>
-        <source>Patient's variants</source>
+        <source>Patient&apos;s variants</source>
         <translation>Variants du patient</translation>
     </message>
     <message>
@@ -3271,8 +3255,8 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
         <translation>Apparenté testé</translation>
     </message>
     <message>
-        <source>Relative's result</source>
-        <translation>Résultat de l'apparenté</translation>
+        <source>Relative&apos;s result</source>
+        <translation>Résultat de l&apos;apparenté</translation>
     </message>
     <message>
         <source>Comment</source>
@@ -3284,7 +3268,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>Coding DNA description (HGVS): c.5946del, c.68-2A&gt;G, c.1234_1235insT</source>
-        <translation>Description sur l'ADN codant (HGVS) : c.5946del, c.68-2A&gt;G, c.1234_1235insT</translation>
+        <translation>Description sur l&apos;ADN codant (HGVS) : c.5946del, c.68-2A&gt;G, c.1234_1235insT</translation>
     </message>
     <message>
         <source>HGVS c.</source>
@@ -3323,7 +3307,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
         <translation>Portée</translation>
     </message>
     <message>
-        <source>The scanned signed form, among the file's documents (Documents tab).</source>
+        <source>The scanned signed form, among the file&apos;s documents (Documents tab).</source>
         <translation>Le formulaire signé numérisé, parmi les documents du dossier (onglet Documents).</translation>
     </message>
     <message>
@@ -3332,7 +3316,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>Attach the scanned signed form in the Documents tab, then choose it here.</source>
-        <translation>Joignez le formulaire signé numérisé dans l'onglet Documents, puis choisissez-le ici.</translation>
+        <translation>Joignez le formulaire signé numérisé dans l&apos;onglet Documents, puis choisissez-le ici.</translation>
     </message>
     <message>
         <source>(none)</source>
@@ -3408,7 +3392,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>Class 4 or 5: shown as a carrier on the pedigree</source>
-        <translation>Classe 4 ou 5 : porteur sur l'arbre généalogique</translation>
+        <translation>Classe 4 ou 5 : porteur sur l&apos;arbre généalogique</translation>
     </message>
     <message>
         <source>Not a positive result</source>
@@ -3416,19 +3400,11 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>Uncertain significance: never shown as a positive result; marked “VUS” on the pedigree</source>
-        <translation>Signification incertaine : jamais présenté comme un résultat positif ; noté « VSI » sur l'arbre</translation>
+        <translation>Signification incertaine : jamais présenté comme un résultat positif ; noté « VSI » sur l&apos;arbre</translation>
     </message>
     <message>
         <source>Benign or likely benign: not shown on the pedigree</source>
-        <translation>Bénin ou probablement bénin : non indiqué sur l'arbre</translation>
-    </message>
-    <message>
-        <source>To correct ({count})</source>
-        <translation>À corriger ({count})</translation>
-    </message>
-    <message>
-        <source>To correct</source>
-        <translation>À corriger</translation>
+        <translation>Bénin ou probablement bénin : non indiqué sur l&apos;arbre</translation>
     </message>
     <message>
         <source>{item} — {field}</source>
@@ -3508,11 +3484,11 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>Select an item in a table to see and edit it.</source>
-        <translation>Sélectionnez une ligne d'un tableau pour la consulter et la modifier.</translation>
+        <translation>Sélectionnez une ligne d&apos;un tableau pour la consulter et la modifier.</translation>
     </message>
     <message>
         <source>Nothing recorded yet. Add a test, a variant, a consent or the relatives informed with the “Add” buttons, or with the Insert key in a table.</source>
-        <translation>Rien n'est encore enregistré. Ajoutez une analyse, un variant, un consentement ou les apparentés informés avec les boutons « Ajouter », ou avec la touche Inser dans un tableau.</translation>
+        <translation>Rien n&apos;est encore enregistré. Ajoutez une analyse, un variant, un consentement ou les apparentés informés avec les boutons « Ajouter », ou avec la touche Inser dans un tableau.</translation>
     </message>
     <message>
         <source>Breast and ovary ({count} genes)</source>
@@ -3576,7 +3552,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>Predictive test of a relative</source>
-        <translation>Test présymptomatique d'un apparenté</translation>
+        <translation>Test présymptomatique d&apos;un apparenté</translation>
     </message>
 </context>
 <context>
@@ -3610,7 +3586,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     <name>HistoryEditor</name>
     <message>
         <source>Add a cancer (Insert)</source>
-        <extracomment>sections of the history, as in the problems' ``field`` ("cancers[0].age", "note")</extracomment>
+        <extracomment>sections of the history, as in the problems&apos; ``field`` (&quot;cancers[0].age&quot;, &quot;note&quot;)</extracomment>
         <translation>Ajouter un cancer (Inser)</translation>
     </message>
     <message>
@@ -3632,18 +3608,6 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     <message>
         <source>Anything about the personal history that the fields above do not say</source>
         <translation>Ce que les champs ci-dessus ne disent pas des antécédents personnels</translation>
-    </message>
-    <message>
-        <source>Nothing to correct.</source>
-        <translation>Rien à corriger.</translation>
-    </message>
-    <message>
-        <source>Click a problem to go to its field</source>
-        <translation>Cliquez sur un problème pour aller à son champ</translation>
-    </message>
-    <message>
-        <source>Add</source>
-        <translation>Ajouter</translation>
     </message>
     <message>
         <source>Remove</source>
@@ -3739,7 +3703,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>The age or the date is enough; if both are given, they must agree.</source>
-        <translation>L'âge ou la date suffit ; si les deux sont saisis, ils doivent concorder.</translation>
+        <translation>L&apos;âge ou la date suffit ; si les deux sont saisis, ils doivent concorder.</translation>
     </message>
     <message>
         <source>Remove a cancer</source>
@@ -3760,14 +3724,6 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     <message>
         <source>The removal is saved with the rest of the form.</source>
         <translation>La suppression sera enregistrée avec le reste du formulaire.</translation>
-    </message>
-    <message>
-        <source>To correct ({count})</source>
-        <translation>À corriger ({count})</translation>
-    </message>
-    <message>
-        <source>To correct</source>
-        <translation>À corriger</translation>
     </message>
     <message>
         <source>{item} — {field}</source>
@@ -3968,7 +3924,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>Cervix</source>
-        <translation>Col de l'utérus</translation>
+        <translation>Col de l&apos;utérus</translation>
     </message>
     <message>
         <source>Prostate</source>
@@ -4144,6 +4100,37 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
 </context>
 <context>
+    <name>ItemEditor</name>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Nothing to correct.</source>
+        <translation>Rien à corriger.</translation>
+    </message>
+    <message>
+        <source>Click a problem to go to its field</source>
+        <translation>Cliquez sur un problème pour aller à son champ</translation>
+    </message>
+    <message>
+        <source>{label}:</source>
+        <translation>{label} :</translation>
+    </message>
+    <message>
+        <source>To correct ({count})</source>
+        <translation>À corriger ({count})</translation>
+    </message>
+    <message>
+        <source>To correct</source>
+        <translation>À corriger</translation>
+    </message>
+</context>
+<context>
     <name>LocationPage</name>
     <message>
         <source>Database location</source>
@@ -4167,7 +4154,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>Choose the shared folder when several people, each with their own session on this computer, use OISO Desktop. Creating it may require administrator rights on the computer.</source>
-        <translation>Choisissez le dossier partagé lorsque plusieurs personnes, chacune avec sa propre session sur cet ordinateur, utilisent OISO Desktop. Sa création peut demander les droits d'administrateur de l'ordinateur.</translation>
+        <translation>Choisissez le dossier partagé lorsque plusieurs personnes, chacune avec sa propre session sur cet ordinateur, utilisent OISO Desktop. Sa création peut demander les droits d&apos;administrateur de l&apos;ordinateur.</translation>
     </message>
     <message>
         <source>&amp;Folder:</source>
@@ -4191,7 +4178,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>Cannot write in this folder ({reason}). Choose another folder.</source>
-        <translation>Impossible d'écrire dans ce dossier ({reason}). Choisissez un autre dossier.</translation>
+        <translation>Impossible d&apos;écrire dans ce dossier ({reason}). Choisissez un autre dossier.</translation>
     </message>
 </context>
 <context>
@@ -4210,7 +4197,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>Switch user</source>
-        <translation>Changer d'utilisateur</translation>
+        <translation>Changer d&apos;utilisateur</translation>
     </message>
     <message>
         <source>Unlock</source>
@@ -4221,7 +4208,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     <name>LoginDialog</name>
     <message>
         <source>OISO Desktop — Sign in</source>
-        <extracomment>the user picked another interface language ("fr" or "en")</extracomment>
+        <extracomment>the user picked another interface language (&quot;fr&quot; or &quot;en&quot;)</extracomment>
         <translation>OISO Desktop — Connexion</translation>
     </message>
     <message>
@@ -4291,7 +4278,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>DEMONSTRATION MODE — fictitious data, deleted when the application closes</source>
-        <translation>MODE DÉMONSTRATION — données fictives, effacées à la fermeture de l'application</translation>
+        <translation>MODE DÉMONSTRATION — données fictives, effacées à la fermeture de l&apos;application</translation>
     </message>
     <message>
         <source>Older copy of the database</source>
@@ -4303,7 +4290,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>The last event seen here was no. {remembered}; the database now ends at no. {found}. Recent records and events may have been lost, or the database files were replaced by an older copy (a restored backup, a copied folder). Tell your administrator. This alert has been recorded in the event log.</source>
-        <translation>Le dernier événement vu ici portait le n° {remembered} ; la base s'arrête maintenant au n° {found}. Des fiches et des événements récents ont pu être perdus, ou les fichiers de la base ont été remplacés par une copie plus ancienne (sauvegarde restaurée, dossier recopié). Prévenez votre administrateur. Cette alerte a été enregistrée dans le journal.</translation>
+        <translation>Le dernier événement vu ici portait le n° {remembered} ; la base s&apos;arrête maintenant au n° {found}. Des fiches et des événements récents ont pu être perdus, ou les fichiers de la base ont été remplacés par une copie plus ancienne (sauvegarde restaurée, dossier recopié). Prévenez votre administrateur. Cette alerte a été enregistrée dans le journal.</translation>
     </message>
     <message>
         <source>New recovery sheet</source>
@@ -4315,11 +4302,11 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>You signed in with the recovery code: it is now known to whoever typed or read it. A new sheet replaces it; the code just used then stops working.</source>
-        <translation>Vous vous êtes connecté avec le code de récupération : il est désormais connu de quiconque l'a saisi ou lu. Une nouvelle fiche le remplace ; le code utilisé cesse alors de fonctionner.</translation>
+        <translation>Vous vous êtes connecté avec le code de récupération : il est désormais connu de quiconque l&apos;a saisi ou lu. Une nouvelle fiche le remplace ; le code utilisé cesse alors de fonctionner.</translation>
     </message>
     <message>
         <source>The database key could not be changed: {reason} Use “Change the database key now” once the other sessions are closed.</source>
-        <translation>La clé de la base n'a pas pu être changée : {reason} Utilisez « Changer la clé de la base maintenant… » quand les autres sessions seront fermées.</translation>
+        <translation>La clé de la base n&apos;a pas pu être changée : {reason} Utilisez « Changer la clé de la base maintenant… » quand les autres sessions seront fermées.</translation>
     </message>
     <message>
         <source>Issue a new sheet</source>
@@ -4375,7 +4362,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>&amp;About OISO Desktop</source>
-        <translation>À &amp;propos d'OISO Desktop</translation>
+        <translation>À &amp;propos d&apos;OISO Desktop</translation>
     </message>
     <message>
         <source>Locking...</source>
@@ -4395,7 +4382,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>Leaving now loses these changes. Cancel, then save each file first.</source>
-        <translation>Quitter maintenant perd ces modifications. Annulez, puis enregistrez d'abord chaque dossier.</translation>
+        <translation>Quitter maintenant perd ces modifications. Annulez, puis enregistrez d&apos;abord chaque dossier.</translation>
     </message>
     <message>
         <source>Leave without saving</source>
@@ -4415,7 +4402,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>No secure keyring (credential manager) was found on this computer: binding is unavailable.</source>
-        <translation>Aucun trousseau sécurisé (gestionnaire d'identifiants) n'a été trouvé sur cet ordinateur : la liaison est indisponible.</translation>
+        <translation>Aucun trousseau sécurisé (gestionnaire d&apos;identifiants) n&apos;a été trouvé sur cet ordinateur : la liaison est indisponible.</translation>
     </message>
     <message>
         <source>Your account is now bound to this computer.</source>
@@ -4423,7 +4410,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>Your account is no longer bound to this computer.</source>
-        <translation>Votre compte n'est plus lié à cet ordinateur.</translation>
+        <translation>Votre compte n&apos;est plus lié à cet ordinateur.</translation>
     </message>
     <message>
         <source>Language</source>
@@ -4431,7 +4418,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>The new language will be used the next time OISO Desktop starts.</source>
-        <translation>La nouvelle langue sera utilisée au prochain démarrage d'OISO Desktop.</translation>
+        <translation>La nouvelle langue sera utilisée au prochain démarrage d&apos;OISO Desktop.</translation>
     </message>
     <message>
         <source>&lt;h3&gt;OISO Desktop {version}&lt;/h3&gt;&lt;p&gt;Oncogenetics identification and follow-up.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Database:&lt;/b&gt; {backend}&lt;br&gt;&lt;b&gt;Folder:&lt;/b&gt; {folder}&lt;/p&gt;</source>
@@ -4439,7 +4426,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>About OISO Desktop</source>
-        <translation>À propos d'OISO Desktop</translation>
+        <translation>À propos d&apos;OISO Desktop</translation>
     </message>
 </context>
 <context>
@@ -4469,7 +4456,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>To be given to the user; they will have to change it at their first login. It will not be shown again.</source>
-        <translation>À transmettre à l'utilisateur ; il devra le changer à sa première connexion. Il ne sera plus affiché.</translation>
+        <translation>À transmettre à l&apos;utilisateur ; il devra le changer à sa première connexion. Il ne sera plus affiché.</translation>
     </message>
     <message>
         <source>Copied to the clipboard.</source>
@@ -4484,7 +4471,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>The new password must differ from the current one.</source>
-        <translation>Le nouveau mot de passe doit être différent de l'actuel.</translation>
+        <translation>Le nouveau mot de passe doit être différent de l&apos;actuel.</translation>
     </message>
     <message>
         <source>Type the same password in both fields.</source>
@@ -4539,7 +4526,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>You assist no practitioner yet: ask the administrator to link your account to the practitioners you work for.</source>
-        <translation>Vous n'assistez encore aucun praticien : demandez à l'administrateur de rattacher votre compte aux praticiens pour lesquels vous travaillez.</translation>
+        <translation>Vous n&apos;assistez encore aucun praticien : demandez à l&apos;administrateur de rattacher votre compte aux praticiens pour lesquels vous travaillez.</translation>
     </message>
     <message>
         <source>Choose the sex.</source>
@@ -4567,7 +4554,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>This file was changed by someone else while you were editing it.</source>
-        <translation>Ce dossier a été modifié par quelqu'un d'autre pendant que vous le modifiiez.</translation>
+        <translation>Ce dossier a été modifié par quelqu&apos;un d&apos;autre pendant que vous le modifiiez.</translation>
     </message>
     <message>
         <source>Your entries are not lost. Reload the saved version: your entries stay in the form and the values saved meanwhile are shown under each field.</source>
@@ -4583,7 +4570,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>This file was changed by someone else. Your entries are kept.</source>
-        <translation>Ce dossier a été modifié par quelqu'un d'autre. Vos saisies sont conservées.</translation>
+        <translation>Ce dossier a été modifié par quelqu&apos;un d&apos;autre. Vos saisies sont conservées.</translation>
     </message>
     <message>
         <source>Reloading the patient file…</source>
@@ -4595,11 +4582,11 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>Saved by the other user: {value}</source>
-        <translation>Enregistré par l'autre utilisateur : {value}</translation>
+        <translation>Enregistré par l&apos;autre utilisateur : {value}</translation>
     </message>
     <message>
         <source>This file was changed by someone else. Your entries are kept in the form; the values they saved are shown under the fields that differ. Check, then save again.</source>
-        <translation>Ce dossier a été modifié par quelqu'un d'autre. Vos saisies sont conservées dans le formulaire ; les valeurs enregistrées par l'autre utilisateur sont affichées sous les champs qui diffèrent. Vérifiez, puis enregistrez à nouveau.</translation>
+        <translation>Ce dossier a été modifié par quelqu&apos;un d&apos;autre. Vos saisies sont conservées dans le formulaire ; les valeurs enregistrées par l&apos;autre utilisateur sont affichées sous les champs qui diffèrent. Vérifiez, puis enregistrez à nouveau.</translation>
     </message>
     <message>
         <source>The saved version has been reloaded; you can save again.</source>
@@ -4623,7 +4610,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>All the first names on the civil status, separated by spaces</source>
-        <translation>Tous les prénoms de l'état civil, séparés par des espaces</translation>
+        <translation>Tous les prénoms de l&apos;état civil, séparés par des espaces</translation>
     </message>
     <message>
         <source>Birth date *</source>
@@ -4639,7 +4626,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>e.g. 75056, or 99xxx abroad</source>
-        <translation>par ex. 75056, ou 99xxx à l'étranger</translation>
+        <translation>par ex. 75056, ou 99xxx à l&apos;étranger</translation>
     </message>
     <message>
         <source>NIR</source>
@@ -4651,7 +4638,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>INS identity status</source>
-        <translation>Statut de l'identité INS</translation>
+        <translation>Statut de l&apos;identité INS</translation>
     </message>
     <message>
         <source>Usage</source>
@@ -4659,7 +4646,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>Used name</source>
-        <translation>Nom d'usage</translation>
+        <translation>Nom d&apos;usage</translation>
     </message>
     <message>
         <source>Contact details</source>
@@ -4808,7 +4795,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>Preview the patient summary (identity, history, family and pedigree, genetics, scores) as saved; save or print it from there.</source>
-        <translation>Aperçu du résumé du dossier (identité, antécédents, famille et arbre, génétique, scores) tel qu'enregistré ; l'enregistrer ou l'imprimer depuis l'aperçu.</translation>
+        <translation>Aperçu du résumé du dossier (identité, antécédents, famille et arbre, génétique, scores) tel qu&apos;enregistré ; l&apos;enregistrer ou l&apos;imprimer depuis l&apos;aperçu.</translation>
     </message>
     <message>
         <source>Scores</source>
@@ -4820,7 +4807,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>The CanRisk file was removed: its export could not be logged. {error}</source>
-        <translation>Le fichier CanRisk a été supprimé : son export n'a pas pu être consigné dans le journal. {error}</translation>
+        <translation>Le fichier CanRisk a été supprimé : son export n&apos;a pas pu être consigné dans le journal. {error}</translation>
     </message>
     <message>
         <source>Read only: this file is shared with you for reading.</source>
@@ -4836,7 +4823,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>Some entries are not valid: nothing was saved. Each problem is shown at its field.</source>
-        <translation>Certaines saisies ne sont pas valides : rien n'a été enregistré. Chaque problème est signalé à son champ.</translation>
+        <translation>Certaines saisies ne sont pas valides : rien n&apos;a été enregistré. Chaque problème est signalé à son champ.</translation>
     </message>
     <message>
         <source>Saving {form}…</source>
@@ -4844,11 +4831,11 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>The version saved by the other user is shown.</source>
-        <translation>La version enregistrée par l'autre utilisateur est affichée.</translation>
+        <translation>La version enregistrée par l&apos;autre utilisateur est affichée.</translation>
     </message>
     <message>
         <source>Your entries are kept. Check them, then save: they will replace the version saved meanwhile (it stays in the history).</source>
-        <translation>Votre saisie est conservée. Vérifiez-la, puis enregistrez : elle remplacera la version enregistrée entre-temps (qui reste dans l'historique).</translation>
+        <translation>Votre saisie est conservée. Vérifiez-la, puis enregistrez : elle remplacera la version enregistrée entre-temps (qui reste dans l&apos;historique).</translation>
     </message>
     <message>
         <source>Version no. {revision} is back in the form. Save to make it the current version.</source>
@@ -4920,7 +4907,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>No patient file yet</source>
-        <translation>Aucun dossier patient pour l'instant</translation>
+        <translation>Aucun dossier patient pour l&apos;instant</translation>
     </message>
     <message numerus="yes">
         <source>%Ln file(s)</source>
@@ -4970,7 +4957,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>Choose the patient file of {person}. The link is shown only to users who may open both files.</source>
-        <translation>Choisissez le dossier patient de {person}. Le lien n'est visible que des utilisateurs autorisés à ouvrir les deux dossiers.</translation>
+        <translation>Choisissez le dossier patient de {person}. Le lien n&apos;est visible que des utilisateurs autorisés à ouvrir les deux dossiers.</translation>
     </message>
     <message>
         <source>Name, first name or birth date…</source>
@@ -5033,7 +5020,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>Used name</source>
-        <translation>Nom d'usage</translation>
+        <translation>Nom d&apos;usage</translation>
     </message>
     <message>
         <source>First name(s)</source>
@@ -5073,7 +5060,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>Genes with a pathogenic variant recorded in the family</source>
-        <translation>Gènes porteurs d'un variant pathogène enregistré dans la famille</translation>
+        <translation>Gènes porteurs d&apos;un variant pathogène enregistré dans la famille</translation>
     </message>
     <message>
         <source>No family entered yet</source>
@@ -5108,7 +5095,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
         <translation>Gène (classe)</translation>
     </message>
     <message>
-        <source>The patient's variants and their ACMG class (Genetics tab); only class 4 or 5 is a positive result</source>
+        <source>The patient&apos;s variants and their ACMG class (Genetics tab); only class 4 or 5 is a positive result</source>
         <translation>Les variants du patient et leur classe ACMG (onglet Génétique) ; seules les classes 4 et 5 sont un résultat positif</translation>
     </message>
 </context>
@@ -5232,7 +5219,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>Ovarian cancer</source>
-        <translation>Cancer de l'ovaire</translation>
+        <translation>Cancer de l&apos;ovaire</translation>
     </message>
     <message>
         <source>Colorectal and Lynch spectrum</source>
@@ -5272,7 +5259,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>Carrier of a pathogenic variant</source>
-        <translation>Porteur d'un variant pathogène</translation>
+        <translation>Porteur d&apos;un variant pathogène</translation>
     </message>
     <message>
         <source>Gene + : pathogenic variant ; − : negative ; VUS : unknown significance</source>
@@ -5422,7 +5409,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>Make this person the proband (the previous one no longer is)</source>
-        <translation>Faire de cette personne le cas index (le précédent ne l'est plus)</translation>
+        <translation>Faire de cette personne le cas index (le précédent ne l&apos;est plus)</translation>
     </message>
     <message>
         <source>Add a cancer</source>
@@ -5487,7 +5474,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>Type the recovery code to give &lt;b&gt;{name}&lt;/b&gt; access to clinical data. The use of the code is recorded in the event log; wrong codes are throttled like passwords.</source>
-        <translation>Saisissez le code de récupération pour donner à &lt;b&gt;{name}&lt;/b&gt; l'accès aux données cliniques. L'utilisation du code est inscrite au journal ; les codes erronés sont limités comme les mots de passe.</translation>
+        <translation>Saisissez le code de récupération pour donner à &lt;b&gt;{name}&lt;/b&gt; l&apos;accès aux données cliniques. L&apos;utilisation du code est inscrite au journal ; les codes erronés sont limités comme les mots de passe.</translation>
     </message>
     <message>
         <source>Recovery &amp;code:</source>
@@ -5510,7 +5497,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>Type the code printed on the recovery sheet, the login of an administrator account and a new password for that account. The use of the code is recorded in the event log.</source>
-        <translation>Saisissez le code imprimé sur la fiche de récupération, l'identifiant d'un compte administrateur et un nouveau mot de passe pour ce compte. L'utilisation du code est inscrite au journal.</translation>
+        <translation>Saisissez le code imprimé sur la fiche de récupération, l&apos;identifiant d&apos;un compte administrateur et un nouveau mot de passe pour ce compte. L&apos;utilisation du code est inscrite au journal.</translation>
     </message>
     <message>
         <source>Recovery &amp;code:</source>
@@ -5522,7 +5509,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>Restore access</source>
-        <translation>Rétablir l'accès</translation>
+        <translation>Rétablir l&apos;accès</translation>
     </message>
     <message>
         <source>Also change the database key (suspected compromise)</source>
@@ -5530,7 +5517,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>If the sheet or a copy of the database folder may have been seen by someone else: copies of the old key file will no longer open the database. Other sessions must be closed.</source>
-        <translation>Si la fiche ou une copie du dossier de la base a pu être vue par quelqu'un d'autre : les copies de l'ancien fichier de clés n'ouvriront plus la base. Les autres sessions doivent être fermées.</translation>
+        <translation>Si la fiche ou une copie du dossier de la base a pu être vue par quelqu&apos;un d&apos;autre : les copies de l&apos;ancien fichier de clés n&apos;ouvriront plus la base. Les autres sessions doivent être fermées.</translation>
     </message>
     <message>
         <source>Checking the recovery code...</source>
@@ -5545,7 +5532,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>The database is created. This code is shown only once: it restores access if every administrator password is lost.</source>
-        <translation>La base est créée. Ce code n'est affiché qu'une fois : il rétablit l'accès si tous les mots de passe administrateur sont perdus.</translation>
+        <translation>La base est créée. Ce code n&apos;est affiché qu&apos;une fois : il rétablit l&apos;accès si tous les mots de passe administrateur sont perdus.</translation>
     </message>
     <message>
         <source>Save the recovery sheet (PDF)...</source>
@@ -5553,11 +5540,11 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>Print the sheet or write the code down, and keep it in a safe place (a locked cabinet), away from the computer. Anyone holding this code and the database files can open the database.</source>
-        <translation>Imprimez la fiche ou recopiez le code, et conservez-le en lieu sûr (armoire fermée à clé), loin de l'ordinateur. Toute personne détenant ce code et les fichiers de la base peut ouvrir la base.</translation>
+        <translation>Imprimez la fiche ou recopiez le code, et conservez-le en lieu sûr (armoire fermée à clé), loin de l&apos;ordinateur. Toute personne détenant ce code et les fichiers de la base peut ouvrir la base.</translation>
     </message>
     <message>
         <source>I have printed or stored this code in a safe place</source>
-        <translation>J'ai imprimé ou conservé ce code en lieu sûr</translation>
+        <translation>J&apos;ai imprimé ou conservé ce code en lieu sûr</translation>
     </message>
     <message>
         <source>oiso-recovery-sheet.pdf</source>
@@ -5580,7 +5567,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>The new recovery code is shown only once. The previous code no longer works: destroy the old sheet.</source>
-        <translation>Le nouveau code de récupération n'est affiché qu'une seule fois. L'ancien code ne fonctionne plus : détruisez l'ancienne fiche.</translation>
+        <translation>Le nouveau code de récupération n&apos;est affiché qu&apos;une seule fois. L&apos;ancien code ne fonctionne plus : détruisez l&apos;ancienne fiche.</translation>
     </message>
     <message>
         <source>Save the recovery sheet (PDF)…</source>
@@ -5588,11 +5575,11 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>Print the sheet or write the code down, and keep it in a safe place (a locked cabinet), away from the computer. Delete the PDF file once printed.</source>
-        <translation>Imprimez la fiche ou recopiez le code, et conservez-le en lieu sûr (armoire fermée à clé), loin de l'ordinateur. Supprimez le fichier PDF une fois imprimé.</translation>
+        <translation>Imprimez la fiche ou recopiez le code, et conservez-le en lieu sûr (armoire fermée à clé), loin de l&apos;ordinateur. Supprimez le fichier PDF une fois imprimé.</translation>
     </message>
     <message>
         <source>I have printed or stored this code in a safe place</source>
-        <translation>J'ai imprimé ou rangé ce code en lieu sûr</translation>
+        <translation>J&apos;ai imprimé ou rangé ce code en lieu sûr</translation>
     </message>
     <message>
         <source>Close</source>
@@ -5620,22 +5607,22 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>The sheet could not be saved: {reason}</source>
-        <translation>La fiche n'a pas pu être enregistrée : {reason}</translation>
+        <translation>La fiche n&apos;a pas pu être enregistrée : {reason}</translation>
     </message>
 </context>
 <context>
     <name>RelativesLetterDialog</name>
     <message>
         <source>Letter to relatives</source>
-        <translation>Lettre d'information de la parentèle</translation>
+        <translation>Lettre d&apos;information de la parentèle</translation>
     </message>
     <message>
         <source>One letter per relative, made from the saved file: the pathogenic variants (class 4 or 5) of the Genetics tab and the relatives of the Family tab. The letters never name the patient.</source>
-        <translation>Une lettre par apparenté, rédigée à partir du dossier enregistré : les variants pathogènes (classe 4 ou 5) de l'onglet Génétique et les apparentés de l'onglet Famille. Les lettres ne nomment jamais le patient.</translation>
+        <translation>Une lettre par apparenté, rédigée à partir du dossier enregistré : les variants pathogènes (classe 4 ou 5) de l&apos;onglet Génétique et les apparentés de l&apos;onglet Famille. Les lettres ne nomment jamais le patient.</translation>
     </message>
     <message>
         <source>This file has unsaved entries: save it first for the letters to use them.</source>
-        <translation>Ce dossier a des saisies non enregistrées : enregistrez-le d'abord pour que les lettres en tiennent compte.</translation>
+        <translation>Ce dossier a des saisies non enregistrées : enregistrez-le d&apos;abord pour que les lettres en tiennent compte.</translation>
     </message>
     <message>
         <source>Relatives to write to</source>
@@ -5643,7 +5630,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>The family has no relative yet: add them in the Family tab.</source>
-        <translation>La famille ne compte encore aucun apparenté : ajoutez-les dans l'onglet Famille.</translation>
+        <translation>La famille ne compte encore aucun apparenté : ajoutez-les dans l&apos;onglet Famille.</translation>
     </message>
     <message>
         <source>Letter</source>
@@ -5667,11 +5654,11 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>The letters could not be saved in “{path}”: {reason}.</source>
-        <translation>Les lettres n'ont pas pu être enregistrées dans « {path} » : {reason}.</translation>
+        <translation>Les lettres n&apos;ont pas pu être enregistrées dans « {path} » : {reason}.</translation>
     </message>
     <message>
         <source>Letter “information de la parentèle” of {date}</source>
-        <translation>Lettre d'information de la parentèle du {date}</translation>
+        <translation>Lettre d&apos;information de la parentèle du {date}</translation>
     </message>
 </context>
 <context>
@@ -5721,7 +5708,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>Puts this version back in its tab as your entries; saving makes it the current version (the others stay in the history).</source>
-        <translation>Reprend cette version dans son onglet comme votre saisie ; l'enregistrer en fait la version actuelle (les autres restent dans l'historique).</translation>
+        <translation>Reprend cette version dans son onglet comme votre saisie ; l&apos;enregistrer en fait la version actuelle (les autres restent dans l&apos;historique).</translation>
     </message>
     <message>
         <source>Changes from the previous version</source>
@@ -5733,7 +5720,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>No clinical form of this file has been saved yet.</source>
-        <translation>Aucun formulaire clinique de ce dossier n'a encore été enregistré.</translation>
+        <translation>Aucun formulaire clinique de ce dossier n&apos;a encore été enregistré.</translation>
     </message>
     <message>
         <source>{count} version(s)</source>
@@ -5749,7 +5736,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>No saved version yet.</source>
-        <translation>Aucune version enregistrée pour l'instant.</translation>
+        <translation>Aucune version enregistrée pour l&apos;instant.</translation>
     </message>
     <message>
         <source>{form}, version no. {revision} — saved on {when} by {name}</source>
@@ -5800,14 +5787,14 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     <message>
         <source>Show {person} in the Family tab</source>
         <extracomment>How long the visible cards wait for more edits before they are redrawn.</extracomment>
-        <translation>Afficher {person} dans l'onglet Famille</translation>
+        <translation>Afficher {person} dans l&apos;onglet Famille</translation>
     </message>
 </context>
 <context>
     <name>ScoreTexts</name>
     <message>
         <source>The family has no single proband: only the personal history is counted.</source>
-        <translation>La famille n'a pas un cas index unique : seuls les antécédents personnels sont comptés.</translation>
+        <translation>La famille n&apos;a pas un cas index unique : seuls les antécédents personnels sont comptés.</translation>
     </message>
     <message>
         <source>Proband adopted: their biological family history is not known.</source>
@@ -5855,7 +5842,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>excellent indication for an oncogenetics consultation</source>
-        <translation>excellente indication de consultation d'oncogénétique</translation>
+        <translation>excellente indication de consultation d&apos;oncogénétique</translation>
     </message>
     <message>
         <source>possible indication</source>
@@ -5879,11 +5866,11 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>Total of {threshold} or more: probability of a BRCA1/2 variant of about 10 % or more, genetic testing indicated.</source>
-        <translation>Total d'au moins {threshold} : probabilité d'un variant BRCA1/2 d'environ 10 % ou plus, indication d'analyse génétique.</translation>
+        <translation>Total d&apos;au moins {threshold} : probabilité d&apos;un variant BRCA1/2 d&apos;environ 10 % ou plus, indication d&apos;analyse génétique.</translation>
     </message>
     <message>
         <source>Total below {threshold} in each branch: probability of a BRCA1/2 variant below about 10 %.</source>
-        <translation>Total inférieur à {threshold} dans chaque branche : probabilité d'un variant BRCA1/2 inférieure à environ 10 %.</translation>
+        <translation>Total inférieur à {threshold} dans chaque branche : probabilité d&apos;un variant BRCA1/2 inférieure à environ 10 %.</translation>
     </message>
     <message>
         <source>Threshold of {threshold} perhaps reached (imprecise age or sex: {people}): make them precise.</source>
@@ -5891,7 +5878,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>No cancer counted in the person themselves: the threshold is {threshold}, that of testing an unaffected person (Evans 2017).</source>
-        <translation>Aucun cancer compté chez la personne elle-même : le seuil est de {threshold}, celui de l'analyse d'une personne non atteinte (Evans 2017).</translation>
+        <translation>Aucun cancer compté chez la personne elle-même : le seuil est de {threshold}, celui de l&apos;analyse d&apos;une personne non atteinte (Evans 2017).</translation>
     </message>
     <message>
         <source>2017 adjustment: grade {grade}</source>
@@ -5931,11 +5918,11 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>at least 3 relatives with a Lynch-spectrum cancer (colorectum, endometrium, small bowel, ureter or renal pelvis)</source>
-        <translation>au moins 3 apparentés atteints d'un cancer du spectre de Lynch (côlon-rectum, endomètre, intestin grêle, uretère ou bassinet)</translation>
+        <translation>au moins 3 apparentés atteints d&apos;un cancer du spectre de Lynch (côlon-rectum, endomètre, intestin grêle, uretère ou bassinet)</translation>
     </message>
     <message>
         <source>one a first-degree relative of the two others</source>
-        <translation>l'un apparenté au premier degré des deux autres</translation>
+        <translation>l&apos;un apparenté au premier degré des deux autres</translation>
     </message>
     <message>
         <source>at least 2 successive generations affected</source>
@@ -5955,11 +5942,11 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>Amsterdam II criteria met: {people}.</source>
-        <translation>Critères d'Amsterdam II remplis : {people}.</translation>
+        <translation>Critères d&apos;Amsterdam II remplis : {people}.</translation>
     </message>
     <message>
         <source>Amsterdam II criteria met on the declared history ({people}), to be confirmed.</source>
-        <translation>Critères d'Amsterdam II remplis sur l'histoire déclarée ({people}), à confirmer.</translation>
+        <translation>Critères d&apos;Amsterdam II remplis sur l&apos;histoire déclarée ({people}), à confirmer.</translation>
     </message>
     <message>
         <source>Tumours to verify on a pathology report: {people}.</source>
@@ -5971,15 +5958,15 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>Amsterdam II criteria not met, missing: {items}.</source>
-        <translation>Critères d'Amsterdam II non remplis, il manque : {items}.</translation>
+        <translation>Critères d&apos;Amsterdam II non remplis, il manque : {items}.</translation>
     </message>
     <message>
         <source>No Lynch-spectrum cancer in the family: Amsterdam II criteria not met.</source>
-        <translation>Aucun cancer du spectre de Lynch dans la famille : critères d'Amsterdam II non remplis.</translation>
+        <translation>Aucun cancer du spectre de Lynch dans la famille : critères d&apos;Amsterdam II non remplis.</translation>
     </message>
     <message>
         <source>Familial adenomatous polyposis is not recorded in the file: to be excluded.</source>
-        <translation>La polypose adénomateuse familiale n'est pas renseignée dans le dossier : à exclure.</translation>
+        <translation>La polypose adénomateuse familiale n&apos;est pas renseignée dans le dossier : à exclure.</translation>
     </message>
     <message>
         <source>criterion 1: colorectal cancer before 50</source>
@@ -5991,15 +5978,15 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>criterion 3: colorectal cancer with MSI-high histology (mucinous) before 60</source>
-        <translation>critère 3 : cancer colorectal d'histologie évocatrice d'instabilité (mucineux) avant 60 ans</translation>
+        <translation>critère 3 : cancer colorectal d&apos;histologie évocatrice d&apos;instabilité (mucineux) avant 60 ans</translation>
     </message>
     <message>
         <source>criterion 4: first-degree relative with a spectrum tumour, one diagnosis before 50: {people}</source>
-        <translation>critère 4 : apparenté au premier degré atteint d'une tumeur du spectre, un diagnostic avant 50 ans : {people}</translation>
+        <translation>critère 4 : apparenté au premier degré atteint d&apos;une tumeur du spectre, un diagnostic avant 50 ans : {people}</translation>
     </message>
     <message>
         <source>criterion 5: at least 2 first- or second-degree relatives with spectrum tumours: {people}</source>
-        <translation>critère 5 : au moins 2 apparentés au premier ou deuxième degré atteints d'une tumeur du spectre : {people}</translation>
+        <translation>critère 5 : au moins 2 apparentés au premier ou deuxième degré atteints d&apos;une tumeur du spectre : {people}</translation>
     </message>
     <message>
         <source>Test the tumour of {people} for microsatellite instability (MSI) or MMR deficiency.</source>
@@ -6007,18 +5994,18 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>Criterion possibly met depending on an imprecise age: {people}; make the age at diagnosis precise.</source>
-        <translation>Critère possiblement rempli selon un âge imprécis : {people} ; précisez l'âge au diagnostic.</translation>
+        <translation>Critère possiblement rempli selon un âge imprécis : {people} ; précisez l&apos;âge au diagnostic.</translation>
     </message>
     <message>
         <source>No revised Bethesda criterion is met.</source>
-        <translation>Aucun critère de Bethesda révisé n'est rempli.</translation>
+        <translation>Aucun critère de Bethesda révisé n&apos;est rempli.</translation>
     </message>
     <message>
         <source>Tumour of the proband ({site}) already analysed: {msi}.</source>
         <translation>Tumeur du cas index ({site}) déjà analysée : {msi}.</translation>
     </message>
     <message>
-        <source>Immunohistochemistry of the proband's tumour ({site}): {ihc}.</source>
+        <source>Immunohistochemistry of the proband&apos;s tumour ({site}): {ihc}.</source>
         <translation>Immunohistochimie de la tumeur du cas index ({site}) : {ihc}.</translation>
     </message>
     <message>
@@ -6054,11 +6041,11 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     <name>ScoresPanel</name>
     <message>
         <source>Computed from the personal history and the family as entered in their tabs, saved or not. Click a relative to show them in the Family tab.</source>
-        <translation>Calculés à partir des antécédents personnels et de la famille tels que saisis dans leurs onglets, enregistrés ou non. Cliquez sur un apparenté pour l'afficher dans l'onglet Famille.</translation>
+        <translation>Calculés à partir des antécédents personnels et de la famille tels que saisis dans leurs onglets, enregistrés ou non. Cliquez sur un apparenté pour l&apos;afficher dans l&apos;onglet Famille.</translation>
     </message>
     <message>
         <source>Threshold: {threshold} in one branch (branches are never added)</source>
-        <translation>Seuil : {threshold} dans une branche (les branches ne s'additionnent jamais)</translation>
+        <translation>Seuil : {threshold} dans une branche (les branches ne s&apos;additionnent jamais)</translation>
     </message>
     <message>
         <source>{branch} — score {points}</source>
@@ -6066,7 +6053,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>Eisinger score</source>
-        <translation>Score d'Eisinger</translation>
+        <translation>Score d&apos;Eisinger</translation>
     </message>
     <message>
         <source>Breast and ovary, per parental branch</source>
@@ -6098,7 +6085,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>No breast or ovarian cancer and no BRCA variant in the family.</source>
-        <translation>Aucun cancer du sein ou de l'ovaire ni variant BRCA dans la famille.</translation>
+        <translation>Aucun cancer du sein ou de l&apos;ovaire ni variant BRCA dans la famille.</translation>
     </message>
     <message>
         <source>Without adjustment</source>
@@ -6146,7 +6133,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>Amsterdam II criteria</source>
-        <translation>Critères d'Amsterdam II</translation>
+        <translation>Critères d&apos;Amsterdam II</translation>
     </message>
     <message>
         <source>Lynch syndrome; all must hold</source>
@@ -6178,7 +6165,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>Which tumours to test for microsatellite instability</source>
-        <translation>Tumeurs à tester pour l'instabilité microsatellitaire</translation>
+        <translation>Tumeurs à tester pour l&apos;instabilité microsatellitaire</translation>
     </message>
     <message>
         <source>MSI testing indicated</source>
@@ -6233,7 +6220,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>A change of the database key was asked for and is not done yet (a password reset or a recovery with “change the key too”): until it is, a copy of the old key file still opens the database. Close the other sessions, then use “Re-key the database now”.</source>
-        <translation>Un changement de clé de la base a été demandé et n'est pas encore fait (réinitialisation d'un mot de passe ou récupération avec « changer aussi la clé ») : d'ici là, une copie de l'ancien fichier de clés ouvre encore la base. Fermez les autres sessions, puis utilisez « Changer la clé de la base maintenant… ».</translation>
+        <translation>Un changement de clé de la base a été demandé et n&apos;est pas encore fait (réinitialisation d&apos;un mot de passe ou récupération avec « changer aussi la clé ») : d&apos;ici là, une copie de l&apos;ancien fichier de clés ouvre encore la base. Fermez les autres sessions, puis utilisez « Changer la clé de la base maintenant… ».</translation>
     </message>
     <message>
         <source>Saving the setting…</source>
@@ -6253,7 +6240,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>A new recovery code is created and shown once, to be printed. The code of the current sheet stops working at once: destroy the old sheet. A copy of the key file made earlier still answers to the old code: if such a copy may exist, also change the database key.</source>
-        <translation>Un nouveau code de récupération est créé et affiché une seule fois, pour être imprimé. Le code de la fiche actuelle cesse de fonctionner aussitôt : détruisez l'ancienne fiche. Une copie du fichier de clés faite auparavant répond encore à l'ancien code : si une telle copie peut exister, changez aussi la clé de la base.</translation>
+        <translation>Un nouveau code de récupération est créé et affiché une seule fois, pour être imprimé. Le code de la fiche actuelle cesse de fonctionner aussitôt : détruisez l&apos;ancienne fiche. Une copie du fichier de clés faite auparavant répond encore à l&apos;ancien code : si une telle copie peut exister, changez aussi la clé de la base.</translation>
     </message>
     <message>
         <source>Issue a new sheet</source>
@@ -6261,11 +6248,11 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>Creating a new recovery code…</source>
-        <translation>Création d'un nouveau code de récupération…</translation>
+        <translation>Création d&apos;un nouveau code de récupération…</translation>
     </message>
     <message>
         <source>New recovery sheet issued: the previous code no longer works.</source>
-        <translation>Nouvelle fiche de récupération émise : l'ancien code ne fonctionne plus.</translation>
+        <translation>Nouvelle fiche de récupération émise : l&apos;ancien code ne fonctionne plus.</translation>
     </message>
     <message>
         <source>Re-key the database</source>
@@ -6279,9 +6266,9 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
         <source>Use this when a copy of the database files or a password may have been seen (suspected compromise). The database is encrypted again with a new key for every current account and the recovery code: a copy of the key file taken before no longer opens it.
 
 Every other open session (other workstations, other users of this computer) must be closed first; this may take a moment.</source>
-        <translation>À utiliser si une copie des fichiers de la base ou un mot de passe a pu être vu (compromission suspectée). La base est rechiffrée avec une nouvelle clé pour tous les comptes actuels et le code de récupération : une copie du fichier de clés prise auparavant ne l'ouvre plus.
+        <translation>À utiliser si une copie des fichiers de la base ou un mot de passe a pu être vu (compromission suspectée). La base est rechiffrée avec une nouvelle clé pour tous les comptes actuels et le code de récupération : une copie du fichier de clés prise auparavant ne l&apos;ouvre plus.
 
-Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet ordinateur) doivent être fermées d'abord ; l'opération peut prendre un moment.</translation>
+Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet ordinateur) doivent être fermées d&apos;abord ; l&apos;opération peut prendre un moment.</translation>
     </message>
     <message>
         <source>Re-key now</source>
@@ -6293,7 +6280,7 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     </message>
     <message>
         <source>The database has been re-keyed: an older copy of its key file no longer opens it.</source>
-        <translation>La base a changé de clé : une ancienne copie de son fichier de clés ne l'ouvre plus.</translation>
+        <translation>La base a changé de clé : une ancienne copie de son fichier de clés ne l&apos;ouvre plus.</translation>
     </message>
 </context>
 <context>
@@ -6304,7 +6291,7 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     </message>
     <message>
         <source>The hospital or practice where the database is used (letters, reports).</source>
-        <translation>L'établissement ou le cabinet où la base est utilisée (courriers, comptes rendus).</translation>
+        <translation>L&apos;établissement ou le cabinet où la base est utilisée (courriers, comptes rendus).</translation>
     </message>
     <message>
         <source>9 characters, e.g. 750712184</source>
@@ -6394,15 +6381,15 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     </message>
     <message>
         <source>The summary of the saved file, shown from memory. Saving a copy or printing it is recorded in the event log.</source>
-        <translation>La synthèse du dossier enregistré, affichée depuis la mémoire. L'enregistrement d'une copie et l'impression sont consignés dans le journal.</translation>
+        <translation>La synthèse du dossier enregistré, affichée depuis la mémoire. L&apos;enregistrement d&apos;une copie et l&apos;impression sont consignés dans le journal.</translation>
     </message>
     <message>
         <source>This file has unsaved entries: the summary shows the file as saved. Save it first for the summary to include them.</source>
-        <translation>Ce dossier a des saisies non enregistrées : la synthèse montre le dossier tel qu'il est enregistré. Enregistrez-le d'abord pour qu'elle les reprenne.</translation>
+        <translation>Ce dossier a des saisies non enregistrées : la synthèse montre le dossier tel qu&apos;il est enregistré. Enregistrez-le d&apos;abord pour qu&apos;elle les reprenne.</translation>
     </message>
     <message>
         <source>Printing is not available on this installation: save a copy and print it from a PDF reader.</source>
-        <translation>L'impression n'est pas disponible sur cette installation : enregistrez une copie et imprimez-la depuis un lecteur PDF.</translation>
+        <translation>L&apos;impression n&apos;est pas disponible sur cette installation : enregistrez une copie et imprimez-la depuis un lecteur PDF.</translation>
     </message>
     <message>
         <source>Save a copy…</source>
@@ -6442,19 +6429,19 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     </message>
     <message>
         <source>the printer could not be opened</source>
-        <translation>l'imprimante n'a pas pu être ouverte</translation>
+        <translation>l&apos;imprimante n&apos;a pas pu être ouverte</translation>
     </message>
     <message>
         <source>the printer refused a new page</source>
-        <translation>l'imprimante a refusé une nouvelle page</translation>
+        <translation>l&apos;imprimante a refusé une nouvelle page</translation>
     </message>
     <message>
         <source>The summary could not be printed: {reason}.</source>
-        <translation>La synthèse n'a pas pu être imprimée : {reason}.</translation>
+        <translation>La synthèse n&apos;a pas pu être imprimée : {reason}.</translation>
     </message>
     <message>
         <source>Summary sent to the printer (pages: {count}).</source>
-        <translation>Synthèse envoyée à l'imprimante (pages : {count}).</translation>
+        <translation>Synthèse envoyée à l&apos;imprimante (pages : {count}).</translation>
     </message>
 </context>
 <context>
@@ -6480,7 +6467,7 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     <name>TaskRunner</name>
     <message>
         <source>OISO Desktop</source>
-        <extracomment>label of the most recent running task ("" when idle), for the status bar every failure, handled or not (useful for logging and tests) the session's account was suspended or revoked meanwhile (SessionEnded): the main window logs out; the task's own callbacks are not called</extracomment>
+        <extracomment>label of the most recent running task (&quot;&quot; when idle), for the status bar every failure, handled or not (useful for logging and tests) the session&apos;s account was suspended or revoked meanwhile (SessionEnded): the main window logs out; the task&apos;s own callbacks are not called</extracomment>
         <translation>OISO Desktop</translation>
     </message>
 </context>
@@ -6570,7 +6557,7 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     </message>
     <message>
         <source>Revocation pending ({logins}): the database key will be changed as soon as no other session of OISO Desktop has the database open. Until then, a copy of the old key file could still open it.</source>
-        <translation>Révocation en attente ({logins}) : la clé de la base sera changée dès qu'aucune autre session d'OISO Desktop n'aura la base ouverte. D'ici là, une copie de l'ancien fichier de clés pourrait encore l'ouvrir.</translation>
+        <translation>Révocation en attente ({logins}) : la clé de la base sera changée dès qu&apos;aucune autre session d&apos;OISO Desktop n&apos;aura la base ouverte. D&apos;ici là, une copie de l&apos;ancien fichier de clés pourrait encore l&apos;ouvrir.</translation>
     </message>
     <message>
         <source>Changing the database key…</source>
@@ -6582,7 +6569,7 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     </message>
     <message>
         <source>No revocation is pending.</source>
-        <translation>Aucune révocation n'est en attente.</translation>
+        <translation>Aucune révocation n&apos;est en attente.</translation>
     </message>
     <message>
         <source>Suspend an account</source>
@@ -6594,7 +6581,7 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     </message>
     <message>
         <source>The user will no longer be able to log in until the account is reactivated. Their patient files stay as they are.</source>
-        <translation>L'utilisateur ne pourra plus se connecter jusqu'à la réactivation du compte. Ses dossiers patients restent inchangés.</translation>
+        <translation>L&apos;utilisateur ne pourra plus se connecter jusqu&apos;à la réactivation du compte. Ses dossiers patients restent inchangés.</translation>
     </message>
     <message>
         <source>Account {login} suspended.</source>
@@ -6621,8 +6608,8 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
         <translation>Révoquer définitivement le compte {login} ({name}) ?</translation>
     </message>
     <message>
-        <source>The database will be re-keyed: it is encrypted again with a new key and this account's key is removed, so its password can no longer open the database. This may take a moment and cannot be undone. The user's identity is kept for traceability.</source>
-        <translation>La base sera rechiffrée : elle est chiffrée à nouveau avec une nouvelle clé et la clé de ce compte est supprimée, si bien que son mot de passe ne peut plus ouvrir la base. Cela peut prendre un moment et est irréversible. L'identité de l'utilisateur est conservée pour la traçabilité.</translation>
+        <source>The database will be re-keyed: it is encrypted again with a new key and this account&apos;s key is removed, so its password can no longer open the database. This may take a moment and cannot be undone. The user&apos;s identity is kept for traceability.</source>
+        <translation>La base sera rechiffrée : elle est chiffrée à nouveau avec une nouvelle clé et la clé de ce compte est supprimée, si bien que son mot de passe ne peut plus ouvrir la base. Cela peut prendre un moment et est irréversible. L&apos;identité de l&apos;utilisateur est conservée pour la traçabilité.</translation>
     </message>
     <message>
         <source>Revoke and re-key</source>
@@ -6642,7 +6629,7 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     </message>
     <message>
         <source>A copy of the key file taken before will no longer open the database. Every other open session must be closed first.</source>
-        <translation>Une copie du fichier de clés prise auparavant n'ouvrira plus la base. Toutes les autres sessions ouvertes doivent être fermées d'abord.</translation>
+        <translation>Une copie du fichier de clés prise auparavant n&apos;ouvrira plus la base. Toutes les autres sessions ouvertes doivent être fermées d&apos;abord.</translation>
     </message>
     <message>
         <source>Resetting the password…</source>
@@ -6658,7 +6645,7 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     </message>
     <message>
         <source>A temporary password will be shown once; the user will have to change it at their first login. Their current password stops working at once.</source>
-        <translation>Un mot de passe provisoire sera affiché une seule fois ; l'utilisateur devra le changer à sa première connexion. Son mot de passe actuel cesse aussitôt de fonctionner.</translation>
+        <translation>Un mot de passe provisoire sera affiché une seule fois ; l&apos;utilisateur devra le changer à sa première connexion. Son mot de passe actuel cesse aussitôt de fonctionner.</translation>
     </message>
     <message>
         <source>Reset</source>
@@ -6701,7 +6688,7 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     </message>
     <message>
         <source>The login cannot be changed.</source>
-        <translation>L'identifiant ne peut pas être modifié.</translation>
+        <translation>L&apos;identifiant ne peut pas être modifié.</translation>
     </message>
     <message>
         <source>{name} — FINESS {finess}</source>
@@ -6709,7 +6696,7 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     </message>
     <message>
         <source>The login is required.</source>
-        <translation>L'identifiant est obligatoire.</translation>
+        <translation>L&apos;identifiant est obligatoire.</translation>
     </message>
     <message>
         <source>The first name is required.</source>
@@ -6737,7 +6724,7 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     </message>
     <message>
         <source>This account was changed by someone else meanwhile. Your entries are kept: saving again will replace their changes.</source>
-        <translation>Ce compte a été modifié entre-temps par quelqu'un d'autre. Vos saisies sont conservées : enregistrer à nouveau remplacera ses modifications.</translation>
+        <translation>Ce compte a été modifié entre-temps par quelqu&apos;un d&apos;autre. Vos saisies sont conservées : enregistrer à nouveau remplacera ses modifications.</translation>
     </message>
     <message>
         <source>User account</source>
@@ -6918,7 +6905,7 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     </message>
     <message>
         <source>&lt;p&gt;No OISO database was found on this computer.&lt;/p&gt;&lt;p&gt;This assistant creates an &lt;b&gt;encrypted&lt;/b&gt; database, records your structure and creates the &lt;b&gt;administrator&lt;/b&gt; account, who will then create the accounts of the other users.&lt;/p&gt;&lt;p&gt;At the end, a &lt;b&gt;recovery code&lt;/b&gt; is shown once: it restores access if every administrator password is lost. Keep a printer or a USB key at hand to save it.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Aucune base OISO n'a été trouvée sur cet ordinateur.&lt;/p&gt;&lt;p&gt;Cet assistant crée une base &lt;b&gt;chiffrée&lt;/b&gt;, enregistre votre structure et crée le compte &lt;b&gt;administrateur&lt;/b&gt;, qui créera ensuite les comptes des autres utilisateurs.&lt;/p&gt;&lt;p&gt;À la fin, un &lt;b&gt;code de récupération&lt;/b&gt; est affiché une seule fois : il rétablit l'accès si tous les mots de passe administrateur sont perdus. Gardez une imprimante ou une clé USB à portée de main pour le conserver.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;Aucune base OISO n&apos;a été trouvée sur cet ordinateur.&lt;/p&gt;&lt;p&gt;Cet assistant crée une base &lt;b&gt;chiffrée&lt;/b&gt;, enregistre votre structure et crée le compte &lt;b&gt;administrateur&lt;/b&gt;, qui créera ensuite les comptes des autres utilisateurs.&lt;/p&gt;&lt;p&gt;À la fin, un &lt;b&gt;code de récupération&lt;/b&gt; est affiché une seule fois : il rétablit l&apos;accès si tous les mots de passe administrateur sont perdus. Gardez une imprimante ou une clé USB à portée de main pour le conserver.&lt;/p&gt;</translation>
     </message>
 </context>
 </TS>
