@@ -8,7 +8,8 @@ encrypted under the clinical key (CK):
   counsellors; never a secretary or an administrator) on a file it may read /
   write (owner, read or write share), through :func:`~services.access.authorize`;
   and a session holding the CK (:func:`session_clinical_keys`: an account
-  awaiting approval gets ``clinical_access_awaiting``);
+  awaiting approval gets ``clinical_access_awaiting``), both checked by
+  ``services.clinical_gate.open_clinical_file``;
 * **versions**: ``save`` takes the ``version`` the user edited; a stale one raises
   ConcurrentEditError ``clinical_form_conflict`` carrying the current saved form
   (``params["current"]``), so the GUI shows both and keeps what the user typed.
@@ -62,8 +63,8 @@ from oiso_desktop.domain.errors import (
 )
 from oiso_desktop.domain.family import Family
 from oiso_desktop.domain.permissions import PatientAccess, Permission
-from oiso_desktop.services.access import PatientScope, authorize
-from oiso_desktop.services.clinical_key_service import session_clinical_keys
+from oiso_desktop.services.access import PatientScope
+from oiso_desktop.services.clinical_gate import open_clinical_file
 from oiso_desktop.services.context import (
     AccessMode,
     ServiceContext,
@@ -84,7 +85,6 @@ __all__ = ["PAD_TO", "ClinicalFormService", "saved_content"]
 #: Plain contents are padded with spaces to a multiple of this many bytes.
 PAD_TO = 512
 
-NOT_FOUND_MESSAGE = "Ce dossier patient n'existe pas."
 CONFLICT_MESSAGE = (
     "Quelqu'un d'autre a enregistré ce formulaire pendant que vous le modifiiez. Les deux "
     "versions sont affichées : gardez votre saisie, reprenez la sienne ou combinez-les, "
@@ -231,17 +231,7 @@ class ClinicalFormService:
         self, uow: ServiceUnitOfWork, permission: Permission, patient_id: int
     ) -> tuple[Patient, PatientAccess, ClinicalKeys]:
         """The one gate: role, then the file, then the session's clinical key."""
-        authorize(uow, uow.actor, permission)
-        patient = uow.patients.get(patient_id)
-        if patient is None:
-            raise NotFound(
-                NOT_FOUND_MESSAGE,
-                code=ErrorCode.PATIENT_NOT_FOUND,
-                object_type="patient",
-                object_id=patient_id,
-            )
-        access = authorize(uow, uow.actor, permission, patient)
-        return patient, access, session_clinical_keys(self.ctx, uow)
+        return open_clinical_file(self.ctx, uow, permission, patient_id)
 
     @staticmethod
     def _saved_family(uow: ServiceUnitOfWork, patient: Patient, keys: ClinicalKeys) -> Family:
