@@ -227,12 +227,6 @@ class ClinicalFormService:
 
     # ------------------------------------------------------------------ plumbing
 
-    def _open(
-        self, uow: ServiceUnitOfWork, permission: Permission, patient_id: int
-    ) -> tuple[Patient, PatientAccess, ClinicalKeys]:
-        """The one gate: role, then the file, then the session's clinical key."""
-        return open_clinical_file(self.ctx, uow, permission, patient_id)
-
     @staticmethod
     def _saved_family(uow: ServiceUnitOfWork, patient: Patient, keys: ClinicalKeys) -> Family:
         """The family as saved (never saved: the proband alone)."""
@@ -321,7 +315,9 @@ class ClinicalFormService:
         """
         form_type = form_kind(kind)
         with self.ctx.unit_of_work() as uow:
-            patient, access, keys = self._open(uow, Permission.VIEW_CLINICAL, patient_id)
+            patient, access, keys = open_clinical_file(
+                self.ctx, uow, Permission.VIEW_CLINICAL, patient_id
+            )
             form = uow.forms.get(patient.id, form_type.value)
             view = self._form_view(uow, patient, form_type, form, keys, access)
             self._log(uow, "clinical_form_viewed", patient, form_type, revision=view.revision)
@@ -348,7 +344,9 @@ class ClinicalFormService:
         ``clinical_form_viewed`` event per form, as :meth:`get` would log."""
         form_types = [form_kind(kind) for kind in kinds]
         with self.ctx.unit_of_work() as uow:
-            patient, access, keys = self._open(uow, Permission.VIEW_CLINICAL, patient_id)
+            patient, access, keys = open_clinical_file(
+                self.ctx, uow, Permission.VIEW_CLINICAL, patient_id
+            )
             views: dict[FormKind, ClinicalFormView] = {}
             for form_type in form_types:
                 form = uow.forms.get(patient.id, form_type.value)
@@ -364,7 +362,7 @@ class ClinicalFormService:
         logged: dates and names only."""
         form_type = form_kind(kind)
         with self.ctx.unit_of_work() as uow:
-            patient, _, _ = self._open(uow, Permission.VIEW_CLINICAL, patient_id)
+            patient, _, _ = open_clinical_file(self.ctx, uow, Permission.VIEW_CLINICAL, patient_id)
             form = uow.forms.get(patient.id, form_type.value)
             if form is None:
                 return []
@@ -390,7 +388,9 @@ class ClinicalFormService:
         """
         form_type = form_kind(kind)
         with self.ctx.unit_of_work() as uow:
-            patient, access, keys = self._open(uow, Permission.VIEW_CLINICAL, patient_id)
+            patient, access, keys = open_clinical_file(
+                self.ctx, uow, Permission.VIEW_CLINICAL, patient_id
+            )
             form = uow.forms.get(patient.id, form_type.value)
             older = None
             if form is not None and number != form.revision:
@@ -462,7 +462,9 @@ class ClinicalFormService:
     ) -> ClinicalFormView:
         with self.ctx.unit_of_work() as uow:
             actor = uow.actor
-            patient, access, keys = self._open(uow, Permission.EDIT_CLINICAL, patient_id)
+            patient, access, keys = open_clinical_file(
+                self.ctx, uow, Permission.EDIT_CLINICAL, patient_id
+            )
             form = uow.forms.get(patient.id, kind.value)
             if (form.version if form is not None else 0) != expected_version:
                 view = self._form_view(uow, patient, kind, form, keys, access)
@@ -521,7 +523,9 @@ class ClinicalFormService:
 
     def _current_view(self, patient_id: int, kind: FormKind) -> ClinicalFormView:
         with self.ctx.unit_of_work(AccessMode.READ) as uow:
-            patient, access, keys = self._open(uow, Permission.EDIT_CLINICAL, patient_id)
+            patient, access, keys = open_clinical_file(
+                self.ctx, uow, Permission.EDIT_CLINICAL, patient_id
+            )
             return self._form_view(
                 uow, patient, kind, uow.forms.get(patient.id, kind.value), keys, access
             )

@@ -216,12 +216,6 @@ class DocumentService:
 
     # ------------------------------------------------------------------ plumbing
 
-    def _patient(
-        self, uow: ServiceUnitOfWork, permission: Permission, patient_id: int
-    ) -> tuple[Patient, PatientAccess, ClinicalKeys]:
-        """The one gate: role, then the file, then the session's clinical key."""
-        return open_clinical_file(self.ctx, uow, permission, patient_id)
-
     def _document(
         self, uow: ServiceUnitOfWork, permission: Permission, document_id: int
     ) -> tuple[Document, Patient, PatientAccess, ClinicalKeys]:
@@ -229,7 +223,7 @@ class DocumentService:
         document = uow.documents.get(document_id)
         if document is None:
             raise _not_found(document_id)
-        patient, access, keys = self._patient(uow, permission, document.patient_id)
+        patient, access, keys = open_clinical_file(self.ctx, uow, permission, document.patient_id)
         return document, patient, access, keys
 
     def _views(
@@ -316,7 +310,9 @@ class DocumentService:
     def list(self, patient_id: int) -> list[DocumentView]:
         """The attachments of a file, newest document date first (undated last)."""
         with self.ctx.unit_of_work() as uow:
-            patient, access, keys = self._patient(uow, Permission.VIEW_CLINICAL, patient_id)
+            patient, access, keys = open_clinical_file(
+                self.ctx, uow, Permission.VIEW_CLINICAL, patient_id
+            )
             return self._views(uow, uow.documents.of_patient(patient.id), keys, access)
 
     @reads
@@ -410,7 +406,9 @@ class DocumentService:
         digest = hashlib.sha256(data).digest()
         with self.ctx.unit_of_work() as uow:
             actor = uow.actor
-            patient, access, keys = self._patient(uow, Permission.EDIT_CLINICAL, patient_id)
+            patient, access, keys = open_clinical_file(
+                self.ctx, uow, Permission.EDIT_CLINICAL, patient_id
+            )
             self._refuse_duplicate(uow, patient, keys, digest)
             now = naive_utc(self.ctx.now())
             chunk_count = -(-len(data) // CHUNK_SIZE)
