@@ -332,7 +332,7 @@ class ClinicalFormService:
         Needs the right to read the form; the caller removes its file if this fails."""
         form_type = form_kind(kind)
         with self.ctx.unit_of_work() as uow:
-            patient, _, _ = self._open(uow, Permission.VIEW_CLINICAL, patient_id)
+            patient, _, _ = open_clinical_file(self.ctx, uow, Permission.VIEW_CLINICAL, patient_id)
             self._log(uow, "clinical_form_exported", patient, form_type, format=file_format)
             uow.commit()
 
