@@ -15,19 +15,31 @@ import datetime as dt
 import hashlib
 import io
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, SimpleDocTemplate, Spacer, Table
 from reportlab.platypus.flowables import Flowable, HRFlowable
 
-from oiso_desktop import APP_NAME, __version__
-from oiso_desktop.reports.fonts import SANS, SANS_BOLD, register_fonts
-from oiso_desktop.reports.relatives_letter_pdf import french_date
+from oiso_desktop.reports.common import (
+    ACCENT,
+    FRAME_WIDTH,
+    MUTED,
+    PAGE_HEIGHT,
+    PAGE_WIDTH,
+    RULE,
+    SHADE,
+    a4_document,
+    base_style,
+    draw_footer,
+    french_date,
+    heading_style,
+    styled_table,
+)
+from oiso_desktop.reports.common import para as _p
+from oiso_desktop.reports.fonts import SANS_BOLD, register_fonts
 
 __all__ = [
     "FICTITIOUS_BANNER",
@@ -40,17 +52,8 @@ __all__ = [
 FICTITIOUS_BANNER = "Document fictif — base de démonstration OISO, sans valeur médicale"
 _WATERMARK = "FICTIF"
 
-INK = colors.HexColor("#1B2733")
-MUTED = colors.HexColor("#5A6672")
-ACCENT = colors.HexColor("#1F4E79")
-RULE = colors.HexColor("#B8C4CE")
-BOX = colors.HexColor("#F2F6FA")
 WARNING = colors.HexColor("#A4262C")
 SIGNATURE_INK = colors.HexColor("#1A3F8F")
-
-PAGE_WIDTH, PAGE_HEIGHT = A4
-MARGIN = 20 * mm
-TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN - 12
 
 
 @dataclass(frozen=True)
@@ -81,45 +84,16 @@ class DemoDocument:
     signatures: tuple[str, ...] = ()
 
 
-def _french(text: str) -> str:
-    """French spacing: no line break before ``:`` ``?`` ``!`` ``;`` nor inside « »."""
-    for before, after in (
-        (" :", "\u00a0:"),
-        (" ?", "\u00a0?"),
-        (" !", "\u00a0!"),
-        (" ;", "\u00a0;"),
-        ("« ", "«\u00a0"),
-        (" »", "\u00a0»"),
-    ):
-        text = text.replace(before, after)
-    return text
-
-
-def _p(text: str, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(escape(_french(text)), style)
-
-
 def _styles() -> dict[str, ParagraphStyle]:
-    base = ParagraphStyle("base", fontName=SANS, fontSize=10, leading=14, textColor=INK)
+    base = base_style(10, 14)
     return {
         "body": ParagraphStyle("body", parent=base, spaceAfter=6),
         "small": ParagraphStyle("small", parent=base, fontSize=8.5, leading=11, textColor=MUTED),
-        "issuer": ParagraphStyle(
-            "issuer", parent=base, fontName=SANS_BOLD, fontSize=12, leading=15, textColor=ACCENT
-        ),
+        "issuer": heading_style("issuer", base, 12, 15),
         "title": ParagraphStyle(
             "title", parent=base, fontName=SANS_BOLD, fontSize=14, leading=18, spaceAfter=8
         ),
-        "heading": ParagraphStyle(
-            "heading",
-            parent=base,
-            fontName=SANS_BOLD,
-            fontSize=11,
-            leading=14,
-            textColor=ACCENT,
-            spaceBefore=8,
-            spaceAfter=4,
-        ),
+        "heading": heading_style("heading", base, 11, 14, spaceBefore=8, spaceAfter=4),
         "label": ParagraphStyle("label", parent=base, fontSize=9, leading=12, textColor=MUTED),
         "cell": ParagraphStyle("cell", parent=base, fontSize=9, leading=12),
         "cell_head": ParagraphStyle(
@@ -144,19 +118,17 @@ def _facts(document: DemoDocument, styles: dict[str, ParagraphStyle]) -> Table:
     rows = [
         [_p(label, styles["label"]), _p(value, styles["cell"])] for label, value in document.facts
     ]
-    table = Table(rows, colWidths=[TEXT_WIDTH * 0.3, TEXT_WIDTH * 0.7])
-    table.setStyle(
-        TableStyle(
-            [
-                ("BACKGROUND", (0, 0), (-1, -1), BOX),
-                ("BOX", (0, 0), (-1, -1), 0.6, RULE),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("TOPPADDING", (0, 0), (-1, -1), 2),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-            ]
-        )
+    return styled_table(
+        rows,
+        [
+            ("BACKGROUND", (0, 0), (-1, -1), SHADE),
+            ("BOX", (0, 0), (-1, -1), 0.6, RULE),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("TOPPADDING", (0, 0), (-1, -1), 2),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ],
+        colWidths=[FRAME_WIDTH * 0.3, FRAME_WIDTH * 0.7],
     )
-    return table
 
 
 def _table(section: DemoSection, styles: dict[str, ParagraphStyle]) -> Table:
@@ -168,18 +140,17 @@ def _table(section: DemoSection, styles: dict[str, ParagraphStyle]) -> Table:
         + [_p("", styles["cell"])] * (columns - len(row))
         for index, row in enumerate(rows)
     ]
-    table = Table(cells, colWidths=[TEXT_WIDTH * share for share in shares], repeatRows=1)
-    table.setStyle(
-        TableStyle(
-            [
-                ("BACKGROUND", (0, 0), (-1, 0), BOX),
-                ("LINEBELOW", (0, 0), (-1, 0), 0.8, RULE),
-                ("LINEBELOW", (0, 1), (-1, -1), 0.3, RULE),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ]
-        )
+    return styled_table(
+        cells,
+        [
+            ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.8, RULE),
+            ("LINEBELOW", (0, 1), (-1, -1), 0.3, RULE),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ],
+        colWidths=[FRAME_WIDTH * share for share in shares],
+        repeatRows=1,
     )
-    return table
 
 
 class _Signature(Flowable):
@@ -189,7 +160,7 @@ class _Signature(Flowable):
         super().__init__()
         self.name = name
         self.style = style
-        self.width = TEXT_WIDTH / 2 - 6 * mm
+        self.width = FRAME_WIDTH / 2 - 6 * mm
         self.height = 22 * mm
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
@@ -235,9 +206,9 @@ def _signatures(document: DemoDocument, styles: dict[str, ParagraphStyle]) -> li
     signed = [_Signature(name, styles["cell"]) for name in document.signatures]
     row = [signed[index : index + 2] for index in range(0, len(signed), 2)]
     cells = [[*pair, *([""] * (2 - len(pair)))] for pair in row]
-    table = Table(cells, colWidths=[TEXT_WIDTH / 2] * 2)
-    table.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0)]))
-    blocks.append(table)
+    blocks.append(
+        styled_table(cells, [("LEFTPADDING", (0, 0), (-1, -1), 0)], colWidths=[FRAME_WIDTH / 2] * 2)
+    )
     return [KeepTogether(blocks)]
 
 
@@ -254,16 +225,8 @@ def _page(canvas: Canvas, document: SimpleDocTemplate) -> None:
     canvas.setFillColor(WARNING)
     canvas.setFont(SANS_BOLD, 8.5)
     canvas.drawCentredString(PAGE_WIDTH / 2, PAGE_HEIGHT - 10 * mm, FICTITIOUS_BANNER)
-    canvas.setStrokeColor(RULE)
-    canvas.setLineWidth(0.6)
-    left, right = MARGIN + 6, PAGE_WIDTH - MARGIN - 6
-    y = MARGIN - 2 * mm
-    canvas.line(left, y + 4.5 * mm, right, y + 4.5 * mm)
-    canvas.setFont(SANS, 8)
-    canvas.setFillColor(MUTED)
-    canvas.drawString(left, y, "Document fictif")
-    canvas.drawRightString(right, y, f"Page {document.page}")
     canvas.restoreState()
+    draw_footer(canvas, "Document fictif", f"Page {document.page}")
 
 
 def render_demo_document(document: DemoDocument) -> bytes:
@@ -281,18 +244,6 @@ def render_demo_document(document: DemoDocument) -> bytes:
             story += [_table(section, styles), Spacer(1, 3 * mm)]
     story += _signatures(document, styles)
     buffer = io.BytesIO()
-    template = SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=MARGIN,
-        rightMargin=MARGIN,
-        topMargin=MARGIN,
-        bottomMargin=MARGIN + 6 * mm,
-        title=f"{document.title} (fictif)",
-        author=APP_NAME,
-        subject=FICTITIOUS_BANNER,
-        creator=f"{APP_NAME} {__version__}",
-        initialFontName=SANS,
-    )
+    template = a4_document(buffer, title=f"{document.title} (fictif)", subject=FICTITIOUS_BANNER)
     template.build(story, onFirstPage=_page, onLaterPages=_page)
     return buffer.getvalue()

@@ -58,7 +58,6 @@ from reportlab.platypus import (
     Paragraph,
     Spacer,
     Table,
-    TableStyle,
 )
 from reportlab.platypus.flowables import Flowable, HRFlowable
 
@@ -107,6 +106,23 @@ from oiso_desktop.domain.scores.phrases import (
     french_contribution,
     french_person,
 )
+from oiso_desktop.reports.common import (
+    ACCENT,
+    FOOTER,
+    INK,
+    MUTED,
+    NO_SIDE_PADDING,
+    RULE,
+    SHADE,
+    base_style,
+    draw_footer,
+    french_date,
+    heading_style,
+    letterhead,
+    styled_table,
+)
+from oiso_desktop.reports.common import french as _french
+from oiso_desktop.reports.common import para as _p
 from oiso_desktop.reports.fonts import SANS, SANS_BOLD, register_fonts
 from oiso_desktop.reports.pedigree_pdf import (
     PedigreeFlowable,
@@ -115,7 +131,6 @@ from oiso_desktop.reports.pedigree_pdf import (
     pdf_pedigree_drawing,
     pedigree_tiles,
 )
-from oiso_desktop.reports.relatives_letter_pdf import french_date
 
 __all__ = [
     "FOOTER",
@@ -128,7 +143,6 @@ __all__ = [
     "summary_family",
 ]
 
-FOOTER = "Confidentiel — données de santé"
 TITLE = "Synthèse du dossier d'oncogénétique"
 
 PORTRAIT = A4
@@ -146,11 +160,6 @@ LANDSCAPE_HEADER = 11 * mm
 #: The pedigree stays in the Famille section when it fits this height at a readable size.
 INLINE_PEDIGREE_HEIGHT = 118 * mm
 
-INK = colors.HexColor("#1B2733")
-MUTED = colors.HexColor("#5A6672")
-ACCENT = colors.HexColor("#1F4E79")
-RULE = colors.HexColor("#B8C4CE")
-SHADE = colors.HexColor("#F2F6FA")
 HEADER_SHADE = colors.HexColor("#E3EAF2")
 POSITIVE = colors.HexColor("#8B1A1A")
 UNCERTAIN = colors.HexColor("#7A4B00")
@@ -269,20 +278,6 @@ def summary_family(family: Family, genetics: Genetics) -> Family:
     return with_results(family, genetics_results(genetics, family))
 
 
-def _french(text: str) -> str:
-    """French spacing: no line break before ``:`` ``?`` ``!`` ``;`` nor inside « »."""
-    for before, after in (
-        (" :", "\u00a0:"),
-        (" ?", "\u00a0?"),
-        (" !", "\u00a0!"),
-        (" ;", "\u00a0;"),
-        ("« ", "«\u00a0"),
-        (" »", "\u00a0»"),
-    ):
-        text = text.replace(before, after)
-    return text
-
-
 def _x(text: object) -> str:
     """Text for Paragraph markup: escaped, French spacing."""
     return escape(_french(str(text)))
@@ -303,7 +298,7 @@ def _site(code: str) -> str:
 
 class _Styles:
     def __init__(self) -> None:
-        base = ParagraphStyle("base", fontName=SANS, fontSize=9, leading=12, textColor=INK)
+        base = base_style(9, 12)
         self.body = base
         self.small = ParagraphStyle("small", parent=base, fontSize=8, leading=10.5)
         self.muted = ParagraphStyle("muted", parent=self.small, textColor=MUTED)
@@ -313,23 +308,12 @@ class _Styles:
             "header_cell", parent=self.cell, fontName=SANS_BOLD, fontSize=8, textColor=ACCENT
         )
         self.label = ParagraphStyle("label", parent=self.cell, textColor=MUTED)
-        self.head = ParagraphStyle(
-            "head", parent=base, fontName=SANS_BOLD, fontSize=11.5, leading=14, textColor=ACCENT
-        )
+        self.head = heading_style("head", base, 11.5, 14)
         self.right = ParagraphStyle("right", parent=self.small, alignment=2, textColor=MUTED)
         self.title = ParagraphStyle(
             "title", parent=base, fontName=SANS_BOLD, fontSize=15, leading=19, textColor=INK
         )
-        self.section = ParagraphStyle(
-            "section",
-            parent=base,
-            fontName=SANS_BOLD,
-            fontSize=12,
-            leading=15,
-            textColor=ACCENT,
-            spaceBefore=10,
-            spaceAfter=2,
-        )
+        self.section = heading_style("section", base, 12, 15, spaceBefore=10, spaceAfter=2)
         self.subsection = ParagraphStyle(
             "subsection",
             parent=base,
@@ -358,10 +342,6 @@ class _Styles:
         )
 
 
-def _p(text: str, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(_x(text), style)
-
-
 def _table(
     rows: Sequence[Sequence[Any]],
     widths: Sequence[float],
@@ -370,9 +350,7 @@ def _table(
     header: bool = True,
 ) -> Table:
     """A table of paragraphs, its first row a header repeated on each page."""
-    table = Table(list(rows), colWidths=list(widths), repeatRows=1 if header else 0)
     commands: list[tuple[Any, ...]] = [
-        ("FONTNAME", (0, 0), (-1, -1), SANS),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 4),
         ("RIGHTPADDING", (0, 0), (-1, -1), 4),
@@ -382,8 +360,7 @@ def _table(
     ]
     if header:
         commands += [("BACKGROUND", (0, 0), (-1, 0), HEADER_SHADE)]
-    table.setStyle(TableStyle(commands))
-    return table
+    return styled_table(rows, commands, colWidths=list(widths), repeatRows=1 if header else 0)
 
 
 def _headers(texts: Sequence[str], styles: _Styles) -> list[Paragraph]:
@@ -400,23 +377,16 @@ def _section(title: str, styles: _Styles, stamp: FormStamp | None = None) -> Flo
             note = f"version {stamp.revision}"
         else:
             note = "jamais enregistré"
-    table = Table(
+    return styled_table(
         [[_p(title, styles.section), _p(note, styles.right)]],
+        [
+            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+            *NO_SIDE_PADDING,
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.9, ACCENT),
+        ],
         colWidths=[PORTRAIT_WIDTH * 0.7, PORTRAIT_WIDTH * 0.3],
     )
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), SANS),
-                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-                ("LINEBELOW", (0, 0), (-1, 0), 0.9, ACCENT),
-            ]
-        )
-    )
-    return table
 
 
 def _with_section(head: Flowable, first: Sequence[Flowable]) -> list[Flowable]:
@@ -429,51 +399,28 @@ def _with_section(head: Flowable, first: Sequence[Flowable]) -> list[Flowable]:
 
 def _letterhead(summary: PatientSummary, styles: _Styles) -> list[Flowable]:
     head = summary.letterhead
-    left: list[Flowable] = [_p(head.structure_name, styles.head)] if head.structure_name else []
-    for line in head.address.splitlines():
-        if line.strip():
-            left.append(_p(line.strip(), styles.muted))
-    if head.phone:
-        left.append(_p(f"Téléphone : {head.phone}", styles.muted))
-    if head.finess:
-        left.append(_p(f"FINESS : {head.finess}", styles.muted))
     author = head.author
-    right: list[Flowable] = []
-    if author.display_name:
-        right.append(_p(author.display_name, styles.head))
-    if author.profession:
-        right.append(_p(author.profession, styles.muted))
-    if author.identifier:
-        right.append(_p(author.identifier.replace(" ", " : ", 1), styles.muted))
-    table = Table([[left, right]], colWidths=[PORTRAIT_WIDTH * 0.58, PORTRAIT_WIDTH * 0.42])
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), SANS),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ]
-        )
+    table = letterhead(
+        structure_name=head.structure_name,
+        address=head.address,
+        phone=head.phone,
+        finess=head.finess,
+        practitioner=author.display_name,
+        profession=author.profession,
+        identifier=author.identifier.replace(" ", " : ", 1),
+        head=styles.head,
+        small=styles.muted,
+        width=PORTRAIT_WIDTH,
     )
-    title = Table(
+    title = styled_table(
         [
             [
                 _p(TITLE, styles.title),
                 _p(f"Établie le {french_date(summary.day)}", styles.right),
             ]
         ],
+        [("VALIGN", (0, 0), (-1, -1), "BOTTOM"), *NO_SIDE_PADDING],
         colWidths=[PORTRAIT_WIDTH * 0.72, PORTRAIT_WIDTH * 0.28],
-    )
-    title.setStyle(
-        TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), SANS),
-                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ]
-        )
     )
     story: list[Flowable] = [
         table,
@@ -871,7 +818,7 @@ def _genetics(summary: PatientSummary, styles: _Styles) -> list[Flowable]:
 
 def _badge(title: str, subtitle: str, status_text: str, status: Status, styles: _Styles) -> Table:
     colour = STATUS_COLOURS[status]
-    table = Table(
+    return styled_table(
         [
             [
                 Paragraph(
@@ -881,23 +828,17 @@ def _badge(title: str, subtitle: str, status_text: str, status: Status, styles: 
                 Paragraph(f'<font color="{_hex(colour)}">{_x(status_text)}</font>', styles.badge),
             ]
         ],
+        [
+            ("BACKGROUND", (0, 0), (-1, -1), SHADE),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 5),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 5),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+            ("LINEABOVE", (0, 0), (-1, 0), 0.8, colour),
+        ],
         colWidths=[PORTRAIT_WIDTH * 0.68, PORTRAIT_WIDTH * 0.32],
     )
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), SANS),
-                ("BACKGROUND", (0, 0), (-1, -1), SHADE),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 5),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 5),
-                ("TOPPADDING", (0, 0), (-1, -1), 3),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-                ("LINEABOVE", (0, 0), (-1, 0), 0.8, colour),
-            ]
-        )
-    )
-    return table
 
 
 def _hex(colour: colors.Color) -> str:
@@ -918,20 +859,18 @@ def _values_table(rows: Sequence[Sequence[str]], widths: Sequence[float], styles
                 style = styles.cell_bold if "Total" in rows[0][column] else styles.cell
             line.append(_p(text, style))
         cells.append(line)
-    table = Table(cells, colWidths=list(widths), hAlign="LEFT")
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), SANS),
-                ("LEFTPADDING", (0, 0), (-1, -1), 4),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 6),
-                ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
-                ("LINEBELOW", (0, 0), (-1, 0), 0.4, RULE),
-            ]
-        )
+    return styled_table(
+        cells,
+        [
+            ("LEFTPADDING", (0, 0), (-1, -1), 4),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+            ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.4, RULE),
+        ],
+        colWidths=list(widths),
+        hAlign="LEFT",
     )
-    return table
 
 
 def _contributions(
@@ -1079,17 +1018,16 @@ def _amsterdam(scores: Scores, styles: _Styles) -> list[Flowable]:
                 _p(text, styles.cell),
             ]
         )
-    criteria = Table(lines, colWidths=[16, PORTRAIT_WIDTH - 16], hAlign="LEFT")
-    criteria.setStyle(
-        TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), SANS),
-                ("LEFTPADDING", (0, 0), (-1, -1), 2),
-                ("TOPPADDING", (0, 0), (-1, -1), 1),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ]
-        )
+    criteria = styled_table(
+        lines,
+        [
+            ("LEFTPADDING", (0, 0), (-1, -1), 2),
+            ("TOPPADDING", (0, 0), (-1, -1), 1),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ],
+        colWidths=[16, PORTRAIT_WIDTH - 16],
+        hAlign="LEFT",
     )
     head = [
         _badge(
@@ -1188,21 +1126,25 @@ def _numbered_canvas(patient: str) -> type[Canvas]:
             width, height = self._pagesize
             margin = MARGIN_X if width < height else LANDSCAPE_MARGIN_X
             left, right = margin, width - margin
-            y = MARGIN_BOTTOM - 11 * mm
-            self.saveState()
-            self.setStrokeColor(RULE)
-            self.setLineWidth(0.6)
-            self.line(left, y + 4.2 * mm, right, y + 4.2 * mm)
-            self.setFont(SANS_BOLD, 7.5)
-            self.setFillColor(MUTED)
-            self.drawString(left, y, FOOTER)
-            self.drawRightString(right, y, f"Page {number} / {count}")
+            draw_footer(
+                self,
+                FOOTER,
+                f"Page {number} / {count}",
+                left=left,
+                right=right,
+                y=MARGIN_BOTTOM - 11 * mm,
+                font=SANS_BOLD,
+                font_size=7.5,
+                rule_gap=4.2 * mm,
+            )
             if number > 1 and width < height:
                 # the patient on every portrait page after the first (identitovigilance);
                 # landscape pages name them in their own header
+                self.saveState()
                 self.setFont(SANS, 7.5)
+                self.setFillColor(MUTED)
                 self.drawRightString(right, height - MARGIN_TOP + 4 * mm, patient)
-            self.restoreState()
+                self.restoreState()
 
     return NumberedCanvas
 

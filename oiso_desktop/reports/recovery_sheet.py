@@ -15,7 +15,6 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -27,12 +26,27 @@ from reportlab.platypus import (
     SimpleDocTemplate,
     Spacer,
     Table,
-    TableStyle,
 )
 from reportlab.platypus.flowables import Flowable, HRFlowable
 
 from oiso_desktop import APP_NAME, __version__
 from oiso_desktop.domain.errors import OisoError
+from oiso_desktop.reports.common import (
+    ACCENT,
+    FRAME_WIDTH,
+    FRENCH_MONTHS,
+    INK,
+    MUTED,
+    NO_SIDE_PADDING,
+    RULE,
+    SHADE,
+    a4_document,
+    base_style,
+    draw_footer,
+    heading_style,
+    styled_table,
+)
+from oiso_desktop.reports.common import french as _french
 from oiso_desktop.reports.fonts import MONO_BOLD, SANS, SANS_BOLD, register_fonts
 from oiso_desktop.system.files import atomic_write
 
@@ -42,31 +56,6 @@ PURPOSE = (
     "administrateur sont perdus. Conservez cette fiche sous clé, hors de l'ordinateur. "
     "Elle n'est imprimée qu'une fois : le code n'est enregistré nulle part en clair."
 )
-FRENCH_MONTHS = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
-
-INK = colors.HexColor("#1B2733")
-MUTED = colors.HexColor("#5A6672")
-ACCENT = colors.HexColor("#1F4E79")
-RULE = colors.HexColor("#B8C4CE")
-CODE_BACKGROUND = colors.HexColor("#F2F6FA")
-
-PAGE_WIDTH, PAGE_HEIGHT = A4
-MARGIN = 20 * mm
-# SimpleDocTemplate's frame keeps a 6 pt padding on each side.
-FRAME_WIDTH = PAGE_WIDTH - 2 * MARGIN - 12
 
 
 def format_french_datetime(moment: datetime) -> str:
@@ -75,20 +64,6 @@ def format_french_datetime(moment: datetime) -> str:
     day = "1er" if local.day == 1 else str(local.day)
     month = FRENCH_MONTHS[local.month - 1]
     return f"{day} {month} {local.year} à {local.hour} h {local.minute:02d}"
-
-
-def _french(text: str) -> str:
-    """French spacing: no line break before ``:`` ``?`` ``!`` ``;`` nor inside « »."""
-    for before, after in (
-        (" :", "\u00a0:"),
-        (" ?", "\u00a0?"),
-        (" !", "\u00a0!"),
-        (" ;", "\u00a0;"),
-        ("« ", "«\u00a0"),
-        (" »", "\u00a0»"),
-    ):
-        text = text.replace(before, after)
-    return text
 
 
 def code_groups(code: str) -> list[str]:
@@ -112,19 +87,8 @@ def render_recovery_sheet(
     styles = _styles()
 
     buffer = io.BytesIO()
-    document = SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=MARGIN,
-        rightMargin=MARGIN,
-        topMargin=MARGIN,
-        bottomMargin=MARGIN + 6 * mm,
-        title=TITLE,
-        author=APP_NAME,
-        subject="Code de récupération de la base de données",
-        creator=f"{APP_NAME} {__version__}",
-        # No reference to a non-embedded standard font anywhere in the file.
-        initialFontName=SANS,
+    document = a4_document(
+        buffer, title=TITLE, subject="Code de récupération de la base de données"
     )
     story: list[Flowable] = [
         Paragraph("DOCUMENT CONFIDENTIEL", styles["tag"]),
@@ -183,9 +147,7 @@ def write_recovery_sheet(
 
 # ----------------------------------------------------------------- layout parts
 def _styles() -> dict[str, ParagraphStyle]:
-    base = ParagraphStyle(
-        "base", fontName=SANS, bulletFontName=SANS, fontSize=10.5, leading=15, textColor=INK
-    )
+    base = base_style(10.5, 15, bulletFontName=SANS)
     return {
         "tag": ParagraphStyle(
             "tag",
@@ -196,21 +158,11 @@ def _styles() -> dict[str, ParagraphStyle]:
             textColor=colors.HexColor("#A33A2B"),
             spaceAfter=6,
         ),
-        "title": ParagraphStyle(
-            "title", parent=base, fontName=SANS_BOLD, fontSize=20, leading=25, textColor=ACCENT
-        ),
+        "title": heading_style("title", base, 20, 25),
         "subtitle": ParagraphStyle(
             "subtitle", parent=base, fontSize=11.5, leading=16, textColor=MUTED, spaceAfter=4
         ),
-        "heading": ParagraphStyle(
-            "heading",
-            parent=base,
-            fontName=SANS_BOLD,
-            fontSize=12,
-            leading=16,
-            textColor=ACCENT,
-            spaceAfter=5,
-        ),
+        "heading": heading_style("heading", base, 12, 16, spaceAfter=5),
         "body": base,
         "label": ParagraphStyle("label", parent=base, fontSize=9.5, leading=14, textColor=MUTED),
         "value": ParagraphStyle("value", parent=base, fontSize=10.5, leading=14),
@@ -260,19 +212,16 @@ def _details_table(
             Paragraph(folder or "—", styles["value"]),
         ],
     ]
-    table = Table(rows, colWidths=[42 * mm, FRAME_WIDTH - 42 * mm])
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), SANS),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 3),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-            ]
-        )
+    return styled_table(
+        rows,
+        [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ],
+        colWidths=[42 * mm, FRAME_WIDTH - 42 * mm],
     )
-    return table
 
 
 def _code_box(styles: dict[str, ParagraphStyle], groups: list[str]) -> Table:
@@ -288,20 +237,17 @@ def _code_box(styles: dict[str, ParagraphStyle], groups: list[str]) -> Table:
     # Column widths follow the group lengths so that every gap is the same.
     lengths = [max(len(g) for g in groups[col::per_line]) for col in range(per_line)]
     widths = [inner_width * length / sum(lengths) for length in lengths]
-    group_table = Table(lines, colWidths=widths)
-    group_table.setStyle(
-        TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), SANS),
-                ("ALIGN", (0, 0), (-1, -1), "CENTER"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 2),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-                # A thin line between groups makes them easy to follow with a finger.
-                ("LINEBEFORE", (1, 0), (-1, -1), 0.6, RULE),
-            ]
-        )
+    group_table = styled_table(
+        lines,
+        [
+            ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+            *NO_SIDE_PADDING,
+            ("TOPPADDING", (0, 0), (-1, -1), 2),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            # A thin line between groups makes them easy to follow with a finger.
+            ("LINEBEFORE", (1, 0), (-1, -1), 0.6, RULE),
+        ],
+        colWidths=widths,
     )
     note = Paragraph(
         _french(
@@ -310,23 +256,20 @@ def _code_box(styles: dict[str, ParagraphStyle], groups: list[str]) -> Table:
         ),
         styles["code_note"],
     )
-    box = Table([[group_table], [note]], colWidths=[FRAME_WIDTH])
-    box.setStyle(
-        TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), SANS),
-                ("BACKGROUND", (0, 0), (-1, -1), CODE_BACKGROUND),
-                ("BOX", (0, 0), (-1, -1), 1.4, ACCENT),
-                ("LEFTPADDING", (0, 0), (-1, -1), 8 * mm),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 8 * mm),
-                ("TOPPADDING", (0, 0), (0, 0), 6 * mm),
-                ("BOTTOMPADDING", (0, 0), (0, 0), 3 * mm),
-                ("TOPPADDING", (0, 1), (0, 1), 1 * mm),
-                ("BOTTOMPADDING", (0, 1), (0, 1), 5 * mm),
-            ]
-        )
+    return styled_table(
+        [[group_table], [note]],
+        [
+            ("BACKGROUND", (0, 0), (-1, -1), SHADE),
+            ("BOX", (0, 0), (-1, -1), 1.4, ACCENT),
+            ("LEFTPADDING", (0, 0), (-1, -1), 8 * mm),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 8 * mm),
+            ("TOPPADDING", (0, 0), (0, 0), 6 * mm),
+            ("BOTTOMPADDING", (0, 0), (0, 0), 3 * mm),
+            ("TOPPADDING", (0, 1), (0, 1), 1 * mm),
+            ("BOTTOMPADDING", (0, 1), (0, 1), 5 * mm),
+        ],
+        colWidths=[FRAME_WIDTH],
     )
-    return box
 
 
 def _usage_list(styles: dict[str, ParagraphStyle]) -> ListFlowable:
@@ -360,40 +303,24 @@ def _handover_box(styles: dict[str, ParagraphStyle]) -> Table:
         [Paragraph("Lieu de conservation", label), ""],
         [Paragraph("Signature", label), ""],
     ]
-    table = Table(
+    return styled_table(
         rows,
+        [
+            ("BOX", (0, 0), (-1, -1), 0.9, MUTED),
+            ("LINEBELOW", (0, 0), (-1, -2), 0.5, RULE),
+            ("LINEAFTER", (0, 0), (0, -1), 0.5, RULE),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 3 * mm),
+            ("TOPPADDING", (0, 0), (-1, -1), 2.5 * mm),
+        ],
         colWidths=[45 * mm, FRAME_WIDTH - 45 * mm],
         rowHeights=[10 * mm, 10 * mm, 10 * mm, 20 * mm],
     )
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), SANS),
-                ("BOX", (0, 0), (-1, -1), 0.9, MUTED),
-                ("LINEBELOW", (0, 0), (-1, -2), 0.5, RULE),
-                ("LINEAFTER", (0, 0), (0, -1), 0.5, RULE),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 3 * mm),
-                ("TOPPADDING", (0, 0), (-1, -1), 2.5 * mm),
-            ]
-        )
-    )
-    return table
 
 
 def _draw_footer(canvas: Canvas, _document: SimpleDocTemplate) -> None:
-    canvas.saveState()
-    canvas.setStrokeColor(RULE)
-    canvas.setLineWidth(0.6)
-    left, right = MARGIN + 6, PAGE_WIDTH - MARGIN - 6  # aligned with the frame content
-    y = MARGIN - 2 * mm
-    canvas.line(left, y + 4.5 * mm, right, y + 4.5 * mm)
-    canvas.setFont(SANS, 8)
-    canvas.setFillColor(MUTED)
-    canvas.drawString(
-        left,
-        y,
+    draw_footer(
+        canvas,
         _french("Confidentiel : ne pas photocopier, numériser ni envoyer par messagerie."),
+        f"{APP_NAME} {__version__}",
     )
-    canvas.drawRightString(right, y, f"{APP_NAME} {__version__}")
-    canvas.restoreState()

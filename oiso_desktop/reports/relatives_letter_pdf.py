@@ -22,33 +22,38 @@ import datetime as dt
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
 
-from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (
-    KeepTogether,
-    PageBreak,
-    Paragraph,
-    SimpleDocTemplate,
-    Spacer,
-    Table,
-    TableStyle,
-)
+from reportlab.platypus import KeepTogether, PageBreak, SimpleDocTemplate, Spacer, Table
 from reportlab.platypus.flowables import Flowable, HRFlowable
 
-from oiso_desktop import APP_NAME, __version__
 from oiso_desktop.domain.genetics import Variant, class_label
-from oiso_desktop.reports.fonts import SANS, SANS_BOLD, register_fonts
+from oiso_desktop.reports.common import (
+    ACCENT,
+    FOOTER,
+    FRAME_WIDTH,
+    MUTED,
+    RULE,
+    SHADE,
+    a4_document,
+    base_style,
+    draw_footer,
+    french_date,
+    heading_style,
+    letterhead,
+    styled_table,
+)
+from oiso_desktop.reports.common import para as _p
+from oiso_desktop.reports.fonts import SANS_BOLD, register_fonts
 
 __all__ = [
     "LETTER_MODES",
     "LetterRecipient",
     "LetterSender",
     "RelativesLetters",
+    "french_date",
     "render_relatives_letters",
 ]
 
@@ -57,30 +62,6 @@ LETTER_MODES = {
     "by_patient": "lettre remise par la patiente ou le patient",
     "by_practitioner": "lettre adressée par le médecin (art. L. 1131-1-2 CSP)",
 }
-FOOTER = "Confidentiel — données de santé"
-FRENCH_MONTHS = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
-
-INK = colors.HexColor("#1B2733")
-MUTED = colors.HexColor("#5A6672")
-ACCENT = colors.HexColor("#1F4E79")
-RULE = colors.HexColor("#B8C4CE")
-BOX = colors.HexColor("#F2F6FA")
-
-PAGE_WIDTH, PAGE_HEIGHT = A4
-MARGIN = 20 * mm
 
 
 @dataclass(frozen=True)
@@ -112,38 +93,12 @@ class RelativesLetters:
     day: dt.date
 
 
-def french_date(day: dt.date) -> str:
-    """ "2 mars 2026", "1er mai 2026"."""
-    number = "1er" if day.day == 1 else str(day.day)
-    return f"{number} {FRENCH_MONTHS[day.month - 1]} {day.year}"
-
-
-def _french(text: str) -> str:
-    """French spacing: no line break before ``:`` ``?`` ``!`` ``;`` nor inside « »."""
-    for before, after in (
-        (" :", "\u00a0:"),
-        (" ?", "\u00a0?"),
-        (" !", "\u00a0!"),
-        (" ;", "\u00a0;"),
-        ("« ", "«\u00a0"),
-        (" »", "\u00a0»"),
-    ):
-        text = text.replace(before, after)
-    return text
-
-
-def _p(text: str, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(escape(_french(text)), style)
-
-
 def _styles() -> dict[str, ParagraphStyle]:
-    base = ParagraphStyle("base", fontName=SANS, fontSize=10.5, leading=15, textColor=INK)
+    base = base_style(10.5, 15)
     return {
         "body": ParagraphStyle("body", parent=base, spaceAfter=7),
         "small": ParagraphStyle("small", parent=base, fontSize=9, leading=12, textColor=MUTED),
-        "head": ParagraphStyle(
-            "head", parent=base, fontName=SANS_BOLD, fontSize=12, leading=15, textColor=ACCENT
-        ),
+        "head": heading_style("head", base, 12, 15),
         "right": ParagraphStyle("right", parent=base, alignment=2),
         "subject": ParagraphStyle("subject", parent=base, fontName=SANS_BOLD, spaceAfter=10),
         "variant": ParagraphStyle("variant", parent=base, fontName=SANS_BOLD, leading=16),
@@ -152,35 +107,18 @@ def _styles() -> dict[str, ParagraphStyle]:
 
 
 def _letterhead(sender: LetterSender, styles: dict[str, ParagraphStyle]) -> Table:
-    left: list[Flowable] = [_p(sender.structure_name, styles["head"])]
-    for line in sender.address.splitlines():
-        if line.strip():
-            left.append(_p(line.strip(), styles["small"]))
-    if sender.phone:
-        left.append(_p(f"Téléphone : {sender.phone}", styles["small"]))
-    if sender.finess:
-        left.append(_p(f"FINESS : {sender.finess}", styles["small"]))
-    right: list[Flowable] = []
-    if sender.practitioner:
-        right.append(_p(f"Dr {sender.practitioner}", styles["head"]))
-    if sender.profession:
-        right.append(_p(sender.profession, styles["small"]))
-    if sender.rpps:
-        right.append(_p(f"RPPS : {sender.rpps}", styles["small"]))
-    width = PAGE_WIDTH - 2 * MARGIN - 12
-    table = Table([[left, right]], colWidths=[width * 0.58, width * 0.42])
-    table.setStyle(
-        TableStyle(
-            [
-                # Tables default to Helvetica, a font the PDF would not embed.
-                ("FONTNAME", (0, 0), (-1, -1), SANS),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ]
-        )
+    return letterhead(
+        structure_name=sender.structure_name,
+        address=sender.address,
+        phone=sender.phone,
+        finess=sender.finess,
+        practitioner=f"Dr {sender.practitioner}" if sender.practitioner else "",
+        profession=sender.profession,
+        identifier=f"RPPS : {sender.rpps}" if sender.rpps else "",
+        head=styles["head"],
+        small=styles["small"],
+        width=FRAME_WIDTH,
     )
-    return table
 
 
 def _variant_box(variants: Sequence[Variant], styles: dict[str, ParagraphStyle]) -> Table:
@@ -193,20 +131,17 @@ def _variant_box(variants: Sequence[Variant], styles: dict[str, ParagraphStyle])
             ]
         )
         rows.append([_p(f"Variant {class_label(variant.acmg_class)}", styles["small"])])
-    table = Table(rows, colWidths=[PAGE_WIDTH - 2 * MARGIN - 12])
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), SANS),
-                ("BACKGROUND", (0, 0), (-1, -1), BOX),
-                ("BOX", (0, 0), (-1, -1), 0.8, RULE),
-                ("LEFTPADDING", (0, 0), (-1, -1), 10),
-                ("TOPPADDING", (0, 0), (-1, -1), 3),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-            ]
-        )
+    return styled_table(
+        rows,
+        [
+            ("BACKGROUND", (0, 0), (-1, -1), SHADE),
+            ("BOX", (0, 0), (-1, -1), 0.8, RULE),
+            ("LEFTPADDING", (0, 0), (-1, -1), 10),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ],
+        colWidths=[FRAME_WIDTH],
     )
-    return table
 
 
 def _body_by_patient(
@@ -339,17 +274,7 @@ def _letter(
 
 
 def _footer(canvas: Canvas, document: SimpleDocTemplate) -> None:
-    canvas.saveState()
-    canvas.setStrokeColor(RULE)
-    canvas.setLineWidth(0.6)
-    left, right = MARGIN + 6, PAGE_WIDTH - MARGIN - 6
-    y = MARGIN - 2 * mm
-    canvas.line(left, y + 4.5 * mm, right, y + 4.5 * mm)
-    canvas.setFont(SANS, 8)
-    canvas.setFillColor(MUTED)
-    canvas.drawString(left, y, FOOTER)
-    canvas.drawRightString(right, y, f"Page {document.page}")
-    canvas.restoreState()
+    draw_footer(canvas, FOOTER, f"Page {document.page}")
 
 
 def render_relatives_letters(letters: RelativesLetters) -> bytes:
@@ -363,18 +288,10 @@ def render_relatives_letters(letters: RelativesLetters) -> bytes:
     register_fonts()
     styles = _styles()
     buffer = io.BytesIO()
-    document = SimpleDocTemplate(
+    document = a4_document(
         buffer,
-        pagesize=A4,
-        leftMargin=MARGIN,
-        rightMargin=MARGIN,
-        topMargin=MARGIN,
-        bottomMargin=MARGIN + 6 * mm,
         title="Information de la parentèle",
-        author=APP_NAME,
         subject="Information médicale à caractère familial",
-        creator=f"{APP_NAME} {__version__}",
-        initialFontName=SANS,
     )
     story: list[Flowable] = []
     for index, recipient in enumerate(letters.recipients):

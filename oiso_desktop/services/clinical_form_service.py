@@ -8,7 +8,8 @@ encrypted under the clinical key (CK):
   counsellors; never a secretary or an administrator) on a file it may read /
   write (owner, read or write share), through :func:`~services.access.authorize`;
   and a session holding the CK (:func:`session_clinical_keys`: an account
-  awaiting approval gets ``clinical_access_awaiting``);
+  awaiting approval gets ``clinical_access_awaiting``), both checked by
+  ``services.clinical_gate.open_clinical_file``;
 * **versions**: ``save`` takes the ``version`` the user edited; a stale one raises
   ConcurrentEditError ``clinical_form_conflict`` carrying the current saved form
   (``params["current"]``), so the GUI shows both and keeps what the user typed.
@@ -62,8 +63,8 @@ from oiso_desktop.domain.errors import (
 )
 from oiso_desktop.domain.family import Family
 from oiso_desktop.domain.permissions import PatientAccess, Permission
-from oiso_desktop.services.access import PatientScope, authorize
-from oiso_desktop.services.clinical_key_service import session_clinical_keys
+from oiso_desktop.services.access import PatientScope
+from oiso_desktop.services.clinical_gate import open_clinical_file
 from oiso_desktop.services.context import (
     AccessMode,
     ServiceContext,
@@ -84,7 +85,6 @@ __all__ = ["PAD_TO", "ClinicalFormService", "saved_content"]
 #: Plain contents are padded with spaces to a multiple of this many bytes.
 PAD_TO = 512
 
-NOT_FOUND_MESSAGE = "Ce dossier patient n'existe pas."
 CONFLICT_MESSAGE = (
     "Quelqu'un d'autre a enregistré ce formulaire pendant que vous le modifiiez. Les deux "
     "versions sont affichées : gardez votre saisie, reprenez la sienne ou combinez-les, "
@@ -227,22 +227,6 @@ class ClinicalFormService:
 
     # ------------------------------------------------------------------ plumbing
 
-    def _open(
-        self, uow: ServiceUnitOfWork, permission: Permission, patient_id: int
-    ) -> tuple[Patient, PatientAccess, ClinicalKeys]:
-        """The one gate: role, then the file, then the session's clinical key."""
-        authorize(uow, uow.actor, permission)
-        patient = uow.patients.get(patient_id)
-        if patient is None:
-            raise NotFound(
-                NOT_FOUND_MESSAGE,
-                code=ErrorCode.PATIENT_NOT_FOUND,
-                object_type="patient",
-                object_id=patient_id,
-            )
-        access = authorize(uow, uow.actor, permission, patient)
-        return patient, access, session_clinical_keys(self.ctx, uow)
-
     @staticmethod
     def _saved_family(uow: ServiceUnitOfWork, patient: Patient, keys: ClinicalKeys) -> Family:
         """The family as saved (never saved: the proband alone)."""
@@ -331,7 +315,9 @@ class ClinicalFormService:
         """
         form_type = form_kind(kind)
         with self.ctx.unit_of_work() as uow:
-            patient, access, keys = self._open(uow, Permission.VIEW_CLINICAL, patient_id)
+            patient, access, keys = open_clinical_file(
+                self.ctx, uow, Permission.VIEW_CLINICAL, patient_id
+            )
             form = uow.forms.get(patient.id, form_type.value)
             view = self._form_view(uow, patient, form_type, form, keys, access)
             self._log(uow, "clinical_form_viewed", patient, form_type, revision=view.revision)
@@ -346,7 +332,7 @@ class ClinicalFormService:
         Needs the right to read the form; the caller removes its file if this fails."""
         form_type = form_kind(kind)
         with self.ctx.unit_of_work() as uow:
-            patient, _, _ = self._open(uow, Permission.VIEW_CLINICAL, patient_id)
+            patient, _, _ = open_clinical_file(self.ctx, uow, Permission.VIEW_CLINICAL, patient_id)
             self._log(uow, "clinical_form_exported", patient, form_type, format=file_format)
             uow.commit()
 
@@ -358,7 +344,9 @@ class ClinicalFormService:
         ``clinical_form_viewed`` event per form, as :meth:`get` would log."""
         form_types = [form_kind(kind) for kind in kinds]
         with self.ctx.unit_of_work() as uow:
-            patient, access, keys = self._open(uow, Permission.VIEW_CLINICAL, patient_id)
+            patient, access, keys = open_clinical_file(
+                self.ctx, uow, Permission.VIEW_CLINICAL, patient_id
+            )
             views: dict[FormKind, ClinicalFormView] = {}
             for form_type in form_types:
                 form = uow.forms.get(patient.id, form_type.value)
@@ -374,7 +362,7 @@ class ClinicalFormService:
         logged: dates and names only."""
         form_type = form_kind(kind)
         with self.ctx.unit_of_work() as uow:
-            patient, _, _ = self._open(uow, Permission.VIEW_CLINICAL, patient_id)
+            patient, _, _ = open_clinical_file(self.ctx, uow, Permission.VIEW_CLINICAL, patient_id)
             form = uow.forms.get(patient.id, form_type.value)
             if form is None:
                 return []
@@ -400,7 +388,9 @@ class ClinicalFormService:
         """
         form_type = form_kind(kind)
         with self.ctx.unit_of_work() as uow:
-            patient, access, keys = self._open(uow, Permission.VIEW_CLINICAL, patient_id)
+            patient, access, keys = open_clinical_file(
+                self.ctx, uow, Permission.VIEW_CLINICAL, patient_id
+            )
             form = uow.forms.get(patient.id, form_type.value)
             older = None
             if form is not None and number != form.revision:
@@ -472,7 +462,9 @@ class ClinicalFormService:
     ) -> ClinicalFormView:
         with self.ctx.unit_of_work() as uow:
             actor = uow.actor
-            patient, access, keys = self._open(uow, Permission.EDIT_CLINICAL, patient_id)
+            patient, access, keys = open_clinical_file(
+                self.ctx, uow, Permission.EDIT_CLINICAL, patient_id
+            )
             form = uow.forms.get(patient.id, kind.value)
             if (form.version if form is not None else 0) != expected_version:
                 view = self._form_view(uow, patient, kind, form, keys, access)
@@ -531,7 +523,9 @@ class ClinicalFormService:
 
     def _current_view(self, patient_id: int, kind: FormKind) -> ClinicalFormView:
         with self.ctx.unit_of_work(AccessMode.READ) as uow:
-            patient, access, keys = self._open(uow, Permission.EDIT_CLINICAL, patient_id)
+            patient, access, keys = open_clinical_file(
+                self.ctx, uow, Permission.EDIT_CLINICAL, patient_id
+            )
             return self._form_view(
                 uow, patient, kind, uow.forms.get(patient.id, kind.value), keys, access
             )

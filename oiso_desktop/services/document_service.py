@@ -7,7 +7,8 @@ clinical key (CK):
 * **who**: like the clinical forms — a role with ``VIEW_CLINICAL`` (list, view,
   save a copy) or ``EDIT_CLINICAL`` (attach, edit the details, delete) on a file
   it may read / write, through :func:`~services.access.authorize`, and a session
-  holding the CK (:func:`session_clinical_keys`). A secretary or an administrator
+  holding the CK (:func:`session_clinical_keys`), both checked by
+  ``services.clinical_gate.open_clinical_file``. A secretary or an administrator
   never gets a title nor a byte of content;
 * **what is refused** when attaching: see ``domain.documents.check_document_file``
   (size, format read from the magic bytes, extension that lies) and
@@ -67,7 +68,7 @@ from oiso_desktop.domain.errors import (
 )
 from oiso_desktop.domain.permissions import PatientAccess, Permission
 from oiso_desktop.services.access import authorize
-from oiso_desktop.services.clinical_key_service import session_clinical_keys
+from oiso_desktop.services.clinical_gate import open_clinical_file
 from oiso_desktop.services.context import (
     AccessMode,
     ServiceContext,
@@ -98,7 +99,6 @@ CHUNK_SIZE = 256 * 1024
 PAD_TO = 64
 
 NOT_FOUND_MESSAGE = "Ce document n'existe plus : il a peut-être été supprimé."
-PATIENT_NOT_FOUND_MESSAGE = "Ce dossier patient n'existe pas."
 CONFLICT_MESSAGE = (
     "Ce document a été modifié ou supprimé par quelqu'un d'autre depuis son affichage : "
     "la liste a été relue, refaites votre modification si elle est encore utile."
@@ -216,22 +216,6 @@ class DocumentService:
 
     # ------------------------------------------------------------------ plumbing
 
-    def _patient(
-        self, uow: ServiceUnitOfWork, permission: Permission, patient_id: int
-    ) -> tuple[Patient, PatientAccess, ClinicalKeys]:
-        """The one gate: role, then the file, then the session's clinical key."""
-        authorize(uow, uow.actor, permission)
-        patient = uow.patients.get(patient_id)
-        if patient is None:
-            raise NotFound(
-                PATIENT_NOT_FOUND_MESSAGE,
-                code=ErrorCode.PATIENT_NOT_FOUND,
-                object_type="patient",
-                object_id=patient_id,
-            )
-        access = authorize(uow, uow.actor, permission, patient)
-        return patient, access, session_clinical_keys(self.ctx, uow)
-
     def _document(
         self, uow: ServiceUnitOfWork, permission: Permission, document_id: int
     ) -> tuple[Document, Patient, PatientAccess, ClinicalKeys]:
@@ -239,7 +223,7 @@ class DocumentService:
         document = uow.documents.get(document_id)
         if document is None:
             raise _not_found(document_id)
-        patient, access, keys = self._patient(uow, permission, document.patient_id)
+        patient, access, keys = open_clinical_file(self.ctx, uow, permission, document.patient_id)
         return document, patient, access, keys
 
     def _views(
@@ -326,7 +310,9 @@ class DocumentService:
     def list(self, patient_id: int) -> list[DocumentView]:
         """The attachments of a file, newest document date first (undated last)."""
         with self.ctx.unit_of_work() as uow:
-            patient, access, keys = self._patient(uow, Permission.VIEW_CLINICAL, patient_id)
+            patient, access, keys = open_clinical_file(
+                self.ctx, uow, Permission.VIEW_CLINICAL, patient_id
+            )
             return self._views(uow, uow.documents.of_patient(patient.id), keys, access)
 
     @reads
@@ -420,7 +406,9 @@ class DocumentService:
         digest = hashlib.sha256(data).digest()
         with self.ctx.unit_of_work() as uow:
             actor = uow.actor
-            patient, access, keys = self._patient(uow, Permission.EDIT_CLINICAL, patient_id)
+            patient, access, keys = open_clinical_file(
+                self.ctx, uow, Permission.EDIT_CLINICAL, patient_id
+            )
             self._refuse_duplicate(uow, patient, keys, digest)
             now = naive_utc(self.ctx.now())
             chunk_count = -(-len(data) // CHUNK_SIZE)

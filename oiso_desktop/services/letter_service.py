@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from oiso_desktop.domain.clinical_forms import FormKind
-from oiso_desktop.domain.errors import ErrorCode, NotFound, ValidationError
+from oiso_desktop.domain.errors import ErrorCode, ValidationError
 from oiso_desktop.domain.family import Family
 from oiso_desktop.domain.genetics import Genetics, positive_variants
 from oiso_desktop.domain.permissions import Permission
@@ -26,16 +26,14 @@ from oiso_desktop.reports.relatives_letter_pdf import (
     RelativesLetters,
     render_relatives_letters,
 )
-from oiso_desktop.services.access import authorize
 from oiso_desktop.services.clinical_form_service import saved_content
-from oiso_desktop.services.clinical_key_service import session_clinical_keys
+from oiso_desktop.services.clinical_gate import open_clinical_file
 from oiso_desktop.services.context import ServiceContext, writes
 from oiso_desktop.services.dto import RelativesLetterFile
 from oiso_desktop.services.event_log import record_event
 
 __all__ = ["LETTER_MODES", "LetterService"]
 
-NOT_FOUND_MESSAGE = "Ce dossier patient n'existe pas."
 NO_VARIANT_MESSAGE = (
     "Aucun variant pathogène (classe 4 ou 5) n'est enregistré dans l'onglet Génétique : "
     "la lettre à la parentèle porte sur lui. Enregistrez d'abord le variant."
@@ -72,17 +70,9 @@ class LetterService:
             raise ValidationError(NO_RELATIVE_MESSAGE, code=ErrorCode.RELATIVES_LETTER_NO_RELATIVE)
         with self.ctx.unit_of_work() as uow:
             actor = uow.actor
-            authorize(uow, actor, Permission.VIEW_CLINICAL)
-            patient = uow.patients.get(patient_id)
-            if patient is None:
-                raise NotFound(
-                    NOT_FOUND_MESSAGE,
-                    code=ErrorCode.PATIENT_NOT_FOUND,
-                    object_type="patient",
-                    object_id=patient_id,
-                )
-            authorize(uow, actor, Permission.VIEW_CLINICAL, patient)
-            keys = session_clinical_keys(self.ctx, uow)
+            patient, _, keys = open_clinical_file(
+                self.ctx, uow, Permission.VIEW_CLINICAL, patient_id
+            )
             genetics = saved_content(uow, keys, patient, FormKind.GENETICS)
             family = saved_content(uow, keys, patient, FormKind.FAMILY)
             assert isinstance(genetics, Genetics) and isinstance(family, Family)

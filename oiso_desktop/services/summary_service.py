@@ -29,7 +29,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from oiso_desktop.domain.clinical_forms import FormKind
-from oiso_desktop.domain.errors import ErrorCode, NotFound, OisoError
+from oiso_desktop.domain.errors import ErrorCode, OisoError
 from oiso_desktop.domain.family import Family
 from oiso_desktop.domain.genetics import Genetics, positive_variants
 from oiso_desktop.domain.permissions import Permission
@@ -44,9 +44,8 @@ from oiso_desktop.reports.patient_summary_pdf import (
     render_patient_summary,
     summary_family,
 )
-from oiso_desktop.services.access import authorize
 from oiso_desktop.services.clinical_form_service import saved_content
-from oiso_desktop.services.clinical_key_service import session_clinical_keys
+from oiso_desktop.services.clinical_gate import open_clinical_file
 from oiso_desktop.services.context import (
     AccessMode,
     ServiceContext,
@@ -56,12 +55,12 @@ from oiso_desktop.services.context import (
 )
 from oiso_desktop.services.event_log import record_event
 from oiso_desktop.services.patient_service import fields_of
+from oiso_desktop.storage.field_crypto import ClinicalKeys
 from oiso_desktop.storage.models import Patient, User
 from oiso_desktop.system.files import atomic_write
 
 __all__ = ["SummaryService", "file_scores", "summary_file_name"]
 
-NOT_FOUND_MESSAGE = "Ce dossier patient n'existe pas."
 EXPORT_FAILED_MESSAGE = "La synthèse n'a pas pu être enregistrée : {path} ({reason})."
 COUNSELLOR_PROFESSION = "Conseiller en génétique"
 
@@ -111,26 +110,16 @@ class SummaryService:
 
     # ------------------------------------------------------------------ access
 
-    def _patient(self, uow: ServiceUnitOfWork, patient_id: int) -> Patient:
+    def _open(self, uow: ServiceUnitOfWork, patient_id: int) -> tuple[Patient, ClinicalKeys]:
         """The one gate: the role, then the file, then the session's clinical key."""
-        authorize(uow, uow.actor, Permission.VIEW_CLINICAL)
-        patient = uow.patients.get(patient_id)
-        if patient is None:
-            raise NotFound(
-                NOT_FOUND_MESSAGE,
-                code=ErrorCode.PATIENT_NOT_FOUND,
-                object_type="patient",
-                object_id=patient_id,
-            )
-        authorize(uow, uow.actor, Permission.VIEW_CLINICAL, patient)
-        return patient
+        patient, _, keys = open_clinical_file(self.ctx, uow, Permission.VIEW_CLINICAL, patient_id)
+        return patient, keys
 
     def _log(self, patient_id: int, action: str, details: Mapping[str, object]) -> None:
         """The event, in its own write transaction (access checked again: the role or
         the share may have changed meanwhile)."""
         with self.ctx.unit_of_work(AccessMode.WRITE) as uow:
-            patient = self._patient(uow, patient_id)
-            session_clinical_keys(self.ctx, uow)
+            patient, _ = self._open(uow, patient_id)
             record_event(
                 uow,
                 self.ctx,
@@ -146,8 +135,7 @@ class SummaryService:
 
     def _summary(self, patient_id: int) -> PatientSummary:
         with self.ctx.unit_of_work(AccessMode.READ) as uow:
-            patient = self._patient(uow, patient_id)
-            keys = session_clinical_keys(self.ctx, uow)
+            patient, keys = self._open(uow, patient_id)
             contents = {kind: saved_content(uow, keys, patient, kind) for kind in FormKind}
             stamps: dict[str, FormStamp] = {}
             for kind in FormKind:
@@ -221,8 +209,7 @@ class SummaryService:
         elif not pdf.startswith(b"%PDF-"):
             raise ValueError("not a PDF")
         with self.ctx.unit_of_work(AccessMode.READ) as uow:
-            self._patient(uow, patient_id)
-            session_clinical_keys(self.ctx, uow)
+            self._open(uow, patient_id)
         try:
             atomic_write(path, pdf)
         except OSError as exc:
