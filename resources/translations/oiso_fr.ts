@@ -1389,6 +1389,62 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
         <translation>Ce dossier patient n'existe pas.</translation>
     </message>
     <message>
+        <source>You cannot share a file with yourself.</source>
+        <translation>Vous ne pouvez pas partager un dossier avec vous-même.</translation>
+    </message>
+    <message>
+        <source>A file can only be shared with a practitioner or a genetic counsellor (never with an administrator or a secretary).</source>
+        <translation>Un dossier ne se partage qu'avec un praticien ou un conseiller en génétique (jamais avec un administrateur ni une secrétaire).</translation>
+    </message>
+    <message>
+        <source>This account is suspended or revoked: the file cannot be shared with it.</source>
+        <translation>Ce compte est suspendu ou révoqué : le dossier ne peut pas lui être partagé.</translation>
+    </message>
+    <message>
+        <source>Unknown sharing level: choose read-only or read-write.</source>
+        <translation>Niveau de partage inconnu : choisissez lecture seule ou lecture et écriture.</translation>
+    </message>
+    <message>
+        <source>This file is not shared with this user.</source>
+        <translation>Ce dossier n'est pas partagé avec cet utilisateur.</translation>
+    </message>
+    <message>
+        <source>Only the practitioner in charge of the file can do this.</source>
+        <translation>Seul le praticien responsable du dossier peut le faire.</translation>
+    </message>
+    <message>
+        <source>A file can only be transferred to an active practitioner.</source>
+        <translation>Un dossier ne peut être transféré qu'à un praticien actif.</translation>
+    </message>
+    <message>
+        <source>An administrator can only transfer the files of a suspended or revoked account.</source>
+        <translation>Un administrateur ne transfère que les dossiers d'un compte suspendu ou révoqué.</translation>
+    </message>
+    <message>
+        <source>Choose the files to transfer.</source>
+        <translation>Choisissez les dossiers à transférer.</translation>
+    </message>
+    <message>
+        <source>Only active secretaries can be designated as assistants.</source>
+        <translation>Seules des secrétaires actives peuvent être désignées comme assistantes.</translation>
+    </message>
+    <message>
+        <source>Explain why you need this file (at least {minimum} characters).</source>
+        <translation>Expliquez pourquoi vous avez besoin de ce dossier (au moins {minimum} caractères).</translation>
+    </message>
+    <message>
+        <source>Only a practitioner can open a file in an emergency.</source>
+        <translation>Seul un praticien peut ouvrir un dossier en urgence.</translation>
+    </message>
+    <message>
+        <source>You already have access to this file.</source>
+        <translation>Vous avez déjà accès à ce dossier.</translation>
+    </message>
+    <message>
+        <source>This emergency access does not exist.</source>
+        <translation>Cet accès en urgence n'existe pas.</translation>
+    </message>
+    <message>
         <source>Choose the practitioner in charge of the file.</source>
         <translation>Choisissez le praticien responsable du dossier.</translation>
     </message>
@@ -2482,6 +2538,34 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
         <translation>Synthèse du dossier imprimée</translation>
     </message>
     <message>
+        <source>File shared</source>
+        <translation>Dossier partagé</translation>
+    </message>
+    <message>
+        <source>Sharing level changed</source>
+        <translation>Niveau de partage modifié</translation>
+    </message>
+    <message>
+        <source>Sharing revoked</source>
+        <translation>Partage retiré</translation>
+    </message>
+    <message>
+        <source>File transferred</source>
+        <translation>Dossier transféré</translation>
+    </message>
+    <message>
+        <source>Assisting secretaries changed</source>
+        <translation>Secrétaires assistantes modifiées</translation>
+    </message>
+    <message>
+        <source>Emergency access (break-the-glass)</source>
+        <translation>Accès en urgence (bris de glace)</translation>
+    </message>
+    <message>
+        <source>Emergency access reviewed</source>
+        <translation>Accès en urgence examiné</translation>
+    </message>
+    <message>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
@@ -2504,6 +2588,10 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     <message>
         <source>Setting</source>
         <translation>Paramètre</translation>
+    </message>
+    <message>
+        <source>Emergency access</source>
+        <translation>Accès en urgence</translation>
     </message>
     <message>
         <source>No. {id}</source>
@@ -3155,7 +3243,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     <name>GeneticsEditor</name>
     <message>
         <source>Add</source>
-        <extracomment>sections of the form, as in the problems' ``field`` ("variants[0].hgvs_c") Usual panels (the genes of the French GGC panels), offered to fill a panel's genes.</extracomment>
+        <extracomment>sections of the form, as in the problems' ``field`` (&quot;variants[0].hgvs_c&quot;) Usual panels (the genes of the French GGC panels), offered to fill a panel's genes.</extracomment>
         <translation>Ajouter</translation>
     </message>
     <message>
@@ -3606,7 +3694,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     <name>HistoryEditor</name>
     <message>
         <source>Add a cancer (Insert)</source>
-        <extracomment>sections of the history, as in the problems' ``field`` ("cancers[0].age", "note")</extracomment>
+        <extracomment>sections of the history, as in the problems' ``field`` (&quot;cancers[0].age&quot;, &quot;note&quot;)</extracomment>
         <translation>Ajouter un cancer (Inser)</translation>
     </message>
     <message>
@@ -4217,7 +4305,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     <name>LoginDialog</name>
     <message>
         <source>OISO Desktop — Sign in</source>
-        <extracomment>the user picked another interface language ("fr" or "en")</extracomment>
+        <extracomment>the user picked another interface language (&quot;fr&quot; or &quot;en&quot;)</extracomment>
         <translation>OISO Desktop — Connexion</translation>
     </message>
     <message>
@@ -6472,7 +6560,7 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     <name>TaskRunner</name>
     <message>
         <source>OISO Desktop</source>
-        <extracomment>label of the most recent running task ("" when idle), for the status bar every failure, handled or not (useful for logging and tests) the session's account was suspended or revoked meanwhile (SessionEnded): the main window logs out; the task's own callbacks are not called</extracomment>
+        <extracomment>label of the most recent running task (&quot;&quot; when idle), for the status bar every failure, handled or not (useful for logging and tests) the session's account was suspended or revoked meanwhile (SessionEnded): the main window logs out; the task's own callbacks are not called</extracomment>
         <translation>OISO Desktop</translation>
     </message>
 </context>
