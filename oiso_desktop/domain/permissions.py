@@ -15,7 +15,7 @@ from __future__ import annotations
 from enum import IntEnum, StrEnum
 
 from oiso_desktop.domain.errors import PermissionDenied
-from oiso_desktop.domain.roles import Role
+from oiso_desktop.domain.roles import AccountStatus, Role
 
 __all__ = [
     "BREAK_GLASS_REASON_MIN",
@@ -27,6 +27,7 @@ __all__ = [
     "ROLE_PERMISSIONS",
     "patient_access",
     "relationship_access",
+    "may_on_file",
     "require",
     "role_can",
     "role_permissions",
@@ -219,3 +220,22 @@ def relationship_access(role: Role, relationship: Relationship) -> PatientAccess
         assists_owner=relationship is Relationship.ASSISTING,
         break_glass=relationship is Relationship.BREAK_GLASS,
     )
+
+
+def may_on_file(
+    role: Role,
+    relationship: Relationship,
+    permission: Permission,
+    *,
+    status: AccountStatus = AccountStatus.ACTIVE,
+) -> bool:
+    """The whole rule for one cell of the matrix: may a user of ``role`` and account
+    ``status`` use ``permission`` on a file they stand to as ``relationship``?
+
+    Only an active account acts (a suspended or revoked one has no session); the
+    role must have the permission; the relationship must give enough access.
+    """
+    if AccountStatus(status) is not AccountStatus.ACTIVE or not role_can(role, permission):
+        return False
+    needed = access_needed(permission)
+    return needed is not PatientAccess.NONE and relationship_access(role, relationship) >= needed
