@@ -47,7 +47,7 @@ from oiso_desktop.domain.roles import Role
 from oiso_desktop.services.auth_service import UserSession
 from oiso_desktop.services.dto import UserInput
 
-EXAMPLES = int(os.environ.get("OISO_SHARING_EXAMPLES", "2"))
+EXAMPLES = int(os.environ.get("OISO_SHARING_EXAMPLES", "3"))
 STEPS = int(os.environ.get("OISO_SHARING_STEPS", "20"))
 LONG_REASON = "Patient inconscient admis aux urgences cette nuit"
 ROLES = (
