@@ -927,23 +927,25 @@ def create_demo_database(
                 patient_ids = list(
                     uow.session.scalars(Patient.__table__.select().with_only_columns(Patient.id))
                 )
-                shares = [
+                owners: dict[int, int] = {
+                    pid: owner
+                    for pid, owner in uow.session.execute(
+                        Patient.__table__.select().with_only_columns(Patient.id, Patient.owner_id)
+                    )
+                }
+                shares: list[dict[str, Any]] = [
                     {
                         "patient_id": pid,
                         "user_id": conseillere,
                         "access": "write" if pid % 2 else "read",
                         "granted_at": now,
                         "granted_by_id": medecin,
+                        "message": "",
+                        "notified_at": now,
                     }
                     for pid in patient_ids
-                    if pid % 7 == 0
+                    if pid % 7 == 0 and owners[pid] == medecin
                 ]
-                owners = dict(
-                    uow.session.execute(
-                        Patient.__table__.select().with_only_columns(Patient.id, Patient.owner_id)
-                    ).all()
-                )
-                shares = [s for s in shares if owners[s["patient_id"]] == medecin]
                 shares += _demo_shares_between_practitioners(owners, medecin, oncologue, now)
                 if shares:
                     uow.session.execute(insert(PatientShare), shares)
