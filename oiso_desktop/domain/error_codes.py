@@ -123,6 +123,22 @@ class ErrorCode(StrEnum):
     OWNER_NOT_ASSISTED = "owner_not_assisted"
     OWNER_FOR_SELF = "owner_for_self"
 
+    # --- sharing, transfer, assistance, break-the-glass (services.sharing_service) ----
+    SHARE_WITH_SELF = "share_with_self"
+    SHARE_RECIPIENT_ROLE = "share_recipient_role"  # an admin or a secretary
+    SHARE_RECIPIENT_INACTIVE = "share_recipient_inactive"  # suspended or revoked
+    SHARE_LEVEL = "share_level"  # params: value
+    SHARE_NOT_FOUND = "share_not_found"
+    NOT_FILE_OWNER = "not_file_owner"
+    TRANSFER_SUCCESSOR = "transfer_successor"  # not an active practitioner
+    TRANSFER_NOT_ALLOWED = "transfer_not_allowed"  # admin: the owner is still active
+    TRANSFER_EMPTY = "transfer_empty"
+    ASSISTANT_NOT_SECRETARY = "assistant_not_secretary"
+    BREAK_GLASS_REASON = "break_glass_reason"  # params: minimum
+    BREAK_GLASS_ROLE = "break_glass_role"
+    BREAK_GLASS_NOT_NEEDED = "break_glass_not_needed"
+    BREAK_GLASS_REVIEW_NOT_FOUND = "break_glass_review_not_found"
+
     # --- database folder and files (storage, setup, paths, reports, export) ------------
     ALREADY_EXISTS = "already_exists"
     NOT_A_FOLDER = "not_a_folder"  # params: path

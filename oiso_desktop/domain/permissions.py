@@ -15,14 +15,19 @@ from __future__ import annotations
 from enum import IntEnum, StrEnum
 
 from oiso_desktop.domain.errors import PermissionDenied
-from oiso_desktop.domain.roles import Role
+from oiso_desktop.domain.roles import AccountStatus, Role
 
 __all__ = [
+    "BREAK_GLASS_REASON_MIN",
     "PatientAccess",
+    "Relationship",
+    "ShareAccess",
     "Permission",
     "access_needed",
     "ROLE_PERMISSIONS",
     "patient_access",
+    "relationship_access",
+    "may_on_file",
     "require",
     "role_can",
     "role_permissions",
@@ -134,6 +139,28 @@ def access_needed(permission: Permission) -> PatientAccess:
     return _ACCESS_NEEDED.get(Permission(permission), PatientAccess.NONE)
 
 
+class ShareAccess(StrEnum):
+    """The level of a share (``patient_shares.access``)."""
+
+    READ = "read"
+    WRITE = "write"
+
+
+class Relationship(StrEnum):
+    """How one user stands to one patient file (the columns of the access matrix)."""
+
+    OWNER = "owner"
+    SHARED_READ = "shared_read"
+    SHARED_WRITE = "shared_write"
+    ASSISTING = "assisting"  # secretary of the owner or of a read-write recipient
+    BREAK_GLASS = "break_glass"  # this session only, read-only
+    NONE = "none"
+
+
+#: A break-the-glass access needs a reason at least this long (stripped).
+BREAK_GLASS_REASON_MIN = 15
+
+
 def patient_access(
     *,
     role: Role,
@@ -141,15 +168,23 @@ def patient_access(
     owner_id: int,
     share_access: str | None,
     assists_owner: bool,
+    assists_writer: bool = False,
+    break_glass: bool = False,
 ) -> PatientAccess:
     """Access of one user to one patient file.
 
     * admin: NONE, always (no patient data for the health manager);
     * the owner: WRITE;
     * practitioner or counsellor with a share: 'write' -> WRITE, 'read' -> READ;
-    * secretary assisting the owner: WRITE (identity, contact, appointments; what
-      her role allows, never clinical forms);
+    * secretary assisting the (active) owner, or an (active) practitioner the
+      file is shared read-write with: WRITE (identity, contact, appointments;
+      what her role allows, never clinical forms);
+    * a practitioner who broke the glass on the file in this session: READ;
     * anyone else: NONE.
+
+    The callers pass ``assists_*`` only for active practitioners, and
+    ``share_access`` only for an active recipient: a suspended or revoked
+    account carries nobody's access.
     """
     try:
         role = Role(role)
@@ -160,11 +195,47 @@ def patient_access(
     if role is Role.SECRETARY:
         # Even on a file she once owned (a practitioner demoted to secretary): a
         # secretary reaches files only through the practitioners she assists.
-        return PatientAccess.WRITE if assists_owner else PatientAccess.NONE
+        return PatientAccess.WRITE if assists_owner or assists_writer else PatientAccess.NONE
     if actor_id == owner_id:
         return PatientAccess.WRITE
-    if share_access == "write":
+    if share_access == ShareAccess.WRITE:
         return PatientAccess.WRITE
-    if share_access == "read":
+    if share_access == ShareAccess.READ:
+        return PatientAccess.READ
+    if break_glass and role is Role.PRACTITIONER:
         return PatientAccess.READ
     return PatientAccess.NONE
+
+
+def relationship_access(role: Role, relationship: Relationship) -> PatientAccess:
+    """The access a ``role`` gets from one ``relationship`` (the matrix, in one call)."""
+    return patient_access(
+        role=role,
+        actor_id=1,
+        owner_id=1 if relationship is Relationship.OWNER else 2,
+        share_access={
+            Relationship.SHARED_READ: ShareAccess.READ.value,
+            Relationship.SHARED_WRITE: ShareAccess.WRITE.value,
+        }.get(relationship),
+        assists_owner=relationship is Relationship.ASSISTING,
+        break_glass=relationship is Relationship.BREAK_GLASS,
+    )
+
+
+def may_on_file(
+    role: Role,
+    relationship: Relationship,
+    permission: Permission,
+    *,
+    status: AccountStatus = AccountStatus.ACTIVE,
+) -> bool:
+    """The whole rule for one cell of the matrix: may a user of ``role`` and account
+    ``status`` use ``permission`` on a file they stand to as ``relationship``?
+
+    Only an active account acts (a suspended or revoked one has no session); the
+    role must have the permission; the relationship must give enough access.
+    """
+    if AccountStatus(status) is not AccountStatus.ACTIVE or not role_can(role, permission):
+        return False
+    needed = access_needed(permission)
+    return needed is not PatientAccess.NONE and relationship_access(role, relationship) >= needed

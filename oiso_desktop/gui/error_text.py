@@ -260,6 +260,43 @@ MESSAGES: dict[ErrorCode, str] = {
     _E.PATIENT_READ_ONLY: QT_TRANSLATE_NOOP("Errors", "This file is shared with you read-only."),
     _E.OWN_EVENTS_ONLY: QT_TRANSLATE_NOOP("Errors", "You can only view your own events."),
     _E.PATIENT_NOT_FOUND: QT_TRANSLATE_NOOP("Errors", "This patient file does not exist."),
+    _E.SHARE_WITH_SELF: QT_TRANSLATE_NOOP("Errors", "You cannot share a file with yourself."),
+    _E.SHARE_RECIPIENT_ROLE: QT_TRANSLATE_NOOP(
+        "Errors",
+        "A file can only be shared with a practitioner or a genetic counsellor "
+        "(never with an administrator or a secretary).",
+    ),
+    _E.SHARE_RECIPIENT_INACTIVE: QT_TRANSLATE_NOOP(
+        "Errors", "This account is suspended or revoked: the file cannot be shared with it."
+    ),
+    _E.SHARE_LEVEL: QT_TRANSLATE_NOOP(
+        "Errors", "Unknown sharing level: choose read-only or read-write."
+    ),
+    _E.SHARE_NOT_FOUND: QT_TRANSLATE_NOOP("Errors", "This file is not shared with this user."),
+    _E.NOT_FILE_OWNER: QT_TRANSLATE_NOOP(
+        "Errors", "Only the practitioner in charge of the file can do this."
+    ),
+    _E.TRANSFER_SUCCESSOR: QT_TRANSLATE_NOOP(
+        "Errors", "A file can only be transferred to an active practitioner."
+    ),
+    _E.TRANSFER_NOT_ALLOWED: QT_TRANSLATE_NOOP(
+        "Errors",
+        "An administrator can only transfer the files of a suspended or revoked account.",
+    ),
+    _E.TRANSFER_EMPTY: QT_TRANSLATE_NOOP("Errors", "Choose the files to transfer."),
+    _E.ASSISTANT_NOT_SECRETARY: QT_TRANSLATE_NOOP(
+        "Errors", "Only active secretaries can be designated as assistants."
+    ),
+    _E.BREAK_GLASS_REASON: QT_TRANSLATE_NOOP(
+        "Errors", "Explain why you need this file (at least {minimum} characters)."
+    ),
+    _E.BREAK_GLASS_ROLE: QT_TRANSLATE_NOOP(
+        "Errors", "Only a practitioner can open a file in an emergency."
+    ),
+    _E.BREAK_GLASS_NOT_NEEDED: QT_TRANSLATE_NOOP("Errors", "You already have access to this file."),
+    _E.BREAK_GLASS_REVIEW_NOT_FOUND: QT_TRANSLATE_NOOP(
+        "Errors", "This emergency access does not exist."
+    ),
     _E.OWNER_REQUIRED: QT_TRANSLATE_NOOP(
         "Errors", "Choose the practitioner in charge of the file."
     ),

@@ -96,6 +96,13 @@ ACTION_LABELS: dict[str, str] = {
         "EventTableModel", "Copy of the patient summary saved"
     ),
     "patient_summary_printed": QT_TRANSLATE_NOOP("EventTableModel", "Patient summary printed"),
+    "share_granted": QT_TRANSLATE_NOOP("EventTableModel", "File shared"),
+    "share_changed": QT_TRANSLATE_NOOP("EventTableModel", "Sharing level changed"),
+    "share_revoked": QT_TRANSLATE_NOOP("EventTableModel", "Sharing revoked"),
+    "patient_transferred": QT_TRANSLATE_NOOP("EventTableModel", "File transferred"),
+    "assistance_changed": QT_TRANSLATE_NOOP("EventTableModel", "Assisting secretaries changed"),
+    "break_glass": QT_TRANSLATE_NOOP("EventTableModel", "Emergency access (break-the-glass)"),
+    "break_glass_reviewed": QT_TRANSLATE_NOOP("EventTableModel", "Emergency access reviewed"),
 }
 
 OBJECT_TYPE_LABELS: dict[str, str] = {
@@ -105,6 +112,7 @@ OBJECT_TYPE_LABELS: dict[str, str] = {
     "database": QT_TRANSLATE_NOOP("EventTableModel", "Database"),
     "events": QT_TRANSLATE_NOOP("EventTableModel", "Event log"),
     "setting": QT_TRANSLATE_NOOP("EventTableModel", "Setting"),
+    "break_glass": QT_TRANSLATE_NOOP("EventTableModel", "Emergency access"),
 }
 
 # actions shown in a warning colour
@@ -118,6 +126,7 @@ ALERT_ACTIONS = frozenset(
         "database_rollback_suspected",
         "clinical_key_substitution_refused",
         "clinical_key_migration_refused",
+        "break_glass",
     }
 )
 _ALERT_COLOUR = "#b3261e"

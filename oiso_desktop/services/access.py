@@ -16,6 +16,7 @@ The clinical file, sharing and follow-up build on both.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from sqlalchemy import select
 
@@ -23,12 +24,15 @@ from oiso_desktop.domain.errors import ErrorCode, PermissionDenied
 from oiso_desktop.domain.permissions import (
     PatientAccess,
     Permission,
+    ShareAccess,
     access_needed,
     patient_access,
     role_can,
 )
+from oiso_desktop.domain.roles import AccountStatus, Role
 from oiso_desktop.services.dto import Actor
-from oiso_desktop.storage.models import Assistance, Patient, PatientShare
+from oiso_desktop.services.validation import PROFESSIONAL_ROLES
+from oiso_desktop.storage.models import Assistance, Patient, PatientShare, User
 from oiso_desktop.storage.uow import UnitOfWork
 
 __all__ = [
@@ -44,6 +48,9 @@ ADMIN_ONLY_MESSAGE = "Action réservée aux administrateurs."
 ROLE_DENIED_MESSAGE = "Votre rôle ne vous permet pas d'effectuer cette action."
 NO_ACCESS_MESSAGE = "Vous n'avez pas accès à ce dossier patient."
 READ_ONLY_MESSAGE = "Ce dossier vous est partagé en lecture seule."
+
+# ids per IN (...) list: well under SQLite's bound-parameter limit
+_CHUNK = 900
 
 
 def can(actor: Actor, permission: Permission) -> bool:
@@ -89,10 +96,18 @@ def authorize(
 class PatientScope:
     """Which patient files one actor may see, computed once per unit of work.
 
-    ``owner_ids`` and ``shared_with`` are the SQL filter of lists and searches
-    (files owned by one of ``owner_ids``, or shared with ``shared_with``);
-    :meth:`access` is the same rule for one row. Both agree by construction:
-    an administrator has an empty scope.
+    The SQL filter of lists and searches (:meth:`filter`) and the rule for one
+    row (:meth:`access`) are the same rule, written twice:
+
+    * a practitioner or counsellor: the files they own, the files shared with
+      them, and (practitioner) the files they broke the glass on in this session;
+    * a secretary: the files owned by the *active* practitioners she assists,
+      and the files shared read-write with them; a suspended or revoked
+      practitioner's files are no longer hers (they follow the files: whoever
+      the file is transferred to brings their own assistants);
+    * an administrator: nothing.
+
+    ``tests/services/test_sharing_rules.py`` checks that both agree on generated data.
     """
 
     def __init__(self, uow: UnitOfWork, actor: Actor) -> None:
@@ -101,41 +116,84 @@ class PatientScope:
         self.assisted: set[int] = set()
         self.owner_ids: set[int] = set()
         self.shared_with: int | None = None
+        #: secretaries: practitioners whose read-write shares she reaches
+        self.shared_write_with: set[int] = set()
+        #: files opened by breaking the glass in this session (read-only)
+        self.break_glass: set[int] = set()
         if not role_can(actor.role, Permission.VIEW_PATIENTS):
             return
         if role_can(actor.role, Permission.CREATE_PATIENT_FOR_ASSISTED):
-            # A secretary sees the files of the practitioners she assists.
+            # A secretary sees the files of the active practitioners she assists.
             self.assisted = set(
                 uow.session.scalars(
-                    select(Assistance.practitioner_id).where(
-                        Assistance.secretary_id == actor.user_id
+                    select(Assistance.practitioner_id)
+                    .join(User, User.id == Assistance.practitioner_id)
+                    .where(
+                        Assistance.secretary_id == actor.user_id,
+                        User.status == AccountStatus.ACTIVE.value,
+                        User.role.in_([r.value for r in PROFESSIONAL_ROLES]),
                     )
                 )
             )
             self.owner_ids = set(self.assisted)
+            self.shared_write_with = set(self.assisted)
         else:
             self.owner_ids = {actor.user_id}
             self.shared_with = actor.user_id
+            ctx = getattr(uow, "ctx", None)
+            if actor.role is Role.PRACTITIONER and ctx is not None:
+                self.break_glass = set(getattr(ctx, "break_glass", ()) or ())
+
+    def filter(self) -> dict[str, Any]:
+        """The keyword arguments of ``PatientRepository.search`` / ``search_ids``."""
+        return {
+            "visible_owner_ids": self.owner_ids,
+            "shared_with_user_id": self.shared_with,
+            "shared_write_with_user_ids": self.shared_write_with,
+            "shared_patient_ids": self.break_glass,
+        }
 
     def shares(self, patient_ids: Iterable[int]) -> dict[int, str]:
-        """The actor's share level of each of ``patient_ids`` (absent: not shared)."""
+        """The share level reaching the actor for each of ``patient_ids`` (absent:
+        not shared): the actor's own share, or for a secretary "write" when the
+        file is shared read-write with a practitioner she assists."""
         ids = list(patient_ids)
-        if self.shared_with is None or not ids:
+        if not ids:
             return {}
-        rows = self._uow.session.execute(
-            select(PatientShare.patient_id, PatientShare.access).where(
-                PatientShare.user_id == self.shared_with, PatientShare.patient_id.in_(ids)
-            )
-        )
-        return {patient_id: access for patient_id, access in rows}
+        result: dict[int, str] = {}
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start : start + _CHUNK]
+            if self.shared_with is not None:
+                rows = self._uow.session.execute(
+                    select(PatientShare.patient_id, PatientShare.access).where(
+                        PatientShare.user_id == self.shared_with,
+                        PatientShare.patient_id.in_(chunk),
+                    )
+                )
+                result.update({patient_id: access for patient_id, access in rows})
+            elif self.shared_write_with:
+                result.update(
+                    (patient_id, ShareAccess.WRITE.value)
+                    for patient_id in self._uow.session.scalars(
+                        select(PatientShare.patient_id).where(
+                            PatientShare.user_id.in_(list(self.shared_write_with)),
+                            PatientShare.access == ShareAccess.WRITE.value,
+                            PatientShare.patient_id.in_(chunk),
+                        )
+                    )
+                )
+        return result
 
     def access(self, patient: Patient, share: str | None) -> PatientAccess:
+        secretary = self.actor.role is Role.SECRETARY
         return patient_access(
             role=self.actor.role,
             actor_id=self.actor.user_id,
             owner_id=patient.owner_id,
-            share_access=share,
+            share_access=None if secretary else share,
             assists_owner=patient.owner_id in self.assisted,
+            assists_writer=secretary and share == ShareAccess.WRITE.value,
+            break_glass=patient.id in self.break_glass,
         )
 
     def access_to(self, patient: Patient) -> PatientAccess:

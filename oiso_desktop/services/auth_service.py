@@ -63,6 +63,7 @@ from oiso_desktop.services.rollback_guard import (
 )
 from oiso_desktop.services.security_service import SecurityService, rekey_database
 from oiso_desktop.services.settings_service import SettingsService
+from oiso_desktop.services.sharing_service import SharingService
 from oiso_desktop.services.summary_service import SummaryService
 from oiso_desktop.services.user_service import UserService, owe_rekey
 from oiso_desktop.storage.failure_log import ReportedFailure
@@ -121,6 +122,7 @@ class UserSession:
         self.documents = DocumentService(ctx)
         self.letters = LetterService(ctx)
         self.summaries = SummaryService(ctx)
+        self.sharing = SharingService(ctx)
         #: Set at login when the database looks older than one seen here (rollback_guard).
         self.rollback_warning: RollbackWarning | None = None
         #: True when the session was opened with the recovery code (a new sheet is advised).

@@ -276,6 +276,8 @@ class ServiceContext:
     #: Why the clinical key was refused at login (a key that does not chain to a
     #: trusted generation, a migration replayed), for the GUI and the CLI.
     clinical_alert: OisoError | None = field(default=None, repr=False)
+    #: Files this session opened by breaking the glass (read-only, until logout).
+    break_glass: set[int] = field(default_factory=set, repr=False)
 
     def unit_of_work(
         self,
@@ -329,6 +331,7 @@ class ServiceContext:
         if reason is not None:
             self.ended = reason
         self.closed = True
+        self.break_glass.clear()
         self.dmk = None
         self.slot_key = None
         self.forget_clinical_keys()

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from oiso_desktop.domain.clinical_forms import FormKind
@@ -52,15 +52,22 @@ from oiso_desktop.domain.roles import Role
 from oiso_desktop.domain.sample_families import SAMPLE_FAMILIES
 from oiso_desktop.reports.relatives_letter_pdf import LetterSender
 from oiso_desktop.services.auth_service import AuthService
-from oiso_desktop.services.context import AccessMode, naive_utc
+from oiso_desktop.services.context import AccessMode, ServiceContext, actor_of, naive_utc
 from oiso_desktop.services.demo_records import DemoFile, demo_record, save_demo_record
 from oiso_desktop.services.dto import StructureInput, UserInput
 from oiso_desktop.services.event_log import record_event
 from oiso_desktop.services.setup_service import create_database
 from oiso_desktop.services.user_service import add_account
 from oiso_desktop.services.validation import clean_user
-from oiso_desktop.storage.models import Patient, PatientShare, Setting
+from oiso_desktop.storage.models import (
+    Assistance,
+    BreakGlassAccess,
+    Patient,
+    PatientShare,
+    Setting,
+)
 from oiso_desktop.storage.secret_store import MemorySecretStore, SecretStore
+from oiso_desktop.storage.uow import UnitOfWork
 
 __all__ = [
     "DEMO_ACCOUNTS",
@@ -80,6 +87,11 @@ DEMO_STRUCTURE_NAME = "Centre de démonstration OISO"
 DEMO_FINESS = "9909" + "9999" + luhn_key("99099999")
 DEMO_RPPS = "1999999900" + luhn_key("1999999900")
 DEMO_COUNSELLOR_ADELI = "999999999"
+DEMO_SECOND_RPPS = "1999999901" + luhn_key("1999999901")
+#: why the second practitioner opened one of the first one's files (break-the-glass)
+DEMO_BREAK_GLASS_REASON = (
+    "Patiente vue en urgence en oncologie ce week-end : antécédents familiaux nécessaires"
+)
 DEMO_PRACTITIONER_SPECIALTY = "Génétique médicale"
 
 
@@ -97,6 +109,8 @@ DEMO_ACCOUNTS: tuple[tuple[str, str, Role, str, str], ...] = (
     ("demo.medecin", "Essai-Consult-1357!", Role.PRACTITIONER, "Marc", "Généticien"),
     ("demo.conseillere", "Essai-Conseil-9753!", Role.GENETIC_COUNSELLOR, "Léa", "Conseillère"),
     ("demo.secretaire", "Essai-Accueil-8642!", Role.SECRETARY, "Sophie", "Secrétaire"),
+    # a second practitioner: files shared both ways, a break-the-glass to review
+    ("demo.oncologue", "Essai-Oncolog-4826!", Role.PRACTITIONER, "Hugo", "Oncologue"),
 )
 
 
@@ -113,6 +127,9 @@ class DemoAccounts:
     secretary_password: str
     #: the files of the demo families' probands: DEMO_FAMILY_BUILDERS key -> patient id
     family_patients: Mapping[str, int] = field(default_factory=dict)
+    #: the second practitioner (files shared both ways with the first one)
+    second_practitioner_login: str = ""
+    second_practitioner_password: str = ""
 
     @property
     def accounts(self) -> tuple[DemoAccount, ...]:
@@ -736,6 +753,85 @@ DEMO_PROFESSIONS = {
 }
 
 
+def _demo_shares_between_practitioners(
+    owners: Mapping[int, int], medecin: int, oncologue: int, now: dt.datetime
+) -> list[dict[str, Any]]:
+    """Files shared both ways between the two practitioners. The second one's shares
+    are new: the first is told of them at his next login."""
+    shares: list[dict[str, Any]] = []
+    theirs = [pid for pid, owner in sorted(owners.items()) if owner == oncologue]
+    for n, pid in enumerate(theirs[::3]):
+        shares.append(
+            {
+                "patient_id": pid,
+                "user_id": medecin,
+                "access": "write" if n % 2 else "read",
+                "granted_at": now,
+                "granted_by_id": oncologue,
+                "message": "Pour avis en consultation d'oncogénétique." if n == 0 else "",
+                "notified_at": None,
+            }
+        )
+    mine = [pid for pid, owner in sorted(owners.items()) if owner == medecin]
+    for n, pid in enumerate(mine[5::40]):
+        shares.append(
+            {
+                "patient_id": pid,
+                "user_id": oncologue,
+                "access": "read" if n % 2 else "write",
+                "granted_at": now,
+                "granted_by_id": medecin,
+                "message": "",
+                "notified_at": now,
+            }
+        )
+    return shares
+
+
+def _demo_break_glass(
+    uow: UnitOfWork,
+    ctx: ServiceContext,
+    owners: Mapping[int, int],
+    medecin: int,
+    oncologue: int,
+    now: dt.datetime,
+) -> None:
+    """The second practitioner opened one of the first one's files in an emergency:
+    pending the administrator's review, and told to the owner at his next login."""
+    shared = set(
+        uow.session.scalars(
+            select(PatientShare.patient_id).where(PatientShare.user_id == oncologue)
+        )
+    )
+    target = next(
+        (pid for pid, owner in sorted(owners.items()) if owner == medecin and pid not in shared),
+        None,
+    )
+    if target is None:
+        return
+    row = BreakGlassAccess(
+        user_id=oncologue,
+        patient_id=target,
+        owner_id=medecin,
+        reason=DEMO_BREAK_GLASS_REASON,
+        occurred_at=now,
+        review_comment="",
+    )
+    uow.session.add(row)
+    uow.session.flush()
+    oncologist = uow.users.get(oncologue)
+    assert oncologist is not None
+    record_event(
+        uow,
+        ctx,
+        actor_of(oncologist),
+        "break_glass",
+        object_type="patient",
+        object_id=target,
+        details={"owner_id": medecin, "break_glass_id": row.id},
+    )
+
+
 def create_demo_database(
     folder: Path,
     *,
@@ -769,13 +865,19 @@ def create_demo_database(
             ids: dict[str, int] = {}
             # The accounts are created through the administrators' own path.
             for login, password, role, first, last in DEMO_ACCOUNTS[1:]:
+                # The secretary assists both practitioners (the second one is created
+                # after her: he designates her below).
                 assisted = (ids["demo.medecin"],) if role is Role.SECRETARY else ()
                 data = UserInput(
                     login=login,
                     first_name=first,
                     last_name=last,
                     role=role,
-                    rpps=DEMO_RPPS if role is Role.PRACTITIONER else "",
+                    rpps=(
+                        (DEMO_RPPS if login == "demo.medecin" else DEMO_SECOND_RPPS)
+                        if role is Role.PRACTITIONER
+                        else ""
+                    ),
                     adeli=DEMO_COUNSELLOR_ADELI if role is Role.GENETIC_COUNSELLOR else "",
                     profession=DEMO_PROFESSIONS[role],
                     specialty=DEMO_PRACTITIONER_SPECIALTY if role is Role.PRACTITIONER else "",
@@ -793,8 +895,12 @@ def create_demo_database(
                 )
                 ids[login] = user.id
             medecin, conseillere = ids["demo.medecin"], ids["demo.conseillere"]
+            oncologue = ids["demo.oncologue"]
+            uow.session.add(
+                Assistance(secretary_id=ids["demo.secretaire"], practitioner_id=oncologue)
+            )
             # The demo's clinical accounts are approved at creation (no colleague yet).
-            for user_id in (medecin, conseillere):
+            for user_id in (medecin, conseillere, oncologue):
                 record_event(
                     uow,
                     ctx,
@@ -812,25 +918,38 @@ def create_demo_database(
                 today=today,
                 now=now,
             )
+            for index, row in enumerate(rows):
+                if index % 10 == 3:  # every tenth file is the second practitioner's
+                    row.update(owner_id=oncologue, created_by_id=oncologue, updated_by_id=oncologue)
             if rows:
                 insert_patients(uow.session, rows)
                 # Every seventh file is shared with the counsellor, some read-write.
                 patient_ids = list(
                     uow.session.scalars(Patient.__table__.select().with_only_columns(Patient.id))
                 )
-                shares = [
+                owners: dict[int, int] = {
+                    pid: owner
+                    for pid, owner in uow.session.execute(
+                        Patient.__table__.select().with_only_columns(Patient.id, Patient.owner_id)
+                    )
+                }
+                shares: list[dict[str, Any]] = [
                     {
                         "patient_id": pid,
                         "user_id": conseillere,
                         "access": "write" if pid % 2 else "read",
                         "granted_at": now,
                         "granted_by_id": medecin,
+                        "message": "",
+                        "notified_at": now,
                     }
                     for pid in patient_ids
-                    if pid % 7 == 0
+                    if pid % 7 == 0 and owners[pid] == medecin
                 ]
+                shares += _demo_shares_between_practitioners(owners, medecin, oncologue, now)
                 if shares:
                     uow.session.execute(insert(PatientShare), shares)
+                _demo_break_glass(uow, ctx, owners, medecin, oncologue, now)
             family_patients: dict[str, int] = {}
             if families:
                 rng = random.Random(seed + 1)
@@ -874,4 +993,6 @@ def create_demo_database(
         secretary_login="demo.secretaire",
         secretary_password=accounts["demo.secretaire"],
         family_patients=family_patients,
+        second_practitioner_login="demo.oncologue",
+        second_practitioner_password=accounts["demo.oncologue"],
     )

@@ -347,8 +347,7 @@ class PatientService:
                 query.tokens,
                 query.birth_date,
                 query.nir_prefix,
-                visible_owner_ids=scope.owner_ids,
-                shared_with_user_id=scope.shared_with,
+                **scope.filter(),
                 limit=limit,
             )
             summaries = self._summaries(uow, scope, rows)
@@ -390,8 +389,7 @@ class PatientService:
                 query.tokens,
                 query.birth_date,
                 query.nir_prefix,
-                visible_owner_ids=scope.owner_ids,
-                shared_with_user_id=scope.shared_with,
+                **scope.filter(),
             )
             keys = self._clinical_keys(uow)
             if filtered and keys is not None:

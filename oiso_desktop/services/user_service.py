@@ -34,7 +34,7 @@ from oiso_desktop.services.validation import (
     clean_user,
 )
 from oiso_desktop.storage.keystore import Keystore, SlotKey
-from oiso_desktop.storage.models import Assistance, Setting, Structure, User
+from oiso_desktop.storage.models import Assistance, PatientShare, Setting, Structure, User
 from oiso_desktop.storage.secret_store import SecretStore
 from oiso_desktop.storage.uow import UnitOfWork
 
@@ -598,8 +598,22 @@ class UserService:
                 self._check_not_last_admin(uow, user)
                 user.status = AccountStatus.REVOKED.value
                 user.status_changed_at = naive_utc(self.ctx.now())
+                # Revoking a user ends the shares to them (sharing_service).
+                ended = len(
+                    uow.session.scalars(
+                        delete(PatientShare)
+                        .where(PatientShare.user_id == user.id)
+                        .returning(PatientShare.patient_id)
+                    ).all()
+                )
                 record_event(
-                    uow, self.ctx, actor, "user_revoked", object_type="user", object_id=user.id
+                    uow,
+                    self.ctx,
+                    actor,
+                    "user_revoked",
+                    object_type="user",
+                    object_id=user.id,
+                    details={"shares_ended": ended} if ended else None,
                 )
                 uow.flush()
                 keystore.reload()

@@ -11,6 +11,7 @@ import datetime as dt
 
 from sqlalchemy import (
     Boolean,
+    CheckConstraint,
     Date,
     DateTime,
     ForeignKey,
@@ -162,12 +163,47 @@ class PatientShare(Base):
 
     patient_id: Mapped[int] = mapped_column(ForeignKey("patients.id"), primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True)
-    # read | write
+    # read | write  (domain.permissions.ShareAccess)
     access: Mapped[str] = mapped_column(String(10), nullable=False)
     granted_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow, nullable=False)
     granted_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"), nullable=False)
+    # The owner's note to the recipient (no patient values expected; never logged).
+    message: Mapped[str] = mapped_column(Text, default="", nullable=False)
+    # When the recipient was told of the share (None: at their next login).
+    notified_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
-    __table_args__ = (Index("ix_patient_shares_user", "user_id"),)
+    __table_args__ = (
+        Index("ix_patient_shares_user", "user_id"),
+        CheckConstraint("access IN ('read', 'write')", name="access"),
+    )
+
+
+class BreakGlassAccess(Base):
+    """A practitioner opened a file not shared with them (read-only, one session).
+
+    Shown to the file's owner at their next login (``owner_notified_at``) and
+    queued for an administrator's review (``reviewed_at``): the admin sees who,
+    when, which file id and the reason, never the file.
+    """
+
+    __tablename__ = "break_glass_accesses"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), nullable=False)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patients.id"), nullable=False)
+    # The owner when the glass was broken (the one told of it).
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id"), nullable=False)
+    reason: Mapped[str] = mapped_column(Text, nullable=False)
+    occurred_at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False)
+    owner_notified_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    reviewed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    reviewed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    review_comment: Mapped[str] = mapped_column(Text, default="", nullable=False)
+
+    __table_args__ = (
+        Index("ix_break_glass_owner", "owner_id"),
+        Index("ix_break_glass_reviewed", "reviewed_at"),
+    )
 
 
 class ClinicalForm(Base):

@@ -71,6 +71,7 @@ class PatientRepository:
         *,
         visible_owner_ids: Collection[int] | None = None,
         shared_with_user_id: int | None = None,
+        shared_write_with_user_ids: Collection[int] = (),
         shared_patient_ids: Collection[int] = (),
         limit: int = 200,
     ) -> tuple[list[Patient], int]:
@@ -80,7 +81,8 @@ class PatientRepository:
         ``domain.text.fold``). Visibility: ``visible_owner_ids=None`` means no
         restriction; otherwise a patient is visible when its owner is in
         ``visible_owner_ids``, or it is shared with ``shared_with_user_id``, or
-        its id is in ``shared_patient_ids``.
+        shared read-write with one of ``shared_write_with_user_ids``, or its id
+        is in ``shared_patient_ids``.
         """
         conditions = _search_conditions(
             tokens,
@@ -88,6 +90,7 @@ class PatientRepository:
             nir_prefix,
             visible_owner_ids=visible_owner_ids,
             shared_with_user_id=shared_with_user_id,
+            shared_write_with_user_ids=shared_write_with_user_ids,
             shared_patient_ids=shared_patient_ids,
         )
         # One pass: the window count sees every match before LIMIT applies.
@@ -108,6 +111,7 @@ class PatientRepository:
         *,
         visible_owner_ids: Collection[int] | None = None,
         shared_with_user_id: int | None = None,
+        shared_write_with_user_ids: Collection[int] = (),
         shared_patient_ids: Collection[int] = (),
     ) -> list[int]:
         """The ids of *every* patient :meth:`search` matches, in its order (no limit).
@@ -121,6 +125,7 @@ class PatientRepository:
             nir_prefix,
             visible_owner_ids=visible_owner_ids,
             shared_with_user_id=shared_with_user_id,
+            shared_write_with_user_ids=shared_write_with_user_ids,
             shared_patient_ids=shared_patient_ids,
         )
         query = select(Patient.id).where(*conditions).order_by(*PATIENT_ORDER)
@@ -145,6 +150,7 @@ def _search_conditions(
     *,
     visible_owner_ids: Collection[int] | None,
     shared_with_user_id: int | None,
+    shared_write_with_user_ids: Collection[int] = (),
     shared_patient_ids: Collection[int],
 ) -> list[ColumnElement[bool]]:
     """The WHERE terms of a patient search (see :meth:`PatientRepository.search`)."""
@@ -170,6 +176,15 @@ def _search_conditions(
                 Patient.id.in_(
                     select(PatientShare.patient_id).where(
                         PatientShare.user_id == shared_with_user_id
+                    )
+                )
+            )
+        if shared_write_with_user_ids:
+            visible.append(
+                Patient.id.in_(
+                    select(PatientShare.patient_id).where(
+                        PatientShare.user_id.in_(list(shared_write_with_user_ids)),
+                        PatientShare.access == "write",
                     )
                 )
             )

@@ -2188,6 +2188,62 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <source>The relative “{person_id}” is not in the saved family: save the Family tab first.</source>
         <translation>L&apos;apparenté « {person_id} » ne figure pas dans la famille enregistrée : enregistrez d&apos;abord l&apos;onglet Famille.</translation>
     </message>
+    <message>
+        <source>You cannot share a file with yourself.</source>
+        <translation>Vous ne pouvez pas partager un dossier avec vous-même.</translation>
+    </message>
+    <message>
+        <source>A file can only be shared with a practitioner or a genetic counsellor (never with an administrator or a secretary).</source>
+        <translation>Un dossier ne se partage qu&apos;avec un praticien ou un conseiller en génétique (jamais avec un administrateur ni une secrétaire).</translation>
+    </message>
+    <message>
+        <source>This account is suspended or revoked: the file cannot be shared with it.</source>
+        <translation>Ce compte est suspendu ou révoqué : le dossier ne peut pas lui être partagé.</translation>
+    </message>
+    <message>
+        <source>Unknown sharing level: choose read-only or read-write.</source>
+        <translation>Niveau de partage inconnu : choisissez lecture seule ou lecture et écriture.</translation>
+    </message>
+    <message>
+        <source>This file is not shared with this user.</source>
+        <translation>Ce dossier n&apos;est pas partagé avec cet utilisateur.</translation>
+    </message>
+    <message>
+        <source>Only the practitioner in charge of the file can do this.</source>
+        <translation>Seul le praticien responsable du dossier peut le faire.</translation>
+    </message>
+    <message>
+        <source>A file can only be transferred to an active practitioner.</source>
+        <translation>Un dossier ne peut être transféré qu&apos;à un praticien actif.</translation>
+    </message>
+    <message>
+        <source>An administrator can only transfer the files of a suspended or revoked account.</source>
+        <translation>Un administrateur ne transfère que les dossiers d&apos;un compte suspendu ou révoqué.</translation>
+    </message>
+    <message>
+        <source>Choose the files to transfer.</source>
+        <translation>Choisissez les dossiers à transférer.</translation>
+    </message>
+    <message>
+        <source>Only active secretaries can be designated as assistants.</source>
+        <translation>Seules des secrétaires actives peuvent être désignées comme assistantes.</translation>
+    </message>
+    <message>
+        <source>Explain why you need this file (at least {minimum} characters).</source>
+        <translation>Expliquez pourquoi vous avez besoin de ce dossier (au moins {minimum} caractères).</translation>
+    </message>
+    <message>
+        <source>Only a practitioner can open a file in an emergency.</source>
+        <translation>Seul un praticien peut ouvrir un dossier en urgence.</translation>
+    </message>
+    <message>
+        <source>You already have access to this file.</source>
+        <translation>Vous avez déjà accès à ce dossier.</translation>
+    </message>
+    <message>
+        <source>This emergency access does not exist.</source>
+        <translation>Cet accès en urgence n&apos;existe pas.</translation>
+    </message>
 </context>
 <context>
     <name>EventLogView</name>
@@ -2544,6 +2600,38 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>Letter to relatives produced</source>
         <translation>Lettre à la parentèle produite</translation>
+    </message>
+    <message>
+        <source>File shared</source>
+        <translation>Dossier partagé</translation>
+    </message>
+    <message>
+        <source>Sharing level changed</source>
+        <translation>Niveau de partage modifié</translation>
+    </message>
+    <message>
+        <source>Sharing revoked</source>
+        <translation>Partage retiré</translation>
+    </message>
+    <message>
+        <source>File transferred</source>
+        <translation>Dossier transféré</translation>
+    </message>
+    <message>
+        <source>Assisting secretaries changed</source>
+        <translation>Secrétaires assistantes modifiées</translation>
+    </message>
+    <message>
+        <source>Emergency access (break-the-glass)</source>
+        <translation>Accès en urgence (bris de glace)</translation>
+    </message>
+    <message>
+        <source>Emergency access reviewed</source>
+        <translation>Accès en urgence examiné</translation>
+    </message>
+    <message>
+        <source>Emergency access</source>
+        <translation>Accès en urgence</translation>
     </message>
 </context>
 <context>

@@ -108,6 +108,26 @@ def test_the_demo_database_is_quick_to_build_and_ready_to_use(tmp_path: Path) ->
     finally:
         counsellor.logout()
 
+    # Files shared both ways between the two practitioners; the first one is told of
+    # the new shares and of the break-the-glass on his file at his next login.
+    medecin = auth.login(accounts.practitioner_login, accounts.practitioner_password)
+    oncologue = auth.login(
+        accounts.second_practitioner_login, accounts.second_practitioner_password
+    )
+    try:
+        with_me = medecin.sharing.shared_with_me()
+        assert with_me and {s.owner.display_name for s in with_me} == {"Hugo Oncologue"}
+        assert medecin.sharing.new_shares_since_last_login() == with_me
+        assert len(medecin.sharing.break_glass_notices()) == 1
+        assert oncologue.sharing.shared_with_me()
+        assert oncologue.sharing.new_shares_since_last_login() == ()
+        assert {s.id for s in oncologue.sharing.assistants()} == {
+            s.id for s in medecin.sharing.assistants()
+        }
+    finally:
+        medecin.logout()
+        oncologue.logout()
+
     admin = auth.login(accounts.admin_login, accounts.admin_password)
     try:
         users = admin.users.list_users()
@@ -117,7 +137,11 @@ def test_the_demo_database_is_quick_to_build_and_ready_to_use(tmp_path: Path) ->
             "demo.medecin": Role.PRACTITIONER,
             "demo.conseillere": Role.GENETIC_COUNSELLOR,
             "demo.secretaire": Role.SECRETARY,
+            "demo.oncologue": Role.PRACTITIONER,
         }
+        # A break-the-glass access awaits the administrator's review.
+        (review,) = admin.sharing.list_break_glass_reviews()
+        assert review.user.display_name == "Hugo Oncologue" and len(review.reason) >= 15
         medecin = next(u for u in users if u.login == "demo.medecin")
         assert medecin.rpps and len(medecin.rpps) == 11
         assert admin.events.verify().ok

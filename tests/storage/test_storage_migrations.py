@@ -5,7 +5,7 @@ from pathlib import Path
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 from storage_helpers import Folder
 
 from oiso_desktop.storage.crypto import new_dmk
@@ -26,7 +26,7 @@ def test_migrated_schema_equals_the_models(folder: Folder) -> None:
         with database.engine.connect() as conn:
             context = MigrationContext.configure(conn, opts={"compare_type": True})
             assert compare_metadata(context, Base.metadata) == []
-            assert current_revision(conn) == head_revision() == "0003"
+            assert current_revision(conn) == head_revision() == "0004"
             tables = set(inspect(conn).get_table_names())
         assert set(Base.metadata.tables) | {"alembic_version"} == tables
     finally:
@@ -39,7 +39,7 @@ def test_upgrade_is_idempotent(folder: Folder) -> None:
         upgrade_to_head(database.engine)
         upgrade_to_head(database.engine)
         with database.engine.connect() as conn:
-            assert current_revision(conn) == "0003"
+            assert current_revision(conn) == "0004"
     finally:
         database.dispose()
 
@@ -53,6 +53,7 @@ def test_migration_files_are_package_data() -> None:
     assert (folder / "versions" / "0001_baseline.py").is_file()
     assert (folder / "versions" / "0002_clinical_forms.py").is_file()
     assert (folder / "versions" / "0003_documents.py").is_file()
+    assert (folder / "versions" / "0004_sharing.py").is_file()
 
 
 def test_a_database_of_the_baseline_is_upgraded_to_the_clinical_forms(tmp_path: Path) -> None:
@@ -63,7 +64,7 @@ def test_a_database_of_the_baseline_is_upgraded_to_the_clinical_forms(tmp_path: 
             assert "clinical_forms" not in inspect(conn).get_table_names()
         upgrade_to_head(engine)
         with engine.connect() as conn:
-            assert current_revision(conn) == "0003"
+            assert current_revision(conn) == "0004"
             context = MigrationContext.configure(conn, opts={"compare_type": True})
             assert compare_metadata(context, Base.metadata) == []
     finally:
@@ -104,5 +105,51 @@ def test_a_database_of_the_clinical_forms_is_upgraded_to_the_attachments(
             assert {"documents", "document_chunks"} <= set(inspect(conn).get_table_names())
             context = MigrationContext.configure(conn, opts={"compare_type": True})
             assert compare_metadata(context, Base.metadata) == []
+    finally:
+        engine.dispose()
+
+
+def test_shares_of_a_0003_database_are_kept_with_their_level(tmp_path: Path) -> None:
+    engine = create_sqlcipher_engine(tmp_path / "old.db", new_dmk(), create=True)
+    try:
+        with engine.begin() as conn:
+            command.upgrade(alembic_config(conn), "0003")
+            conn.execute(
+                text(
+                    "INSERT INTO users (id, login, first_name, last_name, email, phone,"
+                    " profession, specialty, rpps_luhn_confirmed, role, status,"
+                    " must_change_password, created_at, version) VALUES"
+                    " (1, 'a', 'A', 'A', '', '', '', '', 0, 'practitioner', 'active', 0,"
+                    " '2026-01-01 00:00:00', 1),"
+                    " (2, 'b', 'B', 'B', '', '', '', '', 0, 'practitioner', 'active', 0,"
+                    " '2026-01-01 00:00:00', 1)"
+                )
+            )
+            conn.execute(
+                text(
+                    "INSERT INTO patients (id, owner_id, birth_name, used_name, first_names,"
+                    " birth_date, birth_place_code, sex, ins_status, address, postal_code,"
+                    " city, phone, email, referring_physician, vital_status, search_names,"
+                    " created_at, updated_at, created_by_id, updated_by_id, version) VALUES"
+                    " (1, 1, 'X', '', 'Y', '1970-01-01', '', 'F', 'PROV', '', '', '', '', '',"
+                    " '', 'alive', 'x y', '2026-01-01 00:00:00', '2026-01-01 00:00:00', 1, 1, 1),"
+                    " (2, 1, 'Z', '', 'Y', '1970-01-01', '', 'F', 'PROV', '', '', '', '', '',"
+                    " '', 'alive', 'z y', '2026-01-01 00:00:00', '2026-01-01 00:00:00', 1, 1, 1)"
+                )
+            )
+            conn.execute(
+                text(
+                    "INSERT INTO patient_shares (patient_id, user_id, access, granted_at,"
+                    " granted_by_id) VALUES (1, 2, ' Write', '2026-01-02 00:00:00', 1),"
+                    " (2, 2, 'lecture', '2026-01-02 00:00:00', 1)"
+                )
+            )
+        upgrade_to_head(engine)
+        with engine.connect() as conn:
+            rows = conn.execute(
+                text("SELECT patient_id, access, message, notified_at FROM patient_shares")
+            ).all()
+            assert sorted((r[0], r[1], r[2]) for r in rows) == [(1, "write", ""), (2, "read", "")]
+            assert all(r[3] is not None for r in rows)  # old shares: no login notice
     finally:
         engine.dispose()
