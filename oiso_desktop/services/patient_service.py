@@ -192,8 +192,11 @@ class _GeneticsIndex:
     def __len__(self) -> int:
         return len(self._entries)
 
-    def refresh(self, uow: UnitOfWork, keys: ClinicalKeys) -> int:
-        """Bring the index up to date; returns the number of forms decrypted."""
+    def refresh(self, uow: UnitOfWork, keys: ClinicalKeys, visible: Collection[int]) -> int:
+        """Bring the index up to date for the files of ``visible`` (those the actor's
+        search may show: no other file's genetics form is ever decrypted in this
+        session); returns the number of forms decrypted."""
+        wanted = set(visible)
         current = {
             patient_id: (form_id, version)
             for form_id, patient_id, version in uow.session.execute(
@@ -207,7 +210,8 @@ class _GeneticsIndex:
         stale = [
             form_id
             for patient_id, (form_id, version) in current.items()
-            if self._entries.get(patient_id, (0, 0, None))[:2] != (form_id, version)
+            if patient_id in wanted
+            and self._entries.get(patient_id, (0, 0, None))[:2] != (form_id, version)
         ]
         for start in range(0, len(stale), INDEX_BATCH):
             rows = uow.session.execute(
@@ -408,7 +412,7 @@ class PatientService:
     ) -> list[int]:
         """``ids`` (in order) whose genetics facts match, among the files the actor may
         open clinically (checked through the access rule, on the matches only)."""
-        self._genetics_index.refresh(uow, keys)
+        self._genetics_index.refresh(uow, keys, ids)
         candidates = self._genetics_index.matching(gene, classes)
         matched = [pid for pid in ids if pid in candidates]
         if not matched:

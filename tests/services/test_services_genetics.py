@@ -346,3 +346,19 @@ def test_the_list_shows_gene_and_class_and_filters_on_them(team: Team, durand: U
     with pytest.raises(PermissionDenied):
         secretary.patients.search_ids("", gene="BRCA2")
     assert durand.events.list(action="patient_searched") == []
+
+
+def test_the_gene_filter_decrypts_only_the_genetics_of_files_the_user_may_see(
+    team: Team, durand: UserSession
+) -> None:
+    """Another practitioner's genetics form never enters this session's memory."""
+    mine = durand.patients.create(identity(birth_name="Abel")).id
+    durand.forms.save(mine, "genetics", GENETICS, expected_version=0)
+    bernard = team.login("p.bernard")  # approved by Durand (fixture)
+    theirs = bernard.patients.create(identity(birth_name="Zola", birth_date=dt.date(1979, 4, 5))).id
+    bernard.forms.save(theirs, "genetics", GENETICS, expected_version=0)
+    assert durand.patients.search_ids("", gene="BRCA2").ids == (mine,)
+    index = durand.patients._genetics_index  # what this session holds in memory
+    assert set(index._entries) == {mine}
+    assert bernard.patients.search_ids("", gene="BRCA2").ids == (theirs,)
+    assert set(bernard.patients._genetics_index._entries) == {theirs}
