@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -79,13 +80,16 @@ class AssistantsDialog(QDialog):
         self.people_list.setObjectName("people_list")
         self.people_list.setMinimumHeight(140)
         self.people_list.itemSelectionChanged.connect(self._update_buttons)
-        layout.addWidget(self.people_list, 1)
         self.empty_label = QLabel()
         self.empty_label.setObjectName("empty_label")
         self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         style.set_role(self.empty_label, "hint")
-        self.empty_label.hide()
-        layout.addWidget(self.empty_label)
+        # the list, or a sentence when there is nobody
+        self.people_stack = QStackedWidget()
+        self.people_stack.addWidget(self.people_list)
+        self.people_stack.addWidget(self.empty_label)
+        layout.addWidget(self.people_stack, 1)
 
         self.remove_button = QPushButton(icon("revoke"), self.tr("Remove"))
         self.remove_button.setObjectName("remove_button")
@@ -201,9 +205,8 @@ class AssistantsDialog(QDialog):
             item = QListWidgetItem(icon("user"), self._describe(user))
             item.setData(_ID_ROLE, user.id)
             self.people_list.addItem(item)
-        self.people_list.setVisible(bool(people))
         self.empty_label.setText(empty)
-        self.empty_label.setVisible(not people)
+        self.people_stack.setCurrentWidget(self.people_list if people else self.empty_label)
 
     def _fill(self) -> None:
         self._fill_list(

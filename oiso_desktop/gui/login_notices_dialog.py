@@ -153,7 +153,7 @@ class LoginNoticesDialog(QDialog):
                 patient=html.escape(share.patient.display_name),
                 birth=format_date(share.patient.birth_date),
                 owner=html.escape(share.granted_by.display_name),
-                level=html.escape(share_level_label(share.access)),
+                level=html.escape(share_level_label(share.access).lower()),
                 date=day,
                 time=time,
             )

@@ -163,6 +163,12 @@ class SharesView(QWidget):
         layout.addWidget(self.tabs, 1)
 
         self.level_button = self._button("edit", "", "level_button")
+        # Its text follows the selected share: wide enough for either.
+        widths = []
+        for text in (self.tr("Make read only"), self.tr("Allow writing")):
+            self.level_button.setText(text)
+            widths.append(self.level_button.sizeHint().width())
+        self.level_button.setMinimumWidth(max(widths))
         self.level_button.clicked.connect(self._on_level_clicked)
         self.revoke_button = self._button("revoke", self.tr("Remove the access…"), "revoke_button")
         self.revoke_button.setToolTip(
@@ -232,7 +238,10 @@ class SharesView(QWidget):
         """New rows, keeping the selected share selected when it is still there."""
         kept = tab.selected_share()
         tab.model.set_shares(shares)
-        if kept is not None:
+        if kept is None:
+            if shares:  # a row selected: Enter opens it, the actions apply to it
+                tab.table.selectRow(0)
+        else:
             for row, share in enumerate(shares):
                 if (share.patient.id, share.recipient.id) == (
                     kept.patient.id,

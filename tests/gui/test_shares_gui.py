@@ -273,7 +273,7 @@ def test_login_notices_break_the_glass_and_new_shares_once(qtbot, team, gui_task
     assert dialog.shares_title_label.text() == "Nouveau dossier partagé avec vous (1)"
     shares_text = dialog.shares_browser.toPlainText()
     assert "LEFÈVRE Hélène" in shares_text and "Claire Dubois" in shares_text
-    assert "Lecture et écriture" in shares_text and "Avis svp" in shares_text
+    assert "lecture et écriture" in shares_text and "Avis svp" in shares_text
     assert dialog.break_glass_title_label.text() == "Accès d'urgence à vos dossiers (1)"
     text = dialog.break_glass_browser.toPlainText()
     assert "Claire Dubois" in text and "ROUSSEL Agnès" in text and REASON in text
