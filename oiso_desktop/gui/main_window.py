@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from oiso_desktop import __version__
 from oiso_desktop.domain.permissions import Permission
+from oiso_desktop.domain.roles import Role
 from oiso_desktop.gui.clinical_key_panel import ClinicalKeyPanel
 from oiso_desktop.gui.error_text import error_text
 from oiso_desktop.gui.i18n import current_language, role_label, save_language, settings
@@ -48,6 +49,7 @@ from oiso_desktop.gui.widgets.dialog_parts import confirm
 from oiso_desktop.system.diagnostics import exception_summary
 
 if TYPE_CHECKING:
+    from oiso_desktop.gui.login_notices_dialog import LoginNotices
     from oiso_desktop.services.auth_service import UserSession
 
 log = logging.getLogger(__name__)
@@ -63,7 +65,7 @@ class PageSpec:
     permission: Permission
 
 
-# Suivi and Partages come later; no placeholder screen is shown for them.
+# Suivi comes later; no placeholder screen is shown for it.
 PAGES = (
     PageSpec(
         "patients",
@@ -71,6 +73,15 @@ PAGES = (
         "oiso_desktop.gui.patient_list_view",
         "PatientListView",
         Permission.VIEW_PATIENTS,
+    ),
+    # practitioners and counsellors (files are shared with them, never with a
+    # secretary or an administrator)
+    PageSpec(
+        "shares",
+        "shares",
+        "oiso_desktop.gui.shares_view",
+        "SharesView",
+        Permission.VIEW_CLINICAL,
     ),
     PageSpec(
         "admin",
@@ -135,6 +146,7 @@ class MainWindow(QMainWindow):
         self._covers: list[tuple[LockScreen, list[QWidget]]] = []
         self.page_errors: dict[str, str] = {}
         self.pages: dict[str, QWidget] = {}
+        self.assistants_dialog: QDialog | None = None
 
         actor = session.actor
         self.setWindowTitle(self.tr("OISO Desktop — {name}").format(name=actor.display_name))
@@ -182,6 +194,9 @@ class MainWindow(QMainWindow):
         self.lock_screen.sig_switch_user_requested.connect(self._on_switch_user_requested)
 
         self._build_pages()
+        shares_page = self.pages.get("shares")
+        if shares_page is not None:
+            shares_page.sig_open_patient.connect(self.open_patient)
         self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
         if self.navigation.count():
             self.navigation.setCurrentRow(0)
@@ -210,6 +225,9 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self, self._show_login_notices)
         # After the login notices: its prompt waits for them to be closed.
         QTimer.singleShot(0, self.clinical_key_panel, self.clinical_key_panel.start)
+        # New shares with me, emergency openings of my files: read in the background.
+        self.sharing_notices_dialog: QDialog | None = None
+        QTimer.singleShot(0, self, self._load_sharing_notices)
 
         geometry = settings().value("main_window/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
@@ -257,6 +275,41 @@ class MainWindow(QMainWindow):
         elif getattr(self.session, "recovered", False):
             self._offer_new_recovery_sheet()
 
+    def _load_sharing_notices(self) -> None:
+        if self._closing or self.session.actor.role not in (
+            Role.PRACTITIONER,
+            Role.GENETIC_COUNSELLOR,
+        ):
+            return
+        from oiso_desktop.gui.login_notices_dialog import load_login_notices
+
+        self._tasks.run(
+            load_login_notices,
+            self.session,
+            on_success=self._show_sharing_notices,
+            on_failure=lambda exc: log.warning(
+                "Sharing notices unavailable: %s", exception_summary(exc)
+            ),
+            writer=False,
+            owner=self,
+        )
+
+    def _show_sharing_notices(self, notices: LoginNotices) -> None:
+        """The files newly shared with me and the emergency openings of mine, if any."""
+        if self._closing or not notices:
+            return
+        modal = QApplication.activeModalWidget()
+        if isinstance(modal, QDialog | QMessageBox):  # another notice first: one at a time
+            modal.finished.connect(lambda _result: self._show_sharing_notices(notices))
+            return
+        from oiso_desktop.gui.login_notices_dialog import LoginNoticesDialog
+
+        dialog = LoginNoticesDialog(self.session, self._tasks, notices, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda _obj=None: setattr(self, "sharing_notices_dialog", None))
+        self.sharing_notices_dialog = dialog
+        dialog.open()
+
     def _offer_new_recovery_sheet(self) -> None:
         """The recovery code just used is now known to someone: offer a new sheet."""
         panel = getattr(self.pages.get("admin"), "security_panel", None)
@@ -298,6 +351,7 @@ class MainWindow(QMainWindow):
     def _page_title(self, key: str) -> str:
         titles = {
             "patients": self.tr("Patients"),
+            "shares": self.tr("Sharing"),
             "journal": self.tr("Event log"),
             "admin": self.tr("Administration"),
         }
@@ -322,8 +376,17 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             self.navigation.addItem(item)
 
+    def open_patient(self, patient_id: int) -> None:
+        """Open a patient file in its window, as the patient list does (one window
+        per file); from the "Partages" page."""
+        page = self.pages.get("patients")
+        opener = getattr(page, "open_patient", None)
+        if callable(opener):
+            opener(patient_id)
+
     def show_page(self, key: str) -> bool:
-        """Select the page ``key`` ("patients", "journal", "admin"); False if absent."""
+        """Select the page ``key`` ("patients", "shares", "journal", "admin"); False if
+        absent."""
         for row in range(self.navigation.count()):
             if self.navigation.item(row).data(Qt.ItemDataRole.UserRole) == key:
                 self.navigation.setCurrentRow(row)
@@ -361,6 +424,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.lock_action)
         file_menu.addAction(self.change_password_action)
         file_menu.addAction(self.binding_action)
+        self.assistants_action = self._assistants_action()
+        if self.assistants_action is not None:
+            file_menu.addAction(self.assistants_action)
         file_menu.addSeparator()
         file_menu.addAction(self.logout_action)
         file_menu.addAction(self.quit_action)
@@ -611,6 +677,30 @@ class MainWindow(QMainWindow):
         event.accept()
 
     # ------------------------------------------------------------ menu actions
+    def _assistants_action(self) -> QAction | None:
+        """ "My secretaries" (practitioners, counsellors) or "Practitioners I assist"
+        (secretaries); nothing for an administrator."""
+        role = self.session.actor.role
+        if role in (Role.PRACTITIONER, Role.GENETIC_COUNSELLOR):
+            text = self.tr("My &secretaries...")
+        elif role is Role.SECRETARY:
+            text = self.tr("Practitioners I a&ssist...")
+        else:
+            return None
+        action = QAction(icon("user"), text, self)
+        action.setObjectName("assistants_action")
+        action.triggered.connect(self.show_assistants_dialog)
+        return action
+
+    def show_assistants_dialog(self) -> QDialog:
+        from oiso_desktop.gui.assistants_dialog import AssistantsDialog
+
+        dialog = AssistantsDialog(self.session, self._tasks, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.assistants_dialog = dialog
+        dialog.open()
+        return dialog
+
     def _on_change_password_triggered(self) -> None:
         from oiso_desktop.gui.change_password_dialog import ChangePasswordDialog
 

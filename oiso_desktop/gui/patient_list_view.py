@@ -237,6 +237,12 @@ class PatientListView(QWidget):
         """Run the current query again now (after a save, or on first show)."""
         self._debounce.stop()
         self._run_search()
+        if self._session.can(Permission.VIEW_CLINICAL):  # files are shared with these roles
+            self._tasks.run(
+                self._session.sharing.shared_with_me,
+                on_success=self.model.set_shared_with_me,
+                owner=self,
+            )
 
     def search_text(self) -> str:
         return self.search_edit.text()

@@ -6,7 +6,10 @@
   fetched when they come into view (:meth:`PatientListModel.load_rows`) through
   the page loader the view gives it (a background task); pages out of view are
   dropped. Clinical roles get the family's key facts and the patient's variants
-  (gene and ACMG class, from the genetics form) as more columns.
+  (gene and ACMG class, from the genetics form) as more columns. The files
+  shared with the user (:meth:`PatientListModel.set_shared_with_me`) carry a
+  "shared" icon in the practitioner column, whose tool tip says by whom and at
+  which level.
 
 No widget code: tested on their own. The rows are plain frozen data objects; the
 models never hold a database session.
@@ -15,7 +18,7 @@ models never hold a database session.
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import Any
 
@@ -29,9 +32,11 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QIcon
 
+from oiso_desktop.domain.permissions import ShareAccess
 from oiso_desktop.gui.genetics_labels import CLASS_LABELS, coded_label
+from oiso_desktop.gui.icons import icon
 from oiso_desktop.gui.table_model_base import RowTableModel
 from oiso_desktop.services.dto import (
     FamilyKeyFacts,
@@ -40,6 +45,7 @@ from oiso_desktop.services.dto import (
     PatientPage,
     PatientSummary,
 )
+from oiso_desktop.services.sharing_service import ShareView
 
 __all__ = [
     "INS_STATUS_LABELS",
@@ -50,6 +56,7 @@ __all__ = [
     "format_nir",
     "ins_status_label",
     "sex_label",
+    "shared_tooltip",
 ]
 
 CONTEXT = "PatientTableModel"
@@ -233,6 +240,21 @@ PageLoader = Callable[
     [tuple[int, ...], Callable[[PatientPage], None], Callable[[BaseException], None]], None
 ]
 
+_SHARED_TOOLTIPS = {
+    ShareAccess.READ: QT_TRANSLATE_NOOP(
+        "PatientTableModel", "Shared with me by {owner} — read only"
+    ),
+    ShareAccess.WRITE: QT_TRANSLATE_NOOP(
+        "PatientTableModel", "Shared with me by {owner} — read and write"
+    ),
+}
+
+
+def shared_tooltip(share: ShareView) -> str:
+    """ "Partagé avec moi par Paul Durand — lecture seule"."""
+    return _tr(_SHARED_TOOLTIPS[ShareAccess(share.access)]).format(owner=share.owner.display_name)
+
+
 # a row fetched whose file is no longer visible (unshared or gone since the search)
 _GONE = None
 _PLACEHOLDER = "…"
@@ -295,6 +317,8 @@ class PatientListModel(QAbstractTableModel):
     PATIENT_ID_ROLE = RowTableModel.ID_ROLE
     # the PatientSummary of the row (None while not loaded)
     SUMMARY_ROLE = RowTableModel.ROW_ROLE
+    # the ShareView of a file shared with me (None: not shared with me), any column
+    SHARED_ROLE = RowTableModel.FIRST_FREE_ROLE
 
     # rows per page (a screenful is 20 to 40)
     PAGE_SIZE = 50
@@ -316,6 +340,9 @@ class PatientListModel(QAbstractTableModel):
         self._pending: set[int] = set()
         self._generation = 0
         self._row_of: dict[int, int] | None = None
+        # patient id -> the share of that file with me
+        self._shared: dict[int, ShareView] = {}
+        self._shared_icon: QIcon | None = None
 
     # ------------------------------------------------------------------ the list
     def set_result(self, result: PatientIdList) -> None:
@@ -333,6 +360,20 @@ class PatientListModel(QAbstractTableModel):
 
     def clear(self) -> None:
         self.set_result(PatientIdList(ids=(), with_key_facts=self._key_facts))
+
+    def set_shared_with_me(self, shares: Iterable[ShareView]) -> None:
+        """The files shared with me (``SharingService.shared_with_me``): marked in
+        the practitioner column."""
+        shared = {share.patient.id: share for share in shares}
+        if shared == self._shared:
+            return
+        self._shared = shared
+        if self._ids:
+            last = len(self._ids) - 1
+            self.dataChanged.emit(self.index(0, COL_OWNER), self.index(last, COL_OWNER))
+
+    def shared_with_me(self, patient_id: int) -> ShareView | None:
+        return self._shared.get(patient_id)
 
     @property
     def has_key_facts(self) -> bool:
@@ -518,6 +559,8 @@ class PatientListModel(QAbstractTableModel):
         row, column = index.row(), index.column()
         if role == self.PATIENT_ID_ROLE:
             return self._ids[row]
+        if role == self.SHARED_ROLE:
+            return self._shared.get(self._ids[row])
         page = self._pages.get(row // self.PAGE_SIZE)
         if page is None:  # not loaded yet
             if role == Qt.ItemDataRole.DisplayRole and column == COL_BIRTH_NAME:
@@ -536,4 +579,11 @@ class PatientListModel(QAbstractTableModel):
             return self.display(item, column)
         if role == self.SUMMARY_ROLE:
             return item
+        if column == COL_OWNER and item.id in self._shared:
+            if role == Qt.ItemDataRole.DecorationRole:
+                if self._shared_icon is None:
+                    self._shared_icon = icon("shares")
+                return self._shared_icon
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return shared_tooltip(self._shared[item.id])
         return self.role_data(item, column, role)

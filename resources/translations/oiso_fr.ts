@@ -84,6 +84,69 @@
     </message>
 </context>
 <context>
+    <name>AssistantsDialog</name>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Add a secretary</source>
+        <translation>Ajouter une secrétaire</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Practitioners I assist</source>
+        <translation>Praticiens que j&apos;assiste</translation>
+    </message>
+    <message>
+        <source>You see the identity, contact details, follow-up plan and appointments of these practitioners&apos; files (the files they are responsible for and those shared with them read and write), never their clinical content. A practitioner designates their secretaries in “My secretaries”.</source>
+        <translation>Vous voyez l&apos;identité, les coordonnées, le plan de suivi et les rendez-vous des dossiers de ces praticiens (ceux dont ils sont responsables et ceux partagés avec eux en lecture et écriture), jamais leur contenu clinique. Un praticien désigne ses secrétaires dans « Mes secrétaires ».</translation>
+    </message>
+    <message>
+        <source>My secretaries</source>
+        <translation>Mes secrétaires</translation>
+    </message>
+    <message>
+        <source>Secretaries who assist me</source>
+        <translation>Secrétaires qui m&apos;assistent</translation>
+    </message>
+    <message>
+        <source>A secretary who assists you sees the identity, contact details, follow-up plan and appointments of your files (the files you are responsible for and those shared with you read and write), and may create files in your name. She never sees their clinical content: history, family, genetics, documents.</source>
+        <translation>Une secrétaire qui vous assiste voit l&apos;identité, les coordonnées, le plan de suivi et les rendez-vous de vos dossiers (ceux dont vous êtes responsable et ceux partagés avec vous en lecture et écriture), et peut créer des dossiers à votre nom. Elle ne voit jamais leur contenu clinique : antécédents, famille, génétique, documents.</translation>
+    </message>
+    <message>
+        <source>You do not assist any practitioner yet.</source>
+        <translation>Vous n&apos;assistez encore aucun praticien.</translation>
+    </message>
+    <message>
+        <source>(account inactive)</source>
+        <translation>(compte inactif)</translation>
+    </message>
+    <message>
+        <source>No secretary assists you. Add one below.</source>
+        <translation>Aucune secrétaire ne vous assiste. Ajoutez-en une ci-dessous.</translation>
+    </message>
+    <message>
+        <source>No other active secretary</source>
+        <translation>Aucune autre secrétaire active</translation>
+    </message>
+    <message>
+        <source>Saving your secretaries…</source>
+        <translation>Enregistrement de vos secrétaires…</translation>
+    </message>
+    <message>
+        <source>Your secretaries have been saved.</source>
+        <translation>Vos secrétaires ont été enregistrées.</translation>
+    </message>
+</context>
+<context>
     <name>AwaitingAccountTableModel</name>
     <message>
         <source>Name</source>
@@ -4349,6 +4412,59 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
 </context>
 <context>
+    <name>LoginNoticesDialog</name>
+    <message>
+        <source>Since your last login</source>
+        <translation>Depuis votre dernière connexion</translation>
+    </message>
+    <message numerus="yes">
+        <source>New files shared with you (%n)</source>
+        <translation>
+            <numerusform>Nouveau dossier partagé avec vous (%n)</numerusform>
+            <numerusform>Nouveaux dossiers partagés avec vous (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Emergency access to your files (%n)</source>
+        <translation>
+            <numerusform>Accès d&apos;urgence à vos dossiers (%n)</numerusform>
+            <numerusform>Accès d&apos;urgence à vos dossiers (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A colleague opened one of your files read only, without it being shared with them, giving the reason below. An administrator reviews each of these accesses.</source>
+        <translation>Un confrère a ouvert en lecture seule un de vos dossiers qui ne lui était pas partagé, en donnant le motif ci-dessous. Un administrateur examine chacun de ces accès.</translation>
+    </message>
+    <message>
+        <source>I have read this</source>
+        <translation>J&apos;ai pris connaissance</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{patient}&lt;/b&gt; (born on {birth}), shared by {owner}: &lt;b&gt;{level}&lt;/b&gt;, on {date} at {time}</source>
+        <translation>&lt;b&gt;{patient}&lt;/b&gt; (né(e) le {birth}), partagé par {owner} : &lt;b&gt;{level}&lt;/b&gt;, le {date} à {time}</translation>
+    </message>
+    <message>
+        <source>Message: “{message}”</source>
+        <translation>Message : « {message} »</translation>
+    </message>
+    <message>
+        <source>the file of &lt;b&gt;{patient}&lt;/b&gt; (born on {birth})</source>
+        <translation>le dossier de &lt;b&gt;{patient}&lt;/b&gt; (né(e) le {birth})</translation>
+    </message>
+    <message>
+        <source>the file no. {id} (no longer one of yours)</source>
+        <translation>le dossier n° {id} (qui n&apos;est plus l&apos;un des vôtres)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{user}&lt;/b&gt; opened {patient} on {date} at {time}.</source>
+        <translation>&lt;b&gt;{user}&lt;/b&gt; a ouvert {patient} le {date} à {time}.</translation>
+    </message>
+    <message>
+        <source>Reason given: “{reason}”</source>
+        <translation>Motif donné : « {reason} »</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Encrypted local database (SQLCipher)</source>
@@ -4407,6 +4523,10 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>Patients</source>
         <translation>Patients</translation>
+    </message>
+    <message>
+        <source>Sharing</source>
+        <translation>Partages</translation>
     </message>
     <message>
         <source>Event log</source>
@@ -4475,6 +4595,14 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>Leave without saving</source>
         <translation>Quitter sans enregistrer</translation>
+    </message>
+    <message>
+        <source>My &amp;secretaries...</source>
+        <translation>Mes &amp;secrétaires...</translation>
+    </message>
+    <message>
+        <source>Practitioners I a&amp;ssist...</source>
+        <translation>Praticiens que j&apos;a&amp;ssiste...</translation>
     </message>
     <message>
         <source>Your password has been changed.</source>
@@ -5133,6 +5261,14 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>Practitioner</source>
         <translation>Praticien</translation>
+    </message>
+    <message>
+        <source>Shared with me by {owner} — read only</source>
+        <translation>Partagé avec moi par {owner} — lecture seule</translation>
+    </message>
+    <message>
+        <source>Shared with me by {owner} — read and write</source>
+        <translation>Partagé avec moi par {owner} — lecture et écriture</translation>
     </message>
     <message>
         <source>Affected / relatives</source>
@@ -6369,6 +6505,166 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     <message>
         <source>The database has been re-keyed: an older copy of its key file no longer opens it.</source>
         <translation>La base a changé de clé : une ancienne copie de son fichier de clés ne l&apos;ouvre plus.</translation>
+    </message>
+</context>
+<context>
+    <name>SharesTableModel</name>
+    <message>
+        <source>Read only</source>
+        <translation>Lecture seule</translation>
+    </message>
+    <message>
+        <source>Read and write</source>
+        <translation>Lecture et écriture</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <extracomment>the ShareView of the row, for any column the patient id of the row (int), for any column folded text of the row, for accent-insensitive filtering</extracomment>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>Born on</source>
+        <translation>Né(e) le</translation>
+    </message>
+    <message>
+        <source>Shared with</source>
+        <translation>Partagé avec</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Depuis le</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Responsible practitioner</source>
+        <translation>Praticien responsable</translation>
+    </message>
+</context>
+<context>
+    <name>SharesView</name>
+    <message>
+        <source>Sharing</source>
+        <translation>Partages</translation>
+    </message>
+    <message>
+        <source>Filter: patient, colleague, level, message…</source>
+        <translation>Filtrer : patient, confrère, niveau, message…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>Remove the access…</source>
+        <translation>Retirer l&apos;accès…</translation>
+    </message>
+    <message>
+        <source>The colleague no longer sees this file (you may share it again later)</source>
+        <translation>Le confrère ne verra plus ce dossier (vous pourrez le partager de nouveau plus tard)</translation>
+    </message>
+    <message>
+        <source>Open the file</source>
+        <translation>Ouvrir le dossier</translation>
+    </message>
+    <message>
+        <source>Loading the shares…</source>
+        <translation>Chargement des partages…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln share(s) of your files</source>
+        <translation>
+            <numerusform>%Ln partage de vos dossiers</numerusform>
+            <numerusform>%Ln partages de vos dossiers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln file(s) shared with you</source>
+        <translation>
+            <numerusform>%Ln dossier partagé avec vous</numerusform>
+            <numerusform>%Ln dossiers partagés avec vous</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>You have not shared any file. A file is shared from its “Sharing” tab.</source>
+        <translation>Vous n&apos;avez partagé aucun dossier. Un dossier se partage depuis son onglet « Partage ».</translation>
+    </message>
+    <message>
+        <source>No file is shared with you.</source>
+        <translation>Aucun dossier n&apos;est partagé avec vous.</translation>
+    </message>
+    <message>
+        <source>Shared by me</source>
+        <translation>Partagés par moi</translation>
+    </message>
+    <message>
+        <source>Shared with me</source>
+        <translation>Partagés avec moi</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln shown out of</source>
+        <translation>
+            <numerusform>%Ln affiché sur</numerusform>
+            <numerusform>%Ln affichés sur</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No share matches the filter.</source>
+        <translation>Aucun partage ne correspond au filtre.</translation>
+    </message>
+    <message>
+        <source>Make read only</source>
+        <translation>Passer en lecture seule</translation>
+    </message>
+    <message>
+        <source>The colleague may read the file but no longer change it</source>
+        <translation>Le confrère pourra lire le dossier, mais plus le modifier</translation>
+    </message>
+    <message>
+        <source>Allow writing</source>
+        <translation>Autoriser l&apos;écriture</translation>
+    </message>
+    <message>
+        <source>The colleague may change the file, not only read it</source>
+        <translation>Le confrère pourra modifier le dossier, et non seulement le lire</translation>
+    </message>
+    <message>
+        <source>The level of the share has been changed.</source>
+        <translation>Le niveau du partage a été modifié.</translation>
+    </message>
+    <message>
+        <source>Changing the level…</source>
+        <translation>Modification du niveau…</translation>
+    </message>
+    <message>
+        <source>Remove the access</source>
+        <translation>Retirer l&apos;accès</translation>
+    </message>
+    <message>
+        <source>Remove the access of {colleague} to the file of {patient}?</source>
+        <translation>Retirer l&apos;accès de {colleague} au dossier de {patient} ?</translation>
+    </message>
+    <message>
+        <source>{colleague} will no longer see this file, nor find it in a search. You may share it again later.</source>
+        <translation>{colleague} ne verra plus ce dossier et ne le trouvera plus dans une recherche. Vous pourrez le partager de nouveau plus tard.</translation>
+    </message>
+    <message>
+        <source>{colleague} no longer has access to the file of {patient}.</source>
+        <translation>{colleague} n&apos;a plus accès au dossier de {patient}.</translation>
+    </message>
+    <message>
+        <source>Removing the access…</source>
+        <translation>Retrait de l&apos;accès…</translation>
     </message>
 </context>
 <context>

@@ -293,7 +293,7 @@ def _main_window(qtbot, db, login, *, tasks=None, **kwargs) -> MainWindow:
         ("admin", ["admin", "journal"], "Administrateur", ["&Fichier", "&Affichage", "Aid&e"]),
         (
             "dr.house",
-            ["patients", "journal"],
+            ["patients", "shares", "journal"],
             "Praticien",
             ["&Fichier", "&Affichage", "&Sécurité", "Aid&e"],  # clinical key approvals
         ),
@@ -310,7 +310,8 @@ def test_navigation_and_status_bar_by_role(qtbot, db, login, pages, role, menus)
     assert window.page_errors == {}
     assert window.page_keys() == pages
     labels = [window.navigation.item(i).text() for i in range(window.navigation.count())]
-    assert "Suivi" not in labels and "Partages" not in labels
+    assert "Suivi" not in labels
+    assert ("Partages" in labels) == ("shares" in pages)
     assert window.role_label.text() == role
     assert window.backend_label.text() == "Base locale chiffrée (SQLCipher)"
     assert not window.demo_banner.isVisible()
