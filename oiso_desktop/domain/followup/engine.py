@@ -37,14 +37,17 @@ silent):
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from oiso_desktop.domain.errors import ErrorCode, ValidationError
 from oiso_desktop.domain.followup.exams import ExamKind
 from oiso_desktop.domain.followup.protocols import (
     Protocol,
+    ProtocolChoice,
     ProtocolItem,
     validate_protocol,
 )
@@ -60,6 +63,11 @@ __all__ = [
     "PlanItem",
     "PlanStatus",
     "SurgeryRecord",
+    "add_months",
+    "compute_plan",
+    "date_at_age",
+    "diff_plans",
+    "select_protocols",
     "validate_adjustment",
 ]
 
@@ -281,3 +289,352 @@ def validate_adjustment(adjustment: PlanAdjustment) -> list[ValidationError]:
         problem.field = (problem.field or "").removeprefix("items[0].") or None
         problems.append(problem)
     return problems
+
+
+# --- dates ---------------------------------------------------------------------------------
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """``day`` plus ``months`` calendar months, exactly: the same day of the month,
+    or the month's last day when it has fewer days (31 March + 6 months = 30
+    September, 29 February + 12 months = 28 February). Capped at ``date.max``."""
+    total = day.year * 12 + day.month - 1 + months
+    year, month_index = divmod(total, 12)
+    if year > dt.MAXYEAR:
+        return dt.date.max
+    if year < dt.MINYEAR:
+        return dt.date.min
+    month = month_index + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def date_at_age(birth_date: dt.date, age: float) -> dt.date:
+    """The day someone born on ``birth_date`` reaches ``age`` years (whole months)."""
+    return add_months(birth_date, round(age * 12))
+
+
+# --- protocol selection --------------------------------------------------------------------
+
+
+def select_protocols(
+    protocols: Iterable[Protocol],
+    *,
+    genes: Iterable[str],
+    choice: ProtocolChoice,
+    extra_protocols: Iterable[str] = (),
+) -> tuple[Protocol, ...]:
+    """The protocols that apply: in the version ``choice`` selects, the highest
+    ``version`` of each key, brought by one of ``genes`` or selected by hand
+    (``extra_protocols``, keys). In the order of ``protocols``."""
+    wanted = {gene.strip().upper() for gene in genes}
+    extra = set(extra_protocols)
+    best: dict[str, Protocol] = {}
+    order: list[str] = []
+    for protocol in protocols:
+        if not choice.applies(protocol):
+            continue
+        current = best.get(protocol.key)
+        if current is None:
+            order.append(protocol.key)
+        if current is None or protocol.version > current.version:
+            best[protocol.key] = protocol
+    return tuple(best[key] for key in order if key in extra or wanted.intersection(best[key].genes))
+
+
+# --- the engine ------------------------------------------------------------------------------
+
+
+def _stopping_surgery(item: ProtocolItem, surgeries: Sequence[SurgeryRecord]) -> str | None:
+    """The surgery code among ``item.stopped_by`` that stops it, if any was done.
+
+    A mastectomy stops only when both sides are removed (one bilateral record, or a
+    left and a right one); a salpingo-oophorectomy unless recorded as one-sided (a
+    risk-reducing adnexectomy is bilateral by nature); other surgeries always.
+    """
+    for code in sorted(item.stopped_by):
+        sides = {surgery.side for surgery in surgeries if surgery.code == code}
+        if not sides:
+            continue
+        both = "bilateral" in sides or {"left", "right"} <= sides
+        if code == "mastectomy":
+            if both:
+                return code
+        elif code == "salpingo_oophorectomy":
+            if both or "" in sides:
+                return code
+        else:
+            return code
+    return None
+
+
+def _matches(done: PerformedExam, key: str, item: ProtocolItem) -> bool:
+    if done.item_key is not None:
+        return done.item_key == key
+    if done.exam is None or done.exam != item.exam:
+        return False
+    if item.exam is ExamKind.OTHER:
+        return done.label.strip().casefold() == item.label.strip().casefold()
+    return True
+
+
+def _fixed_schedule_next(
+    dates: Sequence[dt.date], last: dt.date | None, interval: int | None
+) -> dt.date | None:
+    """Next due date of a fixed schedule (dates of the fixed ages, ascending).
+
+    An exam done after the midpoint between two scheduled dates counts for the
+    later one (for the first: half the gap to the second, or half the interval);
+    the next due is the first scheduled date not yet counted for, then the last
+    exam + the interval; ``None`` when the schedule is over without an interval.
+    """
+    if last is None:
+        return dates[0]
+    covered = -1
+    for index, day in enumerate(dates):
+        if index > 0:
+            half = (day - dates[index - 1]) / 2
+        elif len(dates) > 1:
+            half = (dates[1] - day) / 2
+        else:
+            half = (add_months(day, interval or 12) - day) / 2
+        if last >= day - half:
+            covered = index
+    if covered < len(dates) - 1:
+        return dates[covered + 1]
+    if interval is not None:
+        return add_months(last, interval)
+    return None
+
+
+@dataclass(frozen=True)
+class _Applied:
+    """A protocol item with the patient's adjustments applied."""
+
+    item: ProtocolItem
+    adjusted: bool
+    reason: str
+    stopped: bool
+
+
+def _apply_adjustments(item: ProtocolItem, adjustments: Sequence[PlanAdjustment]) -> _Applied:
+    if not adjustments:
+        return _Applied(item, False, "", False)
+    stopped = False
+    for adjustment in adjustments:
+        changes: dict[str, object] = {}
+        if adjustment.start_age is not None:
+            changes["start_age"] = adjustment.start_age
+            if item.fixed_ages and adjustment.start_age > item.fixed_ages[0]:
+                changes["fixed_ages"] = tuple(
+                    age for age in item.fixed_ages if age >= adjustment.start_age
+                )
+        if adjustment.remove_end_age:
+            changes["end_age"] = None
+        if adjustment.end_age is not None:
+            changes["end_age"] = adjustment.end_age
+        if adjustment.interval_months is not None:
+            changes["interval_months"] = adjustment.interval_months
+        item = replace(item, **changes)  # type: ignore[arg-type]
+        stopped = stopped or adjustment.stopped
+    reasons = dict.fromkeys(a.reason.strip() for a in adjustments if a.reason.strip())
+    return _Applied(item, True, " ; ".join(reasons), stopped)
+
+
+def _plan_item(
+    *,
+    protocol_key: str,
+    protocol_version: int,
+    applied: _Applied,
+    inputs: PlanInputs,
+    diagnosed_on: dt.date | None,
+    today: dt.date,
+) -> PlanItem:
+    item = applied.item
+    key = f"{protocol_key}:{item.key}"
+    done = [
+        exam.performed_on
+        for exam in inputs.exams_done
+        if exam.performed_on <= today and _matches(exam, key, item)
+    ]
+    last = max(done, default=None)
+    start = date_at_age(inputs.birth_date, item.start_age)
+    end = date_at_age(inputs.birth_date, item.end_age) if item.end_age is not None else None
+    base = PlanItem(
+        key=key,
+        protocol_key=protocol_key,
+        protocol_version=protocol_version,
+        exam=item.exam,
+        label=item.label,
+        start_age=item.start_age,
+        end_age=item.end_age,
+        interval_months=item.interval_months,
+        fixed_ages=item.fixed_ages,
+        last_done=last,
+        adjusted=applied.adjusted,
+        adjustment_reason=applied.reason,
+        to_confirm=item.to_confirm,
+        note=item.note,
+    )
+    if inputs.death_date is not None:
+        return replace(base, status=PlanStatus.DECEASED, stopped_reason="death")
+    surgery = _stopping_surgery(item, inputs.surgeries)
+    if surgery is not None:
+        return replace(base, status=PlanStatus.STOPPED_BY_SURGERY, stopped_reason=surgery)
+    if applied.stopped:
+        return replace(base, status=PlanStatus.STOPPED_BY_ADJUSTMENT, stopped_reason="adjustment")
+
+    status = PlanStatus.ACTIVE
+    next_due: dt.date | None
+    if item.fixed_ages:
+        dates = [date_at_age(inputs.birth_date, age) for age in item.fixed_ages]
+        next_due = _fixed_schedule_next(dates, last, item.interval_months)
+        if next_due is None:
+            status = PlanStatus.DONE
+    elif item.interval_months is not None:
+        if last is not None:
+            next_due = max(add_months(last, item.interval_months), start)
+        else:
+            next_due = start
+            if item.from_diagnosis:
+                next_due = max(start, diagnosed_on or today)
+    elif last is not None:
+        next_due = None
+        status = PlanStatus.PER_FINDINGS if item.repeat_per_findings else PlanStatus.DONE
+    else:
+        next_due = start
+        if item.from_diagnosis:
+            next_due = max(start, diagnosed_on or today)
+
+    if next_due is not None and end is not None and (next_due >= end or today >= end):
+        return replace(base, status=PlanStatus.ENDED, stopped_reason="end_age")
+    if next_due is not None and today < start:
+        status = PlanStatus.NOT_STARTED
+    return replace(base, next_due=next_due, status=status)
+
+
+def _applies_to_sex(item: ProtocolItem, sex: str) -> bool:
+    # "I" (indeterminate): every item; the practitioner stops what does not apply.
+    return sex == "I" or sex in item.sexes
+
+
+def compute_plan(
+    inputs: PlanInputs,
+    protocols: Iterable[Protocol],
+    choice: ProtocolChoice,
+    today: dt.date,
+) -> Plan:
+    """The patient's plan on ``today`` (see the module's rules)."""
+    genes = {gene.strip().upper() for gene in inputs.genes}
+    gene_dates = {gene.strip().upper(): day for gene, day in inputs.gene_dates}
+    selected = select_protocols(
+        protocols, genes=genes, choice=choice, extra_protocols=inputs.extra_protocols
+    )
+    by_key: dict[str, list[PlanAdjustment]] = {}
+    for adjustment in inputs.adjustments:
+        by_key.setdefault(adjustment.target_key, []).append(adjustment)
+
+    items: list[PlanItem] = []
+    covered: set[str] = set()
+    with_items: set[str] = set()
+    for protocol in selected:
+        its_genes = genes.intersection(protocol.genes)
+        covered |= its_genes
+        diagnosed = [gene_dates[gene] for gene in its_genes if gene in gene_dates]
+        count = 0
+        for item in protocol.items:
+            if not _applies_to_sex(item, inputs.sex):
+                continue
+            key = f"{protocol.key}:{item.key}"
+            applied = _apply_adjustments(item, by_key.get(key, ()))
+            items.append(
+                _plan_item(
+                    protocol_key=protocol.key,
+                    protocol_version=protocol.version,
+                    applied=applied,
+                    inputs=inputs,
+                    diagnosed_on=min(diagnosed, default=None),
+                    today=today,
+                )
+            )
+            count += 1
+        if count:
+            with_items |= its_genes
+
+    for adjustment in inputs.adjustments:
+        if adjustment.added is None:
+            continue
+        added = adjustment.added
+        key = adjustment.target_key
+        if any(item.key == key for item in items) or not _applies_to_sex(added, inputs.sex):
+            continue
+        applied = _apply_adjustments(added, [a for a in by_key.get(key, ()) if a is not adjustment])
+        reasons = dict.fromkeys(r for r in (adjustment.reason.strip(), applied.reason) if r)
+        applied = replace(applied, adjusted=True, reason=" ; ".join(reasons))
+        items.append(
+            _plan_item(
+                protocol_key=CUSTOM_PROTOCOL_KEY,
+                protocol_version=0,
+                applied=applied,
+                inputs=inputs,
+                diagnosed_on=None,
+                today=today,
+            )
+        )
+
+    present = {item.key for item in items}
+    unused = sorted({key for key in by_key if key not in present})
+    return Plan(
+        items=tuple(items),
+        protocol_versions=tuple(
+            (protocol.key, protocol.variant or "", protocol.version) for protocol in selected
+        ),
+        genes_without_protocol=tuple(sorted(genes - covered)),
+        genes_without_items=tuple(sorted(covered - with_items)),
+        unused_adjustments=tuple(unused),
+        computed_on=today,
+    )
+
+
+def diff_plans(old: Plan, new: Plan) -> list[PlanChange]:
+    """What changed from ``old`` to ``new``, for the "plan updated" note: items added
+    or removed, an item stopped (no exam to come any more) or resumed, its next due
+    date moved, or its ages or interval changed with the same next due date. In
+    the order of ``new``, removed items last."""
+    changes: list[PlanChange] = []
+    before = {item.key: item for item in old.items}
+    after_keys = {item.key for item in new.items}
+    for item in new.items:
+        previous = before.get(item.key)
+        if previous is None:
+            changes.append(_change(PlanChangeKind.ADDED, None, item))
+        elif previous.status.open and not item.status.open:
+            changes.append(_change(PlanChangeKind.STOPPED, previous, item))
+        elif not previous.status.open and item.status.open:
+            changes.append(_change(PlanChangeKind.RESUMED, previous, item))
+        elif previous.next_due != item.next_due:
+            changes.append(_change(PlanChangeKind.NEXT_DUE_CHANGED, previous, item))
+        elif _schedule(previous) != _schedule(item):
+            changes.append(_change(PlanChangeKind.SCHEDULE_CHANGED, previous, item))
+    for item in old.items:
+        if item.key not in after_keys:
+            changes.append(_change(PlanChangeKind.REMOVED, item, None))
+    return changes
+
+
+def _schedule(item: PlanItem) -> tuple[object, ...]:
+    return (item.start_age, item.end_age, item.interval_months, item.fixed_ages)
+
+
+def _change(kind: PlanChangeKind, old: PlanItem | None, new: PlanItem | None) -> PlanChange:
+    either = new or old
+    assert either is not None
+    return PlanChange(
+        kind=kind,
+        key=either.key,
+        exam=either.exam,
+        label=either.label,
+        old_next_due=old.next_due if old else None,
+        new_next_due=new.next_due if new else None,
+        old_status=old.status if old else None,
+        new_status=new.status if new else None,
+    )
