@@ -49,6 +49,8 @@ from oiso_desktop.domain.followup.protocols import (
     Protocol,
     ProtocolChoice,
     ProtocolItem,
+    item_from_dict,
+    item_to_dict,
     validate_protocol,
 )
 
@@ -64,6 +66,8 @@ __all__ = [
     "PlanStatus",
     "SurgeryRecord",
     "add_months",
+    "adjustment_from_dict",
+    "adjustment_to_dict",
     "compute_plan",
     "date_at_age",
     "diff_plans",
@@ -637,4 +641,84 @@ def _change(kind: PlanChangeKind, old: PlanItem | None, new: PlanItem | None) ->
         new_next_due=new.next_due if new else None,
         old_status=old.status if old else None,
         new_status=new.status if new else None,
+    )
+
+
+# --- dict form of adjustments (storage) ------------------------------------------------------
+
+
+def adjustment_to_dict(adjustment: PlanAdjustment) -> dict[str, object]:
+    """``adjustment`` as a JSON-safe dict (``"schema"``: 1)."""
+    return {
+        "schema": 1,
+        "item_key": adjustment.item_key,
+        "reason": adjustment.reason,
+        "start_age": adjustment.start_age,
+        "end_age": adjustment.end_age,
+        "remove_end_age": adjustment.remove_end_age,
+        "interval_months": adjustment.interval_months,
+        "stopped": adjustment.stopped,
+        "added": item_to_dict(adjustment.added) if adjustment.added is not None else None,
+    }
+
+
+def adjustment_from_dict(data: object) -> PlanAdjustment:
+    """The adjustment stored by :func:`adjustment_to_dict`; ValidationError
+    ``protocol_data_invalid`` (``protocol_schema_too_new``) if it cannot be read."""
+
+    def malformed(path: str) -> ValidationError:
+        return ValidationError(
+            f"L'ajustement enregistré ne peut pas être lu (champ « {path} »).",
+            code=ErrorCode.PROTOCOL_DATA_INVALID,
+            path=path,
+        )
+
+    if not isinstance(data, dict):
+        raise malformed("")
+    schema = data.get("schema")
+    if not isinstance(schema, int) or isinstance(schema, bool) or schema < 1:
+        raise malformed("schema")
+    if schema > 1:
+        raise ValidationError(
+            "Cet ajustement a été enregistré par une version plus récente de l'application.",
+            code=ErrorCode.PROTOCOL_SCHEMA_TOO_NEW,
+            schema=schema,
+            supported=1,
+        )
+
+    def number(name: str) -> float | None:
+        value = data.get(name)
+        if value is None:
+            return None
+        if not isinstance(value, int | float) or isinstance(value, bool):
+            raise malformed(name)
+        return float(value)
+
+    def flag(name: str) -> bool:
+        value = data.get(name, False)
+        if not isinstance(value, bool):
+            raise malformed(name)
+        return value
+
+    item_key, reason, interval = (
+        data.get("item_key", ""),
+        data.get("reason"),
+        data.get("interval_months"),
+    )
+    if not isinstance(item_key, str):
+        raise malformed("item_key")
+    if not isinstance(reason, str):
+        raise malformed("reason")
+    if interval is not None and (not isinstance(interval, int) or isinstance(interval, bool)):
+        raise malformed("interval_months")
+    added = data.get("added")
+    return PlanAdjustment(
+        item_key=item_key,
+        reason=reason,
+        start_age=number("start_age"),
+        end_age=number("end_age"),
+        remove_end_age=flag("remove_end_age"),
+        interval_months=interval,
+        stopped=flag("stopped"),
+        added=item_from_dict(added, "added.") if added is not None else None,
     )
