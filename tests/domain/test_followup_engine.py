@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from oiso_desktop.domain.errors import ErrorCode
+from oiso_desktop.domain.errors import ErrorCode, ValidationError
 from oiso_desktop.domain.followup.engine import (
     PerformedExam,
     PlanAdjustment,
@@ -23,6 +24,8 @@ from oiso_desktop.domain.followup.engine import (
     compute_plan,
     date_at_age,
     diff_plans,
+    plan_from_dict,
+    plan_to_dict,
     validate_adjustment,
 )
 from oiso_desktop.domain.followup.exams import ExamKind
@@ -344,7 +347,14 @@ def test_validate_adjustment() -> None:
     assert validate_adjustment(PlanAdjustment(item_key="a:b", stopped=True, reason="fait")) == []
     bad_added = ProtocolItem(key="x", exam=ExamKind.OTHER, start_age=30)
     (label,) = validate_adjustment(PlanAdjustment(added=bad_added, reason="r"))
-    assert label.code is ErrorCode.PROTOCOL_ITEM_LABEL_REQUIRED
+    assert (label.code, label.field) == (ErrorCode.PROTOCOL_ITEM_LABEL_REQUIRED, "added.label")
+    mri = seed_protocol("brca1").item("breast_mri")
+    assert mri is not None
+    lowered_end = PlanAdjustment(item_key="brca1:breast_mri", end_age=25, reason="r")
+    assert validate_adjustment(lowered_end) == []  # alone, 25 is a possible end age
+    (problem,) = validate_adjustment(lowered_end, mri)  # but it precedes the start (30)
+    assert (problem.code, problem.field) == (ErrorCode.PROTOCOL_END_BEFORE_START, "end_age")
+    assert str(problem) == "L'âge de fin (25 ans) doit être supérieur à l'âge de début (30 ans)."
 
 
 def test_adjustment_dict_round_trip() -> None:
@@ -358,6 +368,28 @@ def test_adjustment_dict_round_trip() -> None:
     with pytest.raises(Exception) as error:
         adjustment_from_dict({"schema": 1, "reason": 3})
     assert getattr(error.value, "code", None) is ErrorCode.PROTOCOL_DATA_INVALID
+
+
+def test_plan_dict_round_trip() -> None:
+    inputs = brca1_woman(
+        genes=frozenset({"BRCA1", "MUTYH", "TP53"}),
+        surgeries=(SurgeryRecord(code="mastectomy", side="bilateral"),),
+        exams_done=(PerformedExam(performed_on=dt.date(2026, 1, 5), exam=ExamKind.COLONOSCOPY),),
+        adjustments=(
+            PlanAdjustment(item_key="mutyh:colonoscopy", interval_months=12, reason="polypes"),
+            PlanAdjustment(item_key="apc:colonoscopy", interval_months=12, reason="ancien"),
+        ),
+    )
+    plan = compute_plan(inputs, SEED_PROTOCOLS, FR, TODAY)
+    data = json.loads(json.dumps(plan_to_dict(plan)))
+    assert plan_from_dict(data) == plan
+    data["items"][0]["next_due"] = "2026-13-01"
+    with pytest.raises(ValidationError) as error:
+        plan_from_dict(data)
+    assert error.value.code is ErrorCode.PROTOCOL_DATA_INVALID
+    with pytest.raises(ValidationError) as newer:
+        plan_from_dict({**data, "schema": 2})
+    assert newer.value.code is ErrorCode.PROTOCOL_SCHEMA_TOO_NEW
 
 
 # --- versions and choices ---------------------------------------------------------------
