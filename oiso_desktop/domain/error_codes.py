@@ -345,6 +345,27 @@ class ErrorCode(StrEnum):
     DOCUMENT_PASSWORD_WRONG = "document_password_wrong"
     DOCUMENT_CANNOT_DISPLAY = "document_cannot_display"  # the viewer cannot show it
 
+    # --- follow-up: appointments, letters, calendars (domain.followup.appointments,
+    #     services.appointment_service) ----------------------------------------------
+    APPOINTMENT_EXAM_UNKNOWN = "appointment_exam_unknown"  # params: exam
+    APPOINTMENT_NOT_ON_MINUTE = "appointment_not_on_minute"
+    APPOINTMENT_DURATION = "appointment_duration"  # params: maximum
+    APPOINTMENT_PLACE_REQUIRED = "appointment_place_required"
+    APPOINTMENT_TEXT_TOO_LONG = "appointment_text_too_long"  # params: max_length
+    APPOINTMENT_BEFORE_BIRTH = "appointment_before_birth"  # params: date, birth_date
+    APPOINTMENT_AFTER_DEATH = "appointment_after_death"
+    APPOINTMENT_IN_PAST = "appointment_in_past"  # params: date, time
+    APPOINTMENT_TRANSITION = "appointment_transition"  # params: status, action
+    APPOINTMENT_SAME_DAY = "appointment_same_day"  # a warning; params: date, time
+    APPOINTMENT_PLACE_BUSY = "appointment_place_busy"  # a warning; params: date, time
+    APPOINTMENT_NOT_FOUND = "appointment_not_found"  # params: appointment_id
+    APPOINTMENT_CONFLICT = "appointment_conflict"  # stale version; params: appointment_id
+    APPOINTMENT_PRACTITIONER = "appointment_practitioner"  # not an active clinician
+    LETTERS_NOTHING_SELECTED = "letters_nothing_selected"
+    LETTERS_EXPORT_FAILED = "letters_export_failed"  # params: path, reason
+    CALENDAR_NOTHING_SELECTED = "calendar_nothing_selected"
+    CALENDAR_EXPORT_FAILED = "calendar_export_failed"  # params: path, reason
+
     # --- command line (cli) ------------------------------------------------------------
     CLINICAL_APPROVAL_PASSWORD_PENDING = "clinical_approval_password_pending"
     CLI_NO_DATABASE = "cli_no_database"

@@ -98,9 +98,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_plan_adjustments")),
         sa.UniqueConstraint("uuid", name=op.f("uq_plan_adjustments_uuid")),
     )
-    op.create_index(
-        "ix_plan_adjustments_patient", "plan_adjustments", ["patient_id", "item_key"]
-    )
+    op.create_index("ix_plan_adjustments_patient", "plan_adjustments", ["patient_id", "item_key"])
     op.create_table(
         "performed_exams",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -117,9 +115,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_performed_exams")),
         sa.UniqueConstraint("uuid", name=op.f("uq_performed_exams_uuid")),
     )
-    op.create_index(
-        "ix_performed_exams_patient", "performed_exams", ["patient_id", "performed_on"]
-    )
+    op.create_index("ix_performed_exams_patient", "performed_exams", ["patient_id", "performed_on"])
     op.create_table(
         "appointments",
         sa.Column("id", sa.Integer(), nullable=False),
