@@ -366,6 +366,28 @@ class ErrorCode(StrEnum):
     CALENDAR_NOTHING_SELECTED = "calendar_nothing_selected"
     CALENDAR_EXPORT_FAILED = "calendar_export_failed"  # params: path, reason
 
+    # --- follow-up protocols and plans (domain.followup); field: the input concerned ----
+    PROTOCOL_KEY_FORMAT = "protocol_key_format"  # params: key
+    PROTOCOL_NAME_REQUIRED = "protocol_name_required"
+    PROTOCOL_NO_GENES = "protocol_no_genes"
+    PROTOCOL_GENE_FORMAT = "protocol_gene_format"  # params: gene
+    PROTOCOL_VARIANT = "protocol_variant"  # params: value
+    PROTOCOL_VERSION = "protocol_version"  # params: value
+    PROTOCOL_NO_ITEMS = "protocol_no_items"
+    PROTOCOL_ITEM_KEY_FORMAT = "protocol_item_key_format"  # params: key
+    PROTOCOL_ITEM_KEY_DUPLICATE = "protocol_item_key_duplicate"  # params: key
+    PROTOCOL_ITEM_LABEL_REQUIRED = "protocol_item_label_required"
+    PROTOCOL_ITEM_SEXES = "protocol_item_sexes"
+    PROTOCOL_AGE_RANGE = "protocol_age_range"  # params: age, minimum, maximum
+    PROTOCOL_END_BEFORE_START = "protocol_end_before_start"  # params: start_age, end_age
+    PROTOCOL_INTERVAL = "protocol_interval"  # params: interval (months)
+    PROTOCOL_FIXED_AGES = "protocol_fixed_ages"  # params: ages
+    PROTOCOL_STOPPED_BY = "protocol_stopped_by"  # params: surgery
+    PROTOCOL_DATA_INVALID = "protocol_data_invalid"  # params: path
+    PROTOCOL_SCHEMA_TOO_NEW = "protocol_schema_too_new"  # params: schema, supported
+    PLAN_ADJUSTMENT_REASON = "plan_adjustment_reason"
+    PLAN_ADJUSTMENT_EMPTY = "plan_adjustment_empty"
+
     # --- command line (cli) ------------------------------------------------------------
     CLINICAL_APPROVAL_PASSWORD_PENDING = "clinical_approval_password_pending"
     CLI_NO_DATABASE = "cli_no_database"

@@ -997,6 +997,70 @@ MESSAGES: dict[ErrorCode, str] = {
     _E.CALENDAR_EXPORT_FAILED: QT_TRANSLATE_NOOP(
         "Errors", "The calendar could not be saved: {path} ({reason})."
     ),
+    # --- follow-up protocols and plans (field: the input concerned) -------------------
+    _E.PROTOCOL_KEY_FORMAT: QT_TRANSLATE_NOOP(
+        "Errors", "The key “{key}” is not valid (lower-case letters, digits and “_”)."
+    ),
+    _E.PROTOCOL_NAME_REQUIRED: QT_TRANSLATE_NOOP("Errors", "The protocol must have a name."),
+    _E.PROTOCOL_NO_GENES: QT_TRANSLATE_NOOP(
+        "Errors", "The protocol must name at least one gene (or be selected by hand)."
+    ),
+    _E.PROTOCOL_GENE_FORMAT: QT_TRANSLATE_NOOP(
+        "Errors", "“{gene}” is not a valid gene symbol (upper-case HGNC symbol, e.g. TP53)."
+    ),
+    _E.PROTOCOL_VARIANT: QT_TRANSLATE_NOOP(
+        "Errors", "Unknown version “{value}” for this protocol."
+    ),
+    _E.PROTOCOL_VERSION: QT_TRANSLATE_NOOP(
+        "Errors", "The version number ({value}) must be a positive whole number."
+    ),
+    _E.PROTOCOL_NO_ITEMS: QT_TRANSLATE_NOOP(
+        "Errors", "The protocol must contain at least one exam."
+    ),
+    _E.PROTOCOL_ITEM_KEY_FORMAT: QT_TRANSLATE_NOOP(
+        "Errors", "The exam key “{key}” is not valid (lower-case letters, digits and “_”)."
+    ),
+    _E.PROTOCOL_ITEM_KEY_DUPLICATE: QT_TRANSLATE_NOOP(
+        "Errors", "The exam key “{key}” appears twice in the protocol."
+    ),
+    _E.PROTOCOL_ITEM_LABEL_REQUIRED: QT_TRANSLATE_NOOP("Errors", "An “other” exam must be named."),
+    _E.PROTOCOL_ITEM_SEXES: QT_TRANSLATE_NOOP(
+        "Errors", "The exam must apply to women, to men or to both."
+    ),
+    _E.PROTOCOL_AGE_RANGE: QT_TRANSLATE_NOOP(
+        "Errors",
+        "An age of {age} years is not possible: it must be between {minimum} and {maximum} years.",
+    ),
+    _E.PROTOCOL_END_BEFORE_START: QT_TRANSLATE_NOOP(
+        "Errors",
+        "The end age ({end_age} years) must be greater than the start age ({start_age} years).",
+    ),
+    _E.PROTOCOL_INTERVAL: QT_TRANSLATE_NOOP(
+        "Errors",
+        "The interval between two exams ({interval} months) must be at least one month and at "
+        "most 120 years.",
+    ),
+    _E.PROTOCOL_FIXED_AGES: QT_TRANSLATE_NOOP(
+        "Errors",
+        "The ages of the special schedule must be ascending, from the start age and before "
+        "the end age.",
+    ),
+    _E.PROTOCOL_STOPPED_BY: QT_TRANSLATE_NOOP(
+        "Errors", "Unknown risk-reducing surgery “{surgery}”."
+    ),
+    _E.PROTOCOL_DATA_INVALID: QT_TRANSLATE_NOOP(
+        "Errors", "The saved protocol cannot be read (field “{path}”)."
+    ),
+    _E.PROTOCOL_SCHEMA_TOO_NEW: QT_TRANSLATE_NOOP(
+        "Errors", "This protocol was saved by a newer version of the application."
+    ),
+    _E.PLAN_ADJUSTMENT_REASON: QT_TRANSLATE_NOOP(
+        "Errors", "Give the reason for this change to the plan."
+    ),
+    _E.PLAN_ADJUSTMENT_EMPTY: QT_TRANSLATE_NOOP(
+        "Errors",
+        "The change to the plan changes nothing: adjust an age, the interval, or stop the exam.",
+    ),
     # --- command line (shown by the CLI in French; here for completeness) --------------
     _E.CLINICAL_APPROVAL_PASSWORD_PENDING: QT_TRANSLATE_NOOP(
         "Errors",

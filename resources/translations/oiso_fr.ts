@@ -1997,6 +1997,86 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>Le calendrier n&apos;a pas pu être enregistré : {path} ({reason}).</translation>
     </message>
     <message>
+        <source>The key “{key}” is not valid (lower-case letters, digits and “_”).</source>
+        <translation>La clé « {key} » n&apos;est pas valide (lettres minuscules, chiffres et « _ »).</translation>
+    </message>
+    <message>
+        <source>The protocol must have a name.</source>
+        <translation>Le protocole doit avoir un nom.</translation>
+    </message>
+    <message>
+        <source>The protocol must name at least one gene (or be selected by hand).</source>
+        <translation>Le protocole doit indiquer au moins un gène (ou être choisi manuellement).</translation>
+    </message>
+    <message>
+        <source>“{gene}” is not a valid gene symbol (upper-case HGNC symbol, e.g. TP53).</source>
+        <translation>« {gene} » n&apos;est pas un symbole de gène valide (symbole HGNC en majuscules, par exemple TP53).</translation>
+    </message>
+    <message>
+        <source>Unknown version “{value}” for this protocol.</source>
+        <translation>Version « {value} » inconnue pour ce protocole.</translation>
+    </message>
+    <message>
+        <source>The version number ({value}) must be a positive whole number.</source>
+        <translation>Le numéro de version ({value}) doit être un entier positif.</translation>
+    </message>
+    <message>
+        <source>The protocol must contain at least one exam.</source>
+        <translation>Le protocole doit comporter au moins un examen.</translation>
+    </message>
+    <message>
+        <source>The exam key “{key}” is not valid (lower-case letters, digits and “_”).</source>
+        <translation>La clé d&apos;examen « {key} » n&apos;est pas valide (lettres minuscules, chiffres et « _ »).</translation>
+    </message>
+    <message>
+        <source>The exam key “{key}” appears twice in the protocol.</source>
+        <translation>La clé d&apos;examen « {key} » figure deux fois dans le protocole.</translation>
+    </message>
+    <message>
+        <source>An “other” exam must be named.</source>
+        <translation>Un examen « autre » doit être nommé.</translation>
+    </message>
+    <message>
+        <source>The exam must apply to women, to men or to both.</source>
+        <translation>L&apos;examen doit s&apos;appliquer aux femmes, aux hommes ou aux deux.</translation>
+    </message>
+    <message>
+        <source>An age of {age} years is not possible: it must be between {minimum} and {maximum} years.</source>
+        <translation>L&apos;âge de {age} ans n&apos;est pas possible : il doit être compris entre {minimum} et {maximum} ans.</translation>
+    </message>
+    <message>
+        <source>The end age ({end_age} years) must be greater than the start age ({start_age} years).</source>
+        <translation>L&apos;âge de fin ({end_age} ans) doit être supérieur à l&apos;âge de début ({start_age} ans).</translation>
+    </message>
+    <message>
+        <source>The interval between two exams ({interval} months) must be at least one month and at most 120 years.</source>
+        <translation>L&apos;intervalle entre deux examens ({interval} mois) doit être d&apos;au moins un mois et d&apos;au plus 120 ans.</translation>
+    </message>
+    <message>
+        <source>The ages of the special schedule must be ascending, from the start age and before the end age.</source>
+        <translation>Les âges du calendrier particulier doivent être croissants, à partir de l&apos;âge de début et avant l&apos;âge de fin.</translation>
+    </message>
+    <message>
+        <source>Unknown risk-reducing surgery “{surgery}”.</source>
+        <translation>Chirurgie de réduction de risque « {surgery} » inconnue.</translation>
+    </message>
+    <message>
+        <source>The saved protocol cannot be read (field “{path}”).</source>
+        <translation>Le protocole enregistré ne peut pas être lu (champ « {path} »).</translation>
+    </message>
+    <message>
+        <source>This protocol was saved by a newer version of the application.</source>
+        <translation>Ce protocole a été enregistré par une version plus récente de l&apos;application.</translation>
+    </message>
+    <message>
+        <source>Give the reason for this change to the plan.</source>
+        <translation>Indiquez le motif de cette modification du plan.</translation>
+    </message>
+    <message>
+        <source>The change to the plan changes nothing: adjust an age, the interval, or stop the exam.</source>
+        <translation>La modification du plan ne change rien : ajustez un âge, l&apos;intervalle, ou arrêtez l&apos;examen.</translation>
+    </message>
+    <message>
         <source>This account has not replaced its temporary password yet: access to clinical data will be approved afterwards.</source>
         <translation>Ce compte n&apos;a pas encore remplacé son mot de passe provisoire : l&apos;accès aux données cliniques sera approuvé ensuite.</translation>
     </message>
