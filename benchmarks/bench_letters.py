@@ -2,17 +2,18 @@
 
     python benchmarks/bench_letters.py [--letters 200] [--runs 5]
 
-A demo database (its accounts and ``--letters`` synthetic files, production argon2
-parameters) gets one appointment per file, booked through ``session.appointments`` by
-the practitioner, and one plan item per file (a mammography due). As the demo
-secretary, each run times:
+A demo database (its accounts and synthetic files, production argon2 parameters) gets
+``--letters`` appointments, one per file, booked through ``session.appointments`` by
+the practitioner, who also saves a genetics form with a BRCA2 variant in each of these
+files (their plans follow: exams overdue). As the demo secretary, each run times:
 
 * **render**: ``reports.convocation_pdf.render_followup_letters`` on the letters in
   memory (the report alone);
 * **convocations**: ``session.followup_letters.letters("convocation", ids)`` — the
   appointments, files and signatories read in a read transaction with the access of
   each file checked, the PDF, the ``letters_printed`` event;
-* **reminders**: the same for ``letters("reminder", plan item ids)``.
+* **reminders**: the same for ``letters("reminder", plan item ids)`` (one overdue
+  item per file, from ``session.followup.worklist``).
 
 Target: 200 letters under 5 s (median).
 """
@@ -61,13 +62,13 @@ def main() -> int:
     config = isolate_user_config()
 
     from oiso_desktop.domain.errors import OisoError
+    from oiso_desktop.domain.followup.worklist import WorklistKind
+    from oiso_desktop.domain.genetics import Genetics, GeneticTest, Variant
     from oiso_desktop.domain.permissions import PatientAccess
     from oiso_desktop.services.appointment_service import AppointmentInput
     from oiso_desktop.services.auth_service import AuthService
     from oiso_desktop.services.demo import create_demo_database
     from oiso_desktop.services.secret_store import MemorySecretStore
-    from oiso_desktop.storage.models import PlanItem
-    from oiso_desktop.storage.uow import UnitOfWork
 
     with tempfile.TemporaryDirectory() as temp:
         folder = Path(temp) / "base"
@@ -103,22 +104,19 @@ def main() -> int:
             if len(appointment_ids) == args.letters:
                 break
         patient_ids = booked_ids
-        with UnitOfWork(practitioner.ctx.database.session_factory) as uow:
-            items = [
-                PlanItem(
-                    patient_id=patient_id,
-                    key="bench-mammography",
-                    exam="mammography",
-                    label="",
-                    next_due=dt.date.today() - dt.timedelta(days=index % 90),
-                    status="overdue",
-                )
-                for index, patient_id in enumerate(patient_ids)
-            ]
-            uow.session.add_all(items)
-            uow.flush()
-            item_ids = [item.id for item in items]
-            uow.commit()
+        # reminders: each file carries a BRCA2 variant (its plan computed when the
+        # genetics form is saved); one overdue plan item per file
+        carrier = Genetics(
+            tests=(GeneticTest(id="t1", date=dt.date(2024, 1, 8), genes=("BRCA2",)),),
+            variants=(Variant(gene="BRCA2", hgvs_c="c.5946del", acmg_class=5, test_id="t1"),),
+        )
+        for patient_id in patient_ids:
+            practitioner.forms.save(patient_id, "genetics", carrier, expected_version=0)
+        first_item: dict[int, int] = {}
+        overdue = practitioner.followup.worklist(WorklistKind.OVERDUE).ids
+        for row in practitioner.followup.worklist_page(overdue[:500]):
+            first_item.setdefault(row.patient_id, row.item_id)
+        item_ids = list(first_item.values())[: args.letters]
         practitioner.logout()
 
         secretary = auth.login(accounts.secretary_login, accounts.secretary_password)

@@ -365,6 +365,18 @@ class ErrorCode(StrEnum):
     LETTERS_EXPORT_FAILED = "letters_export_failed"  # params: path, reason
     CALENDAR_NOTHING_SELECTED = "calendar_nothing_selected"
     CALENDAR_EXPORT_FAILED = "calendar_export_failed"  # params: path, reason
+    # services.followup_service
+    PROTOCOL_REASON_REQUIRED = "protocol_reason_required"
+    PROTOCOL_NOT_FOUND = "protocol_not_found"  # params: key
+    PROTOCOL_CONFLICT = "protocol_conflict"  # params: key
+    FOLLOWUP_TEXT_TOO_LONG = "followup_text_too_long"  # params: max_length
+    FOLLOWUP_NO_STRUCTURE = "followup_no_structure"
+    FOLLOWUP_CHOICE_VALUE = "followup_choice_value"  # params: value
+    FOLLOWUP_CHOICE_CONFLICT = "followup_choice_conflict"
+    PLAN_ITEM_NOT_FOUND = "plan_item_not_found"  # params: key
+    EXAM_DONE_FUTURE = "exam_done_future"  # params: date
+    EXAM_DONE_BEFORE_BIRTH = "exam_done_before_birth"  # params: date, birth_date
+    WORKLIST_HORIZON = "worklist_horizon"  # params: maximum
 
     # --- follow-up protocols and plans (domain.followup); field: the input concerned ----
     PROTOCOL_KEY_FORMAT = "protocol_key_format"  # params: key

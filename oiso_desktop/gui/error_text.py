@@ -997,6 +997,42 @@ MESSAGES: dict[ErrorCode, str] = {
     _E.CALENDAR_EXPORT_FAILED: QT_TRANSLATE_NOOP(
         "Errors", "The calendar could not be saved: {path} ({reason})."
     ),
+    _E.PROTOCOL_REASON_REQUIRED: QT_TRANSLATE_NOOP(
+        "Errors", "Give the reason for this change to the protocol."
+    ),
+    _E.PROTOCOL_NOT_FOUND: QT_TRANSLATE_NOOP("Errors", "The protocol “{key}” does not exist."),
+    _E.PROTOCOL_CONFLICT: QT_TRANSLATE_NOOP(
+        "Errors",
+        "Someone else saved a version of this protocol meanwhile. Reload it, then try again.",
+    ),
+    _E.FOLLOWUP_TEXT_TOO_LONG: QT_TRANSLATE_NOOP(
+        "Errors", "This text is too long ({max_length} characters at most)."
+    ),
+    _E.FOLLOWUP_NO_STRUCTURE: QT_TRANSLATE_NOOP(
+        "Errors",
+        "Your account belongs to no structure: the choice of recommendations is made per "
+        "structure.",
+    ),
+    _E.FOLLOWUP_CHOICE_VALUE: QT_TRANSLATE_NOOP(
+        "Errors", "Unknown recommendations “{value}” (fr or esge)."
+    ),
+    _E.FOLLOWUP_CHOICE_CONFLICT: QT_TRANSLATE_NOOP(
+        "Errors",
+        "Someone else changed the choice of recommendations meanwhile. Reload it, then try again.",
+    ),
+    _E.PLAN_ITEM_NOT_FOUND: QT_TRANSLATE_NOOP(
+        "Errors", "This exam is not (or no longer) in the follow-up plan."
+    ),
+    _E.EXAM_DONE_FUTURE: QT_TRANSLATE_NOOP(
+        "Errors", "An exam cannot be marked as done on {date}, in the future."
+    ),
+    _E.EXAM_DONE_BEFORE_BIRTH: QT_TRANSLATE_NOOP(
+        "Errors",
+        "An exam cannot be marked as done on {date}, before the patient's birth ({birth_date}).",
+    ),
+    _E.WORKLIST_HORIZON: QT_TRANSLATE_NOOP(
+        "Errors", "The horizon of the list must be between 0 and {maximum} weeks."
+    ),
     # --- follow-up protocols and plans (field: the input concerned) -------------------
     _E.PROTOCOL_KEY_FORMAT: QT_TRANSLATE_NOOP(
         "Errors", "The key “{key}” is not valid (lower-case letters, digits and “_”)."

@@ -104,6 +104,12 @@ ACTION_LABELS: dict[str, str] = {
     ),
     "letters_printed": QT_TRANSLATE_NOOP("EventTableModel", "Follow-up letters produced"),
     "letters_exported": QT_TRANSLATE_NOOP("EventTableModel", "Follow-up letters saved"),
+    "protocol_changed": QT_TRANSLATE_NOOP("EventTableModel", "Surveillance protocol changed"),
+    "followup_choice_changed": QT_TRANSLATE_NOOP(
+        "EventTableModel", "Follow-up recommendations chosen"
+    ),
+    "plan_adjusted": QT_TRANSLATE_NOOP("EventTableModel", "Follow-up plan adjusted"),
+    "exam_done": QT_TRANSLATE_NOOP("EventTableModel", "Exam marked done"),
     "share_granted": QT_TRANSLATE_NOOP("EventTableModel", "File shared"),
     "share_changed": QT_TRANSLATE_NOOP("EventTableModel", "Sharing level changed"),
     "share_revoked": QT_TRANSLATE_NOOP("EventTableModel", "Sharing revoked"),

@@ -105,7 +105,7 @@ class AppointmentInput:
     place: str
     practitioner_id: int
     note: str = ""
-    plan_item_key: str = ""  # the plan item this appointment serves ("" if none)
+    plan_item_id: int | None = None  # the plan item this appointment serves, if any
 
 
 @dataclass(frozen=True)
@@ -114,7 +114,7 @@ class AppointmentView:
     patient_id: int
     patient_name: str  # "LEFÈVRE Hélène" (the used name first when there is one)
     exam: str
-    plan_item_key: str
+    plan_item_id: int | None
     starts_at: dt.datetime  # local, naive
     duration_minutes: int
     place: str
@@ -259,7 +259,7 @@ class AppointmentService:
             patient_id=row.patient_id,
             patient_name=patient_display_name(patient),
             exam=row.exam,
-            plan_item_key=row.plan_item_key,
+            plan_item_id=row.plan_item_id,
             starts_at=row.starts_at,
             duration_minutes=row.duration_minutes,
             place=row.place,
@@ -359,7 +359,7 @@ class AppointmentService:
         row = Appointment(
             patient_id=data.patient_id,
             exam=data.exam,
-            plan_item_key=data.plan_item_key,
+            plan_item_id=data.plan_item_id,
             starts_at=data.starts_at,
             duration_minutes=data.duration_minutes,
             place=" ".join(data.place.split()),
@@ -566,7 +566,7 @@ class AppointmentService:
                 place=old.place if place is None else place,
                 practitioner_id=old.practitioner_id if practitioner_id is None else practitioner_id,
                 note=old.note,
-                plan_item_key=old.plan_item_key,
+                plan_item_id=old.plan_item_id,
             )
             self._check(uow, patient, data)
             old.status = check_transition(old.status, AppointmentAction.RESCHEDULE).value

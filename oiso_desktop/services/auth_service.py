@@ -56,6 +56,7 @@ from oiso_desktop.services.document_service import DocumentService
 from oiso_desktop.services.dto import Actor
 from oiso_desktop.services.event_log import EventService, event_time, record_event
 from oiso_desktop.services.followup_letter_service import FollowupLetterService
+from oiso_desktop.services.followup_service import FollowupService
 from oiso_desktop.services.letter_service import LetterService
 from oiso_desktop.services.patient_service import PatientService
 from oiso_desktop.services.rollback_guard import (
@@ -127,6 +128,7 @@ class UserSession:
         self.sharing = SharingService(ctx)
         self.appointments = AppointmentService(ctx)
         self.followup_letters = FollowupLetterService(ctx)
+        self.followup = FollowupService(ctx)
         #: Set at login when the database looks older than one seen here (rollback_guard).
         self.rollback_warning: RollbackWarning | None = None
         #: True when the session was opened with the recovery code (a new sheet is advised).

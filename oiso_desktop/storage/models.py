@@ -14,6 +14,7 @@ from sqlalchemy import (
     CheckConstraint,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -350,20 +351,20 @@ class Event(Base):
 class FollowupProtocol(Base):
     """One version of a surveillance protocol (``domain.followup.protocols``), as data.
 
-    Never changed once written: editing a protocol adds its next ``version``. Seed
-    protocols (REFERENCE.md) have ``custom`` False and no author; a practitioner's new
-    version or custom protocol carries its author and ``reason``. ``body`` is the
-    protocol's JSON document (``Protocol.to_dict``). Protocols are reference data,
-    not patient data: clear.
+    Never changed once written: editing a protocol adds its next ``version``. The
+    French-practice and ESGE versions of one protocol share its ``key`` and differ by
+    ``variant`` ("fr" / "esge"; "" for a protocol without versions). Seed protocols
+    (REFERENCE.md) have ``custom`` False and no author; a practitioner's new version or
+    custom protocol carries its author and ``reason``. ``body`` is the protocol's JSON
+    document (``protocol_to_dict``). Reference data, not patient data: clear.
     """
 
     __tablename__ = "followup_protocols"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     key: Mapped[str] = mapped_column(String(50), nullable=False)
-    version: Mapped[int] = mapped_column(Integer, nullable=False)
-    # "" (one practice), "fr" (French practice) or "esge" where they differ
     variant: Mapped[str] = mapped_column(String(10), default="", nullable=False)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
     name: Mapped[str] = mapped_column(String(200), nullable=False)
     body: Mapped[str] = mapped_column(Text, nullable=False)
     source_note: Mapped[str] = mapped_column(Text, default="", nullable=False)
@@ -372,7 +373,11 @@ class FollowupProtocol(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow, nullable=False)
     reason: Mapped[str] = mapped_column(Text, default="", nullable=False)
 
-    __table_args__ = (UniqueConstraint("key", "version", name="uq_followup_protocols_key_version"),)
+    __table_args__ = (
+        UniqueConstraint(
+            "key", "variant", "version", name="uq_followup_protocols_key_variant_version"
+        ),
+    )
 
 
 class FollowupChoice(Base):
@@ -393,49 +398,55 @@ class FollowupChoice(Base):
 
 
 class PlanItem(Base):
-    """One item of a patient's surveillance plan, as last computed (or adjusted).
+    """One item of a patient's surveillance plan, as last computed.
 
-    Exams, ages and dates only: no gene, no variant, no reason typed by a clinician
-    (those are in :class:`PlanAdjustment`, encrypted). ``fixed_ages``: a JSON list of
-    ages (MUTYH's 20, 25, 30). Ages in years; ``interval_months`` None: once.
+    Clear: what the worklists, the letters and the secretaries need — the exam, its
+    ages, interval and special schedule (``fixed_ages``, a JSON list: MUTYH's 20, 25,
+    30), the next due and last done dates, the status. Ages in years (fractions:
+    whole months). ``interval_months`` None: held once.
+
+    Encrypted under the CK (row key ``uuid``), in ``origin``: the plan key
+    ("brca1:breast_mri"), the protocol key and version — a protocol key names the
+    gene, which a secretary or anyone holding only the database key must not read.
     """
 
     __tablename__ = "plan_items"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(32), unique=True, nullable=False)
     patient_id: Mapped[int] = mapped_column(ForeignKey("patients.id"), nullable=False)
-    key: Mapped[str] = mapped_column(String(80), nullable=False)
+    origin: Mapped[bytes] = mapped_column(ClinicalCiphertext, nullable=False)
     # domain.followup.exams.ExamKind
     exam: Mapped[str] = mapped_column(String(40), nullable=False)
     label: Mapped[str] = mapped_column(String(200), default="", nullable=False)
-    start_age: Mapped[int | None] = mapped_column(Integer)
-    end_age: Mapped[int | None] = mapped_column(Integer)
+    start_age: Mapped[float] = mapped_column(Float, nullable=False)
+    end_age: Mapped[float | None] = mapped_column(Float)
     interval_months: Mapped[int | None] = mapped_column(Integer)
     fixed_ages: Mapped[str] = mapped_column(Text, default="[]", nullable=False)
     next_due: Mapped[dt.date | None] = mapped_column(Date)
     last_done: Mapped[dt.date | None] = mapped_column(Date)
-    status: Mapped[str] = mapped_column(String(20), nullable=False)
-    protocol_key: Mapped[str] = mapped_column(String(50), default="", nullable=False)
-    protocol_version: Mapped[int] = mapped_column(Integer, default=0, nullable=False)
+    # domain.followup.engine.PlanStatus
+    status: Mapped[str] = mapped_column(String(30), nullable=False)
     adjusted: Mapped[bool] = mapped_column(Boolean, default=False, nullable=False)
+    to_confirm: Mapped[bool] = mapped_column(Boolean, default=False, nullable=False)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow, nullable=False)
     version: Mapped[int] = mapped_column(Integer, nullable=False)
 
     __mapper_args__ = {"version_id_col": version}
     __table_args__ = (
-        UniqueConstraint("patient_id", "key", name="uq_plan_items_patient_key"),
+        Index("ix_plan_items_patient", "patient_id"),
         Index("ix_plan_items_next_due", "next_due"),
         Index("ix_plan_items_exam_next_due", "exam", "next_due"),
+        {"info": {"clinical_row_key": ("uuid",)}},
     )
 
 
 class PlanAdjustment(Base):
-    """A practitioner's change to one plan item (or an item added), with its reason.
+    """A practitioner's change to one plan item, or an item added, with its reason.
 
-    ``overrides``: a JSON object of the item's fields replaced (ages, interval, next
-    due date, exam and label of an added item, ``stopped``); it survives every
-    recomputation (the newest adjustment of an item wins). The ``reason`` is encrypted
-    under the CK (row key ``uuid``).
+    Everything of it is in ``content``, encrypted under the CK (row key ``uuid``): the
+    plan key, the overrides (``domain.followup.engine.PlanAdjustment`` as JSON) and the
+    reason. The newest adjustment of an item wins; it survives every recomputation.
     """
 
     __tablename__ = "plan_adjustments"
@@ -443,20 +454,19 @@ class PlanAdjustment(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     uuid: Mapped[str] = mapped_column(String(32), unique=True, nullable=False)
     patient_id: Mapped[int] = mapped_column(ForeignKey("patients.id"), nullable=False)
-    item_key: Mapped[str] = mapped_column(String(80), nullable=False)
-    overrides: Mapped[str] = mapped_column(Text, default="{}", nullable=False)
-    reason: Mapped[bytes] = mapped_column(ClinicalCiphertext, nullable=False)
+    content: Mapped[bytes] = mapped_column(ClinicalCiphertext, nullable=False)
     created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"), nullable=False)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow, nullable=False)
 
     __table_args__ = (
-        Index("ix_plan_adjustments_patient", "patient_id", "item_key"),
+        Index("ix_plan_adjustments_patient", "patient_id"),
         {"info": {"clinical_row_key": ("uuid",)}},
     )
 
 
 class PerformedExam(Base):
-    """An exam marked done by a clinician; its result summary encrypted under the CK."""
+    """An exam marked done by a clinician. The plan key it counts for and the result
+    summary are encrypted under the CK (``content``, row key ``uuid``)."""
 
     __tablename__ = "performed_exams"
 
@@ -464,14 +474,33 @@ class PerformedExam(Base):
     uuid: Mapped[str] = mapped_column(String(32), unique=True, nullable=False)
     patient_id: Mapped[int] = mapped_column(ForeignKey("patients.id"), nullable=False)
     exam: Mapped[str] = mapped_column(String(40), nullable=False)
-    item_key: Mapped[str] = mapped_column(String(80), default="", nullable=False)
     performed_on: Mapped[dt.date] = mapped_column(Date, nullable=False)
-    result_summary: Mapped[bytes] = mapped_column(ClinicalCiphertext, nullable=False)
+    content: Mapped[bytes] = mapped_column(ClinicalCiphertext, nullable=False)
     recorded_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"), nullable=False)
     recorded_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow, nullable=False)
 
     __table_args__ = (
         Index("ix_performed_exams_patient", "patient_id", "performed_on"),
+        {"info": {"clinical_row_key": ("uuid",)}},
+    )
+
+
+class PlanSelection(Base):
+    """A protocol a practitioner selected by hand for one file (HAS 2014 high risk,
+    no variant), with the selection encrypted under the CK (``content``: the protocol
+    key, row key ``uuid``): it says the patient's risk."""
+
+    __tablename__ = "plan_selections"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(32), unique=True, nullable=False)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patients.id"), nullable=False)
+    content: Mapped[bytes] = mapped_column(ClinicalCiphertext, nullable=False)
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"), nullable=False)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow, nullable=False)
+
+    __table_args__ = (
+        Index("ix_plan_selections_patient", "patient_id"),
         {"info": {"clinical_row_key": ("uuid",)}},
     )
 
@@ -493,7 +522,8 @@ class Appointment(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     patient_id: Mapped[int] = mapped_column(ForeignKey("patients.id"), nullable=False)
     exam: Mapped[str] = mapped_column(String(40), nullable=False)
-    plan_item_key: Mapped[str] = mapped_column(String(80), default="", nullable=False)
+    # the plan item this appointment serves, if any
+    plan_item_id: Mapped[int | None] = mapped_column(ForeignKey("plan_items.id"))
     starts_at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False)
     duration_minutes: Mapped[int] = mapped_column(Integer, nullable=False)
     place: Mapped[str] = mapped_column(String(200), nullable=False)

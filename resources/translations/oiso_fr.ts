@@ -1997,6 +1997,46 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>Le calendrier n&apos;a pas pu être enregistré : {path} ({reason}).</translation>
     </message>
     <message>
+        <source>Give the reason for this change to the protocol.</source>
+        <translation>Indiquez le motif de cette modification du protocole.</translation>
+    </message>
+    <message>
+        <source>The protocol “{key}” does not exist.</source>
+        <translation>Le protocole « {key} » n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <source>Someone else saved a version of this protocol meanwhile. Reload it, then try again.</source>
+        <translation>Quelqu&apos;un d&apos;autre a enregistré une version de ce protocole entre-temps. Rechargez-le, puis recommencez.</translation>
+    </message>
+    <message>
+        <source>Your account belongs to no structure: the choice of recommendations is made per structure.</source>
+        <translation>Votre compte n&apos;est rattaché à aucun établissement : le choix des recommandations se fait par établissement.</translation>
+    </message>
+    <message>
+        <source>Unknown recommendations “{value}” (fr or esge).</source>
+        <translation>Recommandation « {value} » inconnue (fr ou esge).</translation>
+    </message>
+    <message>
+        <source>Someone else changed the choice of recommendations meanwhile. Reload it, then try again.</source>
+        <translation>Quelqu&apos;un d&apos;autre a modifié le choix des recommandations entre-temps. Rechargez-le, puis recommencez.</translation>
+    </message>
+    <message>
+        <source>This exam is not (or no longer) in the follow-up plan.</source>
+        <translation>Cet examen ne figure pas (ou plus) dans le plan de suivi.</translation>
+    </message>
+    <message>
+        <source>An exam cannot be marked as done on {date}, in the future.</source>
+        <translation>Un examen ne peut pas être marqué comme fait le {date}, dans le futur.</translation>
+    </message>
+    <message>
+        <source>An exam cannot be marked as done on {date}, before the patient&apos;s birth ({birth_date}).</source>
+        <translation>Un examen ne peut pas être marqué comme fait le {date}, avant la naissance du patient ({birth_date}).</translation>
+    </message>
+    <message>
+        <source>The horizon of the list must be between 0 and {maximum} weeks.</source>
+        <translation>L&apos;horizon de la liste doit être compris entre 0 et {maximum} semaines.</translation>
+    </message>
+    <message>
         <source>The key “{key}” is not valid (lower-case letters, digits and “_”).</source>
         <translation>La clé « {key} » n&apos;est pas valide (lettres minuscules, chiffres et « _ »).</translation>
     </message>
@@ -2716,6 +2756,22 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>Follow-up letters saved</source>
         <translation>Courriers de suivi enregistrés</translation>
+    </message>
+    <message>
+        <source>Surveillance protocol changed</source>
+        <translation>Protocole de surveillance modifié</translation>
+    </message>
+    <message>
+        <source>Follow-up recommendations chosen</source>
+        <translation>Recommandations de suivi choisies</translation>
+    </message>
+    <message>
+        <source>Follow-up plan adjusted</source>
+        <translation>Plan de suivi ajusté</translation>
+    </message>
+    <message>
+        <source>Exam marked done</source>
+        <translation>Examen marqué comme fait</translation>
     </message>
     <message>
         <source>Patient</source>

@@ -247,14 +247,14 @@ def test_a_reschedule_cancels_and_links_a_new_appointment(
     team: Team, durand: UserSession, patient_id: int, clock: Clock
 ) -> None:
     view = durand.appointments.book(
-        booking(patient_id, team.ids["p.durand"], at(clock, 4, 9), plan_item_key="brca-mri")
+        booking(patient_id, team.ids["p.durand"], at(clock, 4, 9))
     ).appointment
     moved = durand.appointments.reschedule(
         view.id, expected_version=view.version, starts_at=at(clock, 11, 15, 45), place="Site B"
     ).appointment
     assert moved.rescheduled_from_id == view.id
     assert moved.status is AppointmentStatus.BOOKED
-    assert (moved.place, moved.exam, moved.plan_item_key) == ("Site B", "breast_mri", "brca-mri")
+    assert (moved.place, moved.exam, moved.duration_minutes) == ("Site B", "breast_mri", 30)
     assert durand.appointments.get(view.id).status is AppointmentStatus.CANCELLED
     with pytest.raises(ValidationError):  # into the past: nothing changes
         durand.appointments.reschedule(

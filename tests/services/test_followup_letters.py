@@ -15,9 +15,11 @@ from pypdf import PdfReader
 from service_helpers import RPPS_DURAND, Clock, Team, identity
 
 from oiso_desktop.domain.errors import ErrorCode, PermissionDenied, ValidationError
+from oiso_desktop.domain.followup.worklist import WorklistKind
+from oiso_desktop.domain.genetics import Genetics, GeneticTest, Variant
 from oiso_desktop.services.appointment_service import AppointmentInput
 from oiso_desktop.services.auth_service import UserSession
-from oiso_desktop.storage.models import Event, PlanItem
+from oiso_desktop.storage.models import Event
 from oiso_desktop.storage.uow import UnitOfWork
 
 
@@ -34,22 +36,6 @@ def logged(session: UserSession, action: str) -> list[dict[str, object]]:
     with UnitOfWork(session.ctx.database.session_factory) as uow:
         rows = uow.session.query(Event).filter(Event.action == action).order_by(Event.id)
         return [json.loads(row.details) for row in rows]
-
-
-def add_plan_item(session: UserSession, patient_id: int, exam: str, due: dt.date) -> int:
-    with UnitOfWork(session.ctx.database.session_factory) as uow:
-        item = PlanItem(
-            patient_id=patient_id,
-            key=f"test-{exam}",
-            exam=exam,
-            label="",
-            next_due=due,
-            status="due",
-        )
-        uow.session.add(item)
-        uow.flush()
-        uow.commit()
-        return item.id
 
 
 @pytest.fixture
@@ -117,16 +103,34 @@ def test_a_secretary_prints_one_convocation_per_patient(
 
 
 def test_reminders_give_the_due_date_and_are_signed_by_the_owner(
-    team: Team, durand: UserSession, clock: Clock
+    team: Team,
+    durand: UserSession,
+    clock: Clock,
+    created_db,  # type: ignore[no-untyped-def]
 ) -> None:
-    patient = durand.patients.create(identity(address="3 rue Pasteur", city="Lyon"))
-    item = add_plan_item(durand, patient.id, "mammography", dt.date(2026, 1, 10))
-    batch = team.login("s.leroy").followup_letters.letters("reminder", [item])
+    durand.clinical_key.approve_with_recovery_code(
+        team.ids["p.durand"], str(created_db.recovery_code)
+    )
+    patient = durand.patients.create(
+        identity(birth_date=dt.date(1990, 5, 10), address="3 rue Pasteur", city="Lyon")
+    )
+    carrier = Genetics(
+        tests=(GeneticTest(id="t1", date=dt.date(2024, 1, 8), genes=("BRCA2",)),),
+        variants=(Variant(gene="BRCA2", hgvs_c="c.5946del", acmg_class=5, test_id="t1"),),
+    )
+    durand.forms.save(patient.id, "genetics", carrier, expected_version=0)
+    secretary = team.login("s.leroy")
+    overdue = secretary.followup.worklist(WorklistKind.OVERDUE, exam="mammography")
+    (row,) = secretary.followup.worklist_page(overdue.ids)
+    assert row.next_due == dt.date(2020, 5, 10)
+    batch = secretary.followup_letters.letters("reminder", overdue.ids)
     (text,) = page_texts(batch.pdf)
-    assert "Rappel de suivi" in text or "rappel de suivi" in text
-    assert "Prévu depuis le 10 janvier 2026" in text
+    assert "rappel de suivi — mammographie" in text
+    assert "Prévu depuis le 10 mai 2020" in text
     assert "Merci de prendre rendez-vous" in text
     assert "Hélène LEFÈVRE" in text and "Dr Paul Durand" in text
+    assert "BRCA" not in text and "5946" not in text
+    assert logged(durand, "letters_printed") == [{"kind": "reminder", "count": 1}]
 
 
 def test_letters_are_refused_outside_ones_files_and_for_nothing(

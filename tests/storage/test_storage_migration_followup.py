@@ -23,6 +23,7 @@ FOLLOWUP_TABLES = {
     "plan_adjustments",
     "performed_exams",
     "appointments",
+    "plan_selections",
 }
 
 
@@ -60,10 +61,10 @@ def test_a_0004_database_is_upgraded_to_the_followup_tables(tmp_path: Path) -> N
             assert conn.execute(text("SELECT birth_name FROM patients")).scalar_one() == "X"
             conn.execute(
                 text(
-                    "INSERT INTO appointments (patient_id, exam, plan_item_key, starts_at,"
+                    "INSERT INTO appointments (patient_id, exam, starts_at,"
                     " duration_minutes, place, practitioner_id, status, note, created_by_id,"
                     " created_at, updated_by_id, updated_at, version) VALUES (1, 'breast_mri',"
-                    " '', '2026-05-04 09:30:00', 30, 'Site A', 1, 'booked', '', 1,"
+                    " '2026-05-04 09:30:00', 30, 'Site A', 1, 'booked', '', 1,"
                     " '2026-01-01 00:00:00', 1, '2026-01-01 00:00:00', 1)"
                 )
             )
@@ -77,9 +78,15 @@ def test_a_0004_database_is_upgraded_to_the_followup_tables(tmp_path: Path) -> N
 
 def test_the_followup_clinical_columns_are_registered_for_the_re_encryption() -> None:
     found = {(c.table.name, c.column) for c in encrypted_columns()}
-    assert {("performed_exams", "result_summary"), ("plan_adjustments", "reason")} <= found
+    assert {
+        ("performed_exams", "content"),
+        ("plan_adjustments", "content"),
+        ("plan_items", "origin"),
+        ("plan_selections", "content"),
+    } <= found
     keys = {c.table.name: [k.name for k in c.row_key_columns] for c in encrypted_columns()}
     assert keys["performed_exams"] == ["uuid"]
     assert keys["plan_adjustments"] == ["uuid"]
-    # No clinical-key column in what secretaries read.
-    assert not {name for name, _ in found} & {"plan_items", "appointments"}
+    assert keys["plan_items"] == ["uuid"]
+    # Nothing of an appointment needs the clinical key.
+    assert "appointments" not in {name for name, _ in found}

@@ -2,8 +2,9 @@
 practice and ESGE, plan items, adjustments, performed exams and appointments.
 
 Plan items and appointments hold exams and dates only (no gene, no variant): the
-secretaries' worklists read them without the clinical key. The result summaries of
-performed exams and the reasons of plan adjustments are clinical-key ciphertexts
+secretaries' worklists read them without the clinical key. What would say more — a
+plan item's key and protocol (which name the gene), the adjustments, the performed
+exams' results, the protocols selected by hand — are clinical-key ciphertexts
 (``field_crypto.ClinicalCiphertext``, a BLOB).
 
 Revision ID: 0005
@@ -11,6 +12,10 @@ Revises: 0004
 """
 
 from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
@@ -27,13 +32,52 @@ def _fk(table: str, column: str, target: str) -> sa.ForeignKeyConstraint:
     )
 
 
+def _insert_seed_protocols() -> None:
+    """The seed protocols of REFERENCE.md (``domain.followup.seed``), version 1 of each
+    (and both versions, French practice and ESGE, where they differ). A later change of
+    the seed ships as a migration adding the next versions."""
+    from oiso_desktop.domain.followup.protocols import protocol_to_dict
+    from oiso_desktop.domain.followup.seed import SEED_PROTOCOLS
+
+    table = sa.table(
+        "followup_protocols",
+        sa.column("key", sa.String),
+        sa.column("variant", sa.String),
+        sa.column("version", sa.Integer),
+        sa.column("name", sa.String),
+        sa.column("body", sa.Text),
+        sa.column("source_note", sa.Text),
+        sa.column("custom", sa.Boolean),
+        sa.column("created_at", sa.DateTime),
+        sa.column("reason", sa.Text),
+    )
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
+    op.bulk_insert(
+        table,
+        [
+            {
+                "key": protocol.key,
+                "variant": protocol.variant or "",
+                "version": protocol.version,
+                "name": protocol.name,
+                "body": json.dumps(protocol_to_dict(protocol), ensure_ascii=False, sort_keys=True),
+                "source_note": protocol.source_note,
+                "custom": False,
+                "created_at": now,
+                "reason": "",
+            }
+            for protocol in SEED_PROTOCOLS
+        ],
+    )
+
+
 def upgrade() -> None:
     op.create_table(
         "followup_protocols",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("key", sa.String(length=50), nullable=False),
-        sa.Column("version", sa.Integer(), nullable=False),
         sa.Column("variant", sa.String(length=10), nullable=False),
+        sa.Column("version", sa.Integer(), nullable=False),
         sa.Column("name", sa.String(length=200), nullable=False),
         sa.Column("body", sa.Text(), nullable=False),
         sa.Column("source_note", sa.Text(), nullable=False),
@@ -43,8 +87,11 @@ def upgrade() -> None:
         sa.Column("reason", sa.Text(), nullable=False),
         _fk("followup_protocols", "created_by_id", "users"),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_followup_protocols")),
-        sa.UniqueConstraint("key", "version", name="uq_followup_protocols_key_version"),
+        sa.UniqueConstraint(
+            "key", "variant", "version", name="uq_followup_protocols_key_variant_version"
+        ),
     )
+    _insert_seed_protocols()
     op.create_table(
         "followup_choices",
         sa.Column("structure_id", sa.Integer(), nullable=False),
@@ -61,67 +108,67 @@ def upgrade() -> None:
     op.create_table(
         "plan_items",
         sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("uuid", sa.String(length=32), nullable=False),
         sa.Column("patient_id", sa.Integer(), nullable=False),
-        sa.Column("key", sa.String(length=80), nullable=False),
+        sa.Column("origin", sa.LargeBinary(), nullable=False),
         sa.Column("exam", sa.String(length=40), nullable=False),
         sa.Column("label", sa.String(length=200), nullable=False),
-        sa.Column("start_age", sa.Integer(), nullable=True),
-        sa.Column("end_age", sa.Integer(), nullable=True),
+        sa.Column("start_age", sa.Float(), nullable=False),
+        sa.Column("end_age", sa.Float(), nullable=True),
         sa.Column("interval_months", sa.Integer(), nullable=True),
         sa.Column("fixed_ages", sa.Text(), nullable=False),
         sa.Column("next_due", sa.Date(), nullable=True),
         sa.Column("last_done", sa.Date(), nullable=True),
-        sa.Column("status", sa.String(length=20), nullable=False),
-        sa.Column("protocol_key", sa.String(length=50), nullable=False),
-        sa.Column("protocol_version", sa.Integer(), nullable=False),
+        sa.Column("status", sa.String(length=30), nullable=False),
         sa.Column("adjusted", sa.Boolean(), nullable=False),
+        sa.Column("to_confirm", sa.Boolean(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.Column("version", sa.Integer(), nullable=False),
         _fk("plan_items", "patient_id", "patients"),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_plan_items")),
-        sa.UniqueConstraint("patient_id", "key", name="uq_plan_items_patient_key"),
+        sa.UniqueConstraint("uuid", name=op.f("uq_plan_items_uuid")),
     )
+    op.create_index("ix_plan_items_patient", "plan_items", ["patient_id"])
     op.create_index("ix_plan_items_next_due", "plan_items", ["next_due"])
     op.create_index("ix_plan_items_exam_next_due", "plan_items", ["exam", "next_due"])
-    op.create_table(
-        "plan_adjustments",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("uuid", sa.String(length=32), nullable=False),
-        sa.Column("patient_id", sa.Integer(), nullable=False),
-        sa.Column("item_key", sa.String(length=80), nullable=False),
-        sa.Column("overrides", sa.Text(), nullable=False),
-        sa.Column("reason", sa.LargeBinary(), nullable=False),
-        sa.Column("created_by_id", sa.Integer(), nullable=False),
-        sa.Column("created_at", sa.DateTime(), nullable=False),
-        _fk("plan_adjustments", "patient_id", "patients"),
-        _fk("plan_adjustments", "created_by_id", "users"),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_plan_adjustments")),
-        sa.UniqueConstraint("uuid", name=op.f("uq_plan_adjustments_uuid")),
-    )
-    op.create_index("ix_plan_adjustments_patient", "plan_adjustments", ["patient_id", "item_key"])
-    op.create_table(
-        "performed_exams",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("uuid", sa.String(length=32), nullable=False),
-        sa.Column("patient_id", sa.Integer(), nullable=False),
-        sa.Column("exam", sa.String(length=40), nullable=False),
-        sa.Column("item_key", sa.String(length=80), nullable=False),
-        sa.Column("performed_on", sa.Date(), nullable=False),
-        sa.Column("result_summary", sa.LargeBinary(), nullable=False),
-        sa.Column("recorded_by_id", sa.Integer(), nullable=False),
-        sa.Column("recorded_at", sa.DateTime(), nullable=False),
-        _fk("performed_exams", "patient_id", "patients"),
-        _fk("performed_exams", "recorded_by_id", "users"),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_performed_exams")),
-        sa.UniqueConstraint("uuid", name=op.f("uq_performed_exams_uuid")),
-    )
+    for table, extra in (
+        ("plan_adjustments", []),
+        ("performed_exams", ["exam", "performed_on"]),
+        ("plan_selections", []),
+    ):
+        columns: list[Any] = [
+            sa.Column("id", sa.Integer(), nullable=False),
+            sa.Column("uuid", sa.String(length=32), nullable=False),
+            sa.Column("patient_id", sa.Integer(), nullable=False),
+        ]
+        if extra:
+            columns += [
+                sa.Column("exam", sa.String(length=40), nullable=False),
+                sa.Column("performed_on", sa.Date(), nullable=False),
+            ]
+        author = "recorded" if extra else "created"
+        columns += [
+            sa.Column("content", sa.LargeBinary(), nullable=False),
+            sa.Column(f"{author}_by_id", sa.Integer(), nullable=False),
+            sa.Column(f"{author}_at", sa.DateTime(), nullable=False),
+        ]
+        op.create_table(
+            table,
+            *columns,
+            _fk(table, "patient_id", "patients"),
+            _fk(table, f"{author}_by_id", "users"),
+            sa.PrimaryKeyConstraint("id", name=op.f(f"pk_{table}")),
+            sa.UniqueConstraint("uuid", name=op.f(f"uq_{table}_uuid")),
+        )
+    op.create_index("ix_plan_adjustments_patient", "plan_adjustments", ["patient_id"])
     op.create_index("ix_performed_exams_patient", "performed_exams", ["patient_id", "performed_on"])
+    op.create_index("ix_plan_selections_patient", "plan_selections", ["patient_id"])
     op.create_table(
         "appointments",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("patient_id", sa.Integer(), nullable=False),
         sa.Column("exam", sa.String(length=40), nullable=False),
-        sa.Column("plan_item_key", sa.String(length=80), nullable=False),
+        sa.Column("plan_item_id", sa.Integer(), nullable=True),
         sa.Column("starts_at", sa.DateTime(), nullable=False),
         sa.Column("duration_minutes", sa.Integer(), nullable=False),
         sa.Column("place", sa.String(length=200), nullable=False),
@@ -141,6 +188,7 @@ def upgrade() -> None:
         sa.CheckConstraint("duration_minutes > 0", name=op.f("ck_appointments_duration")),
         _fk("appointments", "patient_id", "patients"),
         _fk("appointments", "practitioner_id", "users"),
+        _fk("appointments", "plan_item_id", "plan_items"),
         _fk("appointments", "rescheduled_from_id", "appointments"),
         _fk("appointments", "created_by_id", "users"),
         _fk("appointments", "updated_by_id", "users"),
@@ -160,10 +208,13 @@ def downgrade() -> None:
     op.drop_table("appointments")
     op.drop_index("ix_performed_exams_patient", table_name="performed_exams")
     op.drop_table("performed_exams")
+    op.drop_index("ix_plan_selections_patient", table_name="plan_selections")
+    op.drop_table("plan_selections")
     op.drop_index("ix_plan_adjustments_patient", table_name="plan_adjustments")
     op.drop_table("plan_adjustments")
     op.drop_index("ix_plan_items_exam_next_due", table_name="plan_items")
     op.drop_index("ix_plan_items_next_due", table_name="plan_items")
+    op.drop_index("ix_plan_items_patient", table_name="plan_items")
     op.drop_table("plan_items")
     op.drop_table("followup_choices")
     op.drop_table("followup_protocols")
