@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import uuid
 import weakref
 from collections.abc import Iterable, Sequence
@@ -127,6 +128,8 @@ from oiso_desktop.storage.models import (
 )
 from oiso_desktop.storage.models import PlanAdjustment as AdjustmentRow
 from oiso_desktop.storage.uow import UnitOfWork
+
+log = logging.getLogger(__name__)
 
 __all__ = [
     "MAX_PAGE_ROWS",
@@ -609,8 +612,14 @@ def recompute_after_form_save(
     try:
         with uow.session.begin_nested():
             recompute_in(ctx, uow, keys, patient)
-    except (OisoError, ValueError, KeyError, TypeError):
-        return
+    except (OisoError, ValueError, KeyError, TypeError) as exc:
+        # no value in the log: the kind of failure and the file's id
+        log.warning(
+            "Follow-up plan of file %s not recomputed: %s %s",
+            patient.id,
+            type(exc).__name__,
+            getattr(exc, "code", ""),
+        )
 
 
 # -------------------------------------------------------------------------------- service

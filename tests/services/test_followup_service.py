@@ -34,7 +34,7 @@ from oiso_desktop.services.appointment_service import AppointmentInput
 from oiso_desktop.services.auth_service import UserSession
 from oiso_desktop.services.dto import UserInput
 from oiso_desktop.services.followup_service import _lost_cutoff
-from oiso_desktop.storage.models import Event, PerformedExam, PlanItem
+from oiso_desktop.storage.models import Event, FollowupProtocol, PerformedExam, PlanItem
 from oiso_desktop.storage.uow import UnitOfWork
 
 BIRTH = dt.date(1990, 5, 10)
@@ -443,3 +443,23 @@ def test_the_lost_cutoff_is_classifys_rule_on_every_day(months: int) -> None:
         for offset in range(-5, 6):
             reference = cutoff + dt.timedelta(days=offset)
             assert (reference < cutoff) == (today > add_months(reference, 2 * months))
+
+
+def test_a_plan_that_cannot_be_computed_never_blocks_saving_a_form(
+    durand: UserSession, carrier: int
+) -> None:
+    before = durand.followup.plan(carrier).items
+    with UnitOfWork(durand.ctx.database.session_factory) as uow:
+        uow.session.add(
+            FollowupProtocol(key="brca1", variant="", version=2, name="Abîmé", body="{}")
+        )
+        uow.commit()
+    history = PersonalHistory(
+        surgeries=(RiskReducingSurgery(kind="mastectomy", side="bilateral", date=BIRTH),)
+    )
+    saved = durand.forms.save(carrier, "history", history, expected_version=0)
+    assert saved.revision == 1
+    assert durand.followup.plan(carrier).items == before
+    with pytest.raises(ValidationError) as unreadable:
+        durand.followup.recompute_plan(carrier)
+    assert unreadable.value.code == ErrorCode.PROTOCOL_DATA_INVALID
