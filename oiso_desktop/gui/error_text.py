@@ -1088,7 +1088,7 @@ MESSAGES: dict[ErrorCode, str] = {
         "Errors", "The saved protocol cannot be read (field “{path}”)."
     ),
     _E.PROTOCOL_SCHEMA_TOO_NEW: QT_TRANSLATE_NOOP(
-        "Errors", "This protocol was saved by a newer version of the application."
+        "Errors", "This follow-up data was saved by a newer version of the application."
     ),
     _E.PLAN_ADJUSTMENT_REASON: QT_TRANSLATE_NOOP(
         "Errors", "Give the reason for this change to the plan."

@@ -73,6 +73,8 @@ from oiso_desktop.domain.followup.engine import (
     PlanStatus,
     SurgeryRecord,
     add_months,
+    adjustment_from_dict,
+    adjustment_to_dict,
     compute_plan,
     diff_plans,
     validate_adjustment,
@@ -367,45 +369,6 @@ def _choice_of(row: FollowupChoice | None) -> ProtocolChoice:
     return ProtocolChoice(lynch=row.lynch, apc=row.apc, mutyh=row.mutyh)
 
 
-def _adjustment_to_dict(adjustment: PlanAdjustment) -> dict[str, Any]:
-    added = None
-    if adjustment.added is not None:
-        probe = Protocol(key="custom", name="custom", manual_only=True, items=(adjustment.added,))
-        added = protocol_to_dict(probe)["items"][0]
-    return {
-        "item_key": adjustment.item_key,
-        "reason": adjustment.reason,
-        "start_age": adjustment.start_age,
-        "end_age": adjustment.end_age,
-        "remove_end_age": adjustment.remove_end_age,
-        "interval_months": adjustment.interval_months,
-        "stopped": adjustment.stopped,
-        "added": added,
-    }
-
-
-def _adjustment_from_dict(data: dict[str, Any]) -> PlanAdjustment:
-    added = None
-    if data.get("added"):
-        probe = protocol_from_dict(
-            {
-                **protocol_to_dict(Protocol(key="custom", name="custom", manual_only=True)),
-                "items": [data["added"]],
-            }
-        )
-        added = probe.items[0]
-    return PlanAdjustment(
-        item_key=str(data.get("item_key") or ""),
-        reason=str(data.get("reason") or ""),
-        start_age=data.get("start_age"),
-        end_age=data.get("end_age"),
-        remove_end_age=bool(data.get("remove_end_age")),
-        interval_months=data.get("interval_months"),
-        stopped=bool(data.get("stopped")),
-        added=added,
-    )
-
-
 @dataclass
 class _Stored:
     row: PlanItem
@@ -454,7 +417,7 @@ def _adjustments(
         .order_by(AdjustmentRow.id)
     )
     return [
-        (row, _adjustment_from_dict(_decode(_ADJUSTMENT.decrypt(keys, row, row.content))))
+        (row, adjustment_from_dict(_decode(_ADJUSTMENT.decrypt(keys, row, row.content))))
         for row in rows
     ]
 
@@ -978,9 +941,6 @@ class FollowupService:
         _notes(self.ctx).pop(patient_id, None)
 
     def _adjust(self, patient_id: int, adjustment: PlanAdjustment) -> PlanUpdate:
-        problems = validate_adjustment(adjustment)
-        if problems:
-            raise problems[0]
         if len(adjustment.reason.strip()) > MAX_REASON_LENGTH:
             raise ValidationError(
                 TEXT_TOO_LONG_MESSAGE.format(max_length=MAX_REASON_LENGTH),
@@ -988,17 +948,46 @@ class FollowupService:
                 field="reason",
                 max_length=MAX_REASON_LENGTH,
             )
+        if adjustment.added is not None:
+            problems = validate_adjustment(adjustment)
+            if problems:
+                raise problems[0]
         with self.ctx.unit_of_work(AccessMode.WRITE) as uow:
             patient, _, keys = self._clinical_file(uow, Permission.EDIT_CLINICAL, patient_id)
             self._practitioner_only(uow)
             if adjustment.added is None:
-                known = {item.key for item in _stored_items(uow, keys, patient.id)}
-                if adjustment.item_key not in known:
+                current = next(
+                    (
+                        stored
+                        for stored in _stored_items(uow, keys, patient.id)
+                        if stored.key == adjustment.item_key
+                    ),
+                    None,
+                )
+                if current is None:
+                    problems = validate_adjustment(adjustment)
+                    if problems:
+                        raise problems[0]
                     raise NotFound(
                         PLAN_ITEM_NOT_FOUND_MESSAGE,
                         code=ErrorCode.PLAN_ITEM_NOT_FOUND,
                         key=adjustment.item_key,
                     )
+                # checked against the item as it stands (its own ages and interval)
+                row_item = current.row
+                problems = validate_adjustment(
+                    adjustment,
+                    ProtocolItem(
+                        key=current.key.split(":", 1)[-1],
+                        exam=ExamKind(row_item.exam),
+                        label=row_item.label,
+                        start_age=row_item.start_age,
+                        end_age=row_item.end_age,
+                        interval_months=row_item.interval_months,
+                    ),
+                )
+                if problems:
+                    raise problems[0]
             row = AdjustmentRow(
                 uuid=uuid.uuid4().hex,
                 patient_id=patient.id,
@@ -1008,7 +997,7 @@ class FollowupService:
             row.content = _ADJUSTMENT.encrypt(
                 keys,
                 row,
-                _encode(_adjustment_to_dict(replace(adjustment, reason=adjustment.reason.strip()))),
+                _encode(adjustment_to_dict(replace(adjustment, reason=adjustment.reason.strip()))),
             )
             uow.session.add(row)
             uow.flush()

@@ -2105,10 +2105,6 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>Le protocole enregistré ne peut pas être lu (champ « {path} »).</translation>
     </message>
     <message>
-        <source>This protocol was saved by a newer version of the application.</source>
-        <translation>Ce protocole a été enregistré par une version plus récente de l&apos;application.</translation>
-    </message>
-    <message>
         <source>Give the reason for this change to the plan.</source>
         <translation>Indiquez le motif de cette modification du plan.</translation>
     </message>
@@ -2191,6 +2187,10 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>This form has no version number {revision}.</source>
         <translation>Ce formulaire n&apos;a pas de version n° {revision}.</translation>
+    </message>
+    <message>
+        <source>This follow-up data was saved by a newer version of the application.</source>
+        <translation>Ces données de suivi ont été enregistrées par une version plus récente de l&apos;application.</translation>
     </message>
     <message>
         <source>The standard output is closed or full: the password could not be shown. Nothing was changed.</source>

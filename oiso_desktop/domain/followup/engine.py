@@ -49,11 +49,14 @@ from oiso_desktop.domain.followup.protocols import (
     Protocol,
     ProtocolChoice,
     ProtocolItem,
+    item_from_dict,
+    item_to_dict,
     validate_protocol,
 )
 
 __all__ = [
     "CUSTOM_PROTOCOL_KEY",
+    "PLAN_SCHEMA_VERSION",
     "PerformedExam",
     "Plan",
     "PlanAdjustment",
@@ -64,9 +67,13 @@ __all__ = [
     "PlanStatus",
     "SurgeryRecord",
     "add_months",
+    "adjustment_from_dict",
+    "adjustment_to_dict",
     "compute_plan",
     "date_at_age",
     "diff_plans",
+    "plan_from_dict",
+    "plan_to_dict",
     "select_protocols",
     "validate_adjustment",
 ]
@@ -244,10 +251,15 @@ class PlanChange:
     new_status: PlanStatus | None = None
 
 
-def validate_adjustment(adjustment: PlanAdjustment) -> list[ValidationError]:
+def validate_adjustment(
+    adjustment: PlanAdjustment, item: ProtocolItem | None = None
+) -> list[ValidationError]:
     """Every problem of ``adjustment``: a reason is required, something must change,
     and the resulting values follow the protocol rules (ages within 0..120, end age
-    above start age when both are given, interval of at least one month)."""
+    above start age, interval of at least one month). ``item``: the protocol item
+    adjusted, to check the result against its own ages (an end age below its start
+    age); without it, only the values given are checked. Problems of an added item
+    have fields ``added.<name>``, the others the adjustment's field names."""
     problems: list[ValidationError] = []
     if not adjustment.reason.strip():
         problems.append(
@@ -259,7 +271,9 @@ def validate_adjustment(adjustment: PlanAdjustment) -> list[ValidationError]:
         )
     if adjustment.added is not None:
         probe = Protocol(key="custom", name="custom", manual_only=True, items=(adjustment.added,))
-        problems += validate_protocol(probe)
+        for problem in validate_protocol(probe):
+            problem.field = "added." + (problem.field or "").removeprefix("items[0].")
+            problems.append(problem)
         return problems
     changes = (
         adjustment.start_age is not None
@@ -277,13 +291,24 @@ def validate_adjustment(adjustment: PlanAdjustment) -> list[ValidationError]:
             )
         )
         return problems
-    probe_item = ProtocolItem(
-        key="probe",
-        exam=ExamKind.CLINICAL_EXAM,
-        start_age=adjustment.start_age if adjustment.start_age is not None else 0.0,
-        end_age=adjustment.end_age,
-        interval_months=adjustment.interval_months,
-    )
+    if item is not None:
+        applied = _apply_adjustments(item, [adjustment]).item
+        probe_item = ProtocolItem(
+            key="probe",
+            exam=ExamKind.CLINICAL_EXAM,
+            start_age=applied.start_age,
+            end_age=applied.end_age,
+            interval_months=applied.interval_months,
+            fixed_ages=applied.fixed_ages,
+        )
+    else:
+        probe_item = ProtocolItem(
+            key="probe",
+            exam=ExamKind.CLINICAL_EXAM,
+            start_age=adjustment.start_age if adjustment.start_age is not None else 0.0,
+            end_age=adjustment.end_age,
+            interval_months=adjustment.interval_months,
+        )
     probe = Protocol(key="custom", name="custom", manual_only=True, items=(probe_item,))
     for problem in validate_protocol(probe):
         problem.field = (problem.field or "").removeprefix("items[0].") or None
@@ -637,4 +662,214 @@ def _change(kind: PlanChangeKind, old: PlanItem | None, new: PlanItem | None) ->
         new_next_due=new.next_due if new else None,
         old_status=old.status if old else None,
         new_status=new.status if new else None,
+    )
+
+
+# --- dict form of adjustments (storage) ------------------------------------------------------
+
+
+def adjustment_to_dict(adjustment: PlanAdjustment) -> dict[str, object]:
+    """``adjustment`` as a JSON-safe dict (``"schema"``: 1)."""
+    return {
+        "schema": 1,
+        "item_key": adjustment.item_key,
+        "reason": adjustment.reason,
+        "start_age": adjustment.start_age,
+        "end_age": adjustment.end_age,
+        "remove_end_age": adjustment.remove_end_age,
+        "interval_months": adjustment.interval_months,
+        "stopped": adjustment.stopped,
+        "added": item_to_dict(adjustment.added) if adjustment.added is not None else None,
+    }
+
+
+def adjustment_from_dict(data: object) -> PlanAdjustment:
+    """The adjustment stored by :func:`adjustment_to_dict`; ValidationError
+    ``protocol_data_invalid`` (``protocol_schema_too_new``) if it cannot be read."""
+
+    def malformed(path: str) -> ValidationError:
+        return ValidationError(
+            f"L'ajustement enregistré ne peut pas être lu (champ « {path} »).",
+            code=ErrorCode.PROTOCOL_DATA_INVALID,
+            path=path,
+        )
+
+    if not isinstance(data, dict):
+        raise malformed("")
+    schema = data.get("schema")
+    if not isinstance(schema, int) or isinstance(schema, bool) or schema < 1:
+        raise malformed("schema")
+    if schema > 1:
+        raise ValidationError(
+            "Cet ajustement a été enregistré par une version plus récente de l'application.",
+            code=ErrorCode.PROTOCOL_SCHEMA_TOO_NEW,
+            schema=schema,
+            supported=1,
+        )
+
+    def number(name: str) -> float | None:
+        value = data.get(name)
+        if value is None:
+            return None
+        if not isinstance(value, int | float) or isinstance(value, bool):
+            raise malformed(name)
+        return float(value)
+
+    def flag(name: str) -> bool:
+        value = data.get(name, False)
+        if not isinstance(value, bool):
+            raise malformed(name)
+        return value
+
+    item_key, reason, interval = (
+        data.get("item_key", ""),
+        data.get("reason"),
+        data.get("interval_months"),
+    )
+    if not isinstance(item_key, str):
+        raise malformed("item_key")
+    if not isinstance(reason, str):
+        raise malformed("reason")
+    if interval is not None and (not isinstance(interval, int) or isinstance(interval, bool)):
+        raise malformed("interval_months")
+    added = data.get("added")
+    return PlanAdjustment(
+        item_key=item_key,
+        reason=reason,
+        start_age=number("start_age"),
+        end_age=number("end_age"),
+        remove_end_age=flag("remove_end_age"),
+        interval_months=interval,
+        stopped=flag("stopped"),
+        added=item_from_dict(added, "added.") if added is not None else None,
+    )
+
+
+# --- dict form of plans (storage) -------------------------------------------------------------
+
+PLAN_SCHEMA_VERSION = 1
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
+def plan_to_dict(plan: Plan) -> dict[str, object]:
+    """``plan`` as a JSON-safe dict (``"schema"``: :data:`PLAN_SCHEMA_VERSION`)."""
+    return {
+        "schema": PLAN_SCHEMA_VERSION,
+        "computed_on": _iso(plan.computed_on),
+        "protocol_versions": [list(entry) for entry in plan.protocol_versions],
+        "genes_without_protocol": list(plan.genes_without_protocol),
+        "genes_without_items": list(plan.genes_without_items),
+        "unused_adjustments": list(plan.unused_adjustments),
+        "items": [
+            {
+                "key": item.key,
+                "protocol_key": item.protocol_key,
+                "protocol_version": item.protocol_version,
+                "exam": item.exam.value,
+                "label": item.label,
+                "start_age": item.start_age,
+                "end_age": item.end_age,
+                "interval_months": item.interval_months,
+                "fixed_ages": list(item.fixed_ages),
+                "next_due": _iso(item.next_due),
+                "last_done": _iso(item.last_done),
+                "status": item.status.value,
+                "stopped_reason": item.stopped_reason,
+                "adjusted": item.adjusted,
+                "adjustment_reason": item.adjustment_reason,
+                "to_confirm": item.to_confirm,
+                "note": item.note,
+            }
+            for item in plan.items
+        ],
+    }
+
+
+def plan_from_dict(data: object) -> Plan:
+    """The plan stored by :func:`plan_to_dict`; ValidationError
+    ``protocol_data_invalid`` or ``protocol_schema_too_new`` if it cannot be read."""
+
+    def malformed(path: str) -> ValidationError:
+        return ValidationError(
+            f"Le plan enregistré ne peut pas être lu (champ « {path} »).",
+            code=ErrorCode.PROTOCOL_DATA_INVALID,
+            path=path,
+        )
+
+    if not isinstance(data, dict):
+        raise malformed("")
+    schema = data.get("schema")
+    if not isinstance(schema, int) or isinstance(schema, bool) or schema < 1:
+        raise malformed("schema")
+    if schema > PLAN_SCHEMA_VERSION:
+        raise ValidationError(
+            "Ce plan a été enregistré par une version plus récente de l'application.",
+            code=ErrorCode.PROTOCOL_SCHEMA_TOO_NEW,
+            schema=schema,
+            supported=PLAN_SCHEMA_VERSION,
+        )
+    try:
+        return Plan(
+            items=tuple(_plan_item_from_dict(entry) for entry in data["items"]),
+            protocol_versions=tuple(
+                (str(key), str(variant), int(version))
+                for key, variant, version in data["protocol_versions"]
+            ),
+            genes_without_protocol=tuple(str(g) for g in data["genes_without_protocol"]),
+            genes_without_items=tuple(str(g) for g in data["genes_without_items"]),
+            unused_adjustments=tuple(str(k) for k in data["unused_adjustments"]),
+            computed_on=_date_or_none(data["computed_on"]),
+        )
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        raise malformed(str(error)) from None
+
+
+def _date_or_none(value: object) -> dt.date | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise TypeError("date")
+    return dt.date.fromisoformat(value)
+
+
+def _optional_number(value: object) -> float | None:
+    if value is None:
+        return None
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        raise TypeError("number")
+    return float(value)
+
+
+def _plan_item_from_dict(entry: dict[str, object]) -> PlanItem:
+    start_age = _optional_number(entry["start_age"])
+    interval = entry["interval_months"]
+    if start_age is None or not (interval is None or isinstance(interval, int)):
+        raise TypeError("item")
+    fixed = entry["fixed_ages"]
+    if not isinstance(fixed, list):
+        raise TypeError("fixed_ages")
+    version = entry["protocol_version"]
+    if not isinstance(version, int):
+        raise TypeError("protocol_version")
+    return PlanItem(
+        key=str(entry["key"]),
+        protocol_key=str(entry["protocol_key"]),
+        protocol_version=version,
+        exam=ExamKind(str(entry["exam"])),
+        label=str(entry["label"]),
+        start_age=start_age,
+        end_age=_optional_number(entry["end_age"]),
+        interval_months=interval,
+        fixed_ages=tuple(float(age) for age in fixed),
+        next_due=_date_or_none(entry["next_due"]),
+        last_done=_date_or_none(entry["last_done"]),
+        status=PlanStatus(str(entry["status"])),
+        stopped_reason=str(entry["stopped_reason"]),
+        adjusted=bool(entry["adjusted"]),
+        adjustment_reason=str(entry["adjustment_reason"]),
+        to_confirm=bool(entry["to_confirm"]),
+        note=str(entry["note"]),
     )

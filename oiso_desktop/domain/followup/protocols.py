@@ -41,6 +41,8 @@ __all__ = [
     "check_protocol",
     "choice_from_dict",
     "choice_to_dict",
+    "item_from_dict",
+    "item_to_dict",
     "protocol_from_dict",
     "protocol_to_dict",
     "validate_protocol",
@@ -398,7 +400,8 @@ def check_protocol(protocol: Protocol) -> None:
 # --- dict form (storage) -----------------------------------------------------------------
 
 
-def _item_to_dict(item: ProtocolItem) -> dict[str, Any]:
+def item_to_dict(item: ProtocolItem) -> dict[str, Any]:
+    """``item`` as a JSON-safe dict (part of :func:`protocol_to_dict`)."""
     return {
         "key": item.key,
         "exam": item.exam.value,
@@ -430,7 +433,7 @@ def protocol_to_dict(protocol: Protocol) -> dict[str, Any]:
         "source_note": protocol.source_note,
         "custom": protocol.custom,
         "manual_only": protocol.manual_only,
-        "items": [_item_to_dict(item) for item in protocol.items],
+        "items": [item_to_dict(item) for item in protocol.items],
     }
 
 
@@ -497,7 +500,8 @@ def _malformed(path: str) -> ValidationError:
     )
 
 
-def _item_from_dict(data: object, path: str) -> ProtocolItem:
+def item_from_dict(data: object, path: str = "") -> ProtocolItem:
+    """One item stored by :func:`item_to_dict`; ``protocol_data_invalid`` if malformed."""
     reader = _Reader(data, path)
     try:
         exam = ExamKind(reader.text("exam"))
@@ -560,7 +564,7 @@ def protocol_from_dict(data: object) -> Protocol:
         source_note=reader.text("source_note"),
         custom=reader.flag("custom"),
         manual_only=reader.flag("manual_only"),
-        items=tuple(_item_from_dict(item, f"items[{index}].") for index, item in enumerate(items)),
+        items=tuple(item_from_dict(item, f"items[{index}].") for index, item in enumerate(items)),
     )
 
 
