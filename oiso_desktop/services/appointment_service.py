@@ -69,7 +69,7 @@ from oiso_desktop.services.context import (
 )
 from oiso_desktop.services.event_log import record_event
 from oiso_desktop.services.validation import PROFESSIONAL_ROLES
-from oiso_desktop.storage.models import Appointment, Patient, User
+from oiso_desktop.storage.models import Appointment, Patient, PlanItem, User
 from oiso_desktop.storage.repositories import _search_conditions
 from oiso_desktop.system.files import atomic_write
 
@@ -91,6 +91,7 @@ PRACTITIONER_MESSAGE = (
     "Un rendez-vous se donne avec un praticien ou un conseiller en génétique actif."
 )
 NOTHING_SELECTED_MESSAGE = "Choisissez au moins un rendez-vous à exporter."
+PLAN_ITEM_GONE_MESSAGE = "Cet examen ne figure pas (ou plus) dans le plan de suivi."
 EXPORT_FAILED_MESSAGE = "Le calendrier n'a pas pu être enregistré : {path} ({reason})."
 
 
@@ -286,6 +287,14 @@ class AppointmentService:
             death_date=patient.death_date,
         )
         self._practitioner(uow, data.practitioner_id)
+        if data.plan_item_id is not None:
+            item = uow.session.get(PlanItem, data.plan_item_id)
+            if item is None or item.patient_id != patient.id:
+                raise NotFound(
+                    PLAN_ITEM_GONE_MESSAGE,
+                    code=ErrorCode.PLAN_ITEM_NOT_FOUND,
+                    key=str(data.plan_item_id),
+                )
 
     @staticmethod
     def _warnings(

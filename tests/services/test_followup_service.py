@@ -19,6 +19,7 @@ from sqlalchemy import select
 from oiso_desktop.domain.errors import (
     ConcurrentEditError,
     ErrorCode,
+    NotFound,
     PermissionDenied,
     ValidationError,
 )
@@ -406,6 +407,19 @@ def test_worklists_by_role_with_filters_and_reminders(
         )
     )
     assert mri_id not in secretary.followup.worklist(WorklistKind.NOT_SCHEDULED).ids
+    other = durand.patients.create(identity(birth_name="Autre")).id
+    with pytest.raises(NotFound):  # a plan item of another file
+        secretary.appointments.book(
+            AppointmentInput(
+                patient_id=other,
+                exam="breast_mri",
+                starts_at=dt.datetime.combine(day, dt.time(11, 0)),
+                duration_minutes=30,
+                place="Radiologie",
+                practitioner_id=team.ids["p.durand"],
+                plan_item_id=mri_id,
+            )
+        )
     (row,) = secretary.followup.worklist_page([mri_id])
     assert row.scheduled_on == dt.datetime.combine(day, dt.time(10, 0))
 
