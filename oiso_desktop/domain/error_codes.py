@@ -345,6 +345,39 @@ class ErrorCode(StrEnum):
     DOCUMENT_PASSWORD_WRONG = "document_password_wrong"
     DOCUMENT_CANNOT_DISPLAY = "document_cannot_display"  # the viewer cannot show it
 
+    # --- follow-up: appointments, letters, calendars (domain.followup.appointments,
+    #     services.appointment_service) ----------------------------------------------
+    APPOINTMENT_EXAM_UNKNOWN = "appointment_exam_unknown"  # params: exam
+    APPOINTMENT_NOT_ON_MINUTE = "appointment_not_on_minute"
+    APPOINTMENT_DURATION = "appointment_duration"  # params: maximum
+    APPOINTMENT_PLACE_REQUIRED = "appointment_place_required"
+    APPOINTMENT_TEXT_TOO_LONG = "appointment_text_too_long"  # params: max_length
+    APPOINTMENT_BEFORE_BIRTH = "appointment_before_birth"  # params: date, birth_date
+    APPOINTMENT_AFTER_DEATH = "appointment_after_death"
+    APPOINTMENT_IN_PAST = "appointment_in_past"  # params: date, time
+    APPOINTMENT_TRANSITION = "appointment_transition"  # params: status, action
+    APPOINTMENT_SAME_DAY = "appointment_same_day"  # a warning; params: date, time
+    APPOINTMENT_PLACE_BUSY = "appointment_place_busy"  # a warning; params: date, time
+    APPOINTMENT_NOT_FOUND = "appointment_not_found"  # params: appointment_id
+    APPOINTMENT_CONFLICT = "appointment_conflict"  # stale version; params: appointment_id
+    APPOINTMENT_PRACTITIONER = "appointment_practitioner"  # not an active clinician
+    LETTERS_NOTHING_SELECTED = "letters_nothing_selected"
+    LETTERS_EXPORT_FAILED = "letters_export_failed"  # params: path, reason
+    CALENDAR_NOTHING_SELECTED = "calendar_nothing_selected"
+    CALENDAR_EXPORT_FAILED = "calendar_export_failed"  # params: path, reason
+    # services.followup_service
+    PROTOCOL_REASON_REQUIRED = "protocol_reason_required"
+    PROTOCOL_NOT_FOUND = "protocol_not_found"  # params: key
+    PROTOCOL_CONFLICT = "protocol_conflict"  # params: key
+    FOLLOWUP_TEXT_TOO_LONG = "followup_text_too_long"  # params: max_length
+    FOLLOWUP_NO_STRUCTURE = "followup_no_structure"
+    FOLLOWUP_CHOICE_VALUE = "followup_choice_value"  # params: value
+    FOLLOWUP_CHOICE_CONFLICT = "followup_choice_conflict"
+    PLAN_ITEM_NOT_FOUND = "plan_item_not_found"  # params: key
+    EXAM_DONE_FUTURE = "exam_done_future"  # params: date
+    EXAM_DONE_BEFORE_BIRTH = "exam_done_before_birth"  # params: date, birth_date
+    WORKLIST_HORIZON = "worklist_horizon"  # params: maximum
+
     # --- follow-up protocols and plans (domain.followup); field: the input concerned ----
     PROTOCOL_KEY_FORMAT = "protocol_key_format"  # params: key
     PROTOCOL_NAME_REQUIRED = "protocol_name_required"

@@ -942,6 +942,97 @@ MESSAGES: dict[ErrorCode, str] = {
         "This document cannot be displayed: its content cannot be read. Save a copy to "
         "open it with other software.",
     ),
+    # --- follow-up: appointments, letters, calendars -------------------------------------
+    _E.APPOINTMENT_EXAM_UNKNOWN: QT_TRANSLATE_NOOP("Errors", "This exam is not known."),
+    _E.APPOINTMENT_NOT_ON_MINUTE: QT_TRANSLATE_NOOP(
+        "Errors", "The time of an appointment is given to the minute."
+    ),
+    _E.APPOINTMENT_DURATION: QT_TRANSLATE_NOOP(
+        "Errors", "The duration of the appointment must be between 1 and {maximum} minutes."
+    ),
+    _E.APPOINTMENT_PLACE_REQUIRED: QT_TRANSLATE_NOOP(
+        "Errors", "Enter the place of the appointment."
+    ),
+    _E.APPOINTMENT_TEXT_TOO_LONG: QT_TRANSLATE_NOOP(
+        "Errors", "This text is too long ({max_length} characters at most)."
+    ),
+    _E.APPOINTMENT_BEFORE_BIRTH: QT_TRANSLATE_NOOP(
+        "Errors",
+        "The appointment of {date} would be before the patient's birth ({birth_date}).",
+    ),
+    _E.APPOINTMENT_AFTER_DEATH: QT_TRANSLATE_NOOP(
+        "Errors", "This patient has died: no appointment can be given to them."
+    ),
+    _E.APPOINTMENT_IN_PAST: QT_TRANSLATE_NOOP(
+        "Errors", "The appointment of {date} at {time} is already past."
+    ),
+    _E.APPOINTMENT_TRANSITION: QT_TRANSLATE_NOOP(
+        "Errors", "This appointment cannot be changed this way in its current state."
+    ),
+    _E.APPOINTMENT_SAME_DAY: QT_TRANSLATE_NOOP(
+        "Errors", "This patient already has an appointment on {date} at {time}."
+    ),
+    _E.APPOINTMENT_PLACE_BUSY: QT_TRANSLATE_NOOP(
+        "Errors",
+        "This place is already booked on {date} at {time}, at times that overlap this one.",
+    ),
+    _E.APPOINTMENT_NOT_FOUND: QT_TRANSLATE_NOOP("Errors", "This appointment no longer exists."),
+    _E.APPOINTMENT_CONFLICT: QT_TRANSLATE_NOOP(
+        "Errors",
+        "Someone else changed this appointment meanwhile. Reload it, then try again.",
+    ),
+    _E.APPOINTMENT_PRACTITIONER: QT_TRANSLATE_NOOP(
+        "Errors",
+        "Appointments are given with an active practitioner or genetic counsellor.",
+    ),
+    _E.LETTERS_NOTHING_SELECTED: QT_TRANSLATE_NOOP(
+        "Errors", "Select at least one line to print letters for."
+    ),
+    _E.LETTERS_EXPORT_FAILED: QT_TRANSLATE_NOOP(
+        "Errors", "The letters could not be saved: {path} ({reason})."
+    ),
+    _E.CALENDAR_NOTHING_SELECTED: QT_TRANSLATE_NOOP(
+        "Errors", "Select at least one appointment to export."
+    ),
+    _E.CALENDAR_EXPORT_FAILED: QT_TRANSLATE_NOOP(
+        "Errors", "The calendar could not be saved: {path} ({reason})."
+    ),
+    _E.PROTOCOL_REASON_REQUIRED: QT_TRANSLATE_NOOP(
+        "Errors", "Give the reason for this change to the protocol."
+    ),
+    _E.PROTOCOL_NOT_FOUND: QT_TRANSLATE_NOOP("Errors", "The protocol “{key}” does not exist."),
+    _E.PROTOCOL_CONFLICT: QT_TRANSLATE_NOOP(
+        "Errors",
+        "Someone else saved a version of this protocol meanwhile. Reload it, then try again.",
+    ),
+    _E.FOLLOWUP_TEXT_TOO_LONG: QT_TRANSLATE_NOOP(
+        "Errors", "This text is too long ({max_length} characters at most)."
+    ),
+    _E.FOLLOWUP_NO_STRUCTURE: QT_TRANSLATE_NOOP(
+        "Errors",
+        "Your account belongs to no structure: the choice of recommendations is made per "
+        "structure.",
+    ),
+    _E.FOLLOWUP_CHOICE_VALUE: QT_TRANSLATE_NOOP(
+        "Errors", "Unknown recommendations “{value}” (fr or esge)."
+    ),
+    _E.FOLLOWUP_CHOICE_CONFLICT: QT_TRANSLATE_NOOP(
+        "Errors",
+        "Someone else changed the choice of recommendations meanwhile. Reload it, then try again.",
+    ),
+    _E.PLAN_ITEM_NOT_FOUND: QT_TRANSLATE_NOOP(
+        "Errors", "This exam is not (or no longer) in the follow-up plan."
+    ),
+    _E.EXAM_DONE_FUTURE: QT_TRANSLATE_NOOP(
+        "Errors", "An exam cannot be marked as done on {date}, in the future."
+    ),
+    _E.EXAM_DONE_BEFORE_BIRTH: QT_TRANSLATE_NOOP(
+        "Errors",
+        "An exam cannot be marked as done on {date}, before the patient's birth ({birth_date}).",
+    ),
+    _E.WORKLIST_HORIZON: QT_TRANSLATE_NOOP(
+        "Errors", "The horizon of the list must be between 0 and {maximum} weeks."
+    ),
     # --- follow-up protocols and plans (field: the input concerned) -------------------
     _E.PROTOCOL_KEY_FORMAT: QT_TRANSLATE_NOOP(
         "Errors", "The key “{key}” is not valid (lower-case letters, digits and “_”)."

@@ -96,6 +96,20 @@ ACTION_LABELS: dict[str, str] = {
         "EventTableModel", "Copy of the patient summary saved"
     ),
     "patient_summary_printed": QT_TRANSLATE_NOOP("EventTableModel", "Patient summary printed"),
+    "appointment_created": QT_TRANSLATE_NOOP("EventTableModel", "Appointment booked"),
+    "appointment_changed": QT_TRANSLATE_NOOP("EventTableModel", "Appointment changed"),
+    "appointment_cancelled": QT_TRANSLATE_NOOP("EventTableModel", "Appointment cancelled"),
+    "appointments_exported": QT_TRANSLATE_NOOP(
+        "EventTableModel", "Appointments exported (calendar)"
+    ),
+    "letters_printed": QT_TRANSLATE_NOOP("EventTableModel", "Follow-up letters produced"),
+    "letters_exported": QT_TRANSLATE_NOOP("EventTableModel", "Follow-up letters saved"),
+    "protocol_changed": QT_TRANSLATE_NOOP("EventTableModel", "Surveillance protocol changed"),
+    "followup_choice_changed": QT_TRANSLATE_NOOP(
+        "EventTableModel", "Follow-up recommendations chosen"
+    ),
+    "plan_adjusted": QT_TRANSLATE_NOOP("EventTableModel", "Follow-up plan adjusted"),
+    "exam_done": QT_TRANSLATE_NOOP("EventTableModel", "Exam marked done"),
     "share_granted": QT_TRANSLATE_NOOP("EventTableModel", "File shared"),
     "share_changed": QT_TRANSLATE_NOOP("EventTableModel", "Sharing level changed"),
     "share_revoked": QT_TRANSLATE_NOOP("EventTableModel", "Sharing revoked"),

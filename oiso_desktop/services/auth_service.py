@@ -31,6 +31,7 @@ from oiso_desktop.domain.lockout import FUTURE_TOLERANCE, lockout_delay
 from oiso_desktop.domain.passwords import validate_password
 from oiso_desktop.domain.permissions import Permission, role_can
 from oiso_desktop.domain.roles import AccountStatus, Role
+from oiso_desktop.services.appointment_service import AppointmentService
 from oiso_desktop.services.clinical_form_service import ClinicalFormService
 from oiso_desktop.services.clinical_key_service import (
     ClinicalAccess,
@@ -54,6 +55,8 @@ from oiso_desktop.services.context import (
 from oiso_desktop.services.document_service import DocumentService
 from oiso_desktop.services.dto import Actor
 from oiso_desktop.services.event_log import EventService, event_time, record_event
+from oiso_desktop.services.followup_letter_service import FollowupLetterService
+from oiso_desktop.services.followup_service import FollowupService
 from oiso_desktop.services.letter_service import LetterService
 from oiso_desktop.services.patient_service import PatientService
 from oiso_desktop.services.rollback_guard import (
@@ -123,6 +126,9 @@ class UserSession:
         self.letters = LetterService(ctx)
         self.summaries = SummaryService(ctx)
         self.sharing = SharingService(ctx)
+        self.appointments = AppointmentService(ctx)
+        self.followup_letters = FollowupLetterService(ctx)
+        self.followup = FollowupService(ctx)
         #: Set at login when the database looks older than one seen here (rollback_guard).
         self.rollback_warning: RollbackWarning | None = None
         #: True when the session was opened with the recovery code (a new sheet is advised).

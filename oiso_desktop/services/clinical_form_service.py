@@ -76,6 +76,7 @@ from oiso_desktop.services.context import (
 )
 from oiso_desktop.services.dto import ClinicalFormView, RevisionSummary
 from oiso_desktop.services.event_log import record_event
+from oiso_desktop.services.followup_service import recompute_after_form_save
 from oiso_desktop.storage.field_crypto import ClinicalKeys, EncryptedColumn
 from oiso_desktop.storage.models import ClinicalForm, ClinicalFormRevision, Patient, User
 from oiso_desktop.storage.uow import UnitOfWork
@@ -518,6 +519,8 @@ class ClinicalFormService:
                 action = "clinical_form_updated"
             uow.flush()
             self._log(uow, action, patient, kind, sections=sections, revision=form.revision)
+            # The surveillance plan follows the history and genetics forms.
+            recompute_after_form_save(self.ctx, uow, keys, patient, kind)
             uow.commit()
             return self._form_view(uow, patient, kind, form, keys, access, content)
 

@@ -14,6 +14,7 @@ from sqlalchemy import (
     CheckConstraint,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -337,6 +338,214 @@ class Event(Base):
         UniqueConstraint("hash", name="uq_events_hash"),
         Index("ix_events_occurred_at", "occurred_at"),
         Index("ix_events_user", "user_id"),
+    )
+
+
+# ------------------------------------------------------------------------------ follow-up
+# DESIGN.md §5, issue 9. Plan items, appointments and the protocols' clear columns name
+# exams and dates, never a gene or a variant: secretaries read them without the
+# clinical key. What a clinician types (a result summary, the reason of an adjustment)
+# is encrypted under the CK.
+
+
+class FollowupProtocol(Base):
+    """One version of a surveillance protocol (``domain.followup.protocols``), as data.
+
+    Never changed once written: editing a protocol adds its next ``version``. The
+    French-practice and ESGE versions of one protocol share its ``key`` and differ by
+    ``variant`` ("fr" / "esge"; "" for a protocol without versions). Seed protocols
+    (REFERENCE.md) have ``custom`` False and no author; a practitioner's new version or
+    custom protocol carries its author and ``reason``. ``body`` is the protocol's JSON
+    document (``protocol_to_dict``). Reference data, not patient data: clear.
+    """
+
+    __tablename__ = "followup_protocols"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(50), nullable=False)
+    variant: Mapped[str] = mapped_column(String(10), default="", nullable=False)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    name: Mapped[str] = mapped_column(String(200), nullable=False)
+    body: Mapped[str] = mapped_column(Text, nullable=False)
+    source_note: Mapped[str] = mapped_column(Text, default="", nullable=False)
+    custom: Mapped[bool] = mapped_column(Boolean, default=False, nullable=False)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow, nullable=False)
+    reason: Mapped[str] = mapped_column(Text, default="", nullable=False)
+
+    __table_args__ = (
+        UniqueConstraint(
+            "key", "variant", "version", name="uq_followup_protocols_key_variant_version"
+        ),
+    )
+
+
+class FollowupChoice(Base):
+    """Where French practice and ESGE differ, which one a structure follows."""
+
+    __tablename__ = "followup_choices"
+
+    structure_id: Mapped[int] = mapped_column(ForeignKey("structures.id"), primary_key=True)
+    # "fr" | "esge"
+    lynch: Mapped[str] = mapped_column(String(10), default="fr", nullable=False)
+    apc: Mapped[str] = mapped_column(String(10), default="fr", nullable=False)
+    mutyh: Mapped[str] = mapped_column(String(10), default="fr", nullable=False)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow, nullable=False)
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class PlanItem(Base):
+    """One item of a patient's surveillance plan, as last computed.
+
+    Clear: what the worklists, the letters and the secretaries need — the exam, its
+    ages, interval and special schedule (``fixed_ages``, a JSON list: MUTYH's 20, 25,
+    30), the next due and last done dates, the status. Ages in years (fractions:
+    whole months). ``interval_months`` None: held once.
+
+    Encrypted under the CK (row key ``uuid``), in ``origin``: the plan key
+    ("brca1:breast_mri"), the protocol key and version — a protocol key names the
+    gene, which a secretary or anyone holding only the database key must not read.
+    """
+
+    __tablename__ = "plan_items"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(32), unique=True, nullable=False)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patients.id"), nullable=False)
+    origin: Mapped[bytes] = mapped_column(ClinicalCiphertext, nullable=False)
+    # domain.followup.exams.ExamKind
+    exam: Mapped[str] = mapped_column(String(40), nullable=False)
+    label: Mapped[str] = mapped_column(String(200), default="", nullable=False)
+    start_age: Mapped[float] = mapped_column(Float, nullable=False)
+    end_age: Mapped[float | None] = mapped_column(Float)
+    interval_months: Mapped[int | None] = mapped_column(Integer)
+    fixed_ages: Mapped[str] = mapped_column(Text, default="[]", nullable=False)
+    next_due: Mapped[dt.date | None] = mapped_column(Date)
+    last_done: Mapped[dt.date | None] = mapped_column(Date)
+    # domain.followup.engine.PlanStatus
+    status: Mapped[str] = mapped_column(String(30), nullable=False)
+    adjusted: Mapped[bool] = mapped_column(Boolean, default=False, nullable=False)
+    to_confirm: Mapped[bool] = mapped_column(Boolean, default=False, nullable=False)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow, nullable=False)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+
+    __mapper_args__ = {"version_id_col": version}
+    __table_args__ = (
+        Index("ix_plan_items_patient", "patient_id"),
+        Index("ix_plan_items_next_due", "next_due"),
+        Index("ix_plan_items_exam_next_due", "exam", "next_due"),
+        {"info": {"clinical_row_key": ("uuid",)}},
+    )
+
+
+class PlanAdjustment(Base):
+    """A practitioner's change to one plan item, or an item added, with its reason.
+
+    Everything of it is in ``content``, encrypted under the CK (row key ``uuid``): the
+    plan key, the overrides (``domain.followup.engine.PlanAdjustment`` as JSON) and the
+    reason. The newest adjustment of an item wins; it survives every recomputation.
+    """
+
+    __tablename__ = "plan_adjustments"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(32), unique=True, nullable=False)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patients.id"), nullable=False)
+    content: Mapped[bytes] = mapped_column(ClinicalCiphertext, nullable=False)
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"), nullable=False)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow, nullable=False)
+
+    __table_args__ = (
+        Index("ix_plan_adjustments_patient", "patient_id"),
+        {"info": {"clinical_row_key": ("uuid",)}},
+    )
+
+
+class PerformedExam(Base):
+    """An exam marked done by a clinician. The plan key it counts for and the result
+    summary are encrypted under the CK (``content``, row key ``uuid``)."""
+
+    __tablename__ = "performed_exams"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(32), unique=True, nullable=False)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patients.id"), nullable=False)
+    exam: Mapped[str] = mapped_column(String(40), nullable=False)
+    performed_on: Mapped[dt.date] = mapped_column(Date, nullable=False)
+    content: Mapped[bytes] = mapped_column(ClinicalCiphertext, nullable=False)
+    recorded_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"), nullable=False)
+    recorded_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow, nullable=False)
+
+    __table_args__ = (
+        Index("ix_performed_exams_patient", "patient_id", "performed_on"),
+        {"info": {"clinical_row_key": ("uuid",)}},
+    )
+
+
+class PlanSelection(Base):
+    """A protocol a practitioner selected by hand for one file (HAS 2014 high risk,
+    no variant), with the selection encrypted under the CK (``content``: the protocol
+    key, row key ``uuid``): it says the patient's risk."""
+
+    __tablename__ = "plan_selections"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(32), unique=True, nullable=False)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patients.id"), nullable=False)
+    content: Mapped[bytes] = mapped_column(ClinicalCiphertext, nullable=False)
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"), nullable=False)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow, nullable=False)
+
+    __table_args__ = (
+        Index("ix_plan_selections_patient", "patient_id"),
+        {"info": {"clinical_row_key": ("uuid",)}},
+    )
+
+
+class Appointment(Base):
+    """An appointment for an exam of the plan (issue 9).
+
+    ``starts_at`` is the local wall-clock date and time at the place of the
+    appointment (naive, not UTC): "le 12 mars à 9 h 30" stays 9 h 30 across a
+    daylight-saving change and on every workstation. No clinical content: the exam
+    kind, the place, the practitioner, a practical ``note``.
+    ``status``: booked | confirmed | done | missed | cancelled
+    (``domain.followup.appointments.AppointmentStatus``); a rescheduled appointment is
+    cancelled and the new one points to it (``rescheduled_from_id``).
+    """
+
+    __tablename__ = "appointments"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patients.id"), nullable=False)
+    exam: Mapped[str] = mapped_column(String(40), nullable=False)
+    # the plan item this appointment serves, if any
+    plan_item_id: Mapped[int | None] = mapped_column(ForeignKey("plan_items.id"))
+    starts_at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False)
+    duration_minutes: Mapped[int] = mapped_column(Integer, nullable=False)
+    place: Mapped[str] = mapped_column(String(200), nullable=False)
+    practitioner_id: Mapped[int] = mapped_column(ForeignKey("users.id"), nullable=False)
+    status: Mapped[str] = mapped_column(String(12), nullable=False)
+    note: Mapped[str] = mapped_column(Text, default="", nullable=False)
+    rescheduled_from_id: Mapped[int | None] = mapped_column(ForeignKey("appointments.id"))
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"), nullable=False)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow, nullable=False)
+    updated_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"), nullable=False)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow, nullable=False)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+
+    __mapper_args__ = {"version_id_col": version}
+    __table_args__ = (
+        CheckConstraint(
+            "status IN ('booked', 'confirmed', 'done', 'missed', 'cancelled')", name="status"
+        ),
+        CheckConstraint("duration_minutes > 0", name="duration"),
+        Index("ix_appointments_patient", "patient_id", "starts_at"),
+        Index("ix_appointments_practitioner", "practitioner_id", "starts_at"),
+        Index("ix_appointments_place", "place", "starts_at"),
     )
 
 

@@ -1988,6 +1988,118 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>Ce document ne peut pas être affiché : son contenu est illisible. Enregistrez-en une copie pour l&apos;ouvrir avec un autre logiciel.</translation>
     </message>
     <message>
+        <source>This exam is not known.</source>
+        <translation>Cet examen n&apos;est pas connu.</translation>
+    </message>
+    <message>
+        <source>The time of an appointment is given to the minute.</source>
+        <translation>L&apos;heure du rendez-vous se donne à la minute près.</translation>
+    </message>
+    <message>
+        <source>The duration of the appointment must be between 1 and {maximum} minutes.</source>
+        <translation>La durée du rendez-vous doit être comprise entre 1 et {maximum} minutes.</translation>
+    </message>
+    <message>
+        <source>Enter the place of the appointment.</source>
+        <translation>Indiquez le lieu du rendez-vous.</translation>
+    </message>
+    <message>
+        <source>This text is too long ({max_length} characters at most).</source>
+        <translation>Ce texte est trop long ({max_length} caractères au plus).</translation>
+    </message>
+    <message>
+        <source>The appointment of {date} would be before the patient&apos;s birth ({birth_date}).</source>
+        <translation>Le rendez-vous du {date} serait avant la naissance du patient ({birth_date}).</translation>
+    </message>
+    <message>
+        <source>This patient has died: no appointment can be given to them.</source>
+        <translation>Ce patient est décédé : aucun rendez-vous ne peut lui être donné.</translation>
+    </message>
+    <message>
+        <source>The appointment of {date} at {time} is already past.</source>
+        <translation>Le rendez-vous du {date} à {time} est déjà passé.</translation>
+    </message>
+    <message>
+        <source>This appointment cannot be changed this way in its current state.</source>
+        <translation>Ce rendez-vous ne peut pas être modifié ainsi dans son état actuel.</translation>
+    </message>
+    <message>
+        <source>This patient already has an appointment on {date} at {time}.</source>
+        <translation>Ce patient a déjà un rendez-vous le {date} à {time}.</translation>
+    </message>
+    <message>
+        <source>This place is already booked on {date} at {time}, at times that overlap this one.</source>
+        <translation>Ce lieu est déjà réservé le {date} à {time} sur un créneau qui chevauche celui-ci.</translation>
+    </message>
+    <message>
+        <source>This appointment no longer exists.</source>
+        <translation>Ce rendez-vous n&apos;existe pas (ou plus).</translation>
+    </message>
+    <message>
+        <source>Someone else changed this appointment meanwhile. Reload it, then try again.</source>
+        <translation>Quelqu&apos;un d&apos;autre a modifié ce rendez-vous entre-temps. Rechargez-le, puis recommencez.</translation>
+    </message>
+    <message>
+        <source>Appointments are given with an active practitioner or genetic counsellor.</source>
+        <translation>Un rendez-vous se donne avec un praticien ou un conseiller en génétique actif.</translation>
+    </message>
+    <message>
+        <source>Select at least one line to print letters for.</source>
+        <translation>Choisissez au moins une ligne pour laquelle imprimer un courrier.</translation>
+    </message>
+    <message>
+        <source>The letters could not be saved: {path} ({reason}).</source>
+        <translation>Les courriers n&apos;ont pas pu être enregistrés : {path} ({reason}).</translation>
+    </message>
+    <message>
+        <source>Select at least one appointment to export.</source>
+        <translation>Choisissez au moins un rendez-vous à exporter.</translation>
+    </message>
+    <message>
+        <source>The calendar could not be saved: {path} ({reason}).</source>
+        <translation>Le calendrier n&apos;a pas pu être enregistré : {path} ({reason}).</translation>
+    </message>
+    <message>
+        <source>Give the reason for this change to the protocol.</source>
+        <translation>Indiquez le motif de cette modification du protocole.</translation>
+    </message>
+    <message>
+        <source>The protocol “{key}” does not exist.</source>
+        <translation>Le protocole « {key} » n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <source>Someone else saved a version of this protocol meanwhile. Reload it, then try again.</source>
+        <translation>Quelqu&apos;un d&apos;autre a enregistré une version de ce protocole entre-temps. Rechargez-le, puis recommencez.</translation>
+    </message>
+    <message>
+        <source>Your account belongs to no structure: the choice of recommendations is made per structure.</source>
+        <translation>Votre compte n&apos;est rattaché à aucun établissement : le choix des recommandations se fait par établissement.</translation>
+    </message>
+    <message>
+        <source>Unknown recommendations “{value}” (fr or esge).</source>
+        <translation>Recommandation « {value} » inconnue (fr ou esge).</translation>
+    </message>
+    <message>
+        <source>Someone else changed the choice of recommendations meanwhile. Reload it, then try again.</source>
+        <translation>Quelqu&apos;un d&apos;autre a modifié le choix des recommandations entre-temps. Rechargez-le, puis recommencez.</translation>
+    </message>
+    <message>
+        <source>This exam is not (or no longer) in the follow-up plan.</source>
+        <translation>Cet examen ne figure pas (ou plus) dans le plan de suivi.</translation>
+    </message>
+    <message>
+        <source>An exam cannot be marked as done on {date}, in the future.</source>
+        <translation>Un examen ne peut pas être marqué comme fait le {date}, dans le futur.</translation>
+    </message>
+    <message>
+        <source>An exam cannot be marked as done on {date}, before the patient&apos;s birth ({birth_date}).</source>
+        <translation>Un examen ne peut pas être marqué comme fait le {date}, avant la naissance du patient ({birth_date}).</translation>
+    </message>
+    <message>
+        <source>The horizon of the list must be between 0 and {maximum} weeks.</source>
+        <translation>L&apos;horizon de la liste doit être compris entre 0 et {maximum} semaines.</translation>
+    </message>
+    <message>
         <source>The key “{key}” is not valid (lower-case letters, digits and “_”).</source>
         <translation>La clé « {key} » n&apos;est pas valide (lettres minuscules, chiffres et « _ »).</translation>
     </message>
@@ -2683,6 +2795,46 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>Patient summary printed</source>
         <translation>Synthèse du dossier imprimée</translation>
+    </message>
+    <message>
+        <source>Appointment booked</source>
+        <translation>Rendez-vous pris</translation>
+    </message>
+    <message>
+        <source>Appointment changed</source>
+        <translation>Rendez-vous modifié</translation>
+    </message>
+    <message>
+        <source>Appointment cancelled</source>
+        <translation>Rendez-vous annulé</translation>
+    </message>
+    <message>
+        <source>Appointments exported (calendar)</source>
+        <translation>Rendez-vous exportés (calendrier)</translation>
+    </message>
+    <message>
+        <source>Follow-up letters produced</source>
+        <translation>Courriers de suivi produits</translation>
+    </message>
+    <message>
+        <source>Follow-up letters saved</source>
+        <translation>Courriers de suivi enregistrés</translation>
+    </message>
+    <message>
+        <source>Surveillance protocol changed</source>
+        <translation>Protocole de surveillance modifié</translation>
+    </message>
+    <message>
+        <source>Follow-up recommendations chosen</source>
+        <translation>Recommandations de suivi choisies</translation>
+    </message>
+    <message>
+        <source>Follow-up plan adjusted</source>
+        <translation>Plan de suivi ajusté</translation>
+    </message>
+    <message>
+        <source>Exam marked done</source>
+        <translation>Examen marqué comme fait</translation>
     </message>
     <message>
         <source>Patient</source>
