@@ -13,6 +13,12 @@ from sqlalchemy import delete, select
 from oiso_desktop.domain.errors import NotFound, StorageError, ValidationError
 from oiso_desktop.domain.passwords import generate_initial_password
 from oiso_desktop.domain.permissions import Permission
+from oiso_desktop.domain.retention import (
+    InactivityStep,
+    MaintenanceTask,
+    inactivity_step,
+    last_seen,
+)
 from oiso_desktop.domain.roles import AccountStatus, Role
 from oiso_desktop.services.access import authorize, can
 from oiso_desktop.services.context import (
@@ -26,6 +32,7 @@ from oiso_desktop.services.context import (
 )
 from oiso_desktop.services.dto import Actor, StructureInput, StructureView, UserInput, UserView
 from oiso_desktop.services.event_log import record_event
+from oiso_desktop.services.system_actor import authorize_task
 from oiso_desktop.services.validation import (
     LOGIN_TAKEN_MESSAGE,
     PROFESSIONAL_ROLES,
@@ -255,6 +262,23 @@ class _AdminUnitOfWork:
 
     def __exit__(self, *exc_info: Any) -> None:
         self._uow.__exit__(*exc_info)
+
+
+class _SystemTaskUnitOfWork(_AdminUnitOfWork):
+    """Enter a service unit of work, then check that the system actor does ``task``."""
+
+    def __init__(self, uow: ServiceUnitOfWork, task: MaintenanceTask) -> None:
+        super().__init__(uow)
+        self._task = task
+
+    def __enter__(self) -> ServiceUnitOfWork:
+        uow = self._uow.__enter__()
+        try:
+            authorize_task(uow.actor, self._task)
+        except BaseException as exc:
+            uow.__exit__(type(exc), exc, exc.__traceback__)
+            raise
+        return uow
 
 
 class UserService:
@@ -575,6 +599,50 @@ class UserService:
 
     @writes
     def revoke(self, user_id: int, *, expected_version: int | None = None) -> UserView:
+        """Revoke for good (administrators)."""
+        return self._revoke(user_id, expected_version, self._admin_uow)
+
+    @writes
+    def revoke_inactive(self, user_id: int, *, grace_days: int) -> UserView | None:
+        """The maintenance job revokes an account left inactive after its warning.
+
+        The system actor only (``MaintenanceTask.REVOKE_INACTIVE``); the same path
+        as an administrator's revocation (shares ended, clinical key rotation
+        owed, re-key). The inactivity rule is checked again in the transaction
+        that revokes: None (nothing done) if the account signed in meanwhile,
+        is no longer active, or is the last active administrator.
+        """
+
+        def still_inactive(uow: UnitOfWork, user: User) -> bool:
+            if user.status != AccountStatus.ACTIVE.value or user.inactivity_warning_sent_at is None:
+                return False
+            if user.role == Role.ADMIN.value and len(self._active_admins(uow)) <= 1:
+                return False
+            step = inactivity_step(
+                seen=last_seen(user.last_login_at, user.created_at),
+                warned_at=user.inactivity_warning_sent_at,
+                now=naive_utc(self.ctx.now()),
+                grace_days=grace_days,
+            )
+            return step is InactivityStep.REVOKE
+
+        return self._revoke(
+            user_id,
+            None,
+            lambda: _SystemTaskUnitOfWork(self.ctx.unit_of_work(), MaintenanceTask.REVOKE_INACTIVE),
+            precondition=still_inactive,
+            reason="inactivity",
+        )
+
+    def _revoke(
+        self,
+        user_id: int,
+        expected_version: int | None,
+        guarded_uow: Callable[[], Any],
+        *,
+        precondition: Callable[[UnitOfWork, User], bool] | None = None,
+        reason: str | None = None,
+    ) -> Any:
         """Revoke for good: the key slot is removed and the database re-keyed.
 
         A copy of the old keystore no longer opens the database file. The slot
@@ -587,13 +655,15 @@ class UserService:
         dropped by the next re-key, and listed by :meth:`pending_revocations`.
         """
         keystore = self._keystore()
-        with self._admin_uow() as uow:
+        with guarded_uow() as uow:
             actor = uow.actor
             user = self._get(uow, user_id)
             if expected_version is not None:
                 uow.check_version(user, expected_version)
             if user.id == actor.user_id:
                 raise ValidationError(SELF_MESSAGE, code="self")
+            if precondition is not None and not precondition(uow, user):
+                return None
             if user.status != AccountStatus.REVOKED.value:
                 self._check_not_last_admin(uow, user)
                 user.status = AccountStatus.REVOKED.value
@@ -613,7 +683,11 @@ class UserService:
                     "user_revoked",
                     object_type="user",
                     object_id=user.id,
-                    details={"shares_ended": ended} if ended else None,
+                    details={
+                        **({"shares_ended": ended} if ended else {}),
+                        **({"reason": reason} if reason else {}),
+                    }
+                    or None,
                 )
                 uow.flush()
                 keystore.reload()
@@ -627,11 +701,11 @@ class UserService:
         # Re-keying needs every connection closed: outside the transaction. Its
         # first locked write drops the slots (this one, and any revoked account's
         # left by an interrupted revocation) and records the re-key as pending.
-        with self._admin_uow() as uow:
+        with guarded_uow() as uow:
             drop = sorted({user_id, *revoked_slot_holders(uow, keystore)})
         new_dmk = self.ctx.database.rekey(keystore, drop_user_ids=drop, holder=self._slot_key())
         self.ctx.dmk = new_dmk
-        with self._admin_uow() as uow:
+        with guarded_uow() as uow:
             record_event(
                 uow,
                 self.ctx,
@@ -660,8 +734,19 @@ class UserService:
 
         StorageError (code ``rekey_pending``) while another session has the file open.
         """
+        return self._finish_revocation(self._admin_uow)
+
+    @writes
+    def finish_revocation_as_system(self) -> tuple[int, ...]:
+        """:meth:`finish_revocation` for the maintenance job (a revocation it began
+        and that was cut short before its re-key); the system actor only."""
+        return self._finish_revocation(
+            lambda: _SystemTaskUnitOfWork(self.ctx.unit_of_work(), MaintenanceTask.REVOKE_INACTIVE)
+        )
+
+    def _finish_revocation(self, guarded_uow: Callable[[], Any]) -> tuple[int, ...]:
         keystore = self._keystore()
-        with self._admin_uow() as uow:
+        with guarded_uow() as uow:
             keystore.reload()
             dropped = set(keystore.pending_drop_user_ids)
             leftover = revoked_slot_holders(uow, keystore)
@@ -677,7 +762,7 @@ class UserService:
         if new_dmk is None:
             return ()
         self.ctx.dmk = new_dmk
-        with self._admin_uow() as uow:
+        with guarded_uow() as uow:
             record_event(
                 uow,
                 self.ctx,

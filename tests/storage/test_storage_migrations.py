@@ -26,7 +26,7 @@ def test_migrated_schema_equals_the_models(folder: Folder) -> None:
         with database.engine.connect() as conn:
             context = MigrationContext.configure(conn, opts={"compare_type": True})
             assert compare_metadata(context, Base.metadata) == []
-            assert current_revision(conn) == head_revision() == "0004"
+            assert current_revision(conn) == head_revision() == "0006"
             tables = set(inspect(conn).get_table_names())
         assert set(Base.metadata.tables) | {"alembic_version"} == tables
     finally:
@@ -39,7 +39,7 @@ def test_upgrade_is_idempotent(folder: Folder) -> None:
         upgrade_to_head(database.engine)
         upgrade_to_head(database.engine)
         with database.engine.connect() as conn:
-            assert current_revision(conn) == "0004"
+            assert current_revision(conn) == "0006"
     finally:
         database.dispose()
 
@@ -64,7 +64,7 @@ def test_a_database_of_the_baseline_is_upgraded_to_the_clinical_forms(tmp_path: 
             assert "clinical_forms" not in inspect(conn).get_table_names()
         upgrade_to_head(engine)
         with engine.connect() as conn:
-            assert current_revision(conn) == "0004"
+            assert current_revision(conn) == "0006"
             context = MigrationContext.configure(conn, opts={"compare_type": True})
             assert compare_metadata(context, Base.metadata) == []
     finally:
