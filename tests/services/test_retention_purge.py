@@ -11,11 +11,11 @@ from service_helpers import Team
 
 from oiso_desktop.domain.retention import KEPT_ACTIONS, purge_cutoff
 from oiso_desktop.services.auth_service import UserSession
-from oiso_desktop.services.context import AccessMode
 from oiso_desktop.services.clinical_key_service import (
     ENDORSEMENTS_MIGRATED_ACTION,
     GENERATION_ACTIONS,
 )
+from oiso_desktop.services.context import AccessMode
 from oiso_desktop.services.event_log import ANCHOR_SETTING, event_time, purge_step
 from oiso_desktop.services.maintenance_service import MaintenanceService
 from oiso_desktop.services.system_actor import SYSTEM_ACTOR, system_context
