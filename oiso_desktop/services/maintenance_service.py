@@ -395,23 +395,32 @@ class MaintenanceService:
                 if step is not InactivityStep.NONE:
                     plan.append((user.id, step))
         warned = cancelled = revoked = 0
+        to_revoke = [user_id for user_id, step in plan if step is InactivityStep.REVOKE]
         for index, (user_id, step) in enumerate(plan):
+            if step is InactivityStep.REVOKE:
+                continue
             report(MaintenanceStep.INACTIVITY, index, len(plan))
-            try:
-                if step is InactivityStep.REVOKE:
-                    if users.revoke_inactive(user_id, grace_days=grace) is not None:
-                        revoked += 1
-                elif self._warn_or_cancel(system, user_id, moment, grace, runner_id):
-                    if step is InactivityStep.WARN:
-                        warned += 1
-                    else:
-                        cancelled += 1
-            except StorageError as exc:
-                if exc.code == "rekey_pending":
-                    rekey_pending = True
-                    revoked += 1  # revoked; its key slot goes at the next free re-key
+            if self._warn_or_cancel(system, user_id, moment, grace, runner_id):
+                if step is InactivityStep.WARN:
+                    warned += 1
                 else:
+                    cancelled += 1
+        if to_revoke:
+            # One re-key for all of them (the administrators' path, batched).
+            try:
+                revoked = len(users.revoke_inactive(to_revoke, grace_days=grace))
+            except StorageError as exc:
+                if exc.code != "rekey_pending":
                     errors.append(exc.code)
+                else:
+                    rekey_pending = True
+                with system.unit_of_work(AccessMode.READ) as uow:
+                    revoked = sum(
+                        1
+                        for user_id in to_revoke
+                        if (row := uow.users.get(user_id)) is not None
+                        and row.status == AccountStatus.REVOKED.value
+                    )
             except ValidationError as exc:
                 errors.append(exc.code)
         report(MaintenanceStep.INACTIVITY, len(plan), len(plan))

@@ -603,14 +603,16 @@ class UserService:
         return self._revoke(user_id, expected_version, self._admin_uow)
 
     @writes
-    def revoke_inactive(self, user_id: int, *, grace_days: int) -> UserView | None:
-        """The maintenance job revokes an account left inactive after its warning.
+    def revoke_inactive(self, user_ids: Iterable[int], *, grace_days: int) -> tuple[int, ...]:
+        """The maintenance job revokes accounts left inactive after their warning.
 
         The system actor only (``MaintenanceTask.REVOKE_INACTIVE``); the same path
         as an administrator's revocation (shares ended, clinical key rotation
-        owed, re-key). The inactivity rule is checked again in the transaction
-        that revokes: None (nothing done) if the account signed in meanwhile,
-        is no longer active, or is the last active administrator.
+        owed, re-key), with one re-key for the whole batch. The inactivity rule is
+        checked again in each account's transaction: an account that signed in
+        meanwhile, is no longer active, or is the last active administrator is
+        left alone. Returns the ids revoked. StorageError ``rekey_pending`` if the
+        file is in use: the accounts are revoked, their slots go at the next re-key.
         """
 
         def still_inactive(uow: UnitOfWork, user: User) -> bool:
@@ -626,23 +628,26 @@ class UserService:
             )
             return step is InactivityStep.REVOKE
 
-        return self._revoke(
-            user_id,
-            None,
-            lambda: _SystemTaskUnitOfWork(self.ctx.unit_of_work(), MaintenanceTask.REVOKE_INACTIVE),
-            precondition=still_inactive,
-            reason="inactivity",
+        def guarded() -> _SystemTaskUnitOfWork:
+            return _SystemTaskUnitOfWork(self.ctx.unit_of_work(), MaintenanceTask.REVOKE_INACTIVE)
+
+        revoked = tuple(
+            user_id
+            for user_id in user_ids
+            if self._revoke_account(
+                user_id, None, guarded, precondition=still_inactive, reason="inactivity"
+            )
         )
+        if revoked:
+            self._rekey_after_revocation(revoked, guarded)
+        return revoked
 
     def _revoke(
         self,
         user_id: int,
         expected_version: int | None,
         guarded_uow: Callable[[], Any],
-        *,
-        precondition: Callable[[UnitOfWork, User], bool] | None = None,
-        reason: str | None = None,
-    ) -> Any:
+    ) -> UserView:
         """Revoke for good: the key slot is removed and the database re-keyed.
 
         A copy of the old keystore no longer opens the database file. The slot
@@ -654,6 +659,22 @@ class UserService:
         still has a slot (a revocation cut short before its re-key began) is
         dropped by the next re-key, and listed by :meth:`pending_revocations`.
         """
+        self._revoke_account(user_id, expected_version, guarded_uow)
+        self._rekey_after_revocation((user_id,), guarded_uow)
+        with guarded_uow() as uow:
+            return self._view(uow, self._get(uow, user_id))
+
+    def _revoke_account(
+        self,
+        user_id: int,
+        expected_version: int | None,
+        guarded_uow: Callable[[], Any],
+        *,
+        precondition: Callable[[UnitOfWork, User], bool] | None = None,
+        reason: str | None = None,
+    ) -> bool:
+        """The revocation's transaction (status, shares ended, clinical rotation owed);
+        False if ``precondition`` refused it."""
         keystore = self._keystore()
         with guarded_uow() as uow:
             actor = uow.actor
@@ -663,7 +684,7 @@ class UserService:
             if user.id == actor.user_id:
                 raise ValidationError(SELF_MESSAGE, code="self")
             if precondition is not None and not precondition(uow, user):
-                return None
+                return False
             if user.status != AccountStatus.REVOKED.value:
                 self._check_not_last_admin(uow, user)
                 user.status = AccountStatus.REVOKED.value
@@ -698,11 +719,17 @@ class UserService:
                     # rotation itself is owed to the next session holding the CK.
                     _rotate_clinical_key(self.ctx, uow, actor, "user_revoked", user.id)
                 uow.commit()
+        return True
+
+    def _rekey_after_revocation(
+        self, user_ids: Iterable[int], guarded_uow: Callable[[], Any]
+    ) -> None:
+        keystore = self._keystore()
         # Re-keying needs every connection closed: outside the transaction. Its
-        # first locked write drops the slots (this one, and any revoked account's
+        # first locked write drops the slots (these, and any revoked account's
         # left by an interrupted revocation) and records the re-key as pending.
         with guarded_uow() as uow:
-            drop = sorted({user_id, *revoked_slot_holders(uow, keystore)})
+            drop = sorted({*user_ids, *revoked_slot_holders(uow, keystore)})
         new_dmk = self.ctx.database.rekey(keystore, drop_user_ids=drop, holder=self._slot_key())
         self.ctx.dmk = new_dmk
         with guarded_uow() as uow:
@@ -716,7 +743,6 @@ class UserService:
             )
             settle_rekey(uow)
             uow.commit()
-            return self._view(uow, self._get(uow, user_id))
 
     @reads
     def pending_revocations(self) -> tuple[int, ...]:

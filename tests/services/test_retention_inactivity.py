@@ -137,7 +137,7 @@ def test_only_the_system_actor_revokes_for_inactivity_and_admins_set_the_grace(
 ) -> None:
     admin = active_team.sessions[0]
     with pytest.raises(PermissionDenied):
-        admin.users.revoke_inactive(active_team.ids["p.durand"], grace_days=30)
+        admin.users.revoke_inactive([active_team.ids["p.durand"]], grace_days=30)
     maintenance = MaintenanceService(admin.ctx)
     assert maintenance.grace_days() == 30
     assert maintenance.set_grace_days(45) == 45
