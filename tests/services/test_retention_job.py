@@ -194,6 +194,7 @@ def test_time_travel_through_the_cli_and_killed_runs_end_like_an_uninterrupted_o
         done = _cli(reference, first, env)
         out, err = done.communicate(timeout=120)
         duration = time.monotonic() - started
+        print(f"uninterrupted run: {duration:.2f} s")
         assert done.returncode == 0, err.decode()
         assert "2 prévenu(s)" in out.decode()
         assert len(server.messages) == 2
