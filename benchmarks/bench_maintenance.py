@@ -13,9 +13,11 @@ in ``benchmarks/data/maintenance-<events>/`` and copied for each measure. Then
 * **first run**: purge of a quarter of the log (anchored, in batches), the full
   integrity check, 30 invitation emails, 10 revocations (one re-key of the whole
   file), the emails sent to an SMTP server on loopback (aiosmtpd, if installed);
-* **second run**: the same day, nothing left to do (the daily case).
+* **second run**: the same day, nothing left to do;
+* **next day**: one more day of events to purge (about 4,100), the integrity
+  check: the daily case.
 
-Target: the first run under 10 s.
+Target: under 10 s.
 """
 
 from __future__ import annotations
@@ -180,6 +182,9 @@ def measure(folder: Path, now: dt.datetime, smtp_port: int | None) -> dict[str, 
     started = time.perf_counter()
     second = service.run(now=now)
     second_s = time.perf_counter() - started
+    started = time.perf_counter()
+    daily = service.run(now=now + dt.timedelta(days=1))
+    daily_s = time.perf_counter() - started
     verify_started = time.perf_counter()
     verified = session.events.verify()
     verify_s = time.perf_counter() - verify_started
@@ -199,6 +204,8 @@ def measure(folder: Path, now: dt.datetime, smtp_port: int | None) -> dict[str, 
             "errors": list(first.errors),
         },
         "second": {"purged": second.purged, "warned": second.warned, "revoked": second.revoked},
+        "daily_run_s": round(daily_s, 2),
+        "daily": {"purged": daily.purged, "warned": daily.warned, "revoked": daily.revoked},
     }
 
 
@@ -260,6 +267,9 @@ def main(argv: list[str] | None = None) -> int:
              result["first"]["revoked"], TARGET_S, verdict],
             ["second (nothing to do)", result["second_run_s"], result["second"]["purged"],
              result["second"]["warned"], result["second"]["revoked"], "", ""],
+            ["next day (daily case)", result["daily_run_s"], result["daily"]["purged"],
+             result["daily"]["warned"], result["daily"]["revoked"], TARGET_S,
+             "ok" if result["daily_run_s"] <= TARGET_S else "OVER TARGET"],
         ],
     )  # fmt: skip
     print("steps of the first run (s):", result["steps_s"])

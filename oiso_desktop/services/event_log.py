@@ -24,6 +24,7 @@ from sqlalchemy import delete, func, select
 from oiso_desktop.domain.errors import PermissionDenied, StorageError
 from oiso_desktop.domain.event_chain import (
     GENESIS_HASH,
+    EVENT_FIELDS,
     ChainReport,
     check_chain_head,
     check_purge_anchor,
@@ -314,9 +315,12 @@ def purge_step(
     in_range = (Event.id > current.last_id, Event.id <= end)
     # What goes must chain from the anchor, or the purge would erase the proof of
     # a tampering: refused (the administrator checks the log), nothing is deleted.
-    rows = uow.session.execute(select(Event.__table__).where(*in_range).order_by(Event.id))
+    columns = (*EVENT_FIELDS, "prev_hash", "hash")
+    rows = uow.session.execute(
+        select(*(Event.__table__.c[name] for name in columns)).where(*in_range).order_by(Event.id)
+    )
     check = verify_chain(
-        (dict(row._mapping) for row in rows),
+        (dict(zip(columns, row, strict=True)) for row in rows),
         anchor_id=current.last_id,
         anchor_hash=current.last_hash,
     )
