@@ -23,8 +23,8 @@ from sqlalchemy import delete, func, select
 
 from oiso_desktop.domain.errors import PermissionDenied, StorageError
 from oiso_desktop.domain.event_chain import (
-    GENESIS_HASH,
     EVENT_FIELDS,
+    GENESIS_HASH,
     ChainReport,
     check_chain_head,
     check_purge_anchor,
