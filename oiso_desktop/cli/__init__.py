@@ -25,7 +25,7 @@ from oiso_desktop.system.french_argparse import FrenchArgumentParser
 
 __all__ = ["COMMANDS", "EXIT_ERROR", "build_parser", "main"]
 
-COMMANDS = ("init", "users", "events", "recovery", "keys")
+COMMANDS = ("init", "users", "events", "recovery", "keys", "maintenance")
 
 EXIT_ERROR = 2
 
@@ -36,7 +36,14 @@ UNEXPECTED_MESSAGE = (
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from oiso_desktop.cli import events_cmd, init_cmd, keys_cmd, recovery_cmd, users_cmd
+    from oiso_desktop.cli import (
+        events_cmd,
+        init_cmd,
+        keys_cmd,
+        maintenance_cmd,
+        recovery_cmd,
+        users_cmd,
+    )
 
     parser = FrenchArgumentParser(
         prog="oiso-desktop",
@@ -44,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_version(f"{APP_NAME} {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMANDE", required=True)
-    for module in (init_cmd, users_cmd, events_cmd, recovery_cmd, keys_cmd):
+    for module in (init_cmd, users_cmd, events_cmd, recovery_cmd, keys_cmd, maintenance_cmd):
         module.add_parser(subparsers)
     return parser
 

@@ -399,6 +399,14 @@ class ErrorCode(StrEnum):
     PROTOCOL_SCHEMA_TOO_NEW = "protocol_schema_too_new"  # params: schema, supported
     PLAN_ADJUSTMENT_REASON = "plan_adjustment_reason"
     PLAN_ADJUSTMENT_EMPTY = "plan_adjustment_empty"
+    # --- retention, maintenance job and email (issue 10) ---------------------------------
+    SMTP_SETTINGS_INVALID = "smtp_settings_invalid"  # params: field
+    SMTP_NOT_CONFIGURED = "smtp_not_configured"
+    MAIL_SEND_FAILED = "mail_send_failed"  # params: reason (short, French)
+    EVENT_CHAIN_BROKEN = "event_chain_broken"  # the purge refuses to erase a broken chain
+    EVENT_ANCHOR_UNREADABLE = "event_anchor_unreadable"
+    GRACE_DAYS_RANGE = "grace_days_range"  # params: minimum, maximum
+    CLI_BAD_DATETIME = "cli_bad_datetime"  # params: text
 
     # --- command line (cli) ------------------------------------------------------------
     CLINICAL_APPROVAL_PASSWORD_PENDING = "clinical_approval_password_pending"

@@ -4,20 +4,28 @@ Each event stores ``prev_hash`` (the hash of the event before it, or the anchor
 hash for the first event after a purge) and ``hash`` =
 ``sha256(prev_hash + "\\n" + canonical JSON of its EVENT_FIELDS)``. Editing,
 deleting, inserting or moving a row breaks the chain at that row.
+
+After a purge (``domain.retention.PurgeAnchor``) the chain starts after the
+anchor; :func:`check_purge_anchor` checks the anchor itself against the newest
+``events_purged`` event and the events the purge kept below it.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+
+from oiso_desktop.domain.retention import PurgeAnchor
 
 __all__ = [
     "EVENT_FIELDS",
     "GENESIS_HASH",
     "ChainReport",
     "canonical_json",
+    "check_chain_head",
+    "check_purge_anchor",
     "event_hash",
     "verify_chain",
 ]
@@ -181,3 +189,64 @@ def check_chain_head(
         first_broken_id=head_id,
         reason=f"Enregistrement n°{head_id} modifié (empreinte incorrecte).",
     )
+
+
+def check_purge_anchor(
+    report: ChainReport,
+    *,
+    anchor: PurgeAnchor | None,
+    anchor_malformed: bool = False,
+    kept_found: Sequence[tuple[int, str, bool]] = (),
+    vouched: tuple[int, str] | None = None,
+) -> ChainReport:
+    """Check the purge anchor against what the chain says of it.
+
+    ``anchor``: the stored anchor (None: none; ``anchor_malformed``: one that
+    does not read). ``kept_found``: the events at or below the anchor's id
+    found in the table, as (id, hash, intact). ``vouched``: (anchor id, anchor
+    digest) recorded by the newest ``events_purged`` event of the chain (None:
+    no purge recorded). A report that is already broken is returned as is.
+    """
+    if not report.ok:
+        return report
+    if anchor_malformed:
+        return ChainReport(
+            False, report.checked, None, "Le repère de purge du journal est illisible."
+        )
+    if anchor is None:
+        if vouched is not None and vouched[0] > 0:
+            return ChainReport(
+                False,
+                report.checked,
+                None,
+                "Le repère de purge du journal a disparu : journal altéré.",
+            )
+        return report
+    if vouched is None or vouched != (anchor.last_id, anchor.digest):
+        return ChainReport(
+            False,
+            report.checked,
+            anchor.last_id,
+            "Le repère de purge du journal ne correspond pas à la dernière purge "
+            "enregistrée : journal altéré.",
+        )
+    expected = list(anchor.kept)
+    found = [(kept_id, kept_hash) for kept_id, kept_hash, _intact in kept_found]
+    if found != expected:
+        missing = sorted(set(expected) - set(found))
+        first = missing[0][0] if missing else (found[0][0] if found else None)
+        return ChainReport(
+            False,
+            report.checked,
+            first,
+            "Enregistrement conservé par la purge manquant ou ajouté (journal altéré).",
+        )
+    for kept_id, _hash, intact in kept_found:
+        if not intact:
+            return ChainReport(
+                False,
+                report.checked,
+                kept_id,
+                f"Enregistrement n°{kept_id} modifié (empreinte incorrecte).",
+            )
+    return report

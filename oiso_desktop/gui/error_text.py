@@ -1117,6 +1117,29 @@ MESSAGES: dict[ErrorCode, str] = {
         "Errors", "Invalid date: {text} (expected YYYY-MM-DD or DD/MM/YYYY)."
     ),
     _E.CLI_UNKNOWN_LOGIN: QT_TRANSLATE_NOOP("Errors", "No account has the login “{login}”."),
+    _E.SMTP_SETTINGS_INVALID: QT_TRANSLATE_NOOP(
+        "Errors",
+        "An email setting is not valid: check the server, the port, the security and "
+        "the sender's address.",
+    ),
+    _E.SMTP_NOT_CONFIGURED: QT_TRANSLATE_NOOP(
+        "Errors", "Email sending is not set up: enter the SMTP server and the sender."
+    ),
+    _E.MAIL_SEND_FAILED: QT_TRANSLATE_NOOP("Errors", "The email could not be sent ({reason})."),
+    _E.EVENT_CHAIN_BROKEN: QT_TRANSLATE_NOOP(
+        "Errors",
+        "The event log is broken: its purge is suspended. Verify the event log.",
+    ),
+    _E.EVENT_ANCHOR_UNREADABLE: QT_TRANSLATE_NOOP(
+        "Errors", "The purge marker of the event log cannot be read: verify the event log."
+    ),
+    _E.GRACE_DAYS_RANGE: QT_TRANSLATE_NOOP(
+        "Errors",
+        "The delay before revocation must be a whole number of days, from {minimum} to {maximum}.",
+    ),
+    _E.CLI_BAD_DATETIME: QT_TRANSLATE_NOOP(
+        "Errors", "Invalid date and time: {text} (expected ISO 8601, e.g. 2027-01-31T02:00Z)."
+    ),
 }
 
 # Values of params["identifier"] (domain.identifiers), as the subject of a sentence.

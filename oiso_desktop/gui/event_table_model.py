@@ -117,6 +117,15 @@ ACTION_LABELS: dict[str, str] = {
     "assistance_changed": QT_TRANSLATE_NOOP("EventTableModel", "Assisting secretaries changed"),
     "break_glass": QT_TRANSLATE_NOOP("EventTableModel", "Emergency access (break-the-glass)"),
     "break_glass_reviewed": QT_TRANSLATE_NOOP("EventTableModel", "Emergency access reviewed"),
+    "events_purged": QT_TRANSLATE_NOOP("EventTableModel", "Old events purged"),
+    "maintenance_started": QT_TRANSLATE_NOOP("EventTableModel", "Maintenance started"),
+    "maintenance_finished": QT_TRANSLATE_NOOP("EventTableModel", "Maintenance finished"),
+    "inactivity_warned": QT_TRANSLATE_NOOP("EventTableModel", "Inactive account warned"),
+    "inactivity_warning_cleared": QT_TRANSLATE_NOOP(
+        "EventTableModel", "Inactivity warning cancelled (signed in again)"
+    ),
+    "smtp_settings_changed": QT_TRANSLATE_NOOP("EventTableModel", "Email settings changed"),
+    "mail_test_sent": QT_TRANSLATE_NOOP("EventTableModel", "Test email sent"),
 }
 
 OBJECT_TYPE_LABELS: dict[str, str] = {

@@ -19,17 +19,20 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, func, select
 
 from oiso_desktop.domain.errors import PermissionDenied, StorageError
 from oiso_desktop.domain.event_chain import (
+    EVENT_FIELDS,
     GENESIS_HASH,
     ChainReport,
     check_chain_head,
+    check_purge_anchor,
     event_hash,
     verify_chain,
 )
 from oiso_desktop.domain.permissions import Permission
+from oiso_desktop.domain.retention import KEPT_ACTIONS, PurgeAnchor
 from oiso_desktop.services.access import authorize, can
 from oiso_desktop.services.context import (
     AccessMode,
@@ -46,19 +49,23 @@ from oiso_desktop.system.csv_files import csv_writer
 from oiso_desktop.system.files import atomic_writer
 
 __all__ = [
-    "ANCHOR_HASH_SETTING",
-    "ANCHOR_ID_SETTING",
+    "ANCHOR_SETTING",
+    "PURGED_ACTION",
     "EventService",
     "chain_head",
     "chain_report",
     "event_intact",
     "event_time",
+    "purge_anchor",
+    "purge_step",
     "record_event",
 ]
 
-#: After a purge the oldest kept event chains to this anchor (settings table).
-ANCHOR_ID_SETTING = "event_chain_anchor_id"
-ANCHOR_HASH_SETTING = "event_chain_anchor_hash"
+#: After a purge the oldest kept event chains to this anchor (settings table,
+#: ``domain.retention.PurgeAnchor`` as JSON).
+ANCHOR_SETTING = "event_chain_anchor"
+#: Recorded by every purge step, with the digest of the anchor it wrote.
+PURGED_ACTION = "events_purged"
 # "<id>:<hash>" of the newest event, written with every event (see check_chain_head).
 HEAD_SETTING = "event_chain_head"
 
@@ -97,6 +104,12 @@ def _export_error(path: Path, exc: Exception) -> StorageError:
     )
 
 
+ANCHOR_UNREADABLE_MESSAGE = (
+    "Le repère de purge du journal est illisible : vérifiez le journal des événements."
+)
+CHAIN_BROKEN_MESSAGE = (
+    "Le journal des événements est rompu : la purge est suspendue, vérifiez le journal."
+)
 OWN_EVENTS_ONLY_MESSAGE = "Vous ne pouvez consulter que vos propres événements."
 
 
@@ -111,17 +124,27 @@ def _details_json(details: Mapping[str, Any] | None) -> str:
     )
 
 
+def _stored_anchor(uow: UnitOfWork) -> tuple[PurgeAnchor | None, bool]:
+    """(anchor, malformed): the stored purge anchor, None if there is none."""
+    row = uow.session.get(Setting, ANCHOR_SETTING)
+    if row is None:
+        return None, False
+    try:
+        return PurgeAnchor.from_json(row.value), False
+    except ValueError:
+        return None, True
+
+
+def purge_anchor(uow: UnitOfWork) -> PurgeAnchor | None:
+    """The purge anchor (None before the first purge, or if it does not read)."""
+    return _stored_anchor(uow)[0]
+
+
 def _anchor(uow: UnitOfWork) -> tuple[int, str]:
-    rows = dict(
-        uow.session.execute(
-            select(Setting.key, Setting.value).where(
-                Setting.key.in_((ANCHOR_ID_SETTING, ANCHOR_HASH_SETTING))
-            )
-        ).all()
-    )
-    if ANCHOR_ID_SETTING in rows and ANCHOR_HASH_SETTING in rows:
-        return int(rows[ANCHOR_ID_SETTING]), str(rows[ANCHOR_HASH_SETTING])
-    return 0, GENESIS_HASH
+    anchor = purge_anchor(uow)
+    if anchor is None:
+        return 0, GENESIS_HASH
+    return anchor.last_id, anchor.last_hash
 
 
 def _head(uow: UnitOfWork) -> tuple[int, str] | None:
@@ -171,7 +194,8 @@ def record_event(
     record: dict[str, Any] = {
         "id": max(prev_id, last.id if last is not None else 0) + 1,
         "occurred_at": event_time(ctx.now()),
-        "user_id": actor.user_id if actor is not None else user_id,
+        # The system actor (maintenance) has no account: user id 0, recorded as none.
+        "user_id": (actor.user_id or None) if actor is not None else user_id,
         "login": (login if login is not None else (actor.login if actor else ""))[:64],
         "action": action,
         "object_type": object_type,
@@ -209,17 +233,131 @@ def event_intact(event: Event) -> bool:
     return event_hash(event.prev_hash, _event_record(event)) == event.hash
 
 
+def _vouched_anchor(uow: UnitOfWork) -> tuple[int, str] | None:
+    """(anchor id, anchor digest) recorded by the newest ``events_purged`` event."""
+    event = uow.session.scalars(
+        select(Event).where(Event.action == PURGED_ACTION).order_by(Event.id.desc()).limit(1)
+    ).first()
+    if event is None:
+        return None
+    try:
+        details = json.loads(event.details)
+        return int(details["anchor_id"]), str(details["anchor"])
+    except (ValueError, KeyError, TypeError):
+        return (-1, "")
+
+
 def chain_report(uow: UnitOfWork) -> ChainReport:
     """The whole chain checked, from the anchor to the recorded head (no event written)."""
-    anchor_id, anchor_hash = _anchor(uow)
+    anchor, malformed = _stored_anchor(uow)
+    anchor_id, anchor_hash = (anchor.last_id, anchor.last_hash) if anchor else (0, GENESIS_HASH)
     records = (_event_record(e) for e in uow.events.iterate(after_id=anchor_id))
     report = verify_chain(records, anchor_id=anchor_id, anchor_hash=anchor_hash)
     newest = uow.events.last()
-    return check_chain_head(
+    report = check_chain_head(
         report,
         last=(newest.id, newest.hash) if newest is not None else None,
         head=_head(uow),
     )
+    kept = (
+        [
+            (event.id, event.hash, event_intact(event))
+            for event in uow.session.scalars(
+                select(Event).where(Event.id <= anchor_id).order_by(Event.id)
+            )
+        ]
+        if anchor is not None
+        else []
+    )
+    return check_purge_anchor(
+        report,
+        anchor=anchor,
+        anchor_malformed=malformed,
+        kept_found=kept,
+        vouched=_vouched_anchor(uow),
+    )
+
+
+def purge_step(
+    uow: UnitOfWork,
+    ctx: ServiceContext,
+    actor: Actor,
+    cutoff: dt.datetime,
+    *,
+    batch: int = 50_000,
+) -> tuple[int, int]:
+    """Purge up to ``batch`` of the oldest events older than ``cutoff``.
+
+    Only a prefix of the chain goes (up to the first event recent enough), so
+    that what remains chains to the new anchor. Events of ``KEPT_ACTIONS`` stay,
+    listed by the anchor. The anchor and an ``events_purged`` event vouching for
+    it are written in the caller's transaction: every commit leaves a chain that
+    verifies. Never commits. Returns (events examined, events deleted): (0, 0) when
+    nothing is left to purge.
+    """
+    anchor, malformed = _stored_anchor(uow)
+    if malformed:
+        raise StorageError(ANCHOR_UNREADABLE_MESSAGE, code="event_anchor_unreadable")
+    current = anchor or PurgeAnchor(0, GENESIS_HASH, 0, "", (), "")
+    cutoff_text = event_time(cutoff)
+    head = chain_head(uow)
+    if head is None:
+        return 0, 0
+    first_recent = uow.session.scalar(
+        select(func.min(Event.id)).where(
+            Event.id > current.last_id, Event.occurred_at >= cutoff_text
+        )
+    )
+    limit = head[0] if first_recent is None else first_recent - 1
+    end = min(limit, current.last_id + batch)
+    if end <= current.last_id:
+        return 0, 0
+    in_range = (Event.id > current.last_id, Event.id <= end)
+    # What goes must chain from the anchor, or the purge would erase the proof of
+    # a tampering: refused (the administrator checks the log), nothing is deleted.
+    columns = (*EVENT_FIELDS, "prev_hash", "hash")
+    rows = uow.session.execute(
+        select(*(Event.__table__.c[name] for name in columns)).where(*in_range).order_by(Event.id)
+    )
+    check = verify_chain(
+        (dict(zip(columns, row, strict=True)) for row in rows),
+        anchor_id=current.last_id,
+        anchor_hash=current.last_hash,
+    )
+    end_hash = uow.session.scalar(select(Event.hash).where(Event.id == end))
+    if not check.ok or check.checked != end - current.last_id or end_hash is None:
+        raise StorageError(CHAIN_BROKEN_MESSAGE, code="event_chain_broken")
+    kept = [
+        (int(row[0]), str(row[1]))
+        for row in uow.session.execute(
+            select(Event.id, Event.hash)
+            .where(*in_range, Event.action.in_(sorted(KEPT_ACTIONS)))
+            .order_by(Event.id)
+        ).all()
+    ]
+    deleted = uow.session.execute(
+        delete(Event).where(*in_range, Event.action.not_in(sorted(KEPT_ACTIONS)))
+    )
+    purged = int(deleted.rowcount or 0)  # type: ignore[attr-defined]
+    new_anchor = current.advanced(
+        last_id=end, last_hash=end_hash, purged=purged, cutoff=cutoff_text, kept=kept
+    )
+    uow.session.merge(Setting(key=ANCHOR_SETTING, value=new_anchor.to_json()))
+    record_event(
+        uow,
+        ctx,
+        actor,
+        PURGED_ACTION,
+        object_type="events",
+        details={
+            "anchor": new_anchor.digest,
+            "anchor_id": end,
+            "purged": purged,
+            "kept": len(kept),
+            "cutoff": cutoff_text,
+        },
+    )
+    return end - current.last_id, purged
 
 
 def _view(event: Event) -> EventView:

@@ -13,6 +13,12 @@ from sqlalchemy import delete, select
 from oiso_desktop.domain.errors import NotFound, StorageError, ValidationError
 from oiso_desktop.domain.passwords import generate_initial_password
 from oiso_desktop.domain.permissions import Permission
+from oiso_desktop.domain.retention import (
+    InactivityStep,
+    MaintenanceTask,
+    inactivity_step,
+    last_seen,
+)
 from oiso_desktop.domain.roles import AccountStatus, Role
 from oiso_desktop.services.access import authorize, can
 from oiso_desktop.services.context import (
@@ -26,6 +32,7 @@ from oiso_desktop.services.context import (
 )
 from oiso_desktop.services.dto import Actor, StructureInput, StructureView, UserInput, UserView
 from oiso_desktop.services.event_log import record_event
+from oiso_desktop.services.system_actor import authorize_task
 from oiso_desktop.services.validation import (
     LOGIN_TAKEN_MESSAGE,
     PROFESSIONAL_ROLES,
@@ -255,6 +262,23 @@ class _AdminUnitOfWork:
 
     def __exit__(self, *exc_info: Any) -> None:
         self._uow.__exit__(*exc_info)
+
+
+class _SystemTaskUnitOfWork(_AdminUnitOfWork):
+    """Enter a service unit of work, then check that the system actor does ``task``."""
+
+    def __init__(self, uow: ServiceUnitOfWork, task: MaintenanceTask) -> None:
+        super().__init__(uow)
+        self._task = task
+
+    def __enter__(self) -> ServiceUnitOfWork:
+        uow = self._uow.__enter__()
+        try:
+            authorize_task(uow.actor, self._task)
+        except BaseException as exc:
+            uow.__exit__(type(exc), exc, exc.__traceback__)
+            raise
+        return uow
 
 
 class UserService:
@@ -575,6 +599,55 @@ class UserService:
 
     @writes
     def revoke(self, user_id: int, *, expected_version: int | None = None) -> UserView:
+        """Revoke for good (administrators)."""
+        return self._revoke(user_id, expected_version, self._admin_uow)
+
+    @writes
+    def revoke_inactive(self, user_ids: Iterable[int], *, grace_days: int) -> tuple[int, ...]:
+        """The maintenance job revokes accounts left inactive after their warning.
+
+        The system actor only (``MaintenanceTask.REVOKE_INACTIVE``); the same path
+        as an administrator's revocation (shares ended, clinical key rotation
+        owed, re-key), with one re-key for the whole batch. The inactivity rule is
+        checked again in each account's transaction: an account that signed in
+        meanwhile, is no longer active, or is the last active administrator is
+        left alone. Returns the ids revoked. StorageError ``rekey_pending`` if the
+        file is in use: the accounts are revoked, their slots go at the next re-key.
+        """
+
+        def still_inactive(uow: UnitOfWork, user: User) -> bool:
+            if user.status != AccountStatus.ACTIVE.value or user.inactivity_warning_sent_at is None:
+                return False
+            if user.role == Role.ADMIN.value and len(self._active_admins(uow)) <= 1:
+                return False
+            step = inactivity_step(
+                seen=last_seen(user.last_login_at, user.created_at),
+                warned_at=user.inactivity_warning_sent_at,
+                now=naive_utc(self.ctx.now()),
+                grace_days=grace_days,
+            )
+            return step is InactivityStep.REVOKE
+
+        def guarded() -> _SystemTaskUnitOfWork:
+            return _SystemTaskUnitOfWork(self.ctx.unit_of_work(), MaintenanceTask.REVOKE_INACTIVE)
+
+        revoked = tuple(
+            user_id
+            for user_id in user_ids
+            if self._revoke_account(
+                user_id, None, guarded, precondition=still_inactive, reason="inactivity"
+            )
+        )
+        if revoked:
+            self._rekey_after_revocation(revoked, guarded)
+        return revoked
+
+    def _revoke(
+        self,
+        user_id: int,
+        expected_version: int | None,
+        guarded_uow: Callable[[], Any],
+    ) -> UserView:
         """Revoke for good: the key slot is removed and the database re-keyed.
 
         A copy of the old keystore no longer opens the database file. The slot
@@ -586,14 +659,32 @@ class UserService:
         still has a slot (a revocation cut short before its re-key began) is
         dropped by the next re-key, and listed by :meth:`pending_revocations`.
         """
+        self._revoke_account(user_id, expected_version, guarded_uow)
+        self._rekey_after_revocation((user_id,), guarded_uow)
+        with guarded_uow() as uow:
+            return self._view(uow, self._get(uow, user_id))
+
+    def _revoke_account(
+        self,
+        user_id: int,
+        expected_version: int | None,
+        guarded_uow: Callable[[], Any],
+        *,
+        precondition: Callable[[UnitOfWork, User], bool] | None = None,
+        reason: str | None = None,
+    ) -> bool:
+        """The revocation's transaction (status, shares ended, clinical rotation owed);
+        False if ``precondition`` refused it."""
         keystore = self._keystore()
-        with self._admin_uow() as uow:
+        with guarded_uow() as uow:
             actor = uow.actor
             user = self._get(uow, user_id)
             if expected_version is not None:
                 uow.check_version(user, expected_version)
             if user.id == actor.user_id:
                 raise ValidationError(SELF_MESSAGE, code="self")
+            if precondition is not None and not precondition(uow, user):
+                return False
             if user.status != AccountStatus.REVOKED.value:
                 self._check_not_last_admin(uow, user)
                 user.status = AccountStatus.REVOKED.value
@@ -613,7 +704,11 @@ class UserService:
                     "user_revoked",
                     object_type="user",
                     object_id=user.id,
-                    details={"shares_ended": ended} if ended else None,
+                    details={
+                        **({"shares_ended": ended} if ended else {}),
+                        **({"reason": reason} if reason else {}),
+                    }
+                    or None,
                 )
                 uow.flush()
                 keystore.reload()
@@ -624,14 +719,20 @@ class UserService:
                     # rotation itself is owed to the next session holding the CK.
                     _rotate_clinical_key(self.ctx, uow, actor, "user_revoked", user.id)
                 uow.commit()
+        return True
+
+    def _rekey_after_revocation(
+        self, user_ids: Iterable[int], guarded_uow: Callable[[], Any]
+    ) -> None:
+        keystore = self._keystore()
         # Re-keying needs every connection closed: outside the transaction. Its
-        # first locked write drops the slots (this one, and any revoked account's
+        # first locked write drops the slots (these, and any revoked account's
         # left by an interrupted revocation) and records the re-key as pending.
-        with self._admin_uow() as uow:
-            drop = sorted({user_id, *revoked_slot_holders(uow, keystore)})
+        with guarded_uow() as uow:
+            drop = sorted({*user_ids, *revoked_slot_holders(uow, keystore)})
         new_dmk = self.ctx.database.rekey(keystore, drop_user_ids=drop, holder=self._slot_key())
         self.ctx.dmk = new_dmk
-        with self._admin_uow() as uow:
+        with guarded_uow() as uow:
             record_event(
                 uow,
                 self.ctx,
@@ -642,7 +743,6 @@ class UserService:
             )
             settle_rekey(uow)
             uow.commit()
-            return self._view(uow, self._get(uow, user_id))
 
     @reads
     def pending_revocations(self) -> tuple[int, ...]:
@@ -660,8 +760,19 @@ class UserService:
 
         StorageError (code ``rekey_pending``) while another session has the file open.
         """
+        return self._finish_revocation(self._admin_uow)
+
+    @writes
+    def finish_revocation_as_system(self) -> tuple[int, ...]:
+        """:meth:`finish_revocation` for the maintenance job (a revocation it began
+        and that was cut short before its re-key); the system actor only."""
+        return self._finish_revocation(
+            lambda: _SystemTaskUnitOfWork(self.ctx.unit_of_work(), MaintenanceTask.REVOKE_INACTIVE)
+        )
+
+    def _finish_revocation(self, guarded_uow: Callable[[], Any]) -> tuple[int, ...]:
         keystore = self._keystore()
-        with self._admin_uow() as uow:
+        with guarded_uow() as uow:
             keystore.reload()
             dropped = set(keystore.pending_drop_user_ids)
             leftover = revoked_slot_holders(uow, keystore)
@@ -677,7 +788,7 @@ class UserService:
         if new_dmk is None:
             return ()
         self.ctx.dmk = new_dmk
-        with self._admin_uow() as uow:
+        with guarded_uow() as uow:
             record_event(
                 uow,
                 self.ctx,

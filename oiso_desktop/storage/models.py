@@ -546,6 +546,33 @@ class Appointment(Base):
         Index("ix_appointments_patient", "patient_id", "starts_at"),
         Index("ix_appointments_practitioner", "practitioner_id", "starts_at"),
         Index("ix_appointments_place", "place", "starts_at"),
+class OutboxMessage(Base):
+    """An email waiting to be sent, or sent (DESIGN.md §7): nothing is lost while
+    the SMTP server is down. Messages carry no health data (account notices only).
+
+    ``kind``: what the message is for (``inactivity_warning``, ``test``); ``user_id``
+    the account it concerns, if any. ``attempts`` counts failed deliveries;
+    ``next_attempt_at`` is when the sender may try again (retry backoff);
+    ``last_error`` a short technical reason (never the message itself).
+    """
+
+    __tablename__ = "outbox"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    recipient: Mapped[str] = mapped_column(String(200), nullable=False)
+    subject: Mapped[str] = mapped_column(String(200), nullable=False)
+    body: Mapped[str] = mapped_column(Text, nullable=False)
+    kind: Mapped[str] = mapped_column(String(30), nullable=False)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False)
+    attempts: Mapped[int] = mapped_column(Integer, default=0, nullable=False)
+    next_attempt_at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False)
+    last_error: Mapped[str] = mapped_column(String(300), default="", nullable=False)
+    sent_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+    __table_args__ = (
+        Index("ix_outbox_due", "sent_at", "next_attempt_at"),
+        Index("ix_outbox_user", "user_id"),
     )
 
 

@@ -2499,6 +2499,34 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <source>This emergency access does not exist.</source>
         <translation>Cet accès en urgence n&apos;existe pas.</translation>
     </message>
+    <message>
+        <source>An email setting is not valid: check the server, the port, the security and the sender&apos;s address.</source>
+        <translation>Un paramètre d&apos;envoi des courriels n&apos;est pas valide : vérifiez le serveur, le port, la sécurité et l&apos;adresse de l&apos;expéditeur.</translation>
+    </message>
+    <message>
+        <source>Email sending is not set up: enter the SMTP server and the sender.</source>
+        <translation>L&apos;envoi des courriels n&apos;est pas configuré : renseignez le serveur SMTP et l&apos;expéditeur.</translation>
+    </message>
+    <message>
+        <source>The email could not be sent ({reason}).</source>
+        <translation>Le courriel n&apos;a pas pu être envoyé ({reason}).</translation>
+    </message>
+    <message>
+        <source>The event log is broken: its purge is suspended. Verify the event log.</source>
+        <translation>Le journal des événements est rompu : sa purge est suspendue. Vérifiez le journal.</translation>
+    </message>
+    <message>
+        <source>The purge marker of the event log cannot be read: verify the event log.</source>
+        <translation>Le repère de purge du journal des événements est illisible : vérifiez le journal.</translation>
+    </message>
+    <message>
+        <source>The delay before revocation must be a whole number of days, from {minimum} to {maximum}.</source>
+        <translation>Le délai avant révocation doit être un nombre entier de jours, de {minimum} à {maximum}.</translation>
+    </message>
+    <message>
+        <source>Invalid date and time: {text} (expected ISO 8601, e.g. 2027-01-31T02:00Z).</source>
+        <translation>Date et heure invalides : {text} (attendu ISO 8601, par exemple 2027-01-31T02:00Z).</translation>
+    </message>
 </context>
 <context>
     <name>EventLogView</name>
@@ -2927,6 +2955,34 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>Emergency access</source>
         <translation>Accès en urgence</translation>
+    </message>
+    <message>
+        <source>Old events purged</source>
+        <translation>Purge des événements anciens</translation>
+    </message>
+    <message>
+        <source>Maintenance started</source>
+        <translation>Maintenance commencée</translation>
+    </message>
+    <message>
+        <source>Maintenance finished</source>
+        <translation>Maintenance terminée</translation>
+    </message>
+    <message>
+        <source>Inactive account warned</source>
+        <translation>Compte inactif prévenu</translation>
+    </message>
+    <message>
+        <source>Inactivity warning cancelled (signed in again)</source>
+        <translation>Avertissement d&apos;inactivité levé (nouvelle connexion)</translation>
+    </message>
+    <message>
+        <source>Email settings changed</source>
+        <translation>Paramètres des courriels modifiés</translation>
+    </message>
+    <message>
+        <source>Test email sent</source>
+        <translation>Courriel d&apos;essai envoyé</translation>
     </message>
 </context>
 <context>

@@ -330,9 +330,9 @@ def _unused(_: subprocess.CompletedProcess[bytes]) -> None:  # keep the import f
 def test_an_unknown_command_does_not_start_the_interface(capsys) -> None:  # type: ignore[no-untyped-def]
     from oiso_desktop.__main__ import main as entry
 
-    assert entry(["maintenance", "run"]) == 2
+    assert entry(["purger", "run"]) == 2
     err = capsys.readouterr().err
-    assert "commande inconnue « maintenance »" in err and "Traceback" not in err
+    assert "commande inconnue « purger »" in err and "Traceback" not in err
 
 
 @pytest.mark.parametrize("stdout", ["closed", "full"])
