@@ -546,6 +546,9 @@ class Appointment(Base):
         Index("ix_appointments_patient", "patient_id", "starts_at"),
         Index("ix_appointments_practitioner", "practitioner_id", "starts_at"),
         Index("ix_appointments_place", "place", "starts_at"),
+    )
+
+
 class OutboxMessage(Base):
     """An email waiting to be sent, or sent (DESIGN.md §7): nothing is lost while
     the SMTP server is down. Messages carry no health data (account notices only).
