@@ -13,7 +13,12 @@ from sqlalchemy import inspect, text
 from oiso_desktop.storage.crypto import new_dmk
 from oiso_desktop.storage.engine import create_sqlcipher_engine
 from oiso_desktop.storage.field_crypto import encrypted_columns
-from oiso_desktop.storage.migrations import alembic_config, current_revision, upgrade_to_head
+from oiso_desktop.storage.migrations import (
+    alembic_config,
+    current_revision,
+    head_revision,
+    upgrade_to_head,
+)
 from oiso_desktop.storage.models import Base
 
 FOLLOWUP_TABLES = {
@@ -54,7 +59,7 @@ def test_a_0004_database_is_upgraded_to_the_followup_tables(tmp_path: Path) -> N
             )
         upgrade_to_head(engine)
         with engine.begin() as conn:
-            assert current_revision(conn) == "0005"
+            assert current_revision(conn) == head_revision()
             assert set(inspect(conn).get_table_names()) >= FOLLOWUP_TABLES
             context = MigrationContext.configure(conn, opts={"compare_type": True})
             assert compare_metadata(context, Base.metadata) == []
