@@ -103,6 +103,9 @@ ACTION_LABELS: dict[str, str] = {
     "assistance_changed": QT_TRANSLATE_NOOP("EventTableModel", "Assisting secretaries changed"),
     "break_glass": QT_TRANSLATE_NOOP("EventTableModel", "Emergency access (break-the-glass)"),
     "break_glass_reviewed": QT_TRANSLATE_NOOP("EventTableModel", "Emergency access reviewed"),
+    "break_glass_lookup": QT_TRANSLATE_NOOP(
+        "EventTableModel", "Emergency access: identity looked up"
+    ),
 }
 
 OBJECT_TYPE_LABELS: dict[str, str] = {
