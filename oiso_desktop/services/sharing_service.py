@@ -804,10 +804,7 @@ class SharingService:
             rows = list(uow.session.scalars(query.order_by(Patient.id)))
             if method == "identity":
                 rows = [
-                    p
-                    for p in rows
-                    if name == fold(p.birth_name)
-                    and first in _first_names_of(p)
+                    p for p in rows if name == fold(p.birth_name) and first in _first_names_of(p)
                 ]
             scope = PatientScope(uow, actor)
             shares = scope.shares(p.id for p in rows)
