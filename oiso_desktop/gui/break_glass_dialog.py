@@ -84,12 +84,17 @@ class BreakGlassDialog(QDialog):
         buttons_row.addWidget(self.back_button)
         buttons_row.addStretch(1)
         buttons, self.ok_button, _cancel = ok_cancel_buttons("break_glass_ok_button")
+        # wide enough for the text of either step (it changes with the step)
+        metrics = self.ok_button.fontMetrics()
+        self.ok_button.setMinimumWidth(
+            max(metrics.horizontalAdvance(text) for text in self._ok_texts()) + 32
+        )
         buttons.accepted.connect(self._on_ok)
         buttons.rejected.connect(self.reject)
         buttons_row.addWidget(buttons)
         layout.addLayout(buttons_row)
         self._show_step(0)
-        self.resize(640, 580)
+        self.resize(640, 560)
 
     # ------------------------------------------------------------------ pages
     def _identity_page(self) -> QWidget:
@@ -187,13 +192,16 @@ class BreakGlassDialog(QDialog):
     def _show_step(self, index: int) -> None:
         self.stack.setCurrentIndex(index)
         self.back_button.setVisible(index == 1)
-        self.ok_button.setText(self.tr("Look up") if index == 0 else self.tr("Open read-only"))
+        self.ok_button.setText(self._ok_texts()[index])
         self.error_label.hide()
         self._update_ok()
         if index == 0:
             self.nir_edit.setFocus()
         else:
             self.reason_edit.setFocus()
+
+    def _ok_texts(self) -> tuple[str, str]:
+        return self.tr("Look up"), self.tr("Open read-only")
 
     def reason_ok(self) -> bool:
         return reason_length(self.reason_edit.toPlainText()) >= BREAK_GLASS_REASON_MIN

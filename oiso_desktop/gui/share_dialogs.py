@@ -31,6 +31,7 @@ from oiso_desktop.gui.i18n import role_label
 from oiso_desktop.gui.tasks import TaskRunner
 from oiso_desktop.gui.widgets.data_table import search_field
 from oiso_desktop.gui.widgets.dialog_parts import confirm, error_label, ok_cancel_buttons
+from oiso_desktop.gui.widgets.field_message import show_banner
 from oiso_desktop.services.sharing_service import MESSAGE_MAX, ShareView, UserRef
 
 if TYPE_CHECKING:
@@ -290,8 +291,8 @@ class TransferDialog(QDialog):
         )
         warning.setObjectName("transfer_warning_label")
         warning.setWordWrap(True)
-        style.set_role(warning, "error")
         layout.addWidget(warning)
+        show_banner(warning, warning.text(), "warning")
         self.error_label = error_label()
         layout.addWidget(self.error_label)
         buttons, self.ok_button, _cancel = ok_cancel_buttons(
