@@ -553,6 +553,7 @@ class PatientListView(QWidget):
         dialog = BreakGlassDialog(self._session, self._tasks, parent=self.window())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.sig_opened.connect(self.open_patient)
+        dialog.sig_opened.connect(lambda _pid: self.refresh())  # now in the list too
         self._dialogs.add(dialog)
         dialog.destroyed.connect(lambda _obj=None, d=dialog: self._dialogs.discard(d))
         self.last_dialog = dialog
