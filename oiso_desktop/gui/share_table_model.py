@@ -11,6 +11,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from oiso_desktop.domain.permissions import ShareAccess
 from oiso_desktop.gui.i18n import role_label
 from oiso_desktop.gui.patient_table_model import format_date
+from oiso_desktop.gui.shares_table_model import share_level_label
 from oiso_desktop.gui.table_model_base import RowTableModel
 from oiso_desktop.services.sharing_service import ShareView
 
@@ -18,15 +19,12 @@ __all__ = ["ShareRow", "ShareTableModel", "level_label", "moment_label"]
 
 CONTEXT = "ShareTableModel"
 
-LEVEL_LABELS = {
-    ShareAccess.READ: QT_TRANSLATE_NOOP("ShareTableModel", "Read"),
-    ShareAccess.WRITE: QT_TRANSLATE_NOOP("ShareTableModel", "Read and write"),
-}
 _AT = QT_TRANSLATE_NOOP("ShareTableModel", "{date} at {time}")
 
 
 def level_label(access: ShareAccess) -> str:
-    return QCoreApplication.translate(CONTEXT, LEVEL_LABELS[ShareAccess(access)])
+    """ "Lecture seule" / "Lecture et écriture", as on the Partages page."""
+    return share_level_label(access)
 
 
 def moment_label(moment: dt.datetime) -> str:

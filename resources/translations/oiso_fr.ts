@@ -6874,14 +6874,6 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
 <context>
     <name>ShareTableModel</name>
     <message>
-        <source>Read</source>
-        <translation>Lecture</translation>
-    </message>
-    <message>
-        <source>Read and write</source>
-        <translation>Lecture et écriture</translation>
-    </message>
-    <message>
         <source>{date} at {time}</source>
         <translation>{date} à {time}</translation>
     </message>

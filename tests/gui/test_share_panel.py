@@ -129,7 +129,7 @@ def test_share_then_the_recipient_sees_it_then_revoke(
     assert panel.level_button.text() == "Passer en lecture seule"
     qtbot.mouseClick(panel.level_button, CLICK)
     assert gui_tasks.wait_idle(10000)
-    assert panel.model.index(0, 4).data() == "Lecture"
+    assert panel.model.index(0, 4).data() == "Lecture seule"
 
     # revoke, after the confirmation
     panel.select_recipient(team["pmartin"])
