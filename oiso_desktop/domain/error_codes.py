@@ -138,6 +138,7 @@ class ErrorCode(StrEnum):
     BREAK_GLASS_ROLE = "break_glass_role"
     BREAK_GLASS_NOT_NEEDED = "break_glass_not_needed"
     BREAK_GLASS_REVIEW_NOT_FOUND = "break_glass_review_not_found"
+    BREAK_GLASS_LOOKUP_INCOMPLETE = "break_glass_lookup_incomplete"
 
     # --- database folder and files (storage, setup, paths, reports, export) ------------
     ALREADY_EXISTS = "already_exists"

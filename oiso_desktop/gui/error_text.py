@@ -297,6 +297,9 @@ MESSAGES: dict[ErrorCode, str] = {
     _E.BREAK_GLASS_REVIEW_NOT_FOUND: QT_TRANSLATE_NOOP(
         "Errors", "This emergency access does not exist."
     ),
+    _E.BREAK_GLASS_LOOKUP_INCOMPLETE: QT_TRANSLATE_NOOP(
+        "Errors", "Enter the full NIR, or the birth name, first name and birth date."
+    ),
     _E.OWNER_REQUIRED: QT_TRANSLATE_NOOP(
         "Errors", "Choose the practitioner in charge of the file."
     ),

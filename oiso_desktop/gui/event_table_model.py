@@ -126,6 +126,9 @@ ACTION_LABELS: dict[str, str] = {
     ),
     "smtp_settings_changed": QT_TRANSLATE_NOOP("EventTableModel", "Email settings changed"),
     "mail_test_sent": QT_TRANSLATE_NOOP("EventTableModel", "Test email sent"),
+    "break_glass_lookup": QT_TRANSLATE_NOOP(
+        "EventTableModel", "Emergency access: identity looked up"
+    ),
 }
 
 OBJECT_TYPE_LABELS: dict[str, str] = {

@@ -9,7 +9,13 @@ them, and brings an open one to the front instead of opening it twice). Tabs:
   clinical roles whose session holds the clinical key; otherwise one tab says
   why the clinical data are not shown (awaiting a colleague's approval);
 * **Historique** — every saved version of the clinical forms, shown read-only
-  with what changed.
+  with what changed;
+* **Partage** — for the file's owner only (:class:`~oiso_desktop.gui.share_panel.SharePanel`):
+  who has access, share, revoke, transfer. After a transfer the window closes:
+  the former owner keeps no access.
+
+A file opened by breaking the glass shows a banner saying so, read-only like a
+file shared for reading.
 
 Save (Ctrl+S) saves every modified section, each with its own version: a
 section saved meanwhile by someone else opens :class:`FormConflictDialog`, which
@@ -53,6 +59,7 @@ from oiso_desktop.domain.family import Family
 from oiso_desktop.domain.form_changes import Change, form_changes
 from oiso_desktop.domain.genetics import Genetics, genetics_results, positive_variants
 from oiso_desktop.domain.permissions import PatientAccess, Permission
+from oiso_desktop.domain.roles import Role
 from oiso_desktop.gui import style
 from oiso_desktop.gui.clinical_access_notice import (
     ClinicalAccessNotice,
@@ -68,6 +75,7 @@ from oiso_desktop.gui.patient_dialog import PatientDialog
 from oiso_desktop.gui.patient_table_model import format_date, ins_status_label, sex_label
 from oiso_desktop.gui.relatives_letter_dialog import open_relatives_letter
 from oiso_desktop.gui.scores_panel import ScoresPanel
+from oiso_desktop.gui.share_panel import SharePanel
 from oiso_desktop.gui.summary_preview import open_summary_preview
 from oiso_desktop.gui.tasks import TaskRunner
 from oiso_desktop.gui.widgets.field_message import show_banner
@@ -667,6 +675,7 @@ class PatientFileWindow(QDialog):
     sig_open_patient = Signal(int)  # a linked relative's own file
     sig_clinical_loaded = Signal()
     sig_saved = Signal()  # a save round ended with every section saved
+    sig_transferred = Signal(int)  # this file now has another owner (the window closes)
 
     def __init__(
         self,
@@ -699,6 +708,8 @@ class PatientFileWindow(QDialog):
         self._force_close = False
         self._close_when_saved = False
         self._links_shown = False
+        self.share_panel: SharePanel | None = None
+        self._share_page: QWidget | None = None  # the Partage tab, last (owner only)
 
         layout = QVBoxLayout(self)
         self.header_label = QLabel()
@@ -711,6 +722,11 @@ class PatientFileWindow(QDialog):
         self.banner_label.setWordWrap(True)
         self.banner_label.hide()
         layout.addWidget(self.banner_label)
+        self.emergency_label = QLabel()
+        self.emergency_label.setObjectName("emergency_label")
+        self.emergency_label.setWordWrap(True)
+        self.emergency_label.hide()
+        layout.addWidget(self.emergency_label)
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("file_tabs")
@@ -767,13 +783,47 @@ class PatientFileWindow(QDialog):
         self._pedigree_results: object = {}
         self.letter_dialog: QDialog | None = None
         self.summary_dialog: QDialog | None = None
+        self.transfer_notice: QMessageBox | None = None
         self._show_patient(patient)
         if session.can(Permission.VIEW_CLINICAL):
             self._load_clinical()  # read in the background while the tabs are built
             self._build_clinical_tabs()
         else:
             self._update_state()
+        if self.is_owner():
+            self._share_page = _page("share_page")
+            self.tabs.addTab(self._share_page, self.tr("Sharing"))
+        if self.is_break_glass():
+            show_banner(
+                self.emergency_label,
+                self.tr(
+                    "Emergency access (break-the-glass) — read only, until you log out. "
+                    "This access is logged, shown to the file's owner and reviewed by an "
+                    "administrator."
+                ),
+                "warning",
+                bold=True,
+            )
+            # the identity tab says why it is read-only: not "shared with you"
+            self.identity._show_banner(  # noqa: SLF001 - the embedded form's banner
+                self.tr("Read only: emergency access (break-the-glass)."), "hint"
+            )
         self._fit_to_screen()
+
+    def is_owner(self) -> bool:
+        """The user owns this file (the Partage tab is theirs)."""
+        actor = self._session.actor
+        return self.patient.owner_id == actor.user_id and actor.role in (
+            Role.PRACTITIONER,
+            Role.GENETIC_COUNSELLOR,
+        )
+
+    def is_break_glass(self) -> bool:
+        """The file is open only because the user broke the glass in this session."""
+        return (
+            self.patient.access == PatientAccess.READ
+            and self.patient.id in self._session.ctx.break_glass
+        )
 
     def _fit_to_screen(self) -> None:
         """1280×800 where it fits; maximized on a laptop screen (1366×768 and the like)."""
@@ -859,8 +909,14 @@ class PatientFileWindow(QDialog):
             (self._documents_page, self.tr("Documents")),
             (self._revisions_page, self.tr("History")),
         ):
-            self.tabs.setTabVisible(self.tabs.addTab(widget, title), False)
+            self.tabs.setTabVisible(self._add_tab(widget, title), False)
         self.sections[FormKind.FAMILY].editor  # noqa: B018 - built now, see above
+
+    def _add_tab(self, widget: QWidget, title: str) -> int:
+        """Add a tab, before the Partage tab (which stays last)."""
+        if self._share_page is not None:
+            return self.tabs.insertTab(self.tabs.indexOf(self._share_page), widget, title)
+        return self.tabs.addTab(widget, title)
 
     @property
     def history_panel(self) -> RevisionHistoryPanel | None:
@@ -889,6 +945,41 @@ class PatientFileWindow(QDialog):
             self._documents_page.layout().addWidget(panel)
             self._documents_panel = panel
         return self._documents_panel
+
+    def build_share_panel(self) -> SharePanel | None:
+        """The Partage tab's panel (built, and the accesses read, on first use)."""
+        if self.share_panel is None and self._share_page is not None:
+            fields = self.patient.fields
+            label = f"{fields.birth_name} {fields.first_names}".strip()
+            panel = SharePanel(self._session, self._tasks, self.patient.id, label)
+            panel.may_transfer = lambda: not self.is_modified()
+            panel.sig_transferred.connect(self._on_transferred)
+            self._share_page.layout().addWidget(panel)
+            self.share_panel = panel
+        return self.share_panel
+
+    def _on_transferred(self, successor: object) -> None:
+        """The file has a new owner: the former owner keeps no access, so its window
+        closes (a note says so, over the patient list)."""
+        name = getattr(successor, "display_name", "")
+        fields = self.patient.fields
+        box = QMessageBox(self.parentWidget())
+        box.setObjectName("transfer_notice")
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(self.tr("File transferred"))
+        box.setText(
+            self.tr("The file of {patient} now belongs to {name}.").format(
+                patient=f"{fields.birth_name} {fields.first_names}".strip(), name=name
+            )
+        )
+        box.setInformativeText(
+            self.tr("Its window is closed: you no longer have access to it unless they share it.")
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.transfer_notice = box
+        box.open()
+        self.sig_transferred.emit(self.patient.id)
+        self.discard_and_close()
 
     def _make_history_editor(self) -> HistoryEditor:
         editor = HistoryEditor(today=self._today)
@@ -955,9 +1046,12 @@ class PatientFileWindow(QDialog):
             )
 
     def _on_tab_changed(self, index: int) -> None:
+        page = self.tabs.widget(index)
+        if page is not None and page is self._share_page:
+            self.build_share_panel()
+            return
         if not self.sections:  # the identity tab, while the window is being built
             return
-        page = self.tabs.widget(index)
         if page is not None and page is self._revisions_page:
             self.history_panel  # noqa: B018 - builds it
         elif page is not None and page is self._documents_page:
@@ -1064,7 +1158,7 @@ class PatientFileWindow(QDialog):
             )
             self.notice.setObjectName("clinical_access_notice")
             self.notice.sig_access_changed.connect(self._on_clinical_access_changed)
-            self.tabs.addTab(self.notice, self.tr("Clinical data"))
+            self._add_tab(self.notice, self.tr("Clinical data"))
             self._update_state()
             self.sig_clinical_loaded.emit()
             return
@@ -1126,6 +1220,8 @@ class PatientFileWindow(QDialog):
             widget = self._revisions_page
         elif widget is not None and widget is self._documents_panel:
             widget = self._documents_page
+        elif widget is not None and widget is self.share_panel:
+            widget = self._share_page
         self.tabs.setCurrentWidget(widget)
 
     # -------------------------------------------------------------------- links
@@ -1177,7 +1273,9 @@ class PatientFileWindow(QDialog):
             )
             self.tabs.setTabText(index, f"{title} •" if dirty else title)
         read_only = self.patient.access < PatientAccess.WRITE
-        if read_only:
+        if read_only and self.is_break_glass():
+            self.state_label.setText(self.tr("Read only: emergency access (break-the-glass)."))
+        elif read_only:
             self.state_label.setText(
                 self.tr("Read only: this file is shared with you for reading.")
             )

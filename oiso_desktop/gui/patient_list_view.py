@@ -29,7 +29,9 @@ from PySide6.QtWidgets import (
 
 from oiso_desktop.domain.genetics import ACMG_CLASSES, POSITIVE_CLASSES, PREDISPOSITION_GENES
 from oiso_desktop.domain.permissions import Permission
+from oiso_desktop.domain.roles import Role
 from oiso_desktop.gui import style
+from oiso_desktop.gui.break_glass_dialog import BreakGlassDialog
 from oiso_desktop.gui.error_text import error_text
 from oiso_desktop.gui.genetics_labels import CLASS_LABELS, coded_label
 from oiso_desktop.gui.patient_table_model import (
@@ -121,6 +123,19 @@ class PatientListView(QWidget):
         self.search_edit.installEventFilter(self)
         top.addWidget(self.search_edit, 1)
         self._build_genetics_filter(top)
+        self.break_glass_button = QPushButton(self.tr("Emergency access…"))
+        self.break_glass_button.setObjectName("break_glass_button")
+        self.break_glass_button.setToolTip(
+            self.tr(
+                "Break-the-glass: open, read-only and until you log out, a file that is not "
+                "shared with you, found by the patient's exact identity. You give a reason; "
+                "the access is logged, shown to the file's owner and reviewed by an "
+                "administrator."
+            )
+        )
+        self.break_glass_button.clicked.connect(self.open_break_glass)
+        self.break_glass_button.setVisible(session.actor.role is Role.PRACTITIONER)
+        top.addWidget(self.break_glass_button)
         self.new_button = QPushButton(self.tr("New patient"))
         self.new_button.setObjectName("new_button")
         self.new_button.setToolTip(self.tr("Create a patient file (Ctrl+N)"))
@@ -526,11 +541,24 @@ class PatientListView(QWidget):
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.sig_identity_saved.connect(self._on_patient_saved)
         window.sig_open_patient.connect(self.open_patient)
+        window.sig_transferred.connect(lambda _pid: self.refresh())
         self.file_windows[patient.id] = window
         window.destroyed.connect(lambda _obj=None, pid=patient.id: self.file_windows.pop(pid, None))
         self.last_file_window = window
         window.show()
         self.sig_patient_opened.emit(patient.id)
+
+    def open_break_glass(self) -> QWidget:
+        """The break-the-glass dialog (practitioners); the file it opens shows here."""
+        dialog = BreakGlassDialog(self._session, self._tasks, parent=self.window())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.sig_opened.connect(self.open_patient)
+        dialog.sig_opened.connect(lambda _pid: self.refresh())  # now in the list too
+        self._dialogs.add(dialog)
+        dialog.destroyed.connect(lambda _obj=None, d=dialog: self._dialogs.discard(d))
+        self.last_dialog = dialog
+        dialog.open()
+        return dialog
 
     def _on_new_clicked(self) -> None:
         if not self.new_button.isVisible():

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from sqlalchemy import delete, select, update
 
 from oiso_desktop.domain.errors import ErrorCode, NotFound, PermissionDenied, ValidationError
+from oiso_desktop.domain.identifiers import validate_nir
 from oiso_desktop.domain.permissions import (
     BREAK_GLASS_REASON_MIN,
     PatientAccess,
@@ -55,6 +56,7 @@ from oiso_desktop.storage.models import (
 )
 
 __all__ = [
+    "BreakGlassCandidate",
     "BreakGlassNotice",
     "BreakGlassReview",
     "FileAccess",
@@ -91,6 +93,9 @@ REASON_MESSAGE = (
 BREAK_GLASS_ROLE_MESSAGE = "Seul un praticien peut ouvrir un dossier en urgence."
 BREAK_GLASS_NOT_NEEDED_MESSAGE = "Vous avez déjà accès à ce dossier."
 REVIEW_NOT_FOUND_MESSAGE = "Cet accès en urgence n'existe pas."
+LOOKUP_INCOMPLETE_MESSAGE = (
+    "Saisissez le NIR complet, ou le nom de naissance, le prénom et la date de naissance."
+)
 PATIENT_NOT_FOUND_MESSAGE = "Ce dossier patient n'existe pas."
 USER_NOT_FOUND_MESSAGE = "Ce compte n'existe pas."
 
@@ -154,6 +159,16 @@ class BreakGlassNotice:
 
 
 @dataclass(frozen=True)
+class BreakGlassCandidate:
+    """A file not visible to me that matches an exact identity (break-the-glass)."""
+
+    id: int
+    display_name: str  # "LEFÈVRE Hélène"
+    birth_date: dt.date
+    owner_name: str
+
+
+@dataclass(frozen=True)
 class BreakGlassReview:
     """One break-the-glass access in the administrator's review queue: who, when,
     which file id and the reason, never the content of the file."""
@@ -187,6 +202,12 @@ def _patient_ref(patient: Patient) -> PatientRef:
     return PatientRef(
         id=patient.id, display_name=f"{name} {patient.first_names}", birth_date=patient.birth_date
     )
+
+
+def _first_names_of(patient: Patient) -> set[str]:
+    """Each first name folded ("Jean-Pierre" is one), and all of them together."""
+    names = patient.first_names.replace(",", " ")
+    return {fold(name) for name in names.split()} | {fold(names)}
 
 
 def _as_level(access: ShareAccess | str) -> ShareAccess:
@@ -745,6 +766,72 @@ class SharingService:
         return result
 
     # ------------------------------------------------------------------ break-the-glass
+
+    @writes
+    def find_for_break_glass(
+        self,
+        nir: str | None = None,
+        birth_name: str = "",
+        first_name: str = "",
+        birth_date: dt.date | None = None,
+    ) -> tuple[BreakGlassCandidate, ...]:
+        """Files NOT visible to me matching an exact identity, to break the glass on.
+
+        A practitioner only. Exact match only, never a partial search (that would be
+        a directory of every patient): the whole NIR with a valid key, or the birth
+        name, a first name and the birth date (case and accents ignored). Files I
+        may already open are left out. Each lookup is an event, without the values
+        looked up.
+        """
+        typed_nir = (nir or "").strip()
+        name = fold(birth_name or "")
+        first = fold(first_name or "")
+        with self._uow() as uow:
+            actor = uow.actor
+            if actor.role is not Role.PRACTITIONER:
+                raise PermissionDenied(BREAK_GLASS_ROLE_MESSAGE, code=ErrorCode.BREAK_GLASS_ROLE)
+            if typed_nir:
+                number = validate_nir(typed_nir)
+                query = select(Patient).where(Patient.nir == number)
+                method = "nir"
+            elif name and first and birth_date is not None:
+                query = select(Patient).where(Patient.birth_date == birth_date)
+                method = "identity"
+            else:
+                raise ValidationError(
+                    LOOKUP_INCOMPLETE_MESSAGE, code=ErrorCode.BREAK_GLASS_LOOKUP_INCOMPLETE
+                )
+            rows = list(uow.session.scalars(query.order_by(Patient.id)))
+            if method == "identity":
+                rows = [
+                    p for p in rows if name == fold(p.birth_name) and first in _first_names_of(p)
+                ]
+            scope = PatientScope(uow, actor)
+            shares = scope.shares(p.id for p in rows)
+            hidden = [p for p in rows if scope.access(p, shares.get(p.id)) is PatientAccess.NONE]
+            owners = {
+                u.id: _user_ref(u)
+                for u in uow.session.scalars(
+                    select(User).where(User.id.in_({p.owner_id for p in hidden}))
+                )
+            }
+            record_event(
+                uow,
+                self.ctx,
+                actor,
+                "break_glass_lookup",
+                details={"by": method, "found": len(hidden)},
+            )
+            uow.commit()
+            return tuple(
+                BreakGlassCandidate(
+                    id=p.id,
+                    display_name=_patient_ref(p).display_name,
+                    birth_date=p.birth_date,
+                    owner_name=owners[p.owner_id].display_name,
+                )
+                for p in hidden
+            )
 
     @writes
     def break_glass(self, patient_id: int, reason: str) -> BreakGlassNotice:

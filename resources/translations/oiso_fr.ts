@@ -190,6 +190,89 @@
     </message>
 </context>
 <context>
+    <name>BreakGlassDialog</name>
+    <message>
+        <source>Emergency access (break-the-glass)</source>
+        <translation>Accès d&apos;urgence (bris de glace)</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <source>In an emergency, you may read a patient file that is not shared with you. Enter the patient&apos;s exact identity: the full NIR, or the birth name, a first name and the birth date. Only an exact match is shown, never a list of patients.</source>
+        <translation>En cas d&apos;urgence, vous pouvez lire un dossier patient qui ne vous est pas partagé. Saisissez l&apos;identité exacte du patient : le NIR complet, ou le nom de naissance, un prénom et la date de naissance. Seule une correspondance exacte est affichée, jamais une liste de patients.</translation>
+    </message>
+    <message>
+        <source>15 characters, key included</source>
+        <translation>15 caractères, clé comprise</translation>
+    </message>
+    <message>
+        <source>NIR:</source>
+        <translation>NIR :</translation>
+    </message>
+    <message>
+        <source>or</source>
+        <translation>ou</translation>
+    </message>
+    <message>
+        <source>Birth name:</source>
+        <translation>Nom de naissance :</translation>
+    </message>
+    <message>
+        <source>First name:</source>
+        <translation>Prénom :</translation>
+    </message>
+    <message>
+        <source>Birth date:</source>
+        <translation>Date de naissance :</translation>
+    </message>
+    <message>
+        <source>File to open</source>
+        <translation>Dossier à ouvrir</translation>
+    </message>
+    <message>
+        <source>Why do you need this file?</source>
+        <translation>Pourquoi avez-vous besoin de ce dossier ?</translation>
+    </message>
+    <message>
+        <source>For example: patient admitted to the emergency department tonight</source>
+        <translation>Par exemple : patient admis aux urgences cette nuit</translation>
+    </message>
+    <message>
+        <source>This access is logged with your name and your reason, shown to the file&apos;s owner at their next login, and reviewed by an administrator. The file opens read-only, until you log out.</source>
+        <translation>Cet accès est enregistré dans le journal avec votre nom et votre motif, signalé au responsable du dossier à sa prochaine connexion et examiné par un administrateur. Le dossier s&apos;ouvre en lecture seule, jusqu&apos;à votre déconnexion.</translation>
+    </message>
+    <message>
+        <source>Look up</source>
+        <translation>Rechercher</translation>
+    </message>
+    <message>
+        <source>Open read-only</source>
+        <translation>Ouvrir en lecture seule</translation>
+    </message>
+    <message>
+        <source>{count} / {minimum} characters minimum</source>
+        <translation>{count} / {minimum} caractères minimum</translation>
+    </message>
+    <message>
+        <source>Looking up the identity…</source>
+        <translation>Recherche de l&apos;identité…</translation>
+    </message>
+    <message>
+        <source>No file you cannot already open matches this identity exactly. Check the spelling, the birth date or the NIR (a file you can open is in your list).</source>
+        <translation>Aucun dossier auquel vous n&apos;avez pas déjà accès ne correspond exactement à cette identité. Vérifiez l&apos;orthographe, la date de naissance ou le NIR (un dossier auquel vous avez accès se trouve dans votre liste).</translation>
+    </message>
+    <message>
+        <source>{name} — born on {date} — owner: {owner}</source>
+        <translation>{name} — né(e) le {date} — responsable : {owner}</translation>
+    </message>
+    <message>
+        <source>Opening the file in an emergency…</source>
+        <translation>Ouverture du dossier en urgence…</translation>
+    </message>
+</context>
+<context>
     <name>CanRiskFiles</name>
     <message>
         <source>Import a CanRisk file</source>
@@ -2527,6 +2610,10 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <source>Invalid date and time: {text} (expected ISO 8601, e.g. 2027-01-31T02:00Z).</source>
         <translation>Date et heure invalides : {text} (attendu ISO 8601, par exemple 2027-01-31T02:00Z).</translation>
     </message>
+    <message>
+        <source>Enter the full NIR, or the birth name, first name and birth date.</source>
+        <translation>Saisissez le NIR complet, ou le nom de naissance, le prénom et la date de naissance.</translation>
+    </message>
 </context>
 <context>
     <name>EventLogView</name>
@@ -2983,6 +3070,10 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>Test email sent</source>
         <translation>Courriel d&apos;essai envoyé</translation>
+    </message>
+    <message>
+        <source>Emergency access: identity looked up</source>
+        <translation>Accès d&apos;urgence : identité recherchée</translation>
     </message>
 </context>
 <context>
@@ -5365,6 +5456,30 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
+    <message>
+        <source>Sharing</source>
+        <translation>Partage</translation>
+    </message>
+    <message>
+        <source>Emergency access (break-the-glass) — read only, until you log out. This access is logged, shown to the file&apos;s owner and reviewed by an administrator.</source>
+        <translation>Accès d&apos;urgence (bris de glace) — lecture seule, jusqu&apos;à la déconnexion. Cet accès est enregistré dans le journal, signalé au responsable du dossier et examiné par un administrateur.</translation>
+    </message>
+    <message>
+        <source>Read only: emergency access (break-the-glass).</source>
+        <translation>Lecture seule : accès d&apos;urgence (bris de glace).</translation>
+    </message>
+    <message>
+        <source>File transferred</source>
+        <translation>Dossier transféré</translation>
+    </message>
+    <message>
+        <source>The file of {patient} now belongs to {name}.</source>
+        <translation>Le dossier de {patient} appartient désormais à {name}.</translation>
+    </message>
+    <message>
+        <source>Its window is closed: you no longer have access to it unless they share it.</source>
+        <translation>Sa fenêtre est fermée : vous n&apos;y avez plus accès, sauf si ce praticien vous le partage.</translation>
+    </message>
 </context>
 <context>
     <name>PatientListModel</name>
@@ -5451,6 +5566,14 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>Only the files whose patient carries a variant of this class (with the gene)</source>
         <translation>Seulement les dossiers dont le patient porte un variant de cette classe (et du gène choisi)</translation>
+    </message>
+    <message>
+        <source>Emergency access…</source>
+        <translation>Accès d&apos;urgence…</translation>
+    </message>
+    <message>
+        <source>Break-the-glass: open, read-only and until you log out, a file that is not shared with you, found by the patient&apos;s exact identity. You give a reason; the access is logged, shown to the file&apos;s owner and reviewed by an administrator.</source>
+        <translation>Bris de glace : ouvrir, en lecture seule et jusqu&apos;à votre déconnexion, un dossier qui ne vous est pas partagé, retrouvé par l&apos;identité exacte du patient. Vous indiquez un motif ; l&apos;accès est enregistré dans le journal, signalé au responsable du dossier et examiné par un administrateur.</translation>
     </message>
 </context>
 <context>
@@ -5972,6 +6095,25 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>No linked file</source>
         <translation>Aucun dossier lié</translation>
+    </message>
+</context>
+<context>
+    <name>RecipientSearch</name>
+    <message>
+        <source>Name, RPPS number or structure…</source>
+        <translation>Nom, numéro RPPS ou structure…</translation>
+    </message>
+    <message>
+        <source>RPPS {number}</source>
+        <translation>RPPS {number}</translation>
+    </message>
+    <message>
+        <source>Nobody matches this search.</source>
+        <translation>Personne ne correspond à cette recherche.</translation>
+    </message>
+    <message>
+        <source>{count} colleague(s) found.</source>
+        <translation>{count} confrère(s) trouvé(s).</translation>
     </message>
 </context>
 <context>
@@ -6796,6 +6938,187 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     </message>
 </context>
 <context>
+    <name>ShareDialog</name>
+    <message>
+        <source>Share the file of {patient}</source>
+        <translation>Partager le dossier de {patient}</translation>
+    </message>
+    <message>
+        <source>Choose a practitioner or a genetic counsellor, of any structure. They will see this file in their list, marked as shared with them, and be told at their next login.</source>
+        <translation>Choisissez un praticien ou un conseiller en génétique, de n&apos;importe quelle structure. Le dossier apparaîtra dans sa liste, marqué comme partagé avec lui, et il en sera informé à sa prochaine connexion.</translation>
+    </message>
+    <message>
+        <source>Access</source>
+        <translation>Accès</translation>
+    </message>
+    <message>
+        <source>Read: they may read the file, not change it</source>
+        <translation>Lecture : il peut lire le dossier, sans le modifier</translation>
+    </message>
+    <message>
+        <source>Read and write: they may also change the identity and the clinical forms</source>
+        <translation>Lecture et écriture : il peut aussi modifier l&apos;identité et les formulaires cliniques</translation>
+    </message>
+    <message>
+        <source>Message to the recipient (optional):</source>
+        <translation>Message au destinataire (facultatif) :</translation>
+    </message>
+    <message>
+        <source>For example: for your opinion on the family</source>
+        <translation>Par exemple : pour avis sur la famille</translation>
+    </message>
+    <message>
+        <source>The message is shown to the recipient; it is not kept in the log.</source>
+        <translation>Le message est montré au destinataire ; il n&apos;est pas conservé dans le journal.</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Partager</translation>
+    </message>
+    <message>
+        <source>Sharing the file…</source>
+        <translation>Partage du dossier…</translation>
+    </message>
+</context>
+<context>
+    <name>SharePanel</name>
+    <message>
+        <source>Shared with</source>
+        <translation>Partagé avec</translation>
+    </message>
+    <message>
+        <source>This file is not shared: only you (and your secretaries) can open it.</source>
+        <translation>Ce dossier n&apos;est pas partagé : vous seul (et vos secrétaires) pouvez l&apos;ouvrir.</translation>
+    </message>
+    <message>
+        <source>Share…</source>
+        <translation>Partager…</translation>
+    </message>
+    <message>
+        <source>Share this file with a practitioner or a genetic counsellor</source>
+        <translation>Partager ce dossier avec un praticien ou un conseiller en génétique</translation>
+    </message>
+    <message>
+        <source>Remove access</source>
+        <translation>Retirer l&apos;accès</translation>
+    </message>
+    <message>
+        <source>Transfer the file…</source>
+        <translation>Transférer le dossier…</translation>
+    </message>
+    <message>
+        <source>Make another practitioner the owner of this file (a successor)</source>
+        <translation>Confier ce dossier à un autre praticien, qui en devient responsable (un successeur)</translation>
+    </message>
+    <message>
+        <source>Secretaries</source>
+        <translation>Secrétaires</translation>
+    </message>
+    <message>
+        <source>Owner: {name} ({details}). The owner decides who else has access.</source>
+        <translation>Responsable du dossier : {name} ({details}). Le responsable décide qui d&apos;autre y a accès.</translation>
+    </message>
+    <message>
+        <source>These secretaries reach this file because they assist you or a recipient with read and write access: they see its identity, contacts, follow-up plan and appointments, never its clinical content.</source>
+        <translation>Ces secrétaires accèdent à ce dossier parce qu&apos;elles vous assistent, ou assistent un destinataire en lecture et écriture : elles voient son identité, ses coordonnées, son plan de suivi et ses rendez-vous, jamais son contenu clinique.</translation>
+    </message>
+    <message>
+        <source>No secretary reaches this file.</source>
+        <translation>Aucune secrétaire n&apos;accède à ce dossier.</translation>
+    </message>
+    <message>
+        <source>RPPS {number}</source>
+        <translation>RPPS {number}</translation>
+    </message>
+    <message>
+        <source>Change to read only</source>
+        <translation>Passer en lecture seule</translation>
+    </message>
+    <message>
+        <source>Change to read and write</source>
+        <translation>Passer en lecture et écriture</translation>
+    </message>
+    <message>
+        <source>Change the access of the selected recipient</source>
+        <translation>Changer l&apos;accès du destinataire choisi</translation>
+    </message>
+    <message>
+        <source>{name} now has: {level}</source>
+        <translation>Accès actuel de {name} : {level}</translation>
+    </message>
+    <message>
+        <source>The file is shared with {name} ({level}).</source>
+        <translation>Le dossier est partagé avec {name} ({level}).</translation>
+    </message>
+    <message>
+        <source>Changing the access…</source>
+        <translation>Modification de l&apos;accès…</translation>
+    </message>
+    <message>
+        <source>{name} now has: {level}.</source>
+        <translation>{name} a désormais l&apos;accès : {level}.</translation>
+    </message>
+    <message>
+        <source>Remove the access of {name} to this file?</source>
+        <translation>Retirer l&apos;accès de {name} à ce dossier ?</translation>
+    </message>
+    <message>
+        <source>The file disappears from their list at once. You can share it again later.</source>
+        <translation>Le dossier disparaît aussitôt de sa liste. Vous pourrez le partager de nouveau plus tard.</translation>
+    </message>
+    <message>
+        <source>Removing the access…</source>
+        <translation>Retrait de l&apos;accès…</translation>
+    </message>
+    <message>
+        <source>{name} no longer has access to this file.</source>
+        <translation>{name} n&apos;a plus accès à ce dossier.</translation>
+    </message>
+    <message>
+        <source>Save or undo your changes to this file before transferring it.</source>
+        <translation>Enregistrez ou annulez vos modifications de ce dossier avant de le transférer.</translation>
+    </message>
+</context>
+<context>
+    <name>ShareTableModel</name>
+    <message>
+        <source>{date} at {time}</source>
+        <translation>{date} à {time}</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Destinataire</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Structure</source>
+        <translation>Structure</translation>
+    </message>
+    <message>
+        <source>RPPS</source>
+        <translation>RPPS</translation>
+    </message>
+    <message>
+        <source>Access</source>
+        <translation>Accès</translation>
+    </message>
+    <message>
+        <source>Shared on</source>
+        <translation>Partagé le</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Par</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+</context>
+<context>
     <name>SharesTableModel</name>
     <message>
         <source>Read only</source>
@@ -7160,6 +7483,45 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     <message>
         <source>Status</source>
         <translation>Statut</translation>
+    </message>
+</context>
+<context>
+    <name>TransferDialog</name>
+    <message>
+        <source>Transfer the file of {patient}</source>
+        <translation>Transférer le dossier de {patient}</translation>
+    </message>
+    <message>
+        <source>Choose the practitioner who takes over this file (a successor). They become its owner; the other shares stay.</source>
+        <translation>Choisissez le praticien qui reprend ce dossier (un successeur). Il en devient responsable ; les autres partages sont conservés.</translation>
+    </message>
+    <message>
+        <source>After the transfer you no longer have any access to this file, unless the new owner shares it with you. Its window closes.</source>
+        <translation>Après le transfert, vous n&apos;avez plus aucun accès à ce dossier, sauf si le nouveau responsable vous le partage. Sa fenêtre se ferme.</translation>
+    </message>
+    <message>
+        <source>Transfer…</source>
+        <translation>Transférer…</translation>
+    </message>
+    <message>
+        <source>Transfer the file</source>
+        <translation>Transférer le dossier</translation>
+    </message>
+    <message>
+        <source>Transfer the file of {patient} to {name}?</source>
+        <translation>Transférer le dossier de {patient} à {name} ?</translation>
+    </message>
+    <message>
+        <source>{name} becomes its owner. You will no longer see this file unless they share it with you. The transfer is logged.</source>
+        <translation>{name} en devient responsable. Vous ne verrez plus ce dossier, sauf s&apos;il vous le partage. Le transfert est enregistré dans le journal.</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Transférer</translation>
+    </message>
+    <message>
+        <source>Transferring the file…</source>
+        <translation>Transfert du dossier…</translation>
     </message>
 </context>
 <context>

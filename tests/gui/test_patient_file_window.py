@@ -75,7 +75,7 @@ def test_tabs_follow_the_role_and_the_clinical_key(qtbot, gui_db, gui_tasks, cli
     window = _window(qtbot, clinician, gui_tasks, patient_id)
     assert window.tab_titles() == [
         "Identité", "Antécédents", "Famille", "Génétique", "Scores", "Documents",
-        "Historique",
+        "Historique", "Partage",
     ]  # fmt: skip
     assert window.header_label.text().startswith("LEFÈVRE Hélène — née le 12/03/1975")
     assert window.windowTitle() == "LEFÈVRE Hélène — dossier patient"
@@ -116,7 +116,7 @@ def test_tabs_follow_the_role_and_the_clinical_key(qtbot, gui_db, gui_tasks, cli
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.sig_clinical_loaded, timeout=15000):
         window.show()
-    assert window.tab_titles() == ["Identité", "Données cliniques"]
+    assert window.tab_titles() == ["Identité", "Données cliniques", "Partage"]
     assert "ne détient pas encore la clé clinique" in window.notice.text()
     # A colleague approves; "check again" brings the clinical tabs.
     clinician.clinical_key.approve(gui_db.user_ids["nnouveau"])
@@ -124,7 +124,7 @@ def test_tabs_follow_the_role_and_the_clinical_key(qtbot, gui_db, gui_tasks, cli
         window.notice.check_again()
     assert window.tab_titles() == [
         "Identité", "Antécédents", "Famille", "Génétique", "Scores", "Documents",
-        "Historique",
+        "Historique", "Partage",
     ]  # fmt: skip
     window.close()
 
