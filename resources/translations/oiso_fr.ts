@@ -127,6 +127,123 @@
     </message>
 </context>
 <context>
+    <name>BreakGlassReviewView</name>
+    <message>
+        <source>Emergency accesses</source>
+        <extracomment>after each load of the queue (tests) how many accesses await review, after each load</extracomment>
+        <translation>Accès d&apos;urgence</translation>
+    </message>
+    <message>
+        <source>A practitioner may open a file that is not shared with them in an emergency, after writing a reason. Each access waits here for your review: who, when, which file and why. The patient&apos;s name and the content of the file are never shown here.</source>
+        <translation>En cas d&apos;urgence, un praticien peut ouvrir un dossier qui ne lui est pas partagé, après en avoir écrit le motif. Chaque accès attend ici votre examen : qui, quand, quel dossier et pourquoi. Le nom du patient et le contenu du dossier ne sont jamais affichés ici.</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Afficher :</translation>
+    </message>
+    <message>
+        <source>To review</source>
+        <translation>À examiner</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Tous</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>Mark as reviewed…</source>
+        <translation>Marquer comme examiné…</translation>
+    </message>
+    <message>
+        <source>Loading the emergency accesses…</source>
+        <translation>Chargement des accès d&apos;urgence…</translation>
+    </message>
+    <message>
+        <source>No emergency access has been recorded.</source>
+        <translation>Aucun accès d&apos;urgence n&apos;a été enregistré.</translation>
+    </message>
+    <message>
+        <source>No emergency access awaits review.</source>
+        <translation>Aucun accès d&apos;urgence n&apos;attend d&apos;examen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n access(es) recorded, {pending} to review</source>
+        <translation>
+            <numerusform>%n accès enregistré, {pending} à examiner</numerusform>
+            <numerusform>%n accès enregistrés, {pending} à examiner</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n access(es) to review</source>
+        <translation>
+            <numerusform>%n accès à examiner</numerusform>
+            <numerusform>%n accès à examiner</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{who} — file no. {file} — {when}</source>
+        <translation>{who} — dossier n° {file} — {when}</translation>
+    </message>
+    <message>
+        <source>Reason: {reason}</source>
+        <translation>Motif : {reason}</translation>
+    </message>
+    <message>
+        <source>Comment: {comment}</source>
+        <translation>Commentaire : {comment}</translation>
+    </message>
+    <message>
+        <source>The emergency access has been marked as reviewed.</source>
+        <translation>L&apos;accès d&apos;urgence a été marqué comme examiné.</translation>
+    </message>
+</context>
+<context>
+    <name>BreakGlassTableModel</name>
+    <message>
+        <source>To review</source>
+        <translation>À examiner</translation>
+    </message>
+    <message>
+        <source>Reviewed on {date} by {name}</source>
+        <translation>Examiné le {date} par {name}</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>Date et heure</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Utilisateur</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Structure</source>
+        <translation>Structure</translation>
+    </message>
+    <message>
+        <source>File no.</source>
+        <translation>N° de dossier</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Review comment</source>
+        <translation>Commentaire d&apos;examen</translation>
+    </message>
+</context>
+<context>
     <name>CanRiskFiles</name>
     <message>
         <source>Import a CanRisk file</source>
@@ -4417,6 +4534,17 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>Administration</translation>
     </message>
     <message>
+        <source>Emergency accesses</source>
+        <translation>Accès d&apos;urgence</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to review</source>
+        <translation>
+            <numerusform>%n à examiner</numerusform>
+            <numerusform>%n à examiner</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -5774,6 +5902,45 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>Remove this result</source>
         <translation>Retirer ce résultat</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <source>Mark an emergency access as reviewed</source>
+        <translation>Marquer un accès d&apos;urgence comme examiné</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Utilisateur :</translation>
+    </message>
+    <message>
+        <source>Date and time:</source>
+        <translation>Date et heure :</translation>
+    </message>
+    <message>
+        <source>File no.:</source>
+        <translation>N° de dossier :</translation>
+    </message>
+    <message>
+        <source>Reason given:</source>
+        <translation>Motif donné :</translation>
+    </message>
+    <message>
+        <source>Your comment (checks made, follow-up):</source>
+        <translation>Votre commentaire (vérifications faites, suites données) :</translation>
+    </message>
+    <message>
+        <source>For example: justified, the patient was admitted to the emergency unit.</source>
+        <translation>Par exemple : justifié, le patient a été admis aux urgences.</translation>
+    </message>
+    <message>
+        <source>Mark as reviewed</source>
+        <translation>Marquer comme examiné</translation>
+    </message>
+    <message>
+        <source>Recording the review…</source>
+        <translation>Enregistrement de l&apos;examen…</translation>
     </message>
 </context>
 <context>
