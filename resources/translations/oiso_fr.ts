@@ -6746,6 +6746,76 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     </message>
 </context>
 <context>
+    <name>TransferFilesDialog</name>
+    <message>
+        <source>Transfer the files of a departed user</source>
+        <extracomment>the owner&apos;s files were counted (tests) the successor search answered (tests)</extracomment>
+        <translation>Transférer les dossiers d&apos;un utilisateur parti</translation>
+    </message>
+    <message>
+        <source>Counting the files…</source>
+        <translation>Décompte des dossiers…</translation>
+    </message>
+    <message>
+        <source>The successor becomes the owner of every one of these files; {name} keeps no access. Their secretaries follow the files: the successor&apos;s secretaries see them, the former ones no longer do. Each file&apos;s transfer is recorded in the event log.</source>
+        <translation>Le successeur devient le responsable de chacun de ces dossiers ; {name} n&apos;y garde aucun accès. Les secrétaires suivent les dossiers : celles du successeur les voient, les précédentes ne les voient plus. Le transfert de chaque dossier est enregistré dans le journal.</translation>
+    </message>
+    <message>
+        <source>Successor (an active practitioner):</source>
+        <translation>Successeur (un praticien actif) :</translation>
+    </message>
+    <message>
+        <source>Search: name, RPPS, structure…</source>
+        <translation>Rechercher : nom, RPPS, structure…</translation>
+    </message>
+    <message>
+        <source>Transfer…</source>
+        <translation>Transférer…</translation>
+    </message>
+    <message numerus="yes">
+        <source>{name} owns %n file(s).</source>
+        <translation>
+            <numerusform>{name} possède %n dossier.</numerusform>
+            <numerusform>{name} possède %n dossiers.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{name} owns no file: there is nothing to transfer.</source>
+        <translation>{name} ne possède aucun dossier : il n&apos;y a rien à transférer.</translation>
+    </message>
+    <message>
+        <source>RPPS {rpps}</source>
+        <translation>RPPS {rpps}</translation>
+    </message>
+    <message>
+        <source>No active practitioner matches this search.</source>
+        <translation>Aucun praticien actif ne correspond à cette recherche.</translation>
+    </message>
+    <message>
+        <source>Transfer the files</source>
+        <translation>Transférer les dossiers</translation>
+    </message>
+    <message numerus="yes">
+        <source>Transfer the %n file(s) of {owner} to {successor}?</source>
+        <translation>
+            <numerusform>Transférer le dossier de {owner} à {successor} ?</numerusform>
+            <numerusform>Transférer les %n dossiers de {owner} à {successor} ?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{successor} becomes their owner. {owner} will have no access to them any more, and neither will their secretaries.</source>
+        <translation>{successor} en devient responsable. {owner} n&apos;y aura plus accès, ses secrétaires non plus.</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Transférer</translation>
+    </message>
+    <message>
+        <source>Transferring the files…</source>
+        <translation>Transfert des dossiers…</translation>
+    </message>
+</context>
+<context>
     <name>UserAdminView</name>
     <message>
         <source>User accounts</source>
@@ -6778,6 +6848,10 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     <message>
         <source>Reset the password</source>
         <translation>Réinitialiser le mot de passe</translation>
+    </message>
+    <message>
+        <source>Transfer their files…</source>
+        <translation>Transférer ses dossiers…</translation>
     </message>
     <message>
         <source>Finish the revocation</source>
@@ -6909,6 +6983,13 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     <message>
         <source>Password of {login} reset.</source>
         <translation>Mot de passe de {login} réinitialisé.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) of {name} transferred to {successor}.</source>
+        <translation>
+            <numerusform>%n dossier de {name} transféré à {successor}.</numerusform>
+            <numerusform>%n dossiers de {name} transférés à {successor}.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
