@@ -300,9 +300,9 @@ class BreakGlassReviewView(QWidget):
             self.body.setCurrentWidget(self.table)
             if include_reviewed:
                 self.count_label.setText(
-                    self.tr("%n access(es) recorded, {pending} to review", "", len(rows)).format(
-                        pending=pending
-                    )
+                    self.tr("%n access(es) recorded", "", len(rows))
+                    + " — "
+                    + self.tr("%n to review", "", pending)
                 )
             else:
                 self.count_label.setText(self.tr("%n access(es) to review", "", pending))

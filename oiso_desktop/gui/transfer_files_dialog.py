@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from oiso_desktop.domain.roles import Role
 from oiso_desktop.gui import style
 from oiso_desktop.gui.error_text import error_text
-from oiso_desktop.gui.i18n import role_label
+from oiso_desktop.gui.i18n import role_label, status_label
 from oiso_desktop.gui.tasks import TaskRunner
 from oiso_desktop.gui.widgets.data_table import search_field
 from oiso_desktop.gui.widgets.dialog_parts import confirm, error_label, ok_cancel_buttons
@@ -72,6 +72,14 @@ class TransferFilesDialog(QDialog):
         self.confirmation: QMessageBox | None = None
 
         layout = QVBoxLayout(self)
+        details = [role_label(owner.role), status_label(owner.status)]
+        if owner.structure_name:
+            details.append(owner.structure_name)
+        self.owner_label = QLabel(f"{owner.display_name} — {', '.join(details)}")
+        self.owner_label.setObjectName("owner_label")
+        self.owner_label.setWordWrap(True)
+        style.set_role(self.owner_label, "section")
+        layout.addWidget(self.owner_label)
         self.count_label = QLabel(self.tr("Counting the files…"))
         self.count_label.setObjectName("count_label")
         self.count_label.setWordWrap(True)
@@ -138,11 +146,7 @@ class TransferFilesDialog(QDialog):
     def _on_files_loaded(self, ids: tuple[int, ...]) -> None:
         self.file_ids = tuple(ids)
         if ids:
-            self.count_label.setText(
-                self.tr("{name} owns %n file(s).", "", len(ids)).format(
-                    name=self.owner.display_name
-                )
-            )
+            self.count_label.setText(self.tr("%n file(s) to transfer.", "", len(ids)))
         else:
             self.count_label.setText(
                 self.tr("{name} owns no file: there is nothing to transfer.").format(
@@ -231,12 +235,10 @@ class TransferFilesDialog(QDialog):
         self.confirmation = confirm(
             self,
             self.tr("Transfer the files"),
-            self.tr("Transfer the %n file(s) of {owner} to {successor}?", "", len(ids)).format(
-                owner=self.owner.display_name, successor=successor.display_name
-            ),
+            self.tr("Transfer %n file(s)?", "", len(ids)),
             self.tr(
-                "{successor} becomes their owner. {owner} will have no access to them any "
-                "more, and neither will their secretaries."
+                "The files of {owner} go to {successor}, who becomes their owner. {owner} will "
+                "have no access to them any more, and neither will their secretaries."
             ).format(owner=self.owner.display_name, successor=successor.display_name),
             self.tr("Transfer"),
             lambda: self.transfer(successor, ids),

@@ -494,8 +494,10 @@ class UserAdminView(QWidget):
 
     def _on_files_transferred(self, user: UserView, count: int, successor: str) -> None:
         self._show_status(
-            self.tr("%n file(s) of {name} transferred to {successor}.", "", count).format(
+            self.tr("Files of {name} transferred to {successor}.").format(
                 name=user.display_name, successor=successor
-            ),
+            )
+            + " "
+            + self.tr("%n file(s) changed hands.", "", count),
             "ok",
         )

@@ -170,10 +170,17 @@
         <translation>Aucun accès d&apos;urgence n&apos;attend d&apos;examen.</translation>
     </message>
     <message numerus="yes">
-        <source>%n access(es) recorded, {pending} to review</source>
+        <source>%n access(es) recorded</source>
         <translation>
-            <numerusform>%n accès enregistré, {pending} à examiner</numerusform>
-            <numerusform>%n accès enregistrés, {pending} à examiner</numerusform>
+            <numerusform>%n accès enregistré</numerusform>
+            <numerusform>%n accès enregistrés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to review</source>
+        <translation>
+            <numerusform>%n à examiner</numerusform>
+            <numerusform>%n à examiner</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -6773,11 +6780,22 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
         <translation>Transférer…</translation>
     </message>
     <message numerus="yes">
-        <source>{name} owns %n file(s).</source>
+        <source>%n file(s) to transfer.</source>
         <translation>
-            <numerusform>{name} possède %n dossier.</numerusform>
-            <numerusform>{name} possède %n dossiers.</numerusform>
+            <numerusform>%n dossier à transférer.</numerusform>
+            <numerusform>%n dossiers à transférer.</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>Transfer %n file(s)?</source>
+        <translation>
+            <numerusform>Transférer %n dossier ?</numerusform>
+            <numerusform>Transférer %n dossiers ?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The files of {owner} go to {successor}, who becomes their owner. {owner} will have no access to them any more, and neither will their secretaries.</source>
+        <translation>Les dossiers de {owner} passent à {successor}, qui en devient responsable. {owner} n&apos;y aura plus accès, ses secrétaires non plus.</translation>
     </message>
     <message>
         <source>{name} owns no file: there is nothing to transfer.</source>
@@ -6794,17 +6812,6 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     <message>
         <source>Transfer the files</source>
         <translation>Transférer les dossiers</translation>
-    </message>
-    <message numerus="yes">
-        <source>Transfer the %n file(s) of {owner} to {successor}?</source>
-        <translation>
-            <numerusform>Transférer le dossier de {owner} à {successor} ?</numerusform>
-            <numerusform>Transférer les %n dossiers de {owner} à {successor} ?</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>{successor} becomes their owner. {owner} will have no access to them any more, and neither will their secretaries.</source>
-        <translation>{successor} en devient responsable. {owner} n&apos;y aura plus accès, ses secrétaires non plus.</translation>
     </message>
     <message>
         <source>Transfer</source>
@@ -6984,11 +6991,15 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
         <source>Password of {login} reset.</source>
         <translation>Mot de passe de {login} réinitialisé.</translation>
     </message>
+    <message>
+        <source>Files of {name} transferred to {successor}.</source>
+        <translation>Dossiers de {name} transférés à {successor}.</translation>
+    </message>
     <message numerus="yes">
-        <source>%n file(s) of {name} transferred to {successor}.</source>
+        <source>%n file(s) changed hands.</source>
         <translation>
-            <numerusform>%n dossier de {name} transféré à {successor}.</numerusform>
-            <numerusform>%n dossiers de {name} transférés à {successor}.</numerusform>
+            <numerusform>%n dossier a changé de responsable.</numerusform>
+            <numerusform>%n dossiers ont changé de responsable.</numerusform>
         </translation>
     </message>
 </context>

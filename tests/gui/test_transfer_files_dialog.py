@@ -79,7 +79,8 @@ def test_admin_transfers_a_revoked_practitioners_files(
     assert admin_view.transfer_button.text() == "Transférer ses dossiers…"
 
     dialog = _open_dialog(qtbot, admin_view, gui_tasks)
-    assert dialog.count_label.text() == "Claire Dubois possède 3 dossiers."
+    assert dialog.owner_label.text().startswith("Claire Dubois — Praticien, Révoqué")
+    assert dialog.count_label.text() == "3 dossiers à transférer."
     assert not dialog.transfer_button.isEnabled()  # no successor chosen yet
     _search(qtbot, dialog, gui_type, gui_tasks, "Martin")
     # Practitioners only: the counsellor "Martineau" matches the text but is not offered.
@@ -91,14 +92,18 @@ def test_admin_transfers_a_revoked_practitioners_files(
     qtbot.mouseClick(dialog.transfer_button, Qt.MouseButton.LeftButton)
     box = dialog.confirmation
     assert box is not None
-    assert box.text() == "Transférer les 3 dossiers de Claire Dubois à Jérôme Martin ?"
+    assert box.text() == "Transférer 3 dossiers ?"
+    assert box.informativeText().startswith(
+        "Les dossiers de Claire Dubois passent à Jérôme Martin, qui en devient responsable."
+    )
     with qtbot.waitSignal(dialog.sig_transferred, timeout=10000) as signal:
         qtbot.mouseClick(box.findChild(type(dialog.transfer_button), "confirm_button"),
                          Qt.MouseButton.LeftButton)
     assert signal.args == [3, "Jérôme Martin"]
     assert gui_tasks.wait_idle(10000)
     assert admin_view.status_label.text() == (
-        "3 dossiers de Claire Dubois transférés à Jérôme Martin."
+        "Dossiers de Claire Dubois transférés à Jérôme Martin. "
+        "3 dossiers ont changé de responsable."
     )
 
     successor = gui_db.login("jmartin")
