@@ -51,7 +51,7 @@ COMMENT_MAX = 2000
 
 
 def _who(review: BreakGlassReview) -> str:
-    """"Claire Dubois (Praticien, CHU de Lyon)"."""
+    """ "Claire Dubois (Praticien, CHU de Lyon)"."""
     details = role_label(review.user.role)
     if review.user.structure_name:
         details = f"{details}, {review.user.structure_name}"

@@ -26,15 +26,13 @@ _REVIEWED_COLOUR = "#1e7a3c"
 
 
 def review_status_text(review: BreakGlassReview) -> str:
-    """"To review", or "Reviewed on <date> by <name>"."""
+    """ "To review", or "Reviewed on <date> by <name>"."""
     if review.reviewed_at is None:
         return QCoreApplication.translate("BreakGlassTableModel", "To review")
     name = review.reviewed_by.display_name if review.reviewed_by is not None else "?"
     return QCoreApplication.translate(
         "BreakGlassTableModel", "Reviewed on {date} by {name}"
-    ).format(
-        date=format_local_datetime(review.reviewed_at), name=name
-    )
+    ).format(date=format_local_datetime(review.reviewed_at), name=name)
 
 
 class BreakGlassTableModel(RowTableModel[BreakGlassReview]):

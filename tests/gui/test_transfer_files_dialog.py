@@ -34,7 +34,10 @@ def departed(gui_db, gui_admin):
         "jmartin", Role.PRACTITIONER, first_name="Jérôme", last_name="Martin", rpps=SUCCESSOR_RPPS
     )
     gui_db.add_user(
-        "mpetit", Role.GENETIC_COUNSELLOR, first_name="Marie", last_name="Martineau",
+        "mpetit",
+        Role.GENETIC_COUNSELLOR,
+        first_name="Marie",
+        last_name="Martineau",
         adeli="751234567",
     )
     try:
@@ -97,8 +100,9 @@ def test_admin_transfers_a_revoked_practitioners_files(
         "Les dossiers de Claire Dubois passent à Jérôme Martin, qui en devient responsable."
     )
     with qtbot.waitSignal(dialog.sig_transferred, timeout=10000) as signal:
-        qtbot.mouseClick(box.findChild(type(dialog.transfer_button), "confirm_button"),
-                         Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(
+            box.findChild(type(dialog.transfer_button), "confirm_button"), Qt.MouseButton.LeftButton
+        )
     assert signal.args == [3, "Jérôme Martin"]
     assert gui_tasks.wait_idle(10000)
     assert admin_view.status_label.text() == (
