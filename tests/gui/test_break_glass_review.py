@@ -139,3 +139,24 @@ def test_only_admins_get_the_page_and_the_service_refuses_the_others(
         if admin_window.navigation.item(row).text() == "Accès d'urgence"
     ]
     assert entry.toolTip() == "1 à examiner"
+
+
+def test_table_model_without_widgets() -> None:
+    from oiso_desktop.domain.roles import AccountStatus
+    from oiso_desktop.services.sharing_service import BreakGlassReview, UserRef
+
+    when = dt.datetime(2026, 3, 2, 9, 30, tzinfo=dt.UTC)
+    user = UserRef(7, "Jérôme Martin", Role.PRACTITIONER, AccountStatus.ACTIVE, "CHU Nord", None)
+    admin = UserRef(1, "Alice Martin", Role.ADMIN, AccountStatus.ACTIVE, "", None)
+    pending = BreakGlassReview(1, user, 42, when, REASON, None, None, "")
+    reviewed = BreakGlassReview(2, user, 43, when, REASON, when, admin, "Justifié")
+    model = BreakGlassTableModel()
+    model.set_rows([pending, reviewed])
+    assert model.pending_count() == 1
+    assert model.index(0, BreakGlassTableModel.COL_FILE).data() == "42"
+    assert model.index(0, BreakGlassTableModel.COL_STRUCTURE).data() == "CHU Nord"
+    assert model.index(0, BreakGlassTableModel.COL_STATUS).data() == "À examiner"
+    status = model.index(1, BreakGlassTableModel.COL_STATUS).data()
+    assert status.startswith("Examiné le ") and status.endswith(" par Alice Martin")
+    assert model.index(1, BreakGlassTableModel.COL_COMMENT).data() == "Justifié"
+    assert model.headerData(4, Qt.Orientation.Horizontal) == "N° de dossier"

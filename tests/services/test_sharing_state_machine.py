@@ -9,7 +9,10 @@ pair, must agree with the model of who may see or change what. Any disagreement 
 leak (or a wrongful refusal) and fails the test.
 
 ``OISO_SHARING_EXAMPLES`` / ``OISO_SHARING_STEPS`` run it longer (default: a run of
-under a minute).
+under a minute); ``OISO_SHARING_FILES`` caps the files of a sequence (8) and
+``OISO_SHARING_PROGRESS=1`` prints a line per sequence. The long run (thousands of
+steps), its command and its figures: benchmarks/README.md, "The long sharing state
+machine".
 """
 
 from __future__ import annotations
