@@ -91,6 +91,13 @@ PAGES = (
         Permission.MANAGE_USERS,
     ),
     PageSpec(
+        "break_glass",
+        "warning",
+        "oiso_desktop.gui.break_glass_review_view",
+        "BreakGlassReviewView",
+        Permission.MANAGE_USERS,
+    ),
+    PageSpec(
         "journal",
         "journal",
         "oiso_desktop.gui.event_log_view",
@@ -182,7 +189,7 @@ class MainWindow(QMainWindow):
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation_list")
         self.navigation.setIconSize(QSize(22, 22))
-        self.navigation.setFixedWidth(190)
+        self.navigation.setFixedWidth(204)
         self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget()
         self.stack.setObjectName("page_stacked_widget")
@@ -354,6 +361,7 @@ class MainWindow(QMainWindow):
             "shares": self.tr("Sharing"),
             "journal": self.tr("Event log"),
             "admin": self.tr("Administration"),
+            "break_glass": self.tr("Emergency accesses"),
         }
         return titles[key]
 
@@ -375,6 +383,14 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(navigation_icon(spec.icon_name), self._page_title(spec.key))
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             self.navigation.addItem(item)
+            # A page may say how many items await the user (its entry's tool tip).
+            counter = getattr(page, "sig_pending_count_changed", None)
+            if counter is not None:
+                counter.connect(
+                    lambda count, item=item: item.setToolTip(
+                        self.tr("%n to review", "", count) if count else ""
+                    )
+                )
 
     def open_patient(self, patient_id: int) -> None:
         """Open a patient file in its window, as the patient list does (one window

@@ -273,6 +273,130 @@
     </message>
 </context>
 <context>
+    <name>BreakGlassReviewView</name>
+    <message>
+        <source>Emergency accesses</source>
+        <extracomment>after each load of the queue (tests) how many accesses await review, after each load</extracomment>
+        <translation>Accès d&apos;urgence</translation>
+    </message>
+    <message>
+        <source>A practitioner may open a file that is not shared with them in an emergency, after writing a reason. Each access waits here for your review: who, when, which file and why. The patient&apos;s name and the content of the file are never shown here.</source>
+        <translation>En cas d&apos;urgence, un praticien peut ouvrir un dossier qui ne lui est pas partagé, après en avoir écrit le motif. Chaque accès attend ici votre examen : qui, quand, quel dossier et pourquoi. Le nom du patient et le contenu du dossier ne sont jamais affichés ici.</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Afficher :</translation>
+    </message>
+    <message>
+        <source>To review</source>
+        <translation>À examiner</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Tous</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>Mark as reviewed…</source>
+        <translation>Marquer comme examiné…</translation>
+    </message>
+    <message>
+        <source>Loading the emergency accesses…</source>
+        <translation>Chargement des accès d&apos;urgence…</translation>
+    </message>
+    <message>
+        <source>No emergency access has been recorded.</source>
+        <translation>Aucun accès d&apos;urgence n&apos;a été enregistré.</translation>
+    </message>
+    <message>
+        <source>No emergency access awaits review.</source>
+        <translation>Aucun accès d&apos;urgence n&apos;attend d&apos;examen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n access(es) recorded</source>
+        <translation>
+            <numerusform>%n accès enregistré</numerusform>
+            <numerusform>%n accès enregistrés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to review</source>
+        <translation>
+            <numerusform>%n à examiner</numerusform>
+            <numerusform>%n à examiner</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n access(es) to review</source>
+        <translation>
+            <numerusform>%n accès à examiner</numerusform>
+            <numerusform>%n accès à examiner</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{who} — file no. {file} — {when}</source>
+        <translation>{who} — dossier n° {file} — {when}</translation>
+    </message>
+    <message>
+        <source>Reason: {reason}</source>
+        <translation>Motif : {reason}</translation>
+    </message>
+    <message>
+        <source>Comment: {comment}</source>
+        <translation>Commentaire : {comment}</translation>
+    </message>
+    <message>
+        <source>The emergency access has been marked as reviewed.</source>
+        <translation>L&apos;accès d&apos;urgence a été marqué comme examiné.</translation>
+    </message>
+</context>
+<context>
+    <name>BreakGlassTableModel</name>
+    <message>
+        <source>To review</source>
+        <translation>À examiner</translation>
+    </message>
+    <message>
+        <source>Reviewed on {date} by {name}</source>
+        <translation>Examiné le {date} par {name}</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>Date et heure</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Utilisateur</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Structure</source>
+        <translation>Structure</translation>
+    </message>
+    <message>
+        <source>File no.</source>
+        <translation>N° de dossier</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Review comment</source>
+        <translation>Commentaire d&apos;examen</translation>
+    </message>
+</context>
+<context>
     <name>CanRiskFiles</name>
     <message>
         <source>Import a CanRisk file</source>
@@ -5023,6 +5147,17 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <source>About OISO Desktop</source>
         <translation>À propos d&apos;OISO Desktop</translation>
     </message>
+    <message>
+        <source>Emergency accesses</source>
+        <translation>Accès d&apos;urgence</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to review</source>
+        <translation>
+            <numerusform>%n à examiner</numerusform>
+            <numerusform>%n à examiner</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>NewPasswordDialog</name>
@@ -6343,6 +6478,45 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
 </context>
 <context>
+    <name>ReviewDialog</name>
+    <message>
+        <source>Mark an emergency access as reviewed</source>
+        <translation>Marquer un accès d&apos;urgence comme examiné</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Utilisateur :</translation>
+    </message>
+    <message>
+        <source>Date and time:</source>
+        <translation>Date et heure :</translation>
+    </message>
+    <message>
+        <source>File no.:</source>
+        <translation>N° de dossier :</translation>
+    </message>
+    <message>
+        <source>Reason given:</source>
+        <translation>Motif donné :</translation>
+    </message>
+    <message>
+        <source>Your comment (checks made, follow-up):</source>
+        <translation>Votre commentaire (vérifications faites, suites données) :</translation>
+    </message>
+    <message>
+        <source>For example: justified, the patient was admitted to the emergency unit.</source>
+        <translation>Par exemple : justifié, le patient a été admis aux urgences.</translation>
+    </message>
+    <message>
+        <source>Mark as reviewed</source>
+        <translation>Marquer comme examiné</translation>
+    </message>
+    <message>
+        <source>Recording the review…</source>
+        <translation>Enregistrement de l&apos;examen…</translation>
+    </message>
+</context>
+<context>
     <name>RevisionHistoryPanel</name>
     <message>
         <source>Version</source>
@@ -7525,6 +7699,76 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     </message>
 </context>
 <context>
+    <name>TransferFilesDialog</name>
+    <message>
+        <source>Transfer the files of a departed user</source>
+        <extracomment>the owner&apos;s files were counted (tests) the successor search answered (tests)</extracomment>
+        <translation>Transférer les dossiers d&apos;un utilisateur parti</translation>
+    </message>
+    <message>
+        <source>Counting the files…</source>
+        <translation>Décompte des dossiers…</translation>
+    </message>
+    <message>
+        <source>The successor becomes the owner of every one of these files; {name} keeps no access. Their secretaries follow the files: the successor&apos;s secretaries see them, the former ones no longer do. Each file&apos;s transfer is recorded in the event log.</source>
+        <translation>Le successeur devient le responsable de chacun de ces dossiers ; {name} n&apos;y garde aucun accès. Les secrétaires suivent les dossiers : celles du successeur les voient, les précédentes ne les voient plus. Le transfert de chaque dossier est enregistré dans le journal.</translation>
+    </message>
+    <message>
+        <source>Successor (an active practitioner):</source>
+        <translation>Successeur (un praticien actif) :</translation>
+    </message>
+    <message>
+        <source>Search: name, RPPS, structure…</source>
+        <translation>Rechercher : nom, RPPS, structure…</translation>
+    </message>
+    <message>
+        <source>Transfer…</source>
+        <translation>Transférer…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) to transfer.</source>
+        <translation>
+            <numerusform>%n dossier à transférer.</numerusform>
+            <numerusform>%n dossiers à transférer.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Transfer %n file(s)?</source>
+        <translation>
+            <numerusform>Transférer %n dossier ?</numerusform>
+            <numerusform>Transférer %n dossiers ?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The files of {owner} go to {successor}, who becomes their owner. {owner} will have no access to them any more, and neither will their secretaries.</source>
+        <translation>Les dossiers de {owner} passent à {successor}, qui en devient responsable. {owner} n&apos;y aura plus accès, ses secrétaires non plus.</translation>
+    </message>
+    <message>
+        <source>{name} owns no file: there is nothing to transfer.</source>
+        <translation>{name} ne possède aucun dossier : il n&apos;y a rien à transférer.</translation>
+    </message>
+    <message>
+        <source>RPPS {rpps}</source>
+        <translation>RPPS {rpps}</translation>
+    </message>
+    <message>
+        <source>No active practitioner matches this search.</source>
+        <translation>Aucun praticien actif ne correspond à cette recherche.</translation>
+    </message>
+    <message>
+        <source>Transfer the files</source>
+        <translation>Transférer les dossiers</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Transférer</translation>
+    </message>
+    <message>
+        <source>Transferring the files…</source>
+        <translation>Transfert des dossiers…</translation>
+    </message>
+</context>
+<context>
     <name>UserAdminView</name>
     <message>
         <source>User accounts</source>
@@ -7688,6 +7932,21 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     <message>
         <source>Password of {login} reset.</source>
         <translation>Mot de passe de {login} réinitialisé.</translation>
+    </message>
+    <message>
+        <source>Transfer their files…</source>
+        <translation>Transférer ses dossiers…</translation>
+    </message>
+    <message>
+        <source>Files of {name} transferred to {successor}.</source>
+        <translation>Dossiers de {name} transférés à {successor}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) changed hands.</source>
+        <translation>
+            <numerusform>%n dossier a changé de responsable.</numerusform>
+            <numerusform>%n dossiers ont changé de responsable.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
