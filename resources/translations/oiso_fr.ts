@@ -3434,6 +3434,207 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
 </context>
 <context>
+    <name>FollowupAppointmentStatus</name>
+    <message>
+        <source>Booked</source>
+        <translation>Pris</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Confirmé</translation>
+    </message>
+    <message>
+        <source>Attended</source>
+        <translation>Honoré</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>Manqué</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulé</translation>
+    </message>
+</context>
+<context>
+    <name>FollowupConflict</name>
+    <message>
+        <source>The patient has another appointment that day</source>
+        <translation>Le patient a un autre rendez-vous ce jour-là</translation>
+    </message>
+    <message>
+        <source>The place is already booked at that time</source>
+        <translation>Le lieu est déjà réservé à cette heure</translation>
+    </message>
+</context>
+<context>
+    <name>FollowupExam</name>
+    <message>
+        <source>Clinical breast and gynaecological exam</source>
+        <translation>Examen clinique mammaire et gynécologique</translation>
+    </message>
+    <message>
+        <source>Breast MRI</source>
+        <translation>IRM mammaire</translation>
+    </message>
+    <message>
+        <source>Mammography ± ultrasound</source>
+        <translation>Mammographie ± échographie</translation>
+    </message>
+    <message>
+        <source>Bilateral mammography (two views)</source>
+        <translation>Mammographie bilatérale (deux incidences)</translation>
+    </message>
+    <message>
+        <source>Discussion of risk-reducing salpingo-oophorectomy</source>
+        <translation>Discussion d&apos;annexectomie prophylactique</translation>
+    </message>
+    <message>
+        <source>Clinical exam</source>
+        <translation>Examen clinique</translation>
+    </message>
+    <message>
+        <source>Colonoscopy with chromoendoscopy</source>
+        <translation>Coloscopie avec chromoendoscopie</translation>
+    </message>
+    <message>
+        <source>Gynaecological exam and endovaginal ultrasound</source>
+        <translation>Examen gynécologique et échographie endovaginale</translation>
+    </message>
+    <message>
+        <source>Discussion of hysterectomy with adnexectomy</source>
+        <translation>Discussion d&apos;hystérectomie avec annexectomie</translation>
+    </message>
+    <message>
+        <source>Discussion of colectomy</source>
+        <translation>Discussion de colectomie</translation>
+    </message>
+    <message>
+        <source>Upper endoscopy</source>
+        <translation>Endoscopie digestive haute</translation>
+    </message>
+    <message>
+        <source>Dermatology consultation</source>
+        <translation>Consultation de dermatologie</translation>
+    </message>
+    <message>
+        <source>Whole-body MRI</source>
+        <translation>IRM corps entier</translation>
+    </message>
+    <message>
+        <source>Brain MRI</source>
+        <translation>IRM cérébrale</translation>
+    </message>
+    <message>
+        <source>Abdominal ultrasound</source>
+        <translation>Échographie abdominale</translation>
+    </message>
+    <message>
+        <source>Genetics consultation</source>
+        <translation>Consultation de génétique</translation>
+    </message>
+    <message>
+        <source>Other exam</source>
+        <translation>Autre examen</translation>
+    </message>
+</context>
+<context>
+    <name>FollowupPlanChange</name>
+    <message>
+        <source>added</source>
+        <translation>ajouté</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>retiré</translation>
+    </message>
+    <message>
+        <source>next due date changed</source>
+        <translation>prochaine échéance modifiée</translation>
+    </message>
+    <message>
+        <source>ages or interval changed</source>
+        <translation>âges ou intervalle modifiés</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>arrêté</translation>
+    </message>
+    <message>
+        <source>resumed</source>
+        <translation>repris</translation>
+    </message>
+</context>
+<context>
+    <name>FollowupPlanStatus</name>
+    <message>
+        <source>Not started yet</source>
+        <translation>Pas encore commencé</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Réalisé</translation>
+    </message>
+    <message>
+        <source>According to findings</source>
+        <translation>Selon les résultats</translation>
+    </message>
+    <message>
+        <source>Ended (age limit)</source>
+        <translation>Terminé (limite d&apos;âge)</translation>
+    </message>
+    <message>
+        <source>Stopped by surgery</source>
+        <translation>Arrêté par la chirurgie</translation>
+    </message>
+    <message>
+        <source>Stopped by adjustment</source>
+        <translation>Arrêté par ajustement</translation>
+    </message>
+    <message>
+        <source>Deceased</source>
+        <translation>Décès</translation>
+    </message>
+</context>
+<context>
+    <name>FollowupVariant</name>
+    <message>
+        <source>Single version</source>
+        <translation>Version unique</translation>
+    </message>
+    <message>
+        <source>France</source>
+        <translation>France</translation>
+    </message>
+    <message>
+        <source>ESGE</source>
+        <translation>ESGE</translation>
+    </message>
+</context>
+<context>
+    <name>FollowupWorklist</name>
+    <message>
+        <source>Due soon</source>
+        <translation>À échéance proche</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>En retard</translation>
+    </message>
+    <message>
+        <source>Not scheduled</source>
+        <translation>Sans rendez-vous</translation>
+    </message>
+    <message>
+        <source>Lost to follow-up</source>
+        <translation>Perdu de vue</translation>
+    </message>
+</context>
+<context>
     <name>FormConflictDialog</name>
     <message>
         <source>Edit conflict — {form}</source>
