@@ -73,9 +73,7 @@ PLAN_STATUS_LABELS: dict[str, str] = {
     PlanStatus.DONE: QT_TRANSLATE_NOOP("FollowupPlanStatus", "Done"),
     PlanStatus.PER_FINDINGS: QT_TRANSLATE_NOOP("FollowupPlanStatus", "According to findings"),
     PlanStatus.ENDED: QT_TRANSLATE_NOOP("FollowupPlanStatus", "Ended (age limit)"),
-    PlanStatus.STOPPED_BY_SURGERY: QT_TRANSLATE_NOOP(
-        "FollowupPlanStatus", "Stopped by surgery"
-    ),
+    PlanStatus.STOPPED_BY_SURGERY: QT_TRANSLATE_NOOP("FollowupPlanStatus", "Stopped by surgery"),
     PlanStatus.STOPPED_BY_ADJUSTMENT: QT_TRANSLATE_NOOP(
         "FollowupPlanStatus", "Stopped by adjustment"
     ),
