@@ -141,6 +141,7 @@ class _PlanDialog(FormDialog):
         self._show_all = True
         self._revalidate()
         if self._errors or self._busy:
+            self.adjustSize()  # room for the messages now shown
             return
         fn, args, kwargs = self._call()
         self._busy = True

@@ -206,7 +206,7 @@ class FollowupPanel(QWidget):
         set_column_modes(
             self.exams_table.horizontalHeader(),
             contents=(PerformedExamTableModel.COL_DATE,),
-            widths={PerformedExamTableModel.COL_EXAM: 180, PerformedExamTableModel.COL_BY: 120},
+            widths={PerformedExamTableModel.COL_EXAM: 150, PerformedExamTableModel.COL_BY: 110},
             stretch=(PerformedExamTableModel.COL_RESULT,),
         )
         exams_layout.addWidget(self.exams_table, 1)
@@ -225,8 +225,11 @@ class FollowupPanel(QWidget):
                 AppointmentTableModel.COL_TIME,
                 AppointmentTableModel.COL_STATUS,
             ),
-            widths={AppointmentTableModel.COL_EXAM: 160, AppointmentTableModel.COL_PLACE: 160},
-            stretch=(AppointmentTableModel.COL_PRACTITIONER,),
+            widths={
+                AppointmentTableModel.COL_EXAM: 190,
+                AppointmentTableModel.COL_PRACTITIONER: 130,
+            },
+            stretch=(AppointmentTableModel.COL_PLACE,),
         )
         self.appointment_table.selectionModel().selectionChanged.connect(self._update_actions)
         appointments_layout.addWidget(self.appointment_table, 1)
@@ -258,8 +261,8 @@ class FollowupPanel(QWidget):
         actions.addStretch(1)
         appointments_layout.addLayout(actions)
         lower.addWidget(appointments_box)
-        lower.setStretchFactor(0, 1)
-        lower.setStretchFactor(1, 1)
+        lower.setStretchFactor(0, 2)
+        lower.setStretchFactor(1, 3)
         splitter.addWidget(lower)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)

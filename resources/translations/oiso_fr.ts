@@ -3696,7 +3696,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <name>FollowupAppointmentStatus</name>
     <message>
         <source>Booked</source>
-        <translation>Pris</translation>
+        <translation>Réservé</translation>
     </message>
     <message>
         <source>Confirmed</source>
