@@ -5535,6 +5535,14 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>&amp;Langue</translation>
     </message>
     <message>
+        <source>F&amp;ollow-up</source>
+        <translation>&amp;Suivi</translation>
+    </message>
+    <message>
+        <source>Surveillance &amp;protocols...</source>
+        <translation>&amp;Protocoles de surveillance…</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
@@ -6658,6 +6666,280 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>No linked file</source>
         <translation>Aucun dossier lié</translation>
+    </message>
+</context>
+<context>
+    <name>ProtocolEditorDialog</name>
+    <message>
+        <source>New surveillance protocol</source>
+        <translation>Nouveau protocole de surveillance</translation>
+    </message>
+    <message>
+        <source>New version of “{name}”</source>
+        <translation>Nouvelle version de « {name} »</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nom :</translation>
+    </message>
+    <message>
+        <source>HGNC symbols, e.g. TP53</source>
+        <translation>symboles HGNC, par exemple TP53</translation>
+    </message>
+    <message>
+        <source>Genes:</source>
+        <translation>Gènes :</translation>
+    </message>
+    <message>
+        <source>lower-case letters, digits and _ (e.g. tp53)</source>
+        <translation>lettres minuscules, chiffres et _ (par exemple tp53)</translation>
+    </message>
+    <message>
+        <source>Key:</source>
+        <translation>Clé :</translation>
+    </message>
+    <message>
+        <source>Exams:</source>
+        <translation>Examens :</translation>
+    </message>
+    <message>
+        <source>Add an exam</source>
+        <translation>Ajouter un examen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Selected exam</source>
+        <translation>Examen sélectionné</translation>
+    </message>
+    <message>
+        <source>Exam:</source>
+        <translation>Examen :</translation>
+    </message>
+    <message>
+        <source>Name of an “other” exam</source>
+        <translation>Nom d&apos;un examen « autre »</translation>
+    </message>
+    <message>
+        <source>For:</source>
+        <translation>Pour :</translation>
+    </message>
+    <message>
+        <source> years</source>
+        <translation> ans</translation>
+    </message>
+    <message>
+        <source>Start age:</source>
+        <translation>Âge de début :</translation>
+    </message>
+    <message>
+        <source>no end age</source>
+        <translation>sans âge de fin</translation>
+    </message>
+    <message>
+        <source>End age:</source>
+        <translation>Âge de fin :</translation>
+    </message>
+    <message>
+        <source>once</source>
+        <translation>une fois</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> mois</translation>
+    </message>
+    <message>
+        <source>Interval:</source>
+        <translation>Intervalle :</translation>
+    </message>
+    <message>
+        <source>To be confirmed</source>
+        <translation>À confirmer</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Note :</translation>
+    </message>
+    <message>
+        <source>Why this version (required)</source>
+        <translation>Pourquoi cette version (obligatoire)</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Motif :</translation>
+    </message>
+    <message>
+        <source>Save the version</source>
+        <translation>Enregistrer la version</translation>
+    </message>
+    <message>
+        <source>Exam(s) {numbers} to correct.</source>
+        <translation>Examen(s) {numbers} à corriger.</translation>
+    </message>
+    <message>
+        <source>Enter the reason for this version.</source>
+        <translation>Indiquez le motif de cette version.</translation>
+    </message>
+    <message>
+        <source>Saving the protocol…</source>
+        <translation>Enregistrement du protocole…</translation>
+    </message>
+</context>
+<context>
+    <name>ProtocolsView</name>
+    <message>
+        <source>Women</source>
+        <translation>Femmes</translation>
+    </message>
+    <message>
+        <source>Men</source>
+        <translation>Hommes</translation>
+    </message>
+    <message>
+        <source>Women and men</source>
+        <translation>Femmes et hommes</translation>
+    </message>
+    <message>
+        <source>Lynch syndrome (start of colonoscopies)</source>
+        <translation>Syndrome de Lynch (début des coloscopies)</translation>
+    </message>
+    <message>
+        <source>APC (upper endoscopy)</source>
+        <translation>APC (endoscopie haute)</translation>
+    </message>
+    <message>
+        <source>MUTYH (upper endoscopy)</source>
+        <translation>MUTYH (endoscopie haute)</translation>
+    </message>
+    <message>
+        <source>(to be confirmed)</source>
+        <translation>(à confirmer)</translation>
+    </message>
+    <message>
+        <source>stops after: {surgeries}</source>
+        <translation>arrêt après : {surgeries}</translation>
+    </message>
+    <message>
+        <source>then according to findings</source>
+        <translation>puis selon les résultats</translation>
+    </message>
+    <message>
+        <source>from the diagnosis</source>
+        <translation>dès le diagnostic</translation>
+    </message>
+    <message>
+        <source>Exam</source>
+        <translation>Examen</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Pour</translation>
+    </message>
+    <message>
+        <source>Ages</source>
+        <translation>Âges</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Rythme</translation>
+    </message>
+    <message>
+        <source>Remarks</source>
+        <translation>Remarques</translation>
+    </message>
+    <message>
+        <source>Surveillance protocols</source>
+        <translation>Protocoles de surveillance</translation>
+    </message>
+    <message>
+        <source>Recommendations applied by your structure</source>
+        <translation>Recommandations appliquées par votre établissement</translation>
+    </message>
+    <message>
+        <source>Apply this choice</source>
+        <translation>Appliquer ce choix</translation>
+    </message>
+    <message>
+        <source>Show every version</source>
+        <translation>Afficher toutes les versions</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>New version…</source>
+        <translation>Nouvelle version…</translation>
+    </message>
+    <message>
+        <source>New protocol…</source>
+        <translation>Nouveau protocole…</translation>
+    </message>
+    <message>
+        <source>A protocol for genes without a default one (TP53, PALB2, CDH1…)</source>
+        <translation>Un protocole pour des gènes sans protocole par défaut (TP53, PALB2, CDH1…)</translation>
+    </message>
+    <message>
+        <source>Read only: a practitioner edits the protocols.</source>
+        <translation>Lecture seule : un praticien modifie les protocoles.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Reading the protocols…</source>
+        <translation>Lecture des protocoles…</translation>
+    </message>
+    <message>
+        <source>selected by hand</source>
+        <translation>choisi manuellement</translation>
+    </message>
+    <message>
+        <source>{name} — v{version}</source>
+        <translation>{name} — v{version}</translation>
+    </message>
+    <message>
+        <source>Genes: {genes}</source>
+        <translation>Gènes : {genes}</translation>
+    </message>
+    <message>
+        <source>Version {version}</source>
+        <translation>Version {version}</translation>
+    </message>
+    <message>
+        <source>Variant: {variant}</source>
+        <translation>Variante : {variant}</translation>
+    </message>
+    <message>
+        <source>applied by your structure</source>
+        <translation>appliqué par votre établissement</translation>
+    </message>
+    <message>
+        <source>not applied by your structure</source>
+        <translation>non appliqué par votre établissement</translation>
+    </message>
+    <message>
+        <source>custom protocol</source>
+        <translation>protocole personnalisé</translation>
+    </message>
+    <message>
+        <source>Saved on {date} by {name}: {reason}</source>
+        <translation>Enregistrée le {date} par {name} : {reason}</translation>
+    </message>
+    <message>
+        <source>Former version</source>
+        <translation>Version antérieure</translation>
+    </message>
+    <message>
+        <source>Saving the choice…</source>
+        <translation>Enregistrement du choix…</translation>
+    </message>
+    <message>
+        <source>Version {version} of “{name}” saved. Plans follow it when they are next recomputed.</source>
+        <translation>Version {version} de « {name} » enregistrée. Les plans la suivront à leur prochain recalcul.</translation>
     </message>
 </context>
 <context>
