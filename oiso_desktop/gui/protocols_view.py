@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,7 +32,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -92,6 +92,9 @@ _TO_CONFIRM = QT_TRANSLATE_NOOP("ProtocolsView", "(to be confirmed)")
 _STOPPED_BY = QT_TRANSLATE_NOOP("ProtocolsView", "stops after: {surgeries}")
 _PER_FINDINGS = QT_TRANSLATE_NOOP("ProtocolsView", "then according to findings")
 _FROM_DIAGNOSIS = QT_TRANSLATE_NOOP("ProtocolsView", "from the diagnosis")
+_BY_HAND = QT_TRANSLATE_NOOP("ProtocolsView", "selected by hand")
+_YES = QT_TRANSLATE_NOOP("ProtocolsView", "yes")
+_NO = QT_TRANSLATE_NOOP("ProtocolsView", "no")
 
 
 def _tr(text: str) -> str:
@@ -167,6 +170,52 @@ class ProtocolItemTableModel(RowTableModel[_ItemRow]):
         return None
 
 
+class ProtocolTableModel(RowTableModel[ProtocolView]):
+    """The protocols: name, genes, variant, version, applied by the structure."""
+
+    CONTEXT = CONTEXT
+    HEADERS = (
+        QT_TRANSLATE_NOOP("ProtocolsView", "Protocol"),
+        QT_TRANSLATE_NOOP("ProtocolsView", "Genes"),
+        QT_TRANSLATE_NOOP("ProtocolsView", "Variant"),
+        QT_TRANSLATE_NOOP("ProtocolsView", "Version"),
+        QT_TRANSLATE_NOOP("ProtocolsView", "Applied"),
+    )
+    COL_NAME, COL_GENES, COL_VARIANT, COL_VERSION, COL_APPLIED = range(5)
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.choice = ProtocolChoice()
+
+    def applied(self, view: ProtocolView) -> bool:
+        """The version plans use: the current one, of the variant the structure chose."""
+        if not view.current:
+            return False
+        family = view.protocol.family
+        return not family or self.choice.variant_for(family) == view.variant
+
+    def display(self, view: ProtocolView, column: int) -> str | None:
+        protocol = view.protocol
+        if column == self.COL_NAME:
+            return protocol.name + (f" {_tr(_TO_CONFIRM)}" if protocol.to_confirm else "")
+        if column == self.COL_GENES:
+            return ", ".join(protocol.genes) or _tr(_BY_HAND)
+        if column == self.COL_VARIANT:
+            return variant_label(protocol.variant) if protocol.variant else "—"
+        if column == self.COL_VERSION:
+            return str(view.version)
+        if column == self.COL_APPLIED:
+            return _tr(_YES) if self.applied(view) else _tr(_NO)
+        return None
+
+    def role_data(self, view: ProtocolView, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ForegroundRole and not self.applied(view):
+            return QBrush(QColor("#6b6b6b"))
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_NAME:
+            return view.protocol.name
+        return None
+
+
 class ProtocolsView(QDialog):
     """The protocol screen (see the module docstring)."""
 
@@ -232,10 +281,22 @@ class ProtocolsView(QDialog):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        self.protocol_list = QListWidget()
-        self.protocol_list.setObjectName("protocol_list")
-        self.protocol_list.currentRowChanged.connect(self._on_protocol_selected)
-        left_layout.addWidget(self.protocol_list, 1)
+        self.protocol_model = ProtocolTableModel(self)
+        self.protocol_table = data_table("protocol_table", self.protocol_model)
+        set_column_modes(
+            self.protocol_table.horizontalHeader(),
+            contents=(
+                ProtocolTableModel.COL_VARIANT,
+                ProtocolTableModel.COL_VERSION,
+                ProtocolTableModel.COL_APPLIED,
+            ),
+            widths={ProtocolTableModel.COL_GENES: 110},
+            stretch=(ProtocolTableModel.COL_NAME,),
+        )
+        self.protocol_table.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self._on_protocol_selected(current.row())
+        )
+        left_layout.addWidget(self.protocol_table, 1)
         self.all_versions_check = QCheckBox(self.tr("Show every version"))
         self.all_versions_check.setObjectName("all_versions_check")
         self.all_versions_check.toggled.connect(lambda _on: self.refresh())
@@ -260,7 +321,7 @@ class ProtocolsView(QDialog):
         self.items_table.setWordWrap(True)
         set_column_modes(
             self.items_table.horizontalHeader(),
-            widths={ProtocolItemTableModel.COL_EXAM: 260, ProtocolItemTableModel.COL_SCHEDULE: 170},
+            widths={ProtocolItemTableModel.COL_EXAM: 190, ProtocolItemTableModel.COL_SCHEDULE: 150},
             contents=(ProtocolItemTableModel.COL_SEXES, ProtocolItemTableModel.COL_AGES),
             stretch=(ProtocolItemTableModel.COL_REMARKS,),
         )
@@ -276,8 +337,9 @@ class ProtocolsView(QDialog):
         style.set_role(self.source_label, "hint")
         right_layout.addWidget(self.source_label)
         splitter.addWidget(right)
-        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
+        splitter.setSizes([470, 870])
         layout.addWidget(splitter, 1)
 
         buttons = QHBoxLayout()
@@ -332,15 +394,8 @@ class ProtocolsView(QDialog):
             combo.blockSignals(True)
             combo.setCurrentIndex(max(0, combo.findData(getattr(choice, family))))
             combo.blockSignals(False)
-        self.protocol_list.blockSignals(True)
-        self.protocol_list.clear()
-        for view in protocols:
-            item = QListWidgetItem(self._list_text(view))
-            item.setData(Qt.ItemDataRole.UserRole, view.id)
-            if not self._applied(view):
-                item.setForeground(Qt.GlobalColor.gray)
-            self.protocol_list.addItem(item)
-        self.protocol_list.blockSignals(False)
+        self.protocol_model.choice = choice
+        self.protocol_model.set_rows(protocols)
         row = 0
         if current is not None:
             row = next(
@@ -352,8 +407,8 @@ class ProtocolsView(QDialog):
                 0,
             )
         if protocols:
-            self.protocol_list.setCurrentRow(row)
-            self._on_protocol_selected(row)
+            self.protocol_table.selectRow(row)
+        self._on_protocol_selected(row)
         self._update_choice_button()
         self.sig_loaded.emit()
 
@@ -362,32 +417,16 @@ class ProtocolsView(QDialog):
         self.sig_loaded.emit()
 
     def _applied(self, view: ProtocolView) -> bool:
-        protocol = view.protocol
-        if not view.current:
-            return False
-        if not protocol.family:
-            return True
-        return self.choice.variant_for(protocol.family) == view.variant
-
-    def _list_text(self, view: ProtocolView) -> str:
-        protocol = view.protocol
-        genes = ", ".join(protocol.genes) or self.tr("selected by hand")
-        text = self.tr("{name} — v{version}").format(name=protocol.name, version=view.version)
-        details = [genes]
-        if protocol.variant:
-            details.append(variant_label(protocol.variant))
-        if protocol.to_confirm:
-            details.append(_tr(_TO_CONFIRM))
-        return f"{text}\n{' · '.join(details)}"
+        return self.protocol_model.applied(view)
 
     def selected_protocol(self) -> ProtocolView | None:
-        row = self.protocol_list.currentRow()
+        row = self.protocol_table.currentIndex().row()
         return self.protocols[row] if 0 <= row < len(self.protocols) else None
 
     def select(self, key: str, variant: str = "") -> None:
         for row, view in enumerate(self.protocols):
             if view.key == key and view.variant == variant and view.current:
-                self.protocol_list.setCurrentRow(row)
+                self.protocol_table.selectRow(row)
                 return
 
     def _on_protocol_selected(self, _row: int) -> None:
@@ -402,9 +441,7 @@ class ProtocolsView(QDialog):
         protocol = view.protocol
         self.title_label.setText(protocol.name)
         facts = [
-            self.tr("Genes: {genes}").format(
-                genes=", ".join(protocol.genes) or self.tr("selected by hand")
-            ),
+            self.tr("Genes: {genes}").format(genes=", ".join(protocol.genes) or _tr(_BY_HAND)),
             self.tr("Version {version}").format(version=view.version),
         ]
         if protocol.variant:

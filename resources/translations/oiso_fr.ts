@@ -6830,6 +6830,14 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>dès le diagnostic</translation>
     </message>
     <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
         <source>Exam</source>
         <translation>Examen</translation>
     </message>
@@ -6848,6 +6856,26 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>Remarks</source>
         <translation>Remarques</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Protocole</translation>
+    </message>
+    <message>
+        <source>Genes</source>
+        <translation>Gènes</translation>
+    </message>
+    <message>
+        <source>Variant</source>
+        <translation>Variante</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Applied</source>
+        <translation>Appliqué</translation>
     </message>
     <message>
         <source>Surveillance protocols</source>
@@ -6896,10 +6924,6 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>selected by hand</source>
         <translation>choisi manuellement</translation>
-    </message>
-    <message>
-        <source>{name} — v{version}</source>
-        <translation>{name} — v{version}</translation>
     </message>
     <message>
         <source>Genes: {genes}</source>
