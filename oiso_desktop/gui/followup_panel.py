@@ -518,6 +518,8 @@ class FollowupPanel(QWidget):
         return dialog
 
     def _on_plan_saved(self, _update: object) -> None:
+        # The user's own change: no "plan updated" note about it (the table shows it).
+        self._session.followup.acknowledge_update(self._patient_id)
         self._clear_error()
         self.sig_changed.emit()
         self.refresh()

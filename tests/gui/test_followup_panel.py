@@ -16,6 +16,7 @@ from oiso_desktop.domain.followup.engine import add_months, date_at_age
 from oiso_desktop.domain.followup.exams import ExamKind
 from oiso_desktop.domain.genetics import Genetics, GeneticTest, Variant
 from oiso_desktop.domain.patients import IdentityFields
+from oiso_desktop.domain.personal_history import PersonalHistory, RiskReducingSurgery
 from oiso_desktop.domain.roles import Role
 from oiso_desktop.gui.followup_panel import FollowupPanel
 from oiso_desktop.gui.followup_table_models import PlanItemTableModel
@@ -150,6 +151,7 @@ def test_the_suivi_tab_of_a_brca1_carrier_and_an_exam_done(
     mri = _rows(panel)["IRM mammaire"]
     assert mri[3] == day(performed) and mri[4] == day(add_months(performed, 12))
     assert mri[5] == "En cours"
+    assert panel.note_text() == ""  # the user's own change: no note about it
     exams = panel.exams_model
     assert exams.rowCount() == 1
     assert [exams.index(0, c).data() for c in range(4)] == [
@@ -279,4 +281,31 @@ def test_booking_from_the_tab_warns_of_a_same_day_conflict(
         panel.confirm_button.click()
     assert gui_tasks.wait_idle(10000)
     assert clinician.appointments.get(mri_booking.id).status is AppointmentStatus.CONFIRMED
+    window.close()
+
+
+def test_a_mastectomy_saved_in_the_file_stops_breast_imaging_with_a_note(
+    qtbot, gui_tasks, clinician, carrier
+) -> None:
+    window, panel = _open(qtbot, clinician, gui_tasks, carrier)
+    panel.acknowledge_update()
+    editor = window.history_editor
+    editor.set_content(
+        PersonalHistory(
+            surgeries=(
+                RiskReducingSurgery(
+                    kind="mastectomy", side="bilateral", date=TODAY - dt.timedelta(days=60)
+                ),
+            )
+        )
+    )
+    editor.sig_changed.emit()
+    with qtbot.waitSignal(panel.sig_loaded, timeout=15000):
+        window.save()
+    assert gui_tasks.wait_idle(15000)
+    rows = _rows(panel)
+    for exam in ("IRM mammaire", "Mammographie ± échographie"):
+        assert rows[exam][4:6] == ["—", "Arrêté par la chirurgie"]
+    assert rows["Examen clinique mammaire et gynécologique"][5] == "Perdu de vue"
+    assert "IRM mammaire : arrêté" in panel.note_text()
     window.close()
