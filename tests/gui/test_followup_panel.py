@@ -9,6 +9,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 
 from oiso_desktop.domain.errors import PermissionDenied
 from oiso_desktop.domain.followup.appointments import AppointmentStatus
@@ -281,6 +282,36 @@ def test_booking_from_the_tab_warns_of_a_same_day_conflict(
         panel.confirm_button.click()
     assert gui_tasks.wait_idle(10000)
     assert clinician.appointments.get(mri_booking.id).status is AppointmentStatus.CONFIRMED
+
+    # reschedule it to the next day: the old one cancelled, the new one booked
+    panel.select_appointment(panel.appointment_model.row_of(mri_booking.id))
+    dialog = panel.open_reschedule()
+    assert dialog is not None and not dialog.exam_combo.isEnabled()
+    assert gui_tasks.wait_idle(10000)
+    assert dialog.place_edit.text() == PLACE
+    dialog.date_edit.setText(day(target + dt.timedelta(days=1)))
+    assert dialog.ok_button.text() == "Reporter"
+    with qtbot.waitSignal(panel.sig_loaded, timeout=15000):
+        dialog.submit()
+    assert gui_tasks.wait_idle(10000)
+    statuses = {
+        (a.starts_at.date(), a.exam): a.status for a in clinician.appointments.for_patient(carrier)
+    }
+    assert statuses[(target, "breast_mri")] is AppointmentStatus.CANCELLED
+    assert statuses[(target + dt.timedelta(days=1), "breast_mri")] is AppointmentStatus.BOOKED
+
+    # cancel the mammography, after confirming
+    other = next(a for a in panel.appointment_model.rows() if a.exam == "mammography")
+    panel.select_appointment(panel.appointment_model.row_of(other.id))
+    panel.cancel_button.click()
+    box = panel.dialog
+    assert box is not None and "Annuler le rendez-vous du" in box.text()
+    with qtbot.waitSignal(panel.sig_loaded, timeout=15000):
+        box.findChild(QPushButton, "confirm_button").click()
+    assert gui_tasks.wait_idle(10000)
+    assert clinician.appointments.get(other.id).status is AppointmentStatus.CANCELLED
+    row = panel.appointment_model.row_of(other.id)
+    assert panel.appointment_model.index(row, 5).data() == "Annulé"
     window.close()
 
 
