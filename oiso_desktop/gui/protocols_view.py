@@ -867,10 +867,12 @@ class ProtocolEditorDialog(FormDialog):
             match = _ITEM_FIELD.match(field)
             if match is not None:
                 index, name = int(match.group(1)), match.group(2)
-                if index == row and name in self._messages:
-                    errors.setdefault(name, error_text(problem))
-                else:
+                if index != row:
                     other_items.add(index)
+                elif name in self._messages:
+                    errors.setdefault(name, error_text(problem))
+                else:  # fixed ages, surgeries: under the list of exams
+                    errors.setdefault("items", error_text(problem))
             elif field in self._messages:
                 errors.setdefault(field, error_text(problem))
             else:
