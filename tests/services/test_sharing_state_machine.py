@@ -161,6 +161,7 @@ class SharingMachine(RuleBasedStateMachine):
         self.logins: dict[int, str] = {}
         self.users: list[int] = []
         self.patients: list[int] = []
+        self.revoked: set[int] = set()
         self.admin = self.team.sessions[0]
 
     # ------------------------------------------------------------------ set-up
@@ -347,6 +348,21 @@ class SharingMachine(RuleBasedStateMachine):
         m.glass.pop(target, None)
         if revoke:
             m.shares = {k: v for k, v in m.shares.items() if k[1] != target}
+            self.revoked.add(target)
+        Counter.steps += 1
+
+    @precondition(lambda self: any(not self.model.active[u] for u in self.users[1:]))
+    @rule(data=st.data())
+    def reactivate(self, data: st.DataObject) -> None:
+        """An administrator lifts a suspension (a revoked account stays revoked); the
+        user signs in again. Keeps long sequences from ending with everyone inactive."""
+        m = self.model
+        target = data.draw(st.sampled_from([u for u in self.users[1:] if not m.active[u]]))
+        allowed = target not in self.revoked
+        if self._attempt(allowed, lambda: self.admin.users.reactivate(target)):
+            m.active[target] = True
+            self.sessions[target].logout()
+            self.sessions[target] = self._login(self.logins[target])
         Counter.steps += 1
 
     @precondition(lambda self: self.patients)
