@@ -364,7 +364,9 @@ class LettersPreviewDialog(QDialog):
             return
         finally:
             QGuiApplication.restoreOverrideCursor()
-        self._show_message(self.tr("Letters sent to the printer (pages: {count}).").format(count=count))
+        self._show_message(
+            self.tr("Letters sent to the printer (pages: {count}).").format(count=count)
+        )
         self.sig_printed.emit(count)
 
     # ------------------------------------------------------------------ closing

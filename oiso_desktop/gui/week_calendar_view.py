@@ -347,7 +347,9 @@ class WeekCalendarView(QWidget):
         top.addStretch(1)
         self.previous_button = QPushButton(self.tr("◀ Previous week"))
         self.previous_button.setObjectName("previous_week_button")
-        self.previous_button.clicked.connect(lambda: self.go_to(self._monday - dt.timedelta(days=7)))
+        self.previous_button.clicked.connect(
+            lambda: self.go_to(self._monday - dt.timedelta(days=7))
+        )
         self.today_button = QPushButton(self.tr("Today"))
         self.today_button.setObjectName("today_button")
         self.today_button.clicked.connect(lambda: self.go_to(self._today))
@@ -543,9 +545,7 @@ class WeekCalendarView(QWidget):
         for appointment in week.appointments:
             exam = exam_label(appointment.exam)
             status = appointment_status_label(appointment.status)
-            text = (
-                f"{appointment.starts_at:%H:%M} {appointment.patient_name}\n{exam} · {status}"
-            )
+            text = f"{appointment.starts_at:%H:%M} {appointment.patient_name}\n{exam} · {status}"
             lines = [
                 appointment.patient_name,
                 f"{exam} — {status}",
@@ -621,9 +621,7 @@ class WeekCalendarView(QWidget):
         menu = QMenu(self)
         menu.setObjectName("appointment_menu")
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        writable = not appointment.read_only and self._session.can(
-            Permission.MANAGE_APPOINTMENTS
-        )
+        writable = not appointment.read_only and self._session.can(Permission.MANAGE_APPOINTMENTS)
         active = appointment.status in ACTIVE_STATUSES
         confirm_action = menu.addAction(self.tr("Confirm"))
         confirm_action.setObjectName("confirm_action")

@@ -75,9 +75,11 @@ def status_text(row: WorklistRow) -> str:
     else:
         first = ""
     if row.scheduled_on is not None:
-        second = _tr("appointment on {date}").format(date=_date(row.scheduled_on))
+        second = QCoreApplication.translate("WorklistTableModel", "appointment on {date}").format(
+            date=_date(row.scheduled_on)
+        )
     else:
-        second = _tr("not scheduled")
+        second = QCoreApplication.translate("WorklistTableModel", "not scheduled")
     return f"{first} · {second}" if first else second
 
 
@@ -272,7 +274,9 @@ class WorklistTableModel(QAbstractTableModel):
             return lost
         if role == Qt.ItemDataRole.ToolTipRole:
             if lost and column in (self.COL_PATIENT, self.COL_STATUS):
-                return _tr("No exam for more than two intervals: lost to follow-up")
+                return QCoreApplication.translate(
+                    "WorklistTableModel", "No exam for more than two intervals: lost to follow-up"
+                )
             if column in (self.COL_PATIENT, self.COL_EXAM, self.COL_PRACTITIONER):
                 return self.display(item, column) or None
             return None
@@ -330,7 +334,7 @@ class WorklistTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole and column == self.COL_PATIENT:
                 if page is None:
                     return _PLACEHOLDER
-                return _tr("No longer in this list")
+                return QCoreApplication.translate("WorklistTableModel", "No longer in this list")
             if role == Qt.ItemDataRole.ForegroundRole:
                 return QColor(_MUTED)
             return None

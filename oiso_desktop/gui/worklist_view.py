@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -259,14 +259,17 @@ class WorklistView(QWidget):
         status.addWidget(self.busy_bar)
         layout.addLayout(status)
 
+        self._visible_timer = QTimer(self)
+        self._filter_timer = QTimer(self)
         self.model = WorklistTableModel(self._load_page, self)
         self.model.sig_load_failed.connect(self._show_error)
-        self.model.sig_sort_requested.connect(self._on_sort_requested)
         self.table = data_table("worklist_table", self.model, single_selection=False)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setSortingEnabled(True)
         header = self.table.horizontalHeader()
         header.setSortIndicator(WorklistTableModel.COL_DUE, Qt.SortOrder.AscendingOrder)
+        header.setSortIndicatorShown(True)
+        self.table.setSortingEnabled(True)
+        self.model.sig_sort_requested.connect(self._on_sort_requested)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         for column, width in (
@@ -316,14 +319,12 @@ class WorklistView(QWidget):
         actions.addWidget(self.open_button)
         layout.addLayout(actions)
 
-        self._visible_timer = QTimer(self)
         self._visible_timer.setSingleShot(True)
         self._visible_timer.setInterval(VISIBLE_ROWS_DELAY_MS)
         self._visible_timer.timeout.connect(self.load_visible_rows)
         scroll_bar = self.table.verticalScrollBar()
         scroll_bar.valueChanged.connect(self._visible_timer.start)
         scroll_bar.rangeChanged.connect(self._visible_timer.start)
-        self._filter_timer = QTimer(self)
         self._filter_timer.setSingleShot(True)
         self._filter_timer.setInterval(FILTER_DELAY_MS)
         self._filter_timer.timeout.connect(self.refresh)
@@ -536,14 +537,12 @@ class WorklistView(QWidget):
     def select_rows(self, rows: Sequence[int]) -> None:
         """Select ``rows`` (tests, and the keyboard)."""
         selection = self.table.selectionModel()
+        flags = QItemSelectionModel.SelectionFlag
         selection.clear()
-        for row in rows:
-            self.table.selectionModel().select(
-                self.model.index(row, 0),
-                selection.SelectionFlag.Select | selection.SelectionFlag.Rows,
-            )
         if rows:
-            self.table.setCurrentIndex(self.model.index(rows[0], 0))
+            selection.setCurrentIndex(self.model.index(rows[0], 0), flags.NoUpdate)
+        for row in rows:
+            selection.select(self.model.index(row, 0), flags.Select | flags.Rows)
         self._update_actions()
 
     def _update_actions(self, *_args: object) -> None:
@@ -679,7 +678,9 @@ class WorklistView(QWidget):
             QMessageBox.Icon.Question,
             self.tr("Export as ICS"),
             self.tr(
-                "Export %n appointment(s) to a calendar file (ICS)?", "", len(targets.appointment_ids)
+                "Export %n appointment(s) to a calendar file (ICS)?",
+                "",
+                len(targets.appointment_ids),
             ),
             QMessageBox.StandardButton.Cancel,
             self,
@@ -713,7 +714,9 @@ class WorklistView(QWidget):
         dialog.setDirectory(str(Path.home()))
         dialog.selectFile(f"rendez-vous-{dt.date.today().isoformat()}.ics")
         self.file_dialog = dialog
-        dialog.fileSelected.connect(lambda path: self.export_calendar_to(Path(path), appointment_ids))
+        dialog.fileSelected.connect(
+            lambda path: self.export_calendar_to(Path(path), appointment_ids)
+        )
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
