@@ -59,9 +59,8 @@ __all__ = ["AppointmentBlock", "WeekCalendarView", "WeekGrid", "monday_of"]
 
 FIRST_HOUR = 7
 LAST_HOUR = 20  # the grid ends at this hour
-HOUR_HEIGHT = 44
+HOUR_HEIGHT = 76  # half an hour: two lines (time and name; exam and status)
 TIME_COLUMN = 48
-HEADER_HEIGHT = 0  # the day names are in their own row, above the scroll area
 
 _STATUS_COLOURS = {
     AppointmentStatus.BOOKED: ("#e8f0fb", "#2b5797"),
@@ -140,10 +139,11 @@ class AppointmentBlock(QFrame):
             f" QLabel {{ color: {foreground}; background: transparent; border: none; }}"
         )
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(5, 2, 3, 2)
+        layout.setContentsMargins(5, 1, 3, 1)
         layout.setSpacing(0)
+        self._text = text
         self.label = QLabel(text)
-        self.label.setWordWrap(True)
+        self.label.setWordWrap(False)
         self.label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         font = QFont(self.label.font())
         font.setPointSizeF(max(7.0, font.pointSizeF() - 1))
@@ -154,7 +154,19 @@ class AppointmentBlock(QFrame):
             self.setCursor(Qt.CursorShape.PointingHandCursor)
 
     def text(self) -> str:
-        return self.label.text()
+        """The whole text (the label shows it elided to the block's width)."""
+        return self._text
+
+    def resizeEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt API
+        super().resizeEvent(event)
+        metrics = self.label.fontMetrics()
+        width = max(10, self.contentsRect().width() - 8)
+        self.label.setText(
+            "\n".join(
+                metrics.elidedText(line, Qt.TextElideMode.ElideRight, width)
+                for line in self._text.split("\n")
+            )
+        )
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt API
         if self.appointment is not None and event.button() == Qt.MouseButton.LeftButton:
@@ -393,6 +405,10 @@ class WeekCalendarView(QWidget):
         self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.scroll.setWidget(self.grid)
         layout.addWidget(self.scroll, 1)
+        # the day names over their columns: the scroll area's frame and scroll bar aside
+        frame = self.scroll.frameWidth()
+        bar = self.scroll.verticalScrollBar().sizeHint().width()
+        header_layout.setContentsMargins(TIME_COLUMN + frame, 0, bar + frame, 0)
 
         self._update_week_label()
         self._tasks.run(

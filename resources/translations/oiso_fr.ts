@@ -8071,7 +8071,7 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     </message>
     <message>
         <source>Last done</source>
-        <translation>Dernier fait</translation>
+        <translation>Dernier examen</translation>
     </message>
     <message>
         <source>Practitioner</source>
