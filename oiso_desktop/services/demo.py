@@ -693,7 +693,7 @@ def save_demo_families(
     patient_ids: Mapping[str, int],
     *,
     secret_store: SecretStore | None = None,
-    followup: Sequence[tuple[int, str, str]] = (),
+    followup: Sequence[DemoCarrier] = (),
 ) -> dict[int, str]:
     """Save the family and the personal history of the probands' files (``patient_ids``:
     DEMO_FAMILY_BUILDERS key -> file) through the clinical form service, signed in as
@@ -868,37 +868,48 @@ _FOLLOWUP_PLAN: dict[str, tuple[tuple[str, str], ...]] = {
         ("lost", "MLH1"),
     ),
     "demo.oncologue": (
-        ("due", "BRCA2"),
-        ("overdue", "MLH1"),
-        ("lost", "BRCA1"),
+        ("due", "MLH1"),
+        ("overdue", "MSH2"),
+        ("lost", "BRCA2"),
     ),
 }
 _BREAST_GENES = {"BRCA1", "BRCA2"}
+
+#: a carrier of the follow-up demo: file, pattern, gene, the file's practitioner
+DemoCarrier = tuple[int, str, str, int]
 
 
 def choose_followup_carriers(
     patients: Iterable[tuple[int, dt.date, str, str, int]],
     owners: Mapping[str, int],
     today: dt.date,
-) -> dict[str, list[tuple[int, str, str]]]:
-    """The synthetic files that become carriers: for each practitioner's login, (file,
-    pattern, gene) from ``patients`` (id, birth date, sex, vital status, owner id), in
-    id order: living adults of 32 to 65, women for BRCA1/2."""
-    chosen: dict[str, list[tuple[int, str, str]]] = {}
+    *,
+    writable: Iterable[int] | None = None,
+) -> list[DemoCarrier]:
+    """The synthetic files that become carriers, from ``patients`` (id, birth date,
+    sex, vital status, owner id) in id order: living adults of 30 to 70, women for
+    BRCA1/2. ``writable``: the second practitioner's files the first one may write (shared
+    with him read-write): the only ones of his chosen, so that one session saves all."""
+    chosen: list[DemoCarrier] = []
     taken: set[int] = set()
     every = sorted(patients)
+    allowed = set(writable) if writable is not None else None
     for login, plan in _FOLLOWUP_PLAN.items():
+        owner = owners[login]
         rows = [
             row
             for row in every
-            if row[4] == owners[login] and row[3] == "alive" and 32 <= _age(row[1], today) <= 65
+            if row[4] == owner
+            and row[3] == "alive"
+            and 30 <= _age(row[1], today) <= 70
+            and (login == "demo.medecin" or allowed is None or row[0] in allowed)
         ]
         for pattern, gene in plan:
             for patient_id, _birth, sex, _vital, _owner in rows:
                 if patient_id in taken or (gene in _BREAST_GENES and sex != "F"):
                     continue
                 taken.add(patient_id)
-                chosen.setdefault(login, []).append((patient_id, pattern, gene))
+                chosen.append((patient_id, pattern, gene, owner))
                 break
     return chosen
 
@@ -945,60 +956,55 @@ def _working_slots(today: dt.date, count: int) -> list[dt.datetime]:
 
 def save_demo_followup(
     folder: Path,
-    carriers: Mapping[str, Sequence[tuple[int, str, str]]],
+    carriers: Sequence[DemoCarrier],
     *,
     secret_store: SecretStore | None = None,
 ) -> dict[int, str]:
-    """Make the chosen files carriers (their genetics form, saved by their practitioner:
-    the plan follows), record the exams that put them on the "due" or "overdue" list
-    ("lost": nothing done), and book the appointments of this week and the next — one
-    place booked twice at once, so that the calendar shows a conflict; some confirmed.
-    Everything through the services (access checked, events logged), as each file's
-    practitioner. Returns file -> pattern."""
+    """Make the chosen files carriers (their genetics form: the plan follows), record
+    the exams that put them on the "due" or "overdue" list ("lost": nothing done), and
+    book the appointments of this week and the next with each file's practitioner — in
+    each calendar one place booked twice at once, so that it shows a conflict; some
+    confirmed. Everything through the services (access checked, events logged), signed
+    in as the demo's practitioner (the second one's files are shared with him
+    read-write). Returns file -> pattern."""
     auth = AuthService(folder, secret_store=secret_store or MemorySecretStore())
     passwords = {login: password for login, password, *_ in DEMO_ACCOUNTS}
-    patterns: dict[int, str] = {}
-    for login, chosen in carriers.items():
-        session = auth.login(login, passwords[login])
-        try:
-            patterns.update(_save_followup_as(session, chosen))
-        finally:
-            session.logout()
-    return patterns
+    session = auth.login("demo.medecin", passwords["demo.medecin"])
+    try:
+        return _save_followup_as(session, carriers)
+    finally:
+        session.logout()
 
 
-def _save_followup_as(
-    session: UserSession, chosen: Sequence[tuple[int, str, str]]
-) -> dict[int, str]:
-    """:func:`save_demo_followup` for one practitioner's carriers, in their session."""
+def _save_followup_as(session: UserSession, carriers: Sequence[DemoCarrier]) -> dict[int, str]:
+    """:func:`save_demo_followup` in an open session of the demo's practitioner."""
     patterns: dict[int, str] = {}
-    if chosen:
-        today = session.ctx.today()
-        practitioner_id = session.actor.user_id
-        to_book: list[tuple[int, PlanItemView]] = []
-        for patient_id, pattern, gene in chosen:
-            session.forms.save(
-                patient_id, FormKind.GENETICS, _demo_genetics(gene, today), expected_version=0
-            )
-            patterns[patient_id] = pattern
-            items = [
-                item
-                for item in session.followup.plan(patient_id).items
-                if item.interval_months and item.next_due is not None and item.key
-            ]
-            for index, item in enumerate(items):
-                months = item.interval_months or 12
-                if pattern == "due":  # falls due within 2 to 6 weeks
-                    done = add_months(today, -months) + dt.timedelta(weeks=2 + 2 * (index % 3))
-                elif pattern == "overdue":  # two months late
-                    done = add_months(today, -months - 2)
-                else:
-                    continue
-                session.followup.mark_done(patient_id, str(item.key), min(done, today))
-            if pattern != "lost" and items:
-                to_book.append((patient_id, items[0]))
-        slots = _working_slots(today, len(to_book) + 1)
-        for index, ((patient_id, item), starts_at) in enumerate(zip(to_book, slots, strict=False)):
+    today = session.ctx.today()
+    to_book: dict[int, list[tuple[int, PlanItemView]]] = {}
+    for patient_id, pattern, gene, practitioner_id in carriers:
+        session.forms.save(
+            patient_id, FormKind.GENETICS, _demo_genetics(gene, today), expected_version=0
+        )
+        patterns[patient_id] = pattern
+        items = [
+            item
+            for item in session.followup.plan(patient_id).items
+            if item.interval_months and item.next_due is not None and item.key
+        ]
+        for index, item in enumerate(items):
+            months = item.interval_months or 12
+            if pattern == "due":  # falls due within 2 to 6 weeks
+                done = add_months(today, -months) + dt.timedelta(weeks=2 + 2 * (index % 3))
+            elif pattern == "overdue":  # two months late
+                done = add_months(today, -months - 2)
+            else:
+                continue
+            session.followup.mark_done(patient_id, str(item.key), min(done, today))
+        if pattern != "lost" and items:
+            to_book.setdefault(practitioner_id, []).append((patient_id, items[0]))
+    for practitioner_id, booking in to_book.items():
+        slots = _working_slots(today, len(booking))
+        for index, ((patient_id, item), starts_at) in enumerate(zip(booking, slots, strict=True)):
             booked = session.appointments.book(
                 AppointmentInput(
                     patient_id=patient_id,
@@ -1012,19 +1018,18 @@ def _save_followup_as(
             ).appointment
             if index % 2:
                 session.appointments.confirm(booked.id, expected_version=booked.version)
-        if to_book:  # the first place booked twice at the same time: a conflict shown
-            patient_id, item = to_book[-1]
-            session.appointments.book(
-                AppointmentInput(
-                    patient_id=patient_id,
-                    exam=ExamKind.GENETICS_CONSULTATION.value,
-                    starts_at=slots[0],
-                    duration_minutes=30,
-                    place=DEMO_PLACES[0],
-                    practitioner_id=practitioner_id,
-                    note="Créneau en double : à déplacer",
-                )
+        # the first place booked twice at the same time: a conflict to show
+        session.appointments.book(
+            AppointmentInput(
+                patient_id=booking[-1][0],
+                exam=ExamKind.GENETICS_CONSULTATION.value,
+                starts_at=slots[0],
+                duration_minutes=30,
+                place=DEMO_PLACES[0],
+                practitioner_id=practitioner_id,
+                note="Créneau en double : à déplacer",
             )
+        )
     return patterns
 
 
@@ -1146,7 +1151,7 @@ def create_demo_database(
                 if shares:
                     uow.session.execute(insert(PatientShare), shares)
                 _demo_break_glass(uow, ctx, owners, medecin, oncologue, now)
-            carriers: dict[str, list[tuple[int, str, str]]] = {}
+            carriers: list[DemoCarrier] = []
             if rows:
                 found = uow.session.execute(
                     select(
@@ -1161,6 +1166,11 @@ def create_demo_database(
                     [(row[0], row[1], row[2], row[3], row[4]) for row in found],
                     {"demo.medecin": medecin, "demo.oncologue": oncologue},
                     today,
+                    writable=[
+                        share["patient_id"]
+                        for share in shares
+                        if share["user_id"] == medecin and share["access"] == "write"
+                    ],
                 )
             family_patients: dict[str, int] = {}
             if families:
@@ -1191,15 +1201,12 @@ def create_demo_database(
     finally:
         created.clinical_keys.forget()
         created.database.dispose()
-    followup: dict[int, str] = {}
-    if family_patients:
+    if family_patients:  # one session for the families and the follow-up
         followup = save_demo_families(
-            Path(folder),
-            family_patients,
-            secret_store=secret_store,
-            followup=carriers.pop("demo.medecin", ()),
+            Path(folder), family_patients, secret_store=secret_store, followup=carriers
         )
-    followup.update(save_demo_followup(Path(folder), carriers, secret_store=secret_store))
+    else:
+        followup = save_demo_followup(Path(folder), carriers, secret_store=secret_store)
     accounts = {login: password for login, password, *_ in DEMO_ACCOUNTS}
     return DemoAccounts(
         folder=Path(folder),

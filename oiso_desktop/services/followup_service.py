@@ -1224,9 +1224,7 @@ class FollowupService:
                 conditions.append(
                     Patient.owner_id.in_(select(User.id).where(User.structure_id == site_id))
                 )
-            owner_name = (
-                select(User.last_name).where(User.id == Patient.owner_id).scalar_subquery()
-            )
+            owner_name = select(User.last_name).where(User.id == Patient.owner_id).scalar_subquery()
             order: tuple[Any, ...] = {
                 "next_due": (PlanItem.next_due,),
                 "name": (Patient.birth_name, Patient.first_names),
