@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
 from oiso_desktop.domain.followup.appointments import AppointmentStatus, ConflictKind
 from oiso_desktop.domain.followup.engine import PlanChangeKind, PlanStatus
@@ -28,10 +28,14 @@ __all__ = [
     "PLAN_STATUS_LABELS",
     "VARIANT_LABELS",
     "WORKLIST_LABELS",
+    "age_text",
+    "ages_text",
     "appointment_status_label",
     "exam_label",
     "followup_label",
+    "interval_text",
     "plan_status_label",
+    "schedule_text",
     "variant_label",
     "worklist_label",
 ]
@@ -160,3 +164,56 @@ def appointment_status_label(status: object) -> str:
 
 def variant_label(variant: object) -> str:
     return followup_label(VARIANT_LABELS, variant or "")
+
+
+_AGES_RANGE = QT_TRANSLATE_NOOP("FollowupText", "{start} to {end} years")
+_AGES_FROM = QT_TRANSLATE_NOOP("FollowupText", "from {start} years")
+_EVERY_MONTHS = QT_TRANSLATE_NOOP("FollowupText", "every {count} months")
+_EVERY_MONTH = QT_TRANSLATE_NOOP("FollowupText", "every month")
+_EVERY_YEAR = QT_TRANSLATE_NOOP("FollowupText", "every year")
+_EVERY_YEARS = QT_TRANSLATE_NOOP("FollowupText", "every {count} years")
+_ONCE = QT_TRANSLATE_NOOP("FollowupText", "once")
+_AT_AGES = QT_TRANSLATE_NOOP("FollowupText", "at {ages} years, then {interval}")
+_AT_AGES_ONLY = QT_TRANSLATE_NOOP("FollowupText", "at {ages} years")
+
+
+def _text(source: str) -> str:
+    return QCoreApplication.translate("FollowupText", source)
+
+
+def age_text(age: float) -> str:
+    """An age in years as typed: "25", "25,5" in French."""
+    if float(age).is_integer():
+        return str(int(age))
+    return f"{age:.1f}".replace(".", QLocale().decimalPoint() or ".")
+
+
+def ages_text(start_age: float, end_age: float | None) -> str:
+    """ "30 à 65 ans", "à partir de 25 ans"."""
+    if end_age is None:
+        return _text(_AGES_FROM).format(start=age_text(start_age))
+    return _text(_AGES_RANGE).format(start=age_text(start_age), end=age_text(end_age))
+
+
+def interval_text(months: int | None) -> str:
+    """ "tous les ans", "tous les 2 ans", "tous les 6 mois", "une fois" (no interval)."""
+    if months is None:
+        return _text(_ONCE)
+    if months == 1:
+        return _text(_EVERY_MONTH)
+    if months == 12:
+        return _text(_EVERY_YEAR)
+    if months % 12 == 0:
+        return _text(_EVERY_YEARS).format(count=months // 12)
+    return _text(_EVERY_MONTHS).format(count=months)
+
+
+def schedule_text(interval_months: int | None, fixed_ages: tuple[float, ...] = ()) -> str:
+    """The rhythm of an item: its interval, after its special schedule if it has one
+    ("à 20, 25, 30 ans, puis tous les 2 ans")."""
+    if not fixed_ages:
+        return interval_text(interval_months)
+    ages = ", ".join(age_text(age) for age in fixed_ages)
+    if interval_months is None:
+        return _text(_AT_AGES_ONLY).format(ages=ages)
+    return _text(_AT_AGES).format(ages=ages, interval=interval_text(interval_months))

@@ -456,6 +456,15 @@ class MainWindow(QMainWindow):
             self.language_actions[code] = action
         group.triggered.connect(self._on_language_triggered)
 
+        # Suivi > Protocoles de surveillance (clinical roles: protocols are per gene)
+        self.protocols_action: QAction | None = None
+        if self.session.can(Permission.VIEW_CLINICAL):
+            followup_menu = self.menuBar().addMenu(self.tr("F&ollow-up"))
+            self.protocols_action = QAction(self.tr("Surveillance &protocols..."), self)
+            self.protocols_action.setObjectName("protocols_action")
+            self.protocols_action.triggered.connect(self.show_protocols)
+            followup_menu.addAction(self.protocols_action)
+
         self.clinical_key_panel.add_menu(self.menuBar())
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.about_action = QAction(icon("info"), self.tr("&About OISO Desktop"), self)
@@ -708,6 +717,22 @@ class MainWindow(QMainWindow):
         self.assistants_dialog = dialog
         dialog.open()
         return dialog
+
+    def show_protocols(self) -> QDialog:
+        """The surveillance protocols (one window, brought to the front if open)."""
+        from oiso_desktop.gui.protocols_view import ProtocolsView
+
+        view = getattr(self, "protocols_view", None)
+        if view is not None and shiboken6.isValid(view):
+            view.raise_()
+            view.activateWindow()
+            return view
+        view = ProtocolsView(self.session, self._tasks, parent=self)
+        view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.protocols_view = view
+        view.show()
+        view.refresh()
+        return view
 
     def _on_change_password_triggered(self) -> None:
         from oiso_desktop.gui.change_password_dialog import ChangePasswordDialog

@@ -295,7 +295,7 @@ def _main_window(qtbot, db, login, *, tasks=None, **kwargs) -> MainWindow:
             "dr.house",
             ["patients", "followup", "shares", "journal"],
             "Praticien",
-            ["&Fichier", "&Affichage", "&Sécurité", "Aid&e"],  # clinical key approvals
+            ["&Fichier", "&Affichage", "&Suivi", "&Sécurité", "Aid&e"],  # protocols, approvals
         ),
         (
             "secretaire",
