@@ -97,7 +97,7 @@ def test_a_secretary_books_from_the_due_list_and_prints_one_convocation_per_pati
     qtbot.waitUntil(lambda: dialog.batch() is not None, timeout=15000)
     assert "1 ligne sélectionnée sans rendez-vous à venir" in dialog.skipped_label.text()
     assert dialog.save_button.isEnabled()
-    assert dialog.viewer.page_count() == 2
+    qtbot.waitUntil(lambda: dialog.viewer.page_count() == 2, timeout=10000)
 
     pages = _pages(dialog.pdf())
     assert len(pages) == 2

@@ -116,6 +116,17 @@ def test_filters_and_sorting(qtbot, team: FollowupTeam, gui_tasks) -> None:
     view.table.sortByColumn(WorklistTableModel.COL_BIRTH_DATE, Qt.SortOrder.AscendingOrder)
     _settle(qtbot, view)
     assert [name for name, _ in _rows(view)] == ["PETIT", "NGUYEN", "ROUX", "MARTIN", "LEFÈVRE"]
+    # the last exam: the mammographies were never done, the MRIs were
+    view.set_exam(ExamKind.BREAST_MRI.value)
+    view.table.sortByColumn(WorklistTableModel.COL_LAST_DONE, Qt.SortOrder.DescendingOrder)
+    _settle(qtbot, view)
+    assert [name for name, _ in _rows(view)] == ["ROUX", "PETIT"]
+    assert view.model.row_at(1).last_done is None  # never done: last
+    view.table.sortByColumn(WorklistTableModel.COL_PRACTITIONER, Qt.SortOrder.AscendingOrder)
+    _settle(qtbot, view)
+    assert view.model.sort_order() == (WorklistTableModel.COL_PRACTITIONER, False)
+    view.set_exam(ExamKind.MAMMOGRAPHY.value)
+    _settle(qtbot, view)
 
     # the practitioner filter: the other practitioner's files are not hers to see
     qtbot.waitUntil(lambda: view.practitioner_combo.count() == 3, timeout=5000)
@@ -176,7 +187,7 @@ def test_the_calendar_draws_appointments_in_their_day_and_marks_conflicts(
     assert calendar.day_column_of(friday) == 4
     block = calendar.block_of(tuesday)
     assert block is not None
-    assert block.text() == "09:00 LEFÈVRE Hélène\nIRM mammaire · Pris"
+    assert block.text() == "09:00 LEFÈVRE Hélène\nIRM mammaire · Réservé"
     assert block.conflict and calendar.block_of(same_place).conflict
     assert block.toolTip().endswith("Le lieu est déjà réservé à cette heure")
     assert not calendar.block_of(friday).conflict
@@ -230,7 +241,10 @@ def test_a_double_click_opens_the_file_and_the_ics_export_is_explained(
     qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.waitUntil(lambda: team.patients["LEFÈVRE"] in patients.file_windows, timeout=10000)
-    patients.file_windows[team.patients["LEFÈVRE"]].close()
+    file_window = patients.file_windows[team.patients["LEFÈVRE"]]
+    # on its Suivi tab
+    assert file_window.tabs.currentWidget() is file_window.followup_panel
+    file_window.close()
 
     team.book("LEFÈVRE", "breast_mri", 3, 11)
     view.refresh()
