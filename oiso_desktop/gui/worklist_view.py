@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QIcon
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -272,15 +272,7 @@ class WorklistView(QWidget):
         self.model.sig_sort_requested.connect(self._on_sort_requested)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in (
-            (WorklistTableModel.COL_PATIENT, 210),
-            (WorklistTableModel.COL_BIRTH_DATE, 95),
-            (WorklistTableModel.COL_EXAM, 190),
-            (WorklistTableModel.COL_DUE, 95),
-            (WorklistTableModel.COL_LAST_DONE, 95),
-            (WorklistTableModel.COL_PRACTITIONER, 150),
-        ):
-            header.resizeSection(column, width)
+        self._fit_columns()
         self.table.doubleClicked.connect(self._on_row_activated)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.table.installEventFilter(self)
@@ -337,6 +329,36 @@ class WorklistView(QWidget):
         self._update_actions()
         self._load_directory()
         self.refresh()
+
+    def _fit_columns(self) -> None:
+        """Dates as wide as their header (bold) or a date, with the sort arrow; names
+        and exams a fixed share; the status takes the rest."""
+        header = self.table.horizontalHeader()
+        bold = QFont(header.font())
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        for column in (
+            WorklistTableModel.COL_BIRTH_DATE,
+            WorklistTableModel.COL_DUE,
+            WorklistTableModel.COL_LAST_DONE,
+        ):
+            text = max(
+                metrics.horizontalAdvance(self.model.header_label(column)),
+                metrics.horizontalAdvance("00/00/0000"),
+            )
+            header.resizeSection(column, text + 34)
+        for column, width in (
+            (WorklistTableModel.COL_PATIENT, 200),
+            (WorklistTableModel.COL_EXAM, 180),
+            (WorklistTableModel.COL_PRACTITIONER, 130),
+        ):
+            header.resizeSection(column, width)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "model"):
+            self._fit_columns()
+            self._update_tab_titles()
+        super().changeEvent(event)
 
     # ------------------------------------------------------------------ filters
     def _filter_combo(self, name: str, everything: str) -> QComboBox:
