@@ -14,6 +14,7 @@ import shiboken6
 from followup_fixtures import make_followup_team
 from pypdf import PdfReader
 from PySide6.QtCore import Qt, QTime
+from PySide6.QtPrintSupport import QPrinter
 
 from oiso_desktop.gui.main_window import MainWindow
 from oiso_desktop.gui.worklist_table_model import WorklistTableModel
@@ -133,5 +134,14 @@ def test_a_secretary_books_from_the_due_list_and_prints_one_convocation_per_pati
         "letters_printed": {"kind": "convocation", "count": 2},
         "letters_exported": {"kind": "convocation", "count": 2},
     }
+
+    # "Imprimer…": every letter sent to the printer (here a PDF printer), one page each
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    with qtbot.waitSignal(dialog.sig_printed, timeout=20000) as printed:
+        dialog.print_to(printer)
+    assert printed.args == [2]
+    assert len(PdfReader(tmp_path / "printed.pdf").pages) == 2
     dialog.close()
     window.close()
