@@ -65,7 +65,6 @@ class PageSpec:
     permission: Permission
 
 
-# Suivi comes later; no placeholder screen is shown for it.
 PAGES = (
     PageSpec(
         "patients",
@@ -73,6 +72,14 @@ PAGES = (
         "oiso_desktop.gui.patient_list_view",
         "PatientListView",
         Permission.VIEW_PATIENTS,
+    ),
+    # the worklists and the week calendar: secretaries and clinical roles
+    PageSpec(
+        "followup",
+        "followup",
+        "oiso_desktop.gui.followup_page",
+        "FollowupPage",
+        Permission.MANAGE_APPOINTMENTS,
     ),
     # practitioners and counsellors (files are shared with them, never with a
     # secretary or an administrator)
@@ -358,6 +365,7 @@ class MainWindow(QMainWindow):
     def _page_title(self, key: str) -> str:
         titles = {
             "patients": self.tr("Patients"),
+            "followup": self.tr("Follow-up"),
             "shares": self.tr("Sharing"),
             "journal": self.tr("Event log"),
             "admin": self.tr("Administration"),
@@ -401,8 +409,8 @@ class MainWindow(QMainWindow):
             opener(patient_id)
 
     def show_page(self, key: str) -> bool:
-        """Select the page ``key`` ("patients", "shares", "journal", "admin"); False if
-        absent."""
+        """Select the page ``key`` ("patients", "followup", "shares", "journal", "admin");
+        False if absent."""
         for row in range(self.navigation.count()):
             if self.navigation.item(row).data(Qt.ItemDataRole.UserRole) == key:
                 self.navigation.setCurrentRow(row)

@@ -41,6 +41,9 @@ from oiso_desktop.domain.family import (
     remove_person,
     update_person,
 )
+from oiso_desktop.domain.followup.engine import add_months
+from oiso_desktop.domain.followup.exams import ExamKind
+from oiso_desktop.domain.genetics import Genetics, GeneticTest, Variant
 from oiso_desktop.domain.identifiers import luhn_key, nir_key
 from oiso_desktop.domain.patients import IdentityFields, normalise_identity, search_names
 from oiso_desktop.domain.personal_history import (
@@ -51,11 +54,13 @@ from oiso_desktop.domain.personal_history import (
 from oiso_desktop.domain.roles import Role
 from oiso_desktop.domain.sample_families import SAMPLE_FAMILIES
 from oiso_desktop.reports.relatives_letter_pdf import LetterSender
-from oiso_desktop.services.auth_service import AuthService
+from oiso_desktop.services.appointment_service import AppointmentInput
+from oiso_desktop.services.auth_service import AuthService, UserSession
 from oiso_desktop.services.context import AccessMode, ServiceContext, actor_of, naive_utc
 from oiso_desktop.services.demo_records import DemoFile, demo_record, save_demo_record
 from oiso_desktop.services.dto import StructureInput, UserInput
 from oiso_desktop.services.event_log import record_event
+from oiso_desktop.services.followup_service import PlanItemView
 from oiso_desktop.services.setup_service import create_database
 from oiso_desktop.services.user_service import add_account
 from oiso_desktop.services.validation import clean_user
@@ -75,7 +80,9 @@ __all__ = [
     "DEMO_SETTING",
     "DemoAccount",
     "DemoAccounts",
+    "DEMO_PLACES",
     "create_demo_database",
+    "save_demo_followup",
     "generate_patients",
     "insert_patients",
     "patient_rows",
@@ -130,6 +137,9 @@ class DemoAccounts:
     #: the second practitioner (files shared both ways with the first one)
     second_practitioner_login: str = ""
     second_practitioner_password: str = ""
+
+    #: the follow-up demo: carrier file -> "due", "overdue" or "lost"
+    followup_patients: Mapping[int, str] = field(default_factory=dict)
 
     @property
     def accounts(self) -> tuple[DemoAccount, ...]:
@@ -683,12 +693,15 @@ def save_demo_families(
     patient_ids: Mapping[str, int],
     *,
     secret_store: SecretStore | None = None,
-) -> None:
+    followup: Sequence[DemoCarrier] = (),
+) -> dict[int, str]:
     """Save the family and the personal history of the probands' files (``patient_ids``:
     DEMO_FAMILY_BUILDERS key -> file) through the clinical form service, signed in as
     the demo's counsellor (the Lynch family's first entry, a file shared with her) then
     as its practitioner (everything else: also each file's attachments and genetics
-    form, ``services.demo_records``)."""
+    form, ``services.demo_records``). ``followup``: the practitioner's carriers of
+    :func:`save_demo_followup`, saved in the same session (one login less); returns
+    their patterns."""
     auth = AuthService(folder, secret_store=secret_store or MemorySecretStore())
     passwords = {login: password for login, password, *_ in DEMO_ACCOUNTS}
     histories = {demo.key: demo.history for demo in DEMO_FAMILIES}
@@ -729,6 +742,7 @@ def save_demo_families(
                 sender=_demo_sender(),
             )
             save_demo_record(practitioner, patient_id, demo_record(file))
+        return _save_followup_as(practitioner, followup)
     finally:
         practitioner.logout()
 
@@ -830,6 +844,193 @@ def _demo_break_glass(
         object_id=target,
         details={"owner_id": medecin, "break_glass_id": row.id},
     )
+
+
+# ------------------------------------------------------------------------- follow-up
+
+#: the places of the demo's appointments
+DEMO_PLACES = (
+    "Imagerie, Hôpital Nord",
+    "Consultation de génétique, bâtiment B",
+    "Endoscopie, site Sud",
+)
+#: (pattern, gene) of the carriers of each practitioner: "due" (the next exams fall
+#: due within a few weeks), "overdue" (two months late), "lost" (nothing done: lost to
+#: follow-up)
+_FOLLOWUP_PLAN: dict[str, tuple[tuple[str, str], ...]] = {
+    "demo.medecin": (
+        ("due", "BRCA1"),
+        ("due", "BRCA2"),
+        ("due", "MLH1"),
+        ("overdue", "BRCA1"),
+        ("overdue", "MSH2"),
+        ("lost", "BRCA2"),
+        ("lost", "MLH1"),
+    ),
+    "demo.oncologue": (
+        ("due", "MLH1"),
+        ("overdue", "MSH2"),
+        ("lost", "BRCA2"),
+    ),
+}
+_BREAST_GENES = {"BRCA1", "BRCA2"}
+
+#: a carrier of the follow-up demo: file, pattern, gene, the file's practitioner
+DemoCarrier = tuple[int, str, str, int]
+
+
+def choose_followup_carriers(
+    patients: Iterable[tuple[int, dt.date, str, str, int]],
+    owners: Mapping[str, int],
+    today: dt.date,
+    *,
+    writable: Iterable[int] | None = None,
+) -> list[DemoCarrier]:
+    """The synthetic files that become carriers, from ``patients`` (id, birth date,
+    sex, vital status, owner id) in id order: living adults of 30 to 70, women for
+    BRCA1/2. ``writable``: the second practitioner's files the first one may write (shared
+    with him read-write): the only ones of his chosen, so that one session saves all."""
+    chosen: list[DemoCarrier] = []
+    taken: set[int] = set()
+    every = sorted(patients)
+    allowed = set(writable) if writable is not None else None
+    for login, plan in _FOLLOWUP_PLAN.items():
+        owner = owners[login]
+        rows = [
+            row
+            for row in every
+            if row[4] == owner
+            and row[3] == "alive"
+            and 30 <= _age(row[1], today) <= 70
+            and (login == "demo.medecin" or allowed is None or row[0] in allowed)
+        ]
+        for pattern, gene in plan:
+            for patient_id, _birth, sex, _vital, _owner in rows:
+                if patient_id in taken or (gene in _BREAST_GENES and sex != "F"):
+                    continue
+                taken.add(patient_id)
+                chosen.append((patient_id, pattern, gene, owner))
+                break
+    return chosen
+
+
+def _age(birth_date: dt.date, today: dt.date) -> int:
+    return (
+        today.year
+        - birth_date.year
+        - ((today.month, today.day) < (birth_date.month, birth_date.day))
+    )
+
+
+def _demo_genetics(gene: str, today: dt.date) -> Genetics:
+    tested = today - dt.timedelta(days=400)
+    return Genetics(
+        tests=(
+            GeneticTest(
+                id="t1",
+                kind="panel",
+                date=tested,
+                laboratory="Laboratoire de démonstration",
+                genes=(gene,),
+                status="result_received",
+            ),
+        ),
+        variants=(Variant(gene=gene, hgvs_c="c.68_69del", acmg_class=5, test_id="t1"),),
+    )
+
+
+def _working_slots(today: dt.date, count: int) -> list[dt.datetime]:
+    """``count`` appointment times on the working days after ``today`` (two weeks at
+    most: this week and the next), 8 h 30 to 16 h."""
+    days = [
+        today + dt.timedelta(days=offset)
+        for offset in range(1, 15)
+        if (today + dt.timedelta(days=offset)).weekday() < 5
+    ]
+    hours = (dt.time(8, 30), dt.time(10, 0), dt.time(11, 30), dt.time(14, 0), dt.time(15, 30))
+    return [
+        dt.datetime.combine(days[index % len(days)], hours[(index * 2) % len(hours)])
+        for index in range(count)
+    ]
+
+
+def save_demo_followup(
+    folder: Path,
+    carriers: Sequence[DemoCarrier],
+    *,
+    secret_store: SecretStore | None = None,
+) -> dict[int, str]:
+    """Make the chosen files carriers (their genetics form: the plan follows), record
+    the exams that put them on the "due" or "overdue" list ("lost": nothing done), and
+    book the appointments of this week and the next with each file's practitioner — in
+    each calendar one place booked twice at once, so that it shows a conflict; some
+    confirmed. Everything through the services (access checked, events logged), signed
+    in as the demo's practitioner (the second one's files are shared with him
+    read-write). Returns file -> pattern."""
+    auth = AuthService(folder, secret_store=secret_store or MemorySecretStore())
+    passwords = {login: password for login, password, *_ in DEMO_ACCOUNTS}
+    session = auth.login("demo.medecin", passwords["demo.medecin"])
+    try:
+        return _save_followup_as(session, carriers)
+    finally:
+        session.logout()
+
+
+def _save_followup_as(session: UserSession, carriers: Sequence[DemoCarrier]) -> dict[int, str]:
+    """:func:`save_demo_followup` in an open session of the demo's practitioner."""
+    patterns: dict[int, str] = {}
+    today = session.ctx.today()
+    to_book: dict[int, list[tuple[int, PlanItemView]]] = {}
+    for patient_id, pattern, gene, practitioner_id in carriers:
+        session.forms.save(
+            patient_id, FormKind.GENETICS, _demo_genetics(gene, today), expected_version=0
+        )
+        patterns[patient_id] = pattern
+        items = [
+            item
+            for item in session.followup.plan(patient_id).items
+            if item.interval_months and item.next_due is not None and item.key
+        ]
+        for index, item in enumerate(items):
+            months = item.interval_months or 12
+            if pattern == "due":  # falls due within 2 to 6 weeks
+                done = add_months(today, -months) + dt.timedelta(weeks=2 + 2 * (index % 3))
+            elif pattern == "overdue":  # two months late
+                done = add_months(today, -months - 2)
+            else:
+                continue
+            session.followup.mark_done(patient_id, str(item.key), min(done, today))
+        if pattern != "lost" and items:
+            to_book.setdefault(practitioner_id, []).append((patient_id, items[0]))
+    for practitioner_id, booking in to_book.items():
+        slots = _working_slots(today, len(booking))
+        for index, ((patient_id, item), starts_at) in enumerate(zip(booking, slots, strict=True)):
+            booked = session.appointments.book(
+                AppointmentInput(
+                    patient_id=patient_id,
+                    exam=item.exam.value,
+                    starts_at=starts_at,
+                    duration_minutes=30,
+                    place=DEMO_PLACES[index % len(DEMO_PLACES)],
+                    practitioner_id=practitioner_id,
+                    plan_item_id=item.id,
+                )
+            ).appointment
+            if index % 2:
+                session.appointments.confirm(booked.id, expected_version=booked.version)
+        # the first place booked twice at the same time: a conflict to show
+        session.appointments.book(
+            AppointmentInput(
+                patient_id=booking[-1][0],
+                exam=ExamKind.GENETICS_CONSULTATION.value,
+                starts_at=slots[0],
+                duration_minutes=30,
+                place=DEMO_PLACES[0],
+                practitioner_id=practitioner_id,
+                note="Créneau en double : à déplacer",
+            )
+        )
+    return patterns
 
 
 def create_demo_database(
@@ -950,6 +1151,27 @@ def create_demo_database(
                 if shares:
                     uow.session.execute(insert(PatientShare), shares)
                 _demo_break_glass(uow, ctx, owners, medecin, oncologue, now)
+            carriers: list[DemoCarrier] = []
+            if rows:
+                found = uow.session.execute(
+                    select(
+                        Patient.id,
+                        Patient.birth_date,
+                        Patient.sex,
+                        Patient.vital_status,
+                        Patient.owner_id,
+                    )
+                )
+                carriers = choose_followup_carriers(
+                    [(row[0], row[1], row[2], row[3], row[4]) for row in found],
+                    {"demo.medecin": medecin, "demo.oncologue": oncologue},
+                    today,
+                    writable=[
+                        share["patient_id"]
+                        for share in shares
+                        if share["user_id"] == medecin and share["access"] == "write"
+                    ],
+                )
             family_patients: dict[str, int] = {}
             if families:
                 rng = random.Random(seed + 1)
@@ -979,8 +1201,12 @@ def create_demo_database(
     finally:
         created.clinical_keys.forget()
         created.database.dispose()
-    if family_patients:
-        save_demo_families(Path(folder), family_patients, secret_store=secret_store)
+    if family_patients:  # one session for the families and the follow-up
+        followup = save_demo_families(
+            Path(folder), family_patients, secret_store=secret_store, followup=carriers
+        )
+    else:
+        followup = save_demo_followup(Path(folder), carriers, secret_store=secret_store)
     accounts = {login: password for login, password, *_ in DEMO_ACCOUNTS}
     return DemoAccounts(
         folder=Path(folder),
@@ -995,4 +1221,5 @@ def create_demo_database(
         family_patients=family_patients,
         second_practitioner_login="demo.oncologue",
         second_practitioner_password=accounts["demo.oncologue"],
+        followup_patients=followup,
     )

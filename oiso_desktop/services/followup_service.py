@@ -150,7 +150,7 @@ __all__ = [
 MAX_PAGE_ROWS = 500
 MAX_RESULT_LENGTH = 2000
 MAX_REASON_LENGTH = 1000
-WORKLIST_SORTS = ("next_due", "name", "exam")
+WORKLIST_SORTS = ("next_due", "name", "exam", "birth_date", "last_done", "practitioner")
 
 PROTOCOL_REASON_MESSAGE = "Indiquez le motif de cette modification du protocole."
 PROTOCOL_NOT_FOUND_MESSAGE = "Le protocole « {key} » n'existe pas."
@@ -1185,7 +1185,8 @@ class FollowupService:
     ) -> WorklistIds:
         """Every plan item of the files the user may see that belongs to list ``kind``
         on today's date (``domain.followup.worklist.classify``), as ids in the order
-        asked (``sort``: next_due, name or exam; then next due date, name, id).
+        asked (``sort``: next_due, name, exam, birth_date, last_done or practitioner — the
+        owner's last name; then next due date, name, id).
 
         Filters: ``practitioner_id`` (the file's owner), ``exam``, ``site_id`` (the
         owner's structure). No clinical key needed: a secretary's list. Not logged.
@@ -1223,10 +1224,14 @@ class FollowupService:
                 conditions.append(
                     Patient.owner_id.in_(select(User.id).where(User.structure_id == site_id))
                 )
+            owner_name = select(User.last_name).where(User.id == Patient.owner_id).scalar_subquery()
             order: tuple[Any, ...] = {
                 "next_due": (PlanItem.next_due,),
                 "name": (Patient.birth_name, Patient.first_names),
                 "exam": (PlanItem.exam,),
+                "birth_date": (Patient.birth_date,),
+                "last_done": (PlanItem.last_done,),
+                "practitioner": (owner_name,),
             }[sort]
             if descending:
                 order = tuple(column.desc() for column in order)

@@ -4096,6 +4096,21 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
 </context>
 <context>
+    <name>FollowupPage</name>
+    <message>
+        <source>Follow-up</source>
+        <translation>Suivi</translation>
+    </message>
+    <message>
+        <source>Worklists</source>
+        <translation>Listes de suivi</translation>
+    </message>
+    <message>
+        <source>Week calendar</source>
+        <translation>Semaine</translation>
+    </message>
+</context>
+<context>
     <name>FollowupPanel</name>
     <message>
         <source>Got it</source>
@@ -5523,6 +5538,87 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
 </context>
 <context>
+    <name>LettersPreviewDialog</name>
+    <message>
+        <source>Convocation letters</source>
+        <translation>Convocations</translation>
+    </message>
+    <message>
+        <source>Reminder letters</source>
+        <translation>Lettres de relance</translation>
+    </message>
+    <message>
+        <source>One letter per page, shown from memory. Making the letters is recorded in the event log (their number, never their content); so is saving them.</source>
+        <translation>Une lettre par page, affichée depuis la mémoire. La création des lettres est inscrite au journal (leur nombre, jamais leur contenu) ; leur enregistrement aussi.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected row(s) without an appointment to come: no convocation for them (send a reminder instead).</source>
+        <translation>
+            <numerusform>%n ligne sélectionnée sans rendez-vous à venir : pas de convocation pour elle (envoyez plutôt une relance).</numerusform>
+            <numerusform>%n lignes sélectionnées sans rendez-vous à venir : pas de convocation pour elles (envoyez plutôt une relance).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Printing is not available on this installation: save the letters and print them from a PDF reader.</source>
+        <translation>L&apos;impression n&apos;est pas disponible sur cette installation : enregistrez les lettres et imprimez-les depuis un lecteur PDF.</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Enregistrer…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Imprimer…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Making the letters…</source>
+        <translation>Préparation des lettres…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n letter(s) ready.</source>
+        <translation>
+            <numerusform>%n lettre prête.</numerusform>
+            <numerusform>%n lettres prêtes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save the letters</source>
+        <translation>Enregistrer les lettres</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documents PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saving the letters…</source>
+        <translation>Enregistrement des lettres…</translation>
+    </message>
+    <message>
+        <source>Letters saved: {path}</source>
+        <translation>Lettres enregistrées : {path}</translation>
+    </message>
+    <message>
+        <source>the printer could not be opened</source>
+        <translation>l&apos;imprimante n&apos;a pas pu être ouverte</translation>
+    </message>
+    <message>
+        <source>the printer refused a new page</source>
+        <translation>l&apos;imprimante a refusé une nouvelle page</translation>
+    </message>
+    <message>
+        <source>The letters could not be printed: {reason}.</source>
+        <translation>Les lettres n&apos;ont pas pu être imprimées : {reason}.</translation>
+    </message>
+    <message>
+        <source>Letters sent to the printer (pages: {count}).</source>
+        <translation>Lettres envoyées à l&apos;imprimante (pages : {count}).</translation>
+    </message>
+</context>
+<context>
     <name>LocationPage</name>
     <message>
         <source>Database location</source>
@@ -5764,6 +5860,10 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>Patients</source>
         <translation>Patients</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Suivi</translation>
     </message>
     <message>
         <source>Sharing</source>
@@ -9239,6 +9339,123 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     </message>
 </context>
 <context>
+    <name>WeekCalendarView</name>
+    <message>
+        <source>By practitioner</source>
+        <translation>Par praticien</translation>
+    </message>
+    <message>
+        <source>By place</source>
+        <translation>Par lieu</translation>
+    </message>
+    <message>
+        <source>Place (e.g. Radiologie, site Nord)</source>
+        <translation>Lieu (par ex. Radiologie, site Nord)</translation>
+    </message>
+    <message>
+        <source>◀ Previous week</source>
+        <translation>◀ Semaine précédente</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>Next week ▶</source>
+        <translation>Semaine suivante ▶</translation>
+    </message>
+    <message>
+        <source>Week of {first} to {last}</source>
+        <translation>Semaine du {first} au {last}</translation>
+    </message>
+    <message>
+        <source>Type or choose a place.</source>
+        <translation>Saisissez ou choisissez un lieu.</translation>
+    </message>
+    <message>
+        <source>Reading the calendar…</source>
+        <translation>Lecture du calendrier…</translation>
+    </message>
+    <message>
+        <source>{start} to {end}, {place}</source>
+        <translation>{start} à {end}, {place}</translation>
+    </message>
+    <message>
+        <source>With {name}</source>
+        <translation>Avec {name}</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>Occupé</translation>
+    </message>
+    <message>
+        <source>Taken by an appointment of another file ({place})</source>
+        <translation>Pris par un rendez-vous d&apos;un autre dossier ({place})</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n appointment(s) this week.</source>
+        <translation>
+            <numerusform>%n rendez-vous cette semaine.</numerusform>
+            <numerusform>%n rendez-vous cette semaine.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No appointment this week.</source>
+        <translation>Aucun rendez-vous cette semaine.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n in conflict (red border).</source>
+        <translation>
+            <numerusform>%n en conflit (bordure rouge).</numerusform>
+            <numerusform>%n en conflit (bordure rouge).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Confirmer</translation>
+    </message>
+    <message>
+        <source>Mark as missed</source>
+        <translation>Marquer comme manqué</translation>
+    </message>
+    <message>
+        <source>Reschedule…</source>
+        <translation>Reprogrammer…</translation>
+    </message>
+    <message>
+        <source>Cancel the appointment…</source>
+        <translation>Annuler le rendez-vous…</translation>
+    </message>
+    <message>
+        <source>Open the file</source>
+        <translation>Ouvrir le dossier</translation>
+    </message>
+    <message>
+        <source>Confirming the appointment…</source>
+        <translation>Confirmation du rendez-vous…</translation>
+    </message>
+    <message>
+        <source>Recording the missed appointment…</source>
+        <translation>Enregistrement du rendez-vous manqué…</translation>
+    </message>
+    <message>
+        <source>Cancelling the appointment…</source>
+        <translation>Annulation du rendez-vous…</translation>
+    </message>
+    <message>
+        <source>Cancel the appointment</source>
+        <translation>Annuler le rendez-vous</translation>
+    </message>
+    <message>
+        <source>Cancel the appointment of {name} on {date}?</source>
+        <translation>Annuler le rendez-vous de {name} le {date} ?</translation>
+    </message>
+    <message>
+        <source>The appointment stays in the file&apos;s history as cancelled.</source>
+        <translation>Le rendez-vous reste dans l&apos;historique du dossier, comme annulé.</translation>
+    </message>
+</context>
+<context>
     <name>WelcomePage</name>
     <message>
         <source>Welcome to OISO Desktop</source>
@@ -9247,6 +9464,202 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     <message>
         <source>&lt;p&gt;No OISO database was found on this computer.&lt;/p&gt;&lt;p&gt;This assistant creates an &lt;b&gt;encrypted&lt;/b&gt; database, records your structure and creates the &lt;b&gt;administrator&lt;/b&gt; account, who will then create the accounts of the other users.&lt;/p&gt;&lt;p&gt;At the end, a &lt;b&gt;recovery code&lt;/b&gt; is shown once: it restores access if every administrator password is lost. Keep a printer or a USB key at hand to save it.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Aucune base OISO n&apos;a été trouvée sur cet ordinateur.&lt;/p&gt;&lt;p&gt;Cet assistant crée une base &lt;b&gt;chiffrée&lt;/b&gt;, enregistre votre structure et crée le compte &lt;b&gt;administrateur&lt;/b&gt;, qui créera ensuite les comptes des autres utilisateurs.&lt;/p&gt;&lt;p&gt;À la fin, un &lt;b&gt;code de récupération&lt;/b&gt; est affiché une seule fois : il rétablit l&apos;accès si tous les mots de passe administrateur sont perdus. Gardez une imprimante ou une clé USB à portée de main pour le conserver.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>WorklistTableModel</name>
+    <message>
+        <source>appointment on {date}</source>
+        <translation>RDV le {date}</translation>
+    </message>
+    <message>
+        <source>not scheduled</source>
+        <translation>non programmé</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>Born on</source>
+        <translation>Né(e) le</translation>
+    </message>
+    <message>
+        <source>Exam</source>
+        <translation>Examen</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>Last done</source>
+        <translation>Dernier examen</translation>
+    </message>
+    <message>
+        <source>Practitioner</source>
+        <translation>Praticien</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>No exam for more than two intervals: lost to follow-up</source>
+        <extracomment>the service&apos;s sort key of each column (the status follows the due date) the plan item id of the row (int), for any column, loaded or not the WorklistRow (None while not loaded), for any column the patient id (None while not loaded), for any column True for a row lost to follow-up a header was clicked: (service sort key, descending)</extracomment>
+        <translation>Aucun examen depuis plus de deux intervalles : perdu de vue</translation>
+    </message>
+    <message>
+        <source>No longer in this list</source>
+        <translation>Ne figure plus dans cette liste</translation>
+    </message>
+</context>
+<context>
+    <name>WorklistView</name>
+    <message>
+        <source>Due within:</source>
+        <extracomment>the lists, in the order of their tabs</extracomment>
+        <translation>Échéance sous :</translation>
+    </message>
+    <message>
+        <source> weeks</source>
+        <translation> semaines</translation>
+    </message>
+    <message>
+        <source>The “due” list holds the exams due within this many weeks</source>
+        <translation>La liste « à échéance » contient les examens prévus dans ce nombre de semaines</translation>
+    </message>
+    <message>
+        <source>All practitioners</source>
+        <translation>Tous les praticiens</translation>
+    </message>
+    <message>
+        <source>All exams</source>
+        <translation>Tous les examens</translation>
+    </message>
+    <message>
+        <source>All sites</source>
+        <translation>Tous les sites</translation>
+    </message>
+    <message>
+        <source>Practitioner:</source>
+        <translation>Praticien :</translation>
+    </message>
+    <message>
+        <source>Exam:</source>
+        <translation>Examen :</translation>
+    </message>
+    <message>
+        <source>Site:</source>
+        <translation>Site :</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>Book an appointment…</source>
+        <translation>Prendre rendez-vous…</translation>
+    </message>
+    <message>
+        <source>Convocations…</source>
+        <translation>Convocations…</translation>
+    </message>
+    <message>
+        <source>Convocation letters for the appointments to come of the selected rows</source>
+        <translation>Lettres de convocation pour les rendez-vous à venir des lignes sélectionnées</translation>
+    </message>
+    <message>
+        <source>Reminders…</source>
+        <translation>Relances…</translation>
+    </message>
+    <message>
+        <source>Letters asking the selected patients to make an appointment</source>
+        <translation>Lettres demandant aux patients sélectionnés de prendre rendez-vous</translation>
+    </message>
+    <message>
+        <source>Export as ICS…</source>
+        <translation>Exporter en ICS…</translation>
+    </message>
+    <message>
+        <source>Open the file</source>
+        <translation>Ouvrir le dossier</translation>
+    </message>
+    <message>
+        <source>Computing the list…</source>
+        <translation>Calcul de la liste…</translation>
+    </message>
+    <message>
+        <source>Computing the follow-up list…</source>
+        <translation>Calcul de la liste de suivi…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Due within %n week(s)</source>
+        <translation>
+            <numerusform>À échéance sous %n semaine</numerusform>
+            <numerusform>À échéance sous %n semaines</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No exam in this list</source>
+        <translation>Aucun examen dans cette liste</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln exam(s) to follow up</source>
+        <translation>
+            <numerusform>%Ln examen à suivre</numerusform>
+            <numerusform>%Ln examens à suivre</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Finding the appointments…</source>
+        <translation>Recherche des rendez-vous…</translation>
+    </message>
+    <message>
+        <source>None of the selected rows has an appointment to come: book one first, or send reminders.</source>
+        <translation>Aucune des lignes sélectionnées n&apos;a de rendez-vous à venir : prenez d&apos;abord rendez-vous, ou envoyez des relances.</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Suivi</translation>
+    </message>
+    <message>
+        <source>None of the selected rows has an appointment to come.</source>
+        <translation>Aucune des lignes sélectionnées n&apos;a de rendez-vous à venir.</translation>
+    </message>
+    <message>
+        <source>Export as ICS</source>
+        <translation>Exporter en ICS</translation>
+    </message>
+    <message numerus="yes">
+        <source>Export %n appointment(s) to a calendar file (ICS)?</source>
+        <translation>
+            <numerusform>Exporter %n rendez-vous dans un fichier de calendrier (ICS) ?</numerusform>
+            <numerusform>Exporter %n rendez-vous dans un fichier de calendrier (ICS) ?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The file holds, for each appointment, only “Rendez-vous” with the exam, the place, the start and the end: no name, no diagnosis, no gene. The export is recorded in the event log.</source>
+        <translation>Le fichier contient, pour chaque rendez-vous, seulement « Rendez-vous » avec l&apos;examen, le lieu, le début et la fin : aucun nom, aucun diagnostic, aucun gène. L&apos;export est inscrit au journal.</translation>
+    </message>
+    <message>
+        <source>Choose the file…</source>
+        <translation>Choisir le fichier…</translation>
+    </message>
+    <message>
+        <source>Calendar files (*.ics)</source>
+        <translation>Fichiers de calendrier (*.ics)</translation>
+    </message>
+    <message>
+        <source>Exporting the appointments…</source>
+        <translation>Export des rendez-vous…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n appointment(s) exported.</source>
+        <translation>
+            <numerusform>%n rendez-vous exporté.</numerusform>
+            <numerusform>%n rendez-vous exportés.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -158,7 +158,7 @@ def test_pages_by_role_and_open_from_the_shares_page(qtbot, team, gui_tasks):
     qtbot.addWidget(window)
     window.resize(1366, 768)
     window.show()
-    assert window.page_keys() == ["patients", "shares", "journal"]
+    assert window.page_keys() == ["patients", "followup", "shares", "journal"]
     assert window.assistants_action.text() == "Mes &secrétaires..."
     assert window.show_page("shares")
     page = window.pages["shares"]

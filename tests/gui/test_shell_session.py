@@ -298,13 +298,13 @@ def _main_window(qtbot, db, login, *, tasks=None, **kwargs) -> MainWindow:
         ),
         (
             "dr.house",
-            ["patients", "shares", "journal"],
+            ["patients", "followup", "shares", "journal"],
             "Praticien",
             ["&Fichier", "&Affichage", "&Suivi", "&Sécurité", "Aid&e"],  # protocols, approvals
         ),
         (
             "secretaire",
-            ["patients", "journal"],
+            ["patients", "followup", "journal"],
             "Secrétaire médicale",
             ["&Fichier", "&Affichage", "Aid&e"],
         ),
@@ -315,7 +315,7 @@ def test_navigation_and_status_bar_by_role(qtbot, db, login, pages, role, menus)
     assert window.page_errors == {}
     assert window.page_keys() == pages
     labels = [window.navigation.item(i).text() for i in range(window.navigation.count())]
-    assert "Suivi" not in labels
+    assert ("Suivi" in labels) == ("followup" in pages)
     assert ("Partages" in labels) == ("shares" in pages)
     assert window.role_label.text() == role
     assert window.backend_label.text() == "Base locale chiffrée (SQLCipher)"
