@@ -171,8 +171,9 @@ class PatientListView(QWidget):
         self._visible_timer.setInterval(VISIBLE_ROWS_DELAY_MS)
         self._visible_timer.timeout.connect(self.load_visible_rows)
         scroll_bar = self.table.verticalScrollBar()
-        scroll_bar.valueChanged.connect(self._visible_timer.start)
-        scroll_bar.rangeChanged.connect(self._visible_timer.start)
+        # (lambdas: QTimer.start(int) would take the scroll position as its delay)
+        scroll_bar.valueChanged.connect(lambda _value: self._visible_timer.start())
+        scroll_bar.rangeChanged.connect(lambda _low, _high: self._visible_timer.start())
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)

@@ -76,6 +76,12 @@ def monday_of(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=day.weekday())
 
 
+def first_working_monday(day: dt.date) -> dt.date:
+    """The week the calendar opens on: this week, or the next one on a Saturday or a
+    Sunday (this week's working days are over; what a secretary prepares is next)."""
+    return monday_of(day + dt.timedelta(days=2 if day.weekday() >= 5 else 0))
+
+
 def _lanes(items: Sequence[tuple[dt.datetime, dt.datetime, object]]) -> dict[int, tuple[int, int]]:
     """Side-by-side lanes of overlapping items: index -> (lane, lanes in its group)."""
     order = sorted(range(len(items)), key=lambda i: (items[i][0], items[i][1]))
@@ -320,7 +326,7 @@ class WeekCalendarView(QWidget):
         self._session = session
         self._tasks = tasks
         self._today = today or dt.date.today()
-        self._monday = monday_of(self._today)
+        self._monday = first_working_monday(self._today)
         self._seq = 0
         self._applied_seq = 0
         self._week: WeekView | None = None

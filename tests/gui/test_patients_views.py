@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from oiso_desktop.domain.permissions import PatientAccess
 from oiso_desktop.gui.patient_dialog import PatientDialog
-from oiso_desktop.gui.patient_list_view import PatientListView
+from oiso_desktop.gui.patient_list_view import VISIBLE_ROWS_DELAY_MS, PatientListView
 from oiso_desktop.gui.patient_table_model import PatientListModel, PatientTableModel
 
 
@@ -368,8 +368,10 @@ def test_the_list_fetches_pages_as_the_view_scrolls(qtbot, clinical_practitioner
     assert model.index(first_row, PatientListModel.COL_AFFECTED).data() == "1 / 2"
     assert not model.is_row_loaded(far_row)
 
-    # Scrolling to the bottom fetches the pages in view there, not those passed by.
+    # Scrolling to the bottom fetches the pages in view there, not those passed by,
+    # once the scrolling pauses (the pause never becomes the scroll position).
     view.table.scrollToBottom()
+    assert view._visible_timer.interval() == VISIBLE_ROWS_DELAY_MS
     qtbot.waitUntil(lambda: model.is_row_loaded(419), timeout=10000)
     assert gui_tasks.wait_idle(10000)
     held = set(model.held_pages())

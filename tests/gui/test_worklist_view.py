@@ -17,7 +17,7 @@ from oiso_desktop.domain.followup.exams import ExamKind
 from oiso_desktop.domain.followup.worklist import WorklistKind
 from oiso_desktop.gui.followup_page import FollowupPage
 from oiso_desktop.gui.main_window import MainWindow
-from oiso_desktop.gui.week_calendar_view import WeekCalendarView, monday_of
+from oiso_desktop.gui.week_calendar_view import WeekCalendarView, first_working_monday, monday_of
 from oiso_desktop.gui.worklist_table_model import WorklistTableModel
 from oiso_desktop.gui.worklist_view import WorklistView
 from oiso_desktop.services.followup_service import WorklistIds, WorklistRow
@@ -323,3 +323,11 @@ def test_the_model_holds_a_few_pages_and_fetches_the_rows_in_view(qapp) -> None:
     assert model.headerData(0, Qt.Orientation.Horizontal) == "Patient"
     assert not model.index(0, 0, QModelIndex()).parent().isValid()
     QApplication.processEvents()
+
+
+def test_the_calendar_opens_on_the_coming_week_at_the_weekend() -> None:
+    # Wednesday 25 November 2026: this week; Saturday 28 and Sunday 29: the next one
+    assert first_working_monday(dt.date(2026, 11, 25)) == dt.date(2026, 11, 23)
+    assert first_working_monday(dt.date(2026, 11, 27)) == dt.date(2026, 11, 23)
+    assert first_working_monday(dt.date(2026, 11, 28)) == dt.date(2026, 11, 30)
+    assert first_working_monday(dt.date(2026, 11, 29)) == dt.date(2026, 11, 30)
