@@ -969,7 +969,10 @@ class _Reader:
                 return current
             parent_id = new_id()
             people[parent_id] = Person(id=parent_id, sex="M" if which == "father" else "F")
-            people[child_id] = dataclasses.replace(child, **{f"{which}_id": parent_id})
+            if which == "father":
+                people[child_id] = dataclasses.replace(child, father_id=parent_id)
+            else:
+                people[child_id] = dataclasses.replace(child, mother_id=parent_id)
             other = people[child_id].mother_id if which == "father" else people[child_id].father_id
             if other is not None:
                 pair = (parent_id, other) if which == "father" else (other, parent_id)

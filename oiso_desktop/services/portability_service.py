@@ -26,6 +26,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from oiso_desktop.domain.clinical_forms import (
+    FormContent,
     FormKind,
     content_from_dict,
     content_to_dict,
@@ -221,7 +222,7 @@ class PortabilityService:
         except ValidationError as exc:
             problems.append(f"Patient : {_problem_line(exc)}")
             identity = file.identity
-        contents = {}
+        contents: dict[FormKind, FormContent] = {}
         for name, kind in (
             ("family", FormKind.FAMILY),
             ("history", FormKind.HISTORY),
