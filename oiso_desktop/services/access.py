@@ -51,7 +51,7 @@ NO_ACCESS_MESSAGE = "Vous n'avez pas accès à ce dossier patient."
 READ_ONLY_MESSAGE = "Ce dossier vous est partagé en lecture seule."
 RESTRICTED_MESSAGE = (
     "Ce dossier est restreint à la demande du patient : il est figé en lecture seule "
-    "jusqu’à la levée de la restriction par son responsable."
+    "jusqu'à la levée de la restriction par son responsable."
 )
 
 # ids per IN (...) list: well under SQLite's bound-parameter limit

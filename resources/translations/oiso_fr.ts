@@ -1161,6 +1161,25 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
 </context>
 <context>
+    <name>ErasureDialog</name>
+    <message>
+        <source>Erase the patient file</source>
+        <translation>Effacer le dossier patient</translation>
+    </message>
+    <message>
+        <source>The file will be erased for good, at the patient&apos;s request: identity, history, family, genetics, every version, documents, follow-up plan, appointments and shares. Only a record that a file was erased stays in the event log, without any name. This cannot be undone.</source>
+        <translation>Le dossier sera effacé définitivement, à la demande du patient : identité, antécédents, famille, génétique, toutes les versions, documents, plan de suivi, rendez-vous et partages. Seule la mention qu&apos;un dossier a été effacé reste dans le journal des événements, sans aucun nom. C&apos;est irréversible.</translation>
+    </message>
+    <message>
+        <source>To confirm, type the patient&apos;s birth name: {name}</source>
+        <translation>Pour confirmer, saisissez le nom de naissance du patient : {name}</translation>
+    </message>
+    <message>
+        <source>Erase for good</source>
+        <translation>Effacer définitivement</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>The requested item no longer exists. It may have been deleted.</source>
@@ -1525,6 +1544,36 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>This file is shared with you read-only.</source>
         <translation>Ce dossier vous est partagé en lecture seule.</translation>
+    </message>
+    <message>
+        <source>This file is restricted at the patient&apos;s request: it is frozen read-only until the practitioner in charge lifts the restriction.</source>
+        <translation>Ce dossier est restreint à la demande du patient : il est figé en lecture seule jusqu&apos;à la levée de la restriction par son responsable.</translation>
+    </message>
+    <message>
+        <source>Give the reason (at least {minimum} characters).</source>
+        <translation>Indiquez le motif (au moins {minimum} caractères).</translation>
+    </message>
+    <message>
+        <source>This file is already restricted.</source>
+        <translation>Ce dossier est déjà restreint.</translation>
+    </message>
+    <message>
+        <source>This file is not restricted.</source>
+        <translation>Ce dossier n&apos;est pas restreint.</translation>
+    </message>
+    <message>
+        <source>The name typed does not match the patient&apos;s birth name: nothing was erased.</source>
+        <translation>Le nom saisi ne correspond pas au nom de naissance du patient : rien n&apos;a été effacé.</translation>
+    </message>
+    <message>
+        <source>This FHIR bundle cannot be imported; nothing was imported:
+{problems}</source>
+        <translation>Ce paquet FHIR ne peut pas être importé ; rien n&apos;a été importé :
+{problems}</translation>
+    </message>
+    <message>
+        <source>The export could not be written to {path}: {reason}.</source>
+        <translation>L&apos;export n&apos;a pas pu être écrit dans {path} : {reason}.</translation>
     </message>
     <message>
         <source>You can only view your own events.</source>
@@ -2912,6 +2961,26 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>Synthèse du dossier imprimée</translation>
     </message>
     <message>
+        <source>Patient file restricted</source>
+        <translation>Dossier patient restreint</translation>
+    </message>
+    <message>
+        <source>Restriction of a patient file lifted</source>
+        <translation>Restriction d&apos;un dossier patient levée</translation>
+    </message>
+    <message>
+        <source>Patient file erased</source>
+        <translation>Dossier patient effacé</translation>
+    </message>
+    <message>
+        <source>Patient file exported (FHIR)</source>
+        <translation>Dossier patient exporté (FHIR)</translation>
+    </message>
+    <message>
+        <source>Patient file imported (FHIR)</source>
+        <translation>Dossier patient importé (FHIR)</translation>
+    </message>
+    <message>
         <source>Appointment booked</source>
         <translation>Rendez-vous pris</translation>
     </message>
@@ -3546,6 +3615,25 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>This person has a problem to correct</source>
         <translation>Cette personne a un problème à corriger</translation>
+    </message>
+</context>
+<context>
+    <name>FhirImport</name>
+    <message>
+        <source>Import a patient file (FHIR R4 bundle)</source>
+        <translation>Importer un dossier patient (paquet FHIR R4)</translation>
+    </message>
+    <message>
+        <source>FHIR bundles (*.json)</source>
+        <translation>Paquets FHIR (*.json)</translation>
+    </message>
+    <message>
+        <source>The file could not be read.</source>
+        <translation>Le fichier n&apos;a pas pu être lu.</translation>
+    </message>
+    <message>
+        <source>Importing the patient file…</source>
+        <translation>Import du dossier patient…</translation>
     </message>
 </context>
 <context>
@@ -5385,12 +5473,40 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>Génétique</translation>
     </message>
     <message>
+        <source>Patient rights</source>
+        <translation>Droits du patient</translation>
+    </message>
+    <message>
+        <source>Restrict, export (FHIR + PDF) or erase the file, at the patient&apos;s request</source>
+        <translation>Restreindre, exporter (FHIR + PDF) ou effacer le dossier, à la demande du patient</translation>
+    </message>
+    <message>
         <source>Summary (PDF)…</source>
         <translation>Résumé (PDF)…</translation>
     </message>
     <message>
         <source>Preview the patient summary (identity, history, family and pedigree, genetics, scores) as saved; save or print it from there.</source>
         <translation>Aperçu du résumé du dossier (identité, antécédents, famille et arbre, génétique, scores) tel qu&apos;enregistré ; l&apos;enregistrer ou l&apos;imprimer depuis l&apos;aperçu.</translation>
+    </message>
+    <message>
+        <source>Save or undo your changes first.</source>
+        <translation>Enregistrez ou annulez d&apos;abord vos modifications.</translation>
+    </message>
+    <message>
+        <source>Read only: this file is restricted at the patient&apos;s request.</source>
+        <translation>Lecture seule : ce dossier est restreint à la demande du patient.</translation>
+    </message>
+    <message>
+        <source>The file is now restricted: read only.</source>
+        <translation>Le dossier est désormais restreint : lecture seule.</translation>
+    </message>
+    <message>
+        <source>The restriction is lifted.</source>
+        <translation>La restriction est levée.</translation>
+    </message>
+    <message>
+        <source>File exported (FHIR bundle and summary PDF) to {folder}.</source>
+        <translation>Dossier exporté (paquet FHIR et synthèse PDF) dans {folder}.</translation>
     </message>
     <message>
         <source>Scores</source>
@@ -5509,6 +5625,14 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>Rechercher : nom, prénom, date de naissance (JJ/MM/AAAA) ou NIR…</translation>
     </message>
     <message>
+        <source>Import a file (FHIR)…</source>
+        <translation>Importer un dossier (FHIR)…</translation>
+    </message>
+    <message>
+        <source>Import a patient file exported by a colleague (FHIR R4 bundle) as a new file of yours, at the patient&apos;s request</source>
+        <translation>Importer un dossier patient exporté par un confrère (paquet FHIR R4) comme nouveau dossier à votre nom, à la demande du patient</translation>
+    </message>
+    <message>
         <source>New patient</source>
         <translation>Nouveau patient</translation>
     </message>
@@ -5538,6 +5662,10 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>Opening the patient file…</source>
         <translation>Ouverture du dossier patient…</translation>
+    </message>
+    <message>
+        <source>Import a file (FHIR)</source>
+        <translation>Importer un dossier (FHIR)</translation>
     </message>
     <message>
         <source>Gene:</source>
@@ -5597,6 +5725,77 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>PatientRights</name>
+    <message>
+        <source>Restricted at the patient&apos;s request since {date}: the file is read only for everyone until the practitioner in charge lifts the restriction. Reason: {reason}</source>
+        <translation>Restreint à la demande du patient depuis le {date} : le dossier est en lecture seule pour tous jusqu&apos;à la levée de la restriction par son responsable. Motif : {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>PatientRightsActions</name>
+    <message>
+        <source>Restrict the file…</source>
+        <extracomment>a callable returning a refusal text (&quot;&quot; when the window may change state)</extracomment>
+        <translation>Restreindre le dossier…</translation>
+    </message>
+    <message>
+        <source>Lift the restriction…</source>
+        <translation>Lever la restriction…</translation>
+    </message>
+    <message>
+        <source>Export (FHIR + PDF)…</source>
+        <translation>Exporter (FHIR + PDF)…</translation>
+    </message>
+    <message>
+        <source>Erase the file…</source>
+        <translation>Effacer le dossier…</translation>
+    </message>
+    <message>
+        <source>Restrict the patient file</source>
+        <translation>Restreindre le dossier patient</translation>
+    </message>
+    <message>
+        <source>At the patient&apos;s request, the file is frozen read only for everyone: identity, clinical forms, documents, plan and appointments can no longer be changed until you lift the restriction. It can still be read, shared read only, exported and erased.</source>
+        <translation>À la demande du patient, le dossier est figé en lecture seule pour tous : identité, formulaires cliniques, documents, plan et rendez-vous ne peuvent plus être modifiés jusqu&apos;à ce que vous leviez la restriction. Il peut toujours être consulté, partagé en lecture seule, exporté et effacé.</translation>
+    </message>
+    <message>
+        <source>Restrict</source>
+        <translation>Restreindre</translation>
+    </message>
+    <message>
+        <source>Lift the restriction</source>
+        <translation>Lever la restriction</translation>
+    </message>
+    <message>
+        <source>The file can be changed again by those who may. Say why.</source>
+        <translation>Le dossier pourra de nouveau être modifié par ceux qui y sont autorisés. Indiquez pourquoi.</translation>
+    </message>
+    <message>
+        <source>Restricting the file…</source>
+        <translation>Restriction du dossier…</translation>
+    </message>
+    <message>
+        <source>Lifting the restriction…</source>
+        <translation>Levée de la restriction…</translation>
+    </message>
+    <message>
+        <source>Folder for the export (FHIR + PDF)</source>
+        <translation>Dossier de destination de l&apos;export (FHIR + PDF)</translation>
+    </message>
+    <message>
+        <source>Exporting the file…</source>
+        <translation>Export du dossier…</translation>
+    </message>
+    <message>
+        <source>Exporting the file (FHIR + PDF)…</source>
+        <translation>Export du dossier (FHIR + PDF)…</translation>
+    </message>
+    <message>
+        <source>Erasing the file…</source>
+        <translation>Effacement du dossier…</translation>
     </message>
 </context>
 <context>
@@ -6095,6 +6294,17 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>No linked file</source>
         <translation>Aucun dossier lié</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Reason (kept in the file, never in the log)</source>
+        <translation>Motif (conservé dans le dossier, jamais dans le journal)</translation>
+    </message>
+    <message>
+        <source>{count} characters (at least {minimum})</source>
+        <translation>{count} caractères (au moins {minimum})</translation>
     </message>
 </context>
 <context>
