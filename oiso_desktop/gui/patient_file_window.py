@@ -79,7 +79,7 @@ from oiso_desktop.gui.scores_panel import ScoresPanel
 from oiso_desktop.gui.share_panel import SharePanel
 from oiso_desktop.gui.summary_preview import open_summary_preview
 from oiso_desktop.gui.tasks import TaskRunner
-from oiso_desktop.gui.widgets.field_message import show_banner
+from oiso_desktop.gui.widgets.field_message import fit_label_height, show_banner
 from oiso_desktop.services.clinical_key_service import ClinicalAccess
 from oiso_desktop.services.patient_rights_service import RestrictionView
 
@@ -880,8 +880,12 @@ class PatientFileWindow(QDialog):
                     self.tr("Read only: this file is restricted at the patient's request."),
                     "hint",
                 )
+                # the banner's padding comes with its style: measure it again, styled
+                banner = self.identity.ui.banner_label
+                fit_label_height(banner, banner.width())
         else:
             self.restriction_label.hide()
+        self._update_state()
 
     def _on_restriction_changed(self, view: RestrictionView) -> None:
         """Restricted or lifted: the file is read again, with the access it now gives."""
@@ -901,6 +905,19 @@ class PatientFileWindow(QDialog):
 
     def _apply_access(self, patient: PatientView, view: RestrictionView) -> None:
         self.patient = patient
+        if patient.access < PatientAccess.WRITE:
+            self.identity._set_read_only()  # noqa: SLF001 - the embedded form, frozen
+        else:
+            self._replace_identity(patient)
+        if self._documents_panel is not None:
+            self._documents_panel.set_read_only(patient.access < PatientAccess.WRITE)
+        if self.sections:
+            self._load_clinical()
+        self._show_restriction(view)
+        self._update_state()
+
+    def _replace_identity(self, patient: PatientView) -> None:
+        """A new identity form, editable again (the read-only one cannot be undone)."""
         index = self.tabs.indexOf(self.identity)
         old = self.identity
         self.identity = PatientDialog(
@@ -914,12 +931,6 @@ class PatientFileWindow(QDialog):
         self.tabs.insertTab(index, self.identity, self.tr("Identity"))
         self.tabs.setCurrentIndex(current)
         old.deleteLater()
-        if self._documents_panel is not None:
-            self._documents_panel.set_read_only(patient.access < PatientAccess.WRITE)
-        if self.sections:
-            self._load_clinical()
-        self._show_restriction(view)
-        self._update_state()
 
     def _on_exported(self, path: str) -> None:
         self._show_banner(
@@ -1398,6 +1409,10 @@ class PatientFileWindow(QDialog):
         read_only = self.patient.access < PatientAccess.WRITE
         if read_only and self.is_break_glass():
             self.state_label.setText(self.tr("Read only: emergency access (break-the-glass)."))
+        elif read_only and self.restriction is not None and self.restriction.restricted:
+            self.state_label.setText(
+                self.tr("Read only: this file is restricted at the patient's request.")
+            )
         elif read_only:
             self.state_label.setText(
                 self.tr("Read only: this file is shared with you for reading.")

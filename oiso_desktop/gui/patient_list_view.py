@@ -577,7 +577,13 @@ class PatientListView(QWidget):
         box.setObjectName("import_failed_box")
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("Import a file (FHIR)"))
-        box.setText(text)
+        # the first line says what happened, the next ones list the problems
+        first, _, rest = text.partition("\n")
+        box.setText(first)
+        box.setInformativeText(rest)
+        box.setStyleSheet(
+            "QLabel#qt_msgbox_label, QLabel#qt_msgbox_informativelabel { min-width: 460px; }"
+        )
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.import_box = box
         box.open()
