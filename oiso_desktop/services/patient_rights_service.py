@@ -265,10 +265,18 @@ class PatientRightsService:
         self._checkpoint()
 
     def _checkpoint(self) -> None:
-        """Move the WAL into the file and truncate it (old pages leave the WAL)."""
+        """Move the WAL into the file and truncate it (old pages leave the WAL).
+
+        On the raw connection, outside any transaction (the engine's "begin" hook would
+        open one, and SQLite refuses a checkpoint inside a transaction)."""
         try:
-            with self.ctx.database.engine.connect() as connection:
-                connection.exec_driver_sql("PRAGMA secure_delete = ON")
-                connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
-        except Exception:  # noqa: BLE001 - a busy checkpoint is retried by SQLite later
+            connection = self.ctx.database.engine.raw_connection()
+        except Exception:  # noqa: BLE001 - a server database has no WAL of ours
             return
+        try:
+            connection.execute("PRAGMA secure_delete = ON")
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        except Exception:  # noqa: BLE001 - busy: SQLite checkpoints again later
+            return
+        finally:
+            connection.close()

@@ -172,6 +172,34 @@ def _all_text(created_db, dmk: bytes) -> str:  # type: ignore[no-untyped-def]
         connection.close()
 
 
+def _decrypted_bytes(created_db, dmk: bytes) -> bytes:  # type: ignore[no-untyped-def]
+    """Every page of the database file and of its write-ahead log, decrypted with the
+    key (SQLCipher 4: AES-256-CBC per page, the IV in the page's reserved bytes; a raw
+    key is the cipher key itself): live rows, free pages and leftovers alike."""
+    from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+
+    page, reserve = 4096, 80  # defaults: 16-byte IV + 64-byte HMAC-SHA512
+
+    def decrypt(raw: bytes, first: bool) -> bytes:
+        start = 16 if first else 0  # page 1 begins with the salt
+        iv = raw[page - reserve : page - reserve + 16]
+        body = raw[start : page - reserve]
+        decryptor = Cipher(algorithms.AES(dmk), modes.CBC(iv)).decryptor()
+        return decryptor.update(body) + decryptor.finalize()
+
+    out = bytearray()
+    data = (created_db.folder / DB_FILENAME).read_bytes()
+    for offset in range(0, len(data) - page + 1, page):
+        out += decrypt(data[offset : offset + page], offset == 0)
+    wal = created_db.folder / f"{DB_FILENAME}-wal"
+    if wal.exists():
+        frames = wal.read_bytes()[32:]  # WAL header
+        for offset in range(0, len(frames) - (24 + page) + 1, 24 + page):
+            number = int.from_bytes(frames[offset : offset + 4], "big")
+            out += decrypt(frames[offset + 24 : offset + 24 + page], number == 1)
+    return bytes(out)
+
+
 def test_erasure_leaves_no_trace_but_one_event(
     durand: UserSession, team: Team, rich: int, created_db
 ) -> None:
@@ -179,6 +207,8 @@ def test_erasure_leaves_no_trace_but_one_event(
     dmk = durand.ctx.database.key  # type: ignore[attr-defined]
     text_before = _all_text(created_db, dmk)
     assert PLANTED in text_before  # identity rows are in clear inside the database
+    # the page decryption works: the name is in the decrypted pages before
+    assert PLANTED.encode() in _decrypted_bytes(created_db, dmk)
     with pytest.raises(ValidationError) as wrong:
         durand.rights.erase(rich, "MARTIN")
     assert wrong.value.code == "erasure_confirmation"
@@ -191,12 +221,15 @@ def test_erasure_leaves_no_trace_but_one_event(
     assert PLANTED not in text_after
     assert PLANTED.lower() not in text_after.lower()
     assert "12 rue des Lilas" not in text_after
+    # not in any page either, free pages and the write-ahead log included
+    raw = _decrypted_bytes(created_db, dmk)
+    assert PLANTED.encode() not in raw and b"12 rue des Lilas" not in raw
     assert durand.patients.search_ids("").ids == ()
     (event,) = durand.events.list(action="patient_erased")
     assert event.object_id == rich and event.details in ("", "{}")
     # the WAL was checkpointed and truncated: no old page lingers beside the file
-    wal = created_db.folder / "oiso.db-wal"
-    assert not wal.exists() or wal.stat().st_size == 0 or PLANTED.encode() not in wal.read_bytes()
+    wal = created_db.folder / f"{DB_FILENAME}-wal"
+    assert not wal.exists() or wal.stat().st_size == 0
     admin = team.login("admin")
     assert admin.events.verify().ok
 
