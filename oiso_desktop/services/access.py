@@ -202,7 +202,8 @@ class PatientScope:
     def access(self, patient: Patient, share: str | None) -> PatientAccess:
         """The actor's access to ``patient``; a restricted file gives READ at most."""
         access = self.unrestricted_access(patient, share)
-        if patient.restricted_at is not None and access > PatientAccess.READ:
+        # Some lists pass (id, owner_id) rows: they only ask for READ, never capped.
+        if getattr(patient, "restricted_at", None) is not None and access > PatientAccess.READ:
             return PatientAccess.READ
         return access
 
