@@ -14,6 +14,7 @@ from document_samples import text_pdf
 from rights_helpers import HISTORY, PLANTED, approved, create_rich_file
 from service_helpers import Team
 
+from oiso_desktop.domain.documents import DocumentDetails
 from oiso_desktop.domain.errors import PermissionDenied, ValidationError
 from oiso_desktop.domain.followup.exams import ExamKind
 from oiso_desktop.domain.permissions import PatientAccess
@@ -98,6 +99,18 @@ def test_a_restricted_file_refuses_every_write_and_reads_as_before(
         )
     )
     _restricted(lambda: durand.followup.recompute_plan(rich))
+    plan = durand.followup.plan(rich)
+    assert plan.items
+    _restricted(lambda: durand.followup.mark_done(rich, plan.items[0].key, durand.ctx.today()))
+    _restricted(
+        lambda: durand.documents.update(
+            documents[0].id,
+            DocumentDetails(title="Autre titre"),
+            expected_version=documents[0].version,
+        )
+    )
+    with pytest.raises(PermissionDenied):  # identity held by the secretary too
+        secretary.patients.update(rich, fields, expected_version=patient.version)
     # reading goes on: identity, forms, documents, plan, summary
     assert durand.forms.get(rich, "genetics").content.variants
     assert durand.documents.content(documents[0].id).data.startswith(b"%PDF")
