@@ -19,7 +19,12 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 BIN_DIR = Path(sys.executable).parent
 LINTED = ["oiso_desktop", "tests", "tools", "benchmarks"]
-TYPED = ["oiso_desktop/domain", "oiso_desktop/storage", "oiso_desktop/services"]
+TYPED = [
+    "oiso_desktop/domain",
+    "oiso_desktop/storage",
+    "oiso_desktop/services",
+    "oiso_desktop/interop",
+]
 PACKAGE = ROOT / "oiso_desktop"
 CORE_PACKAGES = {
     "oiso_desktop.domain",
@@ -187,6 +192,8 @@ _SKELETON = {
     "storage/__init__.py": "",
     "storage/models.py": "",
     "reports/__init__.py": "",
+    "interop/__init__.py": "",
+    "interop/fhir.py": "",
     "services/__init__.py": "",
     "services/use_case.py": "",
     "cli/__init__.py": "",
@@ -218,6 +225,10 @@ _BREAKING_CASES: dict[str, tuple[dict[str, str], str]] = {
     "Domain is pure: no SQL, no storage, no services": (
         {"domain/rules.py": "import sqlalchemy\n"},
         "oiso_desktop.domain.rules -> sqlalchemy",
+    ),
+    "Interop maps domain objects only: no SQL, no storage, no services": (
+        {"interop/fhir.py": "import sqlalchemy\n"},
+        "oiso_desktop.interop.fhir -> sqlalchemy",
     ),
     "System is the platform layer: no SQL, no crypto, no PDF": (
         {"system/files.py": "import reportlab\n"},

@@ -38,6 +38,7 @@ UNEXPECTED_MESSAGE = (
 def build_parser() -> argparse.ArgumentParser:
     from oiso_desktop.cli import (
         events_cmd,
+        export_cmd,
         init_cmd,
         keys_cmd,
         maintenance_cmd,
@@ -51,7 +52,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_version(f"{APP_NAME} {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMANDE", required=True)
-    for module in (init_cmd, users_cmd, events_cmd, recovery_cmd, keys_cmd, maintenance_cmd):
+    for module in (
+        init_cmd,
+        users_cmd,
+        events_cmd,
+        recovery_cmd,
+        keys_cmd,
+        maintenance_cmd,
+        export_cmd,
+    ):
         module.add_parser(subparsers)
     return parser
 

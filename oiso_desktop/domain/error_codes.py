@@ -117,11 +117,20 @@ class ErrorCode(StrEnum):
     ADMIN_ONLY = "admin_only"
     NO_PATIENT_ACCESS = "no_patient_access"
     PATIENT_READ_ONLY = "patient_read_only"
+    PATIENT_RESTRICTED = "patient_restricted"  # the file is frozen read-only (patient rights)
     OWN_EVENTS_ONLY = "own_events_only"
     PATIENT_NOT_FOUND = "patient_not_found"
     OWNER_REQUIRED = "owner_required"
     OWNER_NOT_ASSISTED = "owner_not_assisted"
     OWNER_FOR_SELF = "owner_for_self"
+
+    # --- patient rights (services.patient_rights_service, services.portability_service) -
+    RESTRICTION_REASON = "restriction_reason"  # params: minimum
+    ALREADY_RESTRICTED = "already_restricted"
+    NOT_RESTRICTED = "not_restricted"
+    ERASURE_CONFIRMATION = "erasure_confirmation"  # the typed name does not match
+    FHIR_BUNDLE_INVALID = "fhir_bundle_invalid"  # params: problems (list of French lines)
+    PORTABILITY_EXPORT_FAILED = "portability_export_failed"  # params: path, reason
 
     # --- sharing, transfer, assistance, break-the-glass (services.sharing_service) ----
     SHARE_WITH_SELF = "share_with_self"

@@ -258,6 +258,25 @@ MESSAGES: dict[ErrorCode, str] = {
         "Errors", "You do not have access to this patient file."
     ),
     _E.PATIENT_READ_ONLY: QT_TRANSLATE_NOOP("Errors", "This file is shared with you read-only."),
+    _E.PATIENT_RESTRICTED: QT_TRANSLATE_NOOP(
+        "Errors",
+        "This file is restricted at the patient's request: it is frozen read-only "
+        "until the practitioner in charge lifts the restriction.",
+    ),
+    _E.RESTRICTION_REASON: QT_TRANSLATE_NOOP(
+        "Errors", "Give the reason (at least {minimum} characters)."
+    ),
+    _E.ALREADY_RESTRICTED: QT_TRANSLATE_NOOP("Errors", "This file is already restricted."),
+    _E.NOT_RESTRICTED: QT_TRANSLATE_NOOP("Errors", "This file is not restricted."),
+    _E.ERASURE_CONFIRMATION: QT_TRANSLATE_NOOP(
+        "Errors", "The name typed does not match the patient's birth name: nothing was erased."
+    ),
+    _E.FHIR_BUNDLE_INVALID: QT_TRANSLATE_NOOP(
+        "Errors", "This FHIR bundle cannot be imported; nothing was imported:\n{problems}"
+    ),
+    _E.PORTABILITY_EXPORT_FAILED: QT_TRANSLATE_NOOP(
+        "Errors", "The export could not be written to {path}: {reason}."
+    ),
     _E.OWN_EVENTS_ONLY: QT_TRANSLATE_NOOP("Errors", "You can only view your own events."),
     _E.PATIENT_NOT_FOUND: QT_TRANSLATE_NOOP("Errors", "This patient file does not exist."),
     _E.SHARE_WITH_SELF: QT_TRANSLATE_NOOP("Errors", "You cannot share a file with yourself."),

@@ -96,6 +96,13 @@ ACTION_LABELS: dict[str, str] = {
         "EventTableModel", "Copy of the patient summary saved"
     ),
     "patient_summary_printed": QT_TRANSLATE_NOOP("EventTableModel", "Patient summary printed"),
+    "patient_restricted": QT_TRANSLATE_NOOP("EventTableModel", "Patient file restricted"),
+    "patient_unrestricted": QT_TRANSLATE_NOOP(
+        "EventTableModel", "Restriction of a patient file lifted"
+    ),
+    "patient_erased": QT_TRANSLATE_NOOP("EventTableModel", "Patient file erased"),
+    "patient_exported": QT_TRANSLATE_NOOP("EventTableModel", "Patient file exported (FHIR)"),
+    "patient_imported": QT_TRANSLATE_NOOP("EventTableModel", "Patient file imported (FHIR)"),
     "appointment_created": QT_TRANSLATE_NOOP("EventTableModel", "Appointment booked"),
     "appointment_changed": QT_TRANSLATE_NOOP("EventTableModel", "Appointment changed"),
     "appointment_cancelled": QT_TRANSLATE_NOOP("EventTableModel", "Appointment cancelled"),

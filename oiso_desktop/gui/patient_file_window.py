@@ -78,14 +78,16 @@ from oiso_desktop.gui.genetics_editor import GeneticsEditor
 from oiso_desktop.gui.history_editor import HistoryEditor
 from oiso_desktop.gui.icons import icon
 from oiso_desktop.gui.patient_dialog import PatientDialog
+from oiso_desktop.gui.patient_rights import PatientRightsActions, restriction_text
 from oiso_desktop.gui.patient_table_model import format_date, ins_status_label, sex_label
 from oiso_desktop.gui.relatives_letter_dialog import open_relatives_letter
 from oiso_desktop.gui.scores_panel import ScoresPanel
 from oiso_desktop.gui.share_panel import SharePanel
 from oiso_desktop.gui.summary_preview import open_summary_preview
 from oiso_desktop.gui.tasks import TaskRunner
-from oiso_desktop.gui.widgets.field_message import show_banner
+from oiso_desktop.gui.widgets.field_message import fit_label_height, show_banner
 from oiso_desktop.services.clinical_key_service import ClinicalAccess
+from oiso_desktop.services.patient_rights_service import RestrictionView
 
 if TYPE_CHECKING:
     from oiso_desktop.services.auth_service import UserSession
@@ -682,6 +684,7 @@ class PatientFileWindow(QDialog):
     sig_clinical_loaded = Signal()
     sig_saved = Signal()  # a save round ended with every section saved
     sig_transferred = Signal(int)  # this file now has another owner (the window closes)
+    sig_erased = Signal(int)  # this file was erased (the window closes)
 
     def __init__(
         self,
@@ -733,6 +736,12 @@ class PatientFileWindow(QDialog):
         self.emergency_label.setWordWrap(True)
         self.emergency_label.hide()
         layout.addWidget(self.emergency_label)
+        self.restriction_label = QLabel()
+        self.restriction_label.setObjectName("restriction_label")
+        self.restriction_label.setWordWrap(True)
+        self.restriction_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.restriction_label.hide()
+        layout.addWidget(self.restriction_label)
 
         self.followup_panel: FollowupPanel | None = None
         self.tabs = QTabWidget()
@@ -756,6 +765,16 @@ class PatientFileWindow(QDialog):
         self.state_label.setObjectName("file_state_label")
         style.set_role(self.state_label, "hint")
         bottom.addWidget(self.state_label, 1)
+        self.rights: PatientRightsActions | None = None
+        self.restriction: RestrictionView | None = None
+        self.rights_button = QPushButton(self.tr("Patient rights"))
+        self.rights_button.setObjectName("rights_button")
+        self.rights_button.setToolTip(
+            self.tr("Restrict, export (FHIR + PDF) or erase the file, at the patient's request")
+        )
+        self.rights_button.setAutoDefault(False)
+        self.rights_button.hide()  # the owner's
+        bottom.addWidget(self.rights_button)
         self.summary_button = QPushButton(icon("export"), self.tr("Summary (PDF)…"))
         self.summary_button.setObjectName("summary_button")
         self.summary_button.setToolTip(
@@ -805,6 +824,14 @@ class PatientFileWindow(QDialog):
         if self.is_owner():
             self._share_page = _page("share_page")
             self.tabs.addTab(self._share_page, self.tr("Sharing"))
+            self._build_rights()
+        self._tasks.run(
+            session.rights.restriction,
+            patient.id,
+            on_success=self._show_restriction,
+            on_failure=lambda exc: None,  # the banner is a courtesy: the services refuse
+            owner=self,
+        )
         if self.is_break_glass():
             show_banner(
                 self.emergency_label,
@@ -821,6 +848,113 @@ class PatientFileWindow(QDialog):
                 self.tr("Read only: emergency access (break-the-glass)."), "hint"
             )
         self._fit_to_screen()
+
+    # ---------------------------------------------------------- patient rights
+    def _build_rights(self) -> None:
+        fields = self.patient.fields
+        rights = PatientRightsActions(
+            self._session,
+            self._tasks,
+            self.patient.id,
+            fields.birth_name,
+            self,
+            can_change=self._rights_refusal,
+        )
+        rights.sig_restriction_changed.connect(self._on_restriction_changed)
+        rights.sig_exported.connect(self._on_exported)
+        rights.sig_erased.connect(self._on_erased)
+        rights.sig_failed.connect(lambda text: self._show_banner(text, "error"))
+        rights.sig_busy.connect(self._on_rights_busy)
+        self.rights = rights
+        self.rights_button.setMenu(rights.menu)
+        self.rights_button.show()
+
+    def _rights_refusal(self) -> str:
+        if self.is_modified():
+            return self.tr("Save or undo your changes first.")
+        return ""
+
+    def _on_rights_busy(self, text: str) -> None:
+        self.rights_button.setEnabled(not text)
+        if text:
+            self.state_label.setText(text)
+        else:
+            self._update_state()
+
+    def _show_restriction(self, view: RestrictionView) -> None:
+        self.restriction = view
+        if self.rights is not None:
+            self.rights.set_restriction(view)
+        if view.restricted:
+            show_banner(self.restriction_label, restriction_text(view), "warning")
+            if self.patient.access < PatientAccess.WRITE:
+                self.identity._show_banner(  # noqa: SLF001 - the embedded form's banner
+                    self.tr("Read only: this file is restricted at the patient's request."),
+                    "hint",
+                )
+                # the banner's padding comes with its style: measure it again, styled
+                banner = self.identity.ui.banner_label
+                fit_label_height(banner, banner.width())
+        else:
+            self.restriction_label.hide()
+        self._update_state()
+
+    def _on_restriction_changed(self, view: RestrictionView) -> None:
+        """Restricted or lifted: the file is read again, with the access it now gives."""
+        self._show_banner(
+            self.tr("The file is now restricted: read only.")
+            if view.restricted
+            else self.tr("The restriction is lifted."),
+            "ok",
+        )
+        self._tasks.run(
+            self._session.patients.get,
+            self.patient.id,
+            on_success=lambda patient, v=view: self._apply_access(patient, v),
+            on_failure=lambda exc: self._show_banner(error_text(exc), "error"),
+            owner=self,
+        )
+
+    def _apply_access(self, patient: PatientView, view: RestrictionView) -> None:
+        self.patient = patient
+        if patient.access < PatientAccess.WRITE:
+            self.identity._set_read_only()  # noqa: SLF001 - the embedded form, frozen
+        else:
+            self._replace_identity(patient)
+        if self._documents_panel is not None:
+            self._documents_panel.set_read_only(patient.access < PatientAccess.WRITE)
+        if self.sections:
+            self._load_clinical()
+        self._show_restriction(view)
+        self._update_state()
+
+    def _replace_identity(self, patient: PatientView) -> None:
+        """A new identity form, editable again (the read-only one cannot be undone)."""
+        index = self.tabs.indexOf(self.identity)
+        old = self.identity
+        self.identity = PatientDialog(
+            self._session, self._tasks, patient, parent=self, embedded=True
+        )
+        self.identity.sig_saved.connect(self._on_identity_saved)
+        self.identity.sig_save_failed.connect(self._on_identity_save_failed)
+        self.identity.sig_edited.connect(self._update_state)
+        current = self.tabs.currentIndex()
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, self.identity, self.tr("Identity"))
+        self.tabs.setCurrentIndex(current)
+        old.deleteLater()
+
+    def _on_exported(self, path: str) -> None:
+        self._show_banner(
+            self.tr("File exported (FHIR bundle and summary PDF) to {folder}.").format(
+                folder=str(Path(path).parent)
+            ),
+            "ok",
+        )
+
+    def _on_erased(self, patient_id: int) -> None:
+        self.sig_erased.emit(patient_id)
+        self.discard_and_close()
 
     def is_owner(self) -> bool:
         """The user owns this file (the Partage tab is theirs)."""
@@ -1300,6 +1434,10 @@ class PatientFileWindow(QDialog):
         read_only = self.patient.access < PatientAccess.WRITE
         if read_only and self.is_break_glass():
             self.state_label.setText(self.tr("Read only: emergency access (break-the-glass)."))
+        elif read_only and self.restriction is not None and self.restriction.restricted:
+            self.state_label.setText(
+                self.tr("Read only: this file is restricted at the patient's request.")
+            )
         elif read_only:
             self.state_label.setText(
                 self.tr("Read only: this file is shared with you for reading.")

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QStyle,
     QWidget,
@@ -34,6 +35,7 @@ from oiso_desktop.gui import style
 from oiso_desktop.gui.break_glass_dialog import BreakGlassDialog
 from oiso_desktop.gui.error_text import error_text
 from oiso_desktop.gui.genetics_labels import CLASS_LABELS, coded_label
+from oiso_desktop.gui.patient_rights import FhirImport
 from oiso_desktop.gui.patient_table_model import (
     INS_STATUS_LABELS,
     PatientListModel,
@@ -136,6 +138,23 @@ class PatientListView(QWidget):
         self.break_glass_button.clicked.connect(self.open_break_glass)
         self.break_glass_button.setVisible(session.actor.role is Role.PRACTITIONER)
         top.addWidget(self.break_glass_button)
+        self.fhir_import = FhirImport(session, tasks, self)
+        self.fhir_import.sig_imported.connect(self._on_imported)
+        self.fhir_import.sig_failed.connect(self._on_import_failed)
+        self.import_box: QMessageBox | None = None
+        self.import_button = QPushButton(self.tr("Import a file (FHIR)…"))
+        self.import_button.setObjectName("import_button")
+        self.import_button.setToolTip(
+            self.tr(
+                "Import a patient file exported by a colleague (FHIR R4 bundle) as a new "
+                "file of yours, at the patient's request"
+            )
+        )
+        self.import_button.clicked.connect(self.fhir_import.choose)
+        self.import_button.setVisible(
+            session.actor.role is Role.PRACTITIONER and session.can(Permission.EDIT_CLINICAL)
+        )
+        top.addWidget(self.import_button)
         self.new_button = QPushButton(self.tr("New patient"))
         self.new_button.setObjectName("new_button")
         self.new_button.setToolTip(self.tr("Create a patient file (Ctrl+N)"))
@@ -543,11 +562,32 @@ class PatientListView(QWidget):
         window.sig_identity_saved.connect(self._on_patient_saved)
         window.sig_open_patient.connect(self.open_patient)
         window.sig_transferred.connect(lambda _pid: self.refresh())
+        window.sig_erased.connect(lambda _pid: self.refresh())
         self.file_windows[patient.id] = window
         window.destroyed.connect(lambda _obj=None, pid=patient.id: self.file_windows.pop(pid, None))
         self.last_file_window = window
         window.show()
         self.sig_patient_opened.emit(patient.id)
+
+    def _on_imported(self, patient_id: int) -> None:
+        self.refresh()
+        self.open_patient(patient_id)
+
+    def _on_import_failed(self, text: str) -> None:
+        box = QMessageBox(self.window())
+        box.setObjectName("import_failed_box")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Import a file (FHIR)"))
+        # the first line says what happened, the next ones list the problems
+        first, _, rest = text.partition("\n")
+        box.setText(first)
+        box.setInformativeText(rest)
+        box.setStyleSheet(
+            "QLabel#qt_msgbox_label, QLabel#qt_msgbox_informativelabel { min-width: 460px; }"
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.import_box = box
+        box.open()
 
     def open_break_glass(self) -> QWidget:
         """The break-the-glass dialog (practitioners); the file it opens shows here."""

@@ -38,6 +38,7 @@ from oiso_desktop.storage.uow import UnitOfWork
 __all__ = [
     "NO_ACCESS_MESSAGE",
     "READ_ONLY_MESSAGE",
+    "RESTRICTED_MESSAGE",
     "ROLE_DENIED_MESSAGE",
     "PatientScope",
     "authorize",
@@ -48,6 +49,10 @@ ADMIN_ONLY_MESSAGE = "Action réservée aux administrateurs."
 ROLE_DENIED_MESSAGE = "Votre rôle ne vous permet pas d'effectuer cette action."
 NO_ACCESS_MESSAGE = "Vous n'avez pas accès à ce dossier patient."
 READ_ONLY_MESSAGE = "Ce dossier vous est partagé en lecture seule."
+RESTRICTED_MESSAGE = (
+    "Ce dossier est restreint à la demande du patient : il est figé en lecture seule "
+    "jusqu'à la levée de la restriction par son responsable."
+)
 
 # ids per IN (...) list: well under SQLite's bound-parameter limit
 _CHUNK = 900
@@ -82,6 +87,16 @@ def authorize(
         return PatientAccess.NONE
     access = PatientScope(uow, actor).access_to(patient)
     needed = access_needed(permission)
+    # Restriction (patient rights): every write of the file stops here, whoever asks
+    # (if they may see the file at all) and through whichever service; reading stays.
+    restricted = patient.restricted_at is not None
+    if restricted and needed >= PatientAccess.WRITE and access >= PatientAccess.READ:
+        raise PermissionDenied(
+            RESTRICTED_MESSAGE,
+            code=ErrorCode.PATIENT_RESTRICTED,
+            reason="restricted",
+            permission=str(permission),
+        )
     if access is PatientAccess.NONE or access < needed:
         none = access is PatientAccess.NONE
         raise PermissionDenied(
@@ -185,6 +200,15 @@ class PatientScope:
         return result
 
     def access(self, patient: Patient, share: str | None) -> PatientAccess:
+        """The actor's access to ``patient``; a restricted file gives READ at most."""
+        access = self.unrestricted_access(patient, share)
+        # Some lists pass (id, owner_id) rows: they only ask for READ, never capped.
+        if getattr(patient, "restricted_at", None) is not None and access > PatientAccess.READ:
+            return PatientAccess.READ
+        return access
+
+    def unrestricted_access(self, patient: Patient, share: str | None) -> PatientAccess:
+        """The access the actor's relationship gives, restriction not applied."""
         secretary = self.actor.role is Role.SECRETARY
         return patient_access(
             role=self.actor.role,

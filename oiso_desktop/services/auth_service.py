@@ -58,7 +58,9 @@ from oiso_desktop.services.event_log import EventService, event_time, record_eve
 from oiso_desktop.services.followup_letter_service import FollowupLetterService
 from oiso_desktop.services.followup_service import FollowupService
 from oiso_desktop.services.letter_service import LetterService
+from oiso_desktop.services.patient_rights_service import PatientRightsService
 from oiso_desktop.services.patient_service import PatientService
+from oiso_desktop.services.portability_service import PortabilityService
 from oiso_desktop.services.rollback_guard import (
     RollbackWarning,
     check_database_head,
@@ -129,6 +131,8 @@ class UserSession:
         self.appointments = AppointmentService(ctx)
         self.followup_letters = FollowupLetterService(ctx)
         self.followup = FollowupService(ctx)
+        self.rights = PatientRightsService(ctx)
+        self.portability = PortabilityService(ctx)
         #: Set at login when the database looks older than one seen here (rollback_guard).
         self.rollback_warning: RollbackWarning | None = None
         #: True when the session was opened with the recovery code (a new sheet is advised).

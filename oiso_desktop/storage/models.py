@@ -140,6 +140,15 @@ class Patient(Base):
     # alive | deceased | unknown
     vital_status: Mapped[str] = mapped_column(String(10), default="alive", nullable=False)
     death_date: Mapped[dt.date | None] = mapped_column(Date)
+    # Restriction (patient rights): frozen read-only since then, with the owner's reason.
+    restricted_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    restriction_reason: Mapped[str] = mapped_column(
+        Text, default="", server_default="", nullable=False
+    )
+    restriction_lifted_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    restriction_lift_reason: Mapped[str] = mapped_column(
+        Text, default="", server_default="", nullable=False
+    )
     # Accent- and case-folded names, for instant search (domain.text.fold).
     search_names: Mapped[str] = mapped_column(Text, default="", nullable=False)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow, nullable=False)

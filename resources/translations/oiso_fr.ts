@@ -1513,6 +1513,25 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
 </context>
 <context>
+    <name>ErasureDialog</name>
+    <message>
+        <source>Erase the patient file</source>
+        <translation>Effacer le dossier patient</translation>
+    </message>
+    <message>
+        <source>The file will be erased for good, at the patient&apos;s request: identity, history, family, genetics, every version, documents, follow-up plan, appointments and shares. Only a record that a file was erased stays in the event log, without any name. This cannot be undone.</source>
+        <translation>Le dossier sera effacé définitivement, à la demande du patient : identité, antécédents, famille, génétique, toutes les versions, documents, plan de suivi, rendez-vous et partages. Seule la mention qu&apos;un dossier a été effacé reste dans le journal des événements, sans aucun nom. C&apos;est irréversible.</translation>
+    </message>
+    <message>
+        <source>To confirm, type the patient&apos;s birth name: {name}</source>
+        <translation>Pour confirmer, saisissez le nom de naissance du patient : {name}</translation>
+    </message>
+    <message>
+        <source>Erase for good</source>
+        <translation>Effacer définitivement</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>The requested item no longer exists. It may have been deleted.</source>
@@ -2966,6 +2985,36 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <source>Enter the full NIR, or the birth name, first name and birth date.</source>
         <translation>Saisissez le NIR complet, ou le nom de naissance, le prénom et la date de naissance.</translation>
     </message>
+    <message>
+        <source>This file is restricted at the patient&apos;s request: it is frozen read-only until the practitioner in charge lifts the restriction.</source>
+        <translation>Ce dossier est restreint à la demande du patient : il est figé en lecture seule jusqu&apos;à la levée de la restriction par son responsable.</translation>
+    </message>
+    <message>
+        <source>Give the reason (at least {minimum} characters).</source>
+        <translation>Indiquez le motif (au moins {minimum} caractères).</translation>
+    </message>
+    <message>
+        <source>This file is already restricted.</source>
+        <translation>Ce dossier est déjà restreint.</translation>
+    </message>
+    <message>
+        <source>This file is not restricted.</source>
+        <translation>Ce dossier n&apos;est pas restreint.</translation>
+    </message>
+    <message>
+        <source>The name typed does not match the patient&apos;s birth name: nothing was erased.</source>
+        <translation>Le nom saisi ne correspond pas au nom de naissance du patient : rien n&apos;a été effacé.</translation>
+    </message>
+    <message>
+        <source>This FHIR bundle cannot be imported; nothing was imported:
+{problems}</source>
+        <translation>Ce paquet FHIR ne peut pas être importé ; rien n&apos;a été importé :
+{problems}</translation>
+    </message>
+    <message>
+        <source>The export could not be written to {path}: {reason}.</source>
+        <translation>L&apos;export n&apos;a pas pu être écrit dans {path} : {reason}.</translation>
+    </message>
 </context>
 <context>
     <name>EventLogView</name>
@@ -3426,6 +3475,26 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>Emergency access: identity looked up</source>
         <translation>Accès d&apos;urgence : identité recherchée</translation>
+    </message>
+    <message>
+        <source>Patient file restricted</source>
+        <translation>Dossier patient restreint</translation>
+    </message>
+    <message>
+        <source>Restriction of a patient file lifted</source>
+        <translation>Restriction d&apos;un dossier patient levée</translation>
+    </message>
+    <message>
+        <source>Patient file erased</source>
+        <translation>Dossier patient effacé</translation>
+    </message>
+    <message>
+        <source>Patient file exported (FHIR)</source>
+        <translation>Dossier patient exporté (FHIR)</translation>
+    </message>
+    <message>
+        <source>Patient file imported (FHIR)</source>
+        <translation>Dossier patient importé (FHIR)</translation>
     </message>
 </context>
 <context>
@@ -3929,6 +3998,25 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>This person has a problem to correct</source>
         <translation>Cette personne a un problème à corriger</translation>
+    </message>
+</context>
+<context>
+    <name>FhirImport</name>
+    <message>
+        <source>Import a patient file (FHIR R4 bundle)</source>
+        <translation>Importer un dossier patient (paquet FHIR R4)</translation>
+    </message>
+    <message>
+        <source>FHIR bundles (*.json)</source>
+        <translation>Paquets FHIR (*.json)</translation>
+    </message>
+    <message>
+        <source>The file could not be read.</source>
+        <translation>Le fichier n&apos;a pas pu être lu.</translation>
+    </message>
+    <message>
+        <source>Importing the patient file…</source>
+        <translation>Import du dossier patient…</translation>
     </message>
 </context>
 <context>
@@ -6465,6 +6553,34 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <source>Follow-up</source>
         <translation>Suivi</translation>
     </message>
+    <message>
+        <source>Patient rights</source>
+        <translation>Droits du patient</translation>
+    </message>
+    <message>
+        <source>Restrict, export (FHIR + PDF) or erase the file, at the patient&apos;s request</source>
+        <translation>Restreindre, exporter (FHIR + PDF) ou effacer le dossier, à la demande du patient</translation>
+    </message>
+    <message>
+        <source>Save or undo your changes first.</source>
+        <translation>Enregistrez ou annulez d&apos;abord vos modifications.</translation>
+    </message>
+    <message>
+        <source>Read only: this file is restricted at the patient&apos;s request.</source>
+        <translation>Lecture seule : ce dossier est restreint à la demande du patient.</translation>
+    </message>
+    <message>
+        <source>The file is now restricted: read only.</source>
+        <translation>Le dossier est désormais restreint : lecture seule.</translation>
+    </message>
+    <message>
+        <source>The restriction is lifted.</source>
+        <translation>La restriction est levée.</translation>
+    </message>
+    <message>
+        <source>File exported (FHIR bundle and summary PDF) to {folder}.</source>
+        <translation>Dossier exporté (paquet FHIR et synthèse PDF) dans {folder}.</translation>
+    </message>
 </context>
 <context>
     <name>PatientListModel</name>
@@ -6560,6 +6676,18 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <source>Break-the-glass: open, read-only and until you log out, a file that is not shared with you, found by the patient&apos;s exact identity. You give a reason; the access is logged, shown to the file&apos;s owner and reviewed by an administrator.</source>
         <translation>Bris de glace : ouvrir, en lecture seule et jusqu&apos;à votre déconnexion, un dossier qui ne vous est pas partagé, retrouvé par l&apos;identité exacte du patient. Vous indiquez un motif ; l&apos;accès est enregistré dans le journal, signalé au responsable du dossier et examiné par un administrateur.</translation>
     </message>
+    <message>
+        <source>Import a file (FHIR)…</source>
+        <translation>Importer un dossier (FHIR)…</translation>
+    </message>
+    <message>
+        <source>Import a patient file exported by a colleague (FHIR R4 bundle) as a new file of yours, at the patient&apos;s request</source>
+        <translation>Importer un dossier patient exporté par un confrère (paquet FHIR R4) comme nouveau dossier à votre nom, à la demande du patient</translation>
+    </message>
+    <message>
+        <source>Import a file (FHIR)</source>
+        <translation>Importer un dossier (FHIR)</translation>
+    </message>
 </context>
 <context>
     <name>PatientPickerDialog</name>
@@ -6582,6 +6710,77 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>PatientRights</name>
+    <message>
+        <source>Restricted at the patient&apos;s request since {date}: the file is read only for everyone until the practitioner in charge lifts the restriction. Reason: {reason}</source>
+        <translation>Restreint à la demande du patient depuis le {date} : le dossier est en lecture seule pour tous jusqu&apos;à la levée de la restriction par son responsable. Motif : {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>PatientRightsActions</name>
+    <message>
+        <source>Restrict the file…</source>
+        <extracomment>a callable returning a refusal text (&quot;&quot; when the window may change state)</extracomment>
+        <translation>Restreindre le dossier…</translation>
+    </message>
+    <message>
+        <source>Lift the restriction…</source>
+        <translation>Lever la restriction…</translation>
+    </message>
+    <message>
+        <source>Export (FHIR + PDF)…</source>
+        <translation>Exporter (FHIR + PDF)…</translation>
+    </message>
+    <message>
+        <source>Erase the file…</source>
+        <translation>Effacer le dossier…</translation>
+    </message>
+    <message>
+        <source>Restrict the patient file</source>
+        <translation>Restreindre le dossier patient</translation>
+    </message>
+    <message>
+        <source>At the patient&apos;s request, the file is frozen read only for everyone: identity, clinical forms, documents, plan and appointments can no longer be changed until you lift the restriction. It can still be read, shared read only, exported and erased.</source>
+        <translation>À la demande du patient, le dossier est figé en lecture seule pour tous : identité, formulaires cliniques, documents, plan et rendez-vous ne peuvent plus être modifiés jusqu&apos;à ce que vous leviez la restriction. Il peut toujours être consulté, partagé en lecture seule, exporté et effacé.</translation>
+    </message>
+    <message>
+        <source>Restrict</source>
+        <translation>Restreindre</translation>
+    </message>
+    <message>
+        <source>Lift the restriction</source>
+        <translation>Lever la restriction</translation>
+    </message>
+    <message>
+        <source>The file can be changed again by those who may. Say why.</source>
+        <translation>Le dossier pourra de nouveau être modifié par ceux qui y sont autorisés. Indiquez pourquoi.</translation>
+    </message>
+    <message>
+        <source>Restricting the file…</source>
+        <translation>Restriction du dossier…</translation>
+    </message>
+    <message>
+        <source>Lifting the restriction…</source>
+        <translation>Levée de la restriction…</translation>
+    </message>
+    <message>
+        <source>Folder for the export (FHIR + PDF)</source>
+        <translation>Dossier de destination de l&apos;export (FHIR + PDF)</translation>
+    </message>
+    <message>
+        <source>Exporting the file…</source>
+        <translation>Export du dossier…</translation>
+    </message>
+    <message>
+        <source>Exporting the file (FHIR + PDF)…</source>
+        <translation>Export du dossier (FHIR + PDF)…</translation>
+    </message>
+    <message>
+        <source>Erasing the file…</source>
+        <translation>Effacement du dossier…</translation>
     </message>
 </context>
 <context>
@@ -7378,6 +7577,17 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>Version {version} of “{name}” saved. Plans follow it when they are next recomputed.</source>
         <translation>Version {version} de « {name} » enregistrée. Les plans la suivront à leur prochain recalcul.</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Reason (kept in the file, never in the log)</source>
+        <translation>Motif (conservé dans le dossier, jamais dans le journal)</translation>
+    </message>
+    <message>
+        <source>{count} characters (at least {minimum})</source>
+        <translation>{count} caractères (au moins {minimum})</translation>
     </message>
 </context>
 <context>
