@@ -91,6 +91,13 @@ PAGES = (
         Permission.MANAGE_USERS,
     ),
     PageSpec(
+        "alerts",
+        "warning",
+        "oiso_desktop.gui.alerts_view",
+        "AlertsView",
+        Permission.MANAGE_USERS,
+    ),
+    PageSpec(
         "journal",
         "journal",
         "oiso_desktop.gui.event_log_view",
@@ -354,6 +361,7 @@ class MainWindow(QMainWindow):
             "shares": self.tr("Sharing"),
             "journal": self.tr("Event log"),
             "admin": self.tr("Administration"),
+            "alerts": self.tr("Alerts"),
         }
         return titles[key]
 
@@ -385,7 +393,7 @@ class MainWindow(QMainWindow):
             opener(patient_id)
 
     def show_page(self, key: str) -> bool:
-        """Select the page ``key`` ("patients", "shares", "journal", "admin"); False if
+        """Select the page ``key`` ("patients", "shares", "alerts", "journal", "admin"); False if
         absent."""
         for row in range(self.navigation.count()):
             if self.navigation.item(row).data(Qt.ItemDataRole.UserRole) == key:
