@@ -32,10 +32,6 @@ def alert_kind_label(kind: AlertKind) -> str:
     return QCoreApplication.translate(CONTEXT, KIND_LABELS[kind])
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
-
 class AlertTableModel(RowTableModel[AccessAlertView]):
     """One row per alert, newest first (the service's order)."""
 
@@ -67,23 +63,23 @@ class AlertTableModel(RowTableModel[AccessAlertView]):
         if column == self.COL_ACCOUNT:
             if item.display_name:
                 return f"{item.display_name} ({item.login})"
-            return item.login or _tr("Unknown login")
+            return item.login or QCoreApplication.translate("AlertTableModel", "Unknown login")
         if column == self.COL_COUNT:
             return str(item.count)  # files opened, actions, failures (the kind says)
         if column == self.COL_STATE:
             parts = []
             if item.action == AlertAction.INFORMED:
-                parts.append(_tr("User informed"))
+                parts.append(QCoreApplication.translate("AlertTableModel", "User informed"))
             elif item.action == AlertAction.SUSPENDED:
-                parts.append(_tr("Account suspended"))
+                parts.append(QCoreApplication.translate("AlertTableModel", "Account suspended"))
             if item.reviewed_at is not None:
                 parts.append(
-                    _tr("Reviewed on {date} by {name}").format(
+                    QCoreApplication.translate("AlertTableModel", "Reviewed on {date} by {name}").format(
                         date=format_local_datetime(item.reviewed_at)[:10], name=item.reviewed_by
                     )
                 )
             else:
-                parts.append(_tr("To review"))
+                parts.append(QCoreApplication.translate("AlertTableModel", "To review"))
             return " · ".join(parts)
         return None
 

@@ -86,6 +86,26 @@
         <source>Review</source>
         <translation>Examen</translation>
     </message>
+    <message>
+        <source>Unknown login</source>
+        <translation>Identifiant inconnu</translation>
+    </message>
+    <message>
+        <source>User informed</source>
+        <translation>Utilisateur informé</translation>
+    </message>
+    <message>
+        <source>Account suspended</source>
+        <translation>Compte suspendu</translation>
+    </message>
+    <message>
+        <source>Reviewed on {date} by {name}</source>
+        <translation>Examinée le {date} par {name}</translation>
+    </message>
+    <message>
+        <source>To review</source>
+        <translation>À examiner</translation>
+    </message>
 </context>
 <context>
     <name>AlertsView</name>
