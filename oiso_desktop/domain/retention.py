@@ -444,9 +444,7 @@ def off_hours_period(local: dt.datetime) -> tuple[dt.datetime, dt.datetime] | No
     if start_day in (5, 6):
         period_start -= dt.timedelta(days=start_day - 4)
     if period_start.weekday() == 4:
-        end = dt.datetime.combine(
-            period_start.date() + dt.timedelta(days=3), OFF_HOURS_END
-        )
+        end = dt.datetime.combine(period_start.date() + dt.timedelta(days=3), OFF_HOURS_END)
     else:
         end = dt.datetime.combine(period_start.date() + dt.timedelta(days=1), OFF_HOURS_END)
     if not period_start <= local < end:

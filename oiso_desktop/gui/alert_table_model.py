@@ -27,7 +27,6 @@ KIND_LABELS = {
 }
 
 
-
 def alert_kind_label(kind: AlertKind) -> str:
     return QCoreApplication.translate(CONTEXT, KIND_LABELS[kind])
 
@@ -74,7 +73,9 @@ class AlertTableModel(RowTableModel[AccessAlertView]):
                 parts.append(QCoreApplication.translate("AlertTableModel", "Account suspended"))
             if item.reviewed_at is not None:
                 parts.append(
-                    QCoreApplication.translate("AlertTableModel", "Reviewed on {date} by {name}").format(
+                    QCoreApplication.translate(
+                        "AlertTableModel", "Reviewed on {date} by {name}"
+                    ).format(
                         date=format_local_datetime(item.reviewed_at)[:10], name=item.reviewed_by
                     )
                 )

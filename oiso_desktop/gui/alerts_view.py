@@ -16,7 +16,12 @@ from oiso_desktop.gui.alert_table_model import AlertTableModel, alert_kind_label
 from oiso_desktop.gui.error_text import error_text
 from oiso_desktop.gui.icons import icon
 from oiso_desktop.gui.tasks import TaskRunner
-from oiso_desktop.gui.widgets.data_table import count_label, data_table, page_layout, set_column_modes
+from oiso_desktop.gui.widgets.data_table import (
+    count_label,
+    data_table,
+    page_layout,
+    set_column_modes,
+)
 from oiso_desktop.gui.widgets.dialog_parts import confirm
 from oiso_desktop.services.alerts_service import AccessAlertView, AlertsService
 

@@ -312,9 +312,7 @@ MESSAGES: dict[ErrorCode, str] = {
         "{found} now): nothing was deleted, try again.",
     ),
     _E.ALERT_NOT_FOUND: QT_TRANSLATE_NOOP("Errors", "This alert no longer exists."),
-    _E.ALERT_NO_ACCOUNT: QT_TRANSLATE_NOOP(
-        "Errors", "This alert concerns no existing account."
-    ),
+    _E.ALERT_NO_ACCOUNT: QT_TRANSLATE_NOOP("Errors", "This alert concerns no existing account."),
     _E.ALERT_NO_RECIPIENT: QT_TRANSLATE_NOOP(
         "Errors", "This account has no email address: it cannot be informed."
     ),

@@ -139,7 +139,6 @@ def find_alerts(
     failures: dict[str, list[tuple[dt.datetime, object]]] = defaultdict(list)
     failure_user: dict[str, int | None] = {}
     periods: dict[tuple[int, str, dt.datetime], list[dt.datetime]] = defaultdict(list)
-    period_end: dict[dt.datetime, dt.datetime] = {}
     found: list[AlertWindow] = []
     for occurred, user_id, login, action, object_id in rows:
         moment = _parse(occurred)
@@ -159,7 +158,6 @@ def find_alerts(
         period = off_hours_period(_local(moment, zone))
         if period is not None:
             periods[(user_id, login, period[0])].append(moment)
-            period_end[period[0]] = period[1]
     for (user_id, login), moments in views.items():
         for start, end, count in bursts(
             sorted(moments, key=lambda item: item[0]),
@@ -178,10 +176,15 @@ def find_alerts(
             found.append(
                 AlertWindow(AlertKind.FAILED_LOGINS, failure_user[login], login, start, end, count)
             )
-    for (user_id, login, _start), moments in periods.items():
+    for (user_id, login, _start), period_moments in periods.items():
         found.append(
             AlertWindow(
-                AlertKind.OFF_HOURS, user_id, login, min(moments), max(moments), len(moments)
+                AlertKind.OFF_HOURS,
+                user_id,
+                login,
+                min(period_moments),
+                max(period_moments),
+                len(period_moments),
             )
         )
     found.sort(key=lambda alert: (alert.start, alert.kind, alert.login))
@@ -274,7 +277,9 @@ class AlertsService:
     def _view(uow: UnitOfWork, alert: AccessAlert) -> AccessAlertView:
         user = uow.session.get(User, alert.user_id) if alert.user_id is not None else None
         reviewer = (
-            uow.session.get(User, alert.reviewed_by_id) if alert.reviewed_by_id is not None else None
+            uow.session.get(User, alert.reviewed_by_id)
+            if alert.reviewed_by_id is not None
+            else None
         )
         return AccessAlertView(
             id=alert.id,

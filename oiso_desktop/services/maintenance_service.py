@@ -49,6 +49,7 @@ from oiso_desktop.domain.retention import (
 )
 from oiso_desktop.domain.roles import AccountStatus, Role
 from oiso_desktop.services.access import authorize
+from oiso_desktop.services.alerts_service import raise_alerts
 from oiso_desktop.services.context import (
     AccessMode,
     ServiceContext,
@@ -59,7 +60,6 @@ from oiso_desktop.services.context import (
     writes,
 )
 from oiso_desktop.services.event_log import purge_step, record_event
-from oiso_desktop.services.alerts_service import raise_alerts
 from oiso_desktop.services.outbox_service import OutboxService, SendReport, enqueue_message
 from oiso_desktop.services.retention_files_service import (
     FileRetentionReport,

@@ -74,9 +74,7 @@ def _delete_rows(uow: UnitOfWork, table: Table, column: str, values: list[object
         if child is table:
             continue
         keys = list(
-            uow.session.scalars(
-                select(table.c[parent_column]).where(table.c[column].in_(values))
-            )
+            uow.session.scalars(select(table.c[parent_column]).where(table.c[column].in_(values)))
         )
         _delete_rows(uow, child, child_column, keys)
     uow.session.execute(delete(table).where(table.c[column].in_(values)))
@@ -106,9 +104,9 @@ def _step_for(uow: UnitOfWork, patient: Patient, now: dt.datetime) -> FileStep:
     owner = uow.session.get(User, patient.owner_id)
     shared = bool(
         uow.session.scalar(
-            select(func.count()).select_from(PatientShare).where(
-                PatientShare.patient_id == patient.id
-            )
+            select(func.count())
+            .select_from(PatientShare)
+            .where(PatientShare.patient_id == patient.id)
         )
     )
     status = owner.status if owner is not None else AccountStatus.DELETED.value
@@ -149,20 +147,32 @@ def apply_one(
             patient.retention_state = FileState.ARCHIVED.value
             patient.archived_at = naive_utc(now)
             record_event(
-                uow, system, uow.actor, "patient_archived", object_type="patient",
+                uow,
+                system,
+                uow.actor,
+                "patient_archived",
+                object_type="patient",
                 object_id=patient_id,
             )
         elif step is FileStep.RESTORE:
             patient.retention_state = FileState.ACTIVE.value
             patient.archived_at = None
             record_event(
-                uow, system, uow.actor, "patient_restored", object_type="patient",
+                uow,
+                system,
+                uow.actor,
+                "patient_restored",
+                object_type="patient",
                 object_id=patient_id,
             )
         elif step is FileStep.DELETE:
             delete_patient_file(uow, patient_id)
             record_event(
-                uow, system, uow.actor, "patient_deleted", object_type="patient",
+                uow,
+                system,
+                uow.actor,
+                "patient_deleted",
+                object_type="patient",
                 object_id=patient_id,
             )
         else:

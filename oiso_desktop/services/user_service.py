@@ -33,6 +33,7 @@ from oiso_desktop.services.context import (
 )
 from oiso_desktop.services.dto import Actor, StructureInput, StructureView, UserInput, UserView
 from oiso_desktop.services.event_log import record_event
+from oiso_desktop.services.retention_files_service import apply_one, unshared_file_ids
 from oiso_desktop.services.system_actor import authorize_task
 from oiso_desktop.services.validation import (
     LOGIN_TAKEN_MESSAGE,
@@ -42,7 +43,6 @@ from oiso_desktop.services.validation import (
     clean_user,
 )
 from oiso_desktop.storage.keystore import Keystore, SlotKey
-from oiso_desktop.services.retention_files_service import apply_one, unshared_file_ids
 from oiso_desktop.storage.models import (
     Assistance,
     Patient,
@@ -69,8 +69,7 @@ ASSISTED_MESSAGE = "Un secrétariat ne peut assister que des praticiens ou conse
 FINESS_TAKEN_MESSAGE = "Une autre structure utilise déjà ce numéro FINESS."
 DELETE_SELF_MESSAGE = "Vous ne pouvez pas supprimer votre propre compte."
 NOT_DEPARTED_MESSAGE = (
-    "Seul le compte d'un utilisateur parti (révoqué) peut être supprimé : "
-    "révoquez-le d'abord."
+    "Seul le compte d'un utilisateur parti (révoqué) peut être supprimé : révoquez-le d'abord."
 )
 ALREADY_DELETED_MESSAGE = "Ce compte est déjà supprimé."
 COUNT_CHANGED_MESSAGE = (
@@ -90,6 +89,7 @@ class DeletionPreview:
     user_id: int
     unshared_files: int
     shared_files: int
+
 
 #: Fields of a CleanUser stored as-is on the User row (changes are logged by name);
 #: the login never changes and assistances live in their own table.
@@ -641,7 +641,9 @@ class UserService:
             user = self._get(uow, user_id)
             self._check_deletable(uow, user)
             unshared = len(unshared_file_ids(uow, user.id))
-            total = len(uow.session.scalars(select(Patient.id).where(Patient.owner_id == user.id)).all())
+            total = len(
+                uow.session.scalars(select(Patient.id).where(Patient.owner_id == user.id)).all()
+            )
             return DeletionPreview(user.id, unshared, total - unshared)
 
     def _check_deletable(self, uow: ServiceUnitOfWork, user: User) -> None:
@@ -678,7 +680,9 @@ class UserService:
                     expected=expected_files,
                     found=len(unshared),
                 )
-            total = len(uow.session.scalars(select(Patient.id).where(Patient.owner_id == user.id)).all())
+            total = len(
+                uow.session.scalars(select(Patient.id).where(Patient.owner_id == user.id)).all()
+            )
             now = naive_utc(self.ctx.now())
             if user.revoked_at is None:
                 user.revoked_at = user.status_changed_at or now

@@ -21,7 +21,9 @@ LEFT = dt.datetime(2026, 3, 2, 9, 0)
 DAY = dt.timedelta(days=1)
 
 
-def _step(now: dt.datetime, *, shared: bool = False, departed: bool = True, state: str = "active") -> FileStep:
+def _step(
+    now: dt.datetime, *, shared: bool = False, departed: bool = True, state: str = "active"
+) -> FileStep:
     return departed_file_step(
         owner_departed=departed, departed_at=LEFT, shared=shared, state=state, now=now
     )
@@ -46,7 +48,9 @@ def test_unshared_files_kept_then_archived_then_deleted() -> None:
 
 
 @pytest.mark.parametrize("shared, departed", [(True, True), (False, False), (True, False)])
-def test_shared_or_owned_by_someone_active_stays_and_comes_back(shared: bool, departed: bool) -> None:
+def test_shared_or_owned_by_someone_active_stays_and_comes_back(
+    shared: bool, departed: bool
+) -> None:
     later = deletion_date(LEFT) + DAY
     assert _step(later, shared=shared, departed=departed) is FileStep.NONE
     assert _step(later, shared=shared, departed=departed, state="archived") is FileStep.RESTORE

@@ -28,8 +28,14 @@ def _views(session, user_id: int, login: str) -> None:
         system.clock = lambda moment=moment: moment
         with system.unit_of_work(AccessMode.WRITE) as uow:
             record_event(
-                uow, system, None, "patient_viewed", object_type="patient",
-                object_id=index + 1, user_id=user_id, login=login,
+                uow,
+                system,
+                None,
+                "patient_viewed",
+                object_type="patient",
+                object_id=index + 1,
+                user_id=user_id,
+                login=login,
             )
             uow.commit()
 
@@ -56,7 +62,9 @@ def _select(view, alert_id: int) -> None:
     view.table.selectRow(row)
 
 
-def test_alerts_listed_reviewed_and_account_suspended(qtbot, alerts_view, gui_db, gui_admin, gui_tasks):
+def test_alerts_listed_reviewed_and_account_suspended(
+    qtbot, alerts_view, gui_db, gui_admin, gui_tasks
+):
     view = alerts_view
     rows = [view.model.row_at(r) for r in range(view.model.rowCount())]
     # (her first sign-in, at the real time of the run, may be off hours too)
@@ -83,9 +91,10 @@ def test_alerts_listed_reviewed_and_account_suspended(qtbot, alerts_view, gui_db
     assert gui_tasks.wait_idle(10000)
     assert gui_admin.users.get_user(gui_db.user_ids["cdubois"]).status is AccountStatus.SUSPENDED
     qtbot.waitUntil(lambda: view.selected_alert() is not None)
-    assert "Compte suspendu" in view.model.index(
-        view.model.row_of(mine[0].id), AlertTableModel.COL_STATE
-    ).data()
+    assert (
+        "Compte suspendu"
+        in view.model.index(view.model.row_of(mine[0].id), AlertTableModel.COL_STATE).data()
+    )
 
     view.comment_edit.setText("Appelée : tri de dossiers pour une RCP.")
     qtbot.mouseClick(view.review_button, Qt.MouseButton.LeftButton)
@@ -107,7 +116,9 @@ def test_a_departed_account_is_deleted_after_a_confirmation_with_the_count(
     owner = gui_db.login("jmartin")
     for name in ("Lefèvre", "Garnier"):
         owner.patients.create(
-            IdentityFields(birth_name=name, first_names="Hélène", birth_date=dt.date(1975, 3, 12), sex="F")
+            IdentityFields(
+                birth_name=name, first_names="Hélène", birth_date=dt.date(1975, 3, 12), sex="F"
+            )
         )
     owner.logout()
     view = UserAdminView(gui_admin, gui_tasks)

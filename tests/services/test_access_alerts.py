@@ -63,9 +63,15 @@ def alerted(team: Team, clock: Clock) -> Team:
     durand, bernard = team.ids["p.durand"], team.ids["p.bernard"]
     seconds = [WORKDAY + dt.timedelta(seconds=15 * i) for i in range(31)]
     # 31 distinct files in 7.5 minutes: an alert; Bernard's 30: none (more than 30).
-    _events(ctx, seconds, "patient_viewed", user_id=durand, login="p.durand", objects=list(range(1, 32)))
     _events(
-        ctx, seconds[:30], "patient_viewed", user_id=bernard, login="p.bernard",
+        ctx, seconds, "patient_viewed", user_id=durand, login="p.durand", objects=list(range(1, 32))
+    )
+    _events(
+        ctx,
+        seconds[:30],
+        "patient_viewed",
+        user_id=bernard,
+        login="p.bernard",
         objects=list(range(1, 31)),
     )
     # 5 failed sign-ins in 14 minutes for one login; 4 for another: one alert.
@@ -73,11 +79,27 @@ def alerted(team: Team, clock: Clock) -> Team:
     _events(ctx, minutes, "login_failed", user_id=bernard, login="p.bernard")
     _events(ctx, minutes[:4], "login_failed", user_id=None, login="")
     # Wednesday 23:10 and Thursday 06:30 in Paris: one off-hours night for Bernard.
-    night = [dt.datetime(2026, 3, 11, 22, 10, tzinfo=dt.UTC), dt.datetime(2026, 3, 12, 5, 30, tzinfo=dt.UTC)]
+    night = [
+        dt.datetime(2026, 3, 11, 22, 10, tzinfo=dt.UTC),
+        dt.datetime(2026, 3, 12, 5, 30, tzinfo=dt.UTC),
+    ]
     _events(ctx, night, "patient_searched", user_id=bernard, login="p.bernard")
     # Thursday 07:05 in Paris: working hours again.
-    _events(ctx, [dt.datetime(2026, 3, 12, 6, 5, tzinfo=dt.UTC)], "login", user_id=bernard, login="p.bernard")
-    _events(ctx, [WORKDAY + dt.timedelta(hours=3)], "break_glass", user_id=durand, login="p.durand", objects=[7])
+    _events(
+        ctx,
+        [dt.datetime(2026, 3, 12, 6, 5, tzinfo=dt.UTC)],
+        "login",
+        user_id=bernard,
+        login="p.bernard",
+    )
+    _events(
+        ctx,
+        [WORKDAY + dt.timedelta(hours=3)],
+        "break_glass",
+        user_id=durand,
+        login="p.durand",
+        objects=[7],
+    )
     clock.now = dt.datetime(2026, 3, 13, 9, 0, tzinfo=dt.UTC)
     return team
 
@@ -149,7 +171,9 @@ def test_administrators_review_inform_and_suspend(alerted: Team, clock: Clock) -
         ]
         details = [
             e.details
-            for e in uow.session.scalars(select(Event).where(Event.action == "access_alert_reviewed"))
+            for e in uow.session.scalars(
+                select(Event).where(Event.action == "access_alert_reviewed")
+            )
         ]
     assert actions == ["access_alert_user_informed", "access_alert_reviewed", "user_suspended"]
     assert details == ["{}"]  # never the comment

@@ -55,9 +55,7 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_access_alerts")),
     )
-    op.create_index(
-        "ix_access_alerts_subject", "access_alerts", ["kind", "login", "window_start"]
-    )
+    op.create_index("ix_access_alerts_subject", "access_alerts", ["kind", "login", "window_start"])
     op.create_index("ix_access_alerts_reviewed", "access_alerts", ["reviewed_at"])
 
 
