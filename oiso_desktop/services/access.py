@@ -190,7 +190,8 @@ class PatientScope:
         return result
 
     def access(self, patient: Patient, share: str | None) -> PatientAccess:
-        if patient.retention_state != FileState.ACTIVE.value:
+        # A partial row (id, owner_id) comes from ids the list filter already kept.
+        if getattr(patient, "retention_state", FileState.ACTIVE.value) != FileState.ACTIVE.value:
             return PatientAccess.NONE
         secretary = self.actor.role is Role.SECRETARY
         return patient_access(
