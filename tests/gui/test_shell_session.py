@@ -290,7 +290,12 @@ def _main_window(qtbot, db, login, *, tasks=None, **kwargs) -> MainWindow:
 @pytest.mark.parametrize(
     ("login", "pages", "role", "menus"),
     [
-        ("admin", ["admin", "alerts", "journal"], "Administrateur", ["&Fichier", "&Affichage", "Aid&e"]),
+        (
+            "admin",
+            ["admin", "alerts", "journal"],
+            "Administrateur",
+            ["&Fichier", "&Affichage", "Aid&e"],
+        ),
         (
             "dr.house",
             ["patients", "shares", "journal"],
