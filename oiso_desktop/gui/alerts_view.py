@@ -37,6 +37,8 @@ class AlertsView(QWidget):
     """The administrators' queue of access alerts."""
 
     sig_alerts_loaded = Signal()
+    #: alerts not yet reviewed (the navigation entry's tool tip)
+    sig_pending_count_changed = Signal(int)
 
     def __init__(
         self, session: UserSession, tasks: TaskRunner, parent: QWidget | None = None
@@ -132,6 +134,7 @@ class AlertsView(QWidget):
         if select_id is not None and (row := self.model.row_of(select_id)) >= 0:
             self.table.selectRow(row)
         self._update_buttons()
+        self.sig_pending_count_changed.emit(sum(1 for row in rows if row.reviewed_at is None))
         self.sig_alerts_loaded.emit()
 
     def _on_failed(self, exc: BaseException) -> None:

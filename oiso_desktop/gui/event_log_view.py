@@ -94,6 +94,13 @@ class EventLogView(QWidget):
         self.action_combo.addItem(self.tr("All actions"), None)
         for code in sorted(ACTION_LABELS, key=action_label):
             self.action_combo.addItem(action_label(code), code)
+        # Long action labels must not widen the page past a laptop screen: the
+        # box shows about 30 characters, its list the whole labels.
+        self.action_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.action_combo.setMinimumContentsLength(30)
+        self.action_combo.view().setMinimumWidth(self.action_combo.view().sizeHintForColumn(0) + 24)
         filters.addWidget(self.action_combo)
         filters.addStretch(1)
         self.refresh_button = QPushButton(icon("search"), self.tr("Refresh"))

@@ -91,6 +91,13 @@ PAGES = (
         Permission.MANAGE_USERS,
     ),
     PageSpec(
+        "break_glass",
+        "warning",
+        "oiso_desktop.gui.break_glass_review_view",
+        "BreakGlassReviewView",
+        Permission.MANAGE_USERS,
+    ),
+    PageSpec(
         "alerts",
         "warning",
         "oiso_desktop.gui.alerts_view",
@@ -189,7 +196,7 @@ class MainWindow(QMainWindow):
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation_list")
         self.navigation.setIconSize(QSize(22, 22))
-        self.navigation.setFixedWidth(190)
+        self.navigation.setFixedWidth(204)
         self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget()
         self.stack.setObjectName("page_stacked_widget")
@@ -361,6 +368,7 @@ class MainWindow(QMainWindow):
             "shares": self.tr("Sharing"),
             "journal": self.tr("Event log"),
             "admin": self.tr("Administration"),
+            "break_glass": self.tr("Emergency accesses"),
             "alerts": self.tr("Alerts"),
         }
         return titles[key]
@@ -383,6 +391,14 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(navigation_icon(spec.icon_name), self._page_title(spec.key))
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             self.navigation.addItem(item)
+            # A page may say how many items await the user (its entry's tool tip).
+            counter = getattr(page, "sig_pending_count_changed", None)
+            if counter is not None:
+                counter.connect(
+                    lambda count, item=item: item.setToolTip(
+                        self.tr("%n to review", "", count) if count else ""
+                    )
+                )
 
     def open_patient(self, patient_id: int) -> None:
         """Open a patient file in its window, as the patient list does (one window
@@ -455,6 +471,15 @@ class MainWindow(QMainWindow):
             language_menu.addAction(action)
             self.language_actions[code] = action
         group.triggered.connect(self._on_language_triggered)
+
+        # Suivi > Protocoles de surveillance (clinical roles: protocols are per gene)
+        self.protocols_action: QAction | None = None
+        if self.session.can(Permission.VIEW_CLINICAL):
+            followup_menu = self.menuBar().addMenu(self.tr("F&ollow-up"))
+            self.protocols_action = QAction(self.tr("Surveillance &protocols..."), self)
+            self.protocols_action.setObjectName("protocols_action")
+            self.protocols_action.triggered.connect(self.show_protocols)
+            followup_menu.addAction(self.protocols_action)
 
         self.clinical_key_panel.add_menu(self.menuBar())
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
@@ -708,6 +733,22 @@ class MainWindow(QMainWindow):
         self.assistants_dialog = dialog
         dialog.open()
         return dialog
+
+    def show_protocols(self) -> QDialog:
+        """The surveillance protocols (one window, brought to the front if open)."""
+        from oiso_desktop.gui.protocols_view import ProtocolsView
+
+        view = getattr(self, "protocols_view", None)
+        if view is not None and shiboken6.isValid(view):
+            view.raise_()
+            view.activateWindow()
+            return view
+        view = ProtocolsView(self.session, self._tasks, parent=self)
+        view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.protocols_view = view
+        view.show()
+        view.refresh()
+        return view
 
     def _on_change_password_triggered(self) -> None:
         from oiso_desktop.gui.change_password_dialog import ChangePasswordDialog

@@ -8,6 +8,11 @@ them, and brings an open one to the front instead of opening it twice). Tabs:
 * **Antécédents** and **Famille** — the clinical forms (``session.forms``), for
   clinical roles whose session holds the clinical key; otherwise one tab says
   why the clinical data are not shown (awaiting a colleague's approval);
+* **Suivi** — the surveillance plan, the exams performed and the appointments
+  (:class:`~oiso_desktop.gui.followup_panel.FollowupPanel`), for everyone who may
+  open the file: a secretary of an assisted file sees exams, dates and
+  appointments, never a result; read again after each save (the plan follows the
+  Antécédents and Génétique forms);
 * **Historique** — every saved version of the clinical forms, shown read-only
   with what changed;
 * **Partage** — for the file's owner only (:class:`~oiso_desktop.gui.share_panel.SharePanel`):
@@ -68,6 +73,7 @@ from oiso_desktop.gui.clinical_access_notice import (
 from oiso_desktop.gui.documents_panel import DocumentsPanel
 from oiso_desktop.gui.error_text import error_text
 from oiso_desktop.gui.family_editor import FamilyEditor
+from oiso_desktop.gui.followup_panel import FollowupPanel
 from oiso_desktop.gui.genetics_editor import GeneticsEditor
 from oiso_desktop.gui.history_editor import HistoryEditor
 from oiso_desktop.gui.icons import icon
@@ -728,6 +734,7 @@ class PatientFileWindow(QDialog):
         self.emergency_label.hide()
         layout.addWidget(self.emergency_label)
 
+        self.followup_panel: FollowupPanel | None = None
         self.tabs = QTabWidget()
         self.tabs.setObjectName("file_tabs")
         self.tabs.currentChanged.connect(self._on_tab_changed)
@@ -737,6 +744,11 @@ class PatientFileWindow(QDialog):
         self.identity.sig_save_failed.connect(self._on_identity_save_failed)
         self.identity.sig_edited.connect(self._update_state)
         self.tabs.addTab(self.identity, self.tr("Identity"))
+        # The Suivi tab: every role reading the file (a secretary sees exams and dates)
+        if session.can(Permission.VIEW_PATIENTS):
+            self.followup_panel = FollowupPanel(session, tasks, patient.id, today=today)
+            self.tabs.addTab(self.followup_panel, self.tr("Follow-up"))
+            self.sig_saved.connect(self._refresh_followup)
         layout.addWidget(self.tabs, 1)
 
         bottom = QHBoxLayout()
@@ -910,6 +922,10 @@ class PatientFileWindow(QDialog):
             (self._revisions_page, self.tr("History")),
         ):
             self.tabs.setTabVisible(self._add_tab(widget, title), False)
+        if self.followup_panel is not None:  # Suivi comes after the clinical forms
+            here = self.tabs.indexOf(self.followup_panel)
+            there = self.tabs.indexOf(self._documents_page)
+            self.tabs.tabBar().moveTab(here, there - 1 if here < there else there)
         self.sections[FormKind.FAMILY].editor  # noqa: B018 - built now, see above
 
     def _add_tab(self, widget: QWidget, title: str) -> int:
@@ -1045,11 +1061,20 @@ class PatientFileWindow(QDialog):
                 [(d.id, d.title) for d in panel.documents()]
             )
 
+    def _refresh_followup(self) -> None:
+        """The forms saved: the plan was recomputed with them; show it again if shown."""
+        panel = self.followup_panel
+        if panel is not None and panel.data is not None:
+            panel.refresh()
+
     def _on_tab_changed(self, index: int) -> None:
         page = self.tabs.widget(index)
         if page is not None and page is self._share_page:
             self.build_share_panel()
             return
+        panel = self.followup_panel
+        if panel is not None and page is panel and panel.data is None:
+            panel.refresh()  # read when first shown
         if not self.sections:  # the identity tab, while the window is being built
             return
         if page is not None and page is self._revisions_page:

@@ -144,6 +144,8 @@ class SharePanel(QWidget):
         self.secretaries_list.setObjectName("secretaries_list")
         self.secretaries_list.setMaximumHeight(110)
         layout.addWidget(self.secretaries_list, 1)
+        # the free height goes below the content (the lists are short or hidden)
+        layout.addStretch(1)
         self._update_buttons()
         self.refresh()
 
@@ -214,6 +216,10 @@ class SharePanel(QWidget):
         share = self.selected_share()
         self.revoke_button.setEnabled(share is not None)
         self.level_button.setEnabled(share is not None)
+        # nothing to change or remove on a file shared with nobody
+        shared = self.model.rowCount() > 0
+        self.revoke_button.setVisible(shared)
+        self.level_button.setVisible(shared)
         if share is not None and share.access is ShareAccess.WRITE:
             self.level_button.setText(self.tr("Change to read only"))
         else:

@@ -1,5 +1,6 @@
 """Administration: the user accounts (create, edit, suspend, reactivate, revoke, reset,
-delete a departed account on request) and the count of archived files."""
+transfer a departed practitioner's files, delete a departed account on request) and the
+count of archived files."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from oiso_desktop.domain.error_codes import ErrorCode
 from oiso_desktop.domain.errors import OisoError
-from oiso_desktop.domain.roles import AccountStatus
+from oiso_desktop.domain.roles import AccountStatus, Role
 from oiso_desktop.gui import style
 from oiso_desktop.gui.error_text import error_text
 from oiso_desktop.gui.icons import icon
@@ -82,6 +83,10 @@ class UserAdminView(QWidget):
         self.reset_password_button = self._button(
             "key", self.tr("Reset the password"), "reset_password_button"
         )
+        # A departed (suspended or revoked) practitioner's files go to a successor.
+        self.transfer_button = self._button(
+            "shares", self.tr("Transfer their files…"), "transfer_files_button"
+        )
         self.delete_button = self._button(
             "cancel", self.tr("Delete the account…"), "delete_account_button"
         )
@@ -91,6 +96,7 @@ class UserAdminView(QWidget):
             self.reactivate_button,
             self.revoke_button,
             self.reset_password_button,
+            self.transfer_button,
             self.delete_button,
         ):
             actions.addWidget(button)
@@ -159,6 +165,7 @@ class UserAdminView(QWidget):
         self.revoke_button.clicked.connect(self._on_revoke_clicked)
         self.finish_revocation_button.clicked.connect(self._on_finish_revocation_clicked)
         self.reset_password_button.clicked.connect(self._on_reset_password_clicked)
+        self.transfer_button.clicked.connect(self._on_transfer_clicked)
         self.delete_button.clicked.connect(self._on_delete_clicked)
 
         self._show_pending(())
@@ -268,6 +275,11 @@ class UserAdminView(QWidget):
             status in (AccountStatus.ACTIVE, AccountStatus.SUSPENDED) and not myself
         )
         self.reset_password_button.setEnabled(status == AccountStatus.ACTIVE and not myself)
+        self.transfer_button.setEnabled(
+            user is not None
+            and status in (AccountStatus.SUSPENDED, AccountStatus.REVOKED)
+            and Role(user.role) in (Role.PRACTITIONER, Role.GENETIC_COUNSELLOR)
+        )
         self.delete_button.setEnabled(status == AccountStatus.REVOKED and not myself)
 
     def _show_status(self, text: str, kind: str = "ok") -> None:
@@ -552,3 +564,28 @@ class UserAdminView(QWidget):
         self._show_status(self.tr("Password of {login} reset.").format(login=user.login), "ok")
         self._show_password(user.login, password)
         self.reload(select_user_id=user.id)
+
+    # ------------------------------------------------------------------ transfer
+    def _on_transfer_clicked(self) -> None:
+        user = self.selected_user()
+        if user is None or not self.transfer_button.isEnabled():
+            return
+        from oiso_desktop.gui.transfer_files_dialog import TransferFilesDialog
+
+        dialog = TransferFilesDialog(self._session, self._tasks, user, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.sig_transferred.connect(
+            lambda count, successor, user=user: self._on_files_transferred(user, count, successor)
+        )
+        self.last_dialog = dialog
+        dialog.open()
+
+    def _on_files_transferred(self, user: UserView, count: int, successor: str) -> None:
+        self._show_status(
+            self.tr("Files of {name} transferred to {successor}.").format(
+                name=user.display_name, successor=successor
+            )
+            + " "
+            + self.tr("%n file(s) changed hands.", "", count),
+            "ok",
+        )

@@ -2,6 +2,132 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>AddExamDialog</name>
+    <message>
+        <source>Exam:</source>
+        <translation>Examen :</translation>
+    </message>
+    <message>
+        <source>Name of the exam</source>
+        <translation>Nom de l&apos;examen</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nom :</translation>
+    </message>
+    <message>
+        <source> years</source>
+        <translation> ans</translation>
+    </message>
+    <message>
+        <source>Start age:</source>
+        <translation>Âge de début :</translation>
+    </message>
+    <message>
+        <source>no end age</source>
+        <translation>sans âge de fin</translation>
+    </message>
+    <message>
+        <source>End age:</source>
+        <translation>Âge de fin :</translation>
+    </message>
+    <message>
+        <source>once</source>
+        <translation>une fois</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> mois</translation>
+    </message>
+    <message>
+        <source>Interval:</source>
+        <translation>Intervalle :</translation>
+    </message>
+    <message>
+        <source>Why this exam is added (required)</source>
+        <translation>Pourquoi cet examen est ajouté (obligatoire)</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Motif :</translation>
+    </message>
+    <message>
+        <source>Enter the reason for this addition.</source>
+        <translation>Indiquez le motif de cet ajout.</translation>
+    </message>
+    <message>
+        <source>Name the exam.</source>
+        <translation>Nommez l&apos;examen.</translation>
+    </message>
+    <message>
+        <source>The end age must be above the start age.</source>
+        <translation>L&apos;âge de fin doit être supérieur à l&apos;âge de début.</translation>
+    </message>
+</context>
+<context>
+    <name>AdjustItemDialog</name>
+    <message>
+        <source>{exam} — {ages}, {schedule}</source>
+        <translation>{exam} — {ages}, {schedule}</translation>
+    </message>
+    <message>
+        <source>Now:</source>
+        <translation>Actuellement :</translation>
+    </message>
+    <message>
+        <source> years</source>
+        <translation> ans</translation>
+    </message>
+    <message>
+        <source>Start age:</source>
+        <translation>Âge de début :</translation>
+    </message>
+    <message>
+        <source>No end age</source>
+        <translation>Sans âge de fin</translation>
+    </message>
+    <message>
+        <source>End age:</source>
+        <translation>Âge de fin :</translation>
+    </message>
+    <message>
+        <source>once</source>
+        <translation>une fois</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> mois</translation>
+    </message>
+    <message>
+        <source>Interval:</source>
+        <translation>Intervalle :</translation>
+    </message>
+    <message>
+        <source>Stop this exam</source>
+        <translation>Arrêter cet examen</translation>
+    </message>
+    <message>
+        <source>Why this exam is adjusted (required)</source>
+        <translation>Pourquoi cet examen est ajusté (obligatoire)</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Motif :</translation>
+    </message>
+    <message>
+        <source>Enter the reason for this adjustment.</source>
+        <translation>Indiquez le motif de cet ajustement.</translation>
+    </message>
+    <message>
+        <source>At most {count} characters.</source>
+        <translation>{count} caractères au plus.</translation>
+    </message>
+    <message>
+        <source>The end age must be above the start age.</source>
+        <translation>L&apos;âge de fin doit être supérieur à l&apos;âge de début.</translation>
+    </message>
+</context>
+<context>
     <name>AdminPage</name>
     <message>
         <source>Administrator account</source>
@@ -225,6 +351,108 @@
     </message>
 </context>
 <context>
+    <name>AppointmentDialog</name>
+    <message>
+        <source>Book an appointment</source>
+        <extracomment>the booking whose warnings the user has seen: booking it again goes ahead</extracomment>
+        <translation>Prendre rendez-vous</translation>
+    </message>
+    <message>
+        <source>Reschedule the appointment</source>
+        <translation>Reporter le rendez-vous</translation>
+    </message>
+    <message>
+        <source>Exam:</source>
+        <translation>Examen :</translation>
+    </message>
+    <message>
+        <source>at</source>
+        <translation>à</translation>
+    </message>
+    <message>
+        <source>for</source>
+        <translation>durée</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>Date :</translation>
+    </message>
+    <message>
+        <source>e.g. Imaging department, Lyon Sud hospital</source>
+        <translation>par exemple : service d&apos;imagerie, hôpital Lyon Sud</translation>
+    </message>
+    <message>
+        <source>Place:</source>
+        <translation>Lieu :</translation>
+    </message>
+    <message>
+        <source>Practitioner:</source>
+        <translation>Praticien :</translation>
+    </message>
+    <message>
+        <source>Practical note (no clinical information)</source>
+        <translation>Note pratique (aucune information clinique)</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Note :</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>Book anyway</source>
+        <translation>Réserver quand même</translation>
+    </message>
+    <message>
+        <source>Book</source>
+        <translation>Réserver</translation>
+    </message>
+    <message>
+        <source>Reschedule</source>
+        <translation>Reporter</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <source>Enter the date of the appointment.</source>
+        <translation>Indiquez la date du rendez-vous.</translation>
+    </message>
+    <message>
+        <source>Enter the place of the appointment.</source>
+        <translation>Indiquez le lieu du rendez-vous.</translation>
+    </message>
+    <message>
+        <source>Choose the practitioner.</source>
+        <translation>Choisissez le praticien.</translation>
+    </message>
+    <message>
+        <source>Please check before booking:
+{warnings}</source>
+        <translation>À vérifier avant de réserver :
+{warnings}</translation>
+    </message>
+    <message>
+        <source>Checking the calendar…</source>
+        <translation>Vérification de l&apos;agenda…</translation>
+    </message>
+    <message>
+        <source>Booking the appointment…</source>
+        <translation>Réservation du rendez-vous…</translation>
+    </message>
+    <message>
+        <source>Rescheduling the appointment…</source>
+        <translation>Report du rendez-vous…</translation>
+    </message>
+</context>
+<context>
     <name>AssistantsDialog</name>
     <message>
         <source>Remove</source>
@@ -411,6 +639,130 @@
     <message>
         <source>Opening the file in an emergency…</source>
         <translation>Ouverture du dossier en urgence…</translation>
+    </message>
+</context>
+<context>
+    <name>BreakGlassReviewView</name>
+    <message>
+        <source>Emergency accesses</source>
+        <extracomment>after each load of the queue (tests) how many accesses await review, after each load</extracomment>
+        <translation>Accès d&apos;urgence</translation>
+    </message>
+    <message>
+        <source>A practitioner may open a file that is not shared with them in an emergency, after writing a reason. Each access waits here for your review: who, when, which file and why. The patient&apos;s name and the content of the file are never shown here.</source>
+        <translation>En cas d&apos;urgence, un praticien peut ouvrir un dossier qui ne lui est pas partagé, après en avoir écrit le motif. Chaque accès attend ici votre examen : qui, quand, quel dossier et pourquoi. Le nom du patient et le contenu du dossier ne sont jamais affichés ici.</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Afficher :</translation>
+    </message>
+    <message>
+        <source>To review</source>
+        <translation>À examiner</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Tous</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>Mark as reviewed…</source>
+        <translation>Marquer comme examiné…</translation>
+    </message>
+    <message>
+        <source>Loading the emergency accesses…</source>
+        <translation>Chargement des accès d&apos;urgence…</translation>
+    </message>
+    <message>
+        <source>No emergency access has been recorded.</source>
+        <translation>Aucun accès d&apos;urgence n&apos;a été enregistré.</translation>
+    </message>
+    <message>
+        <source>No emergency access awaits review.</source>
+        <translation>Aucun accès d&apos;urgence n&apos;attend d&apos;examen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n access(es) recorded</source>
+        <translation>
+            <numerusform>%n accès enregistré</numerusform>
+            <numerusform>%n accès enregistrés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to review</source>
+        <translation>
+            <numerusform>%n à examiner</numerusform>
+            <numerusform>%n à examiner</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n access(es) to review</source>
+        <translation>
+            <numerusform>%n accès à examiner</numerusform>
+            <numerusform>%n accès à examiner</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{who} — file no. {file} — {when}</source>
+        <translation>{who} — dossier n° {file} — {when}</translation>
+    </message>
+    <message>
+        <source>Reason: {reason}</source>
+        <translation>Motif : {reason}</translation>
+    </message>
+    <message>
+        <source>Comment: {comment}</source>
+        <translation>Commentaire : {comment}</translation>
+    </message>
+    <message>
+        <source>The emergency access has been marked as reviewed.</source>
+        <translation>L&apos;accès d&apos;urgence a été marqué comme examiné.</translation>
+    </message>
+</context>
+<context>
+    <name>BreakGlassTableModel</name>
+    <message>
+        <source>To review</source>
+        <translation>À examiner</translation>
+    </message>
+    <message>
+        <source>Reviewed on {date} by {name}</source>
+        <translation>Examiné le {date} par {name}</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>Date et heure</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Utilisateur</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Structure</source>
+        <translation>Structure</translation>
+    </message>
+    <message>
+        <source>File no.</source>
+        <translation>N° de dossier</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Review comment</source>
+        <translation>Commentaire d&apos;examen</translation>
     </message>
 </context>
 <context>
@@ -3270,6 +3622,37 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
 </context>
 <context>
+    <name>ExamDoneDialog</name>
+    <message>
+        <source>Exam:</source>
+        <translation>Examen :</translation>
+    </message>
+    <message>
+        <source>Performed on:</source>
+        <translation>Réalisé le :</translation>
+    </message>
+    <message>
+        <source>Result summary (e.g. normal, ACR 2)</source>
+        <translation>Résumé du résultat (par exemple : normal, ACR 2)</translation>
+    </message>
+    <message>
+        <source>Result:</source>
+        <translation>Résultat :</translation>
+    </message>
+    <message>
+        <source>Enter the date of the exam.</source>
+        <translation>Indiquez la date de l&apos;examen.</translation>
+    </message>
+    <message>
+        <source>An exam cannot be marked as performed in the future ({date}).</source>
+        <translation>Un examen ne peut pas être marqué comme réalisé dans le futur ({date}).</translation>
+    </message>
+    <message>
+        <source>At most {count} characters.</source>
+        <translation>{count} caractères au plus.</translation>
+    </message>
+</context>
+<context>
     <name>FamilyEditor</name>
     <message>
         <source>Parents</source>
@@ -3771,6 +4154,485 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>Saving the recovery sheet...</source>
         <translation>Enregistrement de la fiche de récupération…</translation>
+    </message>
+</context>
+<context>
+    <name>FollowupAppointmentStatus</name>
+    <message>
+        <source>Booked</source>
+        <translation>Réservé</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Confirmé</translation>
+    </message>
+    <message>
+        <source>Attended</source>
+        <translation>Honoré</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>Manqué</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulé</translation>
+    </message>
+</context>
+<context>
+    <name>FollowupConflict</name>
+    <message>
+        <source>The patient has another appointment that day</source>
+        <translation>Le patient a un autre rendez-vous ce jour-là</translation>
+    </message>
+    <message>
+        <source>The place is already booked at that time</source>
+        <translation>Le lieu est déjà réservé à cette heure</translation>
+    </message>
+</context>
+<context>
+    <name>FollowupDialogs</name>
+    <message>
+        <source>Exam performed</source>
+        <translation>Examen réalisé</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Adjust the exam</source>
+        <translation>Ajuster l&apos;examen</translation>
+    </message>
+    <message>
+        <source>Adjust</source>
+        <translation>Ajuster</translation>
+    </message>
+    <message>
+        <source>Add an exam to the plan</source>
+        <translation>Ajouter un examen au plan</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+</context>
+<context>
+    <name>FollowupExam</name>
+    <message>
+        <source>Clinical breast and gynaecological exam</source>
+        <translation>Examen clinique mammaire et gynécologique</translation>
+    </message>
+    <message>
+        <source>Breast MRI</source>
+        <translation>IRM mammaire</translation>
+    </message>
+    <message>
+        <source>Mammography ± ultrasound</source>
+        <translation>Mammographie ± échographie</translation>
+    </message>
+    <message>
+        <source>Bilateral mammography (two views)</source>
+        <translation>Mammographie bilatérale (deux incidences)</translation>
+    </message>
+    <message>
+        <source>Discussion of risk-reducing salpingo-oophorectomy</source>
+        <translation>Discussion d&apos;annexectomie prophylactique</translation>
+    </message>
+    <message>
+        <source>Clinical exam</source>
+        <translation>Examen clinique</translation>
+    </message>
+    <message>
+        <source>Colonoscopy with chromoendoscopy</source>
+        <translation>Coloscopie avec chromoendoscopie</translation>
+    </message>
+    <message>
+        <source>Gynaecological exam and endovaginal ultrasound</source>
+        <translation>Examen gynécologique et échographie endovaginale</translation>
+    </message>
+    <message>
+        <source>Discussion of hysterectomy with adnexectomy</source>
+        <translation>Discussion d&apos;hystérectomie avec annexectomie</translation>
+    </message>
+    <message>
+        <source>Discussion of colectomy</source>
+        <translation>Discussion de colectomie</translation>
+    </message>
+    <message>
+        <source>Upper endoscopy</source>
+        <translation>Endoscopie digestive haute</translation>
+    </message>
+    <message>
+        <source>Dermatology consultation</source>
+        <translation>Consultation de dermatologie</translation>
+    </message>
+    <message>
+        <source>Whole-body MRI</source>
+        <translation>IRM corps entier</translation>
+    </message>
+    <message>
+        <source>Brain MRI</source>
+        <translation>IRM cérébrale</translation>
+    </message>
+    <message>
+        <source>Abdominal ultrasound</source>
+        <translation>Échographie abdominale</translation>
+    </message>
+    <message>
+        <source>Genetics consultation</source>
+        <translation>Consultation de génétique</translation>
+    </message>
+    <message>
+        <source>Other exam</source>
+        <translation>Autre examen</translation>
+    </message>
+</context>
+<context>
+    <name>FollowupPanel</name>
+    <message>
+        <source>Got it</source>
+        <translation>J&apos;ai vu</translation>
+    </message>
+    <message>
+        <source>Surveillance plan</source>
+        <translation>Plan de surveillance</translation>
+    </message>
+    <message>
+        <source>Exam performed…</source>
+        <translation>Examen réalisé…</translation>
+    </message>
+    <message>
+        <source>Record the selected exam as performed</source>
+        <translation>Enregistrer l&apos;examen sélectionné comme réalisé</translation>
+    </message>
+    <message>
+        <source>Adjust…</source>
+        <translation>Ajuster…</translation>
+    </message>
+    <message>
+        <source>Change the ages or the interval of the selected exam, or stop it</source>
+        <translation>Modifier les âges ou l&apos;intervalle de l&apos;examen sélectionné, ou l&apos;arrêter</translation>
+    </message>
+    <message>
+        <source>Add an exam…</source>
+        <translation>Ajouter un examen…</translation>
+    </message>
+    <message>
+        <source>Book an appointment…</source>
+        <translation>Prendre rendez-vous…</translation>
+    </message>
+    <message>
+        <source>Book an appointment for the selected exam</source>
+        <translation>Prendre rendez-vous pour l&apos;examen sélectionné</translation>
+    </message>
+    <message>
+        <source>Exams performed</source>
+        <translation>Examens réalisés</translation>
+    </message>
+    <message>
+        <source>Appointments</source>
+        <translation>Rendez-vous</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Confirmer</translation>
+    </message>
+    <message>
+        <source>Attended</source>
+        <translation>Honoré</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>Manqué</translation>
+    </message>
+    <message>
+        <source>Cancel it…</source>
+        <translation>Annuler…</translation>
+    </message>
+    <message>
+        <source>Reschedule…</source>
+        <translation>Reporter…</translation>
+    </message>
+    <message>
+        <source>Reading the follow-up…</source>
+        <translation>Lecture du suivi…</translation>
+    </message>
+    <message>
+        <source>No surveillance plan: the plan follows from the class 4 or 5 variants of the Genetics tab and from the personal history.</source>
+        <translation>Aucun plan de surveillance : le plan découle des variants de classe 4 ou 5 de l&apos;onglet Génétique et des antécédents personnels.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n exam(s)</source>
+        <translation>
+            <numerusform>%n examen</numerusform>
+            <numerusform>%n examens</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n en retard</numerusform>
+            <numerusform>%n en retard</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n due within 8 weeks</source>
+        <translation>
+            <numerusform>%n à faire dans les 8 semaines</numerusform>
+            <numerusform>%n à faire dans les 8 semaines</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>exams and dates only</source>
+        <translation>examens et dates seulement</translation>
+    </message>
+    <message>
+        <source>Plan updated on {date}:
+{changes}</source>
+        <translation>Plan mis à jour le {date} :
+{changes}</translation>
+    </message>
+    <message>
+        <source>• {exam}: {change}</source>
+        <translation>• {exam} : {change}</translation>
+    </message>
+    <message>
+        <source> ({old} → {new})</source>
+        <translation> ({old} → {new})</translation>
+    </message>
+    <message>
+        <source> (next due {date})</source>
+        <translation> (prochaine échéance le {date})</translation>
+    </message>
+    <message>
+        <source>Cancel the appointment</source>
+        <translation>Annuler le rendez-vous</translation>
+    </message>
+    <message>
+        <source>Cancel the appointment of {date} at {time}?</source>
+        <translation>Annuler le rendez-vous du {date} à {time} ?</translation>
+    </message>
+    <message>
+        <source>The appointment stays in the list as cancelled.</source>
+        <translation>Le rendez-vous reste dans la liste, marqué annulé.</translation>
+    </message>
+    <message>
+        <source>Saving the appointment…</source>
+        <translation>Enregistrement du rendez-vous…</translation>
+    </message>
+</context>
+<context>
+    <name>FollowupPlanChange</name>
+    <message>
+        <source>added</source>
+        <translation>ajouté</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>retiré</translation>
+    </message>
+    <message>
+        <source>next due date changed</source>
+        <translation>prochaine échéance modifiée</translation>
+    </message>
+    <message>
+        <source>ages or interval changed</source>
+        <translation>âges ou intervalle modifiés</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>arrêté</translation>
+    </message>
+    <message>
+        <source>resumed</source>
+        <translation>repris</translation>
+    </message>
+</context>
+<context>
+    <name>FollowupPlanStatus</name>
+    <message>
+        <source>Not started yet</source>
+        <translation>Pas encore commencé</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Réalisé</translation>
+    </message>
+    <message>
+        <source>According to findings</source>
+        <translation>Selon les résultats</translation>
+    </message>
+    <message>
+        <source>Ended (age limit)</source>
+        <translation>Terminé (limite d&apos;âge)</translation>
+    </message>
+    <message>
+        <source>Stopped by surgery</source>
+        <translation>Arrêté par la chirurgie</translation>
+    </message>
+    <message>
+        <source>Stopped by adjustment</source>
+        <translation>Arrêté par ajustement</translation>
+    </message>
+    <message>
+        <source>Deceased</source>
+        <translation>Décès</translation>
+    </message>
+</context>
+<context>
+    <name>FollowupTables</name>
+    <message>
+        <source>to be confirmed</source>
+        <extracomment>&quot;Due soon&quot; on the Suivi tab: within this many weeks (the worklists&apos; default).</extracomment>
+        <translation>à confirmer</translation>
+    </message>
+    <message>
+        <source>adjusted</source>
+        <translation>ajusté</translation>
+    </message>
+    <message>
+        <source>adjusted: {reason}</source>
+        <translation>ajusté : {reason}</translation>
+    </message>
+    <message>
+        <source>appointment on {date}</source>
+        <translation>rendez-vous le {date}</translation>
+    </message>
+    <message>
+        <source>Exam</source>
+        <extracomment>Background and text colours of the due-date badges.</extracomment>
+        <translation>Examen</translation>
+    </message>
+    <message>
+        <source>Ages</source>
+        <translation>Âges</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Rythme</translation>
+    </message>
+    <message>
+        <source>Last done</source>
+        <translation>Dernier examen</translation>
+    </message>
+    <message>
+        <source>Next due</source>
+        <translation>Prochaine échéance</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Remarks</source>
+        <translation>Remarques</translation>
+    </message>
+    <message>
+        <source>Performed on</source>
+        <translation>Réalisé le</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>Enregistré par</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <source>Practitioner</source>
+        <translation>Praticien</translation>
+    </message>
+</context>
+<context>
+    <name>FollowupText</name>
+    <message>
+        <source>{start} to {end} years</source>
+        <extracomment>(context, table) of every coded value: tests check keys and translations.</extracomment>
+        <translation>{start} à {end} ans</translation>
+    </message>
+    <message>
+        <source>from {start} years</source>
+        <translation>à partir de {start} ans</translation>
+    </message>
+    <message>
+        <source>every {count} months</source>
+        <translation>tous les {count} mois</translation>
+    </message>
+    <message>
+        <source>every month</source>
+        <translation>tous les mois</translation>
+    </message>
+    <message>
+        <source>every year</source>
+        <translation>tous les ans</translation>
+    </message>
+    <message>
+        <source>every {count} years</source>
+        <translation>tous les {count} ans</translation>
+    </message>
+    <message>
+        <source>once</source>
+        <translation>une fois</translation>
+    </message>
+    <message>
+        <source>at {ages} years, then {interval}</source>
+        <translation>à {ages} ans, puis {interval}</translation>
+    </message>
+    <message>
+        <source>at {ages} years</source>
+        <translation>à {ages} ans</translation>
+    </message>
+</context>
+<context>
+    <name>FollowupVariant</name>
+    <message>
+        <source>Single version</source>
+        <translation>Version unique</translation>
+    </message>
+    <message>
+        <source>France</source>
+        <translation>France</translation>
+    </message>
+    <message>
+        <source>ESGE</source>
+        <translation>ESGE</translation>
+    </message>
+</context>
+<context>
+    <name>FollowupWorklist</name>
+    <message>
+        <source>Due soon</source>
+        <translation>À échéance proche</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>En retard</translation>
+    </message>
+    <message>
+        <source>Not scheduled</source>
+        <translation>Sans rendez-vous</translation>
+    </message>
+    <message>
+        <source>Lost to follow-up</source>
+        <translation>Perdu de vue</translation>
     </message>
 </context>
 <context>
@@ -5220,6 +6082,25 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <source>About OISO Desktop</source>
         <translation>À propos d&apos;OISO Desktop</translation>
     </message>
+    <message>
+        <source>Emergency accesses</source>
+        <translation>Accès d&apos;urgence</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to review</source>
+        <translation>
+            <numerusform>%n à examiner</numerusform>
+            <numerusform>%n à examiner</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>F&amp;ollow-up</source>
+        <translation>&amp;Suivi</translation>
+    </message>
+    <message>
+        <source>Surveillance &amp;protocols...</source>
+        <translation>&amp;Protocoles de surveillance…</translation>
+    </message>
 </context>
 <context>
     <name>NewPasswordDialog</name>
@@ -5676,6 +6557,10 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>Its window is closed: you no longer have access to it unless they share it.</source>
         <translation>Sa fenêtre est fermée : vous n&apos;y avez plus accès, sauf si ce praticien vous le partage.</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Suivi</translation>
     </message>
 </context>
 <context>
@@ -6295,6 +7180,304 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
 </context>
 <context>
+    <name>ProtocolEditorDialog</name>
+    <message>
+        <source>New surveillance protocol</source>
+        <translation>Nouveau protocole de surveillance</translation>
+    </message>
+    <message>
+        <source>New version of “{name}”</source>
+        <translation>Nouvelle version de « {name} »</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nom :</translation>
+    </message>
+    <message>
+        <source>HGNC symbols, e.g. TP53</source>
+        <translation>symboles HGNC, par exemple TP53</translation>
+    </message>
+    <message>
+        <source>Genes:</source>
+        <translation>Gènes :</translation>
+    </message>
+    <message>
+        <source>lower-case letters, digits and _ (e.g. tp53)</source>
+        <translation>lettres minuscules, chiffres et _ (par exemple tp53)</translation>
+    </message>
+    <message>
+        <source>Key:</source>
+        <translation>Clé :</translation>
+    </message>
+    <message>
+        <source>Exams:</source>
+        <translation>Examens :</translation>
+    </message>
+    <message>
+        <source>Add an exam</source>
+        <translation>Ajouter un examen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Selected exam</source>
+        <translation>Examen sélectionné</translation>
+    </message>
+    <message>
+        <source>Exam:</source>
+        <translation>Examen :</translation>
+    </message>
+    <message>
+        <source>Name of an “other” exam</source>
+        <translation>Nom d&apos;un examen « autre »</translation>
+    </message>
+    <message>
+        <source>For:</source>
+        <translation>Pour :</translation>
+    </message>
+    <message>
+        <source> years</source>
+        <translation> ans</translation>
+    </message>
+    <message>
+        <source>Start age:</source>
+        <translation>Âge de début :</translation>
+    </message>
+    <message>
+        <source>no end age</source>
+        <translation>sans âge de fin</translation>
+    </message>
+    <message>
+        <source>End age:</source>
+        <translation>Âge de fin :</translation>
+    </message>
+    <message>
+        <source>once</source>
+        <translation>une fois</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> mois</translation>
+    </message>
+    <message>
+        <source>Interval:</source>
+        <translation>Intervalle :</translation>
+    </message>
+    <message>
+        <source>To be confirmed</source>
+        <translation>À confirmer</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Note :</translation>
+    </message>
+    <message>
+        <source>Why this version (required)</source>
+        <translation>Pourquoi cette version (obligatoire)</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Motif :</translation>
+    </message>
+    <message>
+        <source>Save the version</source>
+        <translation>Enregistrer la version</translation>
+    </message>
+    <message>
+        <source>Exam(s) {numbers} to correct.</source>
+        <translation>Examen(s) {numbers} à corriger.</translation>
+    </message>
+    <message>
+        <source>Enter the reason for this version.</source>
+        <translation>Indiquez le motif de cette version.</translation>
+    </message>
+    <message>
+        <source>Saving the protocol…</source>
+        <translation>Enregistrement du protocole…</translation>
+    </message>
+</context>
+<context>
+    <name>ProtocolsView</name>
+    <message>
+        <source>Women</source>
+        <translation>Femmes</translation>
+    </message>
+    <message>
+        <source>Men</source>
+        <translation>Hommes</translation>
+    </message>
+    <message>
+        <source>Women and men</source>
+        <translation>Femmes et hommes</translation>
+    </message>
+    <message>
+        <source>Lynch syndrome (start of colonoscopies)</source>
+        <translation>Syndrome de Lynch (début des coloscopies)</translation>
+    </message>
+    <message>
+        <source>APC (upper endoscopy)</source>
+        <translation>APC (endoscopie haute)</translation>
+    </message>
+    <message>
+        <source>MUTYH (upper endoscopy)</source>
+        <translation>MUTYH (endoscopie haute)</translation>
+    </message>
+    <message>
+        <source>(to be confirmed)</source>
+        <translation>(à confirmer)</translation>
+    </message>
+    <message>
+        <source>stops after: {surgeries}</source>
+        <translation>arrêt après : {surgeries}</translation>
+    </message>
+    <message>
+        <source>then according to findings</source>
+        <translation>puis selon les résultats</translation>
+    </message>
+    <message>
+        <source>from the diagnosis</source>
+        <translation>dès le diagnostic</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>Exam</source>
+        <translation>Examen</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Pour</translation>
+    </message>
+    <message>
+        <source>Ages</source>
+        <translation>Âges</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Rythme</translation>
+    </message>
+    <message>
+        <source>Remarks</source>
+        <translation>Remarques</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Protocole</translation>
+    </message>
+    <message>
+        <source>Genes</source>
+        <translation>Gènes</translation>
+    </message>
+    <message>
+        <source>Variant</source>
+        <translation>Variante</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Applied</source>
+        <translation>Appliqué</translation>
+    </message>
+    <message>
+        <source>Surveillance protocols</source>
+        <translation>Protocoles de surveillance</translation>
+    </message>
+    <message>
+        <source>Recommendations applied by your structure</source>
+        <translation>Recommandations appliquées par votre établissement</translation>
+    </message>
+    <message>
+        <source>Apply this choice</source>
+        <translation>Appliquer ce choix</translation>
+    </message>
+    <message>
+        <source>Show every version</source>
+        <translation>Afficher toutes les versions</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>New version…</source>
+        <translation>Nouvelle version…</translation>
+    </message>
+    <message>
+        <source>New protocol…</source>
+        <translation>Nouveau protocole…</translation>
+    </message>
+    <message>
+        <source>A protocol for genes without a default one (TP53, PALB2, CDH1…)</source>
+        <translation>Un protocole pour des gènes sans protocole par défaut (TP53, PALB2, CDH1…)</translation>
+    </message>
+    <message>
+        <source>Read only: a practitioner edits the protocols.</source>
+        <translation>Lecture seule : un praticien modifie les protocoles.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Reading the protocols…</source>
+        <translation>Lecture des protocoles…</translation>
+    </message>
+    <message>
+        <source>selected by hand</source>
+        <translation>choisi manuellement</translation>
+    </message>
+    <message>
+        <source>Genes: {genes}</source>
+        <translation>Gènes : {genes}</translation>
+    </message>
+    <message>
+        <source>Version {version}</source>
+        <translation>Version {version}</translation>
+    </message>
+    <message>
+        <source>Variant: {variant}</source>
+        <translation>Variante : {variant}</translation>
+    </message>
+    <message>
+        <source>applied by your structure</source>
+        <translation>appliqué par votre établissement</translation>
+    </message>
+    <message>
+        <source>not applied by your structure</source>
+        <translation>non appliqué par votre établissement</translation>
+    </message>
+    <message>
+        <source>custom protocol</source>
+        <translation>protocole personnalisé</translation>
+    </message>
+    <message>
+        <source>Saved on {date} by {name}: {reason}</source>
+        <translation>Enregistrée le {date} par {name} : {reason}</translation>
+    </message>
+    <message>
+        <source>Former version</source>
+        <translation>Version antérieure</translation>
+    </message>
+    <message>
+        <source>Saving the choice…</source>
+        <translation>Enregistrement du choix…</translation>
+    </message>
+    <message>
+        <source>Version {version} of “{name}” saved. Plans follow it when they are next recomputed.</source>
+        <translation>Version {version} de « {name} » enregistrée. Les plans la suivront à leur prochain recalcul.</translation>
+    </message>
+</context>
+<context>
     <name>RecipientSearch</name>
     <message>
         <source>Name, RPPS number or structure…</source>
@@ -6537,6 +7720,45 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>Remove this result</source>
         <translation>Retirer ce résultat</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <source>Mark an emergency access as reviewed</source>
+        <translation>Marquer un accès d&apos;urgence comme examiné</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Utilisateur :</translation>
+    </message>
+    <message>
+        <source>Date and time:</source>
+        <translation>Date et heure :</translation>
+    </message>
+    <message>
+        <source>File no.:</source>
+        <translation>N° de dossier :</translation>
+    </message>
+    <message>
+        <source>Reason given:</source>
+        <translation>Motif donné :</translation>
+    </message>
+    <message>
+        <source>Your comment (checks made, follow-up):</source>
+        <translation>Votre commentaire (vérifications faites, suites données) :</translation>
+    </message>
+    <message>
+        <source>For example: justified, the patient was admitted to the emergency unit.</source>
+        <translation>Par exemple : justifié, le patient a été admis aux urgences.</translation>
+    </message>
+    <message>
+        <source>Mark as reviewed</source>
+        <translation>Marquer comme examiné</translation>
+    </message>
+    <message>
+        <source>Recording the review…</source>
+        <translation>Enregistrement de l&apos;examen…</translation>
     </message>
 </context>
 <context>
@@ -7722,6 +8944,76 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     </message>
 </context>
 <context>
+    <name>TransferFilesDialog</name>
+    <message>
+        <source>Transfer the files of a departed user</source>
+        <extracomment>the owner&apos;s files were counted (tests) the successor search answered (tests)</extracomment>
+        <translation>Transférer les dossiers d&apos;un utilisateur parti</translation>
+    </message>
+    <message>
+        <source>Counting the files…</source>
+        <translation>Décompte des dossiers…</translation>
+    </message>
+    <message>
+        <source>The successor becomes the owner of every one of these files; {name} keeps no access. Their secretaries follow the files: the successor&apos;s secretaries see them, the former ones no longer do. Each file&apos;s transfer is recorded in the event log.</source>
+        <translation>Le successeur devient le responsable de chacun de ces dossiers ; {name} n&apos;y garde aucun accès. Les secrétaires suivent les dossiers : celles du successeur les voient, les précédentes ne les voient plus. Le transfert de chaque dossier est enregistré dans le journal.</translation>
+    </message>
+    <message>
+        <source>Successor (an active practitioner):</source>
+        <translation>Successeur (un praticien actif) :</translation>
+    </message>
+    <message>
+        <source>Search: name, RPPS, structure…</source>
+        <translation>Rechercher : nom, RPPS, structure…</translation>
+    </message>
+    <message>
+        <source>Transfer…</source>
+        <translation>Transférer…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) to transfer.</source>
+        <translation>
+            <numerusform>%n dossier à transférer.</numerusform>
+            <numerusform>%n dossiers à transférer.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Transfer %n file(s)?</source>
+        <translation>
+            <numerusform>Transférer %n dossier ?</numerusform>
+            <numerusform>Transférer %n dossiers ?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The files of {owner} go to {successor}, who becomes their owner. {owner} will have no access to them any more, and neither will their secretaries.</source>
+        <translation>Les dossiers de {owner} passent à {successor}, qui en devient responsable. {owner} n&apos;y aura plus accès, ses secrétaires non plus.</translation>
+    </message>
+    <message>
+        <source>{name} owns no file: there is nothing to transfer.</source>
+        <translation>{name} ne possède aucun dossier : il n&apos;y a rien à transférer.</translation>
+    </message>
+    <message>
+        <source>RPPS {rpps}</source>
+        <translation>RPPS {rpps}</translation>
+    </message>
+    <message>
+        <source>No active practitioner matches this search.</source>
+        <translation>Aucun praticien actif ne correspond à cette recherche.</translation>
+    </message>
+    <message>
+        <source>Transfer the files</source>
+        <translation>Transférer les dossiers</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Transférer</translation>
+    </message>
+    <message>
+        <source>Transferring the files…</source>
+        <translation>Transfert des dossiers…</translation>
+    </message>
+</context>
+<context>
     <name>UserAdminView</name>
     <message>
         <source>User accounts</source>
@@ -7945,6 +9237,21 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     <message>
         <source>Password of {login} reset.</source>
         <translation>Mot de passe de {login} réinitialisé.</translation>
+    </message>
+    <message>
+        <source>Transfer their files…</source>
+        <translation>Transférer ses dossiers…</translation>
+    </message>
+    <message>
+        <source>Files of {name} transferred to {successor}.</source>
+        <translation>Dossiers de {name} transférés à {successor}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) changed hands.</source>
+        <translation>
+            <numerusform>%n dossier a changé de responsable.</numerusform>
+            <numerusform>%n dossiers ont changé de responsable.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -14,6 +14,7 @@ from oiso_desktop.domain.identifiers import luhn_key, nir_key
 from oiso_desktop.domain.patients import IdentityFields
 from oiso_desktop.domain.roles import Role
 from oiso_desktop.gui.break_glass_dialog import BreakGlassDialog
+from oiso_desktop.gui.main_window import MainWindow
 from oiso_desktop.gui.patient_file_window import PatientFileWindow
 from oiso_desktop.gui.patient_list_view import PatientListView
 from oiso_desktop.services.auth_service import UserSession
@@ -128,6 +129,19 @@ def test_break_the_glass_opens_the_file_read_only_and_the_owner_is_told(
     assert [(n.patient_id, n.user.display_name, n.reason) for n in notices] == [
         (patient_id, "Pierre Martin", REASON)
     ]
+    owner.logout()
+
+    # The owner's next login in the application tells her, with the reason written.
+    main = MainWindow(gui_db.login("cdubois"), gui_tasks, database_folder=gui_db.folder)
+    qtbot.addWidget(main)
+    main.resize(1366, 768)
+    main.show()
+    qtbot.waitUntil(lambda: main.sharing_notices_dialog is not None, timeout=10000)
+    notice = main.sharing_notices_dialog
+    assert notice.isVisible()
+    text = notice.break_glass_browser.toPlainText()
+    assert "Pierre Martin" in text and "LEFÈVRE Hélène" in text and REASON in text
+    main.close()
 
 
 def test_lookup_by_identity_exact_only(qtbot, gui_tasks, view, patient_id, gui_type):

@@ -74,8 +74,8 @@ BREAST = HistoryCancer(site="breast", laterality="left", age=Age.parse("~45"))
 def test_tabs_follow_the_role_and_the_clinical_key(qtbot, gui_db, gui_tasks, clinician, patient_id):
     window = _window(qtbot, clinician, gui_tasks, patient_id)
     assert window.tab_titles() == [
-        "Identité", "Antécédents", "Famille", "Génétique", "Scores", "Documents",
-        "Historique", "Partage",
+        "Identité", "Antécédents", "Famille", "Génétique", "Scores", "Suivi",
+        "Documents", "Historique", "Partage",
     ]  # fmt: skip
     assert window.header_label.text().startswith("LEFÈVRE Hélène — née le 12/03/1975")
     assert window.windowTitle() == "LEFÈVRE Hélène — dossier patient"
@@ -86,7 +86,8 @@ def test_tabs_follow_the_role_and_the_clinical_key(qtbot, gui_db, gui_tasks, cli
     assert proband.sex == "F" and proband.birth_year == 1975
     window.close()
 
-    # A secretary (assisting Claire) sees the identity only: no empty clinical tab.
+    # A secretary (assisting Claire) sees the identity and the follow-up (exams and
+    # dates): no empty clinical tab.
     gui_db.add_user(
         "secr",
         Role.SECRETARY,
@@ -99,7 +100,7 @@ def test_tabs_follow_the_role_and_the_clinical_key(qtbot, gui_db, gui_tasks, cli
     qtbot.addWidget(window)
     window.show()
     assert gui_tasks.wait_idle(10000)
-    assert window.tab_titles() == ["Identité"]
+    assert window.tab_titles() == ["Identité", "Suivi"]
     window.close()
 
     # A new practitioner awaiting a colleague's approval: the reason, not the data.
@@ -116,15 +117,15 @@ def test_tabs_follow_the_role_and_the_clinical_key(qtbot, gui_db, gui_tasks, cli
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.sig_clinical_loaded, timeout=15000):
         window.show()
-    assert window.tab_titles() == ["Identité", "Données cliniques", "Partage"]
+    assert window.tab_titles() == ["Identité", "Suivi", "Données cliniques", "Partage"]
     assert "ne détient pas encore la clé clinique" in window.notice.text()
     # A colleague approves; "check again" brings the clinical tabs.
     clinician.clinical_key.approve(gui_db.user_ids["nnouveau"])
     with qtbot.waitSignal(window.sig_clinical_loaded, timeout=15000):
         window.notice.check_again()
     assert window.tab_titles() == [
-        "Identité", "Antécédents", "Famille", "Génétique", "Scores", "Documents",
-        "Historique", "Partage",
+        "Identité", "Antécédents", "Famille", "Génétique", "Scores", "Suivi",
+        "Documents", "Historique", "Partage",
     ]  # fmt: skip
     window.close()
 

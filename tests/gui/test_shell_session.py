@@ -292,7 +292,7 @@ def _main_window(qtbot, db, login, *, tasks=None, **kwargs) -> MainWindow:
     [
         (
             "admin",
-            ["admin", "alerts", "journal"],
+            ["admin", "break_glass", "alerts", "journal"],
             "Administrateur",
             ["&Fichier", "&Affichage", "Aid&e"],
         ),
@@ -300,7 +300,7 @@ def _main_window(qtbot, db, login, *, tasks=None, **kwargs) -> MainWindow:
             "dr.house",
             ["patients", "shares", "journal"],
             "Praticien",
-            ["&Fichier", "&Affichage", "&Sécurité", "Aid&e"],  # clinical key approvals
+            ["&Fichier", "&Affichage", "&Suivi", "&Sécurité", "Aid&e"],  # protocols, approvals
         ),
         (
             "secretaire",
@@ -322,6 +322,11 @@ def test_navigation_and_status_bar_by_role(qtbot, db, login, pages, role, menus)
     assert not window.demo_banner.isVisible()
     assert [action.text() for action in window.menuBar().actions()] == menus
     assert str(db.folder) in window.about_text()
+    # Every page fits a 1366-pixel laptop screen (no page widens the window).
+    for key in pages:
+        assert window.show_page(key)
+        # offscreen fonts are a little narrower than a desktop's: keep a margin
+        assert window.minimumSizeHint().width() <= 1280, key
     window.close()
 
 

@@ -9,13 +9,19 @@ pair, must agree with the model of who may see or change what. Any disagreement 
 leak (or a wrongful refusal) and fails the test.
 
 ``OISO_SHARING_EXAMPLES`` / ``OISO_SHARING_STEPS`` run it longer (default: a run of
-under a minute).
+under a minute); ``OISO_SHARING_FILES`` caps the files of a sequence (8) and
+``OISO_SHARING_PROGRESS=1`` prints a line per sequence. The long run (thousands of
+steps), its command and its figures: benchmarks/README.md, "The long sharing state
+machine".
 """
 
 from __future__ import annotations
 
 import itertools
 import os
+import resource
+import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,6 +55,11 @@ from oiso_desktop.services.dto import UserInput
 
 EXAMPLES = int(os.environ.get("OISO_SHARING_EXAMPLES", "3"))
 STEPS = int(os.environ.get("OISO_SHARING_STEPS", "20"))
+#: files per sequence at most: every step checks every (user, file) pair, so the
+#: cost of a step stays bounded however long the sequence
+MAX_FILES = int(os.environ.get("OISO_SHARING_FILES", "8"))
+#: a line per sequence on stderr (time, memory, open files, database size)
+PROGRESS = os.environ.get("OISO_SHARING_PROGRESS", "") not in ("", "0")
 LONG_REASON = "Patient inconscient admis aux urgences cette nuit"
 ROLES = (
     Role.PRACTITIONER,
@@ -116,6 +127,25 @@ class Counter:
     steps = 0
     checks = 0
     examples = 0
+    started = 0.0
+
+
+def _open_fds() -> int:
+    try:
+        return len(os.listdir("/proc/self/fd"))
+    except OSError:  # not Linux
+        return -1
+
+
+def _rss_mib() -> float:
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 class SharingMachine(RuleBasedStateMachine):
@@ -131,6 +161,7 @@ class SharingMachine(RuleBasedStateMachine):
         self.logins: dict[int, str] = {}
         self.users: list[int] = []
         self.patients: list[int] = []
+        self.revoked: set[int] = set()
         self.admin = self.team.sessions[0]
 
     # ------------------------------------------------------------------ set-up
@@ -155,7 +186,7 @@ class SharingMachine(RuleBasedStateMachine):
             )
             view, password = self.admin.users.create_user(data)
             self.team.passwords[login] = password
-            session = self.team.login(login)
+            session = self._login(login)
             if role in PROFESSIONAL:
                 self.approver.clinical_key.approve(view.id)
             self.sessions[view.id] = session
@@ -165,6 +196,14 @@ class SharingMachine(RuleBasedStateMachine):
             self.users.append(view.id)
 
     # ------------------------------------------------------------------ helpers
+
+    def _login(self, login: str) -> UserSession:
+        """Log in; the machine logs its sessions out itself (``teardown``): the team's
+        list would keep every one of them, engine and statement cache, to the end of
+        the run."""
+        session = self.team.login(login)
+        self.team.sessions.remove(session)
+        return session
 
     def _users(self, *roles: Role) -> list[int]:
         return [u for u in self.users if self.model.role[u] in roles]
@@ -185,6 +224,7 @@ class SharingMachine(RuleBasedStateMachine):
 
     # ------------------------------------------------------------------ rules
 
+    @precondition(lambda self: len(self.patients) < MAX_FILES)
     @rule(data=st.data())
     def create(self, data: st.DataObject) -> None:
         actor = data.draw(st.sampled_from(self._users(Role.PRACTITIONER, Role.SECRETARY)))
@@ -308,6 +348,21 @@ class SharingMachine(RuleBasedStateMachine):
         m.glass.pop(target, None)
         if revoke:
             m.shares = {k: v for k, v in m.shares.items() if k[1] != target}
+            self.revoked.add(target)
+        Counter.steps += 1
+
+    @precondition(lambda self: any(not self.model.active[u] for u in self.users[1:]))
+    @rule(data=st.data())
+    def reactivate(self, data: st.DataObject) -> None:
+        """An administrator lifts a suspension (a revoked account stays revoked); the
+        user signs in again. Keeps long sequences from ending with everyone inactive."""
+        m = self.model
+        target = data.draw(st.sampled_from([u for u in self.users[1:] if not m.active[u]]))
+        allowed = target not in self.revoked
+        if self._attempt(allowed, lambda: self.admin.users.reactivate(target)):
+            m.active[target] = True
+            self.sessions[target].logout()
+            self.sessions[target] = self._login(self.logins[target])
         Counter.steps += 1
 
     @precondition(lambda self: self.patients)
@@ -335,7 +390,7 @@ class SharingMachine(RuleBasedStateMachine):
         if not m.active[user]:
             return
         self.sessions[user].logout()
-        self.sessions[user] = self.team.login(self.logins[user])
+        self.sessions[user] = self._login(self.logins[user])
         m.glass.pop(user, None)  # break-the-glass lasts one session
         Counter.steps += 1
 
@@ -410,8 +465,21 @@ class SharingMachine(RuleBasedStateMachine):
 
     def teardown(self) -> None:
         for user, session in self.sessions.items():
-            if user != self.users[0] and self.model.active.get(user):
+            # Every session, an ended one too (suspended, revoked): an ended session
+            # still holds its engine, connections and page cache until logout.
+            if user != self.users[0]:
                 session.logout()
+        if PROGRESS:
+            folder = self.team.folder
+            size = sum(f.stat().st_size for f in folder.iterdir() if f.is_file()) / 2**20
+            print(
+                f"sequence {Counter.examples}: {Counter.steps} steps, {Counter.checks} calls, "
+                f"{time.monotonic() - Counter.started:.0f} s, RSS {_rss_mib():.0f} MiB, "
+                f"{_open_fds()} open files, {sum(not s._disposed for s in [*self.team.sessions, *self.sessions.values()])} "
+                f"sessions open, database {size:.1f} MiB",
+                file=sys.stderr,
+                flush=True,
+            )
 
 
 def test_random_sharing_sequences_never_leak(team: Team, created_db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -423,6 +491,7 @@ def test_random_sharing_sequences_never_leak(team: Team, created_db, tmp_path: P
     SharingMachine.approver = approver
     SharingMachine.tmp = tmp_path
     Counter.steps = Counter.checks = Counter.examples = 0
+    Counter.started = time.monotonic()
     run_state_machine_as_test(
         SharingMachine,
         settings=settings(
@@ -437,6 +506,7 @@ def test_random_sharing_sequences_never_leak(team: Team, created_db, tmp_path: P
     )
     print(
         f"sharing state machine: {Counter.examples} sequences, {Counter.steps} steps, "
-        f"{Counter.checks} service calls checked against the model, 0 leaks"
+        f"{Counter.checks} service calls checked against the model, 0 leaks "
+        f"({time.monotonic() - Counter.started:.0f} s)"
     )
     assert Counter.steps > 0
