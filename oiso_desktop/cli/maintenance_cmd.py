@@ -18,6 +18,8 @@ STEP_LABELS = {
     "purge": "purge du journal",
     "integrity": "contrôle d'intégrité",
     "inactivity": "comptes inactifs",
+    "files": "dossiers des utilisateurs partis",
+    "alerts": "alertes d'accès",
     "outbox": "envoi des courriels",
 }
 
@@ -71,6 +73,11 @@ def run_maintenance(args: argparse.Namespace) -> int:
         f"Comptes inactifs : {report.warned} prévenu(s), {report.revoked} révoqué(s), "
         f"{report.cancelled} revenu(s)."
     )
+    out(
+        f"Dossiers des utilisateurs partis : {report.files_archived} archivé(s), "
+        f"{report.files_deleted} supprimé(s), {report.files_restored} réactivé(s)."
+    )
+    out(f"Alertes d'accès : {report.alerts} nouvelle(s).")
     if report.rekey_pending:
         out(
             "Une révocation attend que la base soit libre pour changer sa clé : "

@@ -149,6 +149,15 @@ class ErrorCode(StrEnum):
     BREAK_GLASS_REVIEW_NOT_FOUND = "break_glass_review_not_found"
     BREAK_GLASS_LOOKUP_INCOMPLETE = "break_glass_lookup_incomplete"
 
+    # --- departed users, account deletion, access alerts (issue 10) ---------------------
+    DELETE_SELF = "delete_self"
+    USER_NOT_DEPARTED = "user_not_departed"  # only a revoked account can be deleted
+    USER_ALREADY_DELETED = "user_already_deleted"
+    DELETION_COUNT_CHANGED = "deletion_count_changed"  # params: expected, found
+    ALERT_NOT_FOUND = "alert_not_found"
+    ALERT_NO_ACCOUNT = "alert_no_account"
+    ALERT_NO_RECIPIENT = "alert_no_recipient"
+
     # --- database folder and files (storage, setup, paths, reports, export) ------------
     ALREADY_EXISTS = "already_exists"
     NOT_A_FOLDER = "not_a_folder"  # params: path

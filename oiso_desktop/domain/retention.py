@@ -38,6 +38,25 @@ from typing import Any
 
 __all__ = [
     "DEFAULT_GRACE_DAYS",
+    "DEPARTED_ARCHIVED_YEARS",
+    "DEPARTED_KEPT_YEARS",
+    "FAILED_LOGINS_THRESHOLD",
+    "FAILED_LOGINS_WINDOW",
+    "LOCAL_TIME_ZONE",
+    "MANY_FILES_THRESHOLD",
+    "MANY_FILES_WINDOW",
+    "OFF_HOURS_END",
+    "OFF_HOURS_START",
+    "AlertKind",
+    "AlertWindow",
+    "FileState",
+    "FileStep",
+    "archive_date",
+    "bursts",
+    "deletion_date",
+    "departed_file_step",
+    "off_hours_period",
+    "years_after",
     "EVENT_RETENTION_MONTHS",
     "INACTIVITY_DAYS",
     "KEPT_ACTIONS",
@@ -88,6 +107,8 @@ class MaintenanceTask(StrEnum):
     REVOKE_INACTIVE = "revoke_inactive"
     WARN_INACTIVE = "warn_inactive"
     SEND_MAIL = "send_mail"
+    APPLY_FILE_RETENTION = "apply_file_retention"
+    RAISE_ALERTS = "raise_alerts"
 
 
 def months_before(moment: dt.datetime, months: int) -> dt.datetime:
@@ -238,3 +259,194 @@ def retry_delay(attempts: int) -> dt.timedelta:
 
 def next_attempt_at(failed_at: dt.datetime, attempts: int) -> dt.datetime:
     return failed_at + retry_delay(attempts)
+
+
+# ----------------------------------------------------------------- departed users' files
+#
+# A *departed* owner is a revoked (or deleted) account; ``departed_at`` is its
+# revocation date (``users.revoked_at``). What happens to each of its files:
+#
+# * **shared** (at least one share to another account): the file stays with those
+#   it is shared with, at their level (read or read-write), and the departed owner
+#   stays its owner of record, so that the log and the file keep saying who created
+#   it. It is never archived nor deleted while shared. Choosing a new responsible
+#   practitioner is a medical decision, not a rule: an administrator transfers the
+#   file (``SharingService.transfer``) when the team names one; the job does not
+#   pick a recipient on its own. If its last share ends later, the file falls under
+#   the rules below, counted from the owner's revocation date.
+# * **unshared**: KEPT for :data:`DEPARTED_KEPT_YEARS` year from the revocation
+#   date (an administrator may transfer it to a successor meanwhile), then
+#   ARCHIVED for :data:`DEPARTED_ARCHIVED_YEARS` more year (hidden from every list,
+#   search and opening; administrators see a count), then DELETED for good.
+#   A file archived and then transferred to an active successor, or shared again,
+#   becomes active again (RESTORE).
+# * an account **deleted on request** (``UserService.delete_user``): its unshared
+#   files go at once (marked DELETING in the account's transaction, then deleted
+#   one by one; the job finishes what a kill left); its shared files follow the
+#   shared rule, and the schedule above if their shares end later.
+#
+# Dates are calendar years (29 February clamped to 28 February): a file of an
+# account revoked on 2026-03-02 is archived on 2027-03-02 and deleted on 2028-03-02.
+
+DEPARTED_KEPT_YEARS = 1
+DEPARTED_ARCHIVED_YEARS = 1
+
+
+class FileState(StrEnum):
+    """``patients.retention_state``."""
+
+    ACTIVE = "active"
+    ARCHIVED = "archived"
+    DELETING = "deleting"  # its owner's account deleted on request: going now
+
+
+class FileStep(StrEnum):
+    NONE = "none"
+    ARCHIVE = "archive"
+    DELETE = "delete"
+    RESTORE = "restore"  # archived, but transferred or shared again since
+
+
+def years_after(moment: dt.datetime, years: int) -> dt.datetime:
+    """``moment`` plus ``years`` calendar years (29 February clamped to the 28th)."""
+    return months_before(moment, -12 * years)
+
+
+def archive_date(departed_at: dt.datetime) -> dt.datetime:
+    """When a departed owner's unshared file is archived."""
+    return years_after(departed_at, DEPARTED_KEPT_YEARS)
+
+
+def deletion_date(departed_at: dt.datetime) -> dt.datetime:
+    """When a departed owner's unshared file is deleted for good."""
+    return years_after(departed_at, DEPARTED_KEPT_YEARS + DEPARTED_ARCHIVED_YEARS)
+
+
+def departed_file_step(
+    *,
+    owner_departed: bool,
+    departed_at: dt.datetime | None,
+    shared: bool,
+    state: FileState | str,
+    now: dt.datetime,
+) -> FileStep:
+    """What the departed-user rules ask for one patient file (times in UTC)."""
+    if FileState(state) is FileState.DELETING:
+        return FileStep.DELETE  # decided by an administrator: finish it
+    archived = FileState(state) is FileState.ARCHIVED
+    if not owner_departed or shared:
+        return FileStep.RESTORE if archived else FileStep.NONE
+    if departed_at is None:
+        return FileStep.NONE  # a revocation without a date: nothing is decided from it
+    if now >= deletion_date(departed_at):
+        return FileStep.DELETE
+    if now >= archive_date(departed_at):
+        return FileStep.NONE if archived else FileStep.ARCHIVE
+    return FileStep.RESTORE if archived else FileStep.NONE
+
+
+# ----------------------------------------------------------------------- access alerts
+#
+# Computed by the maintenance job over the events still in the log (6 months):
+#
+# * ``many_files``: more than :data:`MANY_FILES_THRESHOLD` distinct files opened
+#   (``patient_viewed``) by one account within :data:`MANY_FILES_WINDOW`;
+# * ``off_hours``: any signed-in activity between :data:`OFF_HOURS_START` and
+#   :data:`OFF_HOURS_END` local time, or on a Saturday or Sunday. Local time is
+#   the structures' time zone, :data:`LOCAL_TIME_ZONE` (French hospitals of
+#   metropolitan France; the product has no per-structure zone). One alert per
+#   account and off-hours period (a weeknight, or the whole weekend from Friday
+#   21:00 to Monday 07:00), counting its events;
+# * ``failed_logins``: at least :data:`FAILED_LOGINS_THRESHOLD` failed sign-ins
+#   for one login within :data:`FAILED_LOGINS_WINDOW`;
+# * ``break_glass``: each break-the-glass opening.
+#
+# Windows of the first and third kinds are found greedily from the oldest event:
+# a window starts at an event and spans the duration; the next one starts after
+# it. An alert overlapping one already raised for the same kind and subject is the
+# same alert: running the job twice raises nothing new.
+
+MANY_FILES_THRESHOLD = 30  # strictly more distinct files than this
+MANY_FILES_WINDOW = dt.timedelta(minutes=10)
+FAILED_LOGINS_THRESHOLD = 5  # at least this many
+FAILED_LOGINS_WINDOW = dt.timedelta(minutes=15)
+OFF_HOURS_START = dt.time(21, 0)
+OFF_HOURS_END = dt.time(7, 0)
+LOCAL_TIME_ZONE = "Europe/Paris"
+
+
+class AlertKind(StrEnum):
+    MANY_FILES = "many_files"
+    OFF_HOURS = "off_hours"
+    FAILED_LOGINS = "failed_logins"
+    BREAK_GLASS = "break_glass"
+
+
+@dataclass(frozen=True)
+class AlertWindow:
+    """One alert found: the subject (account id or login), its window (UTC), a count."""
+
+    kind: AlertKind
+    user_id: int | None
+    login: str
+    start: dt.datetime
+    end: dt.datetime
+    count: int
+
+
+def bursts(
+    moments: Sequence[tuple[dt.datetime, object]],
+    *,
+    window: dt.timedelta,
+    threshold: int,
+    distinct: bool,
+) -> list[tuple[dt.datetime, dt.datetime, int]]:
+    """Greedy windows of ``moments`` (sorted (time, key) pairs) holding at least
+    ``threshold`` items (distinct keys if ``distinct``): (first, last, count)."""
+    found: list[tuple[dt.datetime, dt.datetime, int]] = []
+    index = 0
+    total = len(moments)
+    while index < total:
+        start = moments[index][0]
+        stop = index
+        while stop < total and moments[stop][0] - start <= window:
+            stop += 1
+        inside = moments[index:stop]
+        count = len({key for _, key in inside}) if distinct else len(inside)
+        if count >= threshold:
+            found.append((start, inside[-1][0], count))
+            index = stop
+        else:
+            index += 1
+    return found
+
+
+def off_hours_period(local: dt.datetime) -> tuple[dt.datetime, dt.datetime] | None:
+    """The off-hours period (local, naive) holding ``local`` (naive local time), if any.
+
+    Weeknights run from 21:00 to 07:00; the weekend from Friday 21:00 to Monday 07:00.
+    """
+    day = local.date()
+    start_time = dt.datetime.combine(day, OFF_HOURS_START)
+    end_time = dt.datetime.combine(day, OFF_HOURS_END)
+    weekday = local.weekday()  # Monday 0 … Sunday 6
+    if local < end_time:
+        # the end of the night begun the day before
+        period_start = start_time - dt.timedelta(days=1)
+    elif local >= start_time:
+        period_start = start_time
+    elif weekday >= 5:
+        period_start = start_time  # a daytime of the weekend: found below
+    else:
+        return None
+    # Walk back to the Friday 21:00 of a weekend.
+    start_day = period_start.weekday()
+    if start_day in (5, 6):
+        period_start -= dt.timedelta(days=start_day - 4)
+    if period_start.weekday() == 4:
+        end = dt.datetime.combine(period_start.date() + dt.timedelta(days=3), OFF_HOURS_END)
+    else:
+        end = dt.datetime.combine(period_start.date() + dt.timedelta(days=1), OFF_HOURS_END)
+    if not period_start <= local < end:
+        return None
+    return period_start, end

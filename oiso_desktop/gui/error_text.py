@@ -319,6 +319,22 @@ MESSAGES: dict[ErrorCode, str] = {
     _E.BREAK_GLASS_LOOKUP_INCOMPLETE: QT_TRANSLATE_NOOP(
         "Errors", "Enter the full NIR, or the birth name, first name and birth date."
     ),
+    _E.DELETE_SELF: QT_TRANSLATE_NOOP("Errors", "You cannot delete your own account."),
+    _E.USER_NOT_DEPARTED: QT_TRANSLATE_NOOP(
+        "Errors",
+        "Only the account of a departed (revoked) user can be deleted: revoke it first.",
+    ),
+    _E.USER_ALREADY_DELETED: QT_TRANSLATE_NOOP("Errors", "This account is already deleted."),
+    _E.DELETION_COUNT_CHANGED: QT_TRANSLATE_NOOP(
+        "Errors",
+        "The number of files to delete changed since the confirmation ({expected} announced, "
+        "{found} now): nothing was deleted, try again.",
+    ),
+    _E.ALERT_NOT_FOUND: QT_TRANSLATE_NOOP("Errors", "This alert no longer exists."),
+    _E.ALERT_NO_ACCOUNT: QT_TRANSLATE_NOOP("Errors", "This alert concerns no existing account."),
+    _E.ALERT_NO_RECIPIENT: QT_TRANSLATE_NOOP(
+        "Errors", "This account has no email address: it cannot be informed."
+    ),
     _E.OWNER_REQUIRED: QT_TRANSLATE_NOOP(
         "Errors", "Choose the practitioner in charge of the file."
     ),

@@ -133,6 +133,16 @@ ACTION_LABELS: dict[str, str] = {
     ),
     "smtp_settings_changed": QT_TRANSLATE_NOOP("EventTableModel", "Email settings changed"),
     "mail_test_sent": QT_TRANSLATE_NOOP("EventTableModel", "Test email sent"),
+    "patient_archived": QT_TRANSLATE_NOOP(
+        "EventTableModel", "File archived (departed user, kept year over)"
+    ),
+    "patient_restored": QT_TRANSLATE_NOOP("EventTableModel", "Archived file active again"),
+    "patient_deleted": QT_TRANSLATE_NOOP("EventTableModel", "File deleted for good"),
+    "user_deleted": QT_TRANSLATE_NOOP("EventTableModel", "Account deleted on request"),
+    "access_alert_reviewed": QT_TRANSLATE_NOOP("EventTableModel", "Access alert reviewed"),
+    "access_alert_user_informed": QT_TRANSLATE_NOOP(
+        "EventTableModel", "User informed of an access alert"
+    ),
     "break_glass_lookup": QT_TRANSLATE_NOOP(
         "EventTableModel", "Emergency access: identity looked up"
     ),

@@ -105,6 +105,13 @@ PAGES = (
         Permission.MANAGE_USERS,
     ),
     PageSpec(
+        "alerts",
+        "warning",
+        "oiso_desktop.gui.alerts_view",
+        "AlertsView",
+        Permission.MANAGE_USERS,
+    ),
+    PageSpec(
         "journal",
         "journal",
         "oiso_desktop.gui.event_log_view",
@@ -370,6 +377,7 @@ class MainWindow(QMainWindow):
             "journal": self.tr("Event log"),
             "admin": self.tr("Administration"),
             "break_glass": self.tr("Emergency accesses"),
+            "alerts": self.tr("Alerts"),
         }
         return titles[key]
 
@@ -409,8 +417,8 @@ class MainWindow(QMainWindow):
             opener(patient_id)
 
     def show_page(self, key: str) -> bool:
-        """Select the page ``key`` ("patients", "followup", "shares", "journal", "admin");
-        False if absent."""
+        """Select the page ``key`` ("patients", "followup", "shares", "alerts", "journal",
+        "admin"); False if absent."""
         for row in range(self.navigation.count()):
             if self.navigation.item(row).data(Qt.ItemDataRole.UserRole) == key:
                 self.navigation.setCurrentRow(row)

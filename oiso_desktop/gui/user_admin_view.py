@@ -1,5 +1,6 @@
 """Administration: the user accounts (create, edit, suspend, reactivate, revoke, reset,
-transfer a departed practitioner's files)."""
+transfer a departed practitioner's files, delete a departed account on request) and the
+count of archived files."""
 
 from __future__ import annotations
 
@@ -33,10 +34,12 @@ from oiso_desktop.gui.widgets.data_table import (
 from oiso_desktop.gui.widgets.dialog_parts import confirm
 from oiso_desktop.gui.widgets.field_message import show_banner
 from oiso_desktop.gui.widgets.one_time_password_dialog import OneTimePasswordDialog
+from oiso_desktop.services.retention_files_service import RetentionFilesService
 
 if TYPE_CHECKING:
     from oiso_desktop.services.auth_service import UserSession
     from oiso_desktop.services.dto import UserView
+    from oiso_desktop.services.user_service import DeletionPreview
 
 __all__ = ["UserAdminView"]
 
@@ -84,6 +87,9 @@ class UserAdminView(QWidget):
         self.transfer_button = self._button(
             "shares", self.tr("Transfer their files…"), "transfer_files_button"
         )
+        self.delete_button = self._button(
+            "cancel", self.tr("Delete the account…"), "delete_account_button"
+        )
         for button in (
             self.edit_button,
             self.suspend_button,
@@ -91,6 +97,7 @@ class UserAdminView(QWidget):
             self.revoke_button,
             self.reset_password_button,
             self.transfer_button,
+            self.delete_button,
         ):
             actions.addWidget(button)
         actions.addStretch(1)
@@ -136,6 +143,13 @@ class UserAdminView(QWidget):
         self.status_label.setWordWrap(True)
         layout.addWidget(self.status_label)
 
+        # Departed users' files archived (hidden from everyone): a count only.
+        self.archived_label = QLabel("")
+        self.archived_label.setObjectName("archived_files_label")
+        self.archived_label.setWordWrap(True)
+        style.set_role(self.archived_label, "hint")
+        layout.addWidget(self.archived_label)
+
         from oiso_desktop.gui.security_settings_panel import SecuritySettingsPanel
 
         self.security_panel = SecuritySettingsPanel(session, tasks, parent=self)
@@ -152,6 +166,7 @@ class UserAdminView(QWidget):
         self.finish_revocation_button.clicked.connect(self._on_finish_revocation_clicked)
         self.reset_password_button.clicked.connect(self._on_reset_password_clicked)
         self.transfer_button.clicked.connect(self._on_transfer_clicked)
+        self.delete_button.clicked.connect(self._on_delete_clicked)
 
         self._show_pending(())
         self._update_buttons()
@@ -180,6 +195,12 @@ class UserAdminView(QWidget):
     def _on_users_loaded(self, users: list[UserView]) -> None:
         self.model.set_rows(users)
         self._tasks.run(
+            RetentionFilesService(self._session.ctx).archived_count,
+            on_success=self._show_archived,
+            on_failure=lambda _exc: self._show_archived(None),
+            owner=self,
+        )
+        self._tasks.run(
             self._session.users.pending_revocations,
             on_success=self._show_pending,
             on_failure=self._on_pending_failed,
@@ -190,6 +211,21 @@ class UserAdminView(QWidget):
             self.select_user(self._select_after_load)
         self._update_buttons()
         self.sig_users_loaded.emit()
+
+    def _show_archived(self, count: int | None) -> None:
+        if count is None:
+            self.archived_label.setText("")
+            return
+        self.archived_label.setText(
+            self.tr(
+                "%n archived file(s) of departed users: hidden from everyone, deleted for good "
+                "one year after their archiving.",
+                "",
+                count,
+            )
+            if count
+            else self.tr("No archived file of departed users.")
+        )
 
     def _on_load_failed(self, exc: BaseException) -> None:
         self._show_status(error_text(exc), "error")
@@ -244,6 +280,7 @@ class UserAdminView(QWidget):
             and status in (AccountStatus.SUSPENDED, AccountStatus.REVOKED)
             and Role(user.role) in (Role.PRACTITIONER, Role.GENETIC_COUNSELLOR)
         )
+        self.delete_button.setEnabled(status == AccountStatus.REVOKED and not myself)
 
     def _show_status(self, text: str, kind: str = "ok") -> None:
         self.status_label.setText(text)
@@ -424,6 +461,57 @@ class UserAdminView(QWidget):
                 user,
                 self.tr("Account {login} revoked; the database has been re-keyed."),
                 label=self.tr("Revoking the account and re-keying the database…"),
+            ),
+        )
+
+    def _on_delete_clicked(self) -> None:
+        user = self.selected_user()
+        if user is None:
+            return
+        self._tasks.run(
+            self._session.users.deletion_preview,
+            user.id,
+            on_success=lambda preview: self._confirm_deletion(user, preview),
+            on_failure=self._on_action_failed,
+            label=self.tr("Counting the account's files…"),
+            owner=self,
+        )
+
+    def _confirm_deletion(self, user: UserView, preview: DeletionPreview) -> None:
+        detail = self.tr(
+            "%n patient file(s) shared with nobody will be deleted at once and for good, with "
+            "their attachments, forms, follow-up and appointments.",
+            "",
+            preview.unshared_files,
+        )
+        if preview.shared_files:
+            detail += " " + self.tr(
+                "%n shared file(s) stay with those they are shared with.",
+                "",
+                preview.shared_files,
+            )
+        detail += " " + self.tr(
+            "The account's contact details are erased; its login and name stay in the event "
+            "log for traceability. This cannot be undone."
+        )
+        self._confirm(
+            self.tr("Delete an account"),
+            self.tr("Delete the account {login} ({name}) on request?").format(
+                login=user.login, name=user.display_name
+            ),
+            detail,
+            self.tr("Delete the account and %n file(s)", "", preview.unshared_files),
+            lambda: self._tasks.run(
+                self._session.users.delete_user,
+                user.id,
+                preview.unshared_files,
+                writer=True,
+                on_success=lambda _done: self._on_action_done(
+                    user, self.tr("Account {login} deleted.")
+                ),
+                on_failure=self._on_action_failed,
+                label=self.tr("Deleting the account…"),
+                owner=self,
             ),
         )
 

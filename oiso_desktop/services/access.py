@@ -29,6 +29,7 @@ from oiso_desktop.domain.permissions import (
     patient_access,
     role_can,
 )
+from oiso_desktop.domain.retention import FileState
 from oiso_desktop.domain.roles import AccountStatus, Role
 from oiso_desktop.services.dto import Actor
 from oiso_desktop.services.validation import PROFESSIONAL_ROLES
@@ -120,7 +121,11 @@ class PatientScope:
       and the files shared read-write with them; a suspended or revoked
       practitioner's files are no longer hers (they follow the files: whoever
       the file is transferred to brings their own assistants);
-    * an administrator: nothing.
+    * an administrator: nothing;
+    * nobody: a file that is not active (archived: a departed owner's unshared
+      file after its kept year; or being deleted, ``domain.retention.FileState``):
+      the list filter keeps active rows only (``storage.repositories``), and
+      :meth:`access` answers NONE for the others.
 
     ``tests/services/test_sharing_rules.py`` checks that both agree on generated data.
     """
@@ -208,7 +213,11 @@ class PatientScope:
         return access
 
     def unrestricted_access(self, patient: Patient, share: str | None) -> PatientAccess:
-        """The access the actor's relationship gives, restriction not applied."""
+        """The access the actor's relationship gives, restriction not applied (an
+        archived or departing file gives none)."""
+        # A partial row (id, owner_id) comes from ids the list filter already kept.
+        if getattr(patient, "retention_state", FileState.ACTIVE.value) != FileState.ACTIVE.value:
+            return PatientAccess.NONE
         secretary = self.actor.role is Role.SECRETARY
         return patient_access(
             role=self.actor.role,

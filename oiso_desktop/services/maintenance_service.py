@@ -12,7 +12,11 @@
    revocation after the grace period (``domain.retention.inactivity_step``),
    through the administrators' revocation path (shares ended, clinical key
    rotation owed, re-key);
-4. **outbox**: the emails that are due.
+4. **departed files**: a departed owner's unshared files kept 1 year, archived 1
+   more, then deleted (``services.retention_files_service``);
+5. **alerts**: unusual access into the administrators' review queue
+   (``services.alerts_service``);
+6. **outbox**: the emails that are due.
 
 It runs as the system actor (``services.system_actor``) over the keys of the
 session that starts it: the ``maintenance run`` command, or the GUI after a
@@ -45,6 +49,7 @@ from oiso_desktop.domain.retention import (
 )
 from oiso_desktop.domain.roles import AccountStatus, Role
 from oiso_desktop.services.access import authorize
+from oiso_desktop.services.alerts_service import raise_alerts
 from oiso_desktop.services.context import (
     AccessMode,
     ServiceContext,
@@ -56,6 +61,10 @@ from oiso_desktop.services.context import (
 )
 from oiso_desktop.services.event_log import purge_step, record_event
 from oiso_desktop.services.outbox_service import OutboxService, SendReport, enqueue_message
+from oiso_desktop.services.retention_files_service import (
+    FileRetentionReport,
+    apply_departed_files,
+)
 from oiso_desktop.services.system_actor import SystemContext, authorize_task, system_context
 from oiso_desktop.services.user_service import UserService, revoked_slot_holders
 from oiso_desktop.storage.models import Setting, User
@@ -99,6 +108,8 @@ class MaintenanceStep:
     PURGE = "purge"
     INTEGRITY = "integrity"
     INACTIVITY = "inactivity"
+    FILES = "files"
+    ALERTS = "alerts"
     OUTBOX = "outbox"
 
 
@@ -121,6 +132,10 @@ class MaintenanceReport:
     mails_waiting: int = 0
     smtp_configured: bool = True
     rekey_pending: bool = False  # a revocation's re-key waits for the file to be free
+    files_archived: int = 0  # departed users' files archived, restored, deleted
+    files_restored: int = 0
+    files_deleted: int = 0
+    alerts: int = 0  # access alerts raised
     errors: tuple[str, ...] = field(default=())  # error codes of the steps that failed
 
 
@@ -268,6 +283,8 @@ class MaintenanceService:
             purged = self._purge(system, moment, report, errors)
             integrity = self._integrity(system, report, errors)
             inactivity = self._inactivity(system, moment, runner_id, report, errors)
+            files = self._departed_files(system, moment, report, errors)
+            alerts = self._alerts(system, moment, report, errors)
             mail = self._outbox(system, report, errors)
         finally:
             if system.dmk is not None and system.dmk != self.ctx.dmk:
@@ -283,6 +300,10 @@ class MaintenanceService:
             mails_failed=mail.failed,
             mails_waiting=mail.waiting,
             smtp_configured=not mail.not_configured,
+            files_archived=files.archived,
+            files_restored=files.restored,
+            files_deleted=files.deleted,
+            alerts=alerts,
             errors=tuple(errors),
         )
         with system.unit_of_work(AccessMode.WRITE) as uow:
@@ -295,6 +316,10 @@ class MaintenanceService:
                 "revoked": result.revoked,
                 "mails_sent": result.mails_sent,
                 "mails_failed": result.mails_failed,
+                "files_archived": result.files_archived,
+                "files_restored": result.files_restored,
+                "files_deleted": result.files_deleted,
+                "alerts": result.alerts,
             }
             if errors:
                 details["errors"] = list(errors)
@@ -491,6 +516,37 @@ class MaintenanceService:
             uow.flush()
             uow.commit()
             return True
+
+    @staticmethod
+    def _departed_files(
+        system: SystemContext,
+        now: dt.datetime,
+        report: Callable[[str, int, int], None],
+        errors: list[str],
+    ) -> FileRetentionReport:
+        try:
+            return apply_departed_files(
+                system, now, lambda done, total: report(MaintenanceStep.FILES, done, total)
+            )
+        except OisoError as exc:
+            errors.append(exc.code)
+            return FileRetentionReport()
+
+    @staticmethod
+    def _alerts(
+        system: SystemContext,
+        now: dt.datetime,
+        report: Callable[[str, int, int], None],
+        errors: list[str],
+    ) -> int:
+        report(MaintenanceStep.ALERTS, 0, 1)
+        try:
+            added = raise_alerts(system, now)
+        except OisoError as exc:
+            errors.append(exc.code)
+            added = 0
+        report(MaintenanceStep.ALERTS, 1, 1)
+        return added
 
     @staticmethod
     def _outbox(

@@ -8,12 +8,13 @@ import logging
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 
 from oiso_desktop.domain.errors import NotFound, StorageError, ValidationError
 from oiso_desktop.domain.passwords import generate_initial_password
 from oiso_desktop.domain.permissions import Permission
 from oiso_desktop.domain.retention import (
+    FileState,
     InactivityStep,
     MaintenanceTask,
     inactivity_step,
@@ -32,6 +33,7 @@ from oiso_desktop.services.context import (
 )
 from oiso_desktop.services.dto import Actor, StructureInput, StructureView, UserInput, UserView
 from oiso_desktop.services.event_log import record_event
+from oiso_desktop.services.retention_files_service import apply_one, unshared_file_ids
 from oiso_desktop.services.system_actor import authorize_task
 from oiso_desktop.services.validation import (
     LOGIN_TAKEN_MESSAGE,
@@ -41,13 +43,20 @@ from oiso_desktop.services.validation import (
     clean_user,
 )
 from oiso_desktop.storage.keystore import Keystore, SlotKey
-from oiso_desktop.storage.models import Assistance, PatientShare, Setting, Structure, User
+from oiso_desktop.storage.models import (
+    Assistance,
+    Patient,
+    PatientShare,
+    Setting,
+    Structure,
+    User,
+)
 from oiso_desktop.storage.secret_store import SecretStore
 from oiso_desktop.storage.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
 
-__all__ = ["UserService", "add_account", "revoked_slot_holders", "user_view"]
+__all__ = ["DeletionPreview", "UserService", "add_account", "revoked_slot_holders", "user_view"]
 
 USER_NOT_FOUND_MESSAGE = "Ce compte n'existe pas."
 STRUCTURE_NOT_FOUND_MESSAGE = "Cette structure n'existe pas."
@@ -58,6 +67,29 @@ REVOKED_MESSAGE = "Ce compte est révoqué : il ne peut plus être modifié."
 LOGIN_CHANGE_MESSAGE = "L'identifiant d'un compte ne peut pas être modifié."
 ASSISTED_MESSAGE = "Un secrétariat ne peut assister que des praticiens ou conseillers actifs."
 FINESS_TAKEN_MESSAGE = "Une autre structure utilise déjà ce numéro FINESS."
+DELETE_SELF_MESSAGE = "Vous ne pouvez pas supprimer votre propre compte."
+NOT_DEPARTED_MESSAGE = (
+    "Seul le compte d'un utilisateur parti (révoqué) peut être supprimé : révoquez-le d'abord."
+)
+ALREADY_DELETED_MESSAGE = "Ce compte est déjà supprimé."
+COUNT_CHANGED_MESSAGE = (
+    "Le nombre de dossiers à supprimer a changé depuis la confirmation "
+    "({expected} annoncés, {found} maintenant) : rien n'a été supprimé, recommencez."
+)
+
+
+@dataclasses.dataclass(frozen=True)
+class DeletionPreview:
+    """What deleting a departed account would do (``UserService.deletion_preview``).
+
+    ``unshared_files`` go at once; ``shared_files`` stay with those they are shared
+    with (the departed-user rules, ``domain.retention``).
+    """
+
+    user_id: int
+    unshared_files: int
+    shared_files: int
+
 
 #: Fields of a CleanUser stored as-is on the User row (changes are logged by name);
 #: the login never changes and assistances live in their own table.
@@ -602,6 +634,94 @@ class UserService:
         """Revoke for good (administrators)."""
         return self._revoke(user_id, expected_version, self._admin_uow)
 
+    @reads
+    def deletion_preview(self, user_id: int) -> DeletionPreview:
+        """How many of a departed account's files its deletion would remove at once."""
+        with self._admin_uow() as uow:
+            user = self._get(uow, user_id)
+            self._check_deletable(uow, user)
+            unshared = len(unshared_file_ids(uow, user.id))
+            total = len(
+                uow.session.scalars(select(Patient.id).where(Patient.owner_id == user.id)).all()
+            )
+            return DeletionPreview(user.id, unshared, total - unshared)
+
+    def _check_deletable(self, uow: ServiceUnitOfWork, user: User) -> None:
+        if user.id == uow.actor.user_id:
+            raise ValidationError(DELETE_SELF_MESSAGE, code="delete_self")
+        if user.status == AccountStatus.DELETED.value:
+            raise ValidationError(ALREADY_DELETED_MESSAGE, code="user_already_deleted")
+        self._check_not_last_admin(uow, user)
+        if user.status != AccountStatus.REVOKED.value:
+            raise ValidationError(NOT_DEPARTED_MESSAGE, code="user_not_departed")
+
+    @writes
+    def delete_user(self, user_id: int, expected_files: int) -> DeletionPreview:
+        """Delete a departed (revoked) account on request (administrators).
+
+        ``expected_files``: the count of unshared files the administrator confirmed
+        (:meth:`deletion_preview`); if it changed, nothing is done (ValidationError
+        ``deletion_count_changed``). The account becomes "deleted": its login, names
+        and professional identifiers stay for traceability (the events name it),
+        its contact details go. Its unshared files are deleted at once, each in its
+        own transaction (a run cut short is completed by the maintenance job, which
+        deletes a deleted account's unshared files); its shared files stay with
+        those they are shared with. Returns what was announced.
+        """
+        with self._admin_uow() as uow:
+            actor = uow.actor
+            user = self._get(uow, user_id)
+            self._check_deletable(uow, user)
+            unshared = unshared_file_ids(uow, user.id)
+            if len(unshared) != expected_files:
+                raise ValidationError(
+                    COUNT_CHANGED_MESSAGE.format(expected=expected_files, found=len(unshared)),
+                    code="deletion_count_changed",
+                    expected=expected_files,
+                    found=len(unshared),
+                )
+            total = len(
+                uow.session.scalars(select(Patient.id).where(Patient.owner_id == user.id)).all()
+            )
+            now = naive_utc(self.ctx.now())
+            if user.revoked_at is None:
+                user.revoked_at = user.status_changed_at or now
+            user.status = AccountStatus.DELETED.value
+            user.status_changed_at = now
+            user.email = ""
+            user.phone = ""
+            user.inactivity_warning_sent_at = None
+            if unshared:
+                uow.session.execute(
+                    update(Patient)
+                    .where(Patient.id.in_(unshared))
+                    .values(retention_state=FileState.DELETING.value)
+                    .execution_options(synchronize_session=False)
+                )
+            uow.session.execute(
+                delete(Assistance).where(
+                    (Assistance.secretary_id == user.id) | (Assistance.practitioner_id == user.id)
+                )
+            )
+            record_event(
+                uow,
+                self.ctx,
+                actor,
+                "user_deleted",
+                object_type="user",
+                object_id=user.id,
+                details={"files_deleted": len(unshared), "files_shared": total - len(unshared)},
+            )
+            uow.flush()
+            uow.commit()
+
+        def admin_guard(uow: UnitOfWork) -> None:
+            authorize(uow, uow.actor, Permission.MANAGE_USERS)  # type: ignore[attr-defined]
+
+        for patient_id in unshared:
+            apply_one(self.ctx, patient_id, self.ctx.now(), admin_guard)
+        return DeletionPreview(user_id, len(unshared), total - len(unshared))
+
     @writes
     def revoke_inactive(self, user_ids: Iterable[int], *, grace_days: int) -> tuple[int, ...]:
         """The maintenance job revokes accounts left inactive after their warning.
@@ -689,6 +809,7 @@ class UserService:
                 self._check_not_last_admin(uow, user)
                 user.status = AccountStatus.REVOKED.value
                 user.status_changed_at = naive_utc(self.ctx.now())
+                user.revoked_at = user.status_changed_at
                 # Revoking a user ends the shares to them (sharing_service).
                 ended = len(
                     uow.session.scalars(

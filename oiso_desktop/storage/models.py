@@ -98,6 +98,9 @@ class User(Base):
     password_changed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     inactivity_warning_sent_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     status_changed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    # When the account was revoked (0007): the departed user's files count from it,
+    # and it stays when the account is later deleted on request.
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     version: Mapped[int] = mapped_column(Integer, nullable=False)
 
     structure: Mapped[Structure | None] = relationship(lazy="joined")
@@ -155,6 +158,10 @@ class Patient(Base):
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow, nullable=False)
     created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"), nullable=False)
     updated_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"), nullable=False)
+    # active | archived (0007; domain.retention.FileState): an archived file (a
+    # departed owner's unshared file after its kept year) is hidden from everyone.
+    retention_state: Mapped[str] = mapped_column(String(10), default="active", nullable=False)
+    archived_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     version: Mapped[int] = mapped_column(Integer, nullable=False)
 
     __mapper_args__ = {"version_id_col": version}
@@ -585,6 +592,36 @@ class OutboxMessage(Base):
     __table_args__ = (
         Index("ix_outbox_due", "sent_at", "next_attempt_at"),
         Index("ix_outbox_user", "user_id"),
+    )
+
+
+class AccessAlert(Base):
+    """An unusual access raised by the maintenance job (DESIGN.md §6) for the
+    administrators' review queue. Never a patient value: who (``user_id`` or, for
+    failed sign-ins, the ``login`` typed), what kind, when (the window) and how many.
+
+    ``kind``: ``domain.retention.AlertKind``. ``action``: what the reviewer did
+    (``informed``, ``suspended``), empty until then.
+    """
+
+    __tablename__ = "access_alerts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20), nullable=False)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    login: Mapped[str] = mapped_column(String(64), default="", nullable=False)
+    window_start: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False)
+    window_end: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False)
+    count: Mapped[int] = mapped_column(Integer, nullable=False)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, nullable=False)
+    reviewed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    reviewed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    comment: Mapped[str] = mapped_column(Text, default="", nullable=False)
+    action: Mapped[str] = mapped_column(String(20), default="", nullable=False)
+
+    __table_args__ = (
+        Index("ix_access_alerts_subject", "kind", "login", "window_start"),
+        Index("ix_access_alerts_reviewed", "reviewed_at"),
     )
 
 

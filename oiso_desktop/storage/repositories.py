@@ -191,6 +191,8 @@ def _search_conditions(
         if shared_patient_ids:
             visible.append(Patient.id.in_(list(shared_patient_ids)))
         conditions.append(or_(*visible) if visible else false())
+        # Archived files (a departed owner's, after the kept year) are nobody's.
+        conditions.append(Patient.retention_state == "active")
     return conditions
 
 

@@ -175,6 +175,148 @@
     </message>
 </context>
 <context>
+    <name>AlertTableModel</name>
+    <message>
+        <source>Many files opened</source>
+        <translation>Nombreux dossiers ouverts</translation>
+    </message>
+    <message>
+        <source>Off-hours use</source>
+        <translation>Utilisation hors des heures ouvrées</translation>
+    </message>
+    <message>
+        <source>Repeated failed sign-ins</source>
+        <translation>Échecs de connexion répétés</translation>
+    </message>
+    <message>
+        <source>Break-the-glass</source>
+        <translation>Bris de glace</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Alerte</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>How many</source>
+        <translation>Combien</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Examen</translation>
+    </message>
+    <message>
+        <source>Unknown login</source>
+        <translation>Identifiant inconnu</translation>
+    </message>
+    <message>
+        <source>User informed</source>
+        <translation>Utilisateur informé</translation>
+    </message>
+    <message>
+        <source>Account suspended</source>
+        <translation>Compte suspendu</translation>
+    </message>
+    <message>
+        <source>Reviewed on {date} by {name}</source>
+        <translation>Examinée le {date} par {name}</translation>
+    </message>
+    <message>
+        <source>To review</source>
+        <translation>À examiner</translation>
+    </message>
+</context>
+<context>
+    <name>AlertsView</name>
+    <message>
+        <source>Access alerts</source>
+        <extracomment>alerts not yet reviewed (the navigation entry&apos;s tool tip)</extracomment>
+        <translation>Alertes d&apos;accès</translation>
+    </message>
+    <message>
+        <source>Raised by the daily maintenance: many files opened in a short time, use outside working hours (21:00–07:00 and weekends), repeated failed sign-ins, break-the-glass. Never a patient&apos;s data.</source>
+        <translation>Relevées par la maintenance quotidienne : nombreux dossiers ouverts en peu de temps, utilisation en dehors des heures ouvrées (21 h – 7 h et week-ends), échecs de connexion répétés, bris de glace. Jamais une donnée de patient.</translation>
+    </message>
+    <message>
+        <source>Show the alerts already reviewed</source>
+        <translation>Afficher les alertes déjà examinées</translation>
+    </message>
+    <message>
+        <source>Inform the user</source>
+        <translation>Informer l&apos;utilisateur</translation>
+    </message>
+    <message>
+        <source>Suspend the account…</source>
+        <translation>Suspendre le compte…</translation>
+    </message>
+    <message>
+        <source>Comment (optional)</source>
+        <translation>Commentaire (facultatif)</translation>
+    </message>
+    <message>
+        <source>Mark as reviewed</source>
+        <translation>Marquer comme examinée</translation>
+    </message>
+    <message>
+        <source>Loading the alerts…</source>
+        <translation>Chargement des alertes…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alert(s)</source>
+        <translation>
+            <numerusform>%n alerte</numerusform>
+            <numerusform>%n alertes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>An email to {name} is queued (no patient data in it).</source>
+        <translation>Un courriel à {name} est en attente d&apos;envoi (sans aucune donnée de patient).</translation>
+    </message>
+    <message>
+        <source>Preparing the email…</source>
+        <translation>Préparation du courriel…</translation>
+    </message>
+    <message>
+        <source>Suspend an account</source>
+        <translation>Suspendre un compte</translation>
+    </message>
+    <message>
+        <source>Suspend the account {login} ({name})?</source>
+        <translation>Suspendre le compte {login} ({name}) ?</translation>
+    </message>
+    <message>
+        <source>Alert: {kind}. The user will no longer be able to sign in until the account is reactivated in the user accounts. Their patient files stay as they are.</source>
+        <translation>Alerte : {kind}. L&apos;utilisateur ne pourra plus se connecter tant que le compte n&apos;aura pas été réactivé dans les comptes utilisateurs. Ses dossiers patients restent en l&apos;état.</translation>
+    </message>
+    <message>
+        <source>Suspend</source>
+        <translation>Suspendre</translation>
+    </message>
+    <message>
+        <source>Account {login} suspended.</source>
+        <translation>Compte {login} suspendu.</translation>
+    </message>
+    <message>
+        <source>Suspending the account…</source>
+        <translation>Suspension du compte…</translation>
+    </message>
+    <message>
+        <source>Alert marked as reviewed.</source>
+        <translation>Alerte marquée comme examinée.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Creating the demonstration database (fictitious patients)...</source>
@@ -1906,6 +2048,34 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>Ce dossier patient n&apos;existe pas.</translation>
     </message>
     <message>
+        <source>You cannot delete your own account.</source>
+        <translation>Vous ne pouvez pas supprimer votre propre compte.</translation>
+    </message>
+    <message>
+        <source>Only the account of a departed (revoked) user can be deleted: revoke it first.</source>
+        <translation>Seul le compte d&apos;un utilisateur parti (révoqué) peut être supprimé : révoquez-le d&apos;abord.</translation>
+    </message>
+    <message>
+        <source>This account is already deleted.</source>
+        <translation>Ce compte est déjà supprimé.</translation>
+    </message>
+    <message>
+        <source>The number of files to delete changed since the confirmation ({expected} announced, {found} now): nothing was deleted, try again.</source>
+        <translation>Le nombre de dossiers à supprimer a changé depuis la confirmation ({expected} annoncés, {found} maintenant) : rien n&apos;a été supprimé, recommencez.</translation>
+    </message>
+    <message>
+        <source>This alert no longer exists.</source>
+        <translation>Cette alerte n&apos;existe plus.</translation>
+    </message>
+    <message>
+        <source>This alert concerns no existing account.</source>
+        <translation>Cette alerte ne concerne aucun compte existant.</translation>
+    </message>
+    <message>
+        <source>This account has no email address: it cannot be informed.</source>
+        <translation>Ce compte n&apos;a pas d&apos;adresse électronique : impossible de l&apos;informer.</translation>
+    </message>
+    <message>
         <source>Choose the practitioner in charge of the file.</source>
         <translation>Choisissez le praticien responsable du dossier.</translation>
     </message>
@@ -3351,6 +3521,30 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>Exam marked done</source>
         <translation>Examen marqué comme fait</translation>
+    </message>
+    <message>
+        <source>File archived (departed user, kept year over)</source>
+        <translation>Dossier archivé (utilisateur parti, année de conservation écoulée)</translation>
+    </message>
+    <message>
+        <source>Archived file active again</source>
+        <translation>Dossier archivé de nouveau actif</translation>
+    </message>
+    <message>
+        <source>File deleted for good</source>
+        <translation>Dossier supprimé définitivement</translation>
+    </message>
+    <message>
+        <source>Account deleted on request</source>
+        <translation>Compte supprimé sur demande</translation>
+    </message>
+    <message>
+        <source>Access alert reviewed</source>
+        <translation>Alerte d&apos;accès examinée</translation>
+    </message>
+    <message>
+        <source>User informed of an access alert</source>
+        <translation>Utilisateur informé d&apos;une alerte d&apos;accès</translation>
     </message>
     <message>
         <source>Patient</source>
@@ -5964,6 +6158,10 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>Administration</source>
         <translation>Administration</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alertes</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -9161,12 +9359,27 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
         <translation>Réinitialiser le mot de passe</translation>
     </message>
     <message>
+        <source>Delete the account…</source>
+        <translation>Supprimer le compte…</translation>
+    </message>
+    <message>
         <source>Finish the revocation</source>
         <translation>Terminer la révocation</translation>
     </message>
     <message>
         <source>Loading the accounts…</source>
         <translation>Chargement des comptes…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n archived file(s) of departed users: hidden from everyone, deleted for good one year after their archiving.</source>
+        <translation>
+            <numerusform>%n dossier archivé d&apos;utilisateurs partis : caché de tous, supprimé définitivement un an après son archivage.</numerusform>
+            <numerusform>%n dossiers archivés d&apos;utilisateurs partis : cachés de tous, supprimés définitivement un an après leur archivage.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No archived file of departed users.</source>
+        <translation>Aucun dossier archivé d&apos;utilisateurs partis.</translation>
     </message>
     <message numerus="yes">
         <source>%n account(s)</source>
@@ -9258,6 +9471,51 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     <message>
         <source>Revoking the account and re-keying the database…</source>
         <translation>Révocation du compte et rechiffrement de la base…</translation>
+    </message>
+    <message>
+        <source>Counting the account&apos;s files…</source>
+        <translation>Décompte des dossiers du compte…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n patient file(s) shared with nobody will be deleted at once and for good, with their attachments, forms, follow-up and appointments.</source>
+        <translation>
+            <numerusform>%n dossier patient partagé avec personne sera supprimé tout de suite et définitivement, avec ses pièces jointes, formulaires, suivi et rendez-vous.</numerusform>
+            <numerusform>%n dossiers patients partagés avec personne seront supprimés tout de suite et définitivement, avec leurs pièces jointes, formulaires, suivi et rendez-vous.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n shared file(s) stay with those they are shared with.</source>
+        <translation>
+            <numerusform>%n dossier partagé reste à ceux avec qui il est partagé.</numerusform>
+            <numerusform>%n dossiers partagés restent à ceux avec qui ils sont partagés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The account&apos;s contact details are erased; its login and name stay in the event log for traceability. This cannot be undone.</source>
+        <translation>Les coordonnées du compte sont effacées ; son identifiant et son nom restent dans le journal pour la traçabilité. Cette action est irréversible.</translation>
+    </message>
+    <message>
+        <source>Delete an account</source>
+        <translation>Supprimer un compte</translation>
+    </message>
+    <message>
+        <source>Delete the account {login} ({name}) on request?</source>
+        <translation>Supprimer le compte {login} ({name}) à sa demande ?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete the account and %n file(s)</source>
+        <translation>
+            <numerusform>Supprimer le compte et %n dossier</numerusform>
+            <numerusform>Supprimer le compte et %n dossiers</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Account {login} deleted.</source>
+        <translation>Compte {login} supprimé.</translation>
+    </message>
+    <message>
+        <source>Deleting the account…</source>
+        <translation>Suppression du compte…</translation>
     </message>
     <message>
         <source>Also re-key the database (suspected compromise)</source>

@@ -158,7 +158,11 @@ def _state(folder: Path, password: str, initial_ids: set[int]) -> dict[str, Any]
         session.logout()
     tables.pop("settings")  # the anchor's purged count includes the killed runs' logins
     outbox = tables.pop("outbox")
+    # Access alerts: the same subjects and kinds. Their counts and creation times
+    # follow the runs (each killed run signs the administrator in once more).
+    alerts = tables.pop("access_alerts")
     return {
+        "alerts": sorted({(r[1], r[2], r[3]) for r in alerts if r[3] != "admin"}),
         "tables": tables,
         # recipient, subject, kind, user, sent (attempts may differ after a kill)
         "outbox": sorted((r[1], r[2], r[4], r[5], r[9] is not None) for r in outbox),

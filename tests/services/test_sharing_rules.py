@@ -1,7 +1,8 @@
 """The two copies of the access rule agree: the SQL filter of lists and searches
 (``PatientScope.filter`` through ``PatientRepository.search_ids``) and the rule for
 one file (``PatientScope.access``), on generated data: users of every role and
-account state, files, shares of both levels, assistances and break-the-glass.
+account state, files (active, archived or being deleted), shares of both levels,
+assistances and break-the-glass.
 
 (Server mode will add a third copy, row-level security, to this same test.)
 """
@@ -21,6 +22,7 @@ from oiso_desktop.services.context import actor_of
 from oiso_desktop.storage.models import Assistance, Patient, PatientShare, User
 from oiso_desktop.storage.uow import UnitOfWork
 
+FILE_STATES = ("active",) * 8 + ("archived", "deleting")
 STATUSES = (
     AccountStatus.ACTIVE,
     AccountStatus.ACTIVE,
@@ -57,6 +59,8 @@ def _generate(uow: UnitOfWork, rng: random.Random, admin_id: int) -> tuple[list[
             search_names=f"nom{n} prenom",
             created_by_id=admin_id,
             updated_by_id=admin_id,
+            # archived or being deleted (departed users' files): nobody's
+            retention_state=rng.choice(FILE_STATES),
         )
         uow.session.add(patient)
         uow.session.flush()
@@ -105,5 +109,6 @@ def test_the_sql_filter_and_the_per_file_rule_agree(team: Team, seed: int) -> No
                 pid for pid in rng.sample(patient_ids, k=40) if scope.access_to(every[pid])
             }
             assert one_by_one <= by_row
+            assert not {pid for pid in by_row if every[pid].retention_state != "active"}
             checked += len(patient_ids)
     print(f"seed {seed}: {len(users)} users x {len(patient_ids)} files: {checked} pairs agree")

@@ -56,6 +56,7 @@ def test_migration_files_are_package_data() -> None:
     assert (folder / "versions" / "0004_sharing.py").is_file()
     assert (folder / "versions" / "0005_followup.py").is_file()
     assert (folder / "versions" / "0006_retention.py").is_file()
+    assert (folder / "versions" / "0007_departed_files.py").is_file()
     assert (folder / "versions" / "0008_patient_rights.py").is_file()
 
 
