@@ -1,4 +1,5 @@
-"""The Suivi tab's dialogs: an exam performed, an item adjusted, an exam added.
+"""The Suivi tab's dialogs: an exam performed, an item adjusted, an exam added, the
+protocols applied by hand (no variant: HAS 2014 high-risk protocols).
 
 Each checks what it can as the user types (a date not in the future, a reason), then
 calls the service through the TaskRunner; a refusal shows the service's message at
@@ -9,9 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -27,7 +30,8 @@ from PySide6.QtWidgets import (
 
 from oiso_desktop.domain.errors import ValidationError
 from oiso_desktop.domain.followup.exams import ExamKind
-from oiso_desktop.domain.followup.protocols import ProtocolItem
+from oiso_desktop.domain.followup.protocols import Protocol, ProtocolItem
+from oiso_desktop.gui import style
 from oiso_desktop.gui.error_text import error_text
 from oiso_desktop.gui.followup_labels import ages_text, exam_label, schedule_text
 from oiso_desktop.gui.followup_table_models import french_day
@@ -45,7 +49,14 @@ from oiso_desktop.services.followup_service import (
 if TYPE_CHECKING:
     from oiso_desktop.services.auth_service import UserSession
 
-__all__ = ["AddExamDialog", "AdjustItemDialog", "ExamDoneDialog"]
+__all__ = [
+    "AddExamDialog",
+    "AdjustItemDialog",
+    "ExamDoneDialog",
+    "ManualProtocols",
+    "ManualProtocolsDialog",
+    "load_manual_protocols",
+]
 
 MAX_AGE = 120.0
 
@@ -55,6 +66,8 @@ _T_ADJUST_THE_EXAM = QT_TRANSLATE_NOOP("FollowupDialogs", "Adjust the exam")
 _T_ADJUST = QT_TRANSLATE_NOOP("FollowupDialogs", "Adjust")
 _T_ADD_AN_EXAM_TO_THE_PLAN = QT_TRANSLATE_NOOP("FollowupDialogs", "Add an exam to the plan")
 _T_ADD = QT_TRANSLATE_NOOP("FollowupDialogs", "Add")
+_T_PROTOCOLS_WITHOUT_VARIANT = QT_TRANSLATE_NOOP("FollowupDialogs", "Protocols without a variant")
+_T_APPLY = QT_TRANSLATE_NOOP("FollowupDialogs", "Apply")
 
 
 def _dtr(text: str) -> str:
@@ -451,4 +464,171 @@ class AddExamDialog(_PlanDialog):
             self._session.followup.add_item,
             (self._patient_id, self.item()),
             {"reason": self.reason_edit.toPlainText().strip()},
+        )
+
+
+@dataclass(frozen=True)
+class ManualProtocols:
+    """The protocols selectable by hand and the keys applied to the file."""
+
+    protocols: tuple[Protocol, ...]
+    selected: tuple[str, ...]
+
+
+def load_manual_protocols(session: UserSession, patient_id: int) -> ManualProtocols:
+    """Read the protocols selectable by hand and the file's selection (in the background)."""
+    protocols = tuple(
+        view.protocol for view in session.followup.protocols() if view.protocol.manual_only
+    )
+    return ManualProtocols(
+        protocols=protocols, selected=session.followup.selected_protocols(patient_id)
+    )
+
+
+class ManualProtocolsDialog(_PlanDialog):
+    """Apply protocols selected by hand (``Protocol.manual_only``) to a file with no
+    variant: a practitioner. One checkbox per protocol, with its exams, its source note
+    and its "to be confirmed" marks; checked as the file's selection stands. Saving
+    replaces the selection (``select_protocols``); ``sig_saved`` carries the
+    ``PlanUpdate``."""
+
+    def __init__(
+        self,
+        session: UserSession,
+        tasks: TaskRunner,
+        patient_id: int,
+        *,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(
+            session,
+            tasks,
+            patient_id,
+            _dtr(_T_PROTOCOLS_WITHOUT_VARIANT),
+            _dtr(_T_APPLY),
+            parent,
+        )
+        self.setObjectName("manual_protocols_dialog")
+        self.setMinimumWidth(640)
+        self.data: ManualProtocols | None = None
+        self.checks: dict[str, QCheckBox] = {}
+        explanation = QLabel(
+            self.tr(
+                "For a patient without a variant whose family history meets the HAS 2014 "
+                "criteria of high or very high risk (no variant found, or no test). The "
+                "exams of the checked protocols join the plan; uncheck a protocol to "
+                "remove its exams."
+            )
+        )
+        explanation.setObjectName("explanation_label")
+        explanation.setWordWrap(True)
+        self._layout.insertWidget(1, explanation)
+        self.status_label = QLabel(self.tr("Reading the protocols…"))
+        self.status_label.setObjectName("status_label")
+        style.set_role(self.status_label, "hint")
+        self._layout.insertWidget(2, self.status_label)
+        self._list = QWidget()
+        self._list_layout = QVBoxLayout(self._list)
+        self._list_layout.setContentsMargins(0, 0, 8, 0)
+        self._list_layout.setSpacing(4)
+        self._scroll = QScrollArea()
+        self._scroll.setObjectName("protocols_scroll")
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self._scroll.setWidget(self._list)
+        self._scroll.setMinimumHeight(240)
+        self._scroll.setMaximumHeight(520)
+        self._scroll.hide()
+        self._layout.insertWidget(3, self._scroll, 1)
+        self._busy = True  # until the protocols are read
+        self._finish()
+        tasks.run(
+            load_manual_protocols,
+            session,
+            patient_id,
+            on_success=self._on_loaded,
+            on_failure=self._on_load_failed,
+            label=self.tr("Reading the protocols…"),
+            owner=self,
+        )
+
+    # ------------------------------------------------------------------ reading
+    def _on_loaded(self, data: ManualProtocols) -> None:
+        self.data = data
+        self._busy = False
+        if not data.protocols:
+            self.status_label.setText(self.tr("No protocol can be selected by hand."))
+            self.ok_button.setEnabled(False)
+            return
+        self.status_label.hide()
+        for protocol in data.protocols:
+            self._add_protocol(protocol, protocol.key in data.selected)
+        self._list_layout.addStretch(1)
+        self._scroll.show()
+        self._revalidate()
+        self.adjustSize()
+
+    def _on_load_failed(self, exc: BaseException) -> None:
+        self._busy = False
+        self.status_label.hide()
+        self._show_banner(error_text(exc), "error")
+        self.ok_button.setEnabled(False)
+
+    def _add_protocol(self, protocol: Protocol, checked: bool) -> None:
+        name = protocol.name
+        if protocol.to_confirm:
+            name += " " + self.tr("(to be confirmed)")
+        check = QCheckBox(name)
+        check.setObjectName(f"protocol_check_{protocol.key}")
+        check.setChecked(checked)
+        check.setStyleSheet("font-weight: bold;")
+        self.checks[protocol.key] = check
+        self._list_layout.addWidget(check)
+        lines = []
+        for item in protocol.items:
+            line = self.tr("• {exam}: {ages}, {schedule}").format(
+                exam=exam_label(item.exam, item.label),
+                ages=ages_text(item.start_age, item.end_age),
+                schedule=schedule_text(item.interval_months, item.fixed_ages),
+            )
+            if item.to_confirm:
+                line += " " + self.tr("(to be confirmed)")
+            lines.append(line)
+            if item.to_confirm and item.to_confirm_note:
+                lines.append("   " + item.to_confirm_note)
+        details = QLabel("\n".join(lines))
+        details.setObjectName(f"protocol_items_{protocol.key}")
+        details.setWordWrap(True)
+        details.setTextFormat(Qt.TextFormat.PlainText)
+        details.setContentsMargins(24, 0, 0, 0)
+        self._list_layout.addWidget(details)
+        if protocol.source_note:
+            source = QLabel(self.tr("Source: {note}").format(note=protocol.source_note))
+            source.setObjectName(f"protocol_source_{protocol.key}")
+            source.setWordWrap(True)
+            source.setTextFormat(Qt.TextFormat.PlainText)
+            source.setContentsMargins(24, 0, 0, 8)
+            style.set_role(source, "hint")
+            self._list_layout.addWidget(source)
+
+    # ------------------------------------------------------------------ saving
+    def selected_keys(self) -> list[str]:
+        """The checked protocols, plus any key of the file's selection not listed here."""
+        shown = set(self.checks)
+        kept = [key for key in (self.data.selected if self.data else ()) if key not in shown]
+        return kept + [key for key, check in self.checks.items() if check.isChecked()]
+
+    def set_checked(self, key: str, checked: bool) -> None:
+        self.checks[key].setChecked(checked)
+
+    def submit(self) -> None:
+        if self.data is None or not self.data.protocols:
+            return
+        super().submit()
+
+    def _call(self) -> tuple[object, tuple[object, ...], dict[str, object]]:
+        return (
+            self._session.followup.select_protocols,
+            (self._patient_id, self.selected_keys()),
+            {},
         )

@@ -5,8 +5,9 @@ What each role sees (the service decides, the panel follows what it is given):
 * clinical roles holding the clinical key: every plan item with its remarks
   (adjustment reasons, "à confirmer"), the "plan mis à jour" note of the last
   recomputation (what changed), the exams performed with their result summary;
-  "Examen réalisé…" (write access), "Ajuster…" / "Ajouter un examen…" (a
-  practitioner with write access);
+  "Examen réalisé…" (write access), "Ajuster…" / "Ajouter un examen…" /
+  "Protocoles sans variant…" (protocols applied by hand, HAS 2014 high risk: a
+  practitioner with write access, the service's rule for ``select_protocols``);
 * a secretary of an assisted file: the plan's exams and dates and the
   appointments, no result, no clinical action.
 
@@ -45,7 +46,12 @@ from oiso_desktop.domain.roles import Role
 from oiso_desktop.gui import style
 from oiso_desktop.gui.appointment_dialog import AppointmentDialog, warning_text
 from oiso_desktop.gui.error_text import error_text
-from oiso_desktop.gui.followup_dialogs import AddExamDialog, AdjustItemDialog, ExamDoneDialog
+from oiso_desktop.gui.followup_dialogs import (
+    AddExamDialog,
+    AdjustItemDialog,
+    ExamDoneDialog,
+    ManualProtocolsDialog,
+)
 from oiso_desktop.gui.followup_labels import PLAN_CHANGE_LABELS, exam_label, followup_label
 from oiso_desktop.gui.followup_table_models import (
     AppointmentTableModel,
@@ -185,10 +191,26 @@ class FollowupPanel(QWidget):
         self.adjust_button.clicked.connect(self.open_adjust)
         self.add_button = self._button("add_exam_button", self.tr("Add an exam…"))
         self.add_button.clicked.connect(self.open_add_exam)
+        self.protocols_button = self._button(
+            "manual_protocols_button", self.tr("Protocols without a variant…")
+        )
+        self.protocols_button.setToolTip(
+            self.tr(
+                "Apply a protocol selected by hand (HAS 2014 high or very high risk) "
+                "to a patient without a variant"
+            )
+        )
+        self.protocols_button.clicked.connect(self.open_manual_protocols)
         self.book_button = self._button("book_button", self.tr("Book an appointment…"))
         self.book_button.setToolTip(self.tr("Book an appointment for the selected exam"))
         self.book_button.clicked.connect(self.open_booking)
-        for button in (self.done_button, self.adjust_button, self.add_button, self.book_button):
+        for button in (
+            self.done_button,
+            self.adjust_button,
+            self.add_button,
+            self.protocols_button,
+            self.book_button,
+        ):
             plan_buttons.addWidget(button)
         plan_buttons.addStretch(1)
         plan_layout.addLayout(plan_buttons)
@@ -349,12 +371,16 @@ class FollowupPanel(QWidget):
     def _show_counts(self, plan: PlanView) -> None:
         if not plan.items:
             self.plan_info_label.setText("")
-            self.empty_label.setText(
-                self.tr(
-                    "No surveillance plan: the plan follows from the class 4 or 5 variants "
-                    "of the Genetics tab and from the personal history."
-                )
+            text = self.tr(
+                "No surveillance plan: the plan follows from the class 4 or 5 variants "
+                "of the Genetics tab and from the personal history."
             )
+            if self.may_adjust:
+                text += " " + self.tr(
+                    "Without a variant, a HAS 2014 high-risk protocol is applied with "
+                    "“Protocols without a variant…”."
+                )
+            self.empty_label.setText(text)
             self.empty_label.show()
             return
         self.empty_label.hide()
@@ -465,6 +491,8 @@ class FollowupPanel(QWidget):
         self.done_button.setEnabled(idle and item is not None and item.next_due is not None)
         self.adjust_button.setEnabled(idle and item is not None)
         self.add_button.setEnabled(idle)
+        self.protocols_button.setVisible(self.may_adjust)
+        self.protocols_button.setEnabled(idle)
         self.book_button.setVisible(self.may_book)
         self.book_button.setEnabled(idle)
         status = appointment.status if appointment is not None else None
@@ -486,7 +514,7 @@ class FollowupPanel(QWidget):
 
     def _open(
         self,
-        dialog: ExamDoneDialog | AdjustItemDialog | AddExamDialog,
+        dialog: ExamDoneDialog | AdjustItemDialog | AddExamDialog | ManualProtocolsDialog,
         on_saved: Callable[[object], None],
     ) -> None:
         self.dialog = dialog
@@ -515,6 +543,14 @@ class FollowupPanel(QWidget):
         if not self.may_adjust:
             return None
         dialog = AddExamDialog(self._session, self._tasks, self._patient_id, parent=self)
+        self._open(dialog, self._on_plan_saved)
+        return dialog
+
+    def open_manual_protocols(self) -> ManualProtocolsDialog | None:
+        """The protocols applied by hand to a file without a variant (a practitioner)."""
+        if not self.may_adjust:
+            return None
+        dialog = ManualProtocolsDialog(self._session, self._tasks, self._patient_id, parent=self)
         self._open(dialog, self._on_plan_saved)
         return dialog
 

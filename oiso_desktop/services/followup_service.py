@@ -1051,6 +1051,14 @@ class FollowupService:
         reason; as :meth:`adjust_item`."""
         return self._adjust(patient_id, PlanAdjustment(reason=reason or "", added=item))
 
+    @reads
+    def selected_protocols(self, patient_id: int) -> tuple[str, ...]:
+        """The keys of the protocols applied to a file by hand (see
+        :meth:`select_protocols`), sorted: clinical roles holding the clinical key."""
+        with self.ctx.unit_of_work() as uow:
+            patient, _, keys = self._clinical_file(uow, Permission.VIEW_CLINICAL, patient_id)
+            return tuple(sorted(set(_selections(uow, keys, patient.id))))
+
     @writes
     def select_protocols(self, patient_id: int, protocol_keys: Sequence[str]) -> PlanUpdate:
         """The protocols applied to a file by hand (HAS 2014 high risk, no variant),

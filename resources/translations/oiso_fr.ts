@@ -4305,6 +4305,14 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <source>Add</source>
         <translation>Ajouter</translation>
     </message>
+    <message>
+        <source>Protocols without a variant</source>
+        <translation>Protocoles sans variant</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Appliquer</translation>
+    </message>
 </context>
 <context>
     <name>FollowupExam</name>
@@ -4423,6 +4431,14 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>Ajouter un examen…</translation>
     </message>
     <message>
+        <source>Protocols without a variant…</source>
+        <translation>Protocoles sans variant…</translation>
+    </message>
+    <message>
+        <source>Apply a protocol selected by hand (HAS 2014 high or very high risk) to a patient without a variant</source>
+        <translation>Appliquer un protocole choisi manuellement (haut ou très haut risque HAS 2014) à une personne sans variant</translation>
+    </message>
+    <message>
         <source>Book an appointment…</source>
         <translation>Prendre rendez-vous…</translation>
     </message>
@@ -4465,6 +4481,10 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>No surveillance plan: the plan follows from the class 4 or 5 variants of the Genetics tab and from the personal history.</source>
         <translation>Aucun plan de surveillance : le plan découle des variants de classe 4 ou 5 de l&apos;onglet Génétique et des antécédents personnels.</translation>
+    </message>
+    <message>
+        <source>Without a variant, a HAS 2014 high-risk protocol is applied with “Protocols without a variant…”.</source>
+        <translation>Sans variant, un protocole de haut risque HAS 2014 s&apos;applique avec « Protocoles sans variant… ».</translation>
     </message>
     <message numerus="yes">
         <source>%n exam(s)</source>
@@ -6289,6 +6309,33 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>Surveillance &amp;protocols...</source>
         <translation>&amp;Protocoles de surveillance…</translation>
+    </message>
+</context>
+<context>
+    <name>ManualProtocolsDialog</name>
+    <message>
+        <source>For a patient without a variant whose family history meets the HAS 2014 criteria of high or very high risk (no variant found, or no test). The exams of the checked protocols join the plan; uncheck a protocol to remove its exams.</source>
+        <translation>Pour une personne sans variant dont l&apos;histoire familiale remplit les critères HAS 2014 de haut ou de très haut risque (aucun variant trouvé, ou pas de test). Les examens des protocoles cochés rejoignent le plan ; décochez un protocole pour retirer ses examens.</translation>
+    </message>
+    <message>
+        <source>Reading the protocols…</source>
+        <translation>Lecture des protocoles…</translation>
+    </message>
+    <message>
+        <source>No protocol can be selected by hand.</source>
+        <translation>Aucun protocole ne peut être choisi manuellement.</translation>
+    </message>
+    <message>
+        <source>(to be confirmed)</source>
+        <translation>(à confirmer)</translation>
+    </message>
+    <message>
+        <source>• {exam}: {ages}, {schedule}</source>
+        <translation>• {exam} : {ages}, {schedule}</translation>
+    </message>
+    <message>
+        <source>Source: {note}</source>
+        <translation>Source : {note}</translation>
     </message>
 </context>
 <context>

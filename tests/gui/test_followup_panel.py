@@ -9,7 +9,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QLabel, QPushButton
 
 from oiso_desktop.domain.errors import PermissionDenied
 from oiso_desktop.domain.followup.appointments import AppointmentStatus
@@ -340,3 +340,89 @@ def test_a_mastectomy_saved_in_the_file_stops_breast_imaging_with_a_note(
     assert rows["Examen clinique mammaire et gynécologique"][5] == "Perdu de vue"
     assert "IRM mammaire : arrêté" in panel.note_text()
     window.close()
+
+
+def test_a_practitioner_applies_the_has_high_risk_protocol_to_a_woman_without_a_variant(
+    qtbot, gui_db, gui_tasks, clinician
+) -> None:
+    birth = dt.date(TODAY.year - 45, 1, 15)
+    patient_id = clinician.patients.create(
+        IdentityFields(birth_name="Marchand", first_names="Odile", birth_date=birth, sex="F")
+    ).id
+    window, panel = _open(qtbot, clinician, gui_tasks, patient_id)
+    assert panel.plan_model.rowCount() == 0
+    assert panel.protocols_button.isVisible()
+    assert panel.protocols_button.text() == "Protocoles sans variant…"
+
+    dialog = panel.open_manual_protocols()
+    assert dialog is not None
+    assert gui_tasks.wait_idle(15000)
+    assert set(dialog.checks) == {"has2014_high_risk", "has2014_very_high_risk"}
+    assert not any(check.isChecked() for check in dialog.checks.values())
+    high = dialog.checks["has2014_high_risk"]
+    assert high.text() == "Haut risque sans variant (HAS 2014) — femmes"
+    source = dialog.findChild(QLabel, "protocol_source_has2014_high_risk")
+    assert source is not None and source.text().startswith("Source :")
+    assert "HAS 2014" in source.text()
+    very_high_items = dialog.findChild(QLabel, "protocol_items_has2014_very_high_risk")
+    assert very_high_items is not None and "(à confirmer)" in very_high_items.text()
+    high.setChecked(True)
+    with qtbot.waitSignal(panel.sig_loaded, timeout=15000):
+        dialog.submit()
+    assert gui_tasks.wait_idle(15000)
+    assert clinician.followup.selected_protocols(patient_id) == ("has2014_high_risk",)
+    rows = _rows(panel)
+    assert len(rows) == 2
+    clinical = next(r for r in rows.values() if r[1] == "à partir de 20 ans")
+    assert clinical[2] == "tous les ans" and clinical[4] == day(date_at_age(birth, 20))
+    mammography = next(r for r in rows.values() if r[1] == "40 à 50 ans")
+    assert mammography[2] == "tous les ans" and mammography[4] == day(date_at_age(birth, 40))
+    assert panel.note_text() == ""  # the user's own change: no "plan updated" note
+
+    # opened again: checked as saved; unchecked, its exams leave the plan
+    dialog = panel.open_manual_protocols()
+    assert dialog is not None
+    assert gui_tasks.wait_idle(15000)
+    assert dialog.checks["has2014_high_risk"].isChecked()
+    assert not dialog.checks["has2014_very_high_risk"].isChecked()
+    dialog.set_checked("has2014_high_risk", False)
+    with qtbot.waitSignal(panel.sig_loaded, timeout=15000):
+        dialog.submit()
+    assert gui_tasks.wait_idle(15000)
+    assert panel.plan_model.rowCount() == 0
+    assert clinician.followup.selected_protocols(patient_id) == ()
+    window.close()
+
+
+def test_secretaries_and_counsellors_get_no_protocol_selection(
+    qtbot, gui_db, gui_tasks, clinician, carrier
+) -> None:
+    gui_db.add_user(
+        "secr",
+        Role.SECRETARY,
+        first_name="Sam",
+        last_name="Roux",
+        assisted_practitioner_ids=(gui_db.user_ids["cdubois"],),
+    )
+    secretary = gui_db.login("secr")
+    window, panel = _open(qtbot, secretary, gui_tasks, carrier)
+    assert not panel.protocols_button.isVisible()
+    assert panel.open_manual_protocols() is None
+    window.close()
+    with pytest.raises(PermissionDenied):
+        secretary.followup.select_protocols(carrier, ["has2014_high_risk"])
+
+    gui_db.add_user(
+        "cons", Role.GENETIC_COUNSELLOR, first_name="Léa", last_name="Morel", adeli="751234567"
+    )
+    clinician.sharing.share(carrier, gui_db.user_ids["cons"], "write")
+    gui_db.login("cons").logout()
+    clinician.clinical_key.approve(gui_db.user_ids["cons"])
+    counsellor = gui_db.login("cons")
+    window, panel = _open(qtbot, counsellor, gui_tasks, carrier)
+    assert panel.done_button.isVisible()  # a clinical role with write access
+    assert not panel.protocols_button.isVisible()
+    assert panel.open_manual_protocols() is None
+    window.close()
+    with pytest.raises(PermissionDenied):
+        counsellor.followup.select_protocols(carrier, ["has2014_high_risk"])

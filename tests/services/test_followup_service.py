@@ -477,3 +477,45 @@ def test_a_plan_that_cannot_be_computed_never_blocks_saving_a_form(
     with pytest.raises(ValidationError) as unreadable:
         durand.followup.recompute_plan(carrier)
     assert unreadable.value.code == ErrorCode.PROTOCOL_DATA_INVALID
+
+
+def test_protocols_selected_by_hand_for_a_woman_without_a_variant(
+    team: Team, durand: UserSession
+) -> None:
+    patient = durand.patients.create(identity(birth_date=BIRTH)).id
+    assert durand.followup.plan(patient).items == ()
+    assert durand.followup.selected_protocols(patient) == ()
+    update = durand.followup.select_protocols(patient, ["has2014_high_risk"])
+    assert update.changes
+    assert durand.followup.selected_protocols(patient) == ("has2014_high_risk",)
+    plan = durand.followup.plan(patient)
+    assert {item.protocol_key for item in plan.items} == {"has2014_high_risk"}
+    clinical = by_exam(plan, ExamKind.CLINICAL_EXAM)
+    assert (clinical.start_age, clinical.interval_months) == (20, 12)
+    assert logged(durand, "plan_adjusted")[-1] == {"selected": 1}
+    with pytest.raises(NotFound):
+        durand.followup.select_protocols(patient, ["no_such_protocol"])
+    assert durand.followup.selected_protocols(patient) == ("has2014_high_risk",)
+
+    # a counsellor with write access reads the selection but may not change it
+    durand.sharing.share(patient, team.ids["c.petit"], "write")
+    team.login("c.petit").logout()
+    durand.clinical_key.approve(team.ids["c.petit"])
+    counsellor = team.login("c.petit")
+    assert counsellor.followup.selected_protocols(patient) == ("has2014_high_risk",)
+    with pytest.raises(PermissionDenied):
+        counsellor.followup.select_protocols(patient, [])
+    # a secretary neither reads nor changes it
+    secretary = team.login("s.leroy")
+    for call in (
+        lambda: secretary.followup.selected_protocols(patient),
+        lambda: secretary.followup.select_protocols(patient, []),
+    ):
+        with pytest.raises(PermissionDenied):
+            call()
+    assert durand.followup.selected_protocols(patient) == ("has2014_high_risk",)
+
+    # unselected: its exams leave the plan
+    durand.followup.select_protocols(patient, [])
+    assert durand.followup.selected_protocols(patient) == ()
+    assert durand.followup.plan(patient).items == ()
