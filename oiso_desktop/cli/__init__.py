@@ -25,7 +25,7 @@ from oiso_desktop.system.french_argparse import FrenchArgumentParser
 
 __all__ = ["COMMANDS", "EXIT_ERROR", "build_parser", "main"]
 
-COMMANDS = ("init", "users", "events", "recovery", "keys", "maintenance")
+COMMANDS = ("init", "users", "events", "recovery", "keys", "maintenance", "export")
 
 EXIT_ERROR = 2
 

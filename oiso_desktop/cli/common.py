@@ -105,13 +105,13 @@ def folder_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def as_option(parser: argparse.ArgumentParser) -> None:
+def as_option(parser: argparse.ArgumentParser, *, who: str = "de l'administrateur") -> None:
     parser.add_argument(
         "--as",
         dest="acting_login",
         required=True,
         metavar="IDENTIFIANT",
-        help="identifiant de l'administrateur qui agit (mot de passe demandé ou OISO_PASSWORD)",
+        help=f"identifiant {who} qui agit (mot de passe demandé ou OISO_PASSWORD)",
     )
 
 

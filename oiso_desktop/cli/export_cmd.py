@@ -27,7 +27,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
         help="exporter un dossier patient (FHIR R4 + synthèse PDF), à la demande du patient",
     )
     folder_option(parser)
-    as_option(parser)
+    as_option(parser, who="du praticien responsable du dossier")
     parser.add_argument(
         "--patient", metavar="ID", type=int, required=True, help="numéro du dossier patient"
     )

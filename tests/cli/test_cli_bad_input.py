@@ -384,3 +384,17 @@ def test_a_one_time_password_that_cannot_be_shown_changes_nothing(
         assert "nouveau" not in {u.login for u in session.users.list_users()}
     finally:
         session.logout()
+
+
+def test_every_sub_command_is_reachable_from_the_entry_point() -> None:
+    """The entry point dispatches on ``COMMANDS``: each parser's command is listed."""
+    import argparse
+
+    from oiso_desktop.cli import COMMANDS, build_parser
+
+    (subparsers,) = (
+        action
+        for action in build_parser()._actions
+        if isinstance(action, argparse._SubParsersAction)
+    )
+    assert set(subparsers.choices) == set(COMMANDS)
