@@ -6200,6 +6200,22 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>À &amp;propos d&apos;OISO Desktop</translation>
     </message>
     <message>
+        <source>Maintenance...</source>
+        <translation>Maintenance…</translation>
+    </message>
+    <message>
+        <source>Maintenance: {step}... {percent} %</source>
+        <translation>Maintenance : {step}… {percent} %</translation>
+    </message>
+    <message>
+        <source>⚠ Maintenance incomplete</source>
+        <translation>⚠ Maintenance incomplète</translation>
+    </message>
+    <message>
+        <source>The maintenance job did not complete:</source>
+        <translation>La maintenance n&apos;a pas pu aller jusqu&apos;au bout :</translation>
+    </message>
+    <message>
         <source>Locking...</source>
         <translation>Verrouillage…</translation>
     </message>
@@ -6289,6 +6305,33 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>Surveillance &amp;protocols...</source>
         <translation>&amp;Protocoles de surveillance…</translation>
+    </message>
+</context>
+<context>
+    <name>MaintenanceJob</name>
+    <message>
+        <source>purging the event log</source>
+        <translation>purge du journal</translation>
+    </message>
+    <message>
+        <source>checking the database</source>
+        <translation>contrôle de la base</translation>
+    </message>
+    <message>
+        <source>inactive accounts</source>
+        <translation>comptes inactifs</translation>
+    </message>
+    <message>
+        <source>departed users&apos; files</source>
+        <translation>dossiers des comptes partis</translation>
+    </message>
+    <message>
+        <source>access alerts</source>
+        <translation>alertes d&apos;accès</translation>
+    </message>
+    <message>
+        <source>sending emails</source>
+        <translation>envoi des courriels</translation>
     </message>
 </context>
 <context>
