@@ -113,6 +113,13 @@ PAGES = (
         Permission.MANAGE_USERS,
     ),
     PageSpec(
+        "maintenance",
+        "database",
+        "oiso_desktop.gui.maintenance_view",
+        "MaintenanceView",
+        Permission.MANAGE_USERS,
+    ),
+    PageSpec(
         "journal",
         "journal",
         "oiso_desktop.gui.event_log_view",
@@ -386,6 +393,7 @@ class MainWindow(QMainWindow):
             "admin": self.tr("Administration"),
             "break_glass": self.tr("Emergency accesses"),
             "alerts": self.tr("Alerts"),
+            "maintenance": self.tr("Maintenance"),
         }
         return titles[key]
 
@@ -591,10 +599,14 @@ class MainWindow(QMainWindow):
         self.maintenance_label.show()
 
     def _stop_maintenance(self) -> None:
-        """Before the session closes: stop the job at its next step and wait for it."""
-        self.maintenance_job.stop()
-        if not self.maintenance_job.wait(120_000):
-            log.warning("The maintenance job did not stop in time")
+        """Before the session closes: stop the jobs (this window's, the Maintenance
+        page's) at their next step and wait for them."""
+        jobs = self.findChildren(MaintenanceJob)
+        for job in jobs:
+            job.stop()
+        for job in jobs:
+            if not job.wait(120_000):
+                log.warning("The maintenance job did not stop in time")
 
     def _backend(self) -> str:
         ctx = getattr(self.session, "ctx", None)

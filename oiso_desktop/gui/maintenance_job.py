@@ -80,10 +80,9 @@ def report_error_texts(codes: tuple[str, ...] | list[str]) -> list[str]:
     texts = []
     for code in codes:
         try:
-            exc = OisoError("", code=code)
-        except TypeError:  # not a listed code: the generic text
-            exc = OisoError("")
-        text = error_text(exc)
+            text = error_text(OisoError("", code=code))
+        except TypeError:  # not a listed code: the text of an unexpected error
+            text = error_text(RuntimeError(code))
         if text not in texts:
             texts.append(text)
     return texts
@@ -151,7 +150,7 @@ class MaintenanceJob(QObject):
                 progress=self._report_progress,
                 on_success=self._on_done,
                 on_failure=self._on_failed,
-                label=QCoreApplication.translate(CONTEXT, "Maintenance..."),
+                label=QCoreApplication.translate("MaintenanceJob", "Maintenance..."),
                 owner=self,
             )
         except RuntimeError:  # the task runner is shut down: the application is closing
