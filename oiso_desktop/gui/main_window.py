@@ -579,6 +579,11 @@ class MainWindow(QMainWindow):
 
     def _on_maintenance_finished(self, report: object) -> None:
         self.maintenance_bar.hide()
+        # The pages that show what the run changed read it again.
+        for key in ("maintenance", "alerts"):
+            reload = getattr(self.pages.get(key), "reload", None)
+            if callable(reload):
+                reload()
         codes = tuple(getattr(report, "errors", ()))
         if not codes:
             self.maintenance_label.hide()

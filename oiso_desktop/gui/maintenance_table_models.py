@@ -141,6 +141,8 @@ class OutboxTableModel(RowTableModel[OutboxView]):
         return None
 
     def role_data(self, item: OutboxView, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_SUBJECT:
+            return item.subject
         if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_ERROR and item.last_error:
             return item.last_error
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.COL_ATTEMPTS:

@@ -325,8 +325,8 @@ class MaintenanceView(QWidget):
                 OutboxTableModel.COL_NEXT,
                 OutboxTableModel.COL_SENT,
             ),
-            widths={OutboxTableModel.COL_RECIPIENT: 200, OutboxTableModel.COL_SUBJECT: 260},
-            stretch=(OutboxTableModel.COL_ERROR,),
+            widths={OutboxTableModel.COL_RECIPIENT: 220, OutboxTableModel.COL_ERROR: 240},
+            stretch=(OutboxTableModel.COL_SUBJECT,),
         )
         layout.addWidget(self.outbox_table, 1)
         self.refresh_button.clicked.connect(lambda: self.reload())
