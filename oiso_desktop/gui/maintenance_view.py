@@ -101,6 +101,7 @@ class MaintenanceView(QWidget):
         self._outbox = OutboxService(session.ctx)
         self._smtp: SmtpSettings | None = None
         self._grace_days: int | None = None
+        self._pending_loads = 0  # reads under way (``sig_loaded`` when none is left)
         self.last_confirmation: QMessageBox | None = None
         self.test_dialog: QInputDialog | None = None
         self.job = MaintenanceJob(session, tasks, parent=self)
@@ -335,7 +336,7 @@ class MaintenanceView(QWidget):
     # -------------------------------------------------------------------- data
     def reload(self) -> None:
         """Read the inactive accounts and the outbox again."""
-        self._pending_loads = 3
+        self._pending_loads += 3
         self._tasks.run(
             self._maintenance.inactive_users,
             on_success=self._on_inactive_loaded,

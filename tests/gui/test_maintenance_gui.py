@@ -72,3 +72,26 @@ def test_without_the_flag_nothing_runs(qtbot, gui_admin, gui_tasks):
     qtbot.wait(50)
     assert gui_tasks.wait_idle(10000)
     assert "maintenance_started" not in _actions(gui_admin)
+
+
+def test_a_stopped_run_stops_quietly_and_the_next_one_completes(qtbot, gui_admin, gui_tasks):
+    from oiso_desktop.gui.maintenance_job import MaintenanceJob
+
+    job = MaintenanceJob(gui_admin, gui_tasks)
+    failures: list[object] = []
+    finished: list[object] = []
+    job.sig_failed.connect(failures.append)
+    job.sig_finished.connect(finished.append)
+    assert job.start()
+    job.stop()  # the first progress point (after "maintenance_started") stops it
+    assert job.running and not job.start()  # one run at a time
+    assert job.wait(20000) and not job.running
+    assert failures == [] and finished == []
+    actions = _actions(gui_admin)
+    assert actions.count("maintenance_started") == 1
+    assert "maintenance_finished" not in actions
+    # The next run goes to the end.
+    with qtbot.waitSignal(job.sig_finished, timeout=20000):
+        assert job.start()
+    assert finished and finished[0].errors == ()
+    assert _actions(gui_admin).count("maintenance_finished") == 1
