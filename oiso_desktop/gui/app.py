@@ -294,6 +294,7 @@ class AppController(QObject):
             self.tasks,
             database_folder=self.database_folder,
             demo=self.demo,
+            maintenance=True,  # the maintenance job, in the background after login
             **kwargs,
         )
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -44,6 +44,7 @@ from oiso_desktop.gui.i18n import current_language, role_label, save_language, s
 from oiso_desktop.gui.icons import icon, navigation_icon
 from oiso_desktop.gui.idle_watcher import DEFAULT_IDLE_MS, IdleWatcher
 from oiso_desktop.gui.lock_screen import LockScreen
+from oiso_desktop.gui.maintenance_job import MaintenanceJob, report_error_texts
 from oiso_desktop.gui.tasks import TaskRunner
 from oiso_desktop.gui.widgets.dialog_parts import confirm
 from oiso_desktop.system.diagnostics import exception_summary
@@ -112,6 +113,13 @@ PAGES = (
         Permission.MANAGE_USERS,
     ),
     PageSpec(
+        "maintenance",
+        "database",
+        "oiso_desktop.gui.maintenance_view",
+        "MaintenanceView",
+        Permission.MANAGE_USERS,
+    ),
+    PageSpec(
         "journal",
         "journal",
         "oiso_desktop.gui.event_log_view",
@@ -138,6 +146,9 @@ class MainWindow(QMainWindow):
 
     ``sig_logged_out`` is emitted after "Log out" / "Switch user": the application
     then shows the login screen again. Closing the window logs out too.
+
+    ``maintenance``: run the maintenance job in the background once the window
+    opens (the application does; tests ask for it when they test it).
     """
 
     sig_logged_out = Signal()
@@ -152,6 +163,7 @@ class MainWindow(QMainWindow):
         database_folder: Path | None = None,
         demo: bool = False,
         idle_timeout_ms: int | None = None,
+        maintenance: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -222,7 +234,10 @@ class MainWindow(QMainWindow):
         if self.navigation.count():
             self.navigation.setCurrentRow(0)
         self._build_menus()
+        self.maintenance_job = MaintenanceJob(session, tasks, parent=self)
         self._build_status_bar()
+        if maintenance:
+            QTimer.singleShot(0, self, self.start_maintenance)
 
         # The delay is an administrator's setting in the database, read off the UI
         # thread (the default protects the screen meanwhile); tests pass their own.
@@ -378,6 +393,7 @@ class MainWindow(QMainWindow):
             "admin": self.tr("Administration"),
             "break_glass": self.tr("Emergency accesses"),
             "alerts": self.tr("Alerts"),
+            "maintenance": self.tr("Maintenance"),
         }
         return titles[key]
 
@@ -516,11 +532,86 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.backend_label)
         bar.addWidget(self.busy_label)
         bar.addWidget(self.busy_bar)
+        self._build_maintenance_status()
         bar.addPermanentWidget(self.user_label)
         bar.addPermanentWidget(self.role_label)
         self._tasks.sig_busy_changed.connect(self._on_busy_changed)
         self._tasks.sig_session_ended.connect(self._on_session_ended)
         self._tasks.sig_label_changed.connect(self.busy_label.setText)
+
+    # ------------------------------------------------------------ maintenance
+    def _build_maintenance_status(self) -> None:
+        bar = self.statusBar()
+        self.maintenance_label = QLabel()
+        self.maintenance_label.setObjectName("maintenance_label")
+        self.maintenance_label.hide()
+        self.maintenance_bar = QProgressBar()
+        self.maintenance_bar.setObjectName("maintenance_bar")
+        self.maintenance_bar.setRange(0, 100)
+        self.maintenance_bar.setMaximumWidth(110)
+        self.maintenance_bar.setMaximumHeight(14)
+        self.maintenance_bar.setTextVisible(False)
+        self.maintenance_bar.hide()
+        # Left of the user's name: the job's progress, or a discreet warning.
+        bar.addPermanentWidget(self.maintenance_label)
+        bar.addPermanentWidget(self.maintenance_bar)
+        job = self.maintenance_job
+        job.sig_progress.connect(self._on_maintenance_progress)
+        job.sig_finished.connect(self._on_maintenance_finished)
+        job.sig_failed.connect(self._on_maintenance_failed)
+
+    def start_maintenance(self) -> bool:
+        """Run the maintenance job in the background (after login); False if not started."""
+        if self._closing or not self.maintenance_job.start():
+            return False
+        self.maintenance_label.setToolTip("")
+        self.maintenance_label.setText(self.tr("Maintenance..."))
+        self.maintenance_label.show()
+        self.maintenance_bar.setValue(0)
+        self.maintenance_bar.show()
+        return True
+
+    def _on_maintenance_progress(self, step: str, percent: int) -> None:
+        self.maintenance_label.setText(
+            self.tr("Maintenance: {step}... {percent} %").format(step=step, percent=percent)
+        )
+        self.maintenance_bar.setValue(percent)
+
+    def _on_maintenance_finished(self, report: object) -> None:
+        self.maintenance_bar.hide()
+        # The pages that show what the run changed read it again.
+        for key in ("maintenance", "alerts"):
+            reload = getattr(self.pages.get(key), "reload", None)
+            if callable(reload):
+                reload()
+        codes = tuple(getattr(report, "errors", ()))
+        if not codes:
+            self.maintenance_label.hide()
+            self.maintenance_label.clear()
+            return
+        self._show_maintenance_problem("\n".join(f"• {text}" for text in report_error_texts(codes)))
+
+    def _on_maintenance_failed(self, exc: BaseException) -> None:
+        self.maintenance_bar.hide()
+        self._show_maintenance_problem(error_text(exc))
+
+    def _show_maintenance_problem(self, reasons: str) -> None:
+        """Discreet: a short label; the reasons in its tool tip."""
+        self.maintenance_label.setText(self.tr("⚠ Maintenance incomplete"))
+        self.maintenance_label.setToolTip(
+            self.tr("The maintenance job did not complete:") + "\n" + reasons
+        )
+        self.maintenance_label.show()
+
+    def _stop_maintenance(self) -> None:
+        """Before the session closes: stop the jobs (this window's, the Maintenance
+        page's) at their next step and wait for them."""
+        jobs = self.findChildren(MaintenanceJob)
+        for job in jobs:
+            job.stop()
+        for job in jobs:
+            if not job.wait(120_000):
+                log.warning("The maintenance job did not stop in time")
 
     def _backend(self) -> str:
         ctx = getattr(self.session, "ctx", None)
@@ -695,7 +786,9 @@ class MainWindow(QMainWindow):
 
     def _end_session(self) -> None:
         # Wait for running work (a save in progress must finish), then log out here:
-        # the window is going away, there is nobody to call back.
+        # the window is going away, there is nobody to call back. The maintenance job
+        # stops at its next step (what it did is committed; the next run goes on).
+        self._stop_maintenance()
         self._tasks.wait_idle(15000)
         try:
             self.session.logout()

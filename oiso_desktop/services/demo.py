@@ -18,6 +18,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import random
+import secrets
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,7 +52,8 @@ from oiso_desktop.domain.personal_history import (
     PersonalHistory,
     RiskReducingSurgery,
 )
-from oiso_desktop.domain.roles import Role
+from oiso_desktop.domain.retention import FileState, archive_date
+from oiso_desktop.domain.roles import AccountStatus, Role
 from oiso_desktop.domain.sample_families import SAMPLE_FAMILIES
 from oiso_desktop.reports.relatives_letter_pdf import LetterSender
 from oiso_desktop.services.appointment_service import AppointmentInput
@@ -70,6 +72,7 @@ from oiso_desktop.storage.models import (
     Patient,
     PatientShare,
     Setting,
+    User,
 )
 from oiso_desktop.storage.secret_store import MemorySecretStore, SecretStore
 from oiso_desktop.storage.uow import UnitOfWork
@@ -100,6 +103,19 @@ DEMO_BREAK_GLASS_REASON = (
     "Patiente vue en urgence en oncologie ce week-end : antécédents familiaux nécessaires"
 )
 DEMO_PRACTITIONER_SPECIALTY = "Génétique médicale"
+DEMO_DEPARTED_RPPS = "1999999902" + luhn_key("1999999902")
+
+#: Accounts that show the retention rules to an administrator (not on the login
+#: screen): login, first name, last name, days since the last sign-in, days since
+#: the inactivity email (None: not warned yet).
+DEMO_INACTIVE_ACCOUNTS: tuple[tuple[str, str, str, int, int | None], ...] = (
+    ("demo.absent", "Paul", "Absent", 400, None),
+    ("demo.averti", "Claire", "Lointaine", 410, 20),
+)
+#: A practitioner revoked this many days ago: his unshared files are archived.
+DEMO_DEPARTED_LOGIN = "demo.parti"
+DEMO_DEPARTED_DAYS = 400
+DEMO_DEPARTED_FILES = 6  # the last one is shared with the counsellor: it stays
 
 
 @dataclass(frozen=True)
@@ -802,6 +818,98 @@ def _demo_shares_between_practitioners(
     return shares
 
 
+def _demo_retention(
+    uow: UnitOfWork,
+    ctx: ServiceContext,
+    admin: Any,
+    keystore: Any,
+    dmk: bytes,
+    now: dt.datetime,
+    today: dt.date,
+    seed: int,
+    counsellor: int,
+) -> None:
+    """The retention rules at work, for an administrator (issue 10).
+
+    * two secretaries unseen for more than a year: one not warned yet (the first
+      maintenance run after a sign-in emails her; the message waits in the outbox
+      until an SMTP server is set), one warned 20 days ago (revoked in 10 days);
+    * a practitioner revoked 400 days ago, as the revocation path leaves him (no
+      key slot any more): his unshared files were archived a year after his
+      departure, as the maintenance job does; the file he shared stays active.
+    """
+    for login, first, last, seen_days, warned_days in DEMO_INACTIVE_ACCOUNTS:
+        data = UserInput(
+            login=login,
+            first_name=first,
+            last_name=last,
+            role=Role.SECRETARY,
+            email=f"{login.replace('demo.', '')}@demo-oiso.invalid",
+            profession=DEMO_PROFESSIONS[Role.SECRETARY],
+        )
+        # Nobody signs in with these accounts: a random password, never shown.
+        user = add_account(
+            uow,
+            ctx,
+            admin,
+            clean_user(data),
+            f"Demo-{secrets.token_urlsafe(16)}-7!",
+            keystore=keystore,
+            dmk=dmk,
+            must_change_password=False,
+        )
+        seen = now - dt.timedelta(days=seen_days)
+        user.created_at = seen - dt.timedelta(days=200)
+        user.last_login_at = seen
+        user.password_changed_at = seen
+        if warned_days is not None:
+            user.inactivity_warning_sent_at = now - dt.timedelta(days=warned_days)
+    departed_at = now - dt.timedelta(days=DEMO_DEPARTED_DAYS)
+    departed = User(
+        login=DEMO_DEPARTED_LOGIN,
+        first_name="Jean",
+        last_name="Parti",
+        role=Role.PRACTITIONER.value,
+        rpps=DEMO_DEPARTED_RPPS,
+        profession=DEMO_PROFESSIONS[Role.PRACTITIONER],
+        specialty=DEMO_PRACTITIONER_SPECIALTY,
+        structure_id=admin.structure_id,
+        status=AccountStatus.REVOKED.value,
+        must_change_password=False,
+        created_at=departed_at - dt.timedelta(days=900),
+        last_login_at=departed_at - dt.timedelta(days=3),
+        password_changed_at=departed_at - dt.timedelta(days=900),
+        status_changed_at=departed_at,
+        revoked_at=departed_at,
+    )
+    uow.users.add(departed)
+    uow.flush()
+    rows = patient_rows(
+        generate_patients(DEMO_DEPARTED_FILES, seed + 2, today=today),
+        owner_id=departed.id,
+        today=today,
+        now=departed_at - dt.timedelta(days=30),
+    )
+    archived_at = archive_date(departed_at)
+    for index, row in enumerate(rows):
+        shared = index == len(rows) - 1
+        if not shared:
+            row.update(retention_state=FileState.ARCHIVED.value, archived_at=archived_at)
+        patient_id = uow.session.scalar(insert(Patient).values(**row).returning(Patient.id))
+        if shared:
+            uow.session.add(
+                PatientShare(
+                    patient_id=patient_id,
+                    user_id=counsellor,
+                    access="read",
+                    granted_at=departed_at - dt.timedelta(days=60),
+                    granted_by_id=departed.id,
+                    notified_at=departed_at - dt.timedelta(days=59),
+                )
+            )
+    record_event(uow, ctx, admin, "user_revoked", object_type="user", object_id=departed.id)
+
+
 def _demo_break_glass(
     uow: UnitOfWork,
     ctx: ServiceContext,
@@ -1151,6 +1259,9 @@ def create_demo_database(
                 if shares:
                     uow.session.execute(insert(PatientShare), shares)
                 _demo_break_glass(uow, ctx, owners, medecin, oncologue, now)
+            _demo_retention(
+                uow, ctx, created.admin, keystore, created.dmk, now, today, seed, conseillere
+            )
             carriers: list[DemoCarrier] = []
             if rows:
                 found = uow.session.execute(

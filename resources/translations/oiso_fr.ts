@@ -5794,6 +5794,45 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
 </context>
 <context>
+    <name>InactiveUserTableModel</name>
+    <message>
+        <source>Login</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation>Dernière connexion</translation>
+    </message>
+    <message>
+        <source>Warned on</source>
+        <translation>Averti le</translation>
+    </message>
+    <message>
+        <source>Revocation due on</source>
+        <translation>Révocation prévue le</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>pas encore</translation>
+    </message>
+    <message>
+        <source>Never signed in; account created on {date}</source>
+        <translation>Jamais connecté ; compte créé le {date}</translation>
+    </message>
+</context>
+<context>
     <name>InformationTableModel</name>
     <message>
         <source>Date</source>
@@ -6310,6 +6349,332 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <source>Surveillance &amp;protocols...</source>
         <translation>&amp;Protocoles de surveillance…</translation>
     </message>
+    <message>
+        <source>Maintenance</source>
+        <translation>Maintenance</translation>
+    </message>
+    <message>
+        <source>Maintenance...</source>
+        <translation>Maintenance…</translation>
+    </message>
+    <message>
+        <source>Maintenance: {step}... {percent} %</source>
+        <translation>Maintenance : {step}… {percent} %</translation>
+    </message>
+    <message>
+        <source>⚠ Maintenance incomplete</source>
+        <translation>⚠ Maintenance incomplète</translation>
+    </message>
+    <message>
+        <source>The maintenance job did not complete:</source>
+        <translation>La maintenance n&apos;a pas pu aller jusqu&apos;au bout :</translation>
+    </message>
+</context>
+<context>
+    <name>MaintenanceJob</name>
+    <message>
+        <source>purging the event log</source>
+        <translation>purge du journal</translation>
+    </message>
+    <message>
+        <source>checking the database</source>
+        <translation>contrôle de la base</translation>
+    </message>
+    <message>
+        <source>inactive accounts</source>
+        <translation>comptes inactifs</translation>
+    </message>
+    <message>
+        <source>departed users&apos; files</source>
+        <translation>dossiers des comptes partis</translation>
+    </message>
+    <message>
+        <source>access alerts</source>
+        <translation>alertes d&apos;accès</translation>
+    </message>
+    <message>
+        <source>sending emails</source>
+        <translation>envoi des courriels</translation>
+    </message>
+    <message>
+        <source>Maintenance...</source>
+        <translation>Maintenance…</translation>
+    </message>
+</context>
+<context>
+    <name>MaintenanceView</name>
+    <message>
+        <source>Maintenance</source>
+        <extracomment>the usual port of each kind of connection (offered when the kind changes)</extracomment>
+        <translation>Maintenance</translation>
+    </message>
+    <message>
+        <source>Runs by itself after each sign-in: purges the event log beyond 6 months, checks the database, warns then revokes the accounts unused for a year, archives then deletes the departed users&apos; unshared files, raises the access alerts and sends the waiting emails.</source>
+        <translation>S&apos;exécute d&apos;elle-même après chaque connexion : purge le journal au-delà de 6 mois, contrôle la base, avertit puis révoque les comptes inutilisés depuis un an, archive puis supprime les dossiers non partagés des utilisateurs partis, relève les alertes d&apos;accès et envoie les courriels en attente.</translation>
+    </message>
+    <message>
+        <source>Inactive accounts</source>
+        <translation>Comptes inactifs</translation>
+    </message>
+    <message>
+        <source>Email settings</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>File d&apos;envoi</translation>
+    </message>
+    <message>
+        <source>Run the maintenance now</source>
+        <translation>Lancer la maintenance maintenant</translation>
+    </message>
+    <message>
+        <source>After a year without sign-in, the account&apos;s user gets an email inviting them to sign in; without a sign-in within the grace period, the account is revoked (the database is re-keyed). A sign-in meanwhile cancels it.</source>
+        <translation>Après un an sans connexion, l&apos;utilisateur du compte reçoit un courriel l&apos;invitant à se connecter ; sans connexion dans le délai de grâce, le compte est révoqué (la base est rechiffrée). Une connexion entre-temps annule la révocation.</translation>
+    </message>
+    <message>
+        <source>Grace period before revocation:</source>
+        <translation>Délai avant révocation :</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> jours</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>({minimum} to {maximum} days)</source>
+        <translation>(de {minimum} à {maximum} jours)</translation>
+    </message>
+    <message>
+        <source>Revoke now…</source>
+        <translation>Révoquer maintenant…</translation>
+    </message>
+    <message>
+        <source>The server through which OISO sends its emails (inactivity warnings, alerts). The messages are in French and carry no health data. The password is stored encrypted in the database.</source>
+        <translation>Le serveur par lequel OISO envoie ses courriels (avertissements d&apos;inactivité, alertes). Les messages sont en français et ne contiennent aucune donnée de santé. Le mot de passe est enregistré chiffré dans la base.</translation>
+    </message>
+    <message>
+        <source>SMTP server</source>
+        <translation>Serveur SMTP</translation>
+    </message>
+    <message>
+        <source>e.g. smtp.chu-exemple.fr</source>
+        <translation>par exemple : smtp.chu-exemple.fr</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Serveur :</translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>None (unencrypted)</source>
+        <translation>Aucune (non chiffré)</translation>
+    </message>
+    <message>
+        <source>Security:</source>
+        <translation>Sécurité :</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Port :</translation>
+    </message>
+    <message>
+        <source>e.g. oiso@chu-exemple.fr</source>
+        <translation>par exemple : oiso@chu-exemple.fr</translation>
+    </message>
+    <message>
+        <source>Sender address:</source>
+        <translation>Adresse d&apos;expédition :</translation>
+    </message>
+    <message>
+        <source>empty: no authentication</source>
+        <translation>vide : pas d&apos;authentification</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>Nom d&apos;utilisateur :</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Mot de passe :</translation>
+    </message>
+    <message>
+        <source>Remove the stored password</source>
+        <translation>Supprimer le mot de passe enregistré</translation>
+    </message>
+    <message>
+        <source>Save the settings</source>
+        <translation>Enregistrer les paramètres</translation>
+    </message>
+    <message>
+        <source>Send a test message…</source>
+        <translation>Envoyer un message de test…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n account(s)</source>
+        <translation>
+            <numerusform>%n compte</numerusform>
+            <numerusform>%n comptes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Waiting: {pending} (failing: {failing}) · sent: {sent}</source>
+        <translation>En attente : {pending} (en échec : {failing}) · envoyés : {sent}</translation>
+    </message>
+    <message>
+        <source>Last error: {error}</source>
+        <translation>Dernière erreur : {error}</translation>
+    </message>
+    <message>
+        <source>stored; leave empty to keep it</source>
+        <translation>enregistré ; laisser vide pour le conserver</translation>
+    </message>
+    <message>
+        <source>none stored</source>
+        <translation>aucun enregistré</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <source>Grace period saved: {days} days.</source>
+        <translation>Délai avant révocation enregistré : {days} jours.</translation>
+    </message>
+    <message>
+        <source>Revoke an account</source>
+        <translation>Révoquer un compte</translation>
+    </message>
+    <message>
+        <source>Revoke the account {login} ({name}) now, for good?</source>
+        <translation>Révoquer maintenant et définitivement le compte {login} ({name}) ?</translation>
+    </message>
+    <message>
+        <source>The database will be re-keyed: it is encrypted again with a new key and this account&apos;s key is removed, so its password can no longer open the database. This may take a moment and cannot be undone. The user&apos;s identity is kept for traceability.</source>
+        <translation>La base sera rechiffrée : elle est chiffrée à nouveau avec une nouvelle clé et la clé de ce compte est supprimée, si bien que son mot de passe ne peut plus ouvrir la base. Cela peut prendre un moment et est irréversible. L&apos;identité de l&apos;utilisateur est conservée pour la traçabilité.</translation>
+    </message>
+    <message>
+        <source>Revoke and re-key</source>
+        <translation>Révoquer et rechiffrer</translation>
+    </message>
+    <message>
+        <source>Revoking the account and re-keying the database…</source>
+        <translation>Révocation du compte et rechiffrement de la base…</translation>
+    </message>
+    <message>
+        <source>Account {login} revoked; the database has been re-keyed.</source>
+        <translation>Compte {login} révoqué ; la base a été rechiffrée.</translation>
+    </message>
+    <message>
+        <source>Email settings saved.</source>
+        <translation>Paramètres de courriel enregistrés.</translation>
+    </message>
+    <message>
+        <source>Test message</source>
+        <translation>Message de test</translation>
+    </message>
+    <message>
+        <source>Send a test message to the address:</source>
+        <translation>Envoyer un message de test à l&apos;adresse :</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Envoyer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Sending the test message to {address}…</source>
+        <translation>Envoi du message de test à {address}…</translation>
+    </message>
+    <message>
+        <source>Sending the test message…</source>
+        <translation>Envoi du message de test…</translation>
+    </message>
+    <message>
+        <source>Test message sent to {address}: check that it arrived.</source>
+        <translation>Message de test envoyé à {address} : vérifiez qu&apos;il est bien arrivé.</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Démarrage…</translation>
+    </message>
+    <message>
+        <source>{step}… {percent} %</source>
+        <translation>{step}… {percent} %</translation>
+    </message>
+    <message>
+        <source>not checked (server database)</source>
+        <translation>non effectué (base sur serveur)</translation>
+    </message>
+    <message>
+        <source>no problem found</source>
+        <translation>aucun problème</translation>
+    </message>
+    <message>
+        <source>PROBLEM FOUND: tell your IT department</source>
+        <translation>PROBLÈME DÉTECTÉ : prévenez votre service informatique</translation>
+    </message>
+    <message>
+        <source>Maintenance finished.</source>
+        <translation>Maintenance terminée.</translation>
+    </message>
+    <message>
+        <source>Event log: {count} old event(s) purged.</source>
+        <translation>Journal : {count} événement(s) ancien(s) purgé(s).</translation>
+    </message>
+    <message>
+        <source>Database check: {result}.</source>
+        <translation>Contrôle de la base : {result}.</translation>
+    </message>
+    <message>
+        <source>Inactive accounts: {warned} warned, {cancelled} warning(s) cancelled, {revoked} revoked.</source>
+        <translation>Comptes inactifs : {warned} averti(s), {cancelled} avertissement(s) annulé(s), {revoked} révoqué(s).</translation>
+    </message>
+    <message>
+        <source>Departed users&apos; files: {archived} archived, {restored} restored, {deleted} deleted.</source>
+        <translation>Dossiers des utilisateurs partis : {archived} archivé(s), {restored} restauré(s), {deleted} supprimé(s).</translation>
+    </message>
+    <message>
+        <source>Access alerts raised: {count}.</source>
+        <translation>Alertes d&apos;accès relevées : {count}.</translation>
+    </message>
+    <message>
+        <source>Emails: {sent} sent, {failed} failed, {waiting} waiting.</source>
+        <translation>Courriels : {sent} envoyé(s), {failed} en échec, {waiting} en attente.</translation>
+    </message>
+    <message>
+        <source>No email server is set: the messages wait in the outbox.</source>
+        <translation>Aucun serveur de courriel n&apos;est paramétré : les messages attendent dans la file d&apos;envoi.</translation>
+    </message>
+    <message>
+        <source>A revocation&apos;s re-key waits until no other session has the database open.</source>
+        <translation>Le rechiffrement d&apos;une révocation attend qu&apos;aucune autre session n&apos;ait la base ouverte.</translation>
+    </message>
+    <message>
+        <source>Steps not completed: {reasons}</source>
+        <translation>Étapes non terminées : {reasons}</translation>
+    </message>
+    <message>
+        <source>Account revoked. The database key will be changed as soon as the other open sessions are closed.</source>
+        <translation>Compte révoqué. La clé de la base sera changée dès que les autres sessions ouvertes seront fermées.</translation>
+    </message>
 </context>
 <context>
     <name>ManualProtocolsDialog</name>
@@ -6370,6 +6735,37 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>Copied to the clipboard.</source>
         <translation>Copié dans le presse-papiers.</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxTableModel</name>
+    <message>
+        <source>Recipient</source>
+        <translation>Destinataire</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Créé le</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Tentatives</translation>
+    </message>
+    <message>
+        <source>Next attempt</source>
+        <translation>Prochaine tentative</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Envoyé le</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
     </message>
 </context>
 <context>

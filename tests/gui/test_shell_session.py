@@ -292,7 +292,7 @@ def _main_window(qtbot, db, login, *, tasks=None, **kwargs) -> MainWindow:
     [
         (
             "admin",
-            ["admin", "break_glass", "alerts", "journal"],
+            ["admin", "break_glass", "alerts", "maintenance", "journal"],
             "Administrateur",
             ["&Fichier", "&Affichage", "Aid&e"],
         ),

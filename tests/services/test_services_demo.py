@@ -24,12 +24,13 @@ from oiso_desktop.domain.identifiers import validate_nir
 from oiso_desktop.domain.passwords import password_problems
 from oiso_desktop.domain.patients import IdentityFields, normalise_identity
 from oiso_desktop.domain.personal_history import PersonalHistory
-from oiso_desktop.domain.roles import Role
+from oiso_desktop.domain.roles import AccountStatus, Role
 from oiso_desktop.domain.scores import Status, compute_scores
 from oiso_desktop.reports.relatives_letter_pdf import LetterSender
 from oiso_desktop.services.auth_service import AuthService, UserSession
 from oiso_desktop.services.demo import (
     DEMO_ACCOUNTS,
+    DEMO_DEPARTED_FILES,
     DEMO_FAMILIES,
     DEMO_FAMILY_BUILDERS,
     DemoAccounts,
@@ -41,7 +42,9 @@ from oiso_desktop.services.demo import (
     patient_rows,
 )
 from oiso_desktop.services.demo_records import DemoFile, demo_record
+from oiso_desktop.services.maintenance_service import MaintenanceService
 from oiso_desktop.services.pdf_pages import PDFIUM_LOCK, PdfPages
+from oiso_desktop.services.retention_files_service import RetentionFilesService
 from oiso_desktop.storage import crypto
 from oiso_desktop.storage.models import Setting
 from oiso_desktop.storage.secret_store import MemorySecretStore
@@ -138,7 +141,27 @@ def test_the_demo_database_is_quick_to_build_and_ready_to_use(tmp_path: Path) ->
             "demo.conseillere": Role.GENETIC_COUNSELLOR,
             "demo.secretaire": Role.SECRETARY,
             "demo.oncologue": Role.PRACTITIONER,
+            # the retention rules at work (issue 10): not on the login screen
+            "demo.absent": Role.SECRETARY,
+            "demo.averti": Role.SECRETARY,
+            "demo.parti": Role.PRACTITIONER,
         }
+        statuses = {u.login: u.status for u in users}
+        assert statuses["demo.parti"] is AccountStatus.REVOKED
+        # Unseen for more than a year: one warned 20 days ago, one to warn.
+        inactive = {u.login: u for u in MaintenanceService(admin.ctx).inactive_users()}
+        assert set(inactive) == {"demo.absent", "demo.averti"}
+        assert inactive["demo.absent"].warned_at is None
+        warned = inactive["demo.averti"]
+        assert warned.warned_at is not None and warned.revocation_due is not None
+        assert 9 <= (warned.revocation_due - dt.datetime.now(dt.UTC)).days <= 10
+        # The departed practitioner's unshared files are archived; the shared one is not.
+        assert RetentionFilesService(admin.ctx).archived_count() == DEMO_DEPARTED_FILES - 1
+        # A maintenance run now warns the second one and archives nothing more.
+        report = MaintenanceService(admin.ctx).run()
+        assert (report.warned, report.revoked, report.files_archived) == (1, 0, 0)
+        assert report.mails_waiting == 1 and not report.smtp_configured
+        assert report.errors == ()
         # A break-the-glass access awaits the administrator's review.
         (review,) = admin.sharing.list_break_glass_reviews()
         assert review.user.display_name == "Hugo Oncologue" and len(review.reason) >= 15
