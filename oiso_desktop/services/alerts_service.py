@@ -68,6 +68,10 @@ SCANNED_KEY = "access_alerts_scanned_until"
 #: How far before the previous scan a scan starts again: a weekend's off-hours
 #: period (Friday 21:00 to Monday 07:00) and the burst windows fit in it.
 RESCAN_OVERLAP = dt.timedelta(days=3)
+#: The first scan of a database (no previous scan recorded) looks this far back: an
+#: alert is for acting on recent use, and the whole retained log (up to 6 months,
+#: a million events in a hospital) would make the first run after an upgrade slow.
+FIRST_SCAN_WINDOW = dt.timedelta(days=30)
 INFORM_KIND = "access_alert"
 
 ALERT_NOT_FOUND_MESSAGE = "Cette alerte n'existe plus."
@@ -232,7 +236,9 @@ def raise_alerts(system: SystemContext, now: dt.datetime) -> int:
         query = select(Event.occurred_at, Event.user_id, Event.login, Event.action, Event.object_id)
         if setting is not None:
             since = _parse(setting.value) - RESCAN_OVERLAP
-            query = query.where(Event.occurred_at >= event_time(since))
+        else:
+            since = as_utc(now) - FIRST_SCAN_WINDOW
+        query = query.where(Event.occurred_at >= event_time(since))
         rows = [tuple(row) for row in uow.session.execute(query.order_by(Event.id))]
         added = 0
         for alert in find_alerts(rows):  # type: ignore[arg-type]

@@ -181,3 +181,19 @@ def test_administrators_review_inform_and_suspend(alerted: Team, clock: Clock) -
     durand = team.login("p.durand")
     with pytest.raises(PermissionDenied):
         AlertsService(durand.ctx).list_alerts()
+
+
+def test_the_first_scan_looks_back_thirty_days_only(team: Team, clock: Clock) -> None:
+    """A database's first scan does not read the whole retained log: failed sign-ins
+    40 days old raise nothing, the same 25 days old do."""
+    ctx = team.sessions[0].ctx
+    now = dt.datetime(2026, 5, 20, 9, 0, tzinfo=dt.UTC)
+    for days, login in ((40, "old.login"), (25, "recent.login")):
+        start = now - dt.timedelta(days=days)
+        moments = [start + dt.timedelta(minutes=2 * i) for i in range(5)]
+        _events(ctx, moments, "login_failed", user_id=None, login=login)
+    clock.now = now
+    admin = team.login("admin")
+    MaintenanceService(admin.ctx).run(now=now)
+    failed = {a.login for a in _alerts(team) if a.kind == "failed_logins"}
+    assert failed == {"recent.login"}
