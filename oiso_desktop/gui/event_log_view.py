@@ -95,11 +95,11 @@ class EventLogView(QWidget):
         for code in sorted(ACTION_LABELS, key=action_label):
             self.action_combo.addItem(action_label(code), code)
         # Long action labels must not widen the page past a laptop screen: the
-        # box shows about 30 characters, its list the whole labels.
+        # box shows about 20 characters, its list the whole labels.
         self.action_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.action_combo.setMinimumContentsLength(30)
+        self.action_combo.setMinimumContentsLength(20)
         self.action_combo.view().setMinimumWidth(self.action_combo.view().sizeHintForColumn(0) + 24)
         filters.addWidget(self.action_combo)
         filters.addStretch(1)

@@ -96,14 +96,19 @@ class UserAdminView(QWidget):
             self.reactivate_button,
             self.revoke_button,
             self.reset_password_button,
-            self.transfer_button,
-            self.delete_button,
         ):
             actions.addWidget(button)
         actions.addStretch(1)
         self.count_label = count_label()
         actions.addWidget(self.count_label)
         layout.addLayout(actions)
+        # The departure actions on a second row: one row of seven buttons would not
+        # fit a laptop screen.
+        departures = QHBoxLayout()
+        for button in (self.transfer_button, self.delete_button):
+            departures.addWidget(button)
+        departures.addStretch(1)
+        layout.addLayout(departures)
 
         # A revocation whose re-key waits for the file to be free (other sessions open).
         pending = QHBoxLayout()
