@@ -147,9 +147,7 @@ def test_unattended_run_refuses_a_missing_keyring_or_a_wrong_secret(
     assert _unattended(folder) == 0
 
 
-def test_unattended_with_as_is_refused(
-    folder: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_unattended_with_as_is_refused(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert _unattended(folder, "--as", "admin") != 0
     assert "--unattended se lance sans --as" in capsys.readouterr().err
     assert main(["maintenance", "run", "--folder", str(folder)]) != 0
@@ -185,9 +183,7 @@ def test_a_rekey_keeps_the_slot_working(
     assert "Intégrité de la base : correcte." in capsys.readouterr().out
 
 
-def test_the_slot_opens_no_patient_data_and_no_login(
-    folder: Path, backend: MemoryKeyring
-) -> None:
+def test_the_slot_opens_no_patient_data_and_no_login(folder: Path, backend: MemoryKeyring) -> None:
     assert _setup(folder) == 0
     secret_text = backend.values[_entry(folder)]
     ctx = open_unattended(folder, secret_store=OsKeyringSecretStore())
