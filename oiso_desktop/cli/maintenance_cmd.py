@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from oiso_desktop.cli.common import (
     CliError,
@@ -26,6 +27,9 @@ from oiso_desktop.cli.common import (
     secret_store,
 )
 from oiso_desktop.system.french_argparse import FrenchArgumentParser
+
+if TYPE_CHECKING:
+    from oiso_desktop.services.maintenance_service import MaintenanceReport
 
 STEP_LABELS = {
     "purge": "purge du journal",
@@ -148,7 +152,7 @@ def run_maintenance(args: argparse.Namespace) -> int:
     return _print_report(report)
 
 
-def _print_report(report) -> int:  # type: ignore[no-untyped-def]
+def _print_report(report: MaintenanceReport) -> int:
     out(f"Journal : {report.purged} événement(s) de plus de 6 mois purgé(s).")
     if report.integrity_ok is None:
         out("Intégrité de la base : sans objet.")

@@ -84,6 +84,7 @@ from oiso_desktop.services.system_actor import (
     unattended_context,
 )
 from oiso_desktop.services.user_service import UserService, revoked_slot_holders
+from oiso_desktop.storage.keystore import Keystore, SlotKey
 from oiso_desktop.storage.local_database import LocalDatabase
 from oiso_desktop.storage.models import Setting, User
 from oiso_desktop.storage.secret_store import SecretStore
@@ -274,7 +275,7 @@ class MaintenanceService:
 
     # ------------------------------------------------- unattended maintenance
 
-    def _keystore_and_slot(self):  # type: ignore[no-untyped-def]
+    def _keystore_and_slot(self) -> tuple[Keystore, SlotKey]:
         if self.ctx.keystore is None or self.ctx.slot_key is None:
             raise StorageError(
                 "La clé de cette session n'est pas disponible : reconnectez-vous.",
