@@ -4,15 +4,32 @@ For a scheduled task, or by hand. It opens the database as ``--as`` (an
 administrator; password by prompt or ``OISO_PASSWORD``) and runs
 ``MaintenanceService.run``, which acts as the system actor. ``--now`` moves the
 job's clock, for tests only: it is not shown in the help.
+
+``maintenance run --unattended`` needs no login: it opens the database with the
+unattended-maintenance slot, whose secret is in the OS keyring of the OS
+account running it (``maintenance setup-unattended --as ADMIN``, run by an
+administrator in that OS account; ``remove-unattended`` undoes it).
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+from typing import TYPE_CHECKING
 
-from oiso_desktop.cli.common import CliError, admin_session, as_option, folder_option, out
+from oiso_desktop.cli.common import (
+    CliError,
+    admin_session,
+    as_option,
+    database_folder,
+    folder_option,
+    out,
+    secret_store,
+)
 from oiso_desktop.system.french_argparse import FrenchArgumentParser
+
+if TYPE_CHECKING:
+    from oiso_desktop.services.maintenance_service import MaintenanceReport
 
 STEP_LABELS = {
     "purge": "purge du journal",
@@ -32,15 +49,44 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
     commands = parser.add_subparsers(dest="maintenance_command", metavar="ACTION", required=True)
     run = commands.add_parser(
         "run",
-        parents=[common],
         help=(
             "purger le journal, contrôler la base, traiter les comptes inactifs, envoyer "
             "les courriels (code de sortie 0 : terminé, 1 : une étape a échoué)"
         ),
     )
+    folder_option(run)
+    run.add_argument(
+        "--as",
+        dest="acting_login",
+        metavar="IDENTIFIANT",
+        help="identifiant de l'administrateur qui agit (mot de passe demandé ou OISO_PASSWORD)",
+    )
+    run.add_argument(
+        "--unattended",
+        action="store_true",
+        help=(
+            "sans connexion ni mot de passe, avec la clé de maintenance du trousseau "
+            "système de ce compte (voir setup-unattended)"
+        ),
+    )
     # Tests only (time-based rules): hidden from the help.
     run.add_argument("--now", metavar="DATE-HEURE", help=argparse.SUPPRESS)
     run.set_defaults(run=run_maintenance)
+    setup = commands.add_parser(
+        "setup-unattended",
+        parents=[common],
+        help=(
+            "permettre la maintenance planifiée sans connexion pour le compte du système "
+            "qui lance cette commande (secret dans son trousseau système)"
+        ),
+    )
+    setup.set_defaults(run=run_setup_unattended)
+    remove = commands.add_parser(
+        "remove-unattended",
+        parents=[common],
+        help="supprimer la clé de maintenance sans surveillance et son secret",
+    )
+    remove.set_defaults(run=run_remove_unattended)
 
 
 def parse_now(text: str | None) -> dt.datetime | None:
@@ -58,12 +104,55 @@ def parse_now(text: str | None) -> dt.datetime | None:
     return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
 
 
-def run_maintenance(args: argparse.Namespace) -> int:
+def run_setup_unattended(args: argparse.Namespace) -> int:
     from oiso_desktop.services.maintenance_service import MaintenanceService
 
+    with admin_session(args) as session:
+        MaintenanceService(session.ctx).setup_unattended()  # type: ignore[attr-defined]
+    out(
+        "Maintenance sans surveillance configurée pour ce compte du système : "
+        "« oiso-desktop maintenance run --unattended » peut être planifiée avec ce compte."
+    )
+    return 0
+
+
+def run_remove_unattended(args: argparse.Namespace) -> int:
+    from oiso_desktop.services.maintenance_service import MaintenanceService
+
+    with admin_session(args) as session:
+        removed = MaintenanceService(session.ctx).remove_unattended()  # type: ignore[attr-defined]
+    if removed:
+        out("Maintenance sans surveillance supprimée : sa clé et son secret sont effacés.")
+    else:
+        out("La maintenance sans surveillance n'était pas configurée.")
+    return 0
+
+
+def run_maintenance(args: argparse.Namespace) -> int:
+    from oiso_desktop.services.maintenance_service import MaintenanceService, run_unattended
+
     now = parse_now(args.now)
+    if args.unattended:
+        if args.acting_login is not None:
+            raise CliError(
+                "--unattended se lance sans --as : la maintenance sans surveillance "
+                "n'utilise aucun compte.",
+                code="cli_unattended_with_login",
+            )
+        report = run_unattended(database_folder(args), secret_store=secret_store(), now=now)
+        return _print_report(report)
+    if args.acting_login is None:
+        raise CliError(
+            "Indiquez --as IDENTIFIANT (un administrateur) ou --unattended.",
+            code="cli_value_missing",
+            value="--as",
+        )
     with admin_session(args) as session:
         report = MaintenanceService(session.ctx).run(now=now)  # type: ignore[attr-defined]
+    return _print_report(report)
+
+
+def _print_report(report: MaintenanceReport) -> int:
     out(f"Journal : {report.purged} événement(s) de plus de 6 mois purgé(s).")
     if report.integrity_ok is None:
         out("Intégrité de la base : sans objet.")

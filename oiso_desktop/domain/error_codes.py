@@ -214,6 +214,10 @@ class ErrorCode(StrEnum):
     BOUND_SECRET_MISSING = "bound_secret_missing"
     KEYRING_ERROR = "keyring_error"
     KEYRING_SECRET_CORRUPT = "keyring_secret_corrupt"
+    NO_MAINTENANCE_SLOT = "no_maintenance_slot"  # unattended maintenance not set up
+    MAINTENANCE_SECRET_MISSING = "maintenance_secret_missing"
+    MAINTENANCE_SECRET_WRONG = "maintenance_secret_wrong"
+    MAINTENANCE_KEYRING_UNAVAILABLE = "maintenance_keyring_unavailable"
 
     # --- family and pedigree (domain.family, family_checks) ----------------------------
     # params: person (label), person_id, and those named below
@@ -434,3 +438,4 @@ class ErrorCode(StrEnum):
     CLI_VALUE_MISSING = "cli_value_missing"  # params: value
     CLI_BAD_DATE = "cli_bad_date"  # params: text
     CLI_UNKNOWN_LOGIN = "cli_unknown_login"  # params: login
+    CLI_UNATTENDED_WITH_LOGIN = "cli_unattended_with_login"

@@ -514,6 +514,26 @@ MESSAGES: dict[ErrorCode, str] = {
     _E.KEYRING_SECRET_CORRUPT: QT_TRANSLATE_NOOP(
         "Errors", "A secret in the system keyring cannot be read."
     ),
+    _E.NO_MAINTENANCE_SLOT: QT_TRANSLATE_NOOP(
+        "Errors",
+        "Unattended maintenance is not set up for this database: an administrator must run "
+        "“oiso-desktop maintenance setup-unattended”.",
+    ),
+    _E.MAINTENANCE_SECRET_MISSING: QT_TRANSLATE_NOOP(
+        "Errors",
+        "The secret of unattended maintenance is not in this account's system keyring: run "
+        "maintenance with the system account that set it up, or set it up again.",
+    ),
+    _E.MAINTENANCE_SECRET_WRONG: QT_TRANSLATE_NOOP(
+        "Errors",
+        "The secret in the system keyring does not open this database's maintenance key: "
+        "set up unattended maintenance again.",
+    ),
+    _E.MAINTENANCE_KEYRING_UNAVAILABLE: QT_TRANSLATE_NOOP(
+        "Errors",
+        "No system keyring is available for this account: unattended maintenance cannot be "
+        "used (a secret is never written in plain text).",
+    ),
     # --- family and pedigree (domain.family, family_checks) ----------------------------
     _E.AGE_FORMAT: QT_TRANSLATE_NOOP(
         "Errors",
@@ -1151,6 +1171,9 @@ MESSAGES: dict[ErrorCode, str] = {
         "No OISO database is configured on this computer: give its folder with --folder.",
     ),
     _E.CLI_VALUE_MISSING: QT_TRANSLATE_NOOP("Errors", "Required value missing: {value}."),
+    _E.CLI_UNATTENDED_WITH_LOGIN: QT_TRANSLATE_NOOP(
+        "Errors", "--unattended runs without --as: unattended maintenance uses no account."
+    ),
     _E.CLI_BAD_DATE: QT_TRANSLATE_NOOP(
         "Errors", "Invalid date: {text} (expected YYYY-MM-DD or DD/MM/YYYY)."
     ),

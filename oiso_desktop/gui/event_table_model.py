@@ -127,6 +127,12 @@ ACTION_LABELS: dict[str, str] = {
     "events_purged": QT_TRANSLATE_NOOP("EventTableModel", "Old events purged"),
     "maintenance_started": QT_TRANSLATE_NOOP("EventTableModel", "Maintenance started"),
     "maintenance_finished": QT_TRANSLATE_NOOP("EventTableModel", "Maintenance finished"),
+    "maintenance_slot_created": QT_TRANSLATE_NOOP(
+        "EventTableModel", "Unattended maintenance set up"
+    ),
+    "maintenance_slot_removed": QT_TRANSLATE_NOOP(
+        "EventTableModel", "Unattended maintenance removed"
+    ),
     "inactivity_warned": QT_TRANSLATE_NOOP("EventTableModel", "Inactive account warned"),
     "inactivity_warning_cleared": QT_TRANSLATE_NOOP(
         "EventTableModel", "Inactivity warning cancelled (signed in again)"

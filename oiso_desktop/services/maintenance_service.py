@@ -20,7 +20,12 @@
 
 It runs as the system actor (``services.system_actor``) over the keys of the
 session that starts it: the ``maintenance run`` command, or the GUI after a
-login. Every step re-reads what it acts on and commits on its own, so a run
+login. For a scheduled task with nobody signed in, :func:`run_unattended` opens
+the database with the unattended-maintenance slot (its secret in the OS keyring
+of the OS account that runs the task, set up by an administrator with
+:meth:`MaintenanceService.setup_unattended`) and runs the job in a
+:class:`~services.system_actor.SystemContext` with no user at all: only the
+maintenance tasks are allowed. Every step re-reads what it acts on and commits on its own, so a run
 killed anywhere leaves a state that the next run completes, and a run with
 nothing to do changes nothing but its own two events (``maintenance_started``,
 ``maintenance_finished`` with counts, never values).
@@ -31,11 +36,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError
 
-from oiso_desktop.domain.errors import OisoError, StorageError, ValidationError
+from oiso_desktop.domain.errors import (
+    ErrorCode,
+    KeyringUnavailable,
+    OisoError,
+    StorageError,
+    ValidationError,
+)
 from oiso_desktop.domain.permissions import Permission
 from oiso_desktop.domain.retention import (
     DEFAULT_GRACE_DAYS,
@@ -65,9 +77,17 @@ from oiso_desktop.services.retention_files_service import (
     FileRetentionReport,
     apply_departed_files,
 )
-from oiso_desktop.services.system_actor import SystemContext, authorize_task, system_context
+from oiso_desktop.services.system_actor import (
+    SystemContext,
+    authorize_task,
+    system_context,
+    unattended_context,
+)
 from oiso_desktop.services.user_service import UserService, revoked_slot_holders
+from oiso_desktop.storage.keystore import Keystore, SlotKey
+from oiso_desktop.storage.local_database import LocalDatabase
 from oiso_desktop.storage.models import Setting, User
+from oiso_desktop.storage.secret_store import SecretStore
 from oiso_desktop.storage.uow import UnitOfWork
 
 __all__ = [
@@ -252,6 +272,64 @@ class MaintenanceService:
                 )
             found.sort(key=lambda item: item.last_seen)
             return found
+
+    # ------------------------------------------------- unattended maintenance
+
+    def _keystore_and_slot(self) -> tuple[Keystore, SlotKey]:
+        if self.ctx.keystore is None or self.ctx.slot_key is None:
+            raise StorageError(
+                "La clé de cette session n'est pas disponible : reconnectez-vous.",
+                code="no_slot_key",
+            )
+        return self.ctx.keystore, self.ctx.slot_key
+
+    @writes
+    def setup_unattended(self) -> None:
+        """Create (or replace) the unattended-maintenance slot (administrators).
+
+        Its random secret goes only to the OS keyring of the current OS user;
+        KeyringUnavailable (nothing written) if there is no secure keyring.
+        """
+        with self.ctx.unit_of_work() as uow:
+            authorize(uow, uow.actor, Permission.MANAGE_USERS)
+        keystore, holder = self._keystore_and_slot()
+        if self.ctx.secret_store is None or not self.ctx.secret_store.available():
+            raise KeyringUnavailable(
+                NO_UNATTENDED_KEYRING_MESSAGE, code=ErrorCode.MAINTENANCE_KEYRING_UNAVAILABLE
+            )
+        replaced = keystore.has_maintenance_slot()
+        keystore.set_maintenance_slot(self.ctx.secret_store, holder=holder)
+        with self.ctx.unit_of_work() as uow:
+            record_event(
+                uow,
+                self.ctx,
+                uow.actor,
+                "maintenance_slot_created",
+                object_type="database",
+                details={"replaced": replaced},
+            )
+            uow.commit()
+
+    @writes
+    def remove_unattended(self) -> bool:
+        """Remove the slot and its keyring secret (administrators); False if none."""
+        with self.ctx.unit_of_work() as uow:
+            authorize(uow, uow.actor, Permission.MANAGE_USERS)
+        keystore, _ = self._keystore_and_slot()
+        removed = keystore.remove_maintenance_slot(self.ctx.secret_store)
+        if removed:
+            with self.ctx.unit_of_work() as uow:
+                record_event(
+                    uow, self.ctx, uow.actor, "maintenance_slot_removed", object_type="database"
+                )
+                uow.commit()
+        return removed
+
+    @reads
+    def unattended_configured(self) -> bool:
+        with self.ctx.unit_of_work() as uow:
+            authorize(uow, uow.actor, Permission.MANAGE_USERS)
+        return self.ctx.keystore is not None and self.ctx.keystore.has_maintenance_slot()
 
     # ----------------------------------------------------------------- the job
 
@@ -559,3 +637,70 @@ class MaintenanceService:
         except OisoError as exc:
             errors.append(exc.code)
             return SendReport()
+
+
+NO_UNATTENDED_KEYRING_MESSAGE = (
+    "Aucun trousseau système n'est disponible pour ce compte : la maintenance sans "
+    "surveillance ne peut pas être configurée (aucun secret n'est jamais écrit en clair)."
+)
+
+
+def open_unattended(
+    folder: Path,
+    *,
+    secret_store: SecretStore,
+    clock: Callable[[], dt.datetime] | None = None,
+) -> SystemContext:
+    """The database of ``folder`` opened with the unattended-maintenance slot.
+
+    No user, no password: the secret comes from the OS keyring of the current OS
+    user. The context acts as the system actor only (close it with
+    ``ctx.database.close()``). French errors: not set up (StorageError
+    ``no_maintenance_slot``), keyring unavailable or without the secret
+    (KeyringUnavailable), a secret that does not open the slot
+    (AuthenticationError ``maintenance_secret_wrong``).
+    """
+    local = LocalDatabase.open(Path(folder))
+    keystore = local.keystore
+    if keystore.has_maintenance_slot() and not secret_store.available():
+        raise KeyringUnavailable(
+            NO_UNATTENDED_RUN_KEYRING_MESSAGE, code=ErrorCode.MAINTENANCE_KEYRING_UNAVAILABLE
+        )
+    result = keystore.unlock_maintenance(secret_store)
+    database = local.connect(result.dmk_candidates, holder=result.slot_key)
+    try:
+        return unattended_context(
+            database=database,
+            keystore=keystore,
+            secret_store=secret_store,
+            dmk=database.key,
+            slot_key=result.slot_key,
+            clock=clock,
+        )
+    except BaseException:
+        database.close()
+        raise
+
+
+NO_UNATTENDED_RUN_KEYRING_MESSAGE = (
+    "Aucun trousseau système n'est disponible pour ce compte : la maintenance sans "
+    "surveillance ne peut pas ouvrir la base. Lancez-la avec le compte du système qui "
+    "l'a configurée, dans une session où son trousseau est accessible."
+)
+
+
+def run_unattended(
+    folder: Path,
+    *,
+    secret_store: SecretStore,
+    now: dt.datetime | None = None,
+    clock: Callable[[], dt.datetime] | None = None,
+) -> MaintenanceReport:
+    """Run the maintenance job with the unattended-maintenance slot (no login)."""
+    ctx = open_unattended(folder, secret_store=secret_store, clock=clock)
+    try:
+        return MaintenanceService(ctx).run(now=now)
+    finally:
+        ctx.dmk = None
+        ctx.slot_key = None
+        ctx.database.close()

@@ -7,12 +7,19 @@ that user's rights: its units of work carry :data:`SYSTEM_ACTOR`, whose role is
 none of the users' roles, so :func:`services.access.authorize` grants it
 nothing. It may only do the tasks of :class:`domain.retention.MaintenanceTask`,
 checked by :func:`authorize_task` at the one point each task starts.
+
+The unattended run (``maintenance run --unattended``) has no session at all:
+:func:`unattended_context` builds a :class:`SystemContext` with no user over
+the keys of the unattended-maintenance slot. Every unit of work of it acts as
+the system actor, so any other service refuses it (PermissionDenied), and it
+never holds the clinical key.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Callable
 from typing import cast
 
 from oiso_desktop.domain.errors import ErrorCode, PermissionDenied
@@ -20,6 +27,9 @@ from oiso_desktop.domain.retention import SYSTEM_LOGIN, MaintenanceTask
 from oiso_desktop.domain.roles import Role
 from oiso_desktop.services.context import AccessMode, ServiceContext, ServiceUnitOfWork
 from oiso_desktop.services.dto import Actor
+from oiso_desktop.storage.keystore import Keystore, SlotKey
+from oiso_desktop.storage.local_database import Database
+from oiso_desktop.storage.secret_store import SecretStore
 
 __all__ = [
     "SYSTEM_ACTOR",
@@ -28,6 +38,7 @@ __all__ = [
     "authorize_task",
     "is_system_actor",
     "system_context",
+    "unattended_context",
 ]
 
 #: Not a member of ``Role``: no permission of the users' roles applies to it.
@@ -96,3 +107,27 @@ def system_context(session: ServiceContext, now: dt.datetime | None = None) -> S
         clinical=None,
         user_id=None,
     )
+
+
+def unattended_context(
+    *,
+    database: Database,
+    keystore: Keystore,
+    secret_store: SecretStore,
+    dmk: bytes,
+    slot_key: SlotKey,
+    clock: Callable[[], dt.datetime] | None = None,
+) -> SystemContext:
+    """The system's context of an unattended run: no user, no clinical key."""
+    ctx = SystemContext(
+        database=database,
+        secret_store=secret_store,
+        keystore=keystore,
+        dmk=dmk,
+        slot_key=slot_key,
+        clinical=None,
+        user_id=None,
+    )
+    if clock is not None:
+        ctx.clock = clock
+    return ctx

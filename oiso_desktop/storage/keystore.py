@@ -27,7 +27,11 @@ Layout of the document (``"format": "oiso-keystore"``, ``"version": 4``)::
          "ck": {"<generation>": {"key_id", "ephemeral_public_key", ...}},
          "ck_pin": {"generation", "verify_key", "mac"}}  # the generation it trusts
       ],                                  # "ck", "ck_pin": clinical accounts only
-      "recovery": null | {"public_key", "private_key", "dmk", "pending_dmk", "ck"}
+      "recovery": null | {"public_key", "private_key", "dmk", "pending_dmk", "ck"},
+      "maintenance": {                    # version 5, optional: the unattended-
+        "kind": "maintenance",            # maintenance slot (no "ck", ever)
+        "keyring_entry": "maintenance:<db uuid>",
+        "public_key", "private_key", "dmk", "pending_dmk"}
     }
 
 The private key of a user slot is wrapped with AES-256-GCM under
@@ -46,6 +50,14 @@ Associated data, per box (``"aad"``, absent = 1):
   session holding the DMK opens the database (:meth:`Keystore.upgrade_seals`),
   and a private key is wrapped again at its owner's next successful password
   check (:meth:`Keystore.sign_in`).
+
+The **maintenance slot** (optional, at most one) lets the scheduled
+``maintenance run --unattended`` open the database with nobody signed in. Its
+private key is wrapped like a user's under a random secret that lives only in
+the OS keyring of the OS account that set it up (``keyring_entry``); associated
+data ``oiso-maintenance-slot|<db uuid>`` and, for its DMK boxes,
+``oiso-dmk|<db uuid>|maintenance|<key id>``. It holds the DMK only, never a
+clinical-key box; a re-key seals the new DMK to it like to every other slot.
 
 The recovery slot is bound to the database only (it has no login). From
 version 4 its private-key box also holds, after the 32-byte key, the **pin** of
@@ -135,6 +147,21 @@ __all__ = [
     "clinical_key_forged",
     "key_id_of",
 ]
+
+MAINTENANCE_SECRET_LENGTH = 32
+NO_MAINTENANCE_SLOT_MESSAGE = (
+    "La maintenance sans surveillance n'est pas configurée pour cette base : un "
+    "administrateur doit lancer « oiso-desktop maintenance setup-unattended »."
+)
+MAINTENANCE_SECRET_MISSING_MESSAGE = (
+    "Le secret de la maintenance sans surveillance est introuvable dans le trousseau "
+    "système de ce compte : lancez la maintenance avec le compte du système qui l'a "
+    "configurée, ou configurez-la de nouveau."
+)
+MAINTENANCE_SECRET_WRONG_MESSAGE = (
+    "Le secret du trousseau système n'ouvre pas la clé de maintenance de cette base : "
+    "configurez de nouveau la maintenance sans surveillance."
+)
 
 FAILURES_FILENAME = "oiso.failures"
 PEPPER_LENGTH = 32
@@ -243,6 +270,8 @@ class SlotKey:
     private_key: bytes = field(repr=False)
     pinned: bool = False
     pin: GenerationAnchor | None = None
+    #: The unattended-maintenance slot (``user_id`` None too).
+    maintenance: bool = False
 
 
 @dataclass(frozen=True)
@@ -417,6 +446,9 @@ class Keystore:
 
     @staticmethod
     def _holder_slot(data: dict[str, Any], holder: SlotKey) -> dict[str, Any] | None:
+        if holder.maintenance:
+            maintenance: dict[str, Any] | None = data.get("maintenance")
+            return maintenance
         if holder.user_id is None:
             recovery: dict[str, Any] | None = data.get("recovery")
             return recovery
@@ -431,6 +463,9 @@ class Keystore:
     def _recovery_aad(self) -> bytes:
         return f"oiso-recovery-slot|{self.database_uuid}".encode()
 
+    def _maintenance_aad(self) -> bytes:
+        return f"oiso-maintenance-slot|{self.database_uuid}".encode()
+
     def _dmk_aad(self, slot_ref: str, key_id: str, login: str | None, version: int) -> bytes:
         if version == 1 or login is None:
             return f"oiso-dmk|{self.database_uuid}|{slot_ref}|{key_id}".encode()
@@ -444,6 +479,8 @@ class Keystore:
         """(slot reference, login) of a user slot or of the recovery slot."""
         if "user_id" in slot:
             return f"user:{slot['user_id']}", str(slot["login"])
+        if slot.get("kind") == "maintenance":
+            return "maintenance", None
         return "recovery", None
 
     # -- building blocks
@@ -499,6 +536,8 @@ class Keystore:
         box = slot["private_key"]
         if "user_id" in slot:
             aad = self._user_aad(slot["user_id"], slot["login"], box.get("aad", 1))
+        elif slot.get("kind") == "maintenance":
+            aad = self._maintenance_aad()
         else:
             aad = self._recovery_aad()
         salt = _b64d(box["salt"])
@@ -1521,7 +1560,89 @@ class Keystore:
                 for generation in retired:
                     slot.get("ck", {}).pop(generation, None)
 
+    # -- unattended-maintenance slot
+
+    def has_maintenance_slot(self) -> bool:
+        return self._data.get("maintenance") is not None
+
+    def _maintenance_entry(self) -> str:
+        return f"maintenance:{self.database_uuid}"
+
+    def set_maintenance_slot(self, secret_store: SecretStore, *, holder: SlotKey) -> None:
+        """Create (or replace) the unattended-maintenance slot; its secret goes to the
+        OS keyring of the current OS user (KeyringUnavailable, nothing written, if
+        there is no secure keyring). The DMKs are opened from ``holder``'s slot, as
+        in :meth:`add_user_slot`."""
+        from oiso_desktop.storage.secret_store import NO_KEYRING_MESSAGE
+
+        if not secret_store.available():
+            raise KeyringUnavailable(NO_KEYRING_MESSAGE)
+        secret = secrets.token_bytes(MAINTENANCE_SECRET_LENGTH)
+        private_key, public_key = crypto.new_keypair()
+        entry = self._maintenance_entry()
+        with self._change() as data:
+            current, pending_dmk = self._dmks_to_seal(data, None, holder)
+            slot: dict[str, Any] = {
+                "kind": "maintenance",
+                "keyring_entry": entry,
+                "public_key": _b64e(public_key),
+                "private_key": self._wrap_private_key(
+                    private_key, _b64e(secret), self._maintenance_aad(), None, 1
+                ),
+            }
+            self._seal_all(slot, current, pending_dmk)
+            data["maintenance"] = slot
+            # Last, under the lock: a refused keyring leaves the file unchanged.
+            secret_store.set(entry, secret)
+
+    def remove_maintenance_slot(self, secret_store: SecretStore | None) -> bool:
+        """Remove the slot and its keyring secret (True if there was a slot)."""
+        with self._change() as data:
+            slot = data.get("maintenance")
+            data["maintenance"] = None
+        if slot is not None and secret_store is not None:
+            with contextlib.suppress(KeyringUnavailable):
+                secret_store.delete(str(slot["keyring_entry"]))
+        return slot is not None
+
+    def unlock_maintenance(self, secret_store: SecretStore) -> SignInResult:
+        """The DMK candidates of the maintenance slot, from the OS keyring's secret.
+
+        StorageError (``no_maintenance_slot``) if not set up; KeyringUnavailable if
+        the keyring is unusable or lacks the secret; AuthenticationError
+        (``maintenance_secret_wrong``) if the secret does not open the slot.
+        """
+        self.reload()
+        slot = self._data.get("maintenance")
+        if slot is None:
+            raise StorageError(NO_MAINTENANCE_SLOT_MESSAGE, code="no_maintenance_slot")
+        secret = secret_store.get(str(slot["keyring_entry"]))
+        if secret is None:
+            raise KeyringUnavailable(
+                MAINTENANCE_SECRET_MISSING_MESSAGE, code="maintenance_secret_missing"
+            )
+        private_key = self._unwrap_private_key(slot, _b64e(secret), None)
+        if private_key is None:
+            raise AuthenticationError(
+                MAINTENANCE_SECRET_WRONG_MESSAGE, code="maintenance_secret_wrong"
+            )
+        return SignInResult(
+            user_id=None,
+            login="",
+            dmk_candidates=tuple(self._open_dmks(slot, private_key)),
+            slot_key=SlotKey(None, private_key, maintenance=True),
+        )
+
     # -- re-key
+
+    @staticmethod
+    def _all_slots(data: dict[str, Any]) -> list[dict[str, Any]]:
+        """Every slot holding the DMK: users', recovery, unattended maintenance."""
+        slots = list(data["slots"])
+        for name in ("recovery", "maintenance"):
+            if data.get(name) is not None:
+                slots.append(data[name])
+        return slots
 
     def begin_rekey(
         self,
@@ -1546,10 +1667,8 @@ class Keystore:
             # stay dropped.
             dropped |= set(data.get("pending_drop_user_ids", []))
             data["slots"] = [s for s in data["slots"] if s["user_id"] not in dropped]
-            for slot in data["slots"]:
+            for slot in self._all_slots(data):
                 slot["pending_dmk"] = self._seal_dmk(slot, new_dmk)
-            if data.get("recovery") is not None:
-                data["recovery"]["pending_dmk"] = self._seal_dmk(data["recovery"], new_dmk)
             data["pending_key_id"] = key_id
             data["pending_drop_user_ids"] = sorted(dropped)
 
@@ -1572,10 +1691,7 @@ class Keystore:
                 if pending is None and data.get("current_key_id") == expected_key_id:
                     return
                 raise StorageError(REKEY_MISMATCH_MESSAGE, code="rekey_mismatch")
-            slots = list(data["slots"])
-            if data.get("recovery") is not None:
-                slots.append(data["recovery"])
-            for slot in slots:
+            for slot in self._all_slots(data):
                 box = slot.pop("pending_dmk", None)
                 if box is not None and box["key_id"] == expected_key_id:
                     slot["dmk"] = box
@@ -1593,10 +1709,7 @@ class Keystore:
         with self._change() as data:
             if expected_key_id is not None and data.get("pending_key_id") != expected_key_id:
                 return
-            slots = list(data["slots"])
-            if data.get("recovery") is not None:
-                slots.append(data["recovery"])
-            for slot in slots:
+            for slot in self._all_slots(data):
                 slot.pop("pending_dmk", None)
             data["pending_key_id"] = None
 

@@ -39,7 +39,9 @@ FORMAT = "oiso-keystore"
 #: recovery slot's private-key box): an older version of the application must not
 #: rewrite such a file. Older files are read and upgraded on write; a version-2 file
 #: simply has no clinical key until one is created.
-VERSION = 4
+#: 5: the optional unattended-maintenance slot (``maintenance``): an older version
+#: would re-key without sealing the new key to it.
+VERSION = 5
 AAD_VERSIONS = (1, 2)
 LOCK_SUFFIX = ".lock"
 #: A re-key holds the lock while the database file is re-encrypted (seconds for
@@ -256,6 +258,15 @@ def validate(path: Path, data: Any) -> dict[str, Any]:
         logins.add(slot["login"])
     if data.get("recovery") is not None:
         _check_slot(path, data["recovery"], user=False)
+    maintenance = data.get("maintenance")
+    if maintenance is not None:
+        _check_slot(path, maintenance, user=False)
+        if (
+            maintenance.get("kind") != "maintenance"
+            or not isinstance(maintenance.get("keyring_entry"), str)
+            or maintenance.get("ck")
+        ):
+            raise corrupt_error(path, "clé de maintenance")
     _check_clinical(path, data.get("clinical"))
     # Version 1 kept failed logins here; they are moved to their own file.
     failures = data.get("failures", [])

@@ -2300,6 +2300,22 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>Un secret du trousseau système est illisible.</translation>
     </message>
     <message>
+        <source>Unattended maintenance is not set up for this database: an administrator must run “oiso-desktop maintenance setup-unattended”.</source>
+        <translation>La maintenance sans surveillance n&apos;est pas configurée pour cette base : un administrateur doit lancer « oiso-desktop maintenance setup-unattended ».</translation>
+    </message>
+    <message>
+        <source>The secret of unattended maintenance is not in this account&apos;s system keyring: run maintenance with the system account that set it up, or set it up again.</source>
+        <translation>Le secret de la maintenance sans surveillance est introuvable dans le trousseau système de ce compte : lancez la maintenance avec le compte du système qui l&apos;a configurée, ou configurez-la de nouveau.</translation>
+    </message>
+    <message>
+        <source>The secret in the system keyring does not open this database&apos;s maintenance key: set up unattended maintenance again.</source>
+        <translation>Le secret du trousseau système n&apos;ouvre pas la clé de maintenance de cette base : configurez de nouveau la maintenance sans surveillance.</translation>
+    </message>
+    <message>
+        <source>No system keyring is available for this account: unattended maintenance cannot be used (a secret is never written in plain text).</source>
+        <translation>Aucun trousseau système n&apos;est disponible pour ce compte : la maintenance sans surveillance est impossible (aucun secret n&apos;est jamais écrit en clair).</translation>
+    </message>
+    <message>
         <source>“{value}” is not an age: enter a number (45), an approximate age (~45, 40-49, &lt; 50) or “unknown”.</source>
         <translation>« {value} » n&apos;est pas un âge : saisissez un nombre (45), un âge approché (~45, 40-49, &lt; 50) ou « inconnu ».</translation>
     </message>
@@ -2890,6 +2906,10 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>Required value missing: {value}.</source>
         <translation>Valeur obligatoire manquante : {value}.</translation>
+    </message>
+    <message>
+        <source>--unattended runs without --as: unattended maintenance uses no account.</source>
+        <translation>--unattended se lance sans --as : la maintenance sans surveillance n&apos;utilise aucun compte.</translation>
     </message>
     <message>
         <source>Invalid date: {text} (expected YYYY-MM-DD or DD/MM/YYYY).</source>
@@ -3521,6 +3541,14 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>Exam marked done</source>
         <translation>Examen marqué comme fait</translation>
+    </message>
+    <message>
+        <source>Unattended maintenance set up</source>
+        <translation>Maintenance sans surveillance configurée</translation>
+    </message>
+    <message>
+        <source>Unattended maintenance removed</source>
+        <translation>Maintenance sans surveillance supprimée</translation>
     </message>
     <message>
         <source>File archived (departed user, kept year over)</source>
