@@ -3233,6 +3233,10 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>Exporter (CSV)…</translation>
     </message>
     <message>
+        <source>Export (PDF)…</source>
+        <translation>Exporter (PDF)…</translation>
+    </message>
+    <message>
         <source>The end date is before the start date.</source>
         <translation>La date de fin est antérieure à la date de début.</translation>
     </message>
@@ -3278,6 +3282,21 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>{count} records exported to {path}.</source>
         <translation>{count} enregistrements exportés dans {path}.</translation>
+    </message>
+    <message>
+        <source>Export an extract of the event log</source>
+        <translation>Exporter un extrait du journal des événements</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln event(s) exported to the PDF file {path}.</source>
+        <translation>
+            <numerusform>%Ln événement exporté dans le fichier PDF {path}.</numerusform>
+            <numerusform>%Ln événements exportés dans le fichier PDF {path}.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
