@@ -323,7 +323,6 @@ class EventLogView(QWidget):
         self._show_result(error_text(exc), "error")
         self.sig_export_finished.emit(exc)
 
-
     # -------------------------------------------------------------- PDF export
     def _on_export_pdf_clicked(self) -> None:
         dialog = QFileDialog(self, self.tr("Export an extract of the event log"))
@@ -343,9 +342,7 @@ class EventLogView(QWidget):
         if problem:
             self._show_result(problem, "error")
             return
-        user_id = (
-            self.user_combo.currentData() if self._is_admin else self._session.actor.user_id
-        )
+        user_id = self.user_combo.currentData() if self._is_admin else self._session.actor.user_id
         self.export_pdf_button.setEnabled(False)
         self._tasks.run(
             self._session.events.export_pdf,
@@ -364,8 +361,8 @@ class EventLogView(QWidget):
     def _on_pdf_exported(self, path: Path, count: int) -> None:
         self.export_pdf_button.setEnabled(True)
         self._show_result(
-            self.tr("%Ln event(s) exported to the PDF file {path}.", "", count).format(
-                path=str(path)
+            self.tr("PDF extract saved ({events}): {path}").format(
+                events=self.tr("%Ln event(s)", "", count), path=str(path)
             ),
             "ok",
         )

@@ -18,7 +18,7 @@ import datetime as dt
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import IO
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
@@ -302,7 +302,7 @@ class _Writer:
 
 
 def render_event_log(
-    target: BinaryIO, extract: EventLogExtract, rows: Iterable[EventLogRow], count: int
+    target: IO[bytes], extract: EventLogExtract, rows: Iterable[EventLogRow], count: int
 ) -> int:
     """Write the extract of ``count`` events (``rows``, in the order to print) to
     ``target``; returns the number of pages.
@@ -332,4 +332,3 @@ def render_event_log(
     canvas.showPage()
     canvas.save()
     return writer.page
-

@@ -33,6 +33,7 @@ from oiso_desktop.domain.event_chain import (
 )
 from oiso_desktop.domain.permissions import Permission
 from oiso_desktop.domain.retention import KEPT_ACTIONS, PurgeAnchor
+from oiso_desktop.reports.event_log_pdf import EventLogExtract, EventLogRow, render_event_log
 from oiso_desktop.services.access import authorize, can
 from oiso_desktop.services.context import (
     AccessMode,
@@ -47,7 +48,6 @@ from oiso_desktop.storage.models import Event, Setting, Structure, User
 from oiso_desktop.storage.uow import UnitOfWork
 from oiso_desktop.system.csv_files import csv_writer
 from oiso_desktop.system.files import atomic_writer
-from oiso_desktop.reports.event_log_pdf import EventLogExtract, EventLogRow, render_event_log
 
 __all__ = [
     "ANCHOR_SETTING",
@@ -400,6 +400,24 @@ def _parse_time(value: str) -> dt.datetime:
     return dt.datetime.strptime(value, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=dt.UTC)
 
 
+def _matching(
+    uow: UnitOfWork, conditions: list[ColumnElement[bool]], batch: int = 2000
+) -> Iterator[Event]:
+    """The events matching ``conditions``, oldest first, fetched in batches by id."""
+    last_id = 0
+    while True:
+        events = list(
+            uow.session.scalars(
+                select(Event).where(Event.id > last_id, *conditions).order_by(Event.id).limit(batch)
+            )
+        )
+        if not events:
+            return
+        yield from events
+        last_id = events[-1].id
+        uow.session.expunge_all()
+
+
 def _full_name(user: User) -> str:
     return f"{user.first_name} {user.last_name}".strip()
 
@@ -595,7 +613,7 @@ class EventService:
                         workstation=event.workstation,
                         app_version=event.app_version,
                     )
-                    for event in self._matching(uow, conditions)
+                    for event in _matching(uow, conditions)
                 )
                 render_event_log(handle, extract, rows, count)
         except (OSError, UnicodeError) as exc:
@@ -617,24 +635,3 @@ class EventService:
             path.unlink(missing_ok=True)
             raise
         return count
-
-    @staticmethod
-    def _matching(
-        uow: UnitOfWork, conditions: list[ColumnElement[bool]], batch: int = 2000
-    ) -> Iterator[Event]:
-        """The events matching ``conditions``, oldest first, fetched in batches by id."""
-        last_id = 0
-        while True:
-            events = list(
-                uow.session.scalars(
-                    select(Event)
-                    .where(Event.id > last_id, *conditions)
-                    .order_by(Event.id)
-                    .limit(batch)
-                )
-            )
-            if not events:
-                return
-            yield from events
-            last_id = events[-1].id
-            uow.session.expunge_all()

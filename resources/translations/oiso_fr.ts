@@ -3291,12 +3291,9 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
-    <message numerus="yes">
-        <source>%Ln event(s) exported to the PDF file {path}.</source>
-        <translation>
-            <numerusform>%Ln événement exporté dans le fichier PDF {path}.</numerusform>
-            <numerusform>%Ln événements exportés dans le fichier PDF {path}.</numerusform>
-        </translation>
+    <message>
+        <source>PDF extract saved ({events}): {path}</source>
+        <translation>Extrait PDF enregistré ({events}) : {path}</translation>
     </message>
 </context>
 <context>
