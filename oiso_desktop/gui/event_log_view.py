@@ -20,7 +20,13 @@ from PySide6.QtWidgets import (
 from oiso_desktop.domain.permissions import Permission
 from oiso_desktop.gui import style
 from oiso_desktop.gui.error_text import error_text
-from oiso_desktop.gui.event_table_model import ACTION_LABELS, EventTableModel, action_label
+from oiso_desktop.gui.event_table_model import (
+    ACTION_LABELS,
+    OBJECT_TYPE_LABELS,
+    EventTableModel,
+    action_label,
+    object_label,
+)
 from oiso_desktop.gui.icons import icon
 from oiso_desktop.gui.tasks import TaskRunner
 from oiso_desktop.gui.widgets.data_table import (
@@ -352,6 +358,7 @@ class EventLogView(QWidget):
             since=since,
             until=until,
             action_labels={code: action_label(code) for code in ACTION_LABELS},
+            object_labels={code: object_label(code, None) for code in OBJECT_TYPE_LABELS},
             on_success=lambda count: self._on_pdf_exported(path, count),
             on_failure=self._on_pdf_export_failed,
             label=self.tr("Exporting the event log…"),

@@ -74,7 +74,7 @@ class EventLogRow:
     login: str
     user_name: str  # "Claire Dubois", "" when the account is unknown (failed login)
     action: str  # the French label
-    object_type: str
+    object_type: str  # its name, "Patient"
     object_id: int | None
     workstation: str
     app_version: str
@@ -158,7 +158,7 @@ def _cells(row: EventLogRow) -> list[str]:
     user = f"{row.user_name} ({row.login})" if row.user_name else row.login
     target = row.object_type
     if row.object_id is not None:
-        target = f"{target} {row.object_id}".strip()
+        target = f"{target} n° {row.object_id}" if target else f"n° {row.object_id}"
     return [
         str(row.id),
         _local(row.occurred_at).strftime("%d/%m/%Y %H:%M:%S"),

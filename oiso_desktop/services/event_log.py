@@ -545,6 +545,7 @@ class EventService:
         since: dt.datetime | None = None,
         until: dt.datetime | None = None,
         action_labels: Mapping[str, str] | None = None,
+        object_labels: Mapping[str, str] | None = None,
     ) -> int:
         """Write the events matching the Journal's filters to ``path`` as a PDF extract
         (``reports.event_log_pdf``), oldest first; returns the number of events.
@@ -553,12 +554,14 @@ class EventService:
         anyone else only their own (PermissionDenied ``own_events_only`` for another
         user's). ``until`` is exclusive; ``since``/``until`` are printed as the local
         days they start. ``action_labels``: the action codes' names in the user's
-        language (the code itself when missing). The chain is checked in the same
-        read transaction and its status printed. Written atomically (StorageError
+        language (the code itself when missing); ``object_labels`` likewise for the
+        object types. The chain is checked in the same read transaction and its status
+        printed. Written atomically (StorageError
         ``export_failed``); logged as ``events_exported`` (details: rows, format
         "pdf"); a file whose event cannot be written is removed.
         """
         labels = dict(action_labels or {})
+        objects = dict(object_labels or {})
         path = Path(path)
         count = 0
         try:
@@ -608,7 +611,7 @@ class EventService:
                         login=event.login,
                         user_name=names.get(event.user_id, "") if event.user_id else "",
                         action=labels.get(event.action, event.action),
-                        object_type=event.object_type,
+                        object_type=objects.get(event.object_type, event.object_type),
                         object_id=event.object_id,
                         workstation=event.workstation,
                         app_version=event.app_version,

@@ -17,6 +17,7 @@ from oiso_desktop.services.event_log import record_event
 from oiso_desktop.storage.uow import UnitOfWork
 
 LABELS = {"patient_viewed": "Dossier patient consulté", "lock": "Session verrouillée"}
+OBJECTS = {"patient": "Patient"}
 
 
 def _pages(path: Path) -> list[str]:
@@ -58,6 +59,7 @@ def test_the_extract_holds_the_header_the_filters_and_the_filtered_rows(
         since=since,
         until=until,
         action_labels=LABELS,
+        object_labels=OBJECTS,
     )
     assert count == 3
     assert target.read_bytes().startswith(b"%PDF-")
@@ -74,8 +76,8 @@ def test_the_extract_holds_the_header_the_filters_and_the_filtered_rows(
         assert column in text
     rows = [line for line in text.splitlines() if "Dossier patient consulté" in line]
     assert len(rows) == 3 + 1  # the filter line names the action too
-    assert "patient 7" in text and "patient 9" in text
-    assert "patient 6" not in text and "patient 10" not in text
+    assert "Patient n° 7" in text and "Patient n° 9" in text
+    assert "n° 6" not in text and "n° 10" not in text
     assert "02/03/2026 09:00:00" in text or "02/03/2026 10:00:00" in text  # local time
     assert "Session verrouillée" not in text
 
@@ -97,7 +99,7 @@ def test_hundreds_of_events_run_over_numbered_pages_each_with_the_header(
     assert TITLE in pages[0] and "Période" in pages[0]
     everything = "\n".join(pages)
     assert everything.count("Session verrouillée") == 300 + 1  # the rows and the filter line
-    assert "patient 300" in pages[-1]
+    assert "patient n° 300" in pages[-1]  # no object labels given: the code
 
     # The first page, seen.
     document = pdfium.PdfDocument(str(target))
@@ -145,3 +147,13 @@ def test_an_unwritable_target_is_an_export_error_and_nothing_is_logged(
         admin.events.export_pdf(tmp_path / "absent" / "x.pdf")
     assert caught.value.code == "export_failed"
     assert admin.events.list(limit=1)[0].id == before
+
+
+def test_an_altered_log_is_said_so_on_the_extract(team: Team, tmp_path: Path) -> None:
+    admin = team.sessions[0]
+    with admin.ctx.database.engine.begin() as connection:
+        connection.exec_driver_sql("UPDATE events SET login = 'quelquun' WHERE id = 3")
+    admin.events.export_pdf(tmp_path / "altere.pdf")
+    text = "\n".join(_pages(tmp_path / "altere.pdf"))
+    assert "ALTÉRÉ, premier enregistrement fautif n° 3" in text
+    assert "intact" not in text
