@@ -1,4 +1,5 @@
-"""The event log (Journal): filters, table, and for admins integrity check and CSV export."""
+"""The event log (Journal): filters, table, PDF extract of the filtered events, and for
+admins integrity check and CSV export."""
 
 from __future__ import annotations
 
@@ -19,7 +20,13 @@ from PySide6.QtWidgets import (
 from oiso_desktop.domain.permissions import Permission
 from oiso_desktop.gui import style
 from oiso_desktop.gui.error_text import error_text
-from oiso_desktop.gui.event_table_model import ACTION_LABELS, EventTableModel, action_label
+from oiso_desktop.gui.event_table_model import (
+    ACTION_LABELS,
+    OBJECT_TYPE_LABELS,
+    EventTableModel,
+    action_label,
+    object_label,
+)
 from oiso_desktop.gui.icons import icon
 from oiso_desktop.gui.tasks import TaskRunner
 from oiso_desktop.gui.widgets.data_table import (
@@ -48,6 +55,7 @@ class EventLogView(QWidget):
     sig_events_loaded = Signal()
     sig_verify_finished = Signal(object)  # ChainReport or exception
     sig_export_finished = Signal(object)  # number of records or exception
+    sig_pdf_export_finished = Signal(object)  # number of events or exception
 
     def __init__(
         self, session: UserSession, tasks: TaskRunner, parent: QWidget | None = None
@@ -136,8 +144,12 @@ class EventLogView(QWidget):
         self.verify_button.setObjectName("verify_button")
         self.export_button = QPushButton(icon("export"), self.tr("Export (CSV)…"))
         self.export_button.setObjectName("export_button")
+        # Everyone may print their extract (an admin: any filter; the others: their own).
+        self.export_pdf_button = QPushButton(icon("export"), self.tr("Export (PDF)…"))
+        self.export_pdf_button.setObjectName("export_pdf_button")
         bottom.addWidget(self.verify_button)
         bottom.addWidget(self.export_button)
+        bottom.addWidget(self.export_pdf_button)
         self.verify_button.setVisible(self._is_admin)
         self.export_button.setVisible(self._is_admin)
         layout.addLayout(bottom)
@@ -159,6 +171,7 @@ class EventLogView(QWidget):
         self.refresh_button.clicked.connect(self.reload)
         self.verify_button.clicked.connect(self._on_verify_clicked)
         self.export_button.clicked.connect(self._on_export_clicked)
+        self.export_pdf_button.clicked.connect(self._on_export_pdf_clicked)
 
         if self._is_admin:
             self._tasks.run(
@@ -315,6 +328,58 @@ class EventLogView(QWidget):
         self.export_button.setEnabled(True)
         self._show_result(error_text(exc), "error")
         self.sig_export_finished.emit(exc)
+
+    # -------------------------------------------------------------- PDF export
+    def _on_export_pdf_clicked(self) -> None:
+        dialog = QFileDialog(self, self.tr("Export an extract of the event log"))
+        dialog.setObjectName("export_pdf_file_dialog")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilter(self.tr("PDF files (*.pdf)"))
+        dialog.setDefaultSuffix("pdf")
+        dialog.selectFile(f"journal-oiso-{date.today():%Y%m%d}.pdf")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.fileSelected.connect(lambda path: self.export_pdf_to(Path(path)))
+        self.export_pdf_dialog = dialog
+        dialog.open()
+
+    def export_pdf_to(self, path: Path) -> None:
+        """Write the events matching the current filters to ``path`` (PDF) in the background."""
+        since, until, problem = self._period()
+        if problem:
+            self._show_result(problem, "error")
+            return
+        user_id = self.user_combo.currentData() if self._is_admin else self._session.actor.user_id
+        self.export_pdf_button.setEnabled(False)
+        self._tasks.run(
+            self._session.events.export_pdf,
+            path,
+            user_id=user_id,
+            action=self.action_combo.currentData(),
+            since=since,
+            until=until,
+            action_labels={code: action_label(code) for code in ACTION_LABELS},
+            object_labels={code: object_label(code, None) for code in OBJECT_TYPE_LABELS},
+            on_success=lambda count: self._on_pdf_exported(path, count),
+            on_failure=self._on_pdf_export_failed,
+            label=self.tr("Exporting the event log…"),
+            owner=self,
+        )
+
+    def _on_pdf_exported(self, path: Path, count: int) -> None:
+        self.export_pdf_button.setEnabled(True)
+        self._show_result(
+            self.tr("PDF extract saved ({events}): {path}").format(
+                events=self.tr("%Ln event(s)", "", count), path=str(path)
+            ),
+            "ok",
+        )
+        self.sig_pdf_export_finished.emit(count)
+        self.reload()
+
+    def _on_pdf_export_failed(self, exc: BaseException) -> None:
+        self.export_pdf_button.setEnabled(True)
+        self._show_result(error_text(exc), "error")
+        self.sig_pdf_export_finished.emit(exc)
 
 
 def _to_utc(day: date) -> datetime:

@@ -19,7 +19,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import ColumnElement, delete, func, select
 
 from oiso_desktop.domain.errors import PermissionDenied, StorageError
 from oiso_desktop.domain.event_chain import (
@@ -33,6 +33,7 @@ from oiso_desktop.domain.event_chain import (
 )
 from oiso_desktop.domain.permissions import Permission
 from oiso_desktop.domain.retention import KEPT_ACTIONS, PurgeAnchor
+from oiso_desktop.reports.event_log_pdf import EventLogExtract, EventLogRow, render_event_log
 from oiso_desktop.services.access import authorize, can
 from oiso_desktop.services.context import (
     AccessMode,
@@ -43,7 +44,7 @@ from oiso_desktop.services.context import (
     writes,
 )
 from oiso_desktop.services.dto import Actor, EventView
-from oiso_desktop.storage.models import Event, Setting
+from oiso_desktop.storage.models import Event, Setting, Structure, User
 from oiso_desktop.storage.uow import UnitOfWork
 from oiso_desktop.system.csv_files import csv_writer
 from oiso_desktop.system.files import atomic_writer
@@ -375,6 +376,52 @@ def _view(event: Event) -> EventView:
     )
 
 
+def _filters(
+    user_id: int | None,
+    action: str | None,
+    since: dt.datetime | None,
+    until: dt.datetime | None,
+) -> list[ColumnElement[bool]]:
+    """The Journal's filters as SQL conditions (``until`` exclusive)."""
+    conditions: list[ColumnElement[bool]] = []
+    if user_id is not None:
+        conditions.append(Event.user_id == user_id)
+    if action:
+        conditions.append(Event.action == action)
+    if since is not None:
+        conditions.append(Event.occurred_at >= event_time(since))
+    if until is not None:
+        conditions.append(Event.occurred_at < event_time(until))
+    return conditions
+
+
+def _parse_time(value: str) -> dt.datetime:
+    """An ``event_time`` text back to an aware UTC datetime."""
+    return dt.datetime.strptime(value, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=dt.UTC)
+
+
+def _matching(
+    uow: UnitOfWork, conditions: list[ColumnElement[bool]], batch: int = 2000
+) -> Iterator[Event]:
+    """The events matching ``conditions``, oldest first, fetched in batches by id."""
+    last_id = 0
+    while True:
+        events = list(
+            uow.session.scalars(
+                select(Event).where(Event.id > last_id, *conditions).order_by(Event.id).limit(batch)
+            )
+        )
+        if not events:
+            return
+        yield from events
+        last_id = events[-1].id
+        uow.session.expunge_all()
+
+
+def _full_name(user: User) -> str:
+    return f"{user.first_name} {user.last_name}".strip()
+
+
 class EventService:
     """Reading, checking and exporting the event log."""
 
@@ -383,6 +430,17 @@ class EventService:
 
     def _uow(self) -> ServiceUnitOfWork:
         return self.ctx.unit_of_work()
+
+    def _scope(self, uow: ServiceUnitOfWork, user_id: int | None) -> int | None:
+        """The one check for reading events: an admin reads all (or ``user_id``'s),
+        anyone else only their own. Returns the user whose events may be read (None: all)."""
+        actor = uow.actor
+        if can(actor, Permission.VIEW_ALL_EVENTS):
+            return user_id
+        authorize(uow, actor, Permission.VIEW_OWN_EVENTS)
+        if user_id is not None and user_id != actor.user_id:
+            raise PermissionDenied(OWN_EVENTS_ONLY_MESSAGE, code="own_events_only")
+        return actor.user_id
 
     @reads
     def list(
@@ -397,21 +455,9 @@ class EventService:
     ) -> list[EventView]:
         """Events, newest first. An admin sees all; anyone else only their own."""
         with self._uow() as uow:
-            actor = uow.actor
-            if not can(actor, Permission.VIEW_ALL_EVENTS):
-                authorize(uow, actor, Permission.VIEW_OWN_EVENTS)
-                if user_id is not None and user_id != actor.user_id:
-                    raise PermissionDenied(OWN_EVENTS_ONLY_MESSAGE, code="own_events_only")
-                user_id = actor.user_id
+            user_id = self._scope(uow, user_id)
             query = select(Event).order_by(Event.id.desc()).limit(limit).offset(offset)
-            if user_id is not None:
-                query = query.where(Event.user_id == user_id)
-            if action:
-                query = query.where(Event.action == action)
-            if since is not None:
-                query = query.where(Event.occurred_at >= event_time(since))
-            if until is not None:
-                query = query.where(Event.occurred_at < event_time(until))
+            query = query.where(*_filters(user_id, action, since, until))
             return [_view(event) for event in uow.session.scalars(query)]
 
     @writes
@@ -487,4 +533,108 @@ class EventService:
                 details={"rows": count, "format": "csv"},
             )
             uow.commit()
+        return count
+
+    @writes
+    def export_pdf(
+        self,
+        path: Path,
+        *,
+        user_id: int | None = None,
+        action: str | None = None,
+        since: dt.datetime | None = None,
+        until: dt.datetime | None = None,
+        action_labels: Mapping[str, str] | None = None,
+        object_labels: Mapping[str, str] | None = None,
+    ) -> int:
+        """Write the events matching the Journal's filters to ``path`` as a PDF extract
+        (``reports.event_log_pdf``), oldest first; returns the number of events.
+
+        Same access as :meth:`list`: an admin exports all events (or ``user_id``'s),
+        anyone else only their own (PermissionDenied ``own_events_only`` for another
+        user's). ``until`` is exclusive; ``since``/``until`` are printed as the local
+        days they start. ``action_labels``: the action codes' names in the user's
+        language (the code itself when missing); ``object_labels`` likewise for the
+        object types. The chain is checked in the same read transaction and its status
+        printed. Written atomically (StorageError
+        ``export_failed``); logged as ``events_exported`` (details: rows, format
+        "pdf"); a file whose event cannot be written is removed.
+        """
+        labels = dict(action_labels or {})
+        objects = dict(object_labels or {})
+        path = Path(path)
+        count = 0
+        try:
+            with (
+                atomic_writer(path, "wb") as handle,
+                self.ctx.unit_of_work(AccessMode.READ) as uow,
+            ):
+                scope = self._scope(uow, user_id)
+                conditions = _filters(scope, action, since, until)
+                count = int(
+                    uow.session.scalar(select(func.count(Event.id)).where(*conditions)) or 0
+                )
+                report = chain_report(uow)
+                users = {user.id: user for user in uow.session.scalars(select(User))}
+                me = users.get(uow.actor.user_id)
+                structure = me.structure if me is not None else None
+                if structure is None:
+                    structure = uow.session.scalars(
+                        select(Structure).order_by(Structure.id).limit(1)
+                    ).first()
+                chosen = users.get(scope) if scope is not None else None
+                extract = EventLogExtract(
+                    structure_name=structure.name if structure is not None else "",
+                    exported_by=(
+                        f"{_full_name(me)} ({me.login})" if me is not None else uow.actor.login
+                    ),
+                    exported_at=self.ctx.now(),
+                    first_day=since.astimezone().date() if since is not None else None,
+                    last_day=(
+                        (until.astimezone() - dt.timedelta(microseconds=1)).date()
+                        if until is not None
+                        else None
+                    ),
+                    user=f"{_full_name(chosen)} ({chosen.login})" if chosen is not None else "",
+                    action=labels.get(action, action) if action else "",
+                    own_events_only=not can(uow.actor, Permission.VIEW_ALL_EVENTS),
+                    chain_ok=report.ok,
+                    chain_checked=report.checked,
+                    chain_first_broken_id=report.first_broken_id,
+                    chain_reason=report.reason,
+                )
+                names = {uid: _full_name(user) for uid, user in users.items()}
+                rows = (
+                    EventLogRow(
+                        id=event.id,
+                        occurred_at=_parse_time(event.occurred_at),
+                        login=event.login,
+                        user_name=names.get(event.user_id, "") if event.user_id else "",
+                        action=labels.get(event.action, event.action),
+                        object_type=objects.get(event.object_type, event.object_type),
+                        object_id=event.object_id,
+                        workstation=event.workstation,
+                        app_version=event.app_version,
+                    )
+                    for event in _matching(uow, conditions)
+                )
+                render_event_log(handle, extract, rows, count)
+        except (OSError, UnicodeError) as exc:
+            raise _export_error(path, exc) from exc
+        try:
+            with self._uow() as uow:
+                self._scope(uow, user_id)
+                record_event(
+                    uow,
+                    self.ctx,
+                    uow.actor,
+                    "events_exported",
+                    object_type="events",
+                    details={"rows": count, "format": "pdf"},
+                )
+                uow.commit()
+        except BaseException:
+            # No event, no file: an export that could not be logged is taken back.
+            path.unlink(missing_ok=True)
+            raise
         return count

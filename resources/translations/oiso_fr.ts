@@ -3253,6 +3253,10 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>Exporter (CSV)…</translation>
     </message>
     <message>
+        <source>Export (PDF)…</source>
+        <translation>Exporter (PDF)…</translation>
+    </message>
+    <message>
         <source>The end date is before the start date.</source>
         <translation>La date de fin est antérieure à la date de début.</translation>
     </message>
@@ -3298,6 +3302,18 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>{count} records exported to {path}.</source>
         <translation>{count} enregistrements exportés dans {path}.</translation>
+    </message>
+    <message>
+        <source>Export an extract of the event log</source>
+        <translation>Exporter un extrait du journal des événements</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PDF extract saved ({events}): {path}</source>
+        <translation>Extrait PDF enregistré ({events}) : {path}</translation>
     </message>
 </context>
 <context>

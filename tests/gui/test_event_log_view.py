@@ -96,3 +96,37 @@ def test_non_admin_sees_only_their_own_events(qtbot, gui_practitioner, gui_tasks
     assert not view.verify_button.isVisible()
     assert not view.export_button.isVisible()
     assert not view.user_combo.isVisible()
+
+
+def test_export_pdf_follows_the_filters(qtbot, admin_log, gui_tasks, tmp_path):
+    import pypdfium2 as pdfium
+
+    combo = admin_log.action_combo
+    combo.setCurrentIndex(combo.findData("user_created"))
+    assert gui_tasks.wait_idle(5000)
+    shown = admin_log.model.rowCount()
+    target = tmp_path / "journal.pdf"
+    assert admin_log.export_pdf_button.isVisible()
+    with qtbot.waitSignal(admin_log.sig_pdf_export_finished, timeout=10000) as done:
+        admin_log.export_pdf_to(target)
+    assert done.args[0] == shown > 0
+    document = pdfium.PdfDocument(str(target))
+    text = document[0].get_textpage().get_text_range()
+    document.close()
+    assert "Extrait du journal des événements" in text
+    assert text.count(action_label("user_created")) == shown + 1  # rows + the filter line
+    assert str(target) in admin_log.result_text()
+    assert "PDF" in admin_log.result_text()
+    qtbot.wait(50)
+    admin_log.grab().save(str(tmp_path / "journal.png"))
+
+
+def test_a_non_admin_exports_their_own_events_as_pdf(qtbot, gui_practitioner, gui_tasks, tmp_path):
+    view = EventLogView(gui_practitioner, gui_tasks)
+    qtbot.addWidget(view)
+    view.show()
+    assert gui_tasks.wait_idle(10000)
+    assert view.export_pdf_button.isVisible()
+    with qtbot.waitSignal(view.sig_pdf_export_finished, timeout=10000) as done:
+        view.export_pdf_to(tmp_path / "mien.pdf")
+    assert done.args[0] == view.model.rowCount()
