@@ -580,7 +580,7 @@ class MainWindow(QMainWindow):
     def _on_maintenance_finished(self, report: object) -> None:
         self.maintenance_bar.hide()
         # The pages that show what the run changed read it again.
-        for key in ("maintenance", "alerts"):
+        for key in ("maintenance", "alerts", "journal", "admin"):
             reload = getattr(self.pages.get(key), "reload", None)
             if callable(reload):
                 reload()
