@@ -20,8 +20,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QRect, QSize, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QImage, QPainter
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -38,12 +38,12 @@ from oiso_desktop.gui import style
 from oiso_desktop.gui.document_viewer import DocumentViewer
 from oiso_desktop.gui.error_text import error_text
 from oiso_desktop.gui.icons import icon
-from oiso_desktop.gui.summary_preview import MAX_PRINT_DPI, PRINT_SUPPORT
+from oiso_desktop.gui.pdf_printing import PrintFailed, paint_pdf, print_failure_text
+from oiso_desktop.gui.summary_preview import PRINT_SUPPORT
 from oiso_desktop.gui.tasks import TaskRunner
 from oiso_desktop.gui.widgets.field_message import show_banner
 from oiso_desktop.services.dto import DocumentContent, DocumentView
 from oiso_desktop.services.followup_letter_service import LetterBatch, letters_file_name
-from oiso_desktop.services.pdf_pages import PdfPages
 
 if PRINT_SUPPORT:
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -51,51 +51,7 @@ if PRINT_SUPPORT:
 if TYPE_CHECKING:
     from oiso_desktop.services.auth_service import UserSession
 
-__all__ = ["LettersPreviewDialog", "paint_pdf"]
-
-
-class PrintFailed(Exception):
-    """The printer refused the job (the reason in English, shown translated)."""
-
-
-def paint_pdf(printer: Any, pdf: bytes) -> int:
-    """Send every page of ``pdf`` to ``printer`` (a set-up QPrinter), each rasterised
-    at the printer's resolution and fitted to its page; the number of pages sent."""
-    painter = QPainter()
-    pages = PdfPages(pdf)
-    try:
-        count = pages.page_count
-        dpi = min(printer.resolution(), MAX_PRINT_DPI)
-        for index in range(count):
-            if index == 0:
-                if not painter.begin(printer):
-                    raise PrintFailed("open")
-            elif not printer.newPage():
-                raise PrintFailed("page")
-            page = pages.render(index, dpi / 72)
-            image = QImage(
-                page.pixels, page.width, page.height, page.stride, QImage.Format.Format_RGBX8888
-            )
-            paint = printer.pageLayout().paintRectPixels(printer.resolution())
-            area = QRect(0, 0, paint.width(), paint.height())
-            fitted = QSize(page.width, page.height).scaled(
-                area.size(), Qt.AspectRatioMode.KeepAspectRatio
-            )
-            painter.drawImage(
-                QRect(
-                    (area.width() - fitted.width()) // 2,
-                    (area.height() - fitted.height()) // 2,
-                    fitted.width(),
-                    fitted.height(),
-                ),
-                image,
-            )
-            del image, page
-    finally:
-        if painter.isActive():
-            painter.end()
-        pages.close()
-    return count
+__all__ = ["LettersPreviewDialog"]
 
 
 class LettersPreviewDialog(QDialog):
@@ -352,13 +308,10 @@ class LettersPreviewDialog(QDialog):
         try:
             count = paint_pdf(printer, self._batch.pdf)
         except PrintFailed as exc:
-            reason = (
-                self.tr("the printer could not be opened")
-                if str(exc) == "open"
-                else self.tr("the printer refused a new page")
-            )
             self._show_message(
-                self.tr("The letters could not be printed: {reason}.").format(reason=reason),
+                self.tr("The letters could not be printed: {reason}.").format(
+                    reason=print_failure_text(exc)
+                ),
                 "error",
             )
             return

@@ -24,8 +24,8 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QRect, QSize, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QImage, QPainter
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -43,6 +43,7 @@ from oiso_desktop.gui import style
 from oiso_desktop.gui.document_viewer import DocumentViewer
 from oiso_desktop.gui.error_text import error_text
 from oiso_desktop.gui.icons import icon
+from oiso_desktop.gui.pdf_printing import MAX_PRINT_DPI, PrintFailed, paint_pdf, print_failure_text
 from oiso_desktop.gui.tasks import TaskRunner
 from oiso_desktop.gui.widgets.field_message import show_banner
 from oiso_desktop.services.dto import DocumentContent, DocumentView
@@ -50,7 +51,6 @@ from oiso_desktop.services.pdf_pages import PdfPages
 from oiso_desktop.services.summary_service import summary_file_name
 
 try:  # QtPrintSupport ships with PySide6-Essentials; a trimmed build may lack it
-    from PySide6.QtGui import QPageLayout
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
     PRINT_SUPPORT = True
@@ -61,12 +61,6 @@ if TYPE_CHECKING:
     from oiso_desktop.services.auth_service import UserSession
 
 __all__ = ["MAX_PRINT_DPI", "PRINT_SUPPORT", "SummaryPreviewDialog", "open_summary_preview"]
-
-MAX_PRINT_DPI = 300  # pages rasterised for the printer at its resolution, at most this
-
-
-class _PrintFailed(Exception):
-    """The printer refused the job; the reason is already translated."""
 
 
 class SummaryPreviewDialog(QDialog):
@@ -345,59 +339,21 @@ class SummaryPreviewDialog(QDialog):
     def _paint(self, printer: Any, pdf: bytes) -> None:
         """Every page, rasterised at the printer's resolution, fitted to its page."""
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        painter = QPainter()
-        pages = PdfPages(pdf)
         try:
-            count = pages.page_count
-            dpi = min(printer.resolution(), MAX_PRINT_DPI)
-            for index in range(count):
-                width, height = pages.page_size(index)
-                orientation = (
-                    QPageLayout.Orientation.Landscape
-                    if width > height
-                    else QPageLayout.Orientation.Portrait
-                )
-                printer.setPageOrientation(orientation)
-                if index == 0:
-                    if not painter.begin(printer):
-                        raise _PrintFailed(self.tr("the printer could not be opened"))
-                elif not printer.newPage():
-                    raise _PrintFailed(self.tr("the printer refused a new page"))
-                page = pages.render(index, dpi / 72)
-                image = QImage(
-                    page.pixels, page.width, page.height, page.stride, QImage.Format.Format_RGBX8888
-                )
-                # the page's printable area (origin at its top-left corner): QPainter keeps
-                # the first page's viewport when a later page turns landscape
-                paint = printer.pageLayout().paintRectPixels(printer.resolution())
-                area = QRect(0, 0, paint.width(), paint.height())
-                painter.setViewport(area)
-                painter.setWindow(area)
-                fitted = QSize(page.width, page.height).scaled(
-                    area.size(), Qt.AspectRatioMode.KeepAspectRatio
-                )
-                target = QRect(
-                    area.x() + (area.width() - fitted.width()) // 2,
-                    area.y() + (area.height() - fitted.height()) // 2,
-                    fitted.width(),
-                    fitted.height(),
-                )
-                painter.drawImage(target, image)
-                del image, page
-        except (_PrintFailed, OisoError) as exc:
+            count = paint_pdf(printer, pdf)
+        except (PrintFailed, OisoError) as exc:
             self._busy = False
             self._update_buttons()
             self._show_message(
-                self.tr("The summary could not be printed: {reason}.").format(reason=str(exc))
-                if isinstance(exc, _PrintFailed)
+                self.tr("The summary could not be printed: {reason}.").format(
+                    reason=print_failure_text(exc)
+                )
+                if isinstance(exc, PrintFailed)
                 else error_text(exc),
                 "error",
             )
             return
         finally:
-            if painter.isActive():
-                painter.end()
-            pages.close()
             QGuiApplication.restoreOverrideCursor()
         self._busy = False
         self._update_buttons()
