@@ -40,8 +40,8 @@ CONTEXT = "MaintenanceJob"
 # the steps in the order of ``MaintenanceService.run`` (for the overall percentage)
 STEP_ORDER = (
     MaintenanceStep.PURGE,
-    MaintenanceStep.INTEGRITY,
     MaintenanceStep.INACTIVITY,
+    MaintenanceStep.INTEGRITY,
     MaintenanceStep.FILES,
     MaintenanceStep.ALERTS,
     MaintenanceStep.OUTBOX,

@@ -19,9 +19,10 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 
 from oiso_desktop.domain.errors import NotFound, ValidationError
 from oiso_desktop.domain.permissions import Permission
@@ -48,7 +49,7 @@ from oiso_desktop.services.context import (
     reads,
     writes,
 )
-from oiso_desktop.services.event_log import event_time, record_event
+from oiso_desktop.services.event_log import event_time, first_event_since, record_event
 from oiso_desktop.services.outbox_service import enqueue_message
 from oiso_desktop.services.system_actor import SystemContext, authorize_task
 from oiso_desktop.services.user_service import UserService
@@ -144,6 +145,7 @@ def find_alerts(
     failure_user: dict[str, int | None] = {}
     periods: dict[tuple[int, str, dt.datetime], list[dt.datetime]] = defaultdict(list)
     found: list[AlertWindow] = []
+    hour_periods: dict[str, tuple[dt.datetime, dt.datetime] | None] = {}
     for occurred, user_id, login, action, object_id in rows:
         moment = _parse(occurred)
         if action == "login_failed":
@@ -159,7 +161,14 @@ def find_alerts(
             views[(user_id, login)].append((moment, object_id))
         elif action == "break_glass":
             found.append(AlertWindow(AlertKind.BREAK_GLASS, user_id, login, moment, moment, 1))
-        period = off_hours_period(_local(moment, zone))
+        # Whether a moment is off hours depends on its local hour only, and UTC
+        # hours map to local hours whole (time zones and DST shifts are by the
+        # hour in France): one conversion per hour of the log, not per event.
+        hour = occurred[:13]
+        if hour not in hour_periods:
+            hour_start = moment.replace(minute=0, second=0, microsecond=0)
+            hour_periods[hour] = off_hours_period(_local(hour_start, zone))
+        period = hour_periods[hour]
         if period is not None:
             periods[(user_id, login, period[0])].append(moment)
     for (user_id, login), moments in views.items():
@@ -195,37 +204,54 @@ def find_alerts(
     return found
 
 
-def _store(uow: UnitOfWork, alert: AlertWindow, now: dt.datetime) -> bool:
-    """Store ``alert`` unless the same one is there; True if a new row was added."""
-    start, end = naive_utc(alert.start), naive_utc(alert.end)
-    same = uow.session.scalars(
-        select(AccessAlert).where(
-            AccessAlert.kind == alert.kind.value,
-            AccessAlert.login == alert.login,
-            AccessAlert.window_start <= end,
-            AccessAlert.window_end >= start,
-        )
-    ).first()
-    if same is not None:
-        if alert.kind is AlertKind.OFF_HOURS and alert.count > same.count:
-            same.count = alert.count
-            same.window_start = min(same.window_start, start)
-            same.window_end = max(same.window_end, end)
-        return False
-    uow.session.add(
-        AccessAlert(
-            kind=alert.kind.value,
-            user_id=alert.user_id,
-            login=alert.login,
-            window_start=start,
-            window_end=end,
-            count=alert.count,
-            created_at=naive_utc(now),
-            comment="",
-            action="",
-        )
-    )
-    return True
+class _StoredAlerts:
+    """The alerts already stored that a scan can meet, by (kind, login), in memory:
+    a scan of 30 days of a busy log finds tens of thousands of windows, and one
+    query per window was most of the maintenance job's time."""
+
+    def __init__(self, uow: UnitOfWork, since: dt.datetime) -> None:
+        self._groups: dict[tuple[str, str], list[AccessAlert | dict[str, Any]]] = defaultdict(list)
+        for row in uow.session.scalars(
+            select(AccessAlert).where(AccessAlert.window_end >= naive_utc(since))
+        ):
+            self._groups[(row.kind, row.login)].append(row)
+        self.new_rows: list[dict[str, Any]] = []
+
+    def store(self, alert: AlertWindow, now: dt.datetime) -> bool:
+        """Keep ``alert`` unless the same one is there (an overlapping window of the
+        same kind and login); True if it is new."""
+        start, end = naive_utc(alert.start), naive_utc(alert.end)
+        group = self._groups[(alert.kind.value, alert.login)]
+        for same in group:
+            if isinstance(same, AccessAlert):
+                same_start, same_end, same_count = same.window_start, same.window_end, same.count
+            else:
+                same_start, same_end = same["window_start"], same["window_end"]
+                same_count = same["count"]
+            if not (same_start <= end and same_end >= start):
+                continue
+            if alert.kind is AlertKind.OFF_HOURS and alert.count > same_count:
+                # an off-hours period that went on since the previous scan
+                count, first, last = alert.count, min(same_start, start), max(same_end, end)
+                if isinstance(same, AccessAlert):
+                    same.count, same.window_start, same.window_end = count, first, last
+                else:
+                    same.update(count=count, window_start=first, window_end=last)
+            return False
+        row: dict[str, Any] = {
+            "kind": alert.kind.value,
+            "user_id": alert.user_id,
+            "login": alert.login,
+            "window_start": start,
+            "window_end": end,
+            "count": alert.count,
+            "created_at": naive_utc(now),
+            "comment": "",
+            "action": "",
+        }
+        group.append(row)
+        self.new_rows.append(row)
+        return True
 
 
 def raise_alerts(system: SystemContext, now: dt.datetime) -> int:
@@ -238,15 +264,30 @@ def raise_alerts(system: SystemContext, now: dt.datetime) -> int:
             since = _parse(setting.value) - RESCAN_OVERLAP
         else:
             since = as_utc(now) - FIRST_SCAN_WINDOW
-        query = query.where(Event.occurred_at >= event_time(since))
-        rows = [tuple(row) for row in uow.session.execute(query.order_by(Event.id))]
-        added = 0
+        # The events since ``since``: their first id from the index on the time,
+        # then a range of the primary key (not a walk through the whole log).
+        first = first_event_since(uow, since)
+        rows = (
+            []
+            if first is None
+            else [
+                tuple(row)
+                for row in uow.session.connection().execute(
+                    query.where(Event.id >= first, Event.occurred_at >= event_time(since)).order_by(
+                        Event.id
+                    )
+                )
+            ]
+        )
+        accounts = set(uow.session.scalars(select(User.id)))
+        stored = _StoredAlerts(uow, since)
         for alert in find_alerts(rows):  # type: ignore[arg-type]
-            if alert.user_id is not None and uow.session.get(User, alert.user_id) is None:
+            if alert.user_id is not None and alert.user_id not in accounts:
                 continue
-            if _store(uow, alert, now):
-                added += 1
-            uow.flush()
+            stored.store(alert, now)
+        if stored.new_rows:
+            uow.session.execute(insert(AccessAlert), stored.new_rows)
+        added = len(stored.new_rows)
         stamp = event_time(as_utc(now))
         if setting is None:
             uow.session.add(Setting(key=SCANNED_KEY, value=stamp))

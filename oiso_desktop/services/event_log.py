@@ -15,11 +15,11 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Generator, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import ColumnElement, delete, func, select
+from sqlalchemy import ColumnElement, delete, func, select, text
 
 from oiso_desktop.domain.errors import PermissionDenied, StorageError
 from oiso_desktop.domain.event_chain import (
@@ -57,6 +57,7 @@ __all__ = [
     "chain_report",
     "event_intact",
     "event_time",
+    "first_event_since",
     "purge_anchor",
     "purge_step",
     "record_event",
@@ -248,12 +249,36 @@ def _vouched_anchor(uow: UnitOfWork) -> tuple[int, str] | None:
         return (-1, "")
 
 
+_CHAIN_COLUMNS = (*EVENT_FIELDS, "prev_hash", "hash")
+
+
+def _chain_records(
+    uow: UnitOfWork, after_id: int, until_id: int | None = None
+) -> Generator[dict[str, Any], None, None]:
+    """The events after ``after_id`` (up to ``until_id``) as chain records, ordered
+    by id, streamed from the cursor: no ORM object per row (a million rows)."""
+    conditions = [Event.id > after_id]
+    if until_id is not None:
+        conditions.append(Event.id <= until_id)
+    rows = uow.session.connection().execute(
+        select(*(Event.__table__.c[name] for name in _CHAIN_COLUMNS))
+        .where(*conditions)
+        .order_by(Event.id)
+    )
+    try:
+        for row in rows:
+            yield dict(zip(_CHAIN_COLUMNS, row, strict=True))
+    finally:
+        rows.close()
+
+
 def chain_report(uow: UnitOfWork) -> ChainReport:
     """The whole chain checked, from the anchor to the recorded head (no event written)."""
     anchor, malformed = _stored_anchor(uow)
     anchor_id, anchor_hash = (anchor.last_id, anchor.last_hash) if anchor else (0, GENESIS_HASH)
-    records = (_event_record(e) for e in uow.events.iterate(after_id=anchor_id))
-    report = verify_chain(records, anchor_id=anchor_id, anchor_hash=anchor_hash)
+    report = verify_chain(
+        _chain_records(uow, anchor_id), anchor_id=anchor_id, anchor_hash=anchor_hash
+    )
     newest = uow.events.last()
     report = check_chain_head(
         report,
@@ -277,6 +302,28 @@ def chain_report(uow: UnitOfWork) -> ChainReport:
         kept_found=kept,
         vouched=_vouched_anchor(uow),
     )
+
+
+def first_event_since(uow: UnitOfWork, moment: dt.datetime, *, after_id: int = 0) -> int | None:
+    """The lowest id after ``after_id`` of an event at or after ``moment`` (None if none).
+
+    Read from the index on the time: left to itself, SQLite walks the whole
+    table in id order for a ``min(id)`` (0.4 s over a million events, 4 ms so).
+    """
+    since = event_time(moment)
+    if uow.session.get_bind().dialect.name == "sqlite":
+        found = uow.session.scalar(
+            text(
+                "SELECT min(id) FROM events INDEXED BY ix_events_occurred_at"
+                " WHERE id > :after AND occurred_at >= :since"
+            ),
+            {"after": after_id, "since": since},
+        )
+    else:
+        found = uow.session.scalar(
+            select(func.min(Event.id)).where(Event.id > after_id, Event.occurred_at >= since)
+        )
+    return int(found) if found is not None else None
 
 
 def purge_step(
@@ -304,11 +351,7 @@ def purge_step(
     head = chain_head(uow)
     if head is None:
         return 0, 0
-    first_recent = uow.session.scalar(
-        select(func.min(Event.id)).where(
-            Event.id > current.last_id, Event.occurred_at >= cutoff_text
-        )
-    )
+    first_recent = first_event_since(uow, cutoff, after_id=current.last_id)
     limit = head[0] if first_recent is None else first_recent - 1
     end = min(limit, current.last_id + batch)
     if end <= current.last_id:
@@ -316,15 +359,11 @@ def purge_step(
     in_range = (Event.id > current.last_id, Event.id <= end)
     # What goes must chain from the anchor, or the purge would erase the proof of
     # a tampering: refused (the administrator checks the log), nothing is deleted.
-    columns = (*EVENT_FIELDS, "prev_hash", "hash")
-    rows = uow.session.execute(
-        select(*(Event.__table__.c[name] for name in columns)).where(*in_range).order_by(Event.id)
-    )
-    check = verify_chain(
-        (dict(zip(columns, row, strict=True)) for row in rows),
-        anchor_id=current.last_id,
-        anchor_hash=current.last_hash,
-    )
+    records = _chain_records(uow, current.last_id, end)
+    try:
+        check = verify_chain(records, anchor_id=current.last_id, anchor_hash=current.last_hash)
+    finally:
+        records.close()
     end_hash = uow.session.scalar(select(Event.hash).where(Event.id == end))
     if not check.ok or check.checked != end - current.last_id or end_hash is None:
         raise StorageError(CHAIN_BROKEN_MESSAGE, code="event_chain_broken")

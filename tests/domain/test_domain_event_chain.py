@@ -246,3 +246,26 @@ def test_the_recorded_head_catches_what_an_intact_chain_cannot_show() -> None:
     assert not lost.ok
     broken = ChainReport(ok=False, checked=2, first_broken_id=3, reason="r")
     assert check_chain_head(broken, last=(5, "e"), head=(9, "i")) is broken
+
+
+_JSON_VALUES = st.one_of(
+    st.none(),
+    st.text(),  # any code point: quotes, controls, accents, surrogates, U+2028
+    st.integers(),
+    st.booleans(),
+    st.floats(allow_nan=False),
+    st.lists(st.integers(), max_size=3),
+)
+
+
+@given(st.dictionaries(st.sampled_from((*EVENT_FIELDS, "prev_hash", "other")), _JSON_VALUES))
+def test_canonical_json_is_the_reference_encoding_for_any_values(record):
+    # The fast path must write exactly what json.dumps writes, whatever the values:
+    # a single character of difference would break every stored chain.
+    reference = json.dumps(
+        {name: record.get(name) for name in EVENT_FIELDS},
+        sort_keys=True,
+        separators=(",", ":"),
+        ensure_ascii=False,
+    )
+    assert canonical_json(record) == reference

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import text
+from sqlcipher3 import dbapi2
 from storage_helpers import listing, sha256
 
 from oiso_desktop.domain.errors import StorageError
@@ -141,3 +142,29 @@ def test_rekey(db: tuple[Path, bytes]) -> None:
     assert listing(path.parent) == ["test.db"]
     assert verify_key(path, new) is True
     assert verify_key(path, key) is False
+
+
+@pytest.mark.parametrize("which", ["used", "free"])
+def test_a_rekey_stops_at_a_page_whose_hmac_fails(db: tuple[Path, bytes], which: str) -> None:
+    # The maintenance job relies on it: after a re-key of its run, it does not
+    # repeat the HMAC pass of the whole-file check (every page, free ones
+    # included, has just been read and authenticated).
+    path, key = db
+    engine = create_sqlcipher_engine(path, key)
+    with engine.begin() as conn:
+        conn.execute(text("DELETE FROM t WHERE id > 150"))  # pages to the free list
+    with engine.connect() as conn:
+        free = conn.exec_driver_sql("PRAGMA freelist_count").scalar()
+        pages = conn.exec_driver_sql("PRAGMA page_count").scalar()
+    engine.dispose()  # the last connection closed: the WAL is written back
+    assert not path.with_name("test.db-wal").exists()
+    assert free > 2
+    page = 3 if which == "used" else pages  # the last pages are the freed ones
+    data = bytearray(path.read_bytes())
+    data[4096 * (page - 1) + 200] ^= 0xFF
+    path.write_bytes(bytes(data))
+    engine = create_sqlcipher_engine(path, key)
+    with pytest.raises((StorageError, dbapi2.Error)):
+        rekey(engine, crypto.new_dmk())
+    engine.dispose()
+    assert verify_key(path, key, check_integrity=False) is True  # still under the old key
