@@ -303,7 +303,10 @@ class AppController(QObject):
         window.destroyed.connect(self._on_main_window_destroyed)
         self.main_window = window
         self._logging_out = False
-        window.show()
+        if window.opens_maximized:
+            window.showMaximized()
+        else:
+            window.show()
 
     def _on_session_ended(self, text: str) -> None:
         # Shown on the next login screen: why the session closed by itself.

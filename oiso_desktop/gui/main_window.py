@@ -53,6 +53,10 @@ if TYPE_CHECKING:
     from oiso_desktop.gui.login_notices_dialog import LoginNotices
     from oiso_desktop.services.auth_service import UserSession
 
+#: The window's first size, and what a window manager's title bar may take above it.
+DEFAULT_SIZE = QSize(1180, 760)
+TITLE_BAR_ALLOWANCE = 40
+
 log = logging.getLogger(__name__)
 
 
@@ -266,10 +270,28 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self, self._load_sharing_notices)
 
         geometry = settings().value("main_window/geometry")
+        #: show() the window maximized (first start on a small screen): see app.py.
+        self.opens_maximized = False
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
-            self.resize(1180, 760)
+            self._default_geometry()
+
+    def _default_geometry(self) -> None:
+        """1180 x 760 where it fits; on a laptop screen (1366 x 768, less a taskbar
+        and the title bar) that would overflow: the window opens maximized."""
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is None:
+            self.resize(DEFAULT_SIZE)
+            return
+        available = screen.availableGeometry()
+        width = min(DEFAULT_SIZE.width(), available.width())
+        height = min(DEFAULT_SIZE.height(), available.height() - TITLE_BAR_ALLOWANCE)
+        self.resize(width, height)
+        self.opens_maximized = (
+            available.width() < DEFAULT_SIZE.width() + 100
+            or available.height() < DEFAULT_SIZE.height() + TITLE_BAR_ALLOWANCE
+        )
 
     # ------------------------------------------------------------ idle delay
     def _on_idle_setting_failed(self, exc: BaseException) -> None:

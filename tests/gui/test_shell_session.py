@@ -465,3 +465,17 @@ def test_main_opens_login_on_data_dir_and_quits(qtbot, db, qapp, monkeypatch):
         install_translations("fr")
     assert code == 0
     assert seen == {"title": "OISO Desktop — Sign in", "button": "Sign in"}
+
+
+def test_the_first_window_fits_the_screen(qtbot, db):
+    # No saved geometry: 1180 x 760 would overflow a laptop's 768 pixels once a
+    # title bar and a taskbar are counted; on such a screen the window opens
+    # maximized, and its normal size stays inside the screen.
+    window = _main_window(qtbot, db, "admin")
+    available = window.screen().availableGeometry()
+    # (the offscreen screen is 800 pixels wide: narrower than any page's minimum)
+    assert window.width() <= max(available.width(), window.minimumSizeHint().width())
+    assert window.height() <= available.height() - 40
+    small = available.width() < 1280 or available.height() < 800
+    assert window.opens_maximized is small
+    window.close()
