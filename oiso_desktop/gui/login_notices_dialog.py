@@ -193,6 +193,8 @@ class LoginNoticesDialog(QDialog):
         self.message_label.hide()
         self._tasks.run(
             self._session.sharing.acknowledge_notices,
+            self.notices.new_shares,  # those shown: not one that arrived since
+            self.notices.break_glass,
             on_success=self._on_acknowledged,
             on_failure=self._on_failed,
             owner=self,

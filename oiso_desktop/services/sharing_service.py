@@ -21,10 +21,10 @@ reason of a break-the-glass stay out of the log).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import and_, delete, false, or_, select, update
 
 from oiso_desktop.domain.errors import ErrorCode, NotFound, PermissionDenied, ValidationError
 from oiso_desktop.domain.identifiers import validate_nir
@@ -518,25 +518,40 @@ class SharingService:
             return tuple(result)
 
     @writes
-    def acknowledge_notices(self) -> None:
-        """I was shown the new shares and the break-the-glass accesses: not again."""
+    def acknowledge_notices(
+        self,
+        shares: Sequence[ShareView] | None = None,
+        break_glass: Sequence[BreakGlassNotice] | None = None,
+    ) -> None:
+        """I was shown these new shares and break-the-glass accesses: not again.
+
+        Only those shown are marked (a share granted while the notice was open is
+        told at the next login); ``None`` for both marks every pending one.
+        """
+        every = shares is None and break_glass is None
         with self._uow() as uow:
             now = naive_utc(self.ctx.now())
-            uow.session.execute(
-                update(PatientShare)
-                .where(
-                    PatientShare.user_id == uow.actor.user_id, PatientShare.notified_at.is_(None)
-                )
-                .values(notified_at=now)
+            me = uow.actor.user_id
+            share_rows = update(PatientShare).where(
+                PatientShare.user_id == me, PatientShare.notified_at.is_(None)
             )
-            uow.session.execute(
-                update(BreakGlassAccess)
-                .where(
-                    BreakGlassAccess.owner_id == uow.actor.user_id,
-                    BreakGlassAccess.owner_notified_at.is_(None),
-                )
-                .values(owner_notified_at=now)
+            if not every:
+                shown = [
+                    and_(
+                        PatientShare.patient_id == view.patient.id,
+                        PatientShare.granted_at == naive_utc(view.granted_at),
+                    )
+                    for view in shares or ()
+                ]
+                share_rows = share_rows.where(or_(false(), *shown))
+            uow.session.execute(share_rows.values(notified_at=now))
+            glass_rows = update(BreakGlassAccess).where(
+                BreakGlassAccess.owner_id == me, BreakGlassAccess.owner_notified_at.is_(None)
             )
+            if not every:
+                ids = [notice.id for notice in break_glass or ()]
+                glass_rows = glass_rows.where(BreakGlassAccess.id.in_(ids))
+            uow.session.execute(glass_rows.values(owner_notified_at=now))
             uow.commit()
 
     @reads

@@ -314,3 +314,21 @@ def test_break_the_glass_is_read_only_for_the_session_told_and_reviewed(
     logged = [e for e in _events(admin) if e.action.startswith("break_glass")]
     assert [e.action for e in logged] == ["break_glass", "break_glass_reviewed"]
     assert all("urgences" not in e.details and "Justifié" not in e.details for e in logged)
+
+
+def test_a_share_granted_while_the_notice_is_open_is_told_next_time(
+    team: Team, durand: UserSession
+) -> None:
+    first = durand.patients.create(identity()).id
+    second = durand.patients.create(identity(birth_name="MARTIN")).id
+    bernard = team.login("p.bernard")
+    durand.sharing.share(first, team.ids["p.bernard"], "read", "")
+    shown = bernard.sharing.new_shares_since_last_login()
+    assert [s.patient.id for s in shown] == [first]
+    # Another share arrives before "J'ai pris connaissance" is clicked.
+    durand.sharing.share(second, team.ids["p.bernard"], "read", "")
+    bernard.sharing.acknowledge_notices(shown, ())
+    assert [s.patient.id for s in bernard.sharing.new_shares_since_last_login()] == [second]
+    # With nothing named, everything pending is marked.
+    bernard.sharing.acknowledge_notices()
+    assert bernard.sharing.new_shares_since_last_login() == ()
