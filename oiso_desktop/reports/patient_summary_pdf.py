@@ -26,9 +26,12 @@ Content, in this order:
   adjustments), Amsterdam II, revised Bethesda, each with its values against its
   threshold, its status, its reading and the relatives who count.
 
+* **Suivi**: the surveillance plan as stored (exam, rhythm, last and next date, state:
+  overdue in red, "à confirmer" and adjusted items marked), the appointments to come,
+  and the exams held with their results.
+
 The genetics come before the family so that the first page holds the file's facts and the
-pedigree starts a page of its own when it cannot follow them. The surveillance plan will
-join them once the follow-up engine exists; until then there is no such section at all.
+pedigree starts a page of its own when it cannot follow them.
 Every page ends with "Confidentiel — données de santé" and "Page n / N"; every page after
 the first names the patient (birth name, first names, birth date) at its top.
 """
@@ -123,6 +126,7 @@ from oiso_desktop.reports.common import (
 )
 from oiso_desktop.reports.common import french as _french
 from oiso_desktop.reports.common import para as _p
+from oiso_desktop.reports.exam_labels import exam_label_fr
 from oiso_desktop.reports.fonts import SANS, SANS_BOLD, register_fonts
 from oiso_desktop.reports.pedigree_pdf import (
     PedigreeFlowable,
@@ -136,8 +140,12 @@ __all__ = [
     "FOOTER",
     "FormStamp",
     "PatientSummary",
+    "SummaryAppointment",
     "SummaryAuthor",
+    "SummaryExamDone",
+    "SummaryFollowup",
     "SummaryLetterhead",
+    "SummaryPlanItem",
     "format_nir",
     "render_patient_summary",
     "summary_family",
@@ -241,6 +249,48 @@ class FormStamp:
 
 
 @dataclass(frozen=True)
+class SummaryPlanItem:
+    """One item of the surveillance plan as stored (``PlanItemView``'s plain parts)."""
+
+    exam: str  # ExamKind value
+    label: str  # the item's own name (a custom exam)
+    start_age: float
+    end_age: float | None
+    interval_months: int | None
+    fixed_ages: tuple[float, ...]
+    next_due: dt.date | None
+    last_done: dt.date | None
+    status: str  # PlanStatus value
+    adjusted: bool = False
+    to_confirm: bool = False
+
+
+@dataclass(frozen=True)
+class SummaryAppointment:
+    starts_at: dt.datetime  # local, naive
+    exam: str  # ExamKind value
+    place: str
+    practitioner: str
+    status: str  # AppointmentStatus value
+
+
+@dataclass(frozen=True)
+class SummaryExamDone:
+    performed_on: dt.date
+    exam: str  # ExamKind value
+    result: str
+
+
+@dataclass(frozen=True)
+class SummaryFollowup:
+    """The Suivi section: the plan, the appointments to come, the exams held."""
+
+    items: tuple[SummaryPlanItem, ...] = ()
+    appointments: tuple[SummaryAppointment, ...] = ()
+    performed: tuple[SummaryExamDone, ...] = ()
+
+
+@dataclass(frozen=True)
 class PatientSummary:
     """Everything the summary shows. ``family``: the family form as saved (the genetics
     form's results are added for the pedigree here); ``scores``: computed by the caller
@@ -254,6 +304,7 @@ class PatientSummary:
     scores: Scores
     day: dt.date
     stamps: Mapping[str, FormStamp] = field(default_factory=dict)
+    followup: SummaryFollowup = field(default_factory=SummaryFollowup)
 
 
 # ------------------------------------------------------------------------- helpers
@@ -1092,6 +1143,158 @@ def _scores(summary: PatientSummary, styles: _Styles) -> list[Flowable]:
 # ------------------------------------------------------------------------ the document
 
 
+# -------------------------------------------------------------------------- follow-up
+
+PLAN_STATUS_FR = {
+    "not_started": "À venir",
+    "active": "En cours",
+    "done": "Réalisé",
+    "per_findings": "Selon les résultats",
+    "ended": "Terminé (limite d'âge)",
+    "stopped_by_surgery": "Arrêté (chirurgie de réduction de risque)",
+    "stopped_by_adjustment": "Arrêté (ajustement)",
+    "deceased": "Arrêté (décès)",
+}
+APPOINTMENT_STATUS_FR = {
+    "booked": "Prévu",
+    "confirmed": "Confirmé",
+    "done": "Honoré",
+    "missed": "Manqué",
+    "cancelled": "Annulé",
+}
+#: Appointments still to come are the only ones printed (the past ones are exams held).
+_UPCOMING = ("booked", "confirmed")
+
+
+def _age(age: float) -> str:
+    return str(int(age)) if float(age).is_integer() else f"{age:.1f}".replace(".", ",")
+
+
+def _interval(months: int | None) -> str:
+    if months is None:
+        return "une fois"
+    if months == 12:
+        return "tous les ans"
+    if months % 12 == 0:
+        return f"tous les {months // 12} ans"
+    return "tous les mois" if months == 1 else f"tous les {months} mois"
+
+
+def plan_rhythm(item: SummaryPlanItem) -> str:
+    """ "tous les ans, de 30 à 65 ans"; "à 20, 25, 30 ans, puis tous les 2 ans"."""
+    if item.fixed_ages:
+        ages = ", ".join(_age(age) for age in item.fixed_ages)
+        if item.interval_months is None:
+            return f"à {ages} ans"
+        return f"à {ages} ans, puis {_interval(item.interval_months)}"
+    if item.end_age is None:
+        span = f"à partir de {_age(item.start_age)} ans"
+    else:
+        span = f"de {_age(item.start_age)} à {_age(item.end_age)} ans"
+    return f"{_interval(item.interval_months)}, {span}"
+
+
+def _plan_exam(item: SummaryPlanItem) -> str:
+    if item.exam == "other" and item.label:
+        return item.label
+    return _capital(exam_label_fr(item.exam))
+
+
+def _plan_state(item: SummaryPlanItem, day: dt.date) -> str:
+    state = PLAN_STATUS_FR.get(item.status, item.status)
+    if item.status == "active" and item.next_due is not None and item.next_due < day:
+        state = "<font color='#8B1A1A'><b>En retard</b></font>"
+    else:
+        state = _x(state)
+    marks = [
+        mark for mark, on in (("à confirmer", item.to_confirm), ("ajusté", item.adjusted)) if on
+    ]
+    if marks:
+        state += f"<br/><font color='#5B6770'>{_x(', '.join(marks))}</font>"
+    return state
+
+
+def _followup(summary: PatientSummary, styles: _Styles) -> list[Flowable]:
+    followup = summary.followup
+    width = PORTRAIT_WIDTH
+    first: list[Flowable] = [_p("Plan de surveillance", styles.subsection)]
+    if followup.items:
+        rows: list[list[Any]] = [
+            _headers(("Examen", "Rythme", "Dernier", "Prochain", "État"), styles)
+        ]
+        ordered = sorted(
+            followup.items,
+            key=lambda item: (item.next_due is None, item.next_due or dt.date.max, item.exam),
+        )
+        rows += [
+            [
+                _p(_plan_exam(item), styles.cell_bold),
+                _p(plan_rhythm(item), styles.cell),
+                _p(_date(item.last_done) or "—", styles.cell),
+                _p(_date(item.next_due) or "—", styles.cell),
+                Paragraph(_plan_state(item, summary.day), styles.cell),
+            ]
+            for item in ordered
+        ]
+        first.append(
+            _table(
+                rows,
+                [width * 0.27, width * 0.29, width * 0.12, width * 0.12, width * 0.2],
+                styles,
+            )
+        )
+    else:
+        first.append(
+            _p(
+                "Aucun plan de surveillance : il découle d'un variant pathogène enregistré "
+                "(onglet Génétique) ou d'un protocole choisi sans variant.",
+                styles.body,
+            )
+        )
+    story = _with_section(_section("Suivi", styles), first)
+    upcoming = sorted(
+        (a for a in followup.appointments if a.status in _UPCOMING), key=lambda a: a.starts_at
+    )
+    story.append(_p("Rendez-vous à venir", styles.subsection))
+    if upcoming:
+        rows = [_headers(("Date", "Examen", "Lieu", "Praticien", "État"), styles)]
+        rows += [
+            [
+                _p(
+                    f"{_date(a.starts_at.date())} à {a.starts_at.strftime('%H:%M')}",
+                    styles.cell_bold,
+                ),
+                _p(_capital(exam_label_fr(a.exam)), styles.cell),
+                _p(a.place or "—", styles.cell),
+                _p(a.practitioner or "—", styles.cell),
+                _p(APPOINTMENT_STATUS_FR.get(a.status, a.status), styles.cell),
+            ]
+            for a in upcoming
+        ]
+        story.append(
+            _table(
+                rows,
+                [width * 0.21, width * 0.27, width * 0.22, width * 0.18, width * 0.12],
+                styles,
+            )
+        )
+    else:
+        story.append(_p("Aucun rendez-vous à venir.", styles.body))
+    if followup.performed:
+        story.append(_p("Examens réalisés", styles.subsection))
+        rows = [_headers(("Date", "Examen", "Résultat"), styles)]
+        rows += [
+            [
+                _p(_date(done.performed_on), styles.cell),
+                _p(_capital(exam_label_fr(done.exam)), styles.cell_bold),
+                _p(done.result.strip() or "—", styles.cell),
+            ]
+            for done in sorted(followup.performed, key=lambda d: d.performed_on, reverse=True)
+        ]
+        story.append(_table(rows, [width * 0.14, width * 0.3, width * 0.56], styles))
+    return story
+
+
 def _patient_line(identity: IdentityFields) -> str:
     """ "LEFÈVRE Hélène (nom utilisé MARTIN), née le 12/03/1987": the birth name first,
     as identitovigilance wants."""
@@ -1243,6 +1446,7 @@ def render_patient_summary(summary: PatientSummary) -> bytes:
     story += _genetics(summary, styles)
     story += _family(summary, drawing, inline, styles)
     story += _scores(summary, styles)
+    story += _followup(summary, styles)
     if inline is None:
         story += [
             NextPageTemplate("landscape"),

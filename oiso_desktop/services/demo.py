@@ -962,6 +962,26 @@ DEMO_PLACES = (
     "Consultation de génétique, bâtiment B",
     "Endoscopie, site Sud",
 )
+_ENDOSCOPY = {ExamKind.COLONOSCOPY, ExamKind.UPPER_ENDOSCOPY}
+_IMAGING = {
+    ExamKind.BREAST_MRI,
+    ExamKind.MAMMOGRAPHY,
+    ExamKind.BILATERAL_MAMMOGRAPHY,
+    ExamKind.WHOLE_BODY_MRI,
+    ExamKind.BRAIN_MRI,
+    ExamKind.ABDOMINAL_ULTRASOUND,
+}
+
+
+def demo_place(exam: ExamKind) -> str:
+    """Where the demo books ``exam``: the imaging, endoscopy or consultation place."""
+    if exam in _IMAGING:
+        return DEMO_PLACES[0]
+    if exam in _ENDOSCOPY:
+        return DEMO_PLACES[2]
+    return DEMO_PLACES[1]
+
+
 #: (pattern, gene) of the carriers of each practitioner: "due" (the next exams fall
 #: due within a few weeks), "overdue" (two months late), "lost" (nothing done: lost to
 #: follow-up)
@@ -1119,21 +1139,29 @@ def _save_followup_as(session: UserSession, carriers: Sequence[DemoCarrier]) -> 
                     exam=item.exam.value,
                     starts_at=starts_at,
                     duration_minutes=30,
-                    place=DEMO_PLACES[index % len(DEMO_PLACES)],
+                    place=demo_place(item.exam),
                     practitioner_id=practitioner_id,
                     plan_item_id=item.id,
                 )
             ).appointment
             if index % 2:
                 session.appointments.confirm(booked.id, expected_version=booked.version)
-        # the first place booked twice at the same time: a conflict to show
+        # a consultation room booked twice at the same time: a conflict to show
+        twice = next(
+            (
+                index
+                for index, (_, item) in enumerate(booking)
+                if demo_place(item.exam) == DEMO_PLACES[1]
+            ),
+            0,
+        )
         session.appointments.book(
             AppointmentInput(
                 patient_id=booking[-1][0],
                 exam=ExamKind.GENETICS_CONSULTATION.value,
-                starts_at=slots[0],
+                starts_at=slots[twice],
                 duration_minutes=30,
-                place=DEMO_PLACES[0],
+                place=demo_place(booking[twice][1].exam),
                 practitioner_id=practitioner_id,
                 note="Créneau en double : à déplacer",
             )

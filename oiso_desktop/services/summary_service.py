@@ -39,11 +39,16 @@ from oiso_desktop.domain.scores import Scores, compute_scores
 from oiso_desktop.reports.patient_summary_pdf import (
     FormStamp,
     PatientSummary,
+    SummaryAppointment,
     SummaryAuthor,
+    SummaryExamDone,
+    SummaryFollowup,
     SummaryLetterhead,
+    SummaryPlanItem,
     render_patient_summary,
     summary_family,
 )
+from oiso_desktop.services.appointment_service import AppointmentService
 from oiso_desktop.services.clinical_form_service import saved_content
 from oiso_desktop.services.clinical_gate import open_clinical_file
 from oiso_desktop.services.context import (
@@ -54,6 +59,7 @@ from oiso_desktop.services.context import (
     writes,
 )
 from oiso_desktop.services.event_log import record_event
+from oiso_desktop.services.followup_service import FollowupService
 from oiso_desktop.services.patient_service import fields_of
 from oiso_desktop.storage.field_crypto import ClinicalKeys
 from oiso_desktop.storage.models import Patient, User
@@ -174,6 +180,49 @@ class SummaryService:
             ),
             day=self.ctx.today(),
             stamps=stamps,
+            followup=self._followup(patient_id),
+        )
+
+    def _followup(self, patient_id: int) -> SummaryFollowup:
+        """The plan, the appointments and the exams held, as the Suivi tab reads them
+        (their own read, with their own access checks: the same file and role)."""
+        plan = FollowupService(self.ctx).plan(patient_id)
+        appointments = AppointmentService(self.ctx).for_patient(patient_id)
+        return SummaryFollowup(
+            items=tuple(
+                SummaryPlanItem(
+                    exam=str(item.exam),
+                    label=item.label,
+                    start_age=item.start_age,
+                    end_age=item.end_age,
+                    interval_months=item.interval_months,
+                    fixed_ages=item.fixed_ages,
+                    next_due=item.next_due,
+                    last_done=item.last_done,
+                    status=str(item.status),
+                    adjusted=item.adjusted,
+                    to_confirm=item.to_confirm,
+                )
+                for item in plan.items
+            ),
+            appointments=tuple(
+                SummaryAppointment(
+                    starts_at=appointment.starts_at,
+                    exam=appointment.exam,
+                    place=appointment.place,
+                    practitioner=appointment.practitioner_name,
+                    status=str(appointment.status),
+                )
+                for appointment in appointments
+            ),
+            performed=tuple(
+                SummaryExamDone(
+                    performed_on=done.performed_on,
+                    exam=str(done.exam),
+                    result=done.result_summary,
+                )
+                for done in plan.performed
+            ),
         )
 
     # ------------------------------------------------------------------ use cases

@@ -31,6 +31,7 @@ from oiso_desktop.domain.personal_history import (
 from oiso_desktop.domain.roles import Role
 from oiso_desktop.domain.sample_families import brca1_family
 from oiso_desktop.domain.scores import Branch
+from oiso_desktop.services.appointment_service import AppointmentInput
 from oiso_desktop.services.auth_service import UserSession
 from oiso_desktop.services.dto import UserInput
 from oiso_desktop.services.summary_service import file_scores
@@ -211,8 +212,10 @@ def test_the_summary_of_a_rich_file_names_people_variants_and_scores(
     for title in ("Score de Manchester", "Critères d'Amsterdam II", "Critères de Bethesda"):
         assert title in text
     assert "Seuil atteint" in text and "Critères non remplis" in text
-    # no surveillance plan until the follow-up engine exists
-    assert "surveillance" not in text.lower()
+    # the follow-up that the BRCA2 variant set off (woman of 38, 2 March 2026)
+    assert "Plan de surveillance" in text and "Rendez-vous à venir" in text
+    assert "IRM mammaire" in text and "tous les ans, de 30 à 65 ans" in text
+    assert "Aucun rendez-vous à venir." in text and "Examens réalisés" not in text
     # the footer on every page
     for number, page in enumerate(pages, start=1):
         assert "Confidentiel — données de santé" in page
@@ -349,3 +352,27 @@ def test_a_planted_name_is_written_nowhere_but_in_the_summary_saved(
     assert scanned >= 3  # the database, its keystore, its failures file at least
     assert list(private_temp.iterdir()) == []
     assert PLANTED in " ".join(_text(saved.read_bytes()))
+
+
+def test_the_summary_shows_the_plan_the_appointments_and_the_exams_held(
+    durand: UserSession, rich: int, team: Team
+) -> None:
+    plan = durand.followup.plan(rich)
+    mri = next(item for item in plan.items if item.exam == "breast_mri")
+    durand.followup.mark_done(rich, mri.key, dt.date(2026, 2, 10), "ACR 2, pas d'anomalie")
+    durand.appointments.book(
+        AppointmentInput(
+            patient_id=rich,
+            exam="breast_mri",
+            starts_at=dt.datetime(2027, 2, 9, 9, 30),
+            duration_minutes=30,
+            place="IRM 2",
+            practitioner_id=team.ids["p.durand"],
+        )
+    )
+    text = " ".join(_text(durand.summaries.build(rich)))
+    assert "09/02/2027 à 09:30" in text and "IRM 2" in text and "Prévu" in text
+    assert "Examens réalisés" in text and "10/02/2026" in text
+    assert "ACR 2, pas d'anomalie" in text
+    # the next breast MRI: a year after the one held
+    assert "10/02/2027" in text
