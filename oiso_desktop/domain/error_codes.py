@@ -346,6 +346,7 @@ class ErrorCode(StrEnum):
     CLINICAL_FORM_TOO_NEW = "clinical_form_too_new"  # params: schema, supported
     CLINICAL_FORM_REVISION_NOT_FOUND = "clinical_form_revision_not_found"  # params: revision
     CLINICAL_FORM_LINK_DENIED = "clinical_form_link_denied"  # params: patient_id, person_id
+    CLINICAL_FORM_DOCUMENT_UNKNOWN = "clinical_form_document_unknown"  # params: document_id
 
     # --- attachments (domain.documents, services.document_service, services.pdf_pages) --
     DOCUMENT_EMPTY = "document_empty"  # params: file_name

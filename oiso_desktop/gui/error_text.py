@@ -934,6 +934,10 @@ MESSAGES: dict[ErrorCode, str] = {
         "The link to patient file no. {patient_id} was not saved: you cannot open that "
         "file, or it does not exist.",
     ),
+    _E.CLINICAL_FORM_DOCUMENT_UNKNOWN: QT_TRANSLATE_NOOP(
+        "Errors",
+        "Attachment no. {document_id} does not belong to this file: the link was not saved.",
+    ),
     # --- attachments --------------------------------------------------------------------
     _E.DOCUMENT_EMPTY: QT_TRANSLATE_NOOP(
         "Errors", "The file “{file_name}” is empty: it was not attached."

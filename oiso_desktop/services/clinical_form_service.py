@@ -62,6 +62,7 @@ from oiso_desktop.domain.errors import (
     ValidationError,
 )
 from oiso_desktop.domain.family import Family
+from oiso_desktop.domain.genetics import Genetics
 from oiso_desktop.domain.permissions import PatientAccess, Permission
 from oiso_desktop.services.access import PatientScope
 from oiso_desktop.services.clinical_gate import open_clinical_file
@@ -78,7 +79,13 @@ from oiso_desktop.services.dto import ClinicalFormView, RevisionSummary
 from oiso_desktop.services.event_log import record_event
 from oiso_desktop.services.followup_service import recompute_after_form_save
 from oiso_desktop.storage.field_crypto import ClinicalKeys, EncryptedColumn
-from oiso_desktop.storage.models import ClinicalForm, ClinicalFormRevision, Patient, User
+from oiso_desktop.storage.models import (
+    ClinicalForm,
+    ClinicalFormRevision,
+    Document,
+    Patient,
+    User,
+)
 from oiso_desktop.storage.uow import UnitOfWork
 
 __all__ = ["PAD_TO", "ClinicalFormService", "saved_content"]
@@ -92,6 +99,10 @@ CONFLICT_MESSAGE = (
     "puis enregistrez à nouveau."
 )
 REVISION_NOT_FOUND_MESSAGE = "Ce formulaire n'a pas de version n° {revision}."
+DOCUMENT_LINK_MESSAGE = (
+    "Le document joint n° {document_id} n'appartient pas à ce dossier : le lien n'a pas "
+    "été enregistré."
+)
 LINK_DENIED_MESSAGE = (
     "Le lien vers le dossier n° {patient_id} n'a pas été enregistré : vous ne pouvez pas "
     "ouvrir ce dossier, ou il n'existe pas."
@@ -194,10 +205,42 @@ def _visible_links(
     return dataclasses.replace(content, people=people), labels
 
 
+def _document_ids(content: FormContent | None) -> set[int]:
+    """The attachments a genetics form points to (signed consents, letters' copies)."""
+    if not isinstance(content, Genetics):
+        return set()
+    linked = [consent.document_id for consent in content.consents]
+    linked += [item.document_id for item in content.relative_information]
+    return {document_id for document_id in linked if document_id is not None}
+
+
+def _check_document_links(
+    uow: ServiceUnitOfWork, patient: Patient, old: FormContent | None, new: FormContent
+) -> None:
+    """A link to an attachment added by this save must name one of this file's
+    attachments (a link saved earlier stays, even if its attachment was deleted since)."""
+    added = _document_ids(new) - _document_ids(old)
+    if not added:
+        return
+    found = set(
+        uow.session.scalars(
+            select(Document.id).where(Document.id.in_(added), Document.patient_id == patient.id)
+        )
+    )
+    missing = sorted(added - found)
+    if missing:
+        raise ValidationError(
+            DOCUMENT_LINK_MESSAGE.format(document_id=missing[0]),
+            code=ErrorCode.CLINICAL_FORM_DOCUMENT_UNKNOWN,
+            document_id=missing[0],
+        )
+
+
 def _merged_links(
     uow: ServiceUnitOfWork, patient: Patient, old: FormContent | None, new: FormContent
 ) -> FormContent:
     """``new`` with the links the actor could not see put back; new links checked."""
+    _check_document_links(uow, patient, old, new)
     if not isinstance(new, Family):
         return new
     before = (

@@ -2552,6 +2552,10 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
         <translation>Le lien vers le dossier n° {patient_id} n'a pas été enregistré : vous ne pouvez pas ouvrir ce dossier, ou il n'existe pas.</translation>
     </message>
     <message>
+        <source>Attachment no. {document_id} does not belong to this file: the link was not saved.</source>
+        <translation>Le document joint n° {document_id} n'appartient pas à ce dossier : le lien n'a pas été enregistré.</translation>
+    </message>
+    <message>
         <source>The file “{file_name}” is empty: it was not attached.</source>
         <translation>Le fichier « {file_name} » est vide : il n'a pas été joint.</translation>
     </message>
@@ -6182,7 +6186,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     <name>MainWindow</name>
     <message>
         <source>Encrypted local database (SQLCipher)</source>
-        <extracomment>the page is shown to the roles that have this permission</extracomment>
+        <extracomment>The window's first size, and what a window manager's title bar may take above it. the page is shown to the roles that have this permission</extracomment>
         <translation>Base locale chiffrée (SQLCipher)</translation>
     </message>
     <message>
@@ -6200,6 +6204,7 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     </message>
     <message>
         <source>Older copy of the database</source>
+        <extracomment>show() the window maximized (first start on a small screen): see app.py.</extracomment>
         <translation>Copie plus ancienne de la base</translation>
     </message>
     <message>

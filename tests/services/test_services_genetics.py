@@ -11,6 +11,7 @@ import shutil
 import subprocess
 
 import pytest
+from document_samples import text_pdf
 from service_helpers import RPPS_DURAND, Team, identity
 from sqlalchemy import select
 
@@ -362,3 +363,30 @@ def test_the_gene_filter_decrypts_only_the_genetics_of_files_the_user_may_see(
     assert set(index._entries) == {mine}
     assert bernard.patients.search_ids("", gene="BRCA2").ids == (theirs,)
     assert set(bernard.patients._genetics_index._entries) == {theirs}
+
+
+def test_a_signed_consent_links_only_an_attachment_of_the_same_file(
+    durand: UserSession, patient_id: int
+) -> None:
+    other = durand.patients.create(identity(birth_name="MARTIN")).id
+    mine = durand.documents.add(patient_id, "consentement.pdf", text_pdf("Consentement"))
+    theirs = durand.documents.add(other, "consentement.pdf", text_pdf("Autre dossier"))
+    linked = Genetics(consents=(Consent(date=dt.date(2025, 1, 2), document_id=theirs.id),))
+    with pytest.raises(ValidationError) as refused:
+        durand.forms.save(patient_id, FormKind.GENETICS, linked, expected_version=0)
+    assert refused.value.code == "clinical_form_document_unknown"
+    assert str(refused.value) == (
+        f"Le document joint n° {theirs.id} n'appartient pas à ce dossier : le lien n'a pas "
+        "été enregistré."
+    )
+    assert durand.forms.get(patient_id, FormKind.GENETICS).version == 0  # nothing saved
+    # its own attachment: saved; deleted afterwards, the link saved earlier stays
+    good = dataclasses.replace(
+        linked, consents=(Consent(date=dt.date(2025, 1, 2), document_id=mine.id),)
+    )
+    saved = durand.forms.save(patient_id, FormKind.GENETICS, good, expected_version=0)
+    durand.documents.delete(mine.id, expected_version=mine.version)
+    note = dataclasses.replace(
+        good, consents=(dataclasses.replace(good.consents[0], note="Signé en consultation"),)
+    )
+    assert durand.forms.save(patient_id, FormKind.GENETICS, note, expected_version=saved.version)
