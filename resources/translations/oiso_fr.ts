@@ -6465,6 +6465,10 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>File d&apos;envoi</translation>
     </message>
     <message>
+        <source>Schedule</source>
+        <translation>Planification</translation>
+    </message>
+    <message>
         <source>Run the maintenance now</source>
         <translation>Lancer la maintenance maintenant</translation>
     </message>
@@ -6563,6 +6567,38 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>Refresh</source>
         <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>Scheduled maintenance</source>
+        <translation>Maintenance planifiée</translation>
+    </message>
+    <message>
+        <source>Reading the state…</source>
+        <translation>Lecture de l&apos;état…</translation>
+    </message>
+    <message>
+        <source>The maintenance can also run every night with nobody signed in: a scheduled task of this computer starts the command below under this OS account ({account}). Setting it up puts a random secret in this account&apos;s system keyring and adds a maintenance key to the database; no password is stored, nothing is written in clear. Schedule the task under this same account, in a session where its keyring is available.</source>
+        <translation>La maintenance peut aussi s&apos;exécuter chaque nuit sans personne de connecté : une tâche planifiée de cet ordinateur lance la commande ci-dessous avec ce compte du système ({account}). La configurer place un secret aléatoire dans le trousseau système de ce compte et ajoute une clé de maintenance à la base ; aucun mot de passe n&apos;est enregistré, rien n&apos;est écrit en clair. Planifiez la tâche avec ce même compte, dans une session où son trousseau est accessible.</translation>
+    </message>
+    <message>
+        <source>the current one</source>
+        <translation>le compte actuel</translation>
+    </message>
+    <message>
+        <source>Command to schedule:</source>
+        <translation>Commande à planifier :</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copier</translation>
+    </message>
+    <message>
+        <source>Set up…</source>
+        <translation>Configurer…</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Retirer…</translation>
     </message>
     <message numerus="yes">
         <source>%n account(s)</source>
@@ -6710,6 +6746,74 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>Steps not completed: {reasons}</source>
         <translation>Étapes non terminées : {reasons}</translation>
+    </message>
+    <message>
+        <source>Set up for this database: the scheduled task can run the command.</source>
+        <translation>Configurée pour cette base : la tâche planifiée peut lancer la commande.</translation>
+    </message>
+    <message>
+        <source>Not set up for this database.</source>
+        <translation>Non configurée pour cette base.</translation>
+    </message>
+    <message>
+        <source>Set up again…</source>
+        <translation>Reconfigurer…</translation>
+    </message>
+    <message>
+        <source>Command copied.</source>
+        <translation>Commande copiée.</translation>
+    </message>
+    <message>
+        <source>Set up scheduled maintenance again for this database?</source>
+        <translation>Reconfigurer la maintenance planifiée de cette base ?</translation>
+    </message>
+    <message>
+        <source>Set up scheduled maintenance for this database?</source>
+        <translation>Configurer la maintenance planifiée de cette base ?</translation>
+    </message>
+    <message>
+        <source>A new random secret goes to the system keyring of this OS account ({account}) and a maintenance key that it opens is added to the database. The scheduled task must run under this account. An earlier setup, even from another OS account, stops working.</source>
+        <translation>Un nouveau secret aléatoire est placé dans le trousseau système de ce compte du système ({account}) et une clé de maintenance qu&apos;il ouvre est ajoutée à la base. La tâche planifiée doit s&apos;exécuter avec ce compte. Une configuration antérieure, même faite depuis un autre compte du système, cesse de fonctionner.</translation>
+    </message>
+    <message>
+        <source>Set up again</source>
+        <translation>Reconfigurer</translation>
+    </message>
+    <message>
+        <source>Set up</source>
+        <translation>Configurer</translation>
+    </message>
+    <message>
+        <source>Scheduled maintenance set up: schedule the command above under this OS account.</source>
+        <translation>Maintenance planifiée configurée : planifiez la commande ci-dessus avec ce compte du système.</translation>
+    </message>
+    <message>
+        <source>Setting up scheduled maintenance…</source>
+        <translation>Configuration de la maintenance planifiée…</translation>
+    </message>
+    <message>
+        <source>Remove scheduled maintenance for this database?</source>
+        <translation>Retirer la maintenance planifiée de cette base ?</translation>
+    </message>
+    <message>
+        <source>The database&apos;s maintenance key and the secret in this account&apos;s system keyring are erased: the scheduled command will be refused until it is set up again. Remove the scheduled task from the computer too.</source>
+        <translation>La clé de maintenance de la base et le secret du trousseau système de ce compte sont effacés : la commande planifiée sera refusée jusqu&apos;à une nouvelle configuration. Supprimez aussi la tâche planifiée de l&apos;ordinateur.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Scheduled maintenance removed: its key and its secret are erased.</source>
+        <translation>Maintenance planifiée retirée : sa clé et son secret sont effacés.</translation>
+    </message>
+    <message>
+        <source>Scheduled maintenance was not set up.</source>
+        <translation>La maintenance planifiée n&apos;était pas configurée.</translation>
+    </message>
+    <message>
+        <source>Removing scheduled maintenance…</source>
+        <translation>Retrait de la maintenance planifiée…</translation>
     </message>
     <message>
         <source>Account revoked. The database key will be changed as soon as the other open sessions are closed.</source>
