@@ -1,4 +1,8 @@
-"""``oiso-desktop events verify|export``: the event log (administrators)."""
+"""``oiso-desktop events verify|export``: the event log (administrators).
+
+``events export`` follows the Journal's filters: ``--user LOGIN``, ``--action CODE``
+and the period (``--since``/``--until``, UTC days).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ import argparse
 import datetime as dt
 import os
 from pathlib import Path
+from typing import Any
 
 from oiso_desktop.cli.common import (
     CliError,
@@ -18,6 +23,7 @@ from oiso_desktop.cli.common import (
     parse_day,
     path_argument,
 )
+from oiso_desktop.domain.event_actions import EVENT_ACTIONS
 from oiso_desktop.system.french_argparse import FrenchArgumentParser
 
 
@@ -47,6 +53,17 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[
         "--since", metavar="JOUR", help="à partir de ce jour inclus (AAAA-MM-JJ, UTC)"
     )
     export.add_argument("--until", metavar="JOUR", help="jusqu'à ce jour inclus (AAAA-MM-JJ, UTC)")
+    export.add_argument(
+        "--user",
+        dest="user_login",
+        metavar="IDENTIFIANT",
+        help="seulement les événements de ce compte",
+    )
+    export.add_argument(
+        "--action",
+        metavar="CODE",
+        help="seulement les événements de cette action (par exemple login_failed)",
+    )
     export.set_defaults(run=run_export)
 
 
@@ -80,16 +97,48 @@ def check_output(path: Path) -> None:
         raise CliError(f"Le fichier {path} ne peut pas être remplacé (droits insuffisants).")
 
 
+def check_action(code: str | None) -> str | None:
+    """The ``--action`` code, checked against the codes the event log records."""
+    if code is None:
+        return None
+    wanted = code.strip().lower()
+    if wanted not in EVENT_ACTIONS:
+        raise CliError(
+            f"Action inconnue : « {code.strip()} ». Indiquez un code du journal, "
+            "par exemple login, login_failed, patient_viewed ou user_created.",
+            code="cli_unknown_action",
+            action=code.strip(),
+        )
+    return wanted
+
+
+def _user_id(session: Any, login: str) -> int:
+    """The account of ``login`` (anyone may name themselves; others: administrators)."""
+    wanted = login.strip().lower()
+    if wanted == session.actor.login:
+        return int(session.actor.user_id)
+    for user in session.users.list_users(include_revoked=True):
+        if user.login == wanted:
+            return int(user.id)
+    raise CliError(
+        f"Aucun compte ne porte l'identifiant « {wanted} ».", code="cli_unknown_login", login=wanted
+    )
+
+
 def run_export(args: argparse.Namespace) -> int:
     check_output(args.output)
+    action = check_action(args.action)
     since_day, until_day = parse_day(args.since), parse_day(args.until)
     since = day_start_utc(since_day) if since_day else None
     until = day_start_utc(until_day) + dt.timedelta(days=1) if until_day else None
     with admin_session(args) as session:
+        user_id = _user_id(session, args.user_login) if args.user_login is not None else None
         count = session.events.export_csv(  # type: ignore[attr-defined]
             args.output,
             since=since,
             until=until,
+            user_id=user_id,
+            action=action,
         )
     out(f"{count} événement(s) exporté(s) vers {args.output}.")
     return 0

@@ -439,4 +439,5 @@ class ErrorCode(StrEnum):
     CLI_VALUE_MISSING = "cli_value_missing"  # params: value
     CLI_BAD_DATE = "cli_bad_date"  # params: text
     CLI_UNKNOWN_LOGIN = "cli_unknown_login"  # params: login
+    CLI_UNKNOWN_ACTION = "cli_unknown_action"  # params: action
     CLI_UNATTENDED_WITH_LOGIN = "cli_unattended_with_login"

@@ -1182,6 +1182,9 @@ MESSAGES: dict[ErrorCode, str] = {
         "Errors", "Invalid date: {text} (expected YYYY-MM-DD or DD/MM/YYYY)."
     ),
     _E.CLI_UNKNOWN_LOGIN: QT_TRANSLATE_NOOP("Errors", "No account has the login “{login}”."),
+    _E.CLI_UNKNOWN_ACTION: QT_TRANSLATE_NOOP(
+        "Errors", "Unknown action: “{action}”. Give an action code of the event log."
+    ),
     _E.SMTP_SETTINGS_INVALID: QT_TRANSLATE_NOOP(
         "Errors",
         "An email setting is not valid: check the server, the port, the security and "

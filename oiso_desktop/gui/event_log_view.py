@@ -1,5 +1,6 @@
-"""The event log (Journal): filters, table, PDF extract of the filtered events, and for
-admins integrity check and CSV export."""
+"""The event log (Journal): filters, table, CSV export and PDF extract of the filtered
+events (an admin: any filter; the others: their own events), and for admins the
+integrity check."""
 
 from __future__ import annotations
 
@@ -144,14 +145,13 @@ class EventLogView(QWidget):
         self.verify_button.setObjectName("verify_button")
         self.export_button = QPushButton(icon("export"), self.tr("Export (CSV)…"))
         self.export_button.setObjectName("export_button")
-        # Everyone may print their extract (an admin: any filter; the others: their own).
+        # Everyone may export (an admin: any filter; the others: their own events).
         self.export_pdf_button = QPushButton(icon("export"), self.tr("Export (PDF)…"))
         self.export_pdf_button.setObjectName("export_pdf_button")
         bottom.addWidget(self.verify_button)
         bottom.addWidget(self.export_button)
         bottom.addWidget(self.export_pdf_button)
         self.verify_button.setVisible(self._is_admin)
-        self.export_button.setVisible(self._is_admin)
         layout.addLayout(bottom)
 
         self.result_label = QLabel("")
@@ -197,6 +197,13 @@ class EventLogView(QWidget):
         until = _to_utc(end + timedelta(days=1)) if end else None
         return since, until, problem
 
+    def _user_filter(self) -> int | None:
+        """The user whose events are shown and exported (None: all, admins only)."""
+        if self._is_admin:
+            user_id = self.user_combo.currentData()
+            return int(user_id) if user_id is not None else None
+        return self._session.actor.user_id
+
     def reload(self) -> None:
         self._debounce.stop()
         since, until, problem = self._period()
@@ -204,13 +211,11 @@ class EventLogView(QWidget):
         self.filter_message_label.setVisible(bool(problem))
         if problem:
             return
-        actor = self._session.actor
-        user_id = self.user_combo.currentData() if self._is_admin else actor.user_id
         self._load_seq += 1
         seq = self._load_seq
         self._tasks.run(
             self._session.events.list,
-            user_id=user_id,
+            user_id=self._user_filter(),
             action=self.action_combo.currentData(),
             since=since,
             until=until,
@@ -296,7 +301,7 @@ class EventLogView(QWidget):
         dialog.open()
 
     def export_to(self, path: Path) -> None:
-        """Export the events of the selected period to ``path`` (CSV) in the background."""
+        """Write the events matching the current filters to ``path`` (CSV) in the background."""
         since, until, problem = self._period()
         if problem:
             self._show_result(problem, "error")
@@ -305,6 +310,8 @@ class EventLogView(QWidget):
         self._tasks.run(
             self._session.events.export_csv,
             path,
+            user_id=self._user_filter(),
+            action=self.action_combo.currentData(),
             since=since,
             until=until,
             on_success=lambda count: self._on_exported(path, count),
@@ -348,12 +355,11 @@ class EventLogView(QWidget):
         if problem:
             self._show_result(problem, "error")
             return
-        user_id = self.user_combo.currentData() if self._is_admin else self._session.actor.user_id
         self.export_pdf_button.setEnabled(False)
         self._tasks.run(
             self._session.events.export_pdf,
             path,
-            user_id=user_id,
+            user_id=self._user_filter(),
             action=self.action_combo.currentData(),
             since=since,
             until=until,

@@ -1,23 +1,32 @@
-"""Administration: the maintenance job, the inactive accounts and the email settings
-(issue 10; REFERENCE.md "Retention").
+"""Administration: the maintenance job, the inactive accounts, the email settings and
+the scheduled (unattended) maintenance (issue 10; REFERENCE.md "Retention").
 
-Three tabs under a "run the maintenance now" bar:
+Four tabs under a "run the maintenance now" bar:
 
 * **Inactive accounts**: the accounts warned, or due a warning, after a year
   without sign-in; "revoke now" (with a confirmation, the administrators'
   revocation path); the grace period between the email and the revocation;
 * **Email**: the SMTP settings (the stored password is never shown; left
   empty it is kept), a test message;
-* **Outbox**: the counts and the messages (never their bodies).
+* **Outbox**: the counts and the messages (never their bodies);
+* **Schedule**: whether unattended maintenance is set up for this database, the
+  command for the OS's scheduled task (copied to the clipboard), set it up again or
+  remove it (``MaintenanceService.setup_unattended`` / ``remove_unattended``).
 
 Every service call runs in the background (``TaskRunner``).
 """
 
 from __future__ import annotations
 
+import getpass
+import shlex
+import subprocess
+import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -71,10 +80,27 @@ if TYPE_CHECKING:
 
     from oiso_desktop.services.auth_service import UserSession
 
-__all__ = ["MaintenanceView"]
+__all__ = ["MaintenanceView", "unattended_command"]
 
 #: the usual port of each kind of connection (offered when the kind changes)
 DEFAULT_PORTS = {SmtpSecurity.NONE: 25, SmtpSecurity.STARTTLS: 587, SmtpSecurity.TLS: 465}
+
+
+def unattended_command(folder: Path, *, windows: bool | None = None) -> str:
+    """The command a scheduled task runs for unattended maintenance of ``folder``,
+    quoted for the OS's command line (``windows``: default, this computer's OS)."""
+    words = ["oiso-desktop", "maintenance", "run", "--unattended", "--folder", str(folder)]
+    if windows if windows is not None else sys.platform == "win32":
+        return subprocess.list2cmdline(words)
+    return shlex.join(words)
+
+
+def _os_account() -> str:
+    """The name of the OS account running the application ("" if it cannot be told)."""
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError, ImportError):
+        return ""
 
 
 class MaintenanceView(QWidget):
@@ -82,13 +108,16 @@ class MaintenanceView(QWidget):
 
     Signals: ``sig_loaded`` after each reload of the inactive accounts and of the
     outbox; ``sig_settings_loaded`` once the SMTP settings and the grace period
-    are in the form; ``sig_action_done`` after a save, a revocation, a test
-    message or a maintenance run (successful or not).
+    are in the form; ``sig_unattended_loaded(configured)`` each time the state of
+    the scheduled maintenance is read; ``sig_action_done`` after a save, a
+    revocation, a test message, a maintenance run, or setting up or removing the
+    scheduled maintenance (successful or not).
     """
 
     sig_loaded = Signal()
     sig_settings_loaded = Signal()
     sig_action_done = Signal()
+    sig_unattended_loaded = Signal(bool)  # configured for this database
 
     def __init__(
         self, session: UserSession, tasks: TaskRunner, parent: QWidget | None = None
@@ -101,6 +130,7 @@ class MaintenanceView(QWidget):
         self._outbox = OutboxService(session.ctx)
         self._smtp: SmtpSettings | None = None
         self._grace_days: int | None = None
+        self._unattended: bool | None = None  # None until read
         self._pending_loads = 0  # reads under way (``sig_loaded`` when none is left)
         self.last_confirmation: QMessageBox | None = None
         self.test_dialog: QInputDialog | None = None
@@ -131,6 +161,7 @@ class MaintenanceView(QWidget):
         self.tabs.addTab(self._build_inactive_tab(), self.tr("Inactive accounts"))
         self.tabs.addTab(self._build_email_tab(), self.tr("Email settings"))
         self.tabs.addTab(self._build_outbox_tab(), self.tr("Outbox"))
+        self.tabs.addTab(self._build_unattended_tab(), self.tr("Schedule"))
         layout.addWidget(self.tabs, 1)
 
         self.status_label = QLabel("")
@@ -145,6 +176,7 @@ class MaintenanceView(QWidget):
         self._update_buttons()
         self.reload()
         self.load_settings()
+        self.load_unattended()
 
     # ------------------------------------------------------------------- build
     def _build_run_bar(self) -> QHBoxLayout:
@@ -333,6 +365,78 @@ class MaintenanceView(QWidget):
         self.refresh_button.clicked.connect(lambda: self.reload())
         return tab
 
+    def _build_unattended_tab(self) -> QWidget:
+        tab = QWidget()
+        outer = QVBoxLayout(tab)
+        box = QGroupBox(self.tr("Scheduled maintenance"))
+        box.setObjectName("unattended_box")
+        layout = QVBoxLayout(box)
+        self.unattended_state_label = QLabel(self.tr("Reading the state…"))
+        self.unattended_state_label.setObjectName("unattended_state_label")
+        layout.addWidget(self.unattended_state_label)
+        account = _os_account()
+        explanation = QLabel(
+            self.tr(
+                "The maintenance can also run every night with nobody signed in: a "
+                "scheduled task of this computer starts the command below under this OS "
+                "account ({account}). Setting it up puts a random secret in this "
+                "account's system keyring and adds a maintenance key to the database; "
+                "no password is stored, nothing is written in clear. Schedule the task "
+                "under this same account, in a session where its keyring is available."
+            ).format(account=account or self.tr("the current one"))
+        )
+        explanation.setObjectName("unattended_explanation_label")
+        explanation.setWordWrap(True)
+        style.set_role(explanation, "hint")
+        layout.addWidget(explanation)
+
+        layout.addWidget(QLabel(self.tr("Command to schedule:")))
+        command_row = QHBoxLayout()
+        self.unattended_command_edit = QLineEdit(unattended_command(self._database_folder()))
+        self.unattended_command_edit.setObjectName("unattended_command_edit")
+        self.unattended_command_edit.setReadOnly(True)
+        self.unattended_command_edit.setFont(
+            QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        )
+        self.unattended_command_edit.setCursorPosition(0)
+        self.unattended_command_edit.setToolTip(self.unattended_command_edit.text())
+        command_row.addWidget(self.unattended_command_edit, 1)
+        self.copy_command_button = QPushButton(self.tr("Copy"))
+        self.copy_command_button.setObjectName("copy_command_button")
+        command_row.addWidget(self.copy_command_button)
+        layout.addLayout(command_row)
+
+        buttons = QHBoxLayout()
+        self.setup_unattended_button = QPushButton(icon("verify"), self.tr("Set up…"))
+        self.setup_unattended_button.setObjectName("setup_unattended_button")
+        self.remove_unattended_button = QPushButton(icon("revoke"), self.tr("Remove…"))
+        self.remove_unattended_button.setObjectName("remove_unattended_button")
+        buttons.addWidget(self.setup_unattended_button)
+        buttons.addWidget(self.remove_unattended_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.unattended_message_label = QLabel("")
+        self.unattended_message_label.setObjectName("unattended_message_label")
+        self.unattended_message_label.setWordWrap(True)
+        self.unattended_message_label.hide()
+        layout.addWidget(self.unattended_message_label)
+        box.setMaximumWidth(1100)
+        outer.addWidget(box)
+        outer.addStretch(1)
+
+        self.copy_command_button.clicked.connect(self.copy_unattended_command)
+        self.setup_unattended_button.clicked.connect(self._on_setup_unattended_clicked)
+        self.remove_unattended_button.clicked.connect(self._on_remove_unattended_clicked)
+        return tab
+
+    def _database_folder(self) -> Path:
+        """The folder of this session's database (the ``--folder`` of the CLI)."""
+        ctx = self._session.ctx
+        keystore_path = getattr(ctx.keystore, "path", None)
+        if keystore_path is not None:
+            return Path(keystore_path).parent
+        return Path(ctx.database.path).parent
+
     # -------------------------------------------------------------------- data
     def reload(self) -> None:
         """Read the inactive accounts and the outbox again."""
@@ -459,6 +563,8 @@ class MaintenanceView(QWidget):
         )
         self.test_button.setEnabled(self._smtp is not None and self._smtp.configured)
         self.run_button.setEnabled(not self.job.running)
+        self.setup_unattended_button.setEnabled(self._unattended is not None)
+        self.remove_unattended_button.setEnabled(bool(self._unattended))
 
     def _on_security_changed(self, _index: int) -> None:
         # The usual port of the new kind of connection, unless a custom one is set.
@@ -691,6 +797,117 @@ class MaintenanceView(QWidget):
                 )
             )
         return "\n".join(lines)
+
+    # --------------------------------------------------- scheduled maintenance
+    def load_unattended(self) -> None:
+        """Read whether unattended maintenance is set up for this database."""
+        self._tasks.run(
+            self._maintenance.unattended_configured,
+            on_success=self._on_unattended_loaded,
+            on_failure=self._on_unattended_load_failed,
+            owner=self,
+        )
+
+    def _on_unattended_loaded(self, configured: bool) -> None:
+        self._unattended = bool(configured)
+        if configured:
+            text = self.tr("Set up for this database: the scheduled task can run the command.")
+        else:
+            text = self.tr("Not set up for this database.")
+        show_banner(self.unattended_state_label, text, "ok" if configured else "hint", bold=True)
+        self.setup_unattended_button.setText(
+            self.tr("Set up again…") if configured else self.tr("Set up…")
+        )
+        self._update_buttons()
+        self.sig_unattended_loaded.emit(self._unattended)
+
+    def _on_unattended_load_failed(self, exc: BaseException) -> None:
+        show_banner(self.unattended_state_label, error_text(exc), "error")
+        self._update_buttons()
+
+    def copy_unattended_command(self) -> None:
+        QGuiApplication.clipboard().setText(self.unattended_command_edit.text())
+        show_banner(self.unattended_message_label, self.tr("Command copied."), "ok")
+
+    def _on_setup_unattended_clicked(self) -> None:
+        account = _os_account() or self.tr("the current one")
+        self.last_confirmation = confirm(
+            self,
+            self.tr("Scheduled maintenance"),
+            (
+                self.tr("Set up scheduled maintenance again for this database?")
+                if self._unattended
+                else self.tr("Set up scheduled maintenance for this database?")
+            ),
+            self.tr(
+                "A new random secret goes to the system keyring of this OS account "
+                "({account}) and a maintenance key that it opens is added to the database. "
+                "The scheduled task must run under this account. An earlier setup, even "
+                "from another OS account, stops working."
+            ).format(account=account),
+            self.tr("Set up again") if self._unattended else self.tr("Set up"),
+            self.setup_unattended,
+        )
+
+    def setup_unattended(self) -> None:
+        """Set up (or again) unattended maintenance, in the background."""
+        self._unattended_busy()
+        self._tasks.run(
+            self._maintenance.setup_unattended,
+            on_success=lambda _result: self._on_unattended_done(
+                self.tr(
+                    "Scheduled maintenance set up: schedule the command above under this "
+                    "OS account."
+                )
+            ),
+            on_failure=self._on_unattended_failed,
+            label=self.tr("Setting up scheduled maintenance…"),
+            owner=self,
+        )
+
+    def _on_remove_unattended_clicked(self) -> None:
+        self.last_confirmation = confirm(
+            self,
+            self.tr("Scheduled maintenance"),
+            self.tr("Remove scheduled maintenance for this database?"),
+            self.tr(
+                "The database's maintenance key and the secret in this account's system "
+                "keyring are erased: the scheduled command will be refused until it is set "
+                "up again. Remove the scheduled task from the computer too."
+            ),
+            self.tr("Remove"),
+            self.remove_unattended,
+        )
+
+    def remove_unattended(self) -> None:
+        """Remove unattended maintenance (its key and secret), in the background."""
+        self._unattended_busy()
+        self._tasks.run(
+            self._maintenance.remove_unattended,
+            on_success=lambda removed: self._on_unattended_done(
+                self.tr("Scheduled maintenance removed: its key and its secret are erased.")
+                if removed
+                else self.tr("Scheduled maintenance was not set up.")
+            ),
+            on_failure=self._on_unattended_failed,
+            label=self.tr("Removing scheduled maintenance…"),
+            owner=self,
+        )
+
+    def _unattended_busy(self) -> None:
+        self.setup_unattended_button.setEnabled(False)
+        self.remove_unattended_button.setEnabled(False)
+        self.unattended_message_label.hide()
+
+    def _on_unattended_done(self, text: str) -> None:
+        show_banner(self.unattended_message_label, text, "ok")
+        self.load_unattended()
+        self.sig_action_done.emit()
+
+    def _on_unattended_failed(self, exc: BaseException) -> None:
+        show_banner(self.unattended_message_label, error_text(exc), "error")
+        self.load_unattended()
+        self.sig_action_done.emit()
 
     # ------------------------------------------------------------------ errors
     def _on_action_failed(self, exc: BaseException) -> None:

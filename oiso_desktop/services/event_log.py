@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import re
 from collections.abc import Generator, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -68,6 +69,8 @@ __all__ = [
 ANCHOR_SETTING = "event_chain_anchor"
 #: Recorded by every purge step, with the digest of the anchor it wrote.
 PURGED_ACTION = "events_purged"
+#: What an action code looks like (``events_exported``).
+_ACTION_CODE = re.compile(r"[a-z][a-z0-9_]{0,63}")
 # "<id>:<hash>" of the newest event, written with every event (see check_chain_head).
 HEAD_SETTING = "event_chain_head"
 
@@ -522,56 +525,71 @@ class EventService:
             uow.commit()
         return report
 
-    def _iterate(
-        self, uow: UnitOfWork, since: dt.datetime | None, until: dt.datetime | None
-    ) -> Iterator[Event]:
-        for event in uow.events.iterate():
-            if since is not None and event.occurred_at < event_time(since):
-                continue
-            if until is not None and event.occurred_at >= event_time(until):
-                continue
-            yield event
-
     @writes
     def export_csv(
         self,
         path: Path,
         since: dt.datetime | None = None,
         until: dt.datetime | None = None,
+        *,
+        user_id: int | None = None,
+        action: str | None = None,
     ) -> int:
-        """Write the events to ``path`` (CSV for French Excel); returns the row count.
+        """Write the events matching the Journal's filters to ``path`` (CSV for French
+        Excel), oldest first; returns the row count.
 
-        UTF-8 with BOM and ``;`` separators. ``until`` is exclusive.
+        Same filters and access as :meth:`export_pdf` and :meth:`list`: an admin exports
+        all events (or ``user_id``'s), anyone else only their own (PermissionDenied
+        ``own_events_only`` for another user's, and no file). ``until`` is exclusive.
+        UTF-8 with BOM and ``;`` separators; cells that a spreadsheet would run as
+        formulas are neutralised. Written atomically (StorageError ``export_failed``);
+        logged as ``events_exported`` (details: rows, format "csv" and the filters
+        applied: user id, action code, UTC bounds); a file whose event cannot be
+        written is removed.
         """
-        with self.ctx.unit_of_work(AccessMode.READ) as uow:
-            authorize(uow, uow.actor, Permission.VIEW_ALL_EVENTS)
         path = Path(path)
         count = 0
         try:
-            # Written atomically: an interrupted export leaves no partial file.
+            # Written atomically: an interrupted or refused export leaves no file.
             with (
                 atomic_writer(path, "w", encoding="utf-8-sig", newline="") as handle,
                 self.ctx.unit_of_work(AccessMode.READ) as uow,
             ):
-                authorize(uow, uow.actor, Permission.VIEW_ALL_EVENTS)
-                # Text cells that a spreadsheet would run as formulas are neutralised.
+                scope = self._scope(uow, user_id)
                 writer = csv_writer(handle, delimiter=";", quoting=csv.QUOTE_MINIMAL)
                 writer.writerow(CSV_HEADER)
-                for event in self._iterate(uow, since, until):
+                for event in _matching(uow, _filters(scope, action, since, until)):
                     writer.writerow(_event_record(event).values())
                     count += 1
         except (OSError, UnicodeError) as exc:
             raise _export_error(path, exc) from exc
-        with self._uow() as uow:
-            record_event(
-                uow,
-                self.ctx,
-                uow.actor,
-                "events_exported",
-                object_type="events",
-                details={"rows": count, "format": "csv"},
-            )
-            uow.commit()
+        # Facts only: ids, an action code and dates, never a value typed by someone.
+        details: dict[str, Any] = {"rows": count, "format": "csv"}
+        if scope is not None:
+            details["user_id"] = scope
+        if action:
+            # A code, or a note that the filter was not one (no text typed by someone).
+            details["action"] = action if _ACTION_CODE.fullmatch(action) else "?"
+        if since is not None:
+            details["since"] = event_time(since)
+        if until is not None:
+            details["until"] = event_time(until)
+        try:
+            with self._uow() as uow:
+                self._scope(uow, user_id)
+                record_event(
+                    uow,
+                    self.ctx,
+                    uow.actor,
+                    "events_exported",
+                    object_type="events",
+                    details=details,
+                )
+                uow.commit()
+        except BaseException:
+            # No event, no file: an export that could not be logged is taken back.
+            path.unlink(missing_ok=True)
+            raise
         return count
 
     @writes

@@ -94,7 +94,7 @@ def test_non_admin_sees_only_their_own_events(qtbot, gui_practitioner, gui_tasks
     user_ids = {view.model.row_at(r).user_id for r in range(view.model.rowCount())}
     assert user_ids == {gui_db.user_ids["cdubois"]}
     assert not view.verify_button.isVisible()
-    assert not view.export_button.isVisible()
+    assert view.export_button.isVisible()  # their own events, as shown
     assert not view.user_combo.isVisible()
 
 
@@ -130,3 +130,72 @@ def test_a_non_admin_exports_their_own_events_as_pdf(qtbot, gui_practitioner, gu
     with qtbot.waitSignal(view.sig_pdf_export_finished, timeout=10000) as done:
         view.export_pdf_to(tmp_path / "mien.pdf")
     assert done.args[0] == view.model.rowCount()
+
+
+def _csv_rows(path) -> list[dict[str, str]]:
+    import csv
+
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle, delimiter=";"))
+
+
+def test_export_csv_follows_the_filters(qtbot, admin_log, gui_tasks, gui_db, tmp_path):
+    """The CSV button writes what the Journal shows: user, action and period."""
+    from PySide6.QtWidgets import QFileDialog
+
+    cdubois = gui_db.user_ids["cdubois"]
+    users = admin_log.user_combo
+    users.setCurrentIndex(users.findData(cdubois))
+    actions = admin_log.action_combo
+    actions.setCurrentIndex(actions.findData("password_changed"))
+    today = date.today().strftime("%d/%m/%Y")
+    admin_log.from_date_edit.setText(today)
+    admin_log.to_date_edit.setText(today)
+    admin_log.reload()
+    assert gui_tasks.wait_idle(5000)
+    shown = [admin_log.model.row_at(r).id for r in range(admin_log.model.rowCount())]
+    assert shown  # cdubois set her own password at her first sign-in
+
+    # Through the button and its file dialog, as a user would.
+    qtbot.mouseClick(admin_log.export_button, Qt.MouseButton.LeftButton)
+    dialog = admin_log.export_dialog
+    assert isinstance(dialog, QFileDialog) and dialog.isVisible()
+    target = tmp_path / "journal-cdubois.csv"
+    with qtbot.waitSignal(admin_log.sig_export_finished, timeout=10000) as done:
+        dialog.fileSelected.emit(str(target))
+        dialog.close()
+    assert done.args[0] == len(shown)
+    rows = _csv_rows(target)
+    assert sorted(int(row["numéro"]) for row in rows) == sorted(shown)
+    assert {(row["utilisateur_id"], row["action"]) for row in rows} == {
+        (str(cdubois), "password_changed")
+    }
+    assert {row["date_utc"][:10] for row in rows} <= {
+        (date.today() + timedelta(days=d)).isoformat() for d in (-1, 0, 1)
+    }
+    assert str(target) in admin_log.result_text()
+
+    # Another action: the file follows the new filter.
+    actions.setCurrentIndex(actions.findData("login"))
+    assert gui_tasks.wait_idle(5000)
+    logins = tmp_path / "connexions.csv"
+    with qtbot.waitSignal(admin_log.sig_export_finished, timeout=10000) as done:
+        admin_log.export_to(logins)
+    rows = _csv_rows(logins)
+    assert done.args[0] == len(rows) > 0
+    assert {(row["utilisateur_id"], row["action"]) for row in rows} == {(str(cdubois), "login")}
+
+
+def test_a_non_admin_exports_their_own_events_as_csv(qtbot, gui_practitioner, gui_tasks, tmp_path):
+    view = EventLogView(gui_practitioner, gui_tasks)
+    qtbot.addWidget(view)
+    view.show()
+    assert gui_tasks.wait_idle(10000)
+    shown = sorted(view.model.row_at(r).id for r in range(view.model.rowCount()))
+    target = tmp_path / "mien.csv"
+    with qtbot.waitSignal(view.sig_export_finished, timeout=10000) as done:
+        view.export_to(target)
+    rows = _csv_rows(target)
+    assert done.args[0] == len(rows) == len(shown)
+    assert sorted(int(row["numéro"]) for row in rows) == shown
+    assert {row["identifiant"] for row in rows} == {"cdubois"}

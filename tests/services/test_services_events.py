@@ -14,7 +14,7 @@ from service_helpers import Team
 from oiso_desktop.domain.errors import PermissionDenied
 from oiso_desktop.domain.event_chain import event_hash
 from oiso_desktop.services.auth_service import UserSession
-from oiso_desktop.services.event_log import record_event
+from oiso_desktop.services.event_log import CSV_HEADER, record_event
 from oiso_desktop.storage.uow import UnitOfWork
 
 
@@ -76,8 +76,6 @@ def test_an_admin_reads_every_event_others_only_their_own(team: Team) -> None:
         durand.events.list(user_id=team.ids["admin"])
     with pytest.raises(PermissionDenied):
         durand.events.verify()
-    with pytest.raises(PermissionDenied):
-        durand.events.export_csv(Path("ignored.csv"))
     users = {e.user_id for e in admin.events.list()}
     assert {team.ids["admin"], team.ids["p.durand"]} <= users
     only_durand = admin.events.list(user_id=team.ids["p.durand"], action="lock")
@@ -275,3 +273,151 @@ def test_every_text_cell_of_the_csv_export_is_neutralised(
     cells = [cell for row in rows[1:] for cell in row]
     assert f"'{prefix}1+1" in cells
     assert not [cell for cell in cells if cell.startswith(("=", "+", "-", "@", "\t", "\r"))]
+
+
+# ------------------------------------------------- CSV export: the Journal's filters
+
+
+def _csv_rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle, delimiter=";"))
+
+
+def _exported_details(session: UserSession) -> dict[str, object]:
+    last = session.events.list(limit=1)[0]
+    assert last.action == "events_exported" and last.user_id == session.actor.user_id
+    return dict(json.loads(last.details))
+
+
+@pytest.fixture
+def journal(team: Team, clock) -> Team:  # type: ignore[no-untyped-def]
+    """Two days of sign-ins and locks by Durand and Bernard, a week after the setup."""
+    for _day in (7, 8):
+        clock.advance(days=1)
+        for login in ("p.durand", "p.bernard"):
+            session = team.login(login)
+            session.lock()
+            session.unlock(team.passwords[login])
+    return team
+
+
+def test_the_csv_export_follows_the_user_filter(journal: Team, tmp_path: Path) -> None:
+    admin = journal.sessions[0]
+    durand = journal.ids["p.durand"]
+    target = tmp_path / "durand.csv"
+    count = admin.events.export_csv(target, user_id=durand)
+    rows = _csv_rows(target)
+    assert count == len(rows) > 0
+    assert {row["utilisateur_id"] for row in rows} == {str(durand)}
+    assert {row["identifiant"] for row in rows} == {"p.durand"}
+    expected = [e.id for e in admin.events.list(user_id=durand, limit=10_000)]
+    assert [int(row["numéro"]) for row in rows] == sorted(expected)
+    assert _exported_details(admin) == {"rows": count, "format": "csv", "user_id": durand}
+
+
+def test_the_csv_export_follows_the_action_filter(journal: Team, tmp_path: Path) -> None:
+    admin = journal.sessions[0]
+    target = tmp_path / "verrous.csv"
+    count = admin.events.export_csv(target, action="lock")
+    rows = _csv_rows(target)
+    assert count == len(rows) == 4  # two users, two days
+    assert {row["action"] for row in rows} == {"lock"}
+    assert {row["identifiant"] for row in rows} == {"p.durand", "p.bernard"}
+    assert _exported_details(admin) == {"rows": 4, "format": "csv", "action": "lock"}
+
+
+def test_the_csv_export_follows_the_period(journal: Team, clock, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    admin = journal.sessions[0]
+    day = clock.now.replace(hour=0, minute=0, second=0, microsecond=0)  # the last day
+    # The events of the day before are left out; until is exclusive.
+    everything = admin.events.list(limit=10_000)
+    in_day = [e.id for e in everything if e.occurred_at.startswith(day.strftime("%Y-%m-%d"))]
+    target = tmp_path / "jour.csv"
+    count = admin.events.export_csv(target, since=day, until=day + dt.timedelta(days=1))
+    rows = _csv_rows(target)
+    assert count == len(rows) > 0
+    assert {row["date_utc"][:10] for row in rows} == {day.strftime("%Y-%m-%d")}
+    assert sorted(in_day) == [int(row["numéro"]) for row in rows]
+    assert _exported_details(admin) == {
+        "rows": count,
+        "format": "csv",
+        "since": day.strftime("%Y-%m-%dT00:00:00.000000Z"),
+        "until": (day + dt.timedelta(days=1)).strftime("%Y-%m-%dT00:00:00.000000Z"),
+    }
+
+
+def test_the_csv_export_combines_the_filters(journal: Team, clock, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    admin = journal.sessions[0]
+    bernard = journal.ids["p.bernard"]
+    day = clock.now.replace(hour=0, minute=0, second=0, microsecond=0)
+    target = tmp_path / "bernard.csv"
+    count = admin.events.export_csv(
+        target, user_id=bernard, action="unlock", since=day, until=day + dt.timedelta(days=1)
+    )
+    rows = _csv_rows(target)
+    assert count == len(rows) == 1
+    assert (rows[0]["identifiant"], rows[0]["action"]) == ("p.bernard", "unlock")
+    assert rows[0]["date_utc"].startswith(day.strftime("%Y-%m-%d"))
+    details = _exported_details(admin)
+    assert (details["user_id"], details["action"], details["rows"]) == (bernard, "unlock", 1)
+    # Nothing matches: a header and no row, still logged.
+    empty = tmp_path / "vide.csv"
+    assert admin.events.export_csv(empty, user_id=bernard, action="patient_viewed") == 0
+    assert empty.read_text(encoding="utf-8-sig").splitlines() == [";".join(CSV_HEADER)]
+    assert _exported_details(admin)["rows"] == 0
+
+
+def test_a_non_admin_exports_only_their_own_events_as_csv(journal: Team, tmp_path: Path) -> None:
+    durand = journal.login("p.durand")
+    out = tmp_path / "exports"
+    out.mkdir()
+    own = durand.actor.user_id
+    # Another user's events: refused, no file written, nothing logged.
+    before = _count(durand)
+    other = out / "bernard.csv"
+    with pytest.raises(PermissionDenied) as refused:
+        durand.events.export_csv(other, user_id=journal.ids["p.bernard"])
+    assert refused.value.code == "own_events_only"
+    assert list(out.iterdir()) == []
+    assert _count(durand) == before
+    # No user given: their own events only, as the Journal shows them.
+    mine = out / "mien.csv"
+    count = durand.events.export_csv(mine, action="lock")
+    rows = _csv_rows(mine)
+    assert count == len(rows) == 2
+    assert {row["utilisateur_id"] for row in rows} == {str(own)}
+    assert _exported_details(durand) == {
+        "rows": 2,
+        "format": "csv",
+        "user_id": own,
+        "action": "lock",
+    }
+    assert durand.events.export_csv(out / "moi.csv", user_id=own) > 0
+
+
+def test_an_action_filter_that_is_no_code_is_not_logged_as_typed(
+    team: Team, tmp_path: Path
+) -> None:
+    admin = team.sessions[0]
+    target = tmp_path / "rien.csv"
+    assert admin.events.export_csv(target, action="Hélène Lefèvre") == 0
+    assert _exported_details(admin)["action"] == "?"
+
+
+def test_a_csv_export_that_cannot_be_logged_leaves_no_file(
+    team: Team, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    admin = team.sessions[0]
+    out = tmp_path / "exports"
+    out.mkdir()
+    target = out / "journal.csv"
+    from oiso_desktop.services import event_log
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OSError("disque plein")
+
+    monkeypatch.setattr(event_log, "record_event", refuse)
+    with pytest.raises(OSError):
+        admin.events.export_csv(target)
+    assert not target.exists()
+    assert list(out.iterdir()) == []
