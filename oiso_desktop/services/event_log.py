@@ -403,6 +403,29 @@ def purge_step(
     return end - current.last_id, purged
 
 
+def _export_details(
+    count: int,
+    file_format: str,
+    scope: int | None,
+    action: str | None,
+    since: dt.datetime | None,
+    until: dt.datetime | None,
+) -> dict[str, Any]:
+    """The ``events_exported`` details: facts only (ids, an action code, dates), never
+    a value typed by someone."""
+    details: dict[str, Any] = {"rows": count, "format": file_format}
+    if scope is not None:
+        details["user_id"] = scope
+    if action:
+        # A code, or a note that the filter was not one (no text typed by someone).
+        details["action"] = action if _ACTION_CODE.fullmatch(action) else "?"
+    if since is not None:
+        details["since"] = event_time(since)
+    if until is not None:
+        details["until"] = event_time(until)
+    return details
+
+
 def _view(event: Event) -> EventView:
     return EventView(
         id=event.id,
@@ -563,17 +586,7 @@ class EventService:
                     count += 1
         except (OSError, UnicodeError) as exc:
             raise _export_error(path, exc) from exc
-        # Facts only: ids, an action code and dates, never a value typed by someone.
-        details: dict[str, Any] = {"rows": count, "format": "csv"}
-        if scope is not None:
-            details["user_id"] = scope
-        if action:
-            # A code, or a note that the filter was not one (no text typed by someone).
-            details["action"] = action if _ACTION_CODE.fullmatch(action) else "?"
-        if since is not None:
-            details["since"] = event_time(since)
-        if until is not None:
-            details["until"] = event_time(until)
+        details = _export_details(count, "csv", scope, action, since, until)
         try:
             with self._uow() as uow:
                 self._scope(uow, user_id)
@@ -687,7 +700,7 @@ class EventService:
                     uow.actor,
                     "events_exported",
                     object_type="events",
-                    details={"rows": count, "format": "pdf"},
+                    details=_export_details(count, "pdf", scope, action, since, until),
                 )
                 uow.commit()
         except BaseException:

@@ -125,7 +125,7 @@ def test_a_non_admin_exports_only_their_own_events(team: Team, tmp_path: Path) -
     assert not (tmp_path / "autre.pdf").exists()
 
 
-def test_the_export_is_logged_with_its_count_only(team: Team, tmp_path: Path) -> None:
+def test_the_export_is_logged_with_its_count_and_filters_only(team: Team, tmp_path: Path) -> None:
     admin = team.sessions[0]
     count = admin.events.export_pdf(tmp_path / "tout.pdf")
     last = admin.events.list(limit=1)[0]
@@ -133,6 +133,19 @@ def test_the_export_is_logged_with_its_count_only(team: Team, tmp_path: Path) ->
     assert json.loads(last.details) == {"rows": count, "format": "pdf"}
     text = "\n".join(_pages(tmp_path / "tout.pdf"))
     assert "tous les utilisateurs" in text and "toutes les actions" in text
+    # a filtered extract: its filters are facts of the event (ids, a code, dates)
+    since = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    rows = admin.events.export_pdf(
+        tmp_path / "filtre.pdf", user_id=team.ids["admin"], action="login", since=since
+    )
+    assert rows >= 1  # the admin's sign-in
+    assert json.loads(admin.events.list(limit=1)[0].details) == {
+        "rows": rows,
+        "format": "pdf",
+        "user_id": team.ids["admin"],
+        "action": "login",
+        "since": "2026-01-01T00:00:00.000000Z",
+    }
     assert "toute la période conservée" in text
 
 
