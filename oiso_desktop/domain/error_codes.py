@@ -327,6 +327,8 @@ class ErrorCode(StrEnum):
     GENETICS_FAMILIAL_VARIANT_REQUIRED = "genetics_familial_variant_required"
     GENETICS_RELATIVE_REQUIRED = "genetics_relative_required"
     GENETICS_RELATIVE_UNKNOWN = "genetics_relative_unknown"  # params: person_id
+    # params: person_id, person ("Marie (p4)")
+    FAMILY_PERSON_CITED_IN_GENETICS = "family_person_cited_in_genetics"
     GENETICS_RELATIVE_PROBAND = "genetics_relative_proband"  # params: person_id
     GENETICS_OUTCOME_STATUS = "genetics_outcome_status"
     GENETICS_CONSENT_SCOPE = "genetics_consent_scope"

@@ -35,7 +35,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from oiso_desktop.domain.errors import ErrorCode, ValidationError
-from oiso_desktop.domain.family import Family, GeneticResult
+from oiso_desktop.domain.family import Family, GeneticResult, person_label
 from oiso_desktop.domain.hgvs_syntax import ProblemKind, check_c, check_p
 
 __all__ = [
@@ -56,6 +56,7 @@ __all__ = [
     "GeneticsKeyFacts",
     "RelativeInformation",
     "Variant",
+    "cited_relatives",
     "class_label",
     "gene_problem",
     "genetics_key_facts",
@@ -66,6 +67,7 @@ __all__ = [
     "next_test_id",
     "notices",
     "positive_variants",
+    "removed_cited_relatives",
     "test_label",
     "unlisted_gene_notice",
     "validate",
@@ -447,6 +449,39 @@ def _date_problems(
             )
         ]
     return []
+
+
+def cited_relatives(genetics: Genetics) -> set[str]:
+    """The family person ids the genetics form names: relatives tested (predictive
+    tests) and relatives informed of the result."""
+    cited = {test.relative_id for test in genetics.tests if test.relative_id}
+    for information in genetics.relative_information:
+        cited.update(information.relative_ids)
+    return cited
+
+
+def removed_cited_relatives(
+    genetics: Genetics, before: Family, after: Family
+) -> list[ValidationError]:
+    """A family save may not remove a person the genetics form names: the test or the
+    information would point to nobody. One error per person, named as in ``before``."""
+    problems = []
+    for person_id in sorted(cited_relatives(genetics)):
+        person = before.get(person_id)
+        if person is None or after.get(person_id) is not None:
+            continue
+        problems.append(
+            ValidationError(
+                f"{person_label(person)} est cité(e) dans l'onglet Génétique (test prédictif "
+                "ou information de la famille) : retirez d'abord ces mentions, puis "
+                "supprimez la personne.",
+                code=ErrorCode.FAMILY_PERSON_CITED_IN_GENETICS,
+                field="people",
+                person_id=person_id,
+                person=person_label(person),
+            )
+        )
+    return problems
 
 
 def _relative_problems(field: str, person_id: str, family: Family | None) -> list[ValidationError]:

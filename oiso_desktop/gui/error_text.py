@@ -881,6 +881,11 @@ MESSAGES: dict[ErrorCode, str] = {
     _E.GENETICS_RELATIVE_UNKNOWN: QT_TRANSLATE_NOOP(
         "Errors", "The relative “{person_id}” is not in the family (Family tab)."
     ),
+    _E.FAMILY_PERSON_CITED_IN_GENETICS: QT_TRANSLATE_NOOP(
+        "Errors",
+        "{person} is named in the Genetics tab (predictive test or family information): "
+        "remove those mentions first, then delete the person.",
+    ),
     _E.GENETICS_RELATIVE_PROBAND: QT_TRANSLATE_NOOP(
         "Errors", "Choose a relative: it cannot be the patient."
     ),

@@ -62,7 +62,7 @@ from oiso_desktop.domain.errors import (
     ValidationError,
 )
 from oiso_desktop.domain.family import Family
-from oiso_desktop.domain.genetics import Genetics
+from oiso_desktop.domain.genetics import Genetics, removed_cited_relatives
 from oiso_desktop.domain.permissions import PatientAccess, Permission
 from oiso_desktop.services.access import PatientScope
 from oiso_desktop.services.clinical_gate import open_clinical_file
@@ -527,6 +527,13 @@ class ClinicalFormService:
             old_plaintext, old = (
                 self._current_content(keys, form) if form is not None else (b"", None)
             )
+            if kind is FormKind.FAMILY and isinstance(old, Family):
+                assert isinstance(content, Family)
+                genetics = saved_content(uow, keys, patient, FormKind.GENETICS)
+                assert isinstance(genetics, Genetics)
+                cited = removed_cited_relatives(genetics, old, content)
+                if cited:
+                    raise FormValidationError(_invalid_message(len(cited)), cited)
             content = _merged_links(uow, patient, old, content)
             now = naive_utc(self.ctx.now())
             plaintext = _encode(content)

@@ -658,3 +658,30 @@ def test_the_summary_opens_from_the_window_as_saved(qtbot, gui_tasks, clinician,
     assert "enregistr" in dialog.unsaved_label.text()  # the summary is the saved file
     dialog.close()
     window.discard_and_close()
+
+
+def test_deleting_a_relative_named_in_the_genetics_form_is_refused_in_french(
+    qtbot, gui_tasks, clinician, patient_id, tmp_path
+):
+    from oiso_desktop.domain.family import add_sibling, remove_person
+    from oiso_desktop.domain.genetics import Genetics, RelativeInformation
+
+    family = add_sibling(add_parents(clinician.forms.get(patient_id, "family").content, "p1"), "p1")
+    family = update_person(family, dataclasses.replace(family.person("p4"), name="Marie", sex="F"))
+    clinician.forms.save(patient_id, "family", family, expected_version=0)
+    informed = RelativeInformation(relative_ids=("p4",), date=dt.date(2025, 2, 1))
+    clinician.forms.save(
+        patient_id, "genetics", Genetics(relative_information=(informed,)), expected_version=0
+    )
+    window = _window(qtbot, clinician, gui_tasks, patient_id)
+    window.show_tab(window.family_editor)
+    _edit(window.family_editor, remove_person(family, "p4"))
+    _save(qtbot, window, gui_tasks)
+    assert window.banner_label.isVisible()
+    shown = " ".join(
+        (window.banner_label.text(), *window.family_editor.problem_texts())
+    )
+    assert "Marie (p4) est cité(e) dans l'onglet Génétique" in shown
+    assert clinician.forms.get(patient_id, "family").content.get("p4") is not None
+    window.grab().save(str(tmp_path / "refused.png"))
+    window.close()

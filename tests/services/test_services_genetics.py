@@ -22,13 +22,20 @@ from oiso_desktop.domain.errors import (
     PermissionDenied,
     ValidationError,
 )
-from oiso_desktop.domain.family import Family, add_parents, add_sibling, update_person
+from oiso_desktop.domain.family import (
+    Family,
+    add_parents,
+    add_sibling,
+    remove_person,
+    update_person,
+)
 from oiso_desktop.domain.form_changes import form_changes
 from oiso_desktop.domain.genetics import (
     Consent,
     Genetics,
     GeneticsKeyFacts,
     GeneticTest,
+    RelativeInformation,
     Variant,
 )
 from oiso_desktop.domain.roles import Role
@@ -195,6 +202,27 @@ def test_relatives_are_checked_against_the_saved_family(
     ]
     _with_sister(durand, patient_id)
     assert durand.forms.save(patient_id, "genetics", genetics, expected_version=0).version == 1
+
+
+def test_a_relative_named_in_the_genetics_form_cannot_leave_the_family(
+    durand: UserSession, patient_id: int
+) -> None:
+    family = _with_sister(durand, patient_id)
+    informed = RelativeInformation(relative_ids=("p4",), date=dt.date(2025, 2, 1))
+    genetics = Genetics(relative_information=(informed,))
+    durand.forms.save(patient_id, "genetics", genetics, expected_version=0)
+    without_her = remove_person(family, "p4")
+    with pytest.raises(FormValidationError) as refused:
+        durand.forms.save(patient_id, "family", without_her, expected_version=1)
+    assert [(p.code, p.params) for p in refused.value.problems] == [
+        ("family_person_cited_in_genetics", {"person_id": "p4", "person": "Marie (p4)"})
+    ]
+    assert str(refused.value.problems[0]).startswith("Marie (p4) est cité(e) dans l'onglet")
+    saved = durand.forms.get(patient_id, "family")
+    assert saved.version == 1 and saved.content.get("p4") is not None  # nothing saved
+    # Other edits of the family still save; once the mention is gone, she can go.
+    durand.forms.save(patient_id, "genetics", Genetics(), expected_version=1)
+    assert durand.forms.save(patient_id, "family", without_her, expected_version=1).version == 2
 
 
 # ---------------------------------------------------------------- letters
