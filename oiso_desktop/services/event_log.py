@@ -586,23 +586,7 @@ class EventService:
                     count += 1
         except (OSError, UnicodeError) as exc:
             raise _export_error(path, exc) from exc
-        details = _export_details(count, "csv", scope, action, since, until)
-        try:
-            with self._uow() as uow:
-                self._scope(uow, user_id)
-                record_event(
-                    uow,
-                    self.ctx,
-                    uow.actor,
-                    "events_exported",
-                    object_type="events",
-                    details=details,
-                )
-                uow.commit()
-        except BaseException:
-            # No event, no file: an export that could not be logged is taken back.
-            path.unlink(missing_ok=True)
-            raise
+        self._log_export(path, user_id, _export_details(count, "csv", scope, action, since, until))
         return count
 
     @writes
@@ -691,6 +675,12 @@ class EventService:
                 render_event_log(handle, extract, rows, count)
         except (OSError, UnicodeError) as exc:
             raise _export_error(path, exc) from exc
+        self._log_export(path, user_id, _export_details(count, "pdf", scope, action, since, until))
+        return count
+
+    def _log_export(self, path: Path, user_id: int | None, details: dict[str, Any]) -> None:
+        """``events_exported`` for the file at ``path`` (access checked again); no
+        event, no file: an export that could not be logged is taken back."""
         try:
             with self._uow() as uow:
                 self._scope(uow, user_id)
@@ -700,11 +690,9 @@ class EventService:
                     uow.actor,
                     "events_exported",
                     object_type="events",
-                    details=_export_details(count, "pdf", scope, action, since, until),
+                    details=details,
                 )
                 uow.commit()
         except BaseException:
-            # No event, no file: an export that could not be logged is taken back.
             path.unlink(missing_ok=True)
             raise
-        return count
