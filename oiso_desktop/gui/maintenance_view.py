@@ -765,22 +765,22 @@ class MaintenanceView(QWidget):
             integrity = self.tr("PROBLEM FOUND: tell your IT department")
         lines = [
             self.tr("Maintenance finished."),
-            self.tr("Event log: {count} old event(s) purged.").format(count=report.purged),
+            self.tr("Old events purged from the log: {count}.").format(count=report.purged),
             self.tr("Database check: {result}.").format(result=integrity),
             self.tr(
-                "Inactive accounts: {warned} warned, {cancelled} warning(s) cancelled, "
-                "{revoked} revoked."
+                "Inactive accounts: warned {warned}, warnings cancelled {cancelled}, "
+                "revoked {revoked}."
             ).format(warned=report.warned, cancelled=report.cancelled, revoked=report.revoked),
             self.tr(
-                "Departed users' files: {archived} archived, {restored} restored, "
-                "{deleted} deleted."
+                "Departed users' files: archived {archived}, restored {restored}, "
+                "deleted {deleted}."
             ).format(
                 archived=report.files_archived,
                 restored=report.files_restored,
                 deleted=report.files_deleted,
             ),
             self.tr("Access alerts raised: {count}.").format(count=report.alerts),
-            self.tr("Emails: {sent} sent, {failed} failed, {waiting} waiting.").format(
+            self.tr("Emails: sent {sent}, failed {failed}, waiting {waiting}.").format(
                 sent=report.mails_sent, failed=report.mails_failed, waiting=report.mails_waiting
             ),
         ]

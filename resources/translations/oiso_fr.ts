@@ -6721,28 +6721,28 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
         <translation>Maintenance terminée.</translation>
     </message>
     <message>
-        <source>Event log: {count} old event(s) purged.</source>
-        <translation>Journal : {count} événement(s) ancien(s) purgé(s).</translation>
+        <source>Old events purged from the log: {count}.</source>
+        <translation>Événements anciens purgés du journal : {count}.</translation>
+    </message>
+    <message>
+        <source>Inactive accounts: warned {warned}, warnings cancelled {cancelled}, revoked {revoked}.</source>
+        <translation>Comptes inactifs : avertis {warned}, avertissements annulés {cancelled}, révoqués {revoked}.</translation>
+    </message>
+    <message>
+        <source>Departed users' files: archived {archived}, restored {restored}, deleted {deleted}.</source>
+        <translation>Dossiers des utilisateurs partis : archivés {archived}, restaurés {restored}, supprimés {deleted}.</translation>
+    </message>
+    <message>
+        <source>Emails: sent {sent}, failed {failed}, waiting {waiting}.</source>
+        <translation>Courriels : envoyés {sent}, en échec {failed}, en attente {waiting}.</translation>
     </message>
     <message>
         <source>Database check: {result}.</source>
         <translation>Contrôle de la base : {result}.</translation>
     </message>
     <message>
-        <source>Inactive accounts: {warned} warned, {cancelled} warning(s) cancelled, {revoked} revoked.</source>
-        <translation>Comptes inactifs : {warned} averti(s), {cancelled} avertissement(s) annulé(s), {revoked} révoqué(s).</translation>
-    </message>
-    <message>
-        <source>Departed users' files: {archived} archived, {restored} restored, {deleted} deleted.</source>
-        <translation>Dossiers des utilisateurs partis : {archived} archivé(s), {restored} restauré(s), {deleted} supprimé(s).</translation>
-    </message>
-    <message>
         <source>Access alerts raised: {count}.</source>
         <translation>Alertes d'accès relevées : {count}.</translation>
-    </message>
-    <message>
-        <source>Emails: {sent} sent, {failed} failed, {waiting} waiting.</source>
-        <translation>Courriels : {sent} envoyé(s), {failed} en échec, {waiting} en attente.</translation>
     </message>
     <message>
         <source>No email server is set: the messages wait in the outbox.</source>

@@ -228,8 +228,8 @@ def test_run_now_shows_progress_report_and_outbox(qtbot, view, inactive_db, smtp
     assert view.run_button.isEnabled() and not view.run_progress.isVisible()
     report = view.report_label.text()
     assert report.startswith("Maintenance terminée.")
-    assert "Comptes inactifs : 1 averti(s)" in report
-    assert "Courriels : 1 envoyé(s), 0 en échec, 0 en attente." in report
+    assert "Comptes inactifs : avertis 1," in report
+    assert "Courriels : envoyés 1, en échec 0, en attente 0." in report
     # The warning went out through the real server; the outbox shows it, never its body.
     assert [m["To"] for m in smtp.messages] == ["m.ancien@chu-exemple.fr"]
     assert view.outbox_model.rowCount() == 1
