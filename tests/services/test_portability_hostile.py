@@ -122,3 +122,18 @@ def test_hostile_bundles_are_refused_clearly_and_nothing_is_imported(
     assert expected in caught.value.params["problems"]
     assert "rien n'a été importé" in str(caught.value)
     assert len(durand.patients.search_ids("").ids) == before
+
+
+def test_a_bundle_of_a_patient_who_already_has_a_visible_file_is_refused(
+    durand: UserSession, team: Team
+) -> None:
+    from rights_helpers import create_rich_file
+
+    pid = create_rich_file(durand, team)
+    data = durand.portability.export_bundle(pid)
+    before = len(durand.patients.search_ids("").ids)
+    with pytest.raises(ValidationError) as caught:
+        durand.portability.import_bundle(data)
+    assert caught.value.code == "fhir_bundle_invalid"
+    assert "NIR" in caught.value.params["problems"]
+    assert len(durand.patients.search_ids("").ids) == before
