@@ -33,7 +33,11 @@ from oiso_desktop.services.context import (
 )
 from oiso_desktop.services.dto import Actor, StructureInput, StructureView, UserInput, UserView
 from oiso_desktop.services.event_log import record_event
-from oiso_desktop.services.retention_files_service import apply_one, unshared_file_ids
+from oiso_desktop.services.retention_files_service import (
+    apply_one,
+    checkpoint_after_deletion,
+    unshared_file_ids,
+)
 from oiso_desktop.services.system_actor import authorize_task
 from oiso_desktop.services.validation import (
     LOGIN_TAKEN_MESSAGE,
@@ -720,6 +724,8 @@ class UserService:
 
         for patient_id in unshared:
             apply_one(self.ctx, patient_id, self.ctx.now(), admin_guard)
+        if unshared:
+            checkpoint_after_deletion(self.ctx)
         return DeletionPreview(user_id, len(unshared), total - len(unshared))
 
     @writes
