@@ -617,6 +617,11 @@ class UserService:
                 return self._view(uow, user)
             user.status = status.value
             user.status_changed_at = naive_utc(self.ctx.now())
+            if status is AccountStatus.ACTIVE:
+                # A suspended account could not sign in: an inactivity warning sent
+                # before the suspension must not revoke it at the next run; the rule
+                # starts again (a new warning and grace period if still inactive).
+                user.inactivity_warning_sent_at = None
             record_event(uow, self.ctx, actor, action, object_type="user", object_id=user.id)
             uow.flush()
             uow.commit()
