@@ -41,7 +41,12 @@ from oiso_desktop.domain.errors import (
     ValidationError,
 )
 from oiso_desktop.domain.family import Family
-from oiso_desktop.domain.followup.appointments import AppointmentStatus
+from oiso_desktop.domain.followup.appointments import (
+    MAX_DURATION_MINUTES,
+    MAX_NOTE_LENGTH,
+    MAX_PLACE_LENGTH,
+    AppointmentStatus,
+)
 from oiso_desktop.domain.followup.exams import ExamKind
 from oiso_desktop.domain.genetics import Genetics
 from oiso_desktop.domain.patients import normalise_identity, search_names
@@ -266,8 +271,17 @@ class PortabilityService:
                 problems.append(f"Rendez-vous : examen inconnu « {appointment.exam} ».")
             if appointment.status not in {s.value for s in AppointmentStatus}:
                 problems.append(f"Rendez-vous : statut inconnu « {appointment.status} ».")
-            if not 1 <= appointment.duration_minutes <= 24 * 60:
+            if not 1 <= appointment.duration_minutes <= MAX_DURATION_MINUTES:
                 problems.append("Rendez-vous : durée invalide.")
+            # The limits of an appointment booked in the application.
+            if len(" ".join(appointment.place.split())) > MAX_PLACE_LENGTH:
+                problems.append(
+                    f"Rendez-vous : lieu trop long ({MAX_PLACE_LENGTH} caractères au plus)."
+                )
+            if len(appointment.note.strip()) > MAX_NOTE_LENGTH:
+                problems.append(
+                    f"Rendez-vous : note trop longue ({MAX_NOTE_LENGTH} caractères au plus)."
+                )
         if problems:
             raise BundleProblems(problems)
         with self.ctx.unit_of_work() as uow:

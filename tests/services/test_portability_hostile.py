@@ -137,3 +137,37 @@ def test_a_bundle_of_a_patient_who_already_has_a_visible_file_is_refused(
     assert caught.value.code == "fhir_bundle_invalid"
     assert "NIR" in caught.value.params["problems"]
     assert len(durand.patients.search_ids("").ids) == before
+
+
+def _appointment(**changes: Any) -> Callable[[dict[str, Any]], None]:
+    def change(bundle: dict[str, Any]) -> None:
+        (appointment,) = _resources(bundle, "Appointment")
+        appointment.update(changes)
+
+    return change
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (
+            _appointment(comment="x" * 5000),
+            "Rendez-vous : note trop longue (500 caractères au plus)",
+        ),
+        (
+            _appointment(
+                extension=[{"url": f"{OISO}/appointment-place", "valueString": "y" * 500}]
+            ),
+            "Rendez-vous : lieu trop long (200 caractères au plus)",
+        ),
+        (_appointment(minutesDuration=23 * 60), "Rendez-vous : durée invalide"),
+    ],
+)
+def test_appointments_beyond_what_the_application_accepts_are_refused(
+    durand: UserSession, change: Callable[[dict[str, Any]], None], expected: str
+) -> None:
+    before = len(durand.patients.search_ids("").ids)
+    with pytest.raises(ValidationError) as caught:
+        durand.portability.import_bundle(_edit(change))
+    assert expected in caught.value.params["problems"]
+    assert len(durand.patients.search_ids("").ids) == before
