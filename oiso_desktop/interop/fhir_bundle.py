@@ -1260,12 +1260,53 @@ class _Reader:
         return tuple(found)
 
 
-def _pydantic_problems(exc: PydanticValidationError) -> list[str]:
-    problems = []
-    for error in exc.errors()[:20]:
-        where = ".".join(str(part) for part in error.get("loc", ()) if part != "__root__")
-        problems.append(f"{where or 'Bundle'} : {error.get('msg', 'invalide')}")
-    return problems
+_PYDANTIC_FRENCH = {
+    "missing": "élément obligatoire absent",
+    "model_field_validation.missing": "élément obligatoire absent",
+    "extra_forbidden": "élément inconnu de FHIR R4",
+    "model_validation_format": "ressource illisible",
+}
+
+
+def _french_problem(error: Mapping[str, Any]) -> str:
+    """What fhir.resources (pydantic) found wrong, in French."""
+    kind = str(error.get("type", ""))
+    message = str(error.get("msg", ""))
+    if kind in _PYDANTIC_FRENCH:
+        return _PYDANTIC_FRENCH[kind]
+    if kind.endswith("_type") or kind.endswith("_parsing"):
+        return "type de valeur incorrect"
+    if kind.startswith(("less_than", "greater_than", "too_long", "too_short")):
+        return "valeur hors des limites admises"
+    if "regex" in message or "pattern" in kind:
+        return "format incorrect"
+    if "Any of one field value" in message:
+        return "plusieurs valeurs données pour un élément qui n'en admet qu'une"
+    return "valeur non conforme à FHIR R4"
+
+
+def _problem_place(location: tuple[Any, ...], raw: Mapping[str, Any]) -> str:
+    """ "Entrée 2 (Condition), subject" for ('entry', 1, 'resource', 'subject')."""
+    parts = [part for part in location if part not in ("__root__", "root")]
+    if len(parts) >= 3 and parts[0] == "entry" and isinstance(parts[1], int):
+        index = parts[1]
+        entries = raw.get("entry")
+        kind = ""
+        if isinstance(entries, list) and 0 <= index < len(entries):
+            resource = entries[index].get("resource") if isinstance(entries[index], dict) else None
+            if isinstance(resource, dict) and isinstance(resource.get("resourceType"), str):
+                kind = f" ({resource['resourceType'][:40]})"
+        rest = parts[3:] if parts[2] == "resource" else parts[2:]
+        place = f"Entrée {index + 1}{kind}"
+        return f"{place}, {'.'.join(str(p) for p in rest)}" if rest else place
+    return ".".join(str(part) for part in parts) or "Bundle"
+
+
+def _pydantic_problems(exc: PydanticValidationError, raw: Mapping[str, Any]) -> list[str]:
+    return [
+        f"{_problem_place(tuple(error.get('loc', ())), raw)} : {_french_problem(error)}."
+        for error in exc.errors()[:20]
+    ]
 
 
 def from_bundle(data: bytes | str) -> tuple[PortableFile | None, dict[str, Any]]:
@@ -1285,8 +1326,16 @@ def from_bundle(data: bytes | str) -> tuple[PortableFile | None, dict[str, Any]]
         )
     try:
         raw = json.loads(data)
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise BundleProblems([f"Le fichier n'est pas du JSON valide ({exc})."]) from exc
+    except UnicodeDecodeError as exc:
+        raise BundleProblems(
+            ["Le fichier n'est pas du JSON valide (il n'est pas encodé en UTF-8)."]
+        ) from exc
+    except json.JSONDecodeError as exc:
+        raise BundleProblems(
+            [f"Le fichier n'est pas du JSON valide (ligne {exc.lineno}, colonne {exc.colno})."]
+        ) from exc
+    except ValueError as exc:
+        raise BundleProblems(["Le fichier n'est pas du JSON valide."]) from exc
     except RecursionError as exc:
         raise BundleProblems(
             ["Le fichier n'est pas du JSON valide (imbrication trop profonde)."]
@@ -1297,9 +1346,9 @@ def from_bundle(data: bytes | str) -> tuple[PortableFile | None, dict[str, Any]]
     try:
         Bundle.model_validate(raw)
     except PydanticValidationError as exc:
-        raise BundleProblems(_pydantic_problems(exc)) from exc
+        raise BundleProblems(_pydantic_problems(exc, raw)) from exc
     except (ValueError, TypeError, KeyError) as exc:
-        raise BundleProblems([f"Bundle : {exc}"]) from exc
+        raise BundleProblems(["Bundle : contenu non conforme à FHIR R4."]) from exc
     except RecursionError as exc:
         raise BundleProblems(["Bundle : imbrication trop profonde."]) from exc
     entries: list[tuple[str, dict[str, Any]]] = []

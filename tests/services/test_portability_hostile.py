@@ -171,3 +171,56 @@ def test_appointments_beyond_what_the_application_accepts_are_refused(
         durand.portability.import_bundle(_edit(change))
     assert expected in caught.value.params["problems"]
     assert len(durand.patients.search_ids("").ids) == before
+
+
+def _fhir(change: Callable[[dict[str, Any]], None]) -> bytes:
+    return _edit(change)
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (
+            (DATA / "not_fhir.json").read_bytes(),
+            "Entrée 1 (Patient), birthDate : format incorrect.",
+        ),
+        (
+            _fhir(lambda b: _resources(b, "Patient")[0].update(surnom="Zaza")),
+            "Entrée 1 (Patient), surnom : élément inconnu de FHIR R4.",
+        ),
+        (
+            _fhir(lambda b: _resources(b, "Condition")[0].pop("subject")),
+            "Entrée 2 (Condition), subject : élément obligatoire absent.",
+        ),
+        (
+            _fhir(lambda b: _resources(b, "Patient")[0].update(gender=5)),
+            "Entrée 1 (Patient), gender : type de valeur incorrect.",
+        ),
+        (_fhir(lambda b: b.update(entry="x")), "entry : type de valeur incorrect."),
+    ],
+)
+def test_fhir_validation_problems_are_told_in_french(
+    durand: UserSession, content: bytes, expected: str
+) -> None:
+    with pytest.raises(ValidationError) as caught:
+        durand.portability.import_bundle(content)
+    problems = caught.value.params["problems"]
+    assert expected in problems
+    for english in ("Value error", "Field required", "Input should", "Extra inputs"):
+        assert english not in problems
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b'{"resourceType": "Bundle",\n  "entry": [,]}', "JSON valide (ligne 2, colonne 13)"),
+        (b'{"resourceType": "Bundle", "id": "\xe9t\xe9"}', "pas encodé en UTF-8"),
+    ],
+)
+def test_a_file_that_is_not_json_is_told_in_french(
+    durand: UserSession, content: bytes, expected: str
+) -> None:
+    with pytest.raises(ValidationError) as caught:
+        durand.portability.import_bundle(content)
+    problems = caught.value.params["problems"]
+    assert expected in problems and "Expecting" not in problems and "codec" not in problems
