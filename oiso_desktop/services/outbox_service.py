@@ -359,6 +359,17 @@ def _reason(exc: BaseException) -> str:
         return "authentification refusée par le serveur"
     if isinstance(exc, _NoUtf8Login | UnicodeError):
         return "le serveur n'accepte pas d'identifiant ni de mot de passe accentué"
+    if isinstance(exc, smtplib.SMTPNotSupportedError):
+        text = str(exc).upper()
+        if "STARTTLS" in text:
+            return "le serveur ne propose pas STARTTLS"
+        if "AUTH" in text:
+            return "le serveur ne demande pas d'authentification : laissez l'identifiant vide"
+        return "fonction non prise en charge par le serveur"
+    if isinstance(exc, smtplib.SMTPServerDisconnected):
+        return "connexion interrompue par le serveur"
+    if isinstance(exc, smtplib.SMTPSenderRefused):
+        return "expéditeur refusé par le serveur"
     if isinstance(exc, smtplib.SMTPRecipientsRefused):
         return "destinataire refusé par le serveur"
     if isinstance(exc, smtplib.SMTPResponseException):
@@ -371,8 +382,10 @@ def _reason(exc: BaseException) -> str:
         return "connexion refusée"
     if isinstance(exc, socket.gaierror):
         return "serveur introuvable"
-    if isinstance(exc, smtplib.SMTPException | OSError):
-        return type(exc).__name__
+    if isinstance(exc, smtplib.SMTPException):
+        return f"erreur SMTP ({type(exc).__name__})"
+    if isinstance(exc, OSError):
+        return f"erreur réseau ({type(exc).__name__})"
     return "erreur inattendue"
 
 

@@ -87,3 +87,24 @@ def test_a_refused_login_is_a_failed_attempt_with_a_french_reason(team: Team) ->
         assert row is not None and row.sent_at is None and row.attempts == 1
         assert row.last_error == "authentification refusée par le serveur"
         assert "Mauvais" not in row.last_error
+
+
+@pytest.mark.parametrize(
+    ("security", "reason"),
+    [
+        (SmtpSecurity.STARTTLS, "le serveur ne propose pas STARTTLS"),
+        (SmtpSecurity.TLS, "échec de la connexion chiffrée (TLS)"),
+    ],
+)
+def test_a_security_the_server_does_not_offer_is_told_in_french(
+    team: Team, security: SmtpSecurity, reason: str
+) -> None:
+    service = OutboxService(team.sessions[0].ctx)
+    with smtp_server() as server:
+        service.set_smtp_settings(
+            SmtpSettingsInput("127.0.0.1", server.port, security, "oiso@chu-exemple.fr")
+        )
+        with pytest.raises(StorageError) as error:
+            service.send_test_message("admin@chu-exemple.fr")
+    assert error.value.params["reason"] == reason
+    assert "Error" not in str(error.value)
