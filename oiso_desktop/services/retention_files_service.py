@@ -111,16 +111,18 @@ def checkpoint_after_deletion(ctx: ServiceContext) -> None:
         connection.close()
 
 
-def unshared_file_ids(uow: UnitOfWork, owner_id: int) -> list[int]:
-    """The files of ``owner_id`` shared with nobody (any retention state)."""
+def unshared_file_ids(
+    uow: UnitOfWork, owner_id: int, *, restricted: bool | None = None
+) -> list[int]:
+    """The files of ``owner_id`` shared with nobody (any retention state); only the
+    restricted ones (``restricted`` True) or only the others (False)."""
     shared = select(PatientShare.patient_id)
-    return list(
-        uow.session.scalars(
-            select(Patient.id)
-            .where(Patient.owner_id == owner_id, Patient.id.not_in(shared))
-            .order_by(Patient.id)
+    query = select(Patient.id).where(Patient.owner_id == owner_id, Patient.id.not_in(shared))
+    if restricted is not None:
+        query = query.where(
+            Patient.restricted_at.is_not(None) if restricted else Patient.restricted_at.is_(None)
         )
-    )
+    return list(uow.session.scalars(query.order_by(Patient.id)))
 
 
 def _step_for(uow: UnitOfWork, patient: Patient, now: dt.datetime) -> FileStep:
@@ -142,6 +144,7 @@ def _step_for(uow: UnitOfWork, patient: Patient, now: dt.datetime) -> FileStep:
         shared=shared,
         state=patient.retention_state,
         now=now,
+        restricted=patient.restricted_at is not None,
     )
 
 

@@ -87,12 +87,15 @@ class DeletionPreview:
     """What deleting a departed account would do (``UserService.deletion_preview``).
 
     ``unshared_files`` go at once; ``shared_files`` stay with those they are shared
-    with (the departed-user rules, ``domain.retention``).
+    with (the departed-user rules, ``domain.retention``); ``restricted_files``
+    (unshared, restricted at the patient's request: frozen) stay too, and are
+    archived, never deleted, while restricted.
     """
 
     user_id: int
     unshared_files: int
     shared_files: int
+    restricted_files: int = 0
 
 
 #: Fields of a CleanUser stored as-is on the User row (changes are logged by name);
@@ -649,11 +652,12 @@ class UserService:
         with self._admin_uow() as uow:
             user = self._get(uow, user_id)
             self._check_deletable(uow, user)
-            unshared = len(unshared_file_ids(uow, user.id))
+            unshared = len(unshared_file_ids(uow, user.id, restricted=False))
+            frozen = len(unshared_file_ids(uow, user.id, restricted=True))
             total = len(
                 uow.session.scalars(select(Patient.id).where(Patient.owner_id == user.id)).all()
             )
-            return DeletionPreview(user.id, unshared, total - unshared)
+            return DeletionPreview(user.id, unshared, total - unshared - frozen, frozen)
 
     def _check_deletable(self, uow: ServiceUnitOfWork, user: User) -> None:
         if user.id == uow.actor.user_id:
@@ -675,13 +679,16 @@ class UserService:
         its contact details go. Its unshared files are deleted at once, each in its
         own transaction (a run cut short is completed by the maintenance job, which
         deletes a deleted account's unshared files); its shared files stay with
-        those they are shared with. Returns what was announced.
+        those they are shared with, and its restricted files (frozen at the
+        patient's request) are kept under the departed-user rules, never deleted
+        while restricted. Returns what was announced.
         """
         with self._admin_uow() as uow:
             actor = uow.actor
             user = self._get(uow, user_id)
             self._check_deletable(uow, user)
-            unshared = unshared_file_ids(uow, user.id)
+            unshared = unshared_file_ids(uow, user.id, restricted=False)
+            frozen = len(unshared_file_ids(uow, user.id, restricted=True))
             if len(unshared) != expected_files:
                 raise ValidationError(
                     COUNT_CHANGED_MESSAGE.format(expected=expected_files, found=len(unshared)),
@@ -719,7 +726,11 @@ class UserService:
                 "user_deleted",
                 object_type="user",
                 object_id=user.id,
-                details={"files_deleted": len(unshared), "files_shared": total - len(unshared)},
+                details={
+                    "files_deleted": len(unshared),
+                    "files_shared": total - len(unshared) - frozen,
+                    **({"files_restricted": frozen} if frozen else {}),
+                },
             )
             uow.flush()
             uow.commit()
@@ -731,7 +742,7 @@ class UserService:
             apply_one(self.ctx, patient_id, self.ctx.now(), admin_guard)
         if unshared:
             checkpoint_after_deletion(self.ctx)
-        return DeletionPreview(user_id, len(unshared), total - len(unshared))
+        return DeletionPreview(user_id, len(unshared), total - len(unshared) - frozen, frozen)
 
     @writes
     def revoke_inactive(self, user_ids: Iterable[int], *, grace_days: int) -> tuple[int, ...]:
