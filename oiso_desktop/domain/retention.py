@@ -280,6 +280,10 @@ def next_attempt_at(failed_at: dt.datetime, attempts: int) -> dt.datetime:
 #   search and opening; administrators see a count), then DELETED for good.
 #   A file archived and then transferred to an active successor, or shared again,
 #   becomes active again (RESTORE).
+# * **restricted** at the patient's request (patient rights): frozen, storage only.
+#   It is archived on its date like any other, but never deleted by these rules
+#   while the restriction lasts (its owner may still erase it on request; an
+#   account deletion on request leaves it, see ``UserService.delete_user``).
 # * an account **deleted on request** (``UserService.delete_user``): its unshared
 #   files go at once (marked DELETING in the account's transaction, then deleted
 #   one by one; the job finishes what a kill left); its shared files follow the
@@ -329,6 +333,7 @@ def departed_file_step(
     shared: bool,
     state: FileState | str,
     now: dt.datetime,
+    restricted: bool = False,
 ) -> FileStep:
     """What the departed-user rules ask for one patient file (times in UTC)."""
     if FileState(state) is FileState.DELETING:
@@ -338,7 +343,7 @@ def departed_file_step(
         return FileStep.RESTORE if archived else FileStep.NONE
     if departed_at is None:
         return FileStep.NONE  # a revocation without a date: nothing is decided from it
-    if now >= deletion_date(departed_at):
+    if now >= deletion_date(departed_at) and not restricted:
         return FileStep.DELETE
     if now >= archive_date(departed_at):
         return FileStep.NONE if archived else FileStep.ARCHIVE

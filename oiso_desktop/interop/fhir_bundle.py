@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 import json
 import re
 from collections.abc import Iterable, Mapping
@@ -51,6 +52,7 @@ from oiso_desktop.domain.error_codes import ErrorCode
 from oiso_desktop.domain.errors import ValidationError
 from oiso_desktop.domain.family import (
     CANCER_SITES,
+    MAX_FAMILY_SIZE,
     Age,
     Cancer,
     Family,
@@ -68,6 +70,7 @@ from oiso_desktop.domain.personal_history import (
 
 __all__ = [
     "EXT_ITEM",
+    "MAX_BUNDLE_BYTES",
     "NIR_SYSTEM",
     "BundleProblems",
     "PortableAppointment",
@@ -78,6 +81,9 @@ __all__ = [
 ]
 
 OISO = "https://oiso-desktop.fr/fhir"
+#: A bundle carries no attachment: a few hundred kilobytes at most. Anything larger
+#: is refused before it is parsed (memory, time).
+MAX_BUNDLE_BYTES = 20 * 1024 * 1024
 #: valueString: the OISO item (JSON of ``domain.clinical_forms``), lossless.
 EXT_ITEM = f"{OISO}/StructureDefinition/item"
 #: on the proband's FamilyMemberHistory, valueString: partnerships, twins, risk factors.
@@ -738,10 +744,19 @@ def _age_of(resource: Mapping[str, Any], prefix: str, where: str, problems: list
     return Age()
 
 
-def _date_of(value: Any) -> dt.date | None:
+def _date_of(value: Any, where: str, problems: list[str]) -> dt.date | None:
+    """A full date (FHIR also allows "2015" or "2015-03": OISO needs the day)."""
     if not value:
         return None
-    return dt.date.fromisoformat(str(value)[:10])
+    text = str(value)
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        problems.append(
+            f"{where} : date incomplète ou illisible « {text[:40]} » "
+            "(une date complète AAAA-MM-JJ est attendue)."
+        )
+        return None
 
 
 def _notes(resource: Mapping[str, Any]) -> str:
@@ -756,7 +771,7 @@ def _loaded_item(resource: Mapping[str, Any], where: str, problems: list[str]) -
         return None
     try:
         return json.loads(raw)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, RecursionError):
         problems.append(f"{where} : extension OISO illisible.")
         return None
 
@@ -817,9 +832,11 @@ class _Reader:
         first_names = " ".join(str(g) for g in official.get("given") or ())
         if not birth_name or not first_names:
             self.problems.append("Patient : le nom de naissance et les prénoms sont requis.")
-        birth_date = _date_of(patient.get("birthDate"))
-        if birth_date is None:
+        if not patient.get("birthDate"):
             self.problems.append("Patient : la date de naissance est requise.")
+            return None
+        birth_date = _date_of(patient.get("birthDate"), "Patient, date de naissance", self.problems)
+        if birth_date is None:
             return None
         nir = next(
             (
@@ -832,7 +849,9 @@ class _Reader:
         telecom = [t for t in patient.get("telecom") or () if isinstance(t, Mapping)]
         addresses = [a for a in patient.get("address") or () if isinstance(a, Mapping)]
         address = addresses[0] if addresses else {}
-        death_date = _date_of(patient.get("deceasedDateTime"))
+        death_date = _date_of(
+            patient.get("deceasedDateTime"), "Patient, date de décès", self.problems
+        )
         vital = _extension(patient, EXT_VITAL_STATUS) or (
             "deceased" if death_date or patient.get("deceasedBoolean") else "alive"
         )
@@ -881,7 +900,7 @@ class _Reader:
                 site=site,
                 laterality=_side_of(resource.get("bodySite")),
                 age=_age_of(resource, "onset", where, self.problems),
-                diagnosis_date=_date_of(resource.get("onsetDateTime")),
+                diagnosis_date=_date_of(resource.get("onsetDateTime"), where, self.problems),
                 confirmed="confirmed" in {c for _, c in _codes(resource.get("verificationStatus"))},
                 note=_notes(resource),
             )
@@ -908,7 +927,7 @@ class _Reader:
             surgery = RiskReducingSurgery(
                 kind=kind,
                 side=_side_of(resource.get("bodySite")),
-                date=_date_of(resource.get("performedDateTime")),
+                date=_date_of(resource.get("performedDateTime"), where, self.problems),
                 age=_age_of(resource, "performed", where, self.problems),
                 note=_notes(resource),
             )
@@ -938,14 +957,24 @@ class _Reader:
         }
         if not members:
             return empty
+        if len(members) > MAX_FAMILY_SIZE:
+            self.problems.append(
+                f"Famille : {len(members)} apparentés, au-delà des {MAX_FAMILY_SIZE} "
+                "que l'arbre généalogique d'OISO accepte."
+            )
+            return empty
         if all(item is not None for _, _, item in items):
             data = dict(empty, people=[item for _, _, item in items])
             for _, resource, _ in items:
                 graph = _extension(resource, EXT_FAMILY_GRAPH)
                 if graph:
                     try:
-                        data.update(json.loads(graph))
-                    except ValueError:
+                        links = json.loads(graph)
+                    except (TypeError, ValueError, RecursionError):
+                        links = None
+                    if isinstance(links, dict):
+                        data.update(links)
+                    else:
                         self.problems.append("Famille : extension OISO illisible.")
             return data
         return family_to_dict(self._family_from_relationships(members, identity))
@@ -957,7 +986,7 @@ class _Reader:
         first = identity.first_names.split()[0] if identity and identity.first_names else ""
         people: dict[str, Person] = {"p1": Person(id="p1", name=first, sex=sex, proband=True)}
         partnerships: list[Partnership] = []
-        counter = iter(range(2, 10_000))
+        counter = itertools.count(2)
 
         def new_id() -> str:
             return f"p{next(counter)}"
@@ -1231,12 +1260,53 @@ class _Reader:
         return tuple(found)
 
 
-def _pydantic_problems(exc: PydanticValidationError) -> list[str]:
-    problems = []
-    for error in exc.errors()[:20]:
-        where = ".".join(str(part) for part in error.get("loc", ()) if part != "__root__")
-        problems.append(f"{where or 'Bundle'} : {error.get('msg', 'invalide')}")
-    return problems
+_PYDANTIC_FRENCH = {
+    "missing": "élément obligatoire absent",
+    "model_field_validation.missing": "élément obligatoire absent",
+    "extra_forbidden": "élément inconnu de FHIR R4",
+    "model_validation_format": "ressource illisible",
+}
+
+
+def _french_problem(error: Mapping[str, Any]) -> str:
+    """What fhir.resources (pydantic) found wrong, in French."""
+    kind = str(error.get("type", ""))
+    message = str(error.get("msg", ""))
+    if kind in _PYDANTIC_FRENCH:
+        return _PYDANTIC_FRENCH[kind]
+    if kind.endswith("_type") or kind.endswith("_parsing"):
+        return "type de valeur incorrect"
+    if kind.startswith(("less_than", "greater_than", "too_long", "too_short")):
+        return "valeur hors des limites admises"
+    if "regex" in message or "pattern" in kind:
+        return "format incorrect"
+    if "Any of one field value" in message:
+        return "plusieurs valeurs données pour un élément qui n'en admet qu'une"
+    return "valeur non conforme à FHIR R4"
+
+
+def _problem_place(location: tuple[Any, ...], raw: Mapping[str, Any]) -> str:
+    """ "Entrée 2 (Condition), subject" for ('entry', 1, 'resource', 'subject')."""
+    parts = [part for part in location if part not in ("__root__", "root")]
+    if len(parts) >= 3 and parts[0] == "entry" and isinstance(parts[1], int):
+        index = parts[1]
+        entries = raw.get("entry")
+        kind = ""
+        if isinstance(entries, list) and 0 <= index < len(entries):
+            resource = entries[index].get("resource") if isinstance(entries[index], dict) else None
+            if isinstance(resource, dict) and isinstance(resource.get("resourceType"), str):
+                kind = f" ({resource['resourceType'][:40]})"
+        rest = parts[3:] if parts[2] == "resource" else parts[2:]
+        place = f"Entrée {index + 1}{kind}"
+        return f"{place}, {'.'.join(str(p) for p in rest)}" if rest else place
+    return ".".join(str(part) for part in parts) or "Bundle"
+
+
+def _pydantic_problems(exc: PydanticValidationError, raw: Mapping[str, Any]) -> list[str]:
+    return [
+        f"{_problem_place(tuple(error.get('loc', ())), raw)} : {_french_problem(error)}."
+        for error in exc.errors()[:20]
+    ]
 
 
 def from_bundle(data: bytes | str) -> tuple[PortableFile | None, dict[str, Any]]:
@@ -1247,19 +1317,40 @@ def from_bundle(data: bytes | str) -> tuple[PortableFile | None, dict[str, Any]]
     resources the bundle does not hold, what OISO cannot place. The form dicts are
     ``domain.clinical_forms`` dicts, for the caller to read and validate.
     """
+    if len(data) > MAX_BUNDLE_BYTES:
+        raise BundleProblems(
+            [
+                f"Le fichier est trop volumineux pour un paquet FHIR d'OISO "
+                f"({len(data) / 1024 / 1024:.0f} Mo ; au plus {MAX_BUNDLE_BYTES // 1024 // 1024} Mo)."
+            ]
+        )
     try:
         raw = json.loads(data)
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise BundleProblems([f"Le fichier n'est pas du JSON valide ({exc})."]) from exc
+    except UnicodeDecodeError as exc:
+        raise BundleProblems(
+            ["Le fichier n'est pas du JSON valide (il n'est pas encodé en UTF-8)."]
+        ) from exc
+    except json.JSONDecodeError as exc:
+        raise BundleProblems(
+            [f"Le fichier n'est pas du JSON valide (ligne {exc.lineno}, colonne {exc.colno})."]
+        ) from exc
+    except ValueError as exc:
+        raise BundleProblems(["Le fichier n'est pas du JSON valide."]) from exc
+    except RecursionError as exc:
+        raise BundleProblems(
+            ["Le fichier n'est pas du JSON valide (imbrication trop profonde)."]
+        ) from exc
     if not isinstance(raw, dict) or raw.get("resourceType") != "Bundle":
         found = raw.get("resourceType") if isinstance(raw, dict) else type(raw).__name__
         raise BundleProblems([f"Le fichier n'est pas un Bundle FHIR (resourceType : {found})."])
     try:
         Bundle.model_validate(raw)
     except PydanticValidationError as exc:
-        raise BundleProblems(_pydantic_problems(exc)) from exc
+        raise BundleProblems(_pydantic_problems(exc, raw)) from exc
     except (ValueError, TypeError, KeyError) as exc:
-        raise BundleProblems([f"Bundle : {exc}"]) from exc
+        raise BundleProblems(["Bundle : contenu non conforme à FHIR R4."]) from exc
+    except RecursionError as exc:
+        raise BundleProblems(["Bundle : imbrication trop profonde."]) from exc
     entries: list[tuple[str, dict[str, Any]]] = []
     problems: list[str] = []
     for index, entry in enumerate(raw.get("entry") or ()):

@@ -305,6 +305,31 @@ def _email(
     return email
 
 
+class _NoUtf8Login(smtplib.SMTPException):
+    """The credentials are not ASCII and the server offers no AUTH PLAIN."""
+
+
+def _login(client: smtplib.SMTP, username: str, password: str) -> None:
+    """Sign in. ``smtplib`` encodes credentials as ASCII (UnicodeEncodeError on an
+    accented password); AUTH PLAIN carries UTF-8 (RFC 4616), so such credentials go
+    that way."""
+    if username.isascii() and password.isascii():
+        client.login(username, password)
+        return
+    client.ehlo_or_helo_if_needed()
+    mechanisms = client.esmtp_features.get("auth", "").upper().split()
+    if "PLAIN" not in mechanisms:
+        raise _NoUtf8Login("AUTH PLAIN not offered")
+    token = base64.b64encode(
+        b"\0" + username.encode("utf-8") + b"\0" + password.encode("utf-8")
+    ).decode("ascii")
+    code, response = client.docmd("AUTH", f"PLAIN {token}")
+    if code == 334:  # the server asks for the credentials on their own line
+        code, response = client.docmd(token)
+    if code != 235:
+        raise smtplib.SMTPAuthenticationError(code, response)
+
+
 def _connect(settings: SmtpSettings, password: str | None) -> smtplib.SMTP:
     """An open SMTP connection (logged in if a user name is set); OSError/SMTPException."""
     context = ssl.create_default_context()
@@ -321,7 +346,7 @@ def _connect(settings: SmtpSettings, password: str | None) -> smtplib.SMTP:
             client.starttls(context=context)
             client.ehlo()
         if settings.username:
-            client.login(settings.username, password or "")
+            _login(client, settings.username, password or "")
     except BaseException:
         client.close()
         raise
@@ -332,6 +357,19 @@ def _reason(exc: BaseException) -> str:
     """A short technical reason, without the message or the password."""
     if isinstance(exc, smtplib.SMTPAuthenticationError):
         return "authentification refusée par le serveur"
+    if isinstance(exc, _NoUtf8Login | UnicodeError):
+        return "le serveur n'accepte pas d'identifiant ni de mot de passe accentué"
+    if isinstance(exc, smtplib.SMTPNotSupportedError):
+        text = str(exc).upper()
+        if "STARTTLS" in text:
+            return "le serveur ne propose pas STARTTLS"
+        if "AUTH" in text:
+            return "le serveur ne demande pas d'authentification : laissez l'identifiant vide"
+        return "fonction non prise en charge par le serveur"
+    if isinstance(exc, smtplib.SMTPServerDisconnected):
+        return "connexion interrompue par le serveur"
+    if isinstance(exc, smtplib.SMTPSenderRefused):
+        return "expéditeur refusé par le serveur"
     if isinstance(exc, smtplib.SMTPRecipientsRefused):
         return "destinataire refusé par le serveur"
     if isinstance(exc, smtplib.SMTPResponseException):
@@ -344,8 +382,10 @@ def _reason(exc: BaseException) -> str:
         return "connexion refusée"
     if isinstance(exc, socket.gaierror):
         return "serveur introuvable"
-    if isinstance(exc, smtplib.SMTPException | OSError):
-        return type(exc).__name__
+    if isinstance(exc, smtplib.SMTPException):
+        return f"erreur SMTP ({type(exc).__name__})"
+    if isinstance(exc, OSError):
+        return f"erreur réseau ({type(exc).__name__})"
     return "erreur inattendue"
 
 
@@ -430,7 +470,7 @@ class OutboxService:
                 )
             finally:
                 client.close()
-        except (OSError, smtplib.SMTPException) as exc:
+        except (OSError, smtplib.SMTPException, UnicodeError) as exc:
             failure = _reason(exc)
         with self.ctx.unit_of_work(AccessMode.WRITE) as uow:
             authorize(uow, uow.actor, Permission.MANAGE_USERS)
@@ -546,7 +586,7 @@ class OutboxService:
                             password = _decrypt_password(uow)
                         client = _connect(settings, password)
                     client.send_message(email)
-                except (OSError, smtplib.SMTPException, StorageError) as exc:
+                except (OSError, smtplib.SMTPException, StorageError, UnicodeError) as exc:
                     reason = (
                         str(exc.params.get("reason"))
                         if isinstance(exc, StorageError)

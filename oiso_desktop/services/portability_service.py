@@ -10,7 +10,8 @@ and a bundle in as a new file (DESIGN.md §7; the mapping: ``interop.fhir_bundle
   practitioner), in one transaction: the identity, the three clinical forms (encrypted
   under the clinical key, validated like a save), the appointments (the actor is their
   practitioner), the plan computed. Any problem — JSON, resource type, FHIR validation,
-  no Patient, unknown references, identity or form content OISO refuses — raises
+  no Patient, unknown references, identity or form content OISO refuses, a NIR that
+  a file the actor opens already has — raises
   ``fhir_bundle_invalid`` listing every problem, and nothing is written. Event
   ``patient_imported`` (object id only).
 
@@ -40,11 +41,16 @@ from oiso_desktop.domain.errors import (
     ValidationError,
 )
 from oiso_desktop.domain.family import Family
-from oiso_desktop.domain.followup.appointments import AppointmentStatus
+from oiso_desktop.domain.followup.appointments import (
+    MAX_DURATION_MINUTES,
+    MAX_NOTE_LENGTH,
+    MAX_PLACE_LENGTH,
+    AppointmentStatus,
+)
 from oiso_desktop.domain.followup.exams import ExamKind
 from oiso_desktop.domain.genetics import Genetics
 from oiso_desktop.domain.patients import normalise_identity, search_names
-from oiso_desktop.domain.permissions import Permission
+from oiso_desktop.domain.permissions import PatientAccess, Permission
 from oiso_desktop.domain.personal_history import PersonalHistory
 from oiso_desktop.domain.roles import Role
 from oiso_desktop.interop.fhir_bundle import (
@@ -54,7 +60,7 @@ from oiso_desktop.interop.fhir_bundle import (
     bundle_bytes,
     from_bundle,
 )
-from oiso_desktop.services.access import authorize
+from oiso_desktop.services.access import PatientScope, authorize
 from oiso_desktop.services.clinical_form_service import PAD_TO, saved_content
 from oiso_desktop.services.clinical_gate import open_clinical_file
 from oiso_desktop.services.clinical_key_service import session_clinical_keys
@@ -79,6 +85,10 @@ BUNDLE_FILE = "dossier-{id}.fhir.json"
 SUMMARY_FILE = "dossier-{id}-synthese.pdf"
 NOT_OWNER_MESSAGE = "Seul le praticien responsable du dossier peut faire cela."
 EXPORT_FAILED_MESSAGE = "L'export n'a pas pu être écrit dans {path} : {reason}."
+SAME_NIR_MESSAGE = (
+    "Patient : un dossier que vous pouvez ouvrir porte déjà ce NIR ; "
+    "ouvrez-le plutôt que d'importer ce paquet."
+)
 
 _FORM_CONTENT = EncryptedColumn(ClinicalForm.__table__, "content")  # type: ignore[arg-type]
 
@@ -204,6 +214,14 @@ class PortabilityService:
 
     # ------------------------------------------------------------------ import
 
+    @staticmethod
+    def _visible_same_nir(uow: ServiceUnitOfWork, nir: str) -> bool:
+        scope = PatientScope(uow, uow.actor)
+        return any(
+            scope.access_to(patient) >= PatientAccess.READ
+            for patient in uow.session.scalars(select(Patient).where(Patient.nir == nir))
+        )
+
     @reads
     def check_bundle(self, data: bytes) -> None:
         """Raise ``fhir_bundle_invalid`` if ``data`` is not a bundle OISO can import
@@ -253,8 +271,17 @@ class PortabilityService:
                 problems.append(f"Rendez-vous : examen inconnu « {appointment.exam} ».")
             if appointment.status not in {s.value for s in AppointmentStatus}:
                 problems.append(f"Rendez-vous : statut inconnu « {appointment.status} ».")
-            if not 1 <= appointment.duration_minutes <= 24 * 60:
+            if not 1 <= appointment.duration_minutes <= MAX_DURATION_MINUTES:
                 problems.append("Rendez-vous : durée invalide.")
+            # The limits of an appointment booked in the application.
+            if len(" ".join(appointment.place.split())) > MAX_PLACE_LENGTH:
+                problems.append(
+                    f"Rendez-vous : lieu trop long ({MAX_PLACE_LENGTH} caractères au plus)."
+                )
+            if len(appointment.note.strip()) > MAX_NOTE_LENGTH:
+                problems.append(
+                    f"Rendez-vous : note trop longue ({MAX_NOTE_LENGTH} caractères au plus)."
+                )
         if problems:
             raise BundleProblems(problems)
         with self.ctx.unit_of_work() as uow:
@@ -263,6 +290,10 @@ class PortabilityService:
             authorize(uow, actor, Permission.EDIT_CLINICAL)
             if actor.role is not Role.PRACTITIONER:
                 raise PermissionDenied(NOT_OWNER_MESSAGE, code=ErrorCode.NOT_FILE_OWNER)
+            if identity.nir and self._visible_same_nir(uow, identity.nir):
+                # The same person already has a file the actor opens: importing would
+                # silently make a second one (files the actor cannot see stay unsaid).
+                raise BundleProblems([SAME_NIR_MESSAGE])
             keys = session_clinical_keys(self.ctx, uow)
             now = naive_utc(self.ctx.now())
             patient = Patient(

@@ -13,7 +13,10 @@ them:
   adjustments, selections, performed exams, appointments, shares, break-the-glass
   rows: every table that refers to ``patients``, found from the models' foreign
   keys, so a table added later is not forgotten). Events stay: they only carry
-  ids, and ``patient_deleted`` records the file's id only.
+  ids, and ``patient_deleted`` records the file's id only. As for an erasure
+  (``patient_rights_service``), freed pages are zeroed (``PRAGMA secure_delete``)
+  and :func:`checkpoint_after_deletion` moves the write-ahead log into the file
+  and truncates it, so no old page of the file lingers.
 * :class:`RetentionFilesService` (``session.retention_files``): what
   administrators see (the archived count).
 """
@@ -24,7 +27,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import Table, delete, func, select
+from sqlalchemy import Table, delete, func, select, text
 
 from oiso_desktop.domain.permissions import Permission
 from oiso_desktop.domain.retention import FileState, FileStep, MaintenanceTask, departed_file_step
@@ -42,6 +45,7 @@ __all__ = [
     "RetentionFilesService",
     "apply_departed_files",
     "apply_one",
+    "checkpoint_after_deletion",
     "delete_patient_file",
     "unshared_file_ids",
 ]
@@ -84,20 +88,41 @@ def delete_patient_file(uow: UnitOfWork, patient_id: int) -> None:
     """Remove a patient file and every row that refers to it (in the caller's
     transaction; never commits). Events are not touched."""
     uow.session.flush()
+    # Freed pages are zeroed before being written again (per connection).
+    uow.session.execute(text("PRAGMA secure_delete = ON"))
     _delete_rows(uow, Patient.__table__, "id", [patient_id])  # type: ignore[arg-type]
     uow.session.expire_all()
 
 
-def unshared_file_ids(uow: UnitOfWork, owner_id: int) -> list[int]:
-    """The files of ``owner_id`` shared with nobody (any retention state)."""
+def checkpoint_after_deletion(ctx: ServiceContext) -> None:
+    """Move the WAL into the file and truncate it, so that the pages of deleted files
+    do not linger there (best effort: a reader holding an old snapshot delays it to
+    SQLite's next checkpoint). On the raw connection, outside any transaction."""
+    try:
+        connection = ctx.database.engine.raw_connection()
+    except Exception:  # noqa: BLE001 - a server database has no WAL of ours
+        return
+    try:
+        connection.execute("PRAGMA secure_delete = ON")
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+    except Exception:  # noqa: BLE001 - busy: SQLite checkpoints again later
+        return
+    finally:
+        connection.close()
+
+
+def unshared_file_ids(
+    uow: UnitOfWork, owner_id: int, *, restricted: bool | None = None
+) -> list[int]:
+    """The files of ``owner_id`` shared with nobody (any retention state); only the
+    restricted ones (``restricted`` True) or only the others (False)."""
     shared = select(PatientShare.patient_id)
-    return list(
-        uow.session.scalars(
-            select(Patient.id)
-            .where(Patient.owner_id == owner_id, Patient.id.not_in(shared))
-            .order_by(Patient.id)
+    query = select(Patient.id).where(Patient.owner_id == owner_id, Patient.id.not_in(shared))
+    if restricted is not None:
+        query = query.where(
+            Patient.restricted_at.is_not(None) if restricted else Patient.restricted_at.is_(None)
         )
-    )
+    return list(uow.session.scalars(query.order_by(Patient.id)))
 
 
 def _step_for(uow: UnitOfWork, patient: Patient, now: dt.datetime) -> FileStep:
@@ -119,6 +144,7 @@ def _step_for(uow: UnitOfWork, patient: Patient, now: dt.datetime) -> FileStep:
         shared=shared,
         state=patient.retention_state,
         now=now,
+        restricted=patient.restricted_at is not None,
     )
 
 
@@ -208,6 +234,8 @@ def apply_departed_files(
         step = apply_one(system, patient_id, now)
         if step in counts:
             counts[step] += 1
+    if counts[FileStep.DELETE]:
+        checkpoint_after_deletion(system)
     if progress is not None:
         progress(len(ids), len(ids))
     return FileRetentionReport(

@@ -34,6 +34,7 @@ from oiso_desktop.domain.permissions import (
     Permission,
     ShareAccess,
 )
+from oiso_desktop.domain.retention import FileState
 from oiso_desktop.domain.roles import AccountStatus, Role
 from oiso_desktop.domain.text import fold
 from oiso_desktop.services.access import PatientScope, authorize
@@ -816,6 +817,8 @@ class SharingService:
                 raise ValidationError(
                     LOOKUP_INCOMPLETE_MESSAGE, code=ErrorCode.BREAK_GLASS_LOOKUP_INCOMPLETE
                 )
+            # An archived or departing file (domain.retention) is nobody's: not found.
+            query = query.where(Patient.retention_state == FileState.ACTIVE.value)
             rows = list(uow.session.scalars(query.order_by(Patient.id)))
             if method == "identity":
                 rows = [
@@ -870,6 +873,14 @@ class SharingService:
                     minimum=BREAK_GLASS_REASON_MIN,
                 )
             patient = self._patient(uow, patient_id)
+            if patient.retention_state != FileState.ACTIVE.value:
+                # Archived or departing: hidden from everyone, as if it did not exist.
+                raise NotFound(
+                    PATIENT_NOT_FOUND_MESSAGE,
+                    code=ErrorCode.PATIENT_NOT_FOUND,
+                    object_type="patient",
+                    object_id=patient_id,
+                )
             if PatientScope(uow, actor).access_to(patient) >= PatientAccess.READ:
                 raise ValidationError(
                     BREAK_GLASS_NOT_NEEDED_MESSAGE, code=ErrorCode.BREAK_GLASS_NOT_NEEDED

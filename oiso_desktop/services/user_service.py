@@ -33,7 +33,11 @@ from oiso_desktop.services.context import (
 )
 from oiso_desktop.services.dto import Actor, StructureInput, StructureView, UserInput, UserView
 from oiso_desktop.services.event_log import record_event
-from oiso_desktop.services.retention_files_service import apply_one, unshared_file_ids
+from oiso_desktop.services.retention_files_service import (
+    apply_one,
+    checkpoint_after_deletion,
+    unshared_file_ids,
+)
 from oiso_desktop.services.system_actor import authorize_task
 from oiso_desktop.services.validation import (
     LOGIN_TAKEN_MESSAGE,
@@ -83,12 +87,15 @@ class DeletionPreview:
     """What deleting a departed account would do (``UserService.deletion_preview``).
 
     ``unshared_files`` go at once; ``shared_files`` stay with those they are shared
-    with (the departed-user rules, ``domain.retention``).
+    with (the departed-user rules, ``domain.retention``); ``restricted_files``
+    (unshared, restricted at the patient's request: frozen) stay too, and are
+    archived, never deleted, while restricted.
     """
 
     user_id: int
     unshared_files: int
     shared_files: int
+    restricted_files: int = 0
 
 
 #: Fields of a CleanUser stored as-is on the User row (changes are logged by name);
@@ -613,6 +620,11 @@ class UserService:
                 return self._view(uow, user)
             user.status = status.value
             user.status_changed_at = naive_utc(self.ctx.now())
+            if status is AccountStatus.ACTIVE:
+                # A suspended account could not sign in: an inactivity warning sent
+                # before the suspension must not revoke it at the next run; the rule
+                # starts again (a new warning and grace period if still inactive).
+                user.inactivity_warning_sent_at = None
             record_event(uow, self.ctx, actor, action, object_type="user", object_id=user.id)
             uow.flush()
             uow.commit()
@@ -640,11 +652,12 @@ class UserService:
         with self._admin_uow() as uow:
             user = self._get(uow, user_id)
             self._check_deletable(uow, user)
-            unshared = len(unshared_file_ids(uow, user.id))
+            unshared = len(unshared_file_ids(uow, user.id, restricted=False))
+            frozen = len(unshared_file_ids(uow, user.id, restricted=True))
             total = len(
                 uow.session.scalars(select(Patient.id).where(Patient.owner_id == user.id)).all()
             )
-            return DeletionPreview(user.id, unshared, total - unshared)
+            return DeletionPreview(user.id, unshared, total - unshared - frozen, frozen)
 
     def _check_deletable(self, uow: ServiceUnitOfWork, user: User) -> None:
         if user.id == uow.actor.user_id:
@@ -666,13 +679,16 @@ class UserService:
         its contact details go. Its unshared files are deleted at once, each in its
         own transaction (a run cut short is completed by the maintenance job, which
         deletes a deleted account's unshared files); its shared files stay with
-        those they are shared with. Returns what was announced.
+        those they are shared with, and its restricted files (frozen at the
+        patient's request) are kept under the departed-user rules, never deleted
+        while restricted. Returns what was announced.
         """
         with self._admin_uow() as uow:
             actor = uow.actor
             user = self._get(uow, user_id)
             self._check_deletable(uow, user)
-            unshared = unshared_file_ids(uow, user.id)
+            unshared = unshared_file_ids(uow, user.id, restricted=False)
+            frozen = len(unshared_file_ids(uow, user.id, restricted=True))
             if len(unshared) != expected_files:
                 raise ValidationError(
                     COUNT_CHANGED_MESSAGE.format(expected=expected_files, found=len(unshared)),
@@ -710,7 +726,11 @@ class UserService:
                 "user_deleted",
                 object_type="user",
                 object_id=user.id,
-                details={"files_deleted": len(unshared), "files_shared": total - len(unshared)},
+                details={
+                    "files_deleted": len(unshared),
+                    "files_shared": total - len(unshared) - frozen,
+                    **({"files_restricted": frozen} if frozen else {}),
+                },
             )
             uow.flush()
             uow.commit()
@@ -720,7 +740,9 @@ class UserService:
 
         for patient_id in unshared:
             apply_one(self.ctx, patient_id, self.ctx.now(), admin_guard)
-        return DeletionPreview(user_id, len(unshared), total - len(unshared))
+        if unshared:
+            checkpoint_after_deletion(self.ctx)
+        return DeletionPreview(user_id, len(unshared), total - len(unshared) - frozen, frozen)
 
     @writes
     def revoke_inactive(self, user_ids: Iterable[int], *, grace_days: int) -> tuple[int, ...]:

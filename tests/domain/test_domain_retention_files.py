@@ -92,3 +92,23 @@ def test_off_hours_periods(local: str, period: tuple[str, str] | None) -> None:
         else (dt.datetime.fromisoformat(period[0]), dt.datetime.fromisoformat(period[1]))
     )
     assert off_hours_period(dt.datetime.fromisoformat(local)) == expected
+
+
+def test_a_restricted_file_is_archived_but_never_deleted_by_the_rules() -> None:
+    """Restriction (patient rights) freezes the file: storage only, no deletion."""
+    archive, deletion = archive_date(LEFT), deletion_date(LEFT)
+
+    def restricted(now: dt.datetime, state: str = "active") -> FileStep:
+        return departed_file_step(
+            owner_departed=True,
+            departed_at=LEFT,
+            shared=False,
+            state=state,
+            now=now,
+            restricted=True,
+        )
+
+    assert restricted(archive - DAY) is FileStep.NONE
+    assert restricted(archive) is FileStep.ARCHIVE
+    assert restricted(deletion, state="archived") is FileStep.NONE
+    assert restricted(deletion) is FileStep.ARCHIVE  # a job that did not run for a year

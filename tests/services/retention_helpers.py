@@ -12,6 +12,7 @@ from email.message import EmailMessage
 from typing import Any
 
 from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult, LoginPassword
 
 from oiso_desktop.services.context import AccessMode, ServiceContext
 from oiso_desktop.services.event_log import record_event
@@ -62,19 +63,48 @@ def free_port() -> int:
 
 
 @dataclass
+class _Credentials:
+    """Accepts one login and password (UTF-8), over a plain connection (loopback)."""
+
+    login: str
+    password: str
+    tried: list[tuple[bytes, bytes]] = field(default_factory=list)
+
+    def __call__(
+        self, server: Any, session: Any, envelope: Any, mechanism: str, auth_data: Any
+    ) -> AuthResult:
+        if not isinstance(auth_data, LoginPassword):
+            return AuthResult(success=False, handled=False)
+        self.tried.append((auth_data.login, auth_data.password))
+        ok = auth_data.login == self.login.encode() and auth_data.password == (
+            self.password.encode()
+        )
+        return AuthResult(success=ok, handled=False)
+
+
+@dataclass
 class SmtpServer:
-    """An SMTP server on loopback (aiosmtpd) that keeps what it receives."""
+    """An SMTP server on loopback (aiosmtpd) that keeps what it receives; with
+    ``credentials``, it requires that login and password (AUTH PLAIN or LOGIN)."""
 
     port: int
     handler: _Handler = field(default_factory=_Handler)
     controller: Controller | None = None
+    credentials: _Credentials | None = None
 
     @property
     def messages(self) -> list[EmailMessage]:
         return self.handler.messages
 
     def start(self) -> None:
-        self.controller = Controller(self.handler, hostname="127.0.0.1", port=self.port)
+        extra: dict[str, Any] = {}
+        if self.credentials is not None:
+            extra = {
+                "authenticator": self.credentials,
+                "auth_required": True,
+                "auth_require_tls": False,
+            }
+        self.controller = Controller(self.handler, hostname="127.0.0.1", port=self.port, **extra)
         self.controller.start()
 
     def stop(self) -> None:
@@ -84,8 +114,13 @@ class SmtpServer:
 
 
 @contextmanager
-def smtp_server(port: int | None = None) -> Iterator[SmtpServer]:
-    server = SmtpServer(port or free_port())
+def smtp_server(
+    port: int | None = None, credentials: tuple[str, str] | None = None
+) -> Iterator[SmtpServer]:
+    server = SmtpServer(
+        port or free_port(),
+        credentials=None if credentials is None else _Credentials(*credentials),
+    )
     server.start()
     try:
         yield server

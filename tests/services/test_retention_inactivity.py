@@ -148,3 +148,26 @@ def test_only_the_system_actor_revokes_for_inactivity_and_admins_set_the_grace(
     practitioner = active_team.login("p.durand")
     with pytest.raises(PermissionDenied):
         MaintenanceService(practitioner.ctx).set_grace_days(40)
+
+
+def test_an_account_reactivated_after_its_warning_gets_a_new_grace_period(
+    active_team: Team, clock: Clock
+) -> None:
+    """Warned, then suspended (unable to sign in) past the grace period, then
+    reactivated by an administrator: the next run warns again instead of revoking."""
+    team = active_team
+    admin = team.sessions[0]
+    maintenance = MaintenanceService(admin.ctx)
+    warned_at = T0 + dt.timedelta(days=366)
+    assert maintenance.run(now=warned_at).warned == 2
+    clock.now = T0 + dt.timedelta(days=370)
+    admin.users.suspend(team.ids["p.durand"])
+    clock.now = T0 + dt.timedelta(days=400)
+    admin.users.reactivate(team.ids["p.durand"])
+    later = T0 + dt.timedelta(days=401)
+    report = maintenance.run(now=later)
+    assert (report.warned, report.revoked) == (1, 1)  # p.durand warned again, p.bernard revoked
+    durand = _user(team, "p.durand")
+    assert durand.status == "active"
+    assert durand.inactivity_warning_sent_at == later.replace(tzinfo=None)
+    assert _user(team, "p.bernard").status == "revoked"
