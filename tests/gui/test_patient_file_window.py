@@ -678,9 +678,7 @@ def test_deleting_a_relative_named_in_the_genetics_form_is_refused_in_french(
     _edit(window.family_editor, remove_person(family, "p4"))
     _save(qtbot, window, gui_tasks)
     assert window.banner_label.isVisible()
-    shown = " ".join(
-        (window.banner_label.text(), *window.family_editor.problem_texts())
-    )
+    shown = " ".join((window.banner_label.text(), *window.family_editor.problem_texts()))
     assert "Marie (p4) est cité(e) dans l'onglet Génétique" in shown
     assert clinician.forms.get(patient_id, "family").content.get("p4") is not None
     window.grab().save(str(tmp_path / "refused.png"))
