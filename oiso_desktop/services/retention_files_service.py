@@ -27,7 +27,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import Table, delete, func, select, text
+from sqlalchemy import Table, delete, func, select, text, update
 
 from oiso_desktop.domain.permissions import Permission
 from oiso_desktop.domain.retention import FileState, FileStep, MaintenanceTask, departed_file_step
@@ -138,6 +138,9 @@ def _step_for(uow: UnitOfWork, patient: Patient, now: dt.datetime) -> FileStep:
     departed_at = None
     if owner is not None:
         departed_at = owner.revoked_at or owner.status_changed_at
+    if departed_at is not None and patient.retention_since is not None:
+        # Shared after its owner left: the years count from when it was last shared.
+        departed_at = max(departed_at, patient.retention_since)
     return departed_file_step(
         owner_departed=status in DEPARTED_STATUSES,
         departed_at=departed_at,
@@ -208,12 +211,38 @@ def apply_one(
         return step
 
 
+def stamp_shared_files(system: ServiceContext, now: dt.datetime) -> int:
+    """Mark the departed owners' files that are shared today (``retention_since``):
+    the kept year of a file that loses its last share later counts from its last
+    day shared, as the job saw it (it runs daily and after each sign-in). A plain
+    UPDATE: the file's version does not move (no one's edit is made to conflict).
+    Never moves backwards, so a second run at the same time changes nothing."""
+    moment = naive_utc(now)
+    with system.unit_of_work(AccessMode.WRITE) as uow:
+        authorize_task(uow.actor, MaintenanceTask.APPLY_FILE_RETENTION)
+        table: Table = Patient.__table__  # type: ignore[assignment]
+        departed = select(User.id).where(User.status.in_(DEPARTED_STATUSES))
+        shared = select(PatientShare.patient_id)
+        stamped = uow.session.execute(
+            update(table)
+            .where(
+                table.c.owner_id.in_(departed),
+                table.c.id.in_(shared),
+                (table.c.retention_since.is_(None)) | (table.c.retention_since < moment),
+            )
+            .values(retention_since=moment)
+        )
+        uow.commit()
+    return int(stamped.rowcount or 0)  # type: ignore[attr-defined]
+
+
 def apply_departed_files(
     system: SystemContext,
     now: dt.datetime,
     progress: Callable[[int, int], None] | None = None,
 ) -> FileRetentionReport:
     """The maintenance step: every file of a departed owner, and every archived file."""
+    stamp_shared_files(system, now)
     with system.unit_of_work(AccessMode.READ) as uow:
         authorize_task(uow.actor, MaintenanceTask.APPLY_FILE_RETENTION)
         departed = select(User.id).where(User.status.in_(DEPARTED_STATUSES))

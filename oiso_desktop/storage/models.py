@@ -8,6 +8,7 @@ services turn into ``ConcurrentEditError``.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlalchemy import (
     Boolean,
@@ -22,7 +23,13 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    event,
+    func,
+    insert,
+    select,
+    update,
 )
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from oiso_desktop.storage.field_crypto import ClinicalCiphertext, register_metadata
@@ -162,6 +169,10 @@ class Patient(Base):
     # departed owner's unshared file after its kept year) is hidden from everyone.
     retention_state: Mapped[str] = mapped_column(String(10), default="active", nullable=False)
     archived_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    # 0009: the last time the maintenance job saw this file shared while its owner
+    # had departed; the kept and archived years count from it if later than the
+    # departure.
+    retention_since: Mapped[dt.datetime | None] = mapped_column(DateTime)
     version: Mapped[int] = mapped_column(Integer, nullable=False)
 
     __mapper_args__ = {"version_id_col": version}
@@ -623,6 +634,50 @@ class AccessAlert(Base):
         Index("ix_access_alerts_subject", "kind", "login", "window_start"),
         Index("ix_access_alerts_reviewed", "reviewed_at"),
     )
+
+
+class IdHighWater(Base):
+    """The highest id ever given in a table whose ids outlive their rows (0009).
+
+    SQLite gives ``max(id) + 1``: without this, erasing or deleting the newest
+    patient file (or attachment) would hand its id to the next one, and the event
+    log, other families' pedigree links and genetics links to signed consents would
+    then name a different patient. :func:`_never_reused_id` gives ids above it.
+    """
+
+    __tablename__ = "id_high_water"
+
+    table_name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    last_id: Mapped[int] = mapped_column(Integer, nullable=False)
+
+
+def _never_reused_id(_mapper: Any, connection: Connection, target: Any) -> None:
+    """Before an ORM insert into a table of ``HIGH_WATER_TABLES`` on SQLite: the next id
+    above both the table's largest and the largest ever given (in the insert's own
+    transaction: on SQLite a write transaction is exclusive). A server database's
+    sequences never give an id twice."""
+    if target.id is not None or connection.dialect.name != "sqlite":
+        return
+    table = target.__table__
+    current = connection.execute(select(func.max(table.c.id))).scalar() or 0
+    known = connection.execute(
+        select(IdHighWater.last_id).where(IdHighWater.table_name == table.name)
+    ).scalar()
+    target.id = max(int(current), int(known or 0)) + 1
+    if known is None:
+        connection.execute(insert(IdHighWater).values(table_name=table.name, last_id=target.id))
+    else:
+        connection.execute(
+            update(IdHighWater)
+            .where(IdHighWater.table_name == table.name)
+            .values(last_id=target.id)
+        )
+
+
+#: Tables whose ids are named by other records after the row is gone.
+HIGH_WATER_TABLES = (Patient, Document)
+for _model in HIGH_WATER_TABLES:
+    event.listen(_model, "before_insert", _never_reused_id)
 
 
 # Clinical tables declare their encrypted columns with field_crypto.ClinicalCiphertext;

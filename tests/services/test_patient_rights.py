@@ -12,7 +12,7 @@ import pytest
 import sqlcipher3
 from document_samples import text_pdf
 from rights_helpers import HISTORY, PLANTED, approved, create_rich_file
-from service_helpers import Team
+from service_helpers import Team, identity
 
 from oiso_desktop.domain.documents import DocumentDetails
 from oiso_desktop.domain.errors import PermissionDenied, ValidationError
@@ -251,3 +251,19 @@ def test_a_restricted_file_can_still_be_erased(durand: UserSession, team: Team, 
     durand.rights.restrict(rich, "Demande du patient")
     durand.rights.erase(rich, PLANTED)
     assert durand.patients.search_ids("").ids == ()
+
+
+def test_an_erased_file_s_id_is_never_given_again(durand: UserSession) -> None:
+    # SQLite alone gives max(id) + 1: the newest file erased, its id would go to the
+    # next file, which would inherit its log entries and the links naming it.
+    first = durand.patients.create(identity()).id
+    newest = durand.patients.create(identity(birth_name="MARTIN")).id
+    document = durand.documents.add(newest, "cr.pdf", text_pdf("Compte rendu"))
+    durand.documents.delete(document.id, expected_version=document.version)
+    durand.rights.erase(newest, "MARTIN")
+    again = durand.patients.create(identity(birth_name="BERNARD")).id
+    assert again > newest > first
+    assert durand.documents.add(again, "cr.pdf", text_pdf("Autre")).id > document.id
+    # what the log says of the erased file stays its own
+    histories = [e for e in durand.events.list(limit=500) if e.object_id == again]
+    assert all(e.action != "patient_erased" for e in histories)

@@ -11,6 +11,7 @@ import json
 import pytest
 from document_samples import text_pdf
 from service_helpers import Clock, Team, identity
+from sqlalchemy import delete as sa_delete
 from sqlalchemy import func, select, text
 
 from oiso_desktop.domain.errors import ValidationError
@@ -252,3 +253,30 @@ def test_a_deletion_cut_short_is_finished_by_the_maintenance_job(
     bernard.logout()
     assert _run(team, clock, clock.now + DAY).files_deleted == 1
     assert _state(team, pid) is None
+
+
+def test_a_file_that_loses_its_last_share_years_later_is_kept_a_year_first(
+    team: Team, durand: UserSession, clock: Clock
+) -> None:
+    shared = _rich_file(durand, "Partagee")
+    durand.sharing.share(shared, team.ids["p.bernard"], "read")
+    durand.logout()
+    revoked_at = clock.now
+    _revoke(team, "p.durand")
+    # Three years on, still shared: the daily run sees it so (and stamps it).
+    three_years = revoked_at + dt.timedelta(days=3 * 365)
+    report = _run(team, clock, three_years)
+    assert (report.files_archived, report.files_deleted) == (0, 0)
+    # Then its last share ends (whichever way: the share row goes).
+    with UnitOfWork(team.sessions[0].ctx.database.session_factory) as uow:
+        uow.session.execute(sa_delete(PatientShare).where(PatientShare.patient_id == shared))
+        uow.commit()
+    # Kept a year from its last day shared, archived a year, then deleted.
+    report = _run(team, clock, three_years + 2 * DAY)
+    assert (report.files_archived, report.files_deleted) == (0, 0)
+    assert _state(team, shared) == "active"
+    assert _run(team, clock, archive_date(three_years) - DAY).files_archived == 0
+    assert _run(team, clock, archive_date(three_years)).files_archived == 1
+    assert _run(team, clock, deletion_date(three_years) - DAY).files_deleted == 0
+    assert _run(team, clock, deletion_date(three_years)).files_deleted == 1
+    assert _state(team, shared) is None

@@ -26,7 +26,7 @@ def test_migrated_schema_equals_the_models(folder: Folder) -> None:
         with database.engine.connect() as conn:
             context = MigrationContext.configure(conn, opts={"compare_type": True})
             assert compare_metadata(context, Base.metadata) == []
-            assert current_revision(conn) == head_revision() == "0008"
+            assert current_revision(conn) == head_revision() == "0009"
             tables = set(inspect(conn).get_table_names())
         assert set(Base.metadata.tables) | {"alembic_version"} == tables
     finally:
@@ -57,7 +57,7 @@ def test_migration_files_are_package_data() -> None:
     assert (folder / "versions" / "0005_followup.py").is_file()
     assert (folder / "versions" / "0006_retention.py").is_file()
     assert (folder / "versions" / "0007_departed_files.py").is_file()
-    assert (folder / "versions" / "0008_patient_rights.py").is_file()
+    assert (folder / "versions" / "0009_ids_and_retention_clock.py").is_file()
 
 
 def test_a_database_of_the_baseline_is_upgraded_to_the_clinical_forms(tmp_path: Path) -> None:
