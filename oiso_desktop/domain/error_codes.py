@@ -218,6 +218,7 @@ class ErrorCode(StrEnum):
     MAINTENANCE_SECRET_MISSING = "maintenance_secret_missing"
     MAINTENANCE_SECRET_WRONG = "maintenance_secret_wrong"
     MAINTENANCE_KEYRING_UNAVAILABLE = "maintenance_keyring_unavailable"
+    MAINTENANCE_STEP_FAILED = "maintenance_step_failed"  # an unexpected failure of a step
 
     # --- family and pedigree (domain.family, family_checks) ----------------------------
     # params: person (label), person_id, and those named below

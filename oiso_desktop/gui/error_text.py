@@ -534,6 +534,11 @@ MESSAGES: dict[ErrorCode, str] = {
         "No system keyring is available for this account: unattended maintenance cannot be "
         "used (a secret is never written in plain text).",
     ),
+    _E.MAINTENANCE_STEP_FAILED: QT_TRANSLATE_NOOP(
+        "Errors",
+        "A maintenance step failed unexpectedly (the database busy or unreachable?): the "
+        "other steps ran, and it will be tried again at the next run.",
+    ),
     # --- family and pedigree (domain.family, family_checks) ----------------------------
     _E.AGE_FORMAT: QT_TRANSLATE_NOOP(
         "Errors",

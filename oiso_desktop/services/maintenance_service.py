@@ -35,9 +35,11 @@ nothing to do changes nothing but its own two events (``maintenance_started``,
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError
@@ -126,6 +128,19 @@ WARNING_BODY = (
     "Message envoyé automatiquement ; il ne contient aucune donnée de patient.\n"
 )
 NEVER_SEEN = "aucune depuis la création du compte, le {created}"
+
+
+_T = TypeVar("_T")
+log = logging.getLogger(__name__)
+
+
+class _ProgressStopped(Exception):
+    """The ``progress`` callback raised (the GUI stops the run at a progress point):
+    carried through the steps' guards, raised again as it was by :meth:`run`."""
+
+    def __init__(self, original: BaseException) -> None:
+        super().__init__(type(original).__name__)
+        self.original = original
 
 
 class MaintenanceStep:
@@ -356,22 +371,59 @@ class MaintenanceService:
 
         def report(step: str, done: int, total: int) -> None:
             if progress is not None:
-                progress(MaintenanceProgress(step, done, total))
+                try:
+                    progress(MaintenanceProgress(step, done, total))
+                except BaseException as exc:  # the caller stops the run: let it through
+                    raise _ProgressStopped(exc) from exc
 
         errors: list[str] = []
         with system.unit_of_work(AccessMode.WRITE) as uow:
             authorize_task(uow.actor, MaintenanceTask.PURGE_EVENTS)
             record_event(uow, system, uow.actor, "maintenance_started", object_type="database")
             uow.commit()
+
+        def guarded(name: str, step: Callable[[], _T], default: _T) -> _T:
+            """One step: whatever it fails on is reported, and the next steps run."""
+            try:
+                return step()
+            except _ProgressStopped:
+                raise
+            except OisoError as exc:
+                errors.append(exc.code)
+            except Exception as exc:  # noqa: BLE001 - a lock, a driver error: the others go on
+                log.error("Maintenance step %s failed: %s", name, type(exc).__name__)
+                errors.append(ErrorCode.MAINTENANCE_STEP_FAILED.value)
+            return default
+
         try:
-            purged = self._purge(system, moment, report, errors)
+            purged = guarded(
+                MaintenanceStep.PURGE, lambda: self._purge(system, moment, report, errors), 0
+            )
             key_before = system.dmk
-            inactivity = self._inactivity(system, moment, runner_id, report, errors)
+            inactivity = guarded(
+                MaintenanceStep.INACTIVITY,
+                lambda: self._inactivity(system, moment, runner_id, report, errors),
+                (0, 0, 0, False),
+            )
             rekeyed = system.dmk is not None and system.dmk != key_before
-            integrity = self._integrity(system, report, errors, rekeyed=rekeyed)
-            files = self._departed_files(system, moment, report, errors)
-            alerts = self._alerts(system, moment, report, errors)
-            mail = self._outbox(system, report, errors)
+            integrity = guarded(
+                MaintenanceStep.INTEGRITY,
+                lambda: self._integrity(system, report, errors, rekeyed=rekeyed),
+                None,
+            )
+            files = guarded(
+                MaintenanceStep.FILES,
+                lambda: self._departed_files(system, moment, report, errors),
+                FileRetentionReport(),
+            )
+            alerts = guarded(
+                MaintenanceStep.ALERTS, lambda: self._alerts(system, moment, report, errors), 0
+            )
+            mail = guarded(
+                MaintenanceStep.OUTBOX, lambda: self._outbox(system, report, errors), SendReport()
+            )
+        except _ProgressStopped as stopped:
+            raise stopped.original from None
         finally:
             if system.dmk is not None and system.dmk != self.ctx.dmk:
                 self.ctx.dmk = system.dmk  # a revocation re-keyed the database

@@ -119,6 +119,28 @@ def test_a_second_run_changes_nothing(team: Team, clock: Clock) -> None:
     assert admin.events.verify().ok
 
 
+def test_a_step_failing_unexpectedly_does_not_stop_the_others(
+    team: Team, clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A fault injected in one step (what a driver error or a lock would raise): the
+    # steps after it still run, the report names it, the run is logged as finished.
+    from oiso_desktop.services import maintenance_service
+
+    def broken(*_args: object) -> int:
+        raise RuntimeError("disque plein")
+
+    monkeypatch.setattr(maintenance_service, "raise_alerts", broken)
+    with smtp_server() as server:
+        first = _prepare(team, clock, server.port)
+        admin = team.sessions[0]
+        report = MaintenanceService(admin.ctx).run(now=first)
+    assert report.errors == ("maintenance_step_failed",)
+    assert report.purged > 0 and report.mails_sent == 2  # before and after the alerts
+    finished = admin.events.list(action="maintenance_finished", limit=1)[0]
+    assert '"errors":["maintenance_step_failed"]' in finished.details
+    assert "disque" not in finished.details
+
+
 def _cli(folder: Path, now: dt.datetime, env: dict[str, str]) -> subprocess.Popen[bytes]:
     env = {**env, "OISO_CONFIG_DIR": str(folder.parent / f"config-{folder.name}")}
     return subprocess.Popen(
