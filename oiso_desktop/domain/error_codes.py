@@ -428,6 +428,7 @@ class ErrorCode(StrEnum):
     PLAN_ADJUSTMENT_EMPTY = "plan_adjustment_empty"
     # --- retention, maintenance job and email (issue 10) ---------------------------------
     SMTP_SETTINGS_INVALID = "smtp_settings_invalid"  # params: field
+    SMTP_LOGIN_UNENCRYPTED = "smtp_login_unencrypted"  # a login without STARTTLS/TLS
     SMTP_NOT_CONFIGURED = "smtp_not_configured"
     MAIL_SEND_FAILED = "mail_send_failed"  # params: reason (short, French)
     EVENT_CHAIN_BROKEN = "event_chain_broken"  # the purge refuses to erase a broken chain

@@ -1200,6 +1200,11 @@ MESSAGES: dict[ErrorCode, str] = {
         "An email setting is not valid: check the server, the port, the security and "
         "the sender's address.",
     ),
+    _E.SMTP_LOGIN_UNENCRYPTED: QT_TRANSLATE_NOOP(
+        "Errors",
+        "A login requires STARTTLS or TLS: without encryption, the password would cross "
+        "the network in clear.",
+    ),
     _E.SMTP_NOT_CONFIGURED: QT_TRANSLATE_NOOP(
         "Errors", "Email sending is not set up: enter the SMTP server and the sender."
     ),

@@ -31,7 +31,7 @@ from enum import StrEnum
 
 from sqlalchemy import func, select
 
-from oiso_desktop.domain.errors import StorageError, ValidationError
+from oiso_desktop.domain.errors import ErrorCode, StorageError, ValidationError
 from oiso_desktop.domain.permissions import Permission
 from oiso_desktop.domain.retention import MaintenanceTask, retry_delay
 from oiso_desktop.services.access import authorize
@@ -78,6 +78,12 @@ NOT_CONFIGURED_MESSAGE = (
     "L'envoi des courriels n'est pas configuré : renseignez le serveur SMTP et l'expéditeur."
 )
 INVALID_MESSAGE = "Paramètre SMTP non valide : {field}."
+CLEAR_LOGIN_MESSAGE = (
+    "Une connexion avec identifiant exige STARTTLS ou TLS : sans chiffrement, le mot de "
+    "passe circulerait en clair sur le réseau."
+)
+#: A server on this computer: a login without encryption never leaves it.
+LOOPBACK_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
 SEND_FAILED_MESSAGE = "Le courriel n'a pas pu être envoyé ({reason})."
 PASSWORD_UNREADABLE = "mot de passe SMTP illisible : enregistrez-le de nouveau"
 
@@ -282,6 +288,11 @@ def _clean(data: SmtpSettingsInput) -> SmtpSettingsInput:
         raise _invalid("sender")
     if len(username) > 200:
         raise _invalid("username")
+    if username and security is SmtpSecurity.NONE and host.lower() not in LOOPBACK_HOSTS:
+        # The password would cross the network in clear.
+        raise ValidationError(
+            CLEAR_LOGIN_MESSAGE, field="security", code=ErrorCode.SMTP_LOGIN_UNENCRYPTED
+        )
     return SmtpSettingsInput(host, data.port, security, sender, username, data.password)
 
 

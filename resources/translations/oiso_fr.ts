@@ -2936,6 +2936,10 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
         <translation>Action inconnue : « {action} ». Indiquez un code d'action du journal.</translation>
     </message>
     <message>
+        <source>A login requires STARTTLS or TLS: without encryption, the password would cross the network in clear.</source>
+        <translation>Une connexion avec identifiant exige STARTTLS ou TLS : sans chiffrement, le mot de passe circulerait en clair sur le réseau.</translation>
+    </message>
+    <message>
         <source>The RPPS number</source>
         <translation>Le numéro RPPS</translation>
     </message>

@@ -81,6 +81,15 @@ def test_smtp_settings_are_for_admins_and_the_password_is_never_stored_in_clear(
             SmtpSettingsInput(host="smtp", port=70000, security=SmtpSecurity.TLS, sender="a@b.fr")
         )
     assert error.value.code == "smtp_settings_invalid"
+    # A login to a server elsewhere without STARTTLS/TLS: the password would go in clear.
+    with pytest.raises(ValidationError) as clear:
+        service.set_smtp_settings(
+            SmtpSettingsInput(
+                "smtp.chu-exemple.fr", 25, SmtpSecurity.NONE, "a@chu-exemple.fr", "oiso", "x"
+            )
+        )
+    assert clear.value.code == "smtp_login_unencrypted" and "en clair" in str(clear.value)
+    assert service.smtp_settings().host == "127.0.0.1"  # nothing saved
     practitioner = team.login("p.durand")
     with pytest.raises(PermissionDenied):
         OutboxService(practitioner.ctx).smtp_settings()
