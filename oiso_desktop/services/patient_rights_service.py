@@ -28,8 +28,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import delete, select, text, update
-
 from oiso_desktop.domain.errors import ErrorCode, NotFound, PermissionDenied, ValidationError
 from oiso_desktop.domain.permissions import Permission
 from oiso_desktop.domain.roles import Role
@@ -45,19 +43,12 @@ from oiso_desktop.services.context import (
     writes,
 )
 from oiso_desktop.services.event_log import record_event
+from oiso_desktop.services.retention_files_service import (
+    checkpoint_after_deletion,
+    delete_patient_file,
+)
 from oiso_desktop.storage.models import (
-    Appointment,
-    BreakGlassAccess,
-    ClinicalForm,
-    ClinicalFormRevision,
-    Document,
-    DocumentChunk,
     Patient,
-    PatientShare,
-    PerformedExam,
-    PlanAdjustment,
-    PlanItem,
-    PlanSelection,
 )
 
 __all__ = [
@@ -221,34 +212,10 @@ class PatientRightsService:
                 raise ValidationError(
                     CONFIRMATION_MESSAGE, field="typed_name", code=ErrorCode.ERASURE_CONFIRMATION
                 )
-            session = uow.session
-            # Freed pages are zeroed before being written again (per connection).
-            session.execute(text("PRAGMA secure_delete = ON"))
             pid = patient.id
-            documents = select(Document.id).where(Document.patient_id == pid)
-            forms = select(ClinicalForm.id).where(ClinicalForm.patient_id == pid)
-            session.execute(delete(DocumentChunk).where(DocumentChunk.document_id.in_(documents)))
-            session.execute(delete(Document).where(Document.patient_id == pid))
-            session.execute(
-                delete(ClinicalFormRevision).where(ClinicalFormRevision.form_id.in_(forms))
-            )
-            session.execute(delete(ClinicalForm).where(ClinicalForm.patient_id == pid))
-            session.execute(
-                update(Appointment)
-                .where(Appointment.patient_id == pid)
-                .values(rescheduled_from_id=None, plan_item_id=None)
-            )
-            for model in (
-                Appointment,
-                PerformedExam,
-                PlanAdjustment,
-                PlanSelection,
-                PlanItem,
-                PatientShare,
-                BreakGlassAccess,
-            ):
-                session.execute(delete(model).where(model.patient_id == pid))  # type: ignore[attr-defined]
-            session.execute(delete(Patient).where(Patient.id == pid))
+            # Every row that refers to the file, found from the models' foreign keys
+            # (a table added later is not forgotten), freed pages zeroed.
+            delete_patient_file(uow, pid)
             record_event(
                 uow,
                 self.ctx,
@@ -262,21 +229,4 @@ class PatientRightsService:
         glass = getattr(self.ctx, "break_glass", None)
         if isinstance(glass, set):
             glass.discard(patient_id)
-        self._checkpoint()
-
-    def _checkpoint(self) -> None:
-        """Move the WAL into the file and truncate it (old pages leave the WAL).
-
-        On the raw connection, outside any transaction (the engine's "begin" hook would
-        open one, and SQLite refuses a checkpoint inside a transaction)."""
-        try:
-            connection = self.ctx.database.engine.raw_connection()
-        except Exception:  # noqa: BLE001 - a server database has no WAL of ours
-            return
-        try:
-            connection.execute("PRAGMA secure_delete = ON")
-            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
-        except Exception:  # noqa: BLE001 - busy: SQLite checkpoints again later
-            return
-        finally:
-            connection.close()
+        checkpoint_after_deletion(self.ctx)
