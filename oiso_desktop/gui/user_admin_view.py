@@ -495,6 +495,13 @@ class UserAdminView(QWidget):
                 "",
                 preview.shared_files,
             )
+        if preview.restricted_files:
+            detail += " " + self.tr(
+                "%n file(s) restricted at the patient's request are archived, not deleted, "
+                "for as long as the restriction lasts.",
+                "",
+                preview.restricted_files,
+            )
         detail += " " + self.tr(
             "The account's contact details are erased; its login and name stay in the event "
             "log for traceability. This cannot be undone."

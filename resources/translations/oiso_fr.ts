@@ -10097,6 +10097,13 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
             <numerusform>%n dossiers partagés restent à ceux avec qui ils sont partagés.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n file(s) restricted at the patient's request are archived, not deleted, for as long as the restriction lasts.</source>
+        <translation>
+            <numerusform>%n dossier restreint à la demande du patient sera archivé, et non supprimé, tant que durera la restriction.</numerusform>
+            <numerusform>%n dossiers restreints à la demande des patients seront archivés, et non supprimés, tant que durera la restriction.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>The account's contact details are erased; its login and name stay in the event log for traceability. This cannot be undone.</source>
         <translation>Les coordonnées du compte sont effacées ; son identifiant et son nom restent dans le journal pour la traçabilité. Cette action est irréversible.</translation>

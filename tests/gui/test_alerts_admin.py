@@ -114,12 +114,13 @@ def test_a_departed_account_is_deleted_after_a_confirmation_with_the_count(
         "jmartin", Role.PRACTITIONER, first_name="Jérôme", last_name="Martin", adeli="751234567"
     )
     owner = gui_db.login("jmartin")
-    for name in ("Lefèvre", "Garnier"):
-        owner.patients.create(
+    for name in ("Lefèvre", "Garnier", "Roux"):
+        last = owner.patients.create(
             IdentityFields(
                 birth_name=name, first_names="Hélène", birth_date=dt.date(1975, 3, 12), sex="F"
             )
         )
+    owner.rights.restrict(last.id, "Demande de la patiente du 3 mars")  # kept, not deleted
     owner.logout()
     view = UserAdminView(gui_admin, gui_tasks)
     qtbot.addWidget(view)
@@ -138,6 +139,10 @@ def test_a_departed_account_is_deleted_after_a_confirmation_with_the_count(
     box = view.last_confirmation
     assert "jmartin" in box.text()
     assert "2 dossiers patients partagés avec personne seront supprimés" in box.informativeText()
+    assert (
+        "1 dossier restreint à la demande du patient sera archivé, et non supprimé"
+        in box.informativeText()
+    )
     assert box.findChild(object, "confirm_button").text() == "Supprimer le compte et 2 dossiers"
     box.grab().save("/tmp/retention-files-delete-confirm.png")
     view.grab().save("/tmp/retention-files-users.png")
