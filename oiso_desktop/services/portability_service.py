@@ -229,8 +229,20 @@ class PortabilityService:
         from_bundle(data)
 
     @writes
+    @staticmethod
+    def _check_importer(uow: ServiceUnitOfWork) -> None:
+        """Practitioners only: they own files and hold the clinical key."""
+        actor = uow.actor
+        authorize(uow, actor, Permission.CREATE_PATIENT)
+        authorize(uow, actor, Permission.EDIT_CLINICAL)
+        if actor.role is not Role.PRACTITIONER:
+            raise PermissionDenied(NOT_OWNER_MESSAGE, code=ErrorCode.NOT_FILE_OWNER)
+
     def import_bundle(self, data: bytes) -> int:
         """A new file owned by the actor from a FHIR bundle; its id (see the module)."""
+        # Who may import, before the bundle is even read (checked again when writing).
+        with self.ctx.unit_of_work() as uow:
+            self._check_importer(uow)
         file, forms = from_bundle(data)
         assert file is not None
         today = self.ctx.today()
@@ -286,10 +298,7 @@ class PortabilityService:
             raise BundleProblems(problems)
         with self.ctx.unit_of_work() as uow:
             actor = uow.actor
-            authorize(uow, actor, Permission.CREATE_PATIENT)
-            authorize(uow, actor, Permission.EDIT_CLINICAL)
-            if actor.role is not Role.PRACTITIONER:
-                raise PermissionDenied(NOT_OWNER_MESSAGE, code=ErrorCode.NOT_FILE_OWNER)
+            self._check_importer(uow)
             if identity.nir and self._visible_same_nir(uow, identity.nir):
                 # The same person already has a file the actor opens: importing would
                 # silently make a second one (files the actor cannot see stay unsaid).

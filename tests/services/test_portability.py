@@ -123,6 +123,13 @@ def test_only_the_owner_exports(durand: UserSession, bernard: UserSession, team:
         bernard.portability.export_bundle(pid)
 
 
+def test_only_practitioners_import_and_before_the_bundle_is_read(team: Team) -> None:
+    secretary = team.login("s.leroy")
+    for data in ((DATA / "minimal.json").read_bytes(), b"{ pas du JSON"):
+        with pytest.raises(PermissionDenied):
+            secretary.portability.import_bundle(data)
+
+
 def test_a_hand_written_minimal_bundle_is_imported(durand: UserSession) -> None:
     pid = durand.portability.import_bundle((DATA / "minimal.json").read_bytes())
     view = durand.patients.get(pid)
