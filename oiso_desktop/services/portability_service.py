@@ -228,7 +228,6 @@ class PortabilityService:
         (the FHIR checks only; the identity and forms are checked at the import)."""
         from_bundle(data)
 
-    @writes
     @staticmethod
     def _check_importer(uow: ServiceUnitOfWork) -> None:
         """Practitioners only: they own files and hold the clinical key."""
@@ -238,6 +237,7 @@ class PortabilityService:
         if actor.role is not Role.PRACTITIONER:
             raise PermissionDenied(NOT_OWNER_MESSAGE, code=ErrorCode.NOT_FILE_OWNER)
 
+    @writes
     def import_bundle(self, data: bytes) -> int:
         """A new file owned by the actor from a FHIR bundle; its id (see the module)."""
         # Who may import, before the bundle is even read (checked again when writing).
