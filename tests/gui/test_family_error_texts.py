@@ -34,6 +34,7 @@ from oiso_desktop.domain.family import (
     update_person,
 )
 from oiso_desktop.domain.family_checks import validate
+from oiso_desktop.domain.genetics import Genetics, RelativeInformation, removed_cited_relatives
 from oiso_desktop.gui.error_text import error_text
 from oiso_desktop.gui.i18n import install_translations
 from tests.domain.test_domain_canrisk import canrisk_problem_files
@@ -122,6 +123,10 @@ def _problems() -> list[ValidationError]:
     triplets = add_sibling(triplets, "p1", twin=Zygosity.MZ)
     problems.append(_raised(lambda: canrisk.to_canrisk(triplets, today=TODAY)))
     problems += validate(Family(people=tuple(Person(id=f"x{i}") for i in range(276))), TODAY)[:2]
+    # a relative the genetics form names, removed from the family
+    sister = _change(family, "p4", name="Marie")
+    informed = Genetics(relative_information=(RelativeInformation(relative_ids=("p4",)),))
+    problems += removed_cited_relatives(informed, sister, remove_person(sister, "p4"))
     return problems
 
 
