@@ -52,10 +52,11 @@ from oiso_desktop.domain.personal_history import (
     PersonalHistory,
     RiskReducingSurgery,
 )
-from oiso_desktop.domain.retention import FileState, archive_date
+from oiso_desktop.domain.retention import AlertKind, FileState, archive_date
 from oiso_desktop.domain.roles import AccountStatus, Role
 from oiso_desktop.domain.sample_families import SAMPLE_FAMILIES
 from oiso_desktop.reports.relatives_letter_pdf import LetterSender
+from oiso_desktop.services.alerts_service import AlertsService, raise_alerts
 from oiso_desktop.services.appointment_service import AppointmentInput
 from oiso_desktop.services.auth_service import AuthService, UserSession
 from oiso_desktop.services.context import AccessMode, ServiceContext, actor_of, naive_utc
@@ -64,6 +65,7 @@ from oiso_desktop.services.dto import StructureInput, UserInput
 from oiso_desktop.services.event_log import record_event
 from oiso_desktop.services.followup_service import PlanItemView
 from oiso_desktop.services.setup_service import create_database
+from oiso_desktop.services.system_actor import system_context
 from oiso_desktop.services.user_service import add_account
 from oiso_desktop.services.validation import clean_user
 from oiso_desktop.storage.models import (
@@ -1169,6 +1171,34 @@ def _save_followup_as(session: UserSession, carriers: Sequence[DemoCarrier]) -> 
     return patterns
 
 
+#: The administrator's comment on the off-hours alerts the demo's own creation raises.
+DEMO_SEEDING_REVIEW = (
+    "Création des données de démonstration au démarrage de l'application (pas une "
+    "utilisation réelle)."
+)
+
+
+def review_seeding_alerts(folder: Path, *, secret_store: SecretStore | None = None) -> int:
+    """The demo is created when it starts, at any hour: in the evening or at the weekend,
+    its accounts' seeding would read as off-hours use. Those alerts are raised now and
+    marked reviewed by the demo administrator, with a comment that says why (shown
+    with "Afficher les alertes déjà examinées"); the break-the-glass alert stays to
+    review. How many were marked."""
+    accounts = {login: password for login, password, *_ in DEMO_ACCOUNTS}
+    auth = AuthService(folder, secret_store=secret_store or MemorySecretStore())
+    session = auth.login("demo.admin", accounts["demo.admin"])
+    try:
+        now = session.ctx.now()
+        raise_alerts(system_context(session.ctx, now), now)
+        alerts = AlertsService(session.ctx)
+        seeding = [a for a in alerts.list_alerts() if a.kind is AlertKind.OFF_HOURS]
+        for alert in seeding:
+            alerts.mark_reviewed(alert.id, DEMO_SEEDING_REVIEW)
+        return len(seeding)
+    finally:
+        session.logout()
+
+
 def create_demo_database(
     folder: Path,
     *,
@@ -1346,6 +1376,7 @@ def create_demo_database(
         )
     else:
         followup = save_demo_followup(Path(folder), carriers, secret_store=secret_store)
+    review_seeding_alerts(Path(folder), secret_store=secret_store)
     accounts = {login: password for login, password, *_ in DEMO_ACCOUNTS}
     return DemoAccounts(
         folder=Path(folder),

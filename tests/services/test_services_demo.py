@@ -24,15 +24,18 @@ from oiso_desktop.domain.identifiers import validate_nir
 from oiso_desktop.domain.passwords import password_problems
 from oiso_desktop.domain.patients import IdentityFields, normalise_identity
 from oiso_desktop.domain.personal_history import PersonalHistory
+from oiso_desktop.domain.retention import AlertKind
 from oiso_desktop.domain.roles import AccountStatus, Role
 from oiso_desktop.domain.scores import Status, compute_scores
 from oiso_desktop.reports.relatives_letter_pdf import LetterSender
+from oiso_desktop.services.alerts_service import AlertsService
 from oiso_desktop.services.auth_service import AuthService, UserSession
 from oiso_desktop.services.demo import (
     DEMO_ACCOUNTS,
     DEMO_DEPARTED_FILES,
     DEMO_FAMILIES,
     DEMO_FAMILY_BUILDERS,
+    DEMO_SEEDING_REVIEW,
     DemoAccounts,
     create_demo_database,
     demo_family,
@@ -574,3 +577,21 @@ def test_the_demo_records_are_generated_quickly(demo: DemoAccounts, medecin: Use
     # About 0.15 s (six files, seven documents): it runs at each `--demo` start.
     assert time.perf_counter() - started < 1.5
     assert sum(len(record.attachments) for record in records) >= 7
+
+
+def test_the_demo_s_own_creation_leaves_no_off_hours_alert_to_review(
+    demo: DemoAccounts,
+) -> None:
+    # Built in the evening or at the weekend, the seeding reads as off-hours use: those
+    # alerts are marked reviewed, with a comment; the emergency access stays to review.
+    admin = AuthService(demo.folder, secret_store=MemorySecretStore()).login(
+        demo.admin_login, demo.admin_password
+    )
+    try:
+        alerts = AlertsService(admin.ctx)
+        assert [a.kind for a in alerts.list_alerts()] == [AlertKind.BREAK_GLASS]
+        for alert in alerts.list_alerts(include_reviewed=True):
+            if alert.kind is AlertKind.OFF_HOURS:
+                assert alert.comment == DEMO_SEEDING_REVIEW and alert.reviewed_at is not None
+    finally:
+        admin.logout()
