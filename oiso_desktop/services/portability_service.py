@@ -81,8 +81,8 @@ from oiso_desktop.system.files import atomic_write
 
 __all__ = ["BUNDLE_FILE", "SUMMARY_FILE", "PortabilityService"]
 
-BUNDLE_FILE = "dossier-{id}.fhir.json"
-SUMMARY_FILE = "dossier-{id}-synthese.pdf"
+BUNDLE_FILE = "dossier-{id}{n}.fhir.json"
+SUMMARY_FILE = "dossier-{id}{n}-synthese.pdf"
 NOT_OWNER_MESSAGE = "Seul le praticien responsable du dossier peut faire cela."
 EXPORT_FAILED_MESSAGE = "L'export n'a pas pu être écrit dans {path} : {reason}."
 SAME_NIR_MESSAGE = (
@@ -103,6 +103,18 @@ def _encode(data: dict[str, object]) -> bytes:
 def _problem_line(exc: ValidationError) -> str:
     field = exc.field or ""
     return f"{field} : {exc.message}" if field else exc.message
+
+
+def _free_names(folder: Path, patient_id: int) -> tuple[Path, Path]:
+    """The bundle's and the summary's paths in ``folder``, neither taken yet."""
+    number = 1
+    while True:
+        suffix = f"-{number}" if number > 1 else ""
+        bundle = folder / BUNDLE_FILE.format(id=patient_id, n=suffix)
+        summary = folder / SUMMARY_FILE.format(id=patient_id, n=suffix)
+        if not bundle.exists() and not summary.exists():
+            return bundle, summary
+        number += 1
 
 
 class PortabilityService:
@@ -177,15 +189,15 @@ class PortabilityService:
     @writes
     def export_to_folder(self, patient_id: int, folder: Path) -> tuple[Path, Path]:
         """Write the bundle and the summary PDF into ``folder`` (names without the
-        patient's: ``dossier-<id>.fhir.json``, ``dossier-<id>-synthese.pdf``). OisoError
+        patient's: ``dossier-<id>.fhir.json``, ``dossier-<id>-synthese.pdf``; ``-2``,
+        ``-3``… after the id when an earlier export is there: never overwritten). OisoError
         ``portability_export_failed`` (params path, reason). Event ``patient_exported``
         (details: format "fhir+pdf", sizes) once both are written; otherwise the files
         are removed. Returns both paths."""
         folder = Path(folder)
         data = self._bundle(patient_id)
         pdf = SummaryService(self.ctx).build(patient_id)
-        bundle_path = folder / BUNDLE_FILE.format(id=patient_id)
-        pdf_path = folder / SUMMARY_FILE.format(id=patient_id)
+        bundle_path, pdf_path = _free_names(folder, patient_id)
         written: list[Path] = []
         try:
             for path, content in ((bundle_path, data), (pdf_path, pdf)):

@@ -111,6 +111,18 @@ def test_export_to_folder_writes_the_bundle_and_the_summary(
     assert pdf_path.read_bytes().startswith(b"%PDF-")
     assert PLANTED not in bundle_path.name and PLANTED not in pdf_path.name
     assert [e.details for e in durand.events.list(action="patient_exported")]
+    assert (bundle_path.name, pdf_path.name) == (
+        f"dossier-{pid}.fhir.json",
+        f"dossier-{pid}-synthese.pdf",
+    )
+    # A second export beside the first: new names, the first copy left whole.
+    first = bundle_path.read_bytes()
+    again = durand.portability.export_to_folder(pid, tmp_path)
+    assert [p.name for p in again] == [
+        f"dossier-{pid}-2.fhir.json",
+        f"dossier-{pid}-2-synthese.pdf",
+    ]
+    assert bundle_path.read_bytes() == first
     with pytest.raises(OisoError) as caught:
         durand.portability.export_to_folder(pid, tmp_path / "absent" / "dossier")
     assert caught.value.code == "portability_export_failed"
