@@ -273,3 +273,43 @@ def _finish(folder: Path, now: dt.datetime, env: dict[str, str]) -> None:
     process = _cli(folder, now, env)
     out, err = process.communicate(timeout=120)
     assert process.returncode == 0, (out + err).decode()
+
+
+def test_two_instances_running_the_job_at_once_end_like_one_run(
+    team: Team, clock: Clock, tmp_path: Path
+) -> None:
+    # On a shared PC two people sign in at the same time: each instance starts the job
+    # after its login. Nothing is done twice (one email per user, one purge, one
+    # revocation) and the end state is that of a single run, once a later run has
+    # finished what a busy file deferred (a re-key waits for the file to be free).
+    with smtp_server() as server:
+        first = _prepare(team, clock, server.port)
+        admin = team.sessions[0]
+        with UnitOfWork(admin.ctx.database.session_factory) as uow:
+            initial_ids = {e.id for e in _events(uow)}
+        password = team.passwords["admin"]
+        team.close_all()
+        reference, together = tmp_path / "reference", tmp_path / "together"
+        shutil.copytree(team.folder, reference)
+        shutil.copytree(team.folder, together)
+        env = {k: v for k, v in os.environ.items() if not k.startswith("OISO_")}
+        env.update(
+            PYTHONPATH=str(SOURCE_ROOT),
+            PYTHONDONTWRITEBYTECODE="1",
+            OISO_PASSWORD=password,
+        )
+        later = first + dt.timedelta(days=30)
+        for when in (first, later):
+            _finish(reference, when, env)
+        sent_alone = len(server.messages)
+        for when in (first, later):
+            pair = [_cli(together, when, env) for _ in range(2)]
+            for process in pair:
+                out, err = process.communicate(timeout=120)
+                assert process.returncode == 0, (out + err).decode()
+        _finish(together, later, env)  # the next run: whatever a busy file deferred
+        assert len(server.messages) == 2 * sent_alone  # the copy sent as many, no more
+    alone, both = _state(reference, password, initial_ids), _state(together, password, initial_ids)
+    assert both["chain_ok"] and alone["chain_ok"]
+    for key in ("tables", "outbox", "initial_events_left", "slots", "alerts"):
+        assert both[key] == alone[key], key
