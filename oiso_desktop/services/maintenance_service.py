@@ -413,14 +413,14 @@ class MaintenanceService:
             )
             files = guarded(
                 MaintenanceStep.FILES,
-                lambda: self._departed_files(system, moment, report, errors),
+                lambda: self._departed_files(system, moment, report),
                 FileRetentionReport(),
             )
             alerts = guarded(
-                MaintenanceStep.ALERTS, lambda: self._alerts(system, moment, report, errors), 0
+                MaintenanceStep.ALERTS, lambda: self._alerts(system, moment, report), 0
             )
             mail = guarded(
-                MaintenanceStep.OUTBOX, lambda: self._outbox(system, report, errors), SendReport()
+                MaintenanceStep.OUTBOX, lambda: self._outbox(system, report), SendReport()
             )
         except _ProgressStopped as stopped:
             raise stopped.original from None
@@ -675,43 +675,25 @@ class MaintenanceService:
         system: SystemContext,
         now: dt.datetime,
         report: Callable[[str, int, int], None],
-        errors: list[str],
     ) -> FileRetentionReport:
-        try:
-            return apply_departed_files(
-                system, now, lambda done, total: report(MaintenanceStep.FILES, done, total)
-            )
-        except OisoError as exc:
-            errors.append(exc.code)
-            return FileRetentionReport()
+        return apply_departed_files(
+            system, now, lambda done, total: report(MaintenanceStep.FILES, done, total)
+        )
 
     @staticmethod
     def _alerts(
-        system: SystemContext,
-        now: dt.datetime,
-        report: Callable[[str, int, int], None],
-        errors: list[str],
+        system: SystemContext, now: dt.datetime, report: Callable[[str, int, int], None]
     ) -> int:
         report(MaintenanceStep.ALERTS, 0, 1)
-        try:
-            added = raise_alerts(system, now)
-        except OisoError as exc:
-            errors.append(exc.code)
-            added = 0
+        added = raise_alerts(system, now)
         report(MaintenanceStep.ALERTS, 1, 1)
         return added
 
     @staticmethod
-    def _outbox(
-        system: SystemContext, report: Callable[[str, int, int], None], errors: list[str]
-    ) -> SendReport:
-        try:
-            return OutboxService(system).send_due(
-                lambda done, total: report(MaintenanceStep.OUTBOX, done, total)
-            )
-        except OisoError as exc:
-            errors.append(exc.code)
-            return SendReport()
+    def _outbox(system: SystemContext, report: Callable[[str, int, int], None]) -> SendReport:
+        return OutboxService(system).send_due(
+            lambda done, total: report(MaintenanceStep.OUTBOX, done, total)
+        )
 
 
 NO_UNATTENDED_KEYRING_MESSAGE = (
