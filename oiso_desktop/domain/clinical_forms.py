@@ -21,8 +21,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any, TypeAlias, TypeVar
+from typing import Any, Generic, TypeAlias, TypeVar
 
 from oiso_desktop.domain import family_checks, genetics, personal_history
 from oiso_desktop.domain.errors import ErrorCode, ValidationError
@@ -190,185 +191,7 @@ def changed_sections(old: FormContent | None, new: FormContent) -> list[str]:
     return [name for name in SECTIONS[kind] if getattr(old, name) != getattr(new, name)]
 
 
-# --- writing --------------------------------------------------------------------------------
-
-
-def _date_text(value: dt.date | None) -> str | None:
-    return None if value is None else value.isoformat()
-
-
-def _receptors(receptors: Receptors) -> dict[str, str]:
-    return {
-        "er": receptors.er,
-        "pr": receptors.pr,
-        "her2": receptors.her2,
-        "ck14": receptors.ck14,
-        "ck56": receptors.ck56,
-    }
-
-
-def history_to_dict(history: PersonalHistory) -> dict[str, Any]:
-    return {
-        "schema": SCHEMA_VERSION,
-        "kind": FormKind.HISTORY.value,
-        "cancers": [
-            {
-                "site": cancer.site,
-                "laterality": cancer.laterality,
-                "age": cancer.age.text,
-                "diagnosis_date": _date_text(cancer.diagnosis_date),
-                "histology": cancer.histology,
-                "grade": cancer.grade,
-                "receptors": _receptors(cancer.receptors),
-                "msi": cancer.msi,
-                "ihc": cancer.ihc,
-                "confirmed": cancer.confirmed,
-                "note": cancer.note,
-            }
-            for cancer in history.cancers
-        ],
-        "surgeries": [
-            {
-                "kind": surgery.kind,
-                "side": surgery.side,
-                "date": _date_text(surgery.date),
-                "age": surgery.age.text,
-                "note": surgery.note,
-            }
-            for surgery in history.surgeries
-        ],
-        "note": history.note,
-    }
-
-
-def _person_to_dict(person: Person) -> dict[str, Any]:
-    return {
-        "id": person.id,
-        "name": person.name,
-        "sex": person.sex,
-        "proband": person.proband,
-        "father_id": person.father_id,
-        "mother_id": person.mother_id,
-        "birth_year": person.birth_year,
-        "age": person.age.text,
-        "deceased": person.deceased,
-        "age_at_death": person.age_at_death.text,
-        "cancers": [
-            {
-                "site": cancer.site,
-                "age": cancer.age.text,
-                "laterality": cancer.laterality,
-                "histology": cancer.histology,
-                "grade": cancer.grade,
-                "receptors": _receptors(cancer.receptors),
-                "confirmed": cancer.confirmed,
-                "note": cancer.note,
-            }
-            for cancer in person.cancers
-        ],
-        "genetic_results": [
-            {
-                "gene": result.gene,
-                "test_type": result.test_type,
-                "result": result.result,
-                "variant": result.variant,
-            }
-            for result in person.genetic_results
-        ],
-        "adoption": str(person.adoption),
-        "ashkenazi": person.ashkenazi,
-        "patient_id": person.patient_id,
-        "note": person.note,
-    }
-
-
-def family_to_dict(family: Family) -> dict[str, Any]:
-    return {
-        "schema": SCHEMA_VERSION,
-        "kind": FormKind.FAMILY.value,
-        "people": [_person_to_dict(person) for person in family.people],
-        "partnerships": [
-            {"first": p.first, "second": p.second, "consanguineous": p.consanguineous}
-            for p in family.partnerships
-        ],
-        "twins": [
-            {"members": list(group.members), "zygosity": str(group.zygosity)}
-            for group in family.twins
-        ],
-        "risk_factors": [{"key": key, "value": value} for key, value in family.risk_factors],
-    }
-
-
-def genetics_to_dict(content: Genetics) -> dict[str, Any]:
-    return {
-        "schema": SCHEMA_VERSION,
-        "kind": FormKind.GENETICS.value,
-        "tests": [
-            {
-                "id": test.id,
-                "kind": test.kind,
-                "date": _date_text(test.date),
-                "laboratory": test.laboratory,
-                "indication": test.indication,
-                "genes": list(test.genes),
-                "familial_gene": test.familial_gene,
-                "familial_variant": test.familial_variant,
-                "relative_id": test.relative_id,
-                "status": test.status,
-                "relative_outcome": test.relative_outcome,
-                "note": test.note,
-            }
-            for test in content.tests
-        ],
-        "variants": [
-            {
-                "gene": variant.gene,
-                "hgvs_c": variant.hgvs_c,
-                "hgvs_p": variant.hgvs_p,
-                "acmg_class": variant.acmg_class,
-                "zygosity": variant.zygosity,
-                "test_id": variant.test_id,
-                "note": variant.note,
-            }
-            for variant in content.variants
-        ],
-        "consents": [
-            {
-                "date": _date_text(consent.date),
-                "scopes": list(consent.scopes),
-                "document_id": consent.document_id,
-                "note": consent.note,
-            }
-            for consent in content.consents
-        ],
-        "relative_information": [
-            {
-                "relative_ids": list(information.relative_ids),
-                "date": _date_text(information.date),
-                "channel": information.channel,
-                "letter": information.letter,
-                "document_id": information.document_id,
-                "note": information.note,
-            }
-            for information in content.relative_information
-        ],
-    }
-
-
-def content_to_dict(content: FormContent) -> dict[str, Any]:
-    """The content as a JSON-able dict with its ``schema`` and ``kind``."""
-    kind = kind_of(content)
-    if kind is FormKind.HISTORY:
-        assert isinstance(content, PersonalHistory)
-        return history_to_dict(content)
-    if kind is FormKind.GENETICS:
-        assert isinstance(content, Genetics)
-        return genetics_to_dict(content)
-    assert isinstance(content, Family)
-    return family_to_dict(content)
-
-
-# --- reading --------------------------------------------------------------------------------
+# --- reading --------------------------------------------------------------------------------------
 
 _MISSING = object()
 T = TypeVar("T")
@@ -464,91 +287,85 @@ class _Reader:
             raise _malformed(self._at(key)) from None
 
 
-def _read_receptors(reader: _Reader) -> Receptors:
-    return Receptors(
-        er=reader.text("er"),
-        pr=reader.text("pr"),
-        her2=reader.text("her2"),
-        ck14=reader.text("ck14"),
-        ck56=reader.text("ck56"),
+# --- the stored records, as tables of fields ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Field:
+    """One key of a stored record: how its value is written, and read back (with the
+    reader of the record and the key)."""
+
+    name: str
+    write: Callable[[Any], Any]
+    read: Callable[[_Reader, str], Any]
+
+
+class _Record(Generic[T]):
+    """An object stored as a dict: its fields, by attribute name, in the stored order.
+
+    Written and read in that order, so the first bad value is the one named."""
+
+    def __init__(self, make: Callable[..., T], *fields: _Field) -> None:
+        self.make = make
+        self.fields = fields
+
+    def write(self, value: T) -> dict[str, Any]:
+        return {field.name: field.write(getattr(value, field.name)) for field in self.fields}
+
+    def read(self, reader: _Reader) -> T:
+        return self.make(**{field.name: field.read(reader, field.name) for field in self.fields})
+
+
+def _as_is(value: Any) -> Any:
+    return value
+
+
+def _text(name: str, default: str = "") -> _Field:
+    return _Field(name, _as_is, lambda reader, key: reader.text(key, default))
+
+
+def _optional_text(name: str) -> _Field:
+    return _Field(name, _as_is, _Reader.optional_text)
+
+
+def _flag(name: str) -> _Field:
+    return _Field(name, _as_is, _Reader.flag)
+
+
+def _number(name: str) -> _Field:
+    return _Field(name, _as_is, _Reader.number)
+
+
+def _age(name: str) -> _Field:
+    """An age as typed (``Age.text``), parsed again on reading."""
+    return _Field(name, lambda age: age.text, _Reader.age)
+
+
+def _day(name: str) -> _Field:
+    """A date or None, as ISO text."""
+    return _Field(name, lambda day: None if day is None else day.isoformat(), _Reader.day)
+
+
+def _strings(name: str) -> _Field:
+    return _Field(name, list, _Reader.strings)
+
+
+def _choice(name: str, enum: type[StrEnum], default: str) -> _Field:
+    return _Field(name, str, lambda reader, key: reader.choice(key, enum, default))
+
+
+def _items(name: str, record: _Record[Any]) -> _Field:
+    """A list of records."""
+    return _Field(
+        name,
+        lambda values: [record.write(value) for value in values],
+        lambda reader, key: reader.items(key, record.read),
     )
 
 
-def _read_history_cancer(reader: _Reader) -> HistoryCancer:
-    return HistoryCancer(
-        site=reader.text("site"),
-        laterality=reader.text("laterality"),
-        age=reader.age("age"),
-        diagnosis_date=reader.day("diagnosis_date"),
-        histology=reader.text("histology"),
-        grade=reader.number("grade"),
-        receptors=_read_receptors(reader.child("receptors")),
-        msi=reader.text("msi"),
-        ihc=reader.text("ihc"),
-        confirmed=reader.flag("confirmed"),
-        note=reader.text("note"),
-    )
-
-
-def _read_surgery(reader: _Reader) -> RiskReducingSurgery:
-    return RiskReducingSurgery(
-        kind=reader.text("kind"),
-        side=reader.text("side"),
-        date=reader.day("date"),
-        age=reader.age("age"),
-        note=reader.text("note"),
-    )
-
-
-def _read_family_cancer(reader: _Reader) -> Cancer:
-    return Cancer(
-        site=reader.text("site"),
-        age=reader.age("age"),
-        laterality=reader.text("laterality"),
-        histology=reader.text("histology"),
-        grade=reader.number("grade"),
-        receptors=_read_receptors(reader.child("receptors")),
-        confirmed=reader.flag("confirmed"),
-        note=reader.text("note"),
-    )
-
-
-def _read_genetic_result(reader: _Reader) -> GeneticResult:
-    return GeneticResult(
-        gene=reader.text("gene"),
-        test_type=reader.text("test_type", "S"),
-        result=reader.text("result", "N"),
-        variant=reader.text("variant"),
-    )
-
-
-def _read_person(reader: _Reader) -> Person:
-    return Person(
-        id=reader.text("id"),
-        name=reader.text("name"),
-        sex=reader.text("sex", "U"),
-        proband=reader.flag("proband"),
-        father_id=reader.optional_text("father_id"),
-        mother_id=reader.optional_text("mother_id"),
-        birth_year=reader.number("birth_year"),
-        age=reader.age("age"),
-        deceased=reader.flag("deceased"),
-        age_at_death=reader.age("age_at_death"),
-        cancers=reader.items("cancers", _read_family_cancer),
-        genetic_results=reader.items("genetic_results", _read_genetic_result),
-        adoption=reader.choice("adoption", Adoption, ""),
-        ashkenazi=reader.flag("ashkenazi"),
-        patient_id=reader.number("patient_id"),
-        note=reader.text("note"),
-    )
-
-
-def _read_partnership(reader: _Reader) -> Partnership:
-    return Partnership(reader.text("first"), reader.text("second"), reader.flag("consanguineous"))
-
-
-def _read_twins(reader: _Reader) -> TwinGroup:
-    return TwinGroup(reader.strings("members"), reader.choice("zygosity", Zygosity, "unknown"))
+def _child(name: str, record: _Record[Any]) -> _Field:
+    """One record inside another."""
+    return _Field(name, record.write, lambda reader, key: record.read(reader.child(key)))
 
 
 def _read_risk_factor(reader: _Reader) -> tuple[str, str]:
@@ -556,53 +373,186 @@ def _read_risk_factor(reader: _Reader) -> tuple[str, str]:
     return reader.line("key", required=True, forbidden="="), reader.line("value")
 
 
-def _read_test(reader: _Reader) -> GeneticTest:
-    return GeneticTest(
-        id=reader.text("id"),
-        kind=reader.text("kind", "panel"),
-        date=reader.day("date"),
-        laboratory=reader.text("laboratory"),
-        indication=reader.text("indication"),
-        genes=reader.strings("genes"),
-        familial_gene=reader.text("familial_gene"),
-        familial_variant=reader.text("familial_variant"),
-        relative_id=reader.optional_text("relative_id"),
-        status=reader.text("status", "requested"),
-        relative_outcome=reader.text("relative_outcome"),
-        note=reader.text("note"),
-    )
+_RISK_FACTORS = _Field(
+    "risk_factors",
+    lambda factors: [{"key": key, "value": value} for key, value in factors],
+    lambda reader, key: reader.items(key, _read_risk_factor),
+)
+
+_RECEPTORS = _Record(
+    Receptors, _text("er"), _text("pr"), _text("her2"), _text("ck14"), _text("ck56")
+)
+
+_HISTORY = _Record(
+    PersonalHistory,
+    _items(
+        "cancers",
+        _Record(
+            HistoryCancer,
+            _text("site"),
+            _text("laterality"),
+            _age("age"),
+            _day("diagnosis_date"),
+            _text("histology"),
+            _number("grade"),
+            _child("receptors", _RECEPTORS),
+            _text("msi"),
+            _text("ihc"),
+            _flag("confirmed"),
+            _text("note"),
+        ),
+    ),
+    _items(
+        "surgeries",
+        _Record(
+            RiskReducingSurgery,
+            _text("kind"),
+            _text("side"),
+            _day("date"),
+            _age("age"),
+            _text("note"),
+        ),
+    ),
+    _text("note"),
+)
+
+_PERSON = _Record(
+    Person,
+    _text("id"),
+    _text("name"),
+    _text("sex", "U"),
+    _flag("proband"),
+    _optional_text("father_id"),
+    _optional_text("mother_id"),
+    _number("birth_year"),
+    _age("age"),
+    _flag("deceased"),
+    _age("age_at_death"),
+    _items(
+        "cancers",
+        _Record(
+            Cancer,
+            _text("site"),
+            _age("age"),
+            _text("laterality"),
+            _text("histology"),
+            _number("grade"),
+            _child("receptors", _RECEPTORS),
+            _flag("confirmed"),
+            _text("note"),
+        ),
+    ),
+    _items(
+        "genetic_results",
+        _Record(
+            GeneticResult,
+            _text("gene"),
+            _text("test_type", "S"),
+            _text("result", "N"),
+            _text("variant"),
+        ),
+    ),
+    _choice("adoption", Adoption, ""),
+    _flag("ashkenazi"),
+    _number("patient_id"),
+    _text("note"),
+)
+
+_FAMILY = _Record(
+    Family,
+    _items("people", _PERSON),
+    _items(
+        "partnerships",
+        _Record(Partnership, _text("first"), _text("second"), _flag("consanguineous")),
+    ),
+    _items(
+        "twins", _Record(TwinGroup, _strings("members"), _choice("zygosity", Zygosity, "unknown"))
+    ),
+    _RISK_FACTORS,
+)
+
+_GENETICS = _Record(
+    Genetics,
+    _items(
+        "tests",
+        _Record(
+            GeneticTest,
+            _text("id"),
+            _text("kind", "panel"),
+            _day("date"),
+            _text("laboratory"),
+            _text("indication"),
+            _strings("genes"),
+            _text("familial_gene"),
+            _text("familial_variant"),
+            _optional_text("relative_id"),
+            _text("status", "requested"),
+            _text("relative_outcome"),
+            _text("note"),
+        ),
+    ),
+    _items(
+        "variants",
+        _Record(
+            Variant,
+            _text("gene"),
+            _text("hgvs_c"),
+            _text("hgvs_p"),
+            _number("acmg_class"),
+            _text("zygosity", "heterozygous"),
+            _text("test_id"),
+            _text("note"),
+        ),
+    ),
+    _items(
+        "consents",
+        _Record(Consent, _day("date"), _strings("scopes"), _number("document_id"), _text("note")),
+    ),
+    _items(
+        "relative_information",
+        _Record(
+            RelativeInformation,
+            _strings("relative_ids"),
+            _day("date"),
+            _text("channel", "letter_by_patient"),
+            _text("letter"),
+            _number("document_id"),
+            _text("note"),
+        ),
+    ),
+)
 
 
-def _read_variant(reader: _Reader) -> Variant:
-    return Variant(
-        gene=reader.text("gene"),
-        hgvs_c=reader.text("hgvs_c"),
-        hgvs_p=reader.text("hgvs_p"),
-        acmg_class=reader.number("acmg_class"),
-        zygosity=reader.text("zygosity", "heterozygous"),
-        test_id=reader.text("test_id"),
-        note=reader.text("note"),
-    )
+# --- the forms ------------------------------------------------------------------------------------
 
 
-def _read_consent(reader: _Reader) -> Consent:
-    return Consent(
-        date=reader.day("date"),
-        scopes=reader.strings("scopes"),
-        document_id=reader.number("document_id"),
-        note=reader.text("note"),
-    )
+def _form_dict(kind: FormKind, record: _Record[T], content: T) -> dict[str, Any]:
+    return {"schema": SCHEMA_VERSION, "kind": kind.value, **record.write(content)}
 
 
-def _read_information(reader: _Reader) -> RelativeInformation:
-    return RelativeInformation(
-        relative_ids=reader.strings("relative_ids"),
-        date=reader.day("date"),
-        channel=reader.text("channel", "letter_by_patient"),
-        letter=reader.text("letter"),
-        document_id=reader.number("document_id"),
-        note=reader.text("note"),
-    )
+def history_to_dict(history: PersonalHistory) -> dict[str, Any]:
+    return _form_dict(FormKind.HISTORY, _HISTORY, history)
+
+
+def family_to_dict(family: Family) -> dict[str, Any]:
+    return _form_dict(FormKind.FAMILY, _FAMILY, family)
+
+
+def genetics_to_dict(content: Genetics) -> dict[str, Any]:
+    return _form_dict(FormKind.GENETICS, _GENETICS, content)
+
+
+def content_to_dict(content: FormContent) -> dict[str, Any]:
+    """The content as a JSON-able dict with its ``schema`` and ``kind``."""
+    kind = kind_of(content)
+    if kind is FormKind.HISTORY:
+        assert isinstance(content, PersonalHistory)
+        return history_to_dict(content)
+    if kind is FormKind.GENETICS:
+        assert isinstance(content, Genetics)
+        return genetics_to_dict(content)
+    assert isinstance(content, Family)
+    return family_to_dict(content)
 
 
 def _checked_root(data: object, kind: FormKind) -> _Reader:
@@ -624,32 +574,15 @@ def _checked_root(data: object, kind: FormKind) -> _Reader:
 
 
 def history_from_dict(data: Mapping[str, Any]) -> PersonalHistory:
-    reader = _checked_root(data, FormKind.HISTORY)
-    return PersonalHistory(
-        cancers=reader.items("cancers", _read_history_cancer),
-        surgeries=reader.items("surgeries", _read_surgery),
-        note=reader.text("note"),
-    )
+    return _HISTORY.read(_checked_root(data, FormKind.HISTORY))
 
 
 def family_from_dict(data: Mapping[str, Any]) -> Family:
-    reader = _checked_root(data, FormKind.FAMILY)
-    return Family(
-        people=reader.items("people", _read_person),
-        partnerships=reader.items("partnerships", _read_partnership),
-        twins=reader.items("twins", _read_twins),
-        risk_factors=reader.items("risk_factors", _read_risk_factor),
-    )
+    return _FAMILY.read(_checked_root(data, FormKind.FAMILY))
 
 
 def genetics_from_dict(data: Mapping[str, Any]) -> Genetics:
-    reader = _checked_root(data, FormKind.GENETICS)
-    return Genetics(
-        tests=reader.items("tests", _read_test),
-        variants=reader.items("variants", _read_variant),
-        consents=reader.items("consents", _read_consent),
-        relative_information=reader.items("relative_information", _read_information),
-    )
+    return _GENETICS.read(_checked_root(data, FormKind.GENETICS))
 
 
 def content_from_dict(data: Mapping[str, Any], *, kind: FormKind | None = None) -> FormContent:

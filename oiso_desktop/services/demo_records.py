@@ -430,6 +430,12 @@ def _letter_reference(day: dt.date) -> str:
     return f"Lettre d'information de la parentèle du {_french_date(day)}"
 
 
+def _proband_id(family: Family) -> str:
+    proband = family.proband
+    assert proband is not None
+    return proband.id
+
+
 def _sibling(family: Family, person_id: str, sex: str, age: int) -> str:
     """The brother or sister of ``person_id`` of that sex and age (the sample families')."""
     return next(
@@ -453,6 +459,20 @@ def _blood_relatives_of(family: Family, person_id: str) -> tuple[str, ...]:
         found.append(sibling)
         found += [c for c in family.children_of(sibling) if not family.person(c).deceased]
     return tuple(found)
+
+
+def _panel(day: dt.date, indication: str, genes: tuple[str, ...]) -> GeneticTest:
+    """The proband's first test ("t1", the variants' ``test_id``): a panel, its result
+    received."""
+    return GeneticTest(
+        id="t1",
+        kind="panel",
+        date=day,
+        laboratory=LABORATORY,
+        indication=indication,
+        genes=genes,
+        status="result_received",
+    )
 
 
 def _predictive(
@@ -484,22 +504,17 @@ def _predictive(
 def _abadie(file: DemoFile) -> DemoRecord:
     """BRCA1: a panel, a second sample, two predictive tests, a scanned consent, a letter."""
     family = file.family
-    proband = family.proband
-    assert proband is not None
-    sister = _sibling(family, proband.id, "F", 41)
-    brother = _sibling(family, proband.id, "M", 33)
-    mother = family.person(proband.id).mother_id
+    proband = _proband_id(family)
+    sister = _sibling(family, proband, "F", 41)
+    brother = _sibling(family, proband, "M", 33)
+    mother = family.person(proband).mother_id
     assert mother is not None
     consultation = file.on(36, 60)
-    panel = GeneticTest(
-        id="t1",
-        kind="panel",
-        date=consultation,
-        laboratory=LABORATORY,
-        indication="Cancer du sein triple négatif à 36 ans ; cancers du sein et de l'ovaire "
+    panel = _panel(
+        consultation,
+        "Cancer du sein triple négatif à 36 ans ; cancers du sein et de l'ovaire "
         "dans la branche maternelle",
-        genes=BREAST_PANEL,
-        status="result_received",
+        BREAST_PANEL,
     )
     pathogenic = Variant(
         gene="BRCA1",
@@ -571,22 +586,16 @@ def _abadie(file: DemoFile) -> DemoRecord:
 def _achard(file: DemoFile) -> DemoRecord:
     """BRCA2 in a man; his children and siblings; a consent as a PDF."""
     family = file.family
-    proband = family.proband
-    assert proband is not None
-    daughter = _child(family, proband.id, "F")
-    son = _child(family, proband.id, "M")
-    sister = _sibling(family, proband.id, "F", 59)
-    brother = _sibling(family, proband.id, "M", 66)
+    proband = _proband_id(family)
+    daughter = _child(family, proband, "F")
+    son = _child(family, proband, "M")
+    sister = _sibling(family, proband, "F", 59)
+    brother = _sibling(family, proband, "M", 66)
     consultation = file.on(61, 90)
-    panel = GeneticTest(
-        id="t1",
-        kind="panel",
-        date=consultation,
-        laboratory=LABORATORY,
-        indication="Cancer du sein chez un homme (61 ans) ; pancréas et prostate dans la "
-        "branche paternelle",
-        genes=("BRCA1", "BRCA2", "PALB2", "CHEK2", "ATM"),
-        status="result_received",
+    panel = _panel(
+        consultation,
+        "Cancer du sein chez un homme (61 ans) ; pancréas et prostate dans la branche paternelle",
+        ("BRCA1", "BRCA2", "PALB2", "CHEK2", "ATM"),
     )
     pathogenic = Variant(
         gene="BRCA2",
@@ -645,22 +654,16 @@ def _achard(file: DemoFile) -> DemoRecord:
 def _adam(file: DemoFile) -> DemoRecord:
     """Lynch: MLH1 class 4 after a colorectal cancer with loss of MLH1/PMS2."""
     family = file.family
-    proband = family.proband
-    assert proband is not None
-    sister = _sibling(family, proband.id, "F", 47)
-    brother = _sibling(family, proband.id, "M", 39)
-    father = family.person(proband.id).father_id
+    proband = _proband_id(family)
+    sister = _sibling(family, proband, "F", 47)
+    brother = _sibling(family, proband, "M", 39)
+    father = family.person(proband).father_id
     assert father is not None
     consultation = file.on(41, 75)
-    panel = GeneticTest(
-        id="t1",
-        kind="panel",
-        date=consultation,
-        laboratory=LABORATORY,
-        indication="Cancer colorectal à 41 ans, instabilité microsatellitaire, perte "
-        "d'expression MLH1/PMS2",
-        genes=LYNCH_PANEL,
-        status="result_received",
+    panel = _panel(
+        consultation,
+        "Cancer colorectal à 41 ans, instabilité microsatellitaire, perte d'expression MLH1/PMS2",
+        LYNCH_PANEL,
     )
     likely_pathogenic = Variant(
         gene="MLH1",
@@ -705,20 +708,14 @@ def _adam(file: DemoFile) -> DemoRecord:
 def _alaoui(file: DemoFile) -> DemoRecord:
     """PALB2 in a young woman; her monozygotic twin tested, her brother's test sent."""
     family = file.family
-    proband = family.proband
-    assert proband is not None
-    twin = _sibling(family, proband.id, "F", 29)
-    brother = _sibling(family, proband.id, "M", 34)
+    proband = _proband_id(family)
+    twin = _sibling(family, proband, "F", 29)
+    brother = _sibling(family, proband, "M", 34)
     consultation = file.on(28, 30)
-    panel = GeneticTest(
-        id="t1",
-        kind="panel",
-        date=consultation,
-        laboratory=LABORATORY,
-        indication="Cancer du sein à 28 ans (circuit rapide, décision thérapeutique) ; "
-        "parents apparentés",
-        genes=BREAST_PANEL,
-        status="result_received",
+    panel = _panel(
+        consultation,
+        "Cancer du sein à 28 ans (circuit rapide, décision thérapeutique) ; parents apparentés",
+        BREAST_PANEL,
     )
     pathogenic = Variant(
         gene="PALB2",
@@ -727,7 +724,7 @@ def _alaoui(file: DemoFile) -> DemoRecord:
         acmg_class=5,
         test_id="t1",
     )
-    parents = family.parents_of(proband.id)
+    parents = family.parents_of(proband)
     genetics = Genetics(
         tests=(
             panel,
@@ -751,15 +748,10 @@ def _albert(file: DemoFile) -> DemoRecord:
     """No positive result: a PALB2 variant of uncertain significance, a likely benign and a
     benign one (the demo's classes 1 to 3, apart from the files with a familial variant)."""
     consultation = file.on(43, 100)
-    panel = GeneticTest(
-        id="t1",
-        kind="panel",
-        date=consultation,
-        laboratory=LABORATORY,
-        indication="Cancer du sein lobulaire à 43 ans ; cancers du sein et de l'ovaire dans "
-        "les deux branches",
-        genes=BREAST_PANEL,
-        status="result_received",
+    panel = _panel(
+        consultation,
+        "Cancer du sein lobulaire à 43 ans ; cancers du sein et de l'ovaire dans les deux branches",
+        BREAST_PANEL,
     )
     uncertain = Variant(
         gene="PALB2",

@@ -321,3 +321,160 @@ def test_the_canrisk_risk_factors_are_part_of_the_family_content() -> None:
         "Facteurs de risque CanRisk : ajout de birads = c",
     ]
     assert changed_sections(None, family) == ["people", "risk_factors"]
+
+
+def _in_order(data: dict[str, Any]) -> str:
+    """The dict as stored, its keys in their order (a plain == would ignore it)."""
+    return json.dumps(data, ensure_ascii=False)
+
+
+def test_the_stored_layout_of_each_kind_is_fixed() -> None:
+    # Saved forms are read back years later: the keys, their order and the way each
+    # value is written must not move.
+    history = PersonalHistory(
+        cancers=(
+            HistoryCancer(
+                site="breast",
+                laterality="left",
+                age=Age.parse("~45"),
+                diagnosis_date=date(2019, 4, 2),
+                grade=3,
+                receptors=Receptors(er="P", her2="2+"),
+                confirmed=True,
+            ),
+        ),
+        surgeries=(RiskReducingSurgery(kind="mastectomy", side="bilateral", age=Age.exact(47)),),
+        note="vu",
+    )
+    receptors = {"er": "P", "pr": "", "her2": "2+", "ck14": "", "ck56": ""}
+    assert _in_order(content_to_dict(history)) == _in_order(
+        {
+            "schema": 1,
+            "kind": "history",
+            "cancers": [
+                {
+                    "site": "breast",
+                    "laterality": "left",
+                    "age": "~45",
+                    "diagnosis_date": "2019-04-02",
+                    "histology": "",
+                    "grade": 3,
+                    "receptors": receptors,
+                    "msi": "",
+                    "ihc": "",
+                    "confirmed": True,
+                    "note": "",
+                }
+            ],
+            "surgeries": [
+                {"kind": "mastectomy", "side": "bilateral", "date": None, "age": "47", "note": ""}
+            ],
+            "note": "vu",
+        }
+    )
+    family = Family(
+        people=(
+            Person(
+                id="p1",
+                sex="F",
+                proband=True,
+                mother_id="p3",
+                birth_year=1975,
+                cancers=(Cancer(site="ovary", age=Age.parse("50"), receptors=Receptors(er="P")),),
+                genetic_results=(GeneticResult(gene="BRCA1", result="P"),),
+                adoption=Adoption.IN,
+                patient_id=12,
+            ),
+        ),
+        partnerships=(Partnership("p2", "p3", consanguineous=True),),
+        twins=(TwinGroup(("p4", "p5"), Zygosity.MZ),),
+        risk_factors=(("menarche", "13"),),
+    )
+    assert _in_order(content_to_dict(family)) == _in_order(
+        {
+            "schema": 1,
+            "kind": "family",
+            "people": [
+                {
+                    "id": "p1",
+                    "name": "",
+                    "sex": "F",
+                    "proband": True,
+                    "father_id": None,
+                    "mother_id": "p3",
+                    "birth_year": 1975,
+                    "age": "",
+                    "deceased": False,
+                    "age_at_death": "",
+                    "cancers": [
+                        {
+                            "site": "ovary",
+                            "age": "50",
+                            "laterality": "",
+                            "histology": "",
+                            "grade": None,
+                            "receptors": {**receptors, "her2": ""},
+                            "confirmed": False,
+                            "note": "",
+                        }
+                    ],
+                    "genetic_results": [
+                        {"gene": "BRCA1", "test_type": "S", "result": "P", "variant": ""}
+                    ],
+                    "adoption": "in",
+                    "ashkenazi": False,
+                    "patient_id": 12,
+                    "note": "",
+                }
+            ],
+            "partnerships": [{"first": "p2", "second": "p3", "consanguineous": True}],
+            "twins": [{"members": ["p4", "p5"], "zygosity": "MZ"}],
+            "risk_factors": [{"key": "menarche", "value": "13"}],
+        }
+    )
+    for content in (history, family):
+        assert content_from_dict(_through_json(content_to_dict(content))) == content
+
+
+@pytest.mark.parametrize(
+    ("path", "bad", "field"),
+    [
+        (("people", 0, "cancers", 0, "receptors", "er"), 3, "people[0].cancers[0].receptors.er"),
+        (("people", 0, "cancers", 0, "receptors"), [], "people[0].cancers[0].receptors"),
+        (("people", 0, "father_id"), 7, "people[0].father_id"),
+        (("people", 0, "adoption"), "kidnapped", "people[0].adoption"),
+        (("people", 0, "age_at_death"), "quarante", "people[0].age_at_death"),
+        (("people", 0, "genetic_results", 0), "BRCA1", "people[0].genetic_results[0]"),
+        (("twins", 0, "members"), ["p4", 5], "twins[0].members"),
+        (("twins", 0, "zygosity"), "triplets", "twins[0].zygosity"),
+        (("partnerships", 0, "consanguineous"), "oui", "partnerships[0].consanguineous"),
+        (("risk_factors", 0, "key"), "a=b", "risk_factors[0].key"),
+        (("risk_factors", 0, "value"), "a\nb", "risk_factors[0].value"),
+    ],
+)
+def test_a_malformed_family_names_the_bad_value_by_its_path(
+    path: tuple[str | int, ...], bad: object, field: str
+) -> None:
+    family = Family(
+        people=(
+            Person(
+                id="p1",
+                cancers=(Cancer(site="ovary"),),
+                genetic_results=(GeneticResult(gene="BRCA1"),),
+            ),
+        ),
+        partnerships=(Partnership("p2", "p3"),),
+        twins=(TwinGroup(("p4", "p5")),),
+        risk_factors=(("menarche", "13"),),
+    )
+    data = _through_json(content_to_dict(family))
+    target: Any = data
+    for step in path[:-1]:
+        target = target[step]
+    target[path[-1]] = bad
+    with pytest.raises(ValidationError) as error:
+        content_from_dict(data, kind=FormKind.FAMILY)
+    assert (error.value.code, error.value.field) == (ErrorCode.CLINICAL_FORM_CONTENT, field)
+    assert str(error.value) == (
+        f"Le contenu enregistré du formulaire clinique est illisible (champ « {field} »)."
+    )

@@ -45,49 +45,78 @@ _COLECTOMY = frozenset({"colectomy"})
 _REF = "REFERENCE.md, « Surveillance protocols (seed data) »"
 
 
+def _item(
+    exam: ExamKind,
+    sexes: frozenset[str],
+    *,
+    start_age: int,
+    interval_months: int | None = None,
+    note: str,
+    end_age: int | None = None,
+    fixed_ages: tuple[float, ...] = (),
+    from_diagnosis: bool = False,
+    repeat_per_findings: bool = False,
+    stopped_by: frozenset[str] = frozenset(),
+    to_confirm_note: str = "",
+) -> ProtocolItem:
+    """One row of a seed protocol, stating only what it sets: its key is the exam's code
+    (a seed protocol has one item per exam), and a ``to_confirm_note`` marks it
+    "to confirm"."""
+    return ProtocolItem(
+        key=exam.value,
+        exam=exam,
+        sexes=sexes,
+        start_age=start_age,
+        end_age=end_age,
+        interval_months=interval_months,
+        fixed_ages=fixed_ages,
+        from_diagnosis=from_diagnosis,
+        repeat_per_findings=repeat_per_findings,
+        stopped_by=stopped_by,
+        to_confirm=bool(to_confirm_note),
+        to_confirm_note=to_confirm_note,
+        note=note,
+    )
+
+
 def _breast_items(*, high_risk_note: str = "") -> tuple[ProtocolItem, ...]:
     """The breast rows shared by BRCA1/BRCA2 women and the HAS very high risk."""
     return (
-        ProtocolItem(
-            key="clinical_breast_exam",
-            exam=ExamKind.CLINICAL_BREAST_EXAM,
-            sexes=WOMEN,
+        _item(
+            ExamKind.CLINICAL_BREAST_EXAM,
+            WOMEN,
             start_age=20,
             interval_months=6,
-            to_confirm=True,
             to_confirm_note=(
                 "INCa 2017 pourrait indiquer : annuel avant 30 ans, semestriel à partir de "
                 "30 ans (à confirmer)."
             ),
             note="Examen clinique mammaire, avec l'examen gynécologique." + high_risk_note,
         ),
-        ProtocolItem(
-            key="breast_mri",
-            exam=ExamKind.BREAST_MRI,
-            sexes=WOMEN,
+        _item(
+            ExamKind.BREAST_MRI,
+            WOMEN,
             start_age=30,
-            end_age=65,
             interval_months=12,
+            end_age=65,
             stopped_by=_MASTECTOMY,
             note="IRM mammaire entre le 7e et le 14e jour du cycle ; de 30 à 64 ans.",
         ),
-        ProtocolItem(
-            key="mammography",
-            exam=ExamKind.MAMMOGRAPHY,
-            sexes=WOMEN,
+        _item(
+            ExamKind.MAMMOGRAPHY,
+            WOMEN,
             start_age=30,
-            end_age=65,
             interval_months=12,
+            end_age=65,
             stopped_by=_MASTECTOMY,
             note=(
                 "Mammographie (une incidence oblique par sein) ± échographie si seins denses, "
                 "dans les 2 mois de l'IRM ; de 30 à 64 ans."
             ),
         ),
-        ProtocolItem(
-            key="bilateral_mammography",
-            exam=ExamKind.BILATERAL_MAMMOGRAPHY,
-            sexes=WOMEN,
+        _item(
+            ExamKind.BILATERAL_MAMMOGRAPHY,
+            WOMEN,
             start_age=65,
             interval_months=12,
             stopped_by=_MASTECTOMY,
@@ -97,13 +126,11 @@ def _breast_items(*, high_risk_note: str = "") -> tuple[ProtocolItem, ...]:
 
 
 def _rrso(start_age: int) -> ProtocolItem:
-    return ProtocolItem(
-        key="rrso_discussion",
-        exam=ExamKind.RRSO_DISCUSSION,
-        sexes=WOMEN,
+    return _item(
+        ExamKind.RRSO_DISCUSSION,
+        WOMEN,
         start_age=start_age,
         stopped_by=_RRSO,
-        to_confirm=True,
         to_confirm_note=f"Âge de {start_age} ans couramment cité, non lu dans une source "
         "primaire (à confirmer).",
         note="Annexectomie bilatérale prophylactique discutée.",
@@ -140,19 +167,17 @@ BRCA2 = Protocol(
 
 def _lynch_women() -> tuple[ProtocolItem, ...]:
     return (
-        ProtocolItem(
-            key="gynaecological_exam",
-            exam=ExamKind.GYNAECOLOGICAL_EXAM,
-            sexes=WOMEN,
+        _item(
+            ExamKind.GYNAECOLOGICAL_EXAM,
+            WOMEN,
             start_age=30,
             interval_months=12,
             stopped_by=_HYSTERECTOMY,
             note="Examen gynécologique, échographie endovaginale ± biopsie d'endomètre.",
         ),
-        ProtocolItem(
-            key="hysterectomy_discussion",
-            exam=ExamKind.HYSTERECTOMY_DISCUSSION,
-            sexes=WOMEN,
+        _item(
+            ExamKind.HYSTERECTOMY_DISCUSSION,
+            WOMEN,
             start_age=40,
             stopped_by=_HYSTERECTOMY,
             note="Hystérectomie avec annexectomie prophylactique discutée, projet parental "
@@ -185,10 +210,9 @@ def _lynch(
         "hystérectomie discutée à 40 ans). Une hystérectomie arrête les deux lignes "
         "gynécologiques ; une colectomie n'arrête pas la coloscopie.",
         items=(
-            ProtocolItem(
-                key="colonoscopy",
-                exam=ExamKind.COLONOSCOPY,
-                sexes=BOTH_SEXES,
+            _item(
+                ExamKind.COLONOSCOPY,
+                BOTH_SEXES,
                 start_age=start_age,
                 interval_months=24,
                 note="Coloscopie avec chromoendoscopie.",
@@ -215,28 +239,25 @@ def _apc(variant: str) -> Protocol:
         + ", puis selon les résultats. Une colectomie arrête la discussion de colectomie ; "
         "l'endoscopie du rectum ou du réservoir continue.",
         items=(
-            ProtocolItem(
-                key="colonoscopy",
-                exam=ExamKind.COLONOSCOPY,
-                sexes=BOTH_SEXES,
+            _item(
+                ExamKind.COLONOSCOPY,
+                BOTH_SEXES,
                 start_age=12,
                 interval_months=12,
                 note="Coloscopie avec chromoendoscopie"
                 + ("" if french else " (ESGE : à débuter entre 12 et 14 ans)")
                 + " ; après colectomie, endoscopie du rectum restant ou du réservoir.",
             ),
-            ProtocolItem(
-                key="colectomy_discussion",
-                exam=ExamKind.COLECTOMY_DISCUSSION,
-                sexes=BOTH_SEXES,
+            _item(
+                ExamKind.COLECTOMY_DISCUSSION,
+                BOTH_SEXES,
                 start_age=20,
                 stopped_by=_COLECTOMY,
                 note="Colectomie discutée vers 20 ans.",
             ),
-            ProtocolItem(
-                key="upper_endoscopy",
-                exam=ExamKind.UPPER_ENDOSCOPY,
-                sexes=BOTH_SEXES,
+            _item(
+                ExamKind.UPPER_ENDOSCOPY,
+                BOTH_SEXES,
                 start_age=upper_start,
                 repeat_per_findings=True,
                 note="Endoscopie haute ; intervalle suivant selon les résultats (à fixer par "
@@ -249,39 +270,35 @@ def _apc(variant: str) -> Protocol:
 def _mutyh(variant: str) -> Protocol:
     french = variant == VARIANT_FR
     if french:
-        colonoscopy = ProtocolItem(
-            key="colonoscopy",
-            exam=ExamKind.COLONOSCOPY,
-            sexes=BOTH_SEXES,
+        colonoscopy = _item(
+            ExamKind.COLONOSCOPY,
+            BOTH_SEXES,
             start_age=20,
-            fixed_ages=(20, 25, 30),
             interval_months=24,
+            fixed_ages=(20, 25, 30),
             note="Coloscopie avec chromoendoscopie à 20, 25 et 30 ans, puis tous les 24 mois "
             "au plus.",
         )
-        upper = ProtocolItem(
-            key="upper_endoscopy",
-            exam=ExamKind.UPPER_ENDOSCOPY,
-            sexes=BOTH_SEXES,
+        upper = _item(
+            ExamKind.UPPER_ENDOSCOPY,
+            BOTH_SEXES,
             start_age=25,
-            fixed_ages=(25, 30),
             interval_months=24,
+            fixed_ages=(25, 30),
             note="Endoscopie haute à 25 et 30 ans, puis tous les 24 mois.",
         )
     else:
-        colonoscopy = ProtocolItem(
-            key="colonoscopy",
-            exam=ExamKind.COLONOSCOPY,
-            sexes=BOTH_SEXES,
+        colonoscopy = _item(
+            ExamKind.COLONOSCOPY,
+            BOTH_SEXES,
             start_age=18,
             interval_months=24,
             note="Coloscopie avec chromoendoscopie à partir de 18 ans (ESGE), puis tous les "
             "24 mois au plus.",
         )
-        upper = ProtocolItem(
-            key="upper_endoscopy",
-            exam=ExamKind.UPPER_ENDOSCOPY,
-            sexes=BOTH_SEXES,
+        upper = _item(
+            ExamKind.UPPER_ENDOSCOPY,
+            BOTH_SEXES,
             start_age=35,
             interval_months=24,
             note="Endoscopie haute à partir de 35 ans (ESGE), puis tous les 24 mois.",
@@ -305,10 +322,9 @@ def _mutyh(variant: str) -> Protocol:
         items=(
             colonoscopy,
             upper,
-            ProtocolItem(
-                key="dermatology_consultation",
-                exam=ExamKind.DERMATOLOGY_CONSULTATION,
-                sexes=BOTH_SEXES,
+            _item(
+                ExamKind.DERMATOLOGY_CONSULTATION,
+                BOTH_SEXES,
                 start_age=0,
                 from_diagnosis=True,
                 note="Consultation de dermatologie (tumeurs sébacées) au diagnostic.",
@@ -338,21 +354,19 @@ HAS_HIGH_RISK = Protocol(
     "ans, jusqu'à 50 ans puis dépistage organisé. Protocole choisi manuellement : il ne "
     "dépend d'aucun gène.",
     items=(
-        ProtocolItem(
-            key="clinical_exam",
-            exam=ExamKind.CLINICAL_EXAM,
-            sexes=WOMEN,
+        _item(
+            ExamKind.CLINICAL_EXAM,
+            WOMEN,
             start_age=20,
             interval_months=12,
             note="Examen clinique mammaire annuel.",
         ),
-        ProtocolItem(
-            key="mammography",
-            exam=ExamKind.MAMMOGRAPHY,
-            sexes=WOMEN,
+        _item(
+            ExamKind.MAMMOGRAPHY,
+            WOMEN,
             start_age=40,
-            end_age=50,
             interval_months=12,
+            end_age=50,
             stopped_by=_MASTECTOMY,
             note="Mammographie ± échographie. Début : le plus tardif de 40 ans et de l'âge au "
             "diagnostic de la plus jeune apparentée moins 5 ans (ajuster l'âge de début dans "
