@@ -8,9 +8,9 @@ typed (a date being typed shows as it is) and the translated texts of its proble
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -22,6 +22,7 @@ from oiso_desktop.domain.genetics import (
     Variant,
     is_positive,
 )
+from oiso_desktop.gui.edited_rows_model import EditedRowsModel
 from oiso_desktop.gui.genetics_labels import (
     CHANNEL_LABELS,
     CONSENT_SCOPE_LABELS,
@@ -30,8 +31,6 @@ from oiso_desktop.gui.genetics_labels import (
     class_text,
     coded_label,
 )
-from oiso_desktop.gui.icons import icon
-from oiso_desktop.gui.table_model_base import RowTableModel
 
 __all__ = [
     "ConsentRow",
@@ -85,38 +84,11 @@ class InformationRow:
     problems: tuple[str, ...] = ()
 
 
-RowT = TypeVar("RowT", TestRow, VariantRow, ConsentRow, InformationRow)
-
-
-class _GeneticsRowsModel(RowTableModel[RowT]):
-    """Rows replaced in place while the user types, so that the selection stays."""
-
-    def update_rows(self, rows: Sequence[RowT]) -> None:
-        if len(rows) != len(self._rows):
-            self.set_rows(rows)
-            return
-        self._rows = tuple(rows)
-        if rows:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(rows) - 1, self.COLUMN_COUNT - 1)
-            )
-
-    def role_data(self, item: RowT, column: int, role: int) -> Any:
-        if column == 0 and item.problems:
-            if role == Qt.ItemDataRole.DecorationRole:
-                return icon("error")
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return "\n".join(item.problems)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self.display(item, column) or None
-        return None
-
-
 def _tr(context: str) -> Callable[[str], str]:
     return lambda text: QCoreApplication.translate(context, text)
 
 
-class TestTableModel(_GeneticsRowsModel[TestRow]):
+class TestTableModel(EditedRowsModel[TestRow]):
     __test__ = False  # not a pytest class
     CONTEXT = "TestTableModel"
     COL_DATE, COL_KIND, COL_LABORATORY, COL_STATUS = range(4)
@@ -145,7 +117,7 @@ class TestTableModel(_GeneticsRowsModel[TestRow]):
         return None
 
 
-class VariantTableModel(_GeneticsRowsModel[VariantRow]):
+class VariantTableModel(EditedRowsModel[VariantRow]):
     CONTEXT = "VariantTableModel"
     COL_GENE, COL_C, COL_P, COL_CLASS = range(4)
     HEADERS = (
@@ -182,7 +154,7 @@ class VariantTableModel(_GeneticsRowsModel[VariantRow]):
         return super().role_data(item, column, role)
 
 
-class ConsentTableModel(_GeneticsRowsModel[ConsentRow]):
+class ConsentTableModel(EditedRowsModel[ConsentRow]):
     CONTEXT = "ConsentTableModel"
     COL_DATE, COL_SCOPE = range(2)
     HEADERS = (
@@ -200,7 +172,7 @@ class ConsentTableModel(_GeneticsRowsModel[ConsentRow]):
         return None
 
 
-class InformationTableModel(_GeneticsRowsModel[InformationRow]):
+class InformationTableModel(EditedRowsModel[InformationRow]):
     CONTEXT = "InformationTableModel"
     COL_DATE, COL_RELATIVES, COL_CHANNEL = range(3)
     HEADERS = (

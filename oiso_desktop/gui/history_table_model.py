@@ -8,11 +8,9 @@ of its problems (an error icon and a tool tip). No widget code.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, TypeVar
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from oiso_desktop.domain.personal_history import (
     BREAST_SITES,
@@ -20,6 +18,7 @@ from oiso_desktop.domain.personal_history import (
     HistoryCancer,
     RiskReducingSurgery,
 )
+from oiso_desktop.gui.edited_rows_model import EditedRowsModel
 from oiso_desktop.gui.history_labels import (
     HISTOLOGY_LABELS,
     IHC_LABELS,
@@ -29,8 +28,6 @@ from oiso_desktop.gui.history_labels import (
     SURGERY_SIDE_LABELS,
     coded_label,
 )
-from oiso_desktop.gui.icons import icon
-from oiso_desktop.gui.table_model_base import RowTableModel
 
 __all__ = [
     "CancerRow",
@@ -123,36 +120,7 @@ def _first_line(text: str) -> str:
     return text.strip().splitlines()[0] if text.strip() else ""
 
 
-RowT = TypeVar("RowT", CancerRow, SurgeryRow)
-
-
-class _HistoryRowsModel(RowTableModel[RowT]):
-    """Rows replaced in place while the user types, so that the selection stays."""
-
-    def update_rows(self, rows: Sequence[RowT]) -> None:
-        """Show ``rows``: in place when the count is unchanged, else by a reset."""
-        if len(rows) != len(self._rows):
-            self.set_rows(rows)
-            return
-        self._rows = tuple(rows)
-        if rows:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(rows) - 1, self.COLUMN_COUNT - 1)
-            )
-
-    def role_data(self, item: RowT, column: int, role: int) -> Any:
-        if column == 0 and item.problems:
-            if role == Qt.ItemDataRole.DecorationRole:
-                return icon("error")
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return "\n".join(item.problems)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            # The details and comments are often wider than their column.
-            return self.display(item, column) or None
-        return None
-
-
-class CancerTableModel(_HistoryRowsModel[CancerRow]):
+class CancerTableModel(EditedRowsModel[CancerRow]):
     CONTEXT = "CancerTableModel"
     COL_SITE, COL_SIDE, COL_WHEN, COL_DETAILS = range(4)
     HEADERS = (
@@ -175,7 +143,7 @@ class CancerTableModel(_HistoryRowsModel[CancerRow]):
         return None
 
 
-class SurgeryTableModel(_HistoryRowsModel[SurgeryRow]):
+class SurgeryTableModel(EditedRowsModel[SurgeryRow]):
     CONTEXT = "SurgeryTableModel"
     COL_KIND, COL_SIDE, COL_WHEN, COL_NOTE = range(4)
     HEADERS = (

@@ -25,6 +25,7 @@ import datetime as dt
 import html
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
@@ -103,6 +104,19 @@ class ContributionRow:
     points: str  # "3", "4 / 4", "+2 / 0", "" for criteria
     notes: tuple[str, ...] = ()  # shown under the row: reasons, caveats, criteria met
     uncertain: bool = False
+
+
+class _Result(Protocol):
+    """What every score's result gives a card."""
+
+    @property
+    def status(self) -> Status: ...
+
+    @property
+    def reading(self) -> tuple[Phrase, ...]: ...
+
+    @property
+    def notes(self) -> tuple[Phrase, ...]: ...
 
 
 @dataclass(frozen=True)
@@ -429,6 +443,56 @@ class ScoresPanel(QWidget):
         mark, colour = _MARKS[status]
         return f'<span style="color:{colour}; font-weight:bold">{mark}</span>'
 
+    @staticmethod
+    def _branch_cell(branch: str) -> str:
+        """The first cell of a branch's line in a values table."""
+        return (
+            '<td style="padding: 1px 8px 1px 0; white-space: nowrap">'
+            f"{html.escape(branch_text(branch))}</td>"
+        )
+
+    @staticmethod
+    def _hint_html(text: str) -> str:
+        """A line of grey text under or instead of the values (a threshold, a spectrum)."""
+        return f'<div style="color:#52606d">{html.escape(text)}</div>'
+
+    def _threshold_badges(self) -> tuple[str, str, str]:
+        """The badges of a score read against a threshold: met, not met, uncertain."""
+        return (
+            self.tr("Threshold reached"),
+            self.tr("Threshold not reached"),
+            self.tr("Threshold uncertain"),
+        )
+
+    def _card(
+        self,
+        scores: Scores,
+        result: _Result,
+        *,
+        title: str,
+        subtitle: str,
+        badges: tuple[str, str, str],
+        values_html: str,
+        headers: tuple[str, ...],
+        groups: tuple[tuple[str, tuple[ContributionRow, ...]], ...],
+        empty_text: str,
+        reading: Iterable[Phrase] | None = None,
+    ) -> CardContent:
+        """A card's content: ``badges`` are the texts when met, not met, uncertain;
+        ``reading`` the phrases shown as the reading (by default all of the result's)."""
+        return CardContent(
+            title=title,
+            subtitle=subtitle,
+            status=result.status,
+            badge=self._badge(result.status, *badges),
+            values_html=values_html,
+            reading=self._notes(scores, result.reading if reading is None else reading),
+            notes=self._notes(scores, result.notes),
+            headers=headers,
+            groups=groups,
+            empty_text=empty_text,
+        )
+
     # ---------------------------------------------------------------- Eisinger
     def _eisinger(self, scores: Scores) -> CardContent:
         result = scores.eisinger
@@ -436,14 +500,13 @@ class ScoresPanel(QWidget):
         for branch in result.branches:
             cells.append(
                 "<tr>"
-                f'<td style="padding: 1px 8px 1px 0; white-space: nowrap">{html.escape(branch_text(branch.branch))}</td>'
+                + self._branch_cell(branch.branch)
                 + self._cell(str(branch.points), bold=True)
                 + f"<td>{self._mark(branch.status)}</td></tr>"
             )
         threshold = self.tr("Threshold: {threshold} in one branch (branches are never added)")
-        values = (
-            f"<table>{''.join(cells)}</table>"
-            f'<div style="color:#52606d">{html.escape(threshold.format(threshold=result.threshold))}</div>'
+        values = f"<table>{''.join(cells)}</table>" + self._hint_html(
+            threshold.format(threshold=result.threshold)
         )
         groups = tuple(
             (
@@ -454,19 +517,13 @@ class ScoresPanel(QWidget):
             )
             for branch in result.branches
         )
-        return CardContent(
+        return self._card(
+            scores,
+            result,
             title=self.tr("Eisinger score"),
             subtitle=self.tr("Breast and ovary, per parental branch"),
-            status=result.status,
-            badge=self._badge(
-                result.status,
-                self.tr("Threshold reached"),
-                self.tr("Threshold not reached"),
-                self.tr("Threshold uncertain"),
-            ),
+            badges=self._threshold_badges(),
             values_html=values,
-            reading=self._notes(scores, result.reading),
-            notes=self._notes(scores, result.notes),
             headers=(self.tr("Relative"), self.tr("Cancer"), self.tr("Points")),
             groups=groups if any(b.contributions for b in result.branches) else (),
             empty_text=self.tr("No breast or ovarian cancer and no BRCA variant in the family."),
@@ -488,7 +545,7 @@ class ScoresPanel(QWidget):
                 sub += self._cell(column, header=True)
         rows = [header + "<th></th></tr>", sub + "<th></th></tr>"]
         for branch in result.branches:
-            line = f'<tr><td style="padding: 1px 8px 1px 0; white-space: nowrap">{html.escape(branch_text(branch.branch))}</td>'
+            line = "<tr>" + self._branch_cell(branch.branch)
             shown = [branch.plain] + ([branch.adjusted] if branch.adjusted else [])
             for values in shown:
                 line += self._cell(str(values.brca1)) + self._cell(str(values.brca2))
@@ -501,9 +558,8 @@ class ScoresPanel(QWidget):
             threshold = self.tr(
                 "Threshold: total ≥ {threshold} in one branch (no counted cancer in the patient)"
             )
-        values = (
-            f"<table>{''.join(rows)}</table>"
-            f'<div style="color:#52606d">{html.escape(threshold.format(threshold=result.threshold))}</div>'
+        values = f"<table>{''.join(rows)}</table>" + self._hint_html(
+            threshold.format(threshold=result.threshold)
         )
 
         def points(c: Contribution) -> str:
@@ -520,21 +576,14 @@ class ScoresPanel(QWidget):
             )
             for branch in result.branches
         )
-        return CardContent(
+        return self._card(
+            scores,
+            result,
             title=self.tr("Manchester score"),
             subtitle=self.tr("BRCA1 / BRCA2 / combined, per parental branch"),
-            status=result.status,
-            badge=self._badge(
-                result.status,
-                self.tr("Threshold reached"),
-                self.tr("Threshold not reached"),
-                self.tr("Threshold uncertain"),
-            ),
+            badges=self._threshold_badges(),
             values_html=values,
-            reading=self._notes(
-                scores, (p for p in result.reading if not p.code.startswith("manchester_branch"))
-            ),
-            notes=self._notes(scores, result.notes),
+            reading=(p for p in result.reading if not p.code.startswith("manchester_branch")),
             headers=(
                 self.tr("Relative"),
                 self.tr("Cancer"),
@@ -559,19 +608,17 @@ class ScoresPanel(QWidget):
         values = f"<table>{''.join(lines)}</table>"
         rows = tuple(self._row(scores, c, "") for c in result.contributions)
         heading = branch_text(result.branch) if result.branch is not None else ""
-        return CardContent(
+        return self._card(
+            scores,
+            result,
             title=self.tr("Amsterdam II criteria"),
             subtitle=self.tr("Lynch syndrome; all must hold"),
-            status=result.status,
-            badge=self._badge(
-                result.status,
+            badges=(
                 self.tr("Criteria met"),
                 self.tr("Criteria not met"),
                 self.tr("To be confirmed"),
             ),
             values_html=values,
-            reading=self._notes(scores, result.reading),
-            notes=self._notes(scores, result.notes),
             headers=(self.tr("Relative"), self.tr("Cancer"), ""),
             groups=((heading, rows),) if rows else (),
             empty_text=self.tr("No Lynch-spectrum cancer in the family."),
@@ -584,22 +631,19 @@ class ScoresPanel(QWidget):
             _lower_first(coded_label(SITE_LABELS, site))
             for site in sorted(BETHESDA_SPECTRUM, key=_BETHESDA_ORDER.index)
         )
-        values = html.escape(self.tr("HNPCC spectrum: {sites}.").format(sites=spectrum))
-        values = f'<div style="color:#52606d">{values}</div>'
+        values = self._hint_html(self.tr("HNPCC spectrum: {sites}.").format(sites=spectrum))
         rows = tuple(self._row(scores, c, "") for c in result.contributions)
-        return CardContent(
+        return self._card(
+            scores,
+            result,
             title=self.tr("Revised Bethesda criteria"),
             subtitle=self.tr("Which tumours to test for microsatellite instability"),
-            status=result.status,
-            badge=self._badge(
-                result.status,
+            badges=(
                 self.tr("MSI testing indicated"),
                 self.tr("No criterion met"),
                 self.tr("To be made precise"),
             ),
             values_html=values,
-            reading=self._notes(scores, result.reading),
-            notes=self._notes(scores, result.notes),
             headers=(self.tr("Tumour of"), self.tr("Cancer"), ""),
             groups=(("", rows),) if rows else (),
             empty_text=self.tr("No tumour meets a criterion."),

@@ -5972,14 +5972,6 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
         <translation>Enregistrer…</translation>
     </message>
     <message>
-        <source>Print…</source>
-        <translation>Imprimer…</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Fermer</translation>
-    </message>
-    <message>
         <source>Making the letters…</source>
         <translation>Préparation des lettres…</translation>
     </message>
@@ -5993,10 +5985,6 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     <message>
         <source>Save the letters</source>
         <translation>Enregistrer les lettres</translation>
-    </message>
-    <message>
-        <source>PDF documents (*.pdf)</source>
-        <translation>Documents PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Saving the letters…</source>
@@ -7718,6 +7706,21 @@ Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du sy
     <message>
         <source>The patient's variants and their ACMG class (Genetics tab); only class 4 or 5 is a positive result</source>
         <translation>Les variants du patient et leur classe ACMG (onglet Génétique) ; seules les classes 4 et 5 sont un résultat positif</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <source>Print…</source>
+        <translation>Imprimer…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documents PDF (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -9736,24 +9739,12 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
         <translation>Enregistrer une copie…</translation>
     </message>
     <message>
-        <source>Print…</source>
-        <translation>Imprimer…</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Fermer</translation>
-    </message>
-    <message>
         <source>Making the summary…</source>
         <translation>Préparation de la synthèse…</translation>
     </message>
     <message>
         <source>Save a copy of the summary</source>
         <translation>Enregistrer une copie de la synthèse</translation>
-    </message>
-    <message>
-        <source>PDF documents (*.pdf)</source>
-        <translation>Documents PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Saving the summary…</source>
