@@ -23,7 +23,9 @@ Target: under 10 s.
 from __future__ import annotations
 
 import argparse
+import bisect
 import datetime as dt
+import itertools
 import json
 import shutil
 import socket
@@ -31,6 +33,7 @@ import sys
 import time
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -49,7 +52,43 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def build(folder: Path, events: int, users: int, now: dt.datetime) -> dict[str, Any]:
+def event_moments(
+    first: dt.datetime, span: dt.timedelta, events: int, spread: str
+) -> list[dt.datetime]:
+    """The events' times in order. ``uniform``: evenly over day and night (more than
+    half off hours: the worst case for access alerts). ``workday``: a hospital's
+    rhythm, 98 % on weekdays from 08:00 to 19:00 (Paris time), 2 % at any time."""
+    if spread == "uniform":
+        step = span / events
+        return [first + step * n for n in range(events)]
+    zone = ZoneInfo("Europe/Paris")
+    windows: list[tuple[dt.datetime, float]] = []  # (start in UTC, seconds)
+    day = first.astimezone(zone).date()
+    while day <= (first + span).astimezone(zone).date():
+        if day.weekday() < 5:
+            start = dt.datetime.combine(day, dt.time(8), zone).astimezone(dt.UTC)
+            end = dt.datetime.combine(day, dt.time(19), zone).astimezone(dt.UTC)
+            start, end = max(start, first), min(end, first + span)
+            if end > start:
+                windows.append((start, (end - start).total_seconds()))
+        day += dt.timedelta(days=1)
+    offsets = list(itertools.accumulate(seconds for _, seconds in windows))
+    working = offsets[-1]
+    moments = []
+    for n in range(events):
+        if n % 50 == 49:  # 2 %: any time
+            moments.append(first + span * ((n + 0.5) / events))
+            continue
+        position = working * ((n + 0.5) / events)
+        index = bisect.bisect_right(offsets, position)
+        start, seconds = windows[index]
+        moments.append(start + dt.timedelta(seconds=position - (offsets[index] - seconds)))
+    return sorted(moments)
+
+
+def build(
+    folder: Path, events: int, users: int, now: dt.datetime, spread: str = "workday"
+) -> dict[str, Any]:
     from sqlalchemy import insert
 
     from oiso_desktop.domain.event_chain import event_hash
@@ -109,13 +148,13 @@ def build(folder: Path, events: int, users: int, now: dt.datetime) -> dict[str, 
     # database's creation, as in real use), chained as record_event does.
     span = dt.timedelta(days=243)
     first = now - span
-    step = span / events
+    moments = event_moments(first, span, events, spread)
     batch: list[dict[str, Any]] = []
     engine = session.ctx.database.engine
     for n in range(events):
         record = {
             "id": prev_id + 1,
-            "occurred_at": event_time(first + step * n),
+            "occurred_at": event_time(moments[n]),
             "user_id": 2 + n % users,
             "login": f"bench.user{n % users:04d}",
             "action": "patient_viewed",
@@ -142,6 +181,7 @@ def build(folder: Path, events: int, users: int, now: dt.datetime) -> dict[str, 
     info = {
         "events": events,
         "users": users,
+        "spread": spread,
         "built_at": now.isoformat(),
         "build_s": round(time.perf_counter() - started, 1),
         "size_mb": round(sum(p.stat().st_size for p in folder.iterdir()) / 1e6, 1),
@@ -200,6 +240,7 @@ def measure(folder: Path, now: dt.datetime, smtp_port: int | None) -> dict[str, 
             "warned": first.warned,
             "revoked": first.revoked,
             "mails_sent": first.mails_sent,
+            "alerts": first.alerts,
             "integrity_ok": first.integrity_ok,
             "errors": list(first.errors),
         },
@@ -214,21 +255,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--users", type=int, default=1000)
     parser.add_argument("--rebuild", action="store_true", help="rebuild the cached database")
+    parser.add_argument(
+        "--spread",
+        choices=("workday", "uniform"),
+        default="workday",
+        help="events on weekdays' working hours (a hospital) or evenly day and night",
+    )
     args = parser.parse_args(argv)
     config = isolate_user_config()
 
-    source = DATA_DIR / f"maintenance-{args.events}"
+    source = DATA_DIR / f"maintenance-{args.events}-{args.spread}"
     marker = source / MARKER
     if args.rebuild or not marker.exists():
         print(f"Building {args.events:,} events and {args.users:,} users in {source} ...")
         # The job's time: 8 months after the database's creation.
         job_time = dt.datetime.now(dt.UTC) + dt.timedelta(days=243, minutes=1)
-        info = build(source, args.events, args.users, job_time)
+        info = build(source, args.events, args.users, job_time, args.spread)
     else:
         info = json.loads(marker.read_text(encoding="utf-8"))
     # The job runs at the time the data was built for (8 months of events before it).
     now = dt.datetime.fromisoformat(info["built_at"])
-    work = DATA_DIR / f"maintenance-{args.events}-run"
+    work = DATA_DIR / f"maintenance-{args.events}-{args.spread}-run"
     if work.exists():
         shutil.rmtree(work)
     shutil.copytree(source, work)
@@ -260,7 +307,8 @@ def main(argv: list[str] | None = None) -> int:
 
     verdict = "ok" if result["first_run_s"] <= TARGET_S else "OVER TARGET"
     print_table(
-        f"Maintenance, {args.events:,} events, {args.users:,} users (file {info['size_mb']} MB)",
+        f"Maintenance, {args.events:,} events ({args.spread}), {args.users:,} users "
+        f"(file {info['size_mb']} MB)",
         ["run", "seconds", "purged", "warned", "revoked", "target", "verdict"],
         [
             ["first", result["first_run_s"], result["first"]["purged"], result["first"]["warned"],
@@ -273,8 +321,9 @@ def main(argv: list[str] | None = None) -> int:
         ],
     )  # fmt: skip
     print("steps of the first run (s):", result["steps_s"])
+    print("access alerts raised by the first run:", result["first"]["alerts"])
     print(f"events verify after the purge: {result['verify_s']} s, ok={result['verify_ok']}")
-    write_results("maintenance", {"build": info, **result, "target_s": TARGET_S})
+    write_results(f"maintenance-{args.spread}", {"build": info, **result, "target_s": TARGET_S})
     return 0 if result["verify_ok"] and not result["first"]["errors"] else 1
 
 
