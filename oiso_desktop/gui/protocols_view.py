@@ -53,10 +53,12 @@ from oiso_desktop.domain.followup.protocols import (
     validate_protocol,
 )
 from oiso_desktop.domain.permissions import Permission
+from oiso_desktop.domain.personal_history import SURGERY_KINDS
 from oiso_desktop.domain.roles import Role
 from oiso_desktop.gui import style
 from oiso_desktop.gui.error_text import error_text
 from oiso_desktop.gui.followup_labels import (
+    age_text,
     ages_text,
     exam_label,
     schedule_text,
@@ -553,6 +555,18 @@ def _read_protocols(
 _ITEM_FIELD = re.compile(r"^items\[(\d+)\]\.(\w+)$")
 
 
+def parse_ages(text: str) -> tuple[float, ...] | None:
+    """Ages as typed, "20, 25, 30", "20,25,30" or "20; 25,5; 30" (a comma followed by a
+    single digit is a decimal comma, like a point); () for nothing typed, None when a
+    part is not a number."""
+    decimal = re.sub(r"(?<=\d),(?=\d(?!\d))", ".", text)
+    parts = [part for part in re.split(r"[;,\s]+", decimal) if part]
+    try:
+        return tuple(float(part) for part in parts)
+    except ValueError:
+        return None
+
+
 def _age_spin(name: str, suffix: str) -> QDoubleSpinBox:
     spin = QDoubleSpinBox()
     spin.setObjectName(name)
@@ -678,6 +692,29 @@ class ProtocolEditorDialog(FormDialog):
         self.interval_spin.setSuffix(self.tr(" months"))
         self.interval_message = FieldMessage()
         item_form.addRow(self.tr("Interval:"), _stack(self.interval_spin, self.interval_message))
+        self.fixed_ages_edit = QLineEdit()
+        self.fixed_ages_edit.setObjectName("fixed_ages_edit")
+        self.fixed_ages_edit.setPlaceholderText(
+            self.tr("e.g. 20, 25, 30: one exam at each age, then the interval")
+        )
+        self.fixed_ages_message = FieldMessage()
+        item_form.addRow(
+            self.tr("Special schedule:"), _stack(self.fixed_ages_edit, self.fixed_ages_message)
+        )
+        surgeries = QWidget()
+        surgeries.setObjectName("stopped_by_box")
+        surgeries_row = QHBoxLayout(surgeries)
+        surgeries_row.setContentsMargins(0, 0, 0, 0)
+        self.stopped_by_checks: dict[str, QCheckBox] = {}
+        for code in SURGERY_KINDS:
+            check = QCheckBox(coded_label(SURGERY_KIND_LABELS, code))
+            check.setObjectName(f"stopped_by_{code}")
+            check.toggled.connect(self._store_item)
+            surgeries_row.addWidget(check)
+            self.stopped_by_checks[code] = check
+        surgeries_row.addStretch(1)
+        self.stopped_by_message = FieldMessage()
+        item_form.addRow(self.tr("Stops after:"), _stack(surgeries, self.stopped_by_message))
         self.to_confirm_check = QCheckBox(self.tr("To be confirmed"))
         self.to_confirm_check.setObjectName("to_confirm_check")
         item_form.addRow("", self.to_confirm_check)
@@ -716,6 +753,8 @@ class ProtocolEditorDialog(FormDialog):
                 "start_age": self.start_spin,
                 "end_age": self.end_spin,
                 "interval_months": self.interval_spin,
+                "fixed_ages": self.fixed_ages_edit,
+                "stopped_by": surgeries,
                 "reason": self.reason_edit,
             },
             {
@@ -728,6 +767,8 @@ class ProtocolEditorDialog(FormDialog):
                 "start_age": self.start_message,
                 "end_age": self.end_message,
                 "interval_months": self.interval_message,
+                "fixed_ages": self.fixed_ages_message,
+                "stopped_by": self.stopped_by_message,
                 "reason": self.reason_message,
             },
             self.banner_label,
@@ -739,6 +780,8 @@ class ProtocolEditorDialog(FormDialog):
         self.sexes_combo.currentIndexChanged.connect(self._store_item)
         self.label_edit.textEdited.connect(self._store_item)
         self.note_edit.textEdited.connect(self._store_item)
+        self.fixed_ages_edit.textEdited.connect(self._store_item)
+        self._fixed_ages_unreadable = False
         self.to_confirm_check.toggled.connect(self._store_item)
         self.problems: list[ValidationError] = []
         self._fill_list()
@@ -773,6 +816,10 @@ class ProtocolEditorDialog(FormDialog):
         self.interval_spin.setValue(item.interval_months or 0)
         self.to_confirm_check.setChecked(item.to_confirm)
         self.note_edit.setText(item.note)
+        self.fixed_ages_edit.setText(", ".join(age_text(age) for age in item.fixed_ages))
+        self._fixed_ages_unreadable = False
+        for code, check in self.stopped_by_checks.items():
+            check.setChecked(code in item.stopped_by)
         self._loading_item = False
         self._revalidate()
 
@@ -787,8 +834,14 @@ class ProtocolEditorDialog(FormDialog):
         exam = ExamKind(self.exam_combo.currentData())
         end = self.end_spin.value()
         sexes = str(self.sexes_combo.currentData())
+        fixed_ages = parse_ages(self.fixed_ages_edit.text())
+        self._fixed_ages_unreadable = fixed_ages is None
         self.items[row] = dataclasses.replace(
             self.items[row],
+            fixed_ages=self.items[row].fixed_ages if fixed_ages is None else fixed_ages,
+            stopped_by=frozenset(
+                code for code, check in self.stopped_by_checks.items() if check.isChecked()
+            ),
             exam=exam,
             label=self.label_edit.text().strip() if exam is ExamKind.OTHER else "",
             sexes=frozenset(sexes),
@@ -881,6 +934,10 @@ class ProtocolEditorDialog(FormDialog):
             names = ", ".join(str(index + 1) for index in sorted(other_items))
             errors.setdefault(
                 "items", self.tr("Exam(s) {numbers} to correct.").format(numbers=names)
+            )
+        if self._fixed_ages_unreadable:
+            errors["fixed_ages"] = self.tr(
+                "Write the ages separated by commas, e.g. 20, 25, 30 (25,5 for a half year)."
             )
         if self._touched_reason() and not self.reason_edit.toPlainText().strip():
             errors["reason"] = self.tr("Enter the reason for this version.")

@@ -9,7 +9,7 @@
     </message>
     <message>
         <source>Name of the exam</source>
-        <translation>Nom de l&apos;examen</translation>
+        <translation>Nom de l'examen</translation>
     </message>
     <message>
         <source>Name:</source>
@@ -57,11 +57,11 @@
     </message>
     <message>
         <source>Name the exam.</source>
-        <translation>Nommez l&apos;examen.</translation>
+        <translation>Nommez l'examen.</translation>
     </message>
     <message>
         <source>The end age must be above the start age.</source>
-        <translation>L&apos;âge de fin doit être supérieur à l&apos;âge de début.</translation>
+        <translation>L'âge de fin doit être supérieur à l'âge de début.</translation>
     </message>
 </context>
 <context>
@@ -124,7 +124,7 @@
     </message>
     <message>
         <source>The end age must be above the start age.</source>
-        <translation>L&apos;âge de fin doit être supérieur à l&apos;âge de début.</translation>
+        <translation>L'âge de fin doit être supérieur à l'âge de début.</translation>
     </message>
 </context>
 <context>
@@ -135,7 +135,7 @@
     </message>
     <message>
         <source>The administrator manages the user accounts and the event log; they do not see patient files.</source>
-        <translation>L&apos;administrateur gère les comptes des utilisateurs et le journal des événements ; il ne voit pas les dossiers des patients.</translation>
+        <translation>L'administrateur gère les comptes des utilisateurs et le journal des événements ; il ne voit pas les dossiers des patients.</translation>
     </message>
     <message>
         <source>Link this account to this computer (system keyring)</source>
@@ -143,11 +143,11 @@
     </message>
     <message>
         <source>For a laptop taken outside the hospital: the database files copied elsewhere cannot then be opened with this account, even with its password.</source>
-        <translation>Pour un ordinateur portable emporté hors de l&apos;établissement : les fichiers de la base copiés ailleurs ne pourront pas être ouverts avec ce compte, même avec son mot de passe.</translation>
+        <translation>Pour un ordinateur portable emporté hors de l'établissement : les fichiers de la base copiés ailleurs ne pourront pas être ouverts avec ce compte, même avec son mot de passe.</translation>
     </message>
     <message>
         <source>Unavailable: no system keyring was found on this computer (OISO never stores secrets in a plain file).</source>
-        <translation>Indisponible : aucun trousseau système n&apos;a été trouvé sur cet ordinateur (OISO n&apos;enregistre jamais de secret dans un fichier en clair).</translation>
+        <translation>Indisponible : aucun trousseau système n'a été trouvé sur cet ordinateur (OISO n'enregistre jamais de secret dans un fichier en clair).</translation>
     </message>
     <message>
         <source>&amp;Login:</source>
@@ -237,11 +237,11 @@
     <name>AlertsView</name>
     <message>
         <source>Access alerts</source>
-        <extracomment>alerts not yet reviewed (the navigation entry&apos;s tool tip)</extracomment>
-        <translation>Alertes d&apos;accès</translation>
+        <extracomment>alerts not yet reviewed (the navigation entry's tool tip)</extracomment>
+        <translation>Alertes d'accès</translation>
     </message>
     <message>
-        <source>Raised by the daily maintenance: many files opened in a short time, use outside working hours (21:00–07:00 and weekends), repeated failed sign-ins, break-the-glass. Never a patient&apos;s data.</source>
+        <source>Raised by the daily maintenance: many files opened in a short time, use outside working hours (21:00–07:00 and weekends), repeated failed sign-ins, break-the-glass. Never a patient's data.</source>
         <translation>Relevées par la maintenance quotidienne : nombreux dossiers ouverts en peu de temps, utilisation en dehors des heures ouvrées (21 h – 7 h et week-ends), échecs de connexion répétés, bris de glace. Jamais une donnée de patient.</translation>
     </message>
     <message>
@@ -250,7 +250,7 @@
     </message>
     <message>
         <source>Inform the user</source>
-        <translation>Informer l&apos;utilisateur</translation>
+        <translation>Informer l'utilisateur</translation>
     </message>
     <message>
         <source>Suspend the account…</source>
@@ -277,7 +277,7 @@
     </message>
     <message>
         <source>An email to {name} is queued (no patient data in it).</source>
-        <translation>Un courriel à {name} est en attente d&apos;envoi (sans aucune donnée de patient).</translation>
+        <translation>Un courriel à {name} est en attente d'envoi (sans aucune donnée de patient).</translation>
     </message>
     <message>
         <source>Preparing the email…</source>
@@ -293,7 +293,7 @@
     </message>
     <message>
         <source>Alert: {kind}. The user will no longer be able to sign in until the account is reactivated in the user accounts. Their patient files stay as they are.</source>
-        <translation>Alerte : {kind}. L&apos;utilisateur ne pourra plus se connecter tant que le compte n&apos;aura pas été réactivé dans les comptes utilisateurs. Ses dossiers patients restent en l&apos;état.</translation>
+        <translation>Alerte : {kind}. L'utilisateur ne pourra plus se connecter tant que le compte n'aura pas été réactivé dans les comptes utilisateurs. Ses dossiers patients restent en l'état.</translation>
     </message>
     <message>
         <source>Suspend</source>
@@ -328,11 +328,11 @@
     <message>
         <source>No OISO database was found in the folder {folder}.</source>
         <extracomment>Demo databases live in &lt;tmp&gt;/oiso-demo-&lt;pid&gt;-&lt;random&gt; (see system.temp_folders).</extracomment>
-        <translation>Aucune base OISO n&apos;a été trouvée dans le dossier {folder}.</translation>
+        <translation>Aucune base OISO n'a été trouvée dans le dossier {folder}.</translation>
     </message>
     <message>
         <source>If the database is on a network share or a removable disk, check that it is available, then try again. Otherwise you can create a new database.</source>
-        <translation>Si la base se trouve sur un partage réseau ou un disque amovible, vérifiez qu&apos;il est accessible, puis réessayez. Sinon, vous pouvez créer une nouvelle base.</translation>
+        <translation>Si la base se trouve sur un partage réseau ou un disque amovible, vérifiez qu'il est accessible, puis réessayez. Sinon, vous pouvez créer une nouvelle base.</translation>
     </message>
     <message>
         <source>Try again</source>
@@ -384,7 +384,7 @@
     </message>
     <message>
         <source>e.g. Imaging department, Lyon Sud hospital</source>
-        <translation>par exemple : service d&apos;imagerie, hôpital Lyon Sud</translation>
+        <translation>par exemple : service d'imagerie, hôpital Lyon Sud</translation>
     </message>
     <message>
         <source>Place:</source>
@@ -442,7 +442,7 @@
     </message>
     <message>
         <source>Checking the calendar…</source>
-        <translation>Vérification de l&apos;agenda…</translation>
+        <translation>Vérification de l'agenda…</translation>
     </message>
     <message>
         <source>Booking the appointment…</source>
@@ -473,11 +473,11 @@
     </message>
     <message>
         <source>Practitioners I assist</source>
-        <translation>Praticiens que j&apos;assiste</translation>
+        <translation>Praticiens que j'assiste</translation>
     </message>
     <message>
-        <source>You see the identity, contact details, follow-up plan and appointments of these practitioners&apos; files (the files they are responsible for and those shared with them read and write), never their clinical content. A practitioner designates their secretaries in “My secretaries”.</source>
-        <translation>Vous voyez l&apos;identité, les coordonnées, le plan de suivi et les rendez-vous des dossiers de ces praticiens (ceux dont ils sont responsables et ceux partagés avec eux en lecture et écriture), jamais leur contenu clinique. Un praticien désigne ses secrétaires dans « Mes secrétaires ».</translation>
+        <source>You see the identity, contact details, follow-up plan and appointments of these practitioners' files (the files they are responsible for and those shared with them read and write), never their clinical content. A practitioner designates their secretaries in “My secretaries”.</source>
+        <translation>Vous voyez l'identité, les coordonnées, le plan de suivi et les rendez-vous des dossiers de ces praticiens (ceux dont ils sont responsables et ceux partagés avec eux en lecture et écriture), jamais leur contenu clinique. Un praticien désigne ses secrétaires dans « Mes secrétaires ».</translation>
     </message>
     <message>
         <source>My secretaries</source>
@@ -485,15 +485,15 @@
     </message>
     <message>
         <source>Secretaries who assist me</source>
-        <translation>Secrétaires qui m&apos;assistent</translation>
+        <translation>Secrétaires qui m'assistent</translation>
     </message>
     <message>
         <source>A secretary who assists you sees the identity, contact details, follow-up plan and appointments of your files (the files you are responsible for and those shared with you read and write), and may create files in your name. She never sees their clinical content: history, family, genetics, documents.</source>
-        <translation>Une secrétaire qui vous assiste voit l&apos;identité, les coordonnées, le plan de suivi et les rendez-vous de vos dossiers (ceux dont vous êtes responsable et ceux partagés avec vous en lecture et écriture), et peut créer des dossiers à votre nom. Elle ne voit jamais leur contenu clinique : antécédents, famille, génétique, documents.</translation>
+        <translation>Une secrétaire qui vous assiste voit l'identité, les coordonnées, le plan de suivi et les rendez-vous de vos dossiers (ceux dont vous êtes responsable et ceux partagés avec vous en lecture et écriture), et peut créer des dossiers à votre nom. Elle ne voit jamais leur contenu clinique : antécédents, famille, génétique, documents.</translation>
     </message>
     <message>
         <source>You do not assist any practitioner yet.</source>
-        <translation>Vous n&apos;assistez encore aucun praticien.</translation>
+        <translation>Vous n'assistez encore aucun praticien.</translation>
     </message>
     <message>
         <source>(account inactive)</source>
@@ -563,15 +563,15 @@
     <name>BreakGlassDialog</name>
     <message>
         <source>Emergency access (break-the-glass)</source>
-        <translation>Accès d&apos;urgence (bris de glace)</translation>
+        <translation>Accès d'urgence (bris de glace)</translation>
     </message>
     <message>
         <source>Back</source>
         <translation>Retour</translation>
     </message>
     <message>
-        <source>In an emergency, you may read a patient file that is not shared with you. Enter the patient&apos;s exact identity: the full NIR, or the birth name, a first name and the birth date. Only an exact match is shown, never a list of patients.</source>
-        <translation>En cas d&apos;urgence, vous pouvez lire un dossier patient qui ne vous est pas partagé. Saisissez l&apos;identité exacte du patient : le NIR complet, ou le nom de naissance, un prénom et la date de naissance. Seule une correspondance exacte est affichée, jamais une liste de patients.</translation>
+        <source>In an emergency, you may read a patient file that is not shared with you. Enter the patient's exact identity: the full NIR, or the birth name, a first name and the birth date. Only an exact match is shown, never a list of patients.</source>
+        <translation>En cas d'urgence, vous pouvez lire un dossier patient qui ne vous est pas partagé. Saisissez l'identité exacte du patient : le NIR complet, ou le nom de naissance, un prénom et la date de naissance. Seule une correspondance exacte est affichée, jamais une liste de patients.</translation>
     </message>
     <message>
         <source>15 characters, key included</source>
@@ -610,8 +610,8 @@
         <translation>Par exemple : patient admis aux urgences cette nuit</translation>
     </message>
     <message>
-        <source>This access is logged with your name and your reason, shown to the file&apos;s owner at their next login, and reviewed by an administrator. The file opens read-only, until you log out.</source>
-        <translation>Cet accès est enregistré dans le journal avec votre nom et votre motif, signalé au responsable du dossier à sa prochaine connexion et examiné par un administrateur. Le dossier s&apos;ouvre en lecture seule, jusqu&apos;à votre déconnexion.</translation>
+        <source>This access is logged with your name and your reason, shown to the file's owner at their next login, and reviewed by an administrator. The file opens read-only, until you log out.</source>
+        <translation>Cet accès est enregistré dans le journal avec votre nom et votre motif, signalé au responsable du dossier à sa prochaine connexion et examiné par un administrateur. Le dossier s'ouvre en lecture seule, jusqu'à votre déconnexion.</translation>
     </message>
     <message>
         <source>Look up</source>
@@ -627,11 +627,11 @@
     </message>
     <message>
         <source>Looking up the identity…</source>
-        <translation>Recherche de l&apos;identité…</translation>
+        <translation>Recherche de l'identité…</translation>
     </message>
     <message>
         <source>No file you cannot already open matches this identity exactly. Check the spelling, the birth date or the NIR (a file you can open is in your list).</source>
-        <translation>Aucun dossier auquel vous n&apos;avez pas déjà accès ne correspond exactement à cette identité. Vérifiez l&apos;orthographe, la date de naissance ou le NIR (un dossier auquel vous avez accès se trouve dans votre liste).</translation>
+        <translation>Aucun dossier auquel vous n'avez pas déjà accès ne correspond exactement à cette identité. Vérifiez l'orthographe, la date de naissance ou le NIR (un dossier auquel vous avez accès se trouve dans votre liste).</translation>
     </message>
     <message>
         <source>{name} — born on {date} — owner: {owner}</source>
@@ -647,11 +647,11 @@
     <message>
         <source>Emergency accesses</source>
         <extracomment>after each load of the queue (tests) how many accesses await review, after each load</extracomment>
-        <translation>Accès d&apos;urgence</translation>
+        <translation>Accès d'urgence</translation>
     </message>
     <message>
-        <source>A practitioner may open a file that is not shared with them in an emergency, after writing a reason. Each access waits here for your review: who, when, which file and why. The patient&apos;s name and the content of the file are never shown here.</source>
-        <translation>En cas d&apos;urgence, un praticien peut ouvrir un dossier qui ne lui est pas partagé, après en avoir écrit le motif. Chaque accès attend ici votre examen : qui, quand, quel dossier et pourquoi. Le nom du patient et le contenu du dossier ne sont jamais affichés ici.</translation>
+        <source>A practitioner may open a file that is not shared with them in an emergency, after writing a reason. Each access waits here for your review: who, when, which file and why. The patient's name and the content of the file are never shown here.</source>
+        <translation>En cas d'urgence, un praticien peut ouvrir un dossier qui ne lui est pas partagé, après en avoir écrit le motif. Chaque accès attend ici votre examen : qui, quand, quel dossier et pourquoi. Le nom du patient et le contenu du dossier ne sont jamais affichés ici.</translation>
     </message>
     <message>
         <source>Show:</source>
@@ -675,15 +675,15 @@
     </message>
     <message>
         <source>Loading the emergency accesses…</source>
-        <translation>Chargement des accès d&apos;urgence…</translation>
+        <translation>Chargement des accès d'urgence…</translation>
     </message>
     <message>
         <source>No emergency access has been recorded.</source>
-        <translation>Aucun accès d&apos;urgence n&apos;a été enregistré.</translation>
+        <translation>Aucun accès d'urgence n'a été enregistré.</translation>
     </message>
     <message>
         <source>No emergency access awaits review.</source>
-        <translation>Aucun accès d&apos;urgence n&apos;attend d&apos;examen.</translation>
+        <translation>Aucun accès d'urgence n'attend d'examen.</translation>
     </message>
     <message numerus="yes">
         <source>%n access(es) recorded</source>
@@ -720,7 +720,7 @@
     </message>
     <message>
         <source>The emergency access has been marked as reviewed.</source>
-        <translation>L&apos;accès d&apos;urgence a été marqué comme examiné.</translation>
+        <translation>L'accès d'urgence a été marqué comme examiné.</translation>
     </message>
 </context>
 <context>
@@ -763,7 +763,7 @@
     </message>
     <message>
         <source>Review comment</source>
-        <translation>Commentaire d&apos;examen</translation>
+        <translation>Commentaire d'examen</translation>
     </message>
 </context>
 <context>
@@ -774,7 +774,7 @@
     </message>
     <message>
         <source>CanRisk pedigree files (*.txt *.canrisk *.ped);;All files (*)</source>
-        <translation>Fichiers d&apos;arbre CanRisk (*.txt *.canrisk *.ped);;Tous les fichiers (*)</translation>
+        <translation>Fichiers d'arbre CanRisk (*.txt *.canrisk *.ped);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>Export for CanRisk</source>
@@ -782,7 +782,7 @@
     </message>
     <message>
         <source>CanRisk pedigree files (*.txt)</source>
-        <translation>Fichiers d&apos;arbre CanRisk (*.txt)</translation>
+        <translation>Fichiers d'arbre CanRisk (*.txt)</translation>
     </message>
     <message>
         <source>CanRisk import</source>
@@ -797,7 +797,7 @@
     </message>
     <message>
         <source>The file {name} was not imported; the family was not changed.</source>
-        <translation>Le fichier {name} n&apos;a pas été importé ; la famille n&apos;a pas été modifiée.</translation>
+        <translation>Le fichier {name} n'a pas été importé ; la famille n'a pas été modifiée.</translation>
     </message>
     <message>
         <source>The file {name} holds several families: which one do you import?</source>
@@ -824,7 +824,7 @@
     </message>
     <message>
         <source>Everything entered in this family is replaced. Ctrl+Z undoes the import.</source>
-        <translation>Tout ce qui a été saisi dans cette famille est remplacé. Ctrl+Z annule l&apos;import.</translation>
+        <translation>Tout ce qui a été saisi dans cette famille est remplacé. Ctrl+Z annule l'import.</translation>
     </message>
     <message>
         <source>Replace</source>
@@ -837,8 +837,8 @@
     <message numerus="yes">
         <source>The family cannot be exported for CanRisk: correct these %n problem(s) first.</source>
         <translation>
-            <numerusform>La famille ne peut pas être exportée pour CanRisk : %n problème à corriger d&apos;abord.</numerusform>
-            <numerusform>La famille ne peut pas être exportée pour CanRisk : %n problèmes à corriger d&apos;abord.</numerusform>
+            <numerusform>La famille ne peut pas être exportée pour CanRisk : %n problème à corriger d'abord.</numerusform>
+            <numerusform>La famille ne peut pas être exportée pour CanRisk : %n problèmes à corriger d'abord.</numerusform>
         </translation>
     </message>
     <message>
@@ -983,7 +983,7 @@
     <name>ClinicalAccessNotice</name>
     <message>
         <source>Access to clinical data awaiting approval</source>
-        <translation>Accès aux données cliniques en attente d&apos;approbation</translation>
+        <translation>Accès aux données cliniques en attente d'approbation</translation>
     </message>
     <message>
         <source>Clinical data are reserved for practitioners and counsellors</source>
@@ -994,12 +994,12 @@
         <translation>Accès aux données cliniques approuvé</translation>
     </message>
     <message>
-        <source>Your account does not hold the clinical key yet: personal history, family and the other clinical data stay encrypted for you until a practitioner or genetic counsellor who already has access approves your account (they are asked at their next login). Meanwhile, patients&apos; identity remains available.</source>
-        <translation>Votre compte ne détient pas encore la clé clinique : les antécédents, la famille et les autres données cliniques restent chiffrés pour vous jusqu&apos;à ce qu&apos;un praticien ou un conseiller en génétique qui y a déjà accès approuve votre compte (cela lui est proposé à sa prochaine connexion). En attendant, l&apos;identité des patients reste consultable.</translation>
+        <source>Your account does not hold the clinical key yet: personal history, family and the other clinical data stay encrypted for you until a practitioner or genetic counsellor who already has access approves your account (they are asked at their next login). Meanwhile, patients' identity remains available.</source>
+        <translation>Votre compte ne détient pas encore la clé clinique : les antécédents, la famille et les autres données cliniques restent chiffrés pour vous jusqu'à ce qu'un praticien ou un conseiller en génétique qui y a déjà accès approuve votre compte (cela lui est proposé à sa prochaine connexion). En attendant, l'identité des patients reste consultable.</translation>
     </message>
     <message>
         <source>Clinical data (personal history, family, genetics) are encrypted for the practitioners and genetic counsellors approved to read them. Your role does not give access to them.</source>
-        <translation>Les données cliniques (antécédents, famille, génétique) sont chiffrées pour les praticiens et les conseillers en génétique approuvés pour les lire. Votre rôle n&apos;y donne pas accès.</translation>
+        <translation>Les données cliniques (antécédents, famille, génétique) sont chiffrées pour les praticiens et les conseillers en génétique approuvés pour les lire. Votre rôle n'y donne pas accès.</translation>
     </message>
     <message>
         <source>Your account now holds the clinical key: open the file again to see its clinical data.</source>
@@ -1011,11 +1011,11 @@
     </message>
     <message>
         <source>Checking access to clinical data...</source>
-        <translation>Vérification de l&apos;accès aux données cliniques…</translation>
+        <translation>Vérification de l'accès aux données cliniques…</translation>
     </message>
     <message>
         <source>Still awaiting approval: nobody has approved your account yet.</source>
-        <translation>Toujours en attente : personne n&apos;a encore approuvé votre compte.</translation>
+        <translation>Toujours en attente : personne n'a encore approuvé votre compte.</translation>
     </message>
 </context>
 <context>
@@ -1026,11 +1026,11 @@
     </message>
     <message>
         <source>Accounts awaiting access to clinical data</source>
-        <translation>Comptes en attente d&apos;accès aux données cliniques</translation>
+        <translation>Comptes en attente d'accès aux données cliniques</translation>
     </message>
     <message>
         <source>Approve access</source>
-        <translation>Approuver l&apos;accès</translation>
+        <translation>Approuver l'accès</translation>
     </message>
     <message>
         <source>Later</source>
@@ -1038,7 +1038,7 @@
     </message>
     <message>
         <source>Loading the accounts awaiting approval...</source>
-        <translation>Chargement des comptes en attente d&apos;approbation…</translation>
+        <translation>Chargement des comptes en attente d'approbation…</translation>
     </message>
     <message>
         <source>Approve with the recovery code...</source>
@@ -1046,11 +1046,11 @@
     </message>
     <message>
         <source>No account is awaiting access to clinical data.</source>
-        <translation>Aucun compte n&apos;attend d&apos;accès aux données cliniques.</translation>
+        <translation>Aucun compte n'attend d'accès aux données cliniques.</translation>
     </message>
     <message>
         <source>These practitioner and genetic counsellor accounts are waiting for access to clinical data. Approving an account gives it the clinical key that protects all the clinical data of the database: approve only colleagues whose identity you have checked (name, RPPS or ADELI).</source>
-        <translation>Ces comptes de praticiens et de conseillers en génétique attendent l&apos;accès aux données cliniques. Approuver un compte lui donne la clé clinique qui protège toutes les données cliniques de la base : n&apos;approuvez que des collègues dont vous avez vérifié l&apos;identité (nom, RPPS ou ADELI).</translation>
+        <translation>Ces comptes de praticiens et de conseillers en génétique attendent l'accès aux données cliniques. Approuver un compte lui donne la clé clinique qui protège toutes les données cliniques de la base : n'approuvez que des collègues dont vous avez vérifié l'identité (nom, RPPS ou ADELI).</translation>
     </message>
     <message>
         <source>Nobody holds the clinical key yet: the first account is approved with the recovery code of the database. Once approved, that account approves its colleagues.</source>
@@ -1066,7 +1066,7 @@
     </message>
     <message>
         <source>Approving access to clinical data...</source>
-        <translation>Approbation de l&apos;accès aux données cliniques…</translation>
+        <translation>Approbation de l'accès aux données cliniques…</translation>
     </message>
     <message>
         <source>Access to clinical data approved for {name}.</source>
@@ -1087,9 +1087,9 @@
         <source>An administrator issued a new recovery sheet. Until a holder of the clinical key endorses it, its code cannot open clinical data: if nobody held the key any more, they could not be recovered.
 
 Endorse it only if you trust the administrator who issued it and know that they did so recently: whoever knows that code can read all the clinical data. If no new sheet was issued, do not endorse it and alert your administrator: the key file may have been tampered with.</source>
-        <translation>Un administrateur a émis une nouvelle fiche de récupération. Tant qu&apos;un détenteur de la clé clinique ne l&apos;a pas validée, son code n&apos;ouvre pas les données cliniques : si plus personne ne détenait la clé, elles ne pourraient pas être récupérées.
+        <translation>Un administrateur a émis une nouvelle fiche de récupération. Tant qu'un détenteur de la clé clinique ne l'a pas validée, son code n'ouvre pas les données cliniques : si plus personne ne détenait la clé, elles ne pourraient pas être récupérées.
 
-Ne la validez que si vous faites confiance à l&apos;administrateur qui l&apos;a émise et savez qu&apos;il vient de le faire : quiconque connaît ce code peut lire toutes les données cliniques. Si aucune nouvelle fiche n&apos;a été émise, ne la validez pas et prévenez votre administrateur : le fichier des clés a pu être altéré.</translation>
+Ne la validez que si vous faites confiance à l'administrateur qui l'a émise et savez qu'il vient de le faire : quiconque connaît ce code peut lire toutes les données cliniques. Si aucune nouvelle fiche n'a été émise, ne la validez pas et prévenez votre administrateur : le fichier des clés a pu être altéré.</translation>
     </message>
     <message>
         <source>Endorse the sheet</source>
@@ -1128,7 +1128,7 @@ Ne la validez que si vous faites confiance à l&apos;administrateur qui l&apos;a
     </message>
     <message>
         <source>&amp;Approve access to clinical data...</source>
-        <translation>&amp;Approuver l&apos;accès clinique…</translation>
+        <translation>&amp;Approuver l'accès clinique…</translation>
     </message>
     <message>
         <source>&amp;Endorse the new recovery sheet...</source>
@@ -1148,7 +1148,7 @@ Ne la validez que si vous faites confiance à l&apos;administrateur qui l&apos;a
     </message>
     <message>
         <source>Still awaiting approval: nobody has approved your account yet.</source>
-        <translation>Toujours en attente : personne n&apos;a encore approuvé votre compte.</translation>
+        <translation>Toujours en attente : personne n'a encore approuvé votre compte.</translation>
     </message>
     <message>
         <source>Your access to clinical data awaits approval. Nobody holds the clinical key yet: the first clinical account is approved with the recovery code of the database.</source>
@@ -1156,11 +1156,11 @@ Ne la validez que si vous faites confiance à l&apos;administrateur qui l&apos;a
     </message>
     <message>
         <source>Your access to clinical data awaits the approval of a practitioner or genetic counsellor who already holds it: they will be asked at their next login. Until then, clinical data stay hidden from you.</source>
-        <translation>Votre accès aux données cliniques attend l&apos;approbation d&apos;un praticien ou d&apos;un conseiller en génétique qui le détient déjà : elle lui sera demandée à sa prochaine connexion. D&apos;ici là, les données cliniques vous restent masquées.</translation>
+        <translation>Votre accès aux données cliniques attend l'approbation d'un praticien ou d'un conseiller en génétique qui le détient déjà : elle lui sera demandée à sa prochaine connexion. D'ici là, les données cliniques vous restent masquées.</translation>
     </message>
     <message>
         <source>Accounts awaiting your approval for access to clinical data: {count}.</source>
-        <translation>Comptes en attente de votre approbation pour l&apos;accès aux données cliniques : {count}.</translation>
+        <translation>Comptes en attente de votre approbation pour l'accès aux données cliniques : {count}.</translation>
     </message>
     <message>
         <source>The clinical key must be renewed: an account has lost its access to clinical data. Clinical data are then re-encrypted in the background while you work.</source>
@@ -1168,7 +1168,7 @@ Ne la validez que si vous faites confiance à l&apos;administrateur qui l&apos;a
     </message>
     <message>
         <source>A new recovery sheet was issued: its code does not open clinical data until a holder of the clinical key endorses it.</source>
-        <translation>Une nouvelle fiche de récupération a été émise : son code n&apos;ouvre pas les données cliniques tant qu&apos;un détenteur de la clé clinique ne l&apos;a pas validée.</translation>
+        <translation>Une nouvelle fiche de récupération a été émise : son code n'ouvre pas les données cliniques tant qu'un détenteur de la clé clinique ne l'a pas validée.</translation>
     </message>
     <message>
         <source>The clinical key was renewed.</source>
@@ -1184,7 +1184,7 @@ Ne la validez que si vous faites confiance à l&apos;administrateur qui l&apos;a
     </message>
     <message>
         <source>The re-encryption of clinical data has stopped: {reason} It resumes at the next login of a holder of the key.</source>
-        <translation>Le rechiffrement des données cliniques s&apos;est interrompu : {reason} Il reprendra à la prochaine connexion d&apos;un détenteur de la clé.</translation>
+        <translation>Le rechiffrement des données cliniques s'est interrompu : {reason} Il reprendra à la prochaine connexion d'un détenteur de la clé.</translation>
     </message>
     <message>
         <source>Endorsing the recovery sheet...</source>
@@ -1216,17 +1216,17 @@ Ne la validez que si vous faites confiance à l&apos;administrateur qui l&apos;a
         <source>Your account is bound to this computer: it opens only here, in this session of the operating system.
 
 Unbinding lets you sign in again from any computer that reaches this database. Do it before handing this computer back, for instance.</source>
-        <translation>Votre compte est lié à cet ordinateur : il ne s&apos;ouvre qu&apos;ici, dans cette session du système.
+        <translation>Votre compte est lié à cet ordinateur : il ne s'ouvre qu'ici, dans cette session du système.
 
 Le délier vous permet de vous connecter à nouveau depuis tout poste qui accède à cette base. Faites-le par exemple avant de rendre cet ordinateur.</translation>
     </message>
     <message>
-        <source>For a laptop taken to outreach consultations: once bound, your key also needs a secret kept in this computer&apos;s keyring, so the database files copied off this computer cannot be attacked offline.
+        <source>For a laptop taken to outreach consultations: once bound, your key also needs a secret kept in this computer's keyring, so the database files copied off this computer cannot be attacked offline.
 
 Your account will then open only on this computer, in this session of the operating system. If the computer is lost or replaced, the recovery code or a password reset by an administrator restores access.</source>
         <translation>Pour un ordinateur portable emporté en consultation avancée : une fois le compte lié, votre clé exige aussi un secret conservé dans le trousseau de cet ordinateur ; les fichiers de la base copiés hors de cet ordinateur ne peuvent donc pas être attaqués hors ligne.
 
-Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session du système. Si l&apos;ordinateur est perdu ou remplacé, le code de récupération ou une réinitialisation du mot de passe par un administrateur rétablit l&apos;accès.</translation>
+Votre compte ne s'ouvrira alors que sur cet ordinateur, dans cette session du système. Si l'ordinateur est perdu ou remplacé, le code de récupération ou une réinitialisation du mot de passe par un administrateur rétablit l'accès.</translation>
     </message>
     <message>
         <source>Your &amp;password:</source>
@@ -1264,7 +1264,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>This date does not exist.</source>
-        <translation>Cette date n&apos;existe pas.</translation>
+        <translation>Cette date n'existe pas.</translation>
     </message>
     <message>
         <source>DD/MM/YYYY</source>
@@ -1310,7 +1310,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <name>DocumentCategoryShort</name>
     <message>
         <source>Laboratory</source>
-        <extracomment>The same, short, for the list&apos;s column.</extracomment>
+        <extracomment>The same, short, for the list's column.</extracomment>
         <translation>Laboratoire</translation>
     </message>
     <message>
@@ -1338,7 +1338,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <name>DocumentDetailsDialog</name>
     <message>
         <source>Attach a document</source>
-        <extracomment>The file dialog&apos;s filter: the accepted extensions. Selecting a row shows it after this pause (arrow keys through a list read nothing).</extracomment>
+        <extracomment>The file dialog's filter: the accepted extensions. Selecting a row shows it after this pause (arrow keys through a list read nothing).</extracomment>
         <translation>Joindre un document</translation>
     </message>
     <message>
@@ -1355,7 +1355,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>This PDF is protected by a password: it will be kept as received, and its password will be asked to display it.</source>
-        <translation>Ce PDF est protégé par un mot de passe : il sera conservé tel qu&apos;il a été reçu, et son mot de passe sera demandé pour l&apos;afficher.</translation>
+        <translation>Ce PDF est protégé par un mot de passe : il sera conservé tel qu'il a été reçu, et son mot de passe sera demandé pour l'afficher.</translation>
     </message>
     <message>
         <source>&amp;Title</source>
@@ -1371,7 +1371,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Leave empty if the document has no date.</source>
-        <translation>Laissez vide si le document n&apos;est pas daté.</translation>
+        <translation>Laissez vide si le document n'est pas daté.</translation>
     </message>
     <message>
         <source>Attach</source>
@@ -1410,7 +1410,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Protected by a password: kept as received; its password is asked to display it.</source>
-        <translation>Protégé par un mot de passe : conservé tel qu&apos;il a été reçu ; son mot de passe est demandé pour l&apos;afficher.</translation>
+        <translation>Protégé par un mot de passe : conservé tel qu'il a été reçu ; son mot de passe est demandé pour l'afficher.</translation>
     </message>
     <message>
         <source>undated</source>
@@ -1470,7 +1470,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>This PDF is protected by a password (it was attached as received). Type its password to display it; the password is not kept.</source>
-        <translation>Ce PDF est protégé par un mot de passe (il a été joint tel qu&apos;il a été reçu). Saisissez son mot de passe pour l&apos;afficher ; le mot de passe n&apos;est pas conservé.</translation>
+        <translation>Ce PDF est protégé par un mot de passe (il a été joint tel qu'il a été reçu). Saisissez son mot de passe pour l'afficher ; le mot de passe n'est pas conservé.</translation>
     </message>
     <message>
         <source>Password of the PDF</source>
@@ -1525,7 +1525,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Write a copy of this document to a file of your choice (Ctrl+Shift+S). The copy is not encrypted; it is recorded in the event log.</source>
-        <translation>Écrire une copie de ce document dans un fichier de votre choix (Ctrl+Maj+S). La copie n&apos;est pas chiffrée ; elle est enregistrée dans le journal des événements.</translation>
+        <translation>Écrire une copie de ce document dans un fichier de votre choix (Ctrl+Maj+S). La copie n'est pas chiffrée ; elle est enregistrée dans le journal des événements.</translation>
     </message>
     <message>
         <source>Delete…</source>
@@ -1544,7 +1544,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>No document yet</source>
-        <translation>Aucun document pour l&apos;instant</translation>
+        <translation>Aucun document pour l'instant</translation>
     </message>
     <message>
         <source>No document selected</source>
@@ -1560,7 +1560,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Opening a document…</source>
-        <translation>Ouverture d&apos;un document…</translation>
+        <translation>Ouverture d'un document…</translation>
     </message>
     <message>
         <source>Attach documents</source>
@@ -1580,7 +1580,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Reading a file…</source>
-        <translation>Lecture d&apos;un fichier…</translation>
+        <translation>Lecture d'un fichier…</translation>
     </message>
     <message>
         <source>Attaching “{name}” ({size}): encrypting and saving…</source>
@@ -1588,7 +1588,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Attaching a document…</source>
-        <translation>Ajout d&apos;un document…</translation>
+        <translation>Ajout d'un document…</translation>
     </message>
     <message>
         <source>“{title}” is attached.</source>
@@ -1628,7 +1628,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Saving a copy…</source>
-        <translation>Enregistrement d&apos;une copie…</translation>
+        <translation>Enregistrement d'une copie…</translation>
     </message>
     <message>
         <source>Copy saved: {path}</source>
@@ -1643,7 +1643,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>One or more existing patient files look like this patient. Check that it is not the same person before creating a new file.</source>
-        <translation>Un ou plusieurs dossiers existants ressemblent à ce patient. Vérifiez qu&apos;il ne s&apos;agit pas de la même personne avant de créer un nouveau dossier.</translation>
+        <translation>Un ou plusieurs dossiers existants ressemblent à ce patient. Vérifiez qu'il ne s'agit pas de la même personne avant de créer un nouveau dossier.</translation>
     </message>
     <message>
         <source>Create anyway</source>
@@ -1661,11 +1661,11 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>Effacer le dossier patient</translation>
     </message>
     <message>
-        <source>The file will be erased for good, at the patient&apos;s request: identity, history, family, genetics, every version, documents, follow-up plan, appointments and shares. Only a record that a file was erased stays in the event log, without any name. This cannot be undone.</source>
-        <translation>Le dossier sera effacé définitivement, à la demande du patient : identité, antécédents, famille, génétique, toutes les versions, documents, plan de suivi, rendez-vous et partages. Seule la mention qu&apos;un dossier a été effacé reste dans le journal des événements, sans aucun nom. C&apos;est irréversible.</translation>
+        <source>The file will be erased for good, at the patient's request: identity, history, family, genetics, every version, documents, follow-up plan, appointments and shares. Only a record that a file was erased stays in the event log, without any name. This cannot be undone.</source>
+        <translation>Le dossier sera effacé définitivement, à la demande du patient : identité, antécédents, famille, génétique, toutes les versions, documents, plan de suivi, rendez-vous et partages. Seule la mention qu'un dossier a été effacé reste dans le journal des événements, sans aucun nom. C'est irréversible.</translation>
     </message>
     <message>
-        <source>To confirm, type the patient&apos;s birth name: {name}</source>
+        <source>To confirm, type the patient's birth name: {name}</source>
         <translation>Pour confirmer, saisissez le nom de naissance du patient : {name}</translation>
     </message>
     <message>
@@ -1677,11 +1677,11 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <name>Errors</name>
     <message>
         <source>The requested item no longer exists. It may have been deleted.</source>
-        <translation>L&apos;élément demandé n&apos;existe plus. Il a peut-être été supprimé.</translation>
+        <translation>L'élément demandé n'existe plus. Il a peut-être été supprimé.</translation>
     </message>
     <message>
         <source>Someone else saved this record while you were editing it. Reload it to see their changes, then apply yours again.</source>
-        <translation>Quelqu&apos;un d&apos;autre a enregistré cette fiche pendant que vous la modifiiez. Rechargez-la pour voir ses modifications, puis appliquez à nouveau les vôtres.</translation>
+        <translation>Quelqu'un d'autre a enregistré cette fiche pendant que vous la modifiiez. Rechargez-la pour voir ses modifications, puis appliquez à nouveau les vôtres.</translation>
     </message>
     <message>
         <source>Incorrect login or password.</source>
@@ -1693,11 +1693,11 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The system keyring is not available on this computer. An account linked to this computer cannot be used here.</source>
-        <translation>Le trousseau système n&apos;est pas disponible sur cet ordinateur. Un compte lié à un ordinateur ne peut pas être utilisé ici.</translation>
+        <translation>Le trousseau système n'est pas disponible sur cet ordinateur. Un compte lié à un ordinateur ne peut pas être utilisé ici.</translation>
     </message>
     <message>
         <source>You must first replace your temporary password.</source>
-        <translation>Vous devez d&apos;abord remplacer votre mot de passe provisoire.</translation>
+        <translation>Vous devez d'abord remplacer votre mot de passe provisoire.</translation>
     </message>
     <message>
         <source>The connection to the database was lost. Try again in a moment.</source>
@@ -1705,11 +1705,11 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>{person} is the father of {children} but is not male.</source>
-        <translation>{person} est le père de {children} mais n&apos;est pas de sexe masculin.</translation>
+        <translation>{person} est le père de {children} mais n'est pas de sexe masculin.</translation>
     </message>
     <message>
         <source>{person} is the mother of {children} but is not female.</source>
-        <translation>{person} est la mère de {children} mais n&apos;est pas de sexe féminin.</translation>
+        <translation>{person} est la mère de {children} mais n'est pas de sexe féminin.</translation>
     </message>
     <message>
         <source>{person}: a cancer of this site ({site}) is not possible for this sex ({sex}).</source>
@@ -1725,11 +1725,11 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Your account no longer exists: the session is closed.</source>
-        <translation>Votre compte n&apos;existe plus : la session est fermée.</translation>
+        <translation>Votre compte n'existe plus : la session est fermée.</translation>
     </message>
     <message>
         <source>An error occurred: the operation was not completed.</source>
-        <translation>Une erreur est survenue : l&apos;opération n&apos;a pas été effectuée.</translation>
+        <translation>Une erreur est survenue : l'opération n'a pas été effectuée.</translation>
     </message>
     <message>
         <source>Some of the information entered is not valid.</source>
@@ -1737,11 +1737,11 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>This identification number is not valid.</source>
-        <translation>Ce numéro d&apos;identification n&apos;est pas valide.</translation>
+        <translation>Ce numéro d'identification n'est pas valide.</translation>
     </message>
     <message>
         <source>Your role does not allow you to perform this action.</source>
-        <translation>Votre rôle ne vous permet pas d&apos;effectuer cette action.</translation>
+        <translation>Votre rôle ne vous permet pas d'effectuer cette action.</translation>
     </message>
     <message>
         <source>Too many failed attempts. Try again in {minutes} minute(s).</source>
@@ -1757,11 +1757,11 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>A similar file already exists (same birth date and a close name, or the same NIR): check that it is not the same patient before creating a new file.</source>
-        <translation>Un dossier semblable existe déjà (même date de naissance et nom proche, ou même NIR) : vérifiez qu&apos;il ne s&apos;agit pas du même patient avant de créer un nouveau dossier.</translation>
+        <translation>Un dossier semblable existe déjà (même date de naissance et nom proche, ou même NIR) : vérifiez qu'il ne s'agit pas du même patient avant de créer un nouveau dossier.</translation>
     </message>
     <message>
         <source>The command line is not valid.</source>
-        <translation>La ligne de commande n&apos;est pas valide.</translation>
+        <translation>La ligne de commande n'est pas valide.</translation>
     </message>
     <message>
         <source>{identifier} must be entered as text.</source>
@@ -1769,7 +1769,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>{identifier} is missing.</source>
-        <translation>{identifier} n&apos;est pas renseigné.</translation>
+        <translation>{identifier} n'est pas renseigné.</translation>
     </message>
     <message>
         <source>{identifier} must contain digits only.</source>
@@ -1789,11 +1789,11 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Unknown professional identifier type (RPPS, ADELI or FINESS expected).</source>
-        <translation>Type d&apos;identifiant professionnel inconnu (RPPS, ADELI ou FINESS attendu).</translation>
+        <translation>Type d'identifiant professionnel inconnu (RPPS, ADELI ou FINESS attendu).</translation>
     </message>
     <message>
         <source>The check key (Luhn) of the RPPS number does not match: check the number, then confirm it if it is correct.</source>
-        <translation>La clé de contrôle (Luhn) du numéro RPPS ne correspond pas : vérifiez le numéro, puis confirmez s&apos;il est exact.</translation>
+        <translation>La clé de contrôle (Luhn) du numéro RPPS ne correspond pas : vérifiez le numéro, puis confirmez s'il est exact.</translation>
     </message>
     <message>
         <source>The check key of the FINESS number is incorrect: check the number.</source>
@@ -1813,7 +1813,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The NIR is not valid.</source>
-        <translation>Le NIR n&apos;est pas valide.</translation>
+        <translation>Le NIR n'est pas valide.</translation>
     </message>
     <message>
         <source>The INSEE birthplace code is incorrect: the commune number cannot be 000.</source>
@@ -1825,11 +1825,11 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The INSEE birthplace code is incorrect: for Corsica, the department is written 2A or 2B.</source>
-        <translation>Le code INSEE du lieu de naissance est incorrect : pour la Corse, le département s&apos;écrit 2A ou 2B.</translation>
+        <translation>Le code INSEE du lieu de naissance est incorrect : pour la Corse, le département s'écrit 2A ou 2B.</translation>
     </message>
     <message>
         <source>The INSEE birthplace code is incorrect: overseas codes start with 971 to 978.</source>
-        <translation>Le code INSEE du lieu de naissance est incorrect : les codes d&apos;outre-mer commencent par 971 à 978.</translation>
+        <translation>Le code INSEE du lieu de naissance est incorrect : les codes d'outre-mer commencent par 971 à 978.</translation>
     </message>
     <message>
         <source>The INSEE birthplace code is incorrect: the codes of the Pacific communities start with 984 to 989.</source>
@@ -1841,7 +1841,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>{name} may only contain letters, spaces, hyphens and apostrophes.</source>
-        <translation>{name} ne peut contenir que des lettres, des espaces, des traits d&apos;union et des apostrophes.</translation>
+        <translation>{name} ne peut contenir que des lettres, des espaces, des traits d'union et des apostrophes.</translation>
     </message>
     <message>
         <source>The birth name is required.</source>
@@ -1885,7 +1885,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The identity status must be PROV, RECUP, VALI or QUAL.</source>
-        <translation>Le statut de l&apos;identité doit être PROV, RECUP, VALI ou QUAL.</translation>
+        <translation>Le statut de l'identité doit être PROV, RECUP, VALI ou QUAL.</translation>
     </message>
     <message>
         <source>A validated or qualified identity needs the birthplace code.</source>
@@ -1901,7 +1901,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The birth year coded in the NIR does not match the birth date.</source>
-        <translation>L&apos;année de naissance codée dans le NIR ne correspond pas à la date de naissance.</translation>
+        <translation>L'année de naissance codée dans le NIR ne correspond pas à la date de naissance.</translation>
     </message>
     <message>
         <source>The birth month coded in the NIR does not match the birth date.</source>
@@ -1909,7 +1909,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The e-mail address is not valid (example: firstname.lastname@example.com).</source>
-        <translation>L&apos;adresse e-mail n&apos;est pas valide (exemple : prenom.nom@exemple.fr).</translation>
+        <translation>L'adresse e-mail n'est pas valide (exemple : prenom.nom@exemple.fr).</translation>
     </message>
     <message>
         <source>The postal code must have 5 digits.</source>
@@ -1921,7 +1921,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>A French phone number (+33) must have 9 digits after the country code.</source>
-        <translation>Un numéro de téléphone français (+33) doit comporter 9 chiffres après l&apos;indicatif.</translation>
+        <translation>Un numéro de téléphone français (+33) doit comporter 9 chiffres après l'indicatif.</translation>
     </message>
     <message>
         <source>An international phone number must have 6 to 15 digits.</source>
@@ -1929,11 +1929,11 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The phone number must have 10 digits and start with 0 (or with + followed by the country code).</source>
-        <translation>Le numéro de téléphone doit comporter 10 chiffres et commencer par 0 (ou par + suivi de l&apos;indicatif du pays).</translation>
+        <translation>Le numéro de téléphone doit comporter 10 chiffres et commencer par 0 (ou par + suivi de l'indicatif du pays).</translation>
     </message>
     <message>
         <source>The login must have 3 to 64 characters: lower-case letters without accents, digits, dot, hyphen or underscore.</source>
-        <translation>L&apos;identifiant doit comporter de 3 à 64 caractères : lettres minuscules sans accent, chiffres, point, tiret ou tiret bas.</translation>
+        <translation>L'identifiant doit comporter de 3 à 64 caractères : lettres minuscules sans accent, chiffres, point, tiret ou tiret bas.</translation>
     </message>
     <message>
         <source>This login is already used by another account.</source>
@@ -1941,7 +1941,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The login of an account cannot be changed.</source>
-        <translation>L&apos;identifiant d&apos;un compte ne peut pas être modifié.</translation>
+        <translation>L'identifiant d'un compte ne peut pas être modifié.</translation>
     </message>
     <message>
         <source>The last name is required.</source>
@@ -1957,11 +1957,11 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The chosen role does not exist.</source>
-        <translation>Le rôle choisi n&apos;existe pas.</translation>
+        <translation>Le rôle choisi n'existe pas.</translation>
     </message>
     <message>
         <source>The e-mail address is too long.</source>
-        <translation>L&apos;adresse e-mail est trop longue.</translation>
+        <translation>L'adresse e-mail est trop longue.</translation>
     </message>
     <message>
         <source>A health professional must have an RPPS or ADELI number.</source>
@@ -1977,7 +1977,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>This structure does not exist.</source>
-        <translation>Cette structure n&apos;existe pas.</translation>
+        <translation>Cette structure n'existe pas.</translation>
     </message>
     <message>
         <source>Another structure already uses this FINESS number.</source>
@@ -1985,7 +1985,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>This account does not exist.</source>
-        <translation>Ce compte n&apos;existe pas.</translation>
+        <translation>Ce compte n'existe pas.</translation>
     </message>
     <message>
         <source>This account is revoked: it can no longer be changed.</source>
@@ -2009,7 +2009,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>This account is not an active administrator account.</source>
-        <translation>Ce compte n&apos;est pas un compte administrateur actif.</translation>
+        <translation>Ce compte n'est pas un compte administrateur actif.</translation>
     </message>
     <message>
         <source>The two passwords entered are different.</source>
@@ -2025,7 +2025,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>No user is signed in.</source>
-        <translation>Aucun utilisateur n&apos;est connecté.</translation>
+        <translation>Aucun utilisateur n'est connecté.</translation>
     </message>
     <message>
         <source>This action is reserved for administrators.</source>
@@ -2033,7 +2033,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>You do not have access to this patient file.</source>
-        <translation>Vous n&apos;avez pas accès à ce dossier patient.</translation>
+        <translation>Vous n'avez pas accès à ce dossier patient.</translation>
     </message>
     <message>
         <source>This file is shared with you read-only.</source>
@@ -2045,7 +2045,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>This patient file does not exist.</source>
-        <translation>Ce dossier patient n&apos;existe pas.</translation>
+        <translation>Ce dossier patient n'existe pas.</translation>
     </message>
     <message>
         <source>You cannot delete your own account.</source>
@@ -2053,7 +2053,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Only the account of a departed (revoked) user can be deleted: revoke it first.</source>
-        <translation>Seul le compte d&apos;un utilisateur parti (révoqué) peut être supprimé : révoquez-le d&apos;abord.</translation>
+        <translation>Seul le compte d'un utilisateur parti (révoqué) peut être supprimé : révoquez-le d'abord.</translation>
     </message>
     <message>
         <source>This account is already deleted.</source>
@@ -2061,11 +2061,11 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The number of files to delete changed since the confirmation ({expected} announced, {found} now): nothing was deleted, try again.</source>
-        <translation>Le nombre de dossiers à supprimer a changé depuis la confirmation ({expected} annoncés, {found} maintenant) : rien n&apos;a été supprimé, recommencez.</translation>
+        <translation>Le nombre de dossiers à supprimer a changé depuis la confirmation ({expected} annoncés, {found} maintenant) : rien n'a été supprimé, recommencez.</translation>
     </message>
     <message>
         <source>This alert no longer exists.</source>
-        <translation>Cette alerte n&apos;existe plus.</translation>
+        <translation>Cette alerte n'existe plus.</translation>
     </message>
     <message>
         <source>This alert concerns no existing account.</source>
@@ -2073,7 +2073,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>This account has no email address: it cannot be informed.</source>
-        <translation>Ce compte n&apos;a pas d&apos;adresse électronique : impossible de l&apos;informer.</translation>
+        <translation>Ce compte n'a pas d'adresse électronique : impossible de l'informer.</translation>
     </message>
     <message>
         <source>Choose the practitioner in charge of the file.</source>
@@ -2093,15 +2093,15 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>This path is not a folder: {path}</source>
-        <translation>Ce chemin n&apos;est pas un dossier : {path}</translation>
+        <translation>Ce chemin n'est pas un dossier : {path}</translation>
     </message>
     <message>
         <source>The location of the database could not be saved in {path}: {reason}.</source>
-        <translation>Impossible d&apos;enregistrer l&apos;emplacement de la base de données dans {path} : {reason}.</translation>
+        <translation>Impossible d'enregistrer l'emplacement de la base de données dans {path} : {reason}.</translation>
     </message>
     <message>
         <source>The export file cannot be written: {path} ({reason}).</source>
-        <translation>Impossible d&apos;écrire le fichier d&apos;export : {path} ({reason}).</translation>
+        <translation>Impossible d'écrire le fichier d'export : {path} ({reason}).</translation>
     </message>
     <message>
         <source>The file cannot be read: {path} ({reason}).</source>
@@ -2109,11 +2109,11 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The file {path} is too large to be imported ({maximum} kB at most): nothing was imported.</source>
-        <translation>Le fichier {path} est trop volumineux pour être importé ({maximum} ko au plus) : rien n&apos;a été importé.</translation>
+        <translation>Le fichier {path} est trop volumineux pour être importé ({maximum} ko au plus) : rien n'a été importé.</translation>
     </message>
     <message>
         <source>The recovery sheet could not be saved in “{path}”: {reason}.</source>
-        <translation>La fiche de récupération n&apos;a pas pu être enregistrée dans « {path} » : {reason}.</translation>
+        <translation>La fiche de récupération n'a pas pu être enregistrée dans « {path} » : {reason}.</translation>
     </message>
     <message>
         <source>The database file cannot be found: {path}</source>
@@ -2125,11 +2125,11 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>This file is an unencrypted SQLite database: it is not an OISO database.</source>
-        <translation>Ce fichier est une base SQLite non chiffrée : ce n&apos;est pas une base OISO.</translation>
+        <translation>Ce fichier est une base SQLite non chiffrée : ce n'est pas une base OISO.</translation>
     </message>
     <message>
         <source>The database cannot be opened with this key: the file is damaged or the key belongs to another database.</source>
-        <translation>Impossible d&apos;ouvrir la base de données avec cette clé : fichier endommagé ou clé d&apos;une autre base.</translation>
+        <translation>Impossible d'ouvrir la base de données avec cette clé : fichier endommagé ou clé d'une autre base.</translation>
     </message>
     <message>
         <source>The database is damaged: some pages cannot be decrypted. Restore the latest backup.</source>
@@ -2137,7 +2137,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The database is in use by another session of OISO Desktop: close it, then try again.</source>
-        <translation>La base de données est utilisée par une autre session d&apos;OISO Desktop : fermez-la puis réessayez.</translation>
+        <translation>La base de données est utilisée par une autre session d'OISO Desktop : fermez-la puis réessayez.</translation>
     </message>
     <message>
         <source>The database is busy with another computer: try again in a few moments.</source>
@@ -2145,15 +2145,15 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>This database does not belong to this key file.</source>
-        <translation>Cette base de données n&apos;appartient pas à ce trousseau de clés.</translation>
+        <translation>Cette base de données n'appartient pas à ce trousseau de clés.</translation>
     </message>
     <message>
         <source>The database file {path} cannot be read (insufficient rights): check its permissions or ask your IT department for access.</source>
-        <translation>Le fichier de base de données {path} ne peut pas être lu (droits insuffisants) : vérifiez ses permissions ou demandez l&apos;accès à votre service informatique.</translation>
+        <translation>Le fichier de base de données {path} ne peut pas être lu (droits insuffisants) : vérifiez ses permissions ou demandez l'accès à votre service informatique.</translation>
     </message>
     <message>
         <source>The database file {path} cannot be modified (insufficient rights): check its permissions or ask your IT department for access.</source>
-        <translation>Le fichier de base de données {path} ne peut pas être modifié (droits insuffisants) : vérifiez ses permissions ou demandez l&apos;accès à votre service informatique.</translation>
+        <translation>Le fichier de base de données {path} ne peut pas être modifié (droits insuffisants) : vérifiez ses permissions ou demandez l'accès à votre service informatique.</translation>
     </message>
     <message>
         <source>The database folder {path} cannot be modified (insufficient rights): OISO Desktop must be able to write its transaction log there.</source>
@@ -2165,7 +2165,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The text entered is not valid UTF-8 text.</source>
-        <translation>Le texte saisi n&apos;est pas du texte UTF-8 valide.</translation>
+        <translation>Le texte saisi n'est pas du texte UTF-8 valide.</translation>
     </message>
     <message>
         <source>Unknown reason for a key change.</source>
@@ -2189,11 +2189,11 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The key file is damaged or is not an OISO key file: {path}.</source>
-        <translation>Le fichier de clés est endommagé ou n&apos;est pas un fichier de clés OISO : {path}.</translation>
+        <translation>Le fichier de clés est endommagé ou n'est pas un fichier de clés OISO : {path}.</translation>
     </message>
     <message>
         <source>This key file comes from a newer version of OISO Desktop: update the application.</source>
-        <translation>Ce fichier de clés provient d&apos;une version plus récente d&apos;OISO Desktop : mettez l&apos;application à jour.</translation>
+        <translation>Ce fichier de clés provient d'une version plus récente d'OISO Desktop : mettez l'application à jour.</translation>
     </message>
     <message>
         <source>The key file is damaged: an encrypted key cannot be read.</source>
@@ -2205,7 +2205,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The key file has been busy with another session of OISO Desktop for more than {seconds} seconds: try again in a moment.</source>
-        <translation>Le fichier de clés est occupé par une autre session d&apos;OISO Desktop depuis plus de {seconds} secondes : réessayez dans un instant.</translation>
+        <translation>Le fichier de clés est occupé par une autre session d'OISO Desktop depuis plus de {seconds} secondes : réessayez dans un instant.</translation>
     </message>
     <message>
         <source>The lock of the file {name} cannot be created: {reason}.</source>
@@ -2225,11 +2225,11 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The key of this session is not available: log in again.</source>
-        <translation>La clé de cette session n&apos;est pas disponible : reconnectez-vous.</translation>
+        <translation>La clé de cette session n'est pas disponible : reconnectez-vous.</translation>
     </message>
     <message>
         <source>The database key changed since this session opened: log in again.</source>
-        <translation>La clé de la base a changé depuis l&apos;ouverture de cette session : reconnectez-vous.</translation>
+        <translation>La clé de la base a changé depuis l'ouverture de cette session : reconnectez-vous.</translation>
     </message>
     <message>
         <source>The key of this session no longer matches the key file: log in again, then try again.</source>
@@ -2237,7 +2237,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Another session of OISO Desktop has the database open: the key change (revocation) is pending. It will be done as soon as the database is free, at the next opening or when you start it again.</source>
-        <translation>La base est ouverte par une autre session d&apos;OISO Desktop : le changement de clé (révocation) est en attente. Il se fera dès que la base sera libre, à la prochaine ouverture ou quand vous le relancerez.</translation>
+        <translation>La base est ouverte par une autre session d'OISO Desktop : le changement de clé (révocation) est en attente. Il se fera dès que la base sera libre, à la prochaine ouverture ou quand vous le relancerez.</translation>
     </message>
     <message>
         <source>A change of the database key is already pending.</source>
@@ -2245,19 +2245,19 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>A change of the database key is pending: the pending key is not available in this session. Log in again, then try again.</source>
-        <translation>Un changement de clé de la base est en attente : la clé en attente n&apos;est pas disponible dans cette session. Reconnectez-vous puis réessayez.</translation>
+        <translation>Un changement de clé de la base est en attente : la clé en attente n'est pas disponible dans cette session. Reconnectez-vous puis réessayez.</translation>
     </message>
     <message>
         <source>The key change pending in the key file is not the one just applied: nothing was committed. Log in again before trying again.</source>
-        <translation>Le changement de clé en attente dans le fichier de clés n&apos;est pas celui qui vient d&apos;être appliqué : rien n&apos;a été validé. Reconnectez-vous avant de réessayer.</translation>
+        <translation>Le changement de clé en attente dans le fichier de clés n'est pas celui qui vient d'être appliqué : rien n'a été validé. Reconnectez-vous avant de réessayer.</translation>
     </message>
     <message>
         <source>The new database key could not be checked in the key file: the database keeps its current key.</source>
-        <translation>La nouvelle clé de la base n&apos;a pas pu être vérifiée dans le fichier de clés : la base garde sa clé actuelle.</translation>
+        <translation>La nouvelle clé de la base n'a pas pu être vérifiée dans le fichier de clés : la base garde sa clé actuelle.</translation>
     </message>
     <message>
         <source>The change of the database key failed: the database keeps its current key.</source>
-        <translation>Le changement de clé de la base n&apos;a pas abouti : la base garde sa clé actuelle.</translation>
+        <translation>Le changement de clé de la base n'a pas abouti : la base garde sa clé actuelle.</translation>
     </message>
     <message>
         <source>The keys of this database are not available.</source>
@@ -2265,11 +2265,11 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The database key is not available.</source>
-        <translation>La clé de la base n&apos;est pas disponible.</translation>
+        <translation>La clé de la base n'est pas disponible.</translation>
     </message>
     <message>
         <source>No key exists for this account.</source>
-        <translation>Aucune clé n&apos;existe pour ce compte.</translation>
+        <translation>Aucune clé n'existe pour ce compte.</translation>
     </message>
     <message>
         <source>The private key does not match this account.</source>
@@ -2289,11 +2289,11 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>This account is linked to this computer but its secret cannot be found in the system keyring. Use the recovery code or ask the administrator to reset your password.</source>
-        <translation>Ce compte est lié à cet ordinateur mais son secret est introuvable dans le trousseau système. Utilisez le code de récupération ou demandez à l&apos;administrateur de réinitialiser votre mot de passe.</translation>
+        <translation>Ce compte est lié à cet ordinateur mais son secret est introuvable dans le trousseau système. Utilisez le code de récupération ou demandez à l'administrateur de réinitialiser votre mot de passe.</translation>
     </message>
     <message>
         <source>The system keyring refused the requested operation. Check that it is unlocked, then try again.</source>
-        <translation>Le trousseau système a refusé l&apos;opération demandée. Vérifiez qu&apos;il est déverrouillé puis réessayez.</translation>
+        <translation>Le trousseau système a refusé l'opération demandée. Vérifiez qu'il est déverrouillé puis réessayez.</translation>
     </message>
     <message>
         <source>A secret in the system keyring cannot be read.</source>
@@ -2301,19 +2301,19 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Unattended maintenance is not set up for this database: an administrator must run “oiso-desktop maintenance setup-unattended”.</source>
-        <translation>La maintenance sans surveillance n&apos;est pas configurée pour cette base : un administrateur doit lancer « oiso-desktop maintenance setup-unattended ».</translation>
+        <translation>La maintenance sans surveillance n'est pas configurée pour cette base : un administrateur doit lancer « oiso-desktop maintenance setup-unattended ».</translation>
     </message>
     <message>
-        <source>The secret of unattended maintenance is not in this account&apos;s system keyring: run maintenance with the system account that set it up, or set it up again.</source>
-        <translation>Le secret de la maintenance sans surveillance est introuvable dans le trousseau système de ce compte : lancez la maintenance avec le compte du système qui l&apos;a configurée, ou configurez-la de nouveau.</translation>
+        <source>The secret of unattended maintenance is not in this account's system keyring: run maintenance with the system account that set it up, or set it up again.</source>
+        <translation>Le secret de la maintenance sans surveillance est introuvable dans le trousseau système de ce compte : lancez la maintenance avec le compte du système qui l'a configurée, ou configurez-la de nouveau.</translation>
     </message>
     <message>
-        <source>The secret in the system keyring does not open this database&apos;s maintenance key: set up unattended maintenance again.</source>
-        <translation>Le secret du trousseau système n&apos;ouvre pas la clé de maintenance de cette base : configurez de nouveau la maintenance sans surveillance.</translation>
+        <source>The secret in the system keyring does not open this database's maintenance key: set up unattended maintenance again.</source>
+        <translation>Le secret du trousseau système n'ouvre pas la clé de maintenance de cette base : configurez de nouveau la maintenance sans surveillance.</translation>
     </message>
     <message>
         <source>No system keyring is available for this account: unattended maintenance cannot be used (a secret is never written in plain text).</source>
-        <translation>Aucun trousseau système n&apos;est disponible pour ce compte : la maintenance sans surveillance est impossible (aucun secret n&apos;est jamais écrit en clair).</translation>
+        <translation>Aucun trousseau système n'est disponible pour ce compte : la maintenance sans surveillance est impossible (aucun secret n'est jamais écrit en clair).</translation>
     </message>
     <message>
         <source>A maintenance step failed unexpectedly (the database busy or unreachable?): the other steps ran, and it will be tried again at the next run.</source>
@@ -2321,15 +2321,15 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>“{value}” is not an age: enter a number (45), an approximate age (~45, 40-49, &lt; 50) or “unknown”.</source>
-        <translation>« {value} » n&apos;est pas un âge : saisissez un nombre (45), un âge approché (~45, 40-49, &lt; 50) ou « inconnu ».</translation>
+        <translation>« {value} » n'est pas un âge : saisissez un nombre (45), un âge approché (~45, 40-49, &lt; 50) ou « inconnu ».</translation>
     </message>
     <message>
         <source>The age “{value}” must be between 0 and {maximum} years.</source>
-        <translation>L&apos;âge « {value} » doit être compris entre 0 et {maximum} ans.</translation>
+        <translation>L'âge « {value} » doit être compris entre 0 et {maximum} ans.</translation>
     </message>
     <message>
         <source>The person “{person_id}” is not in the family.</source>
-        <translation>La personne « {person_id} » n&apos;est pas dans la famille.</translation>
+        <translation>La personne « {person_id} » n'est pas dans la famille.</translation>
     </message>
     <message>
         <source>{person} already has parents.</source>
@@ -2345,7 +2345,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>{person} has several partners: choose the other parent.</source>
-        <translation>{person} a plusieurs partenaires : choisissez l&apos;autre parent.</translation>
+        <translation>{person} a plusieurs partenaires : choisissez l'autre parent.</translation>
     </message>
     <message>
         <source>The proband cannot be removed from the family.</source>
@@ -2353,7 +2353,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>{person} has children in the family: remove the children first.</source>
-        <translation>{person} a des enfants dans la famille : retirez d&apos;abord ses enfants.</translation>
+        <translation>{person} a des enfants dans la famille : retirez d'abord ses enfants.</translation>
     </message>
     <message>
         <source>The family has {count} people: at most {maximum}.</source>
@@ -2361,7 +2361,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The identifier “{person_id}” is empty or used by several people.</source>
-        <translation>L&apos;identifiant « {person_id} » est vide ou utilisé par plusieurs personnes.</translation>
+        <translation>L'identifiant « {person_id} » est vide ou utilisé par plusieurs personnes.</translation>
     </message>
     <message>
         <source>{person}: unknown sex “{value}” (F, M or U).</source>
@@ -2369,11 +2369,11 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>{person}: the birth year {year} must be between {minimum} and {maximum}.</source>
-        <translation>{person} : l&apos;année de naissance {year} doit être comprise entre {minimum} et {maximum}.</translation>
+        <translation>{person} : l'année de naissance {year} doit être comprise entre {minimum} et {maximum}.</translation>
     </message>
     <message>
         <source>{person}: the age {age} is not possible for someone born in {birth_year}.</source>
-        <translation>{person} : l&apos;âge {age} est impossible pour une personne née en {birth_year}.</translation>
+        <translation>{person} : l'âge {age} est impossible pour une personne née en {birth_year}.</translation>
     </message>
     <message>
         <source>{person}: an age at death is entered but the person is alive.</source>
@@ -2381,11 +2381,11 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>{person}: the value “{value}” of the field “{field_name}” is not valid.</source>
-        <translation>{person} : la valeur « {value} » du champ « {field_name} » n&apos;est pas valide.</translation>
+        <translation>{person} : la valeur « {value} » du champ « {field_name} » n'est pas valide.</translation>
     </message>
     <message>
         <source>{person}: the parent “{parent_id}” is not in the family.</source>
-        <translation>{person} : le parent « {parent_id} » n&apos;est pas dans la famille.</translation>
+        <translation>{person} : le parent « {parent_id} » n'est pas dans la famille.</translation>
     </message>
     <message>
         <source>{person}: enter both parents or neither.</source>
@@ -2393,7 +2393,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>{person} (born in {child_year} at the latest) cannot be the child of {parent} (born in {parent_year} at the earliest): a parent is at least {minimum} when their child is born.</source>
-        <translation>{person} (né(e) au plus tard en {child_year}) ne peut pas être l&apos;enfant de {parent} (né(e) au plus tôt en {parent_year}) : un parent a au moins {minimum} ans à la naissance de son enfant.</translation>
+        <translation>{person} (né(e) au plus tard en {child_year}) ne peut pas être l'enfant de {parent} (né(e) au plus tôt en {parent_year}) : un parent a au moins {minimum} ans à la naissance de son enfant.</translation>
     </message>
     <message>
         <source>{person}: unknown cancer site “{site}”.</source>
@@ -2404,28 +2404,28 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>{person} : le diagnostic ({site}, à {age} ans) est postérieur au décès (à {death_age} ans).</translation>
     </message>
     <message>
-        <source>{person}: the age at diagnosis ({site}, {age}) is above the person&apos;s age ({current_age} at most).</source>
-        <translation>{person} : l&apos;âge au diagnostic ({site}, {age} ans) dépasse l&apos;âge de la personne ({current_age} ans au plus).</translation>
+        <source>{person}: the age at diagnosis ({site}, {age}) is above the person's age ({current_age} at most).</source>
+        <translation>{person} : l'âge au diagnostic ({site}, {age} ans) dépasse l'âge de la personne ({current_age} ans au plus).</translation>
     </message>
     <message>
         <source>{person}: a contralateral breast cancer follows a first breast cancer (enter the first one, at a lower or equal age).</source>
-        <translation>{person} : un cancer du sein controlatéral suit un premier cancer du sein (saisissez d&apos;abord le premier, à un âge inférieur ou égal).</translation>
+        <translation>{person} : un cancer du sein controlatéral suit un premier cancer du sein (saisissez d'abord le premier, à un âge inférieur ou égal).</translation>
     </message>
     <message>
         <source>{person}: “{gene}” is not a gene symbol (BRCA1, MLH1...).</source>
-        <translation>{person} : « {gene} » n&apos;est pas un symbole de gène (BRCA1, MLH1...).</translation>
+        <translation>{person} : « {gene} » n'est pas un symbole de gène (BRCA1, MLH1...).</translation>
     </message>
     <message>
         <source>{person}: the result of the {gene} test ({result}) is not valid.</source>
-        <translation>{person} : le résultat du test {gene} ({result}) n&apos;est pas valide.</translation>
+        <translation>{person} : le résultat du test {gene} ({result}) n'est pas valide.</translation>
     </message>
     <message>
         <source>No one is marked as the proband.</source>
-        <translation>Aucune personne n&apos;est désignée comme cas index.</translation>
+        <translation>Aucune personne n'est désignée comme cas index.</translation>
     </message>
     <message>
         <source>There can be only one proband; several people are: {probands}.</source>
-        <translation>Il ne peut y avoir qu&apos;un cas index ; plusieurs personnes le sont : {probands}.</translation>
+        <translation>Il ne peut y avoir qu'un cas index ; plusieurs personnes le sont : {probands}.</translation>
     </message>
     <message>
         <source>Circular parentage: {people} are among their own ancestors.</source>
@@ -2433,7 +2433,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>{person} is linked to the proband by no link (parent, child or partner).</source>
-        <translation>{person} n&apos;est relié(e) au cas index par aucun lien (parent, enfant ou partenaire).</translation>
+        <translation>{person} n'est relié(e) au cas index par aucun lien (parent, enfant ou partenaire).</translation>
     </message>
     <message>
         <source>Incorrect twin group ({people}): at least two people of the family, each in one group only.</source>
@@ -2469,7 +2469,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>the line of column names (##FamID Name Target...) is missing before the data: the columns of the format are assumed, in order.</source>
-        <translation>la ligne des noms de colonnes (##FamID Name Target...) manque avant les données : les colonnes du format sont supposées dans l&apos;ordre.</translation>
+        <translation>la ligne des noms de colonnes (##FamID Name Target...) manque avant les données : les colonnes du format sont supposées dans l'ordre.</translation>
     </message>
     <message>
         <source>the line has {count} fields instead of {expected}.</source>
@@ -2477,11 +2477,11 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>person {person}, column {column}: “{value}” is not a possible value ({expected}).</source>
-        <translation>personne {person}, colonne {column} : « {value} » n&apos;est pas une valeur possible ({expected}).</translation>
+        <translation>personne {person}, colonne {column} : « {value} » n'est pas une valeur possible ({expected}).</translation>
     </message>
     <message>
         <source>person {person}: this identifier is already that of a person on line {first_line}.</source>
-        <translation>personne {person} : cet identifiant est déjà celui d&apos;une personne de la ligne {first_line}.</translation>
+        <translation>personne {person} : cet identifiant est déjà celui d'une personne de la ligne {first_line}.</translation>
     </message>
     <message>
         <source>person {person}, column MZtwin: the monozygotic twin code “{value}” appears {count} times (exactly 2 expected).</source>
@@ -2497,7 +2497,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>CanRisk only accepts pairs of monozygotic twins, {maximum} at most: {people}.</source>
-        <translation>CanRisk n&apos;accepte que des paires de jumeaux monozygotes, au plus {maximum} : {people}.</translation>
+        <translation>CanRisk n'accepte que des paires de jumeaux monozygotes, au plus {maximum} : {people}.</translation>
     </message>
     <message>
         <source>An encrypted clinical value cannot be read: it was altered or moved, or the clinical key does not match.</source>
@@ -2513,59 +2513,59 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>This database has no clinical key yet.</source>
-        <translation>Cette base n&apos;a pas encore de clé clinique.</translation>
+        <translation>Cette base n'a pas encore de clé clinique.</translation>
     </message>
     <message>
         <source>The clinical key has changed since this session opened: log in again, then retry.</source>
-        <translation>La clé clinique a changé depuis l&apos;ouverture de cette session : reconnectez-vous puis réessayez.</translation>
+        <translation>La clé clinique a changé depuis l'ouverture de cette session : reconnectez-vous puis réessayez.</translation>
     </message>
     <message>
         <source>Your access to clinical data awaits the approval of a practitioner or counsellor who already holds it.</source>
-        <translation>Votre accès aux données cliniques attend l&apos;approbation d&apos;un praticien ou d&apos;un conseiller qui le détient déjà.</translation>
+        <translation>Votre accès aux données cliniques attend l'approbation d'un praticien ou d'un conseiller qui le détient déjà.</translation>
     </message>
     <message>
         <source>This account is not awaiting access to clinical data.</source>
-        <translation>Ce compte n&apos;attend pas d&apos;accès aux données cliniques.</translation>
+        <translation>Ce compte n'attend pas d'accès aux données cliniques.</translation>
     </message>
     <message>
         <source>A practitioner or counsellor already holds the clinical key: they approve this account, not the recovery code.</source>
-        <translation>Un praticien ou un conseiller détient déjà la clé clinique : c&apos;est à lui d&apos;approuver ce compte, pas au code de récupération.</translation>
+        <translation>Un praticien ou un conseiller détient déjà la clé clinique : c'est à lui d'approuver ce compte, pas au code de récupération.</translation>
     </message>
     <message>
         <source>Only the current recovery code gives access to clinical data: first have a clinical account approved with that code, then issue a new sheet.</source>
-        <translation>Seul le code de récupération actuel donne accès aux données cliniques : faites d&apos;abord approuver un compte clinique avec ce code, puis émettez une nouvelle feuille.</translation>
+        <translation>Seul le code de récupération actuel donne accès aux données cliniques : faites d'abord approuver un compte clinique avec ce code, puis émettez une nouvelle feuille.</translation>
     </message>
     <message>
         <source>The clinical key written in the key file does not chain to any trusted key: it may have been substituted. It is not used; tell the administrator.</source>
-        <translation>La clé clinique inscrite dans le fichier de clés ne se rattache à aucune clé de confiance : elle a pu être substituée. Elle n&apos;est pas utilisée ; prévenez l&apos;administrateur.</translation>
+        <translation>La clé clinique inscrite dans le fichier de clés ne se rattache à aucune clé de confiance : elle a pu être substituée. Elle n'est pas utilisée ; prévenez l'administrateur.</translation>
     </message>
     <message>
         <source>Trust marks of the clinical key are missing from the key file although the event log shows they were set (or cannot show they were not): nobody is trusted anew and the key is not renewed. Tell the administrator.</source>
-        <translation>Des marques de confiance de la clé clinique manquent dans le fichier de clés alors que le journal montre qu&apos;elles ont été posées (ou ne peut pas montrer le contraire) : personne n&apos;est approuvé de nouveau et la clé n&apos;est pas renouvelée. Prévenez l&apos;administrateur.</translation>
+        <translation>Des marques de confiance de la clé clinique manquent dans le fichier de clés alors que le journal montre qu'elles ont été posées (ou ne peut pas montrer le contraire) : personne n'est approuvé de nouveau et la clé n'est pas renouvelée. Prévenez l'administrateur.</translation>
     </message>
     <message>
         <source>“{value}” is not a valid date: enter it as DD/MM/YYYY.</source>
-        <translation>« {value} » n&apos;est pas une date valide : saisissez-la sous la forme JJ/MM/AAAA.</translation>
+        <translation>« {value} » n'est pas une date valide : saisissez-la sous la forme JJ/MM/AAAA.</translation>
     </message>
     <message>
         <source>{person} is named in the Genetics tab (predictive test or family information): remove those mentions first, then delete the person.</source>
-        <translation>{person} est cité(e) dans l&apos;onglet Génétique (test prédictif ou information de la famille) : retirez d&apos;abord ces mentions, puis supprimez la personne.</translation>
+        <translation>{person} est cité(e) dans l'onglet Génétique (test prédictif ou information de la famille) : retirez d'abord ces mentions, puis supprimez la personne.</translation>
     </message>
     <message>
         <source>The summary could not be saved: {path} ({reason}).</source>
-        <translation>La synthèse n&apos;a pas pu être enregistrée : {path} ({reason}).</translation>
+        <translation>La synthèse n'a pas pu être enregistrée : {path} ({reason}).</translation>
     </message>
     <message>
         <source>The link to patient file no. {patient_id} was not saved: you cannot open that file, or it does not exist.</source>
-        <translation>Le lien vers le dossier n° {patient_id} n&apos;a pas été enregistré : vous ne pouvez pas ouvrir ce dossier, ou il n&apos;existe pas.</translation>
+        <translation>Le lien vers le dossier n° {patient_id} n'a pas été enregistré : vous ne pouvez pas ouvrir ce dossier, ou il n'existe pas.</translation>
     </message>
     <message>
         <source>Attachment no. {document_id} does not belong to this file: the link was not saved.</source>
-        <translation>Le document joint n° {document_id} n&apos;appartient pas à ce dossier : le lien n&apos;a pas été enregistré.</translation>
+        <translation>Le document joint n° {document_id} n'appartient pas à ce dossier : le lien n'a pas été enregistré.</translation>
     </message>
     <message>
         <source>The file “{file_name}” is empty: it was not attached.</source>
-        <translation>Le fichier « {file_name} » est vide : il n&apos;a pas été joint.</translation>
+        <translation>Le fichier « {file_name} » est vide : il n'a pas été joint.</translation>
     </message>
     <message>
         <source>The file “{file_name}” is too large ({size}): {maximum} at most.</source>
@@ -2573,19 +2573,19 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The file “{file_name}” was not attached: only PDF, JPEG and PNG files are accepted (extension {extension}).</source>
-        <translation>Le fichier « {file_name} » n&apos;a pas été joint : seuls les fichiers PDF, JPEG et PNG sont acceptés (extension {extension}).</translation>
+        <translation>Le fichier « {file_name} » n'a pas été joint : seuls les fichiers PDF, JPEG et PNG sont acceptés (extension {extension}).</translation>
     </message>
     <message>
         <source>The file “{file_name}” was not attached: its name announces a {announced} file but its content is of type {found}.</source>
-        <translation>Le fichier « {file_name} » n&apos;a pas été joint : son nom annonce un fichier {announced} mais son contenu est de type {found}.</translation>
+        <translation>Le fichier « {file_name} » n'a pas été joint : son nom annonce un fichier {announced} mais son contenu est de type {found}.</translation>
     </message>
     <message>
         <source>The file “{file_name}” is damaged and cannot be read: it was not attached. Ask for a new copy.</source>
-        <translation>Le fichier « {file_name} » est endommagé et ne peut pas être lu : il n&apos;a pas été joint. Demandez-en une nouvelle copie.</translation>
+        <translation>Le fichier « {file_name} » est endommagé et ne peut pas être lu : il n'a pas été joint. Demandez-en une nouvelle copie.</translation>
     </message>
     <message>
         <source>The image “{file_name}” is too large ({pixels} pixels): {maximum} million pixels at most. Reduce its resolution before attaching it.</source>
-        <translation>L&apos;image « {file_name} » est trop grande ({pixels} pixels) : {maximum} millions de pixels au plus. Réduisez sa résolution avant de la joindre.</translation>
+        <translation>L'image « {file_name} » est trop grande ({pixels} pixels) : {maximum} millions de pixels au plus. Réduisez sa résolution avant de la joindre.</translation>
     </message>
     <message>
         <source>This file is already attached to this patient file: “{title}”.</source>
@@ -2593,7 +2593,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The document was not saved: {count} problem(s), each shown at its field.</source>
-        <translation>Le document n&apos;a pas été enregistré : {count} problème(s), chacun signalé à son champ.</translation>
+        <translation>Le document n'a pas été enregistré : {count} problème(s), chacun signalé à son champ.</translation>
     </message>
     <message>
         <source>Give the document a title.</source>
@@ -2605,7 +2605,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The date of the document ({date}) is before {year}: check the year.</source>
-        <translation>La date du document ({date}) est antérieure à {year} : vérifiez l&apos;année.</translation>
+        <translation>La date du document ({date}) est antérieure à {year} : vérifiez l'année.</translation>
     </message>
     <message>
         <source>Unknown document category “{value}”.</source>
@@ -2613,11 +2613,11 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>This document no longer exists: it may have been deleted.</source>
-        <translation>Ce document n&apos;existe plus : il a peut-être été supprimé.</translation>
+        <translation>Ce document n'existe plus : il a peut-être été supprimé.</translation>
     </message>
     <message>
         <source>Someone else modified or deleted this document since it was shown: the list was read again; make your change again if it is still needed.</source>
-        <translation>Ce document a été modifié ou supprimé par quelqu&apos;un d&apos;autre depuis son affichage : la liste a été relue, refaites votre modification si elle est encore utile.</translation>
+        <translation>Ce document a été modifié ou supprimé par quelqu'un d'autre depuis son affichage : la liste a été relue, refaites votre modification si elle est encore utile.</translation>
     </message>
     <message>
         <source>The saved content of this document is incomplete or altered: it cannot be read.</source>
@@ -2625,7 +2625,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The copy could not be saved: {path} ({reason}).</source>
-        <translation>La copie n&apos;a pas pu être enregistrée : {path} ({reason}).</translation>
+        <translation>La copie n'a pas pu être enregistrée : {path} ({reason}).</translation>
     </message>
     <message>
         <source>This PDF is protected by a password: type it to display the document.</source>
@@ -2633,19 +2633,19 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Wrong password: this PDF could not be opened.</source>
-        <translation>Mot de passe incorrect : ce PDF n&apos;a pas pu être ouvert.</translation>
+        <translation>Mot de passe incorrect : ce PDF n'a pas pu être ouvert.</translation>
     </message>
     <message>
         <source>This document cannot be displayed: its content cannot be read. Save a copy to open it with other software.</source>
-        <translation>Ce document ne peut pas être affiché : son contenu est illisible. Enregistrez-en une copie pour l&apos;ouvrir avec un autre logiciel.</translation>
+        <translation>Ce document ne peut pas être affiché : son contenu est illisible. Enregistrez-en une copie pour l'ouvrir avec un autre logiciel.</translation>
     </message>
     <message>
         <source>This exam is not known.</source>
-        <translation>Cet examen n&apos;est pas connu.</translation>
+        <translation>Cet examen n'est pas connu.</translation>
     </message>
     <message>
         <source>The time of an appointment is given to the minute.</source>
-        <translation>L&apos;heure du rendez-vous se donne à la minute près.</translation>
+        <translation>L'heure du rendez-vous se donne à la minute près.</translation>
     </message>
     <message>
         <source>The duration of the appointment must be between 1 and {maximum} minutes.</source>
@@ -2660,7 +2660,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>Ce texte est trop long ({max_length} caractères au plus).</translation>
     </message>
     <message>
-        <source>The appointment of {date} would be before the patient&apos;s birth ({birth_date}).</source>
+        <source>The appointment of {date} would be before the patient's birth ({birth_date}).</source>
         <translation>Le rendez-vous du {date} serait avant la naissance du patient ({birth_date}).</translation>
     </message>
     <message>
@@ -2685,11 +2685,11 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>This appointment no longer exists.</source>
-        <translation>Ce rendez-vous n&apos;existe pas (ou plus).</translation>
+        <translation>Ce rendez-vous n'existe pas (ou plus).</translation>
     </message>
     <message>
         <source>Someone else changed this appointment meanwhile. Reload it, then try again.</source>
-        <translation>Quelqu&apos;un d&apos;autre a modifié ce rendez-vous entre-temps. Rechargez-le, puis recommencez.</translation>
+        <translation>Quelqu'un d'autre a modifié ce rendez-vous entre-temps. Rechargez-le, puis recommencez.</translation>
     </message>
     <message>
         <source>Appointments are given with an active practitioner or genetic counsellor.</source>
@@ -2701,7 +2701,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The letters could not be saved: {path} ({reason}).</source>
-        <translation>Les courriers n&apos;ont pas pu être enregistrés : {path} ({reason}).</translation>
+        <translation>Les courriers n'ont pas pu être enregistrés : {path} ({reason}).</translation>
     </message>
     <message>
         <source>Select at least one appointment to export.</source>
@@ -2709,7 +2709,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The calendar could not be saved: {path} ({reason}).</source>
-        <translation>Le calendrier n&apos;a pas pu être enregistré : {path} ({reason}).</translation>
+        <translation>Le calendrier n'a pas pu être enregistré : {path} ({reason}).</translation>
     </message>
     <message>
         <source>Give the reason for this change to the protocol.</source>
@@ -2717,15 +2717,15 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The protocol “{key}” does not exist.</source>
-        <translation>Le protocole « {key} » n&apos;existe pas.</translation>
+        <translation>Le protocole « {key} » n'existe pas.</translation>
     </message>
     <message>
         <source>Someone else saved a version of this protocol meanwhile. Reload it, then try again.</source>
-        <translation>Quelqu&apos;un d&apos;autre a enregistré une version de ce protocole entre-temps. Rechargez-le, puis recommencez.</translation>
+        <translation>Quelqu'un d'autre a enregistré une version de ce protocole entre-temps. Rechargez-le, puis recommencez.</translation>
     </message>
     <message>
         <source>Your account belongs to no structure: the choice of recommendations is made per structure.</source>
-        <translation>Votre compte n&apos;est rattaché à aucun établissement : le choix des recommandations se fait par établissement.</translation>
+        <translation>Votre compte n'est rattaché à aucun établissement : le choix des recommandations se fait par établissement.</translation>
     </message>
     <message>
         <source>Unknown recommendations “{value}” (fr or esge).</source>
@@ -2733,7 +2733,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Someone else changed the choice of recommendations meanwhile. Reload it, then try again.</source>
-        <translation>Quelqu&apos;un d&apos;autre a modifié le choix des recommandations entre-temps. Rechargez-le, puis recommencez.</translation>
+        <translation>Quelqu'un d'autre a modifié le choix des recommandations entre-temps. Rechargez-le, puis recommencez.</translation>
     </message>
     <message>
         <source>This exam is not (or no longer) in the follow-up plan.</source>
@@ -2744,16 +2744,16 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>Un examen ne peut pas être marqué comme fait le {date}, dans le futur.</translation>
     </message>
     <message>
-        <source>An exam cannot be marked as done on {date}, before the patient&apos;s birth ({birth_date}).</source>
+        <source>An exam cannot be marked as done on {date}, before the patient's birth ({birth_date}).</source>
         <translation>Un examen ne peut pas être marqué comme fait le {date}, avant la naissance du patient ({birth_date}).</translation>
     </message>
     <message>
         <source>The horizon of the list must be between 0 and {maximum} weeks.</source>
-        <translation>L&apos;horizon de la liste doit être compris entre 0 et {maximum} semaines.</translation>
+        <translation>L'horizon de la liste doit être compris entre 0 et {maximum} semaines.</translation>
     </message>
     <message>
         <source>The key “{key}” is not valid (lower-case letters, digits and “_”).</source>
-        <translation>La clé « {key} » n&apos;est pas valide (lettres minuscules, chiffres et « _ »).</translation>
+        <translation>La clé « {key} » n'est pas valide (lettres minuscules, chiffres et « _ »).</translation>
     </message>
     <message>
         <source>The protocol must have a name.</source>
@@ -2765,7 +2765,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>“{gene}” is not a valid gene symbol (upper-case HGNC symbol, e.g. TP53).</source>
-        <translation>« {gene} » n&apos;est pas un symbole de gène valide (symbole HGNC en majuscules, par exemple TP53).</translation>
+        <translation>« {gene} » n'est pas un symbole de gène valide (symbole HGNC en majuscules, par exemple TP53).</translation>
     </message>
     <message>
         <source>Unknown version “{value}” for this protocol.</source>
@@ -2781,11 +2781,11 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The exam key “{key}” is not valid (lower-case letters, digits and “_”).</source>
-        <translation>La clé d&apos;examen « {key} » n&apos;est pas valide (lettres minuscules, chiffres et « _ »).</translation>
+        <translation>La clé d'examen « {key} » n'est pas valide (lettres minuscules, chiffres et « _ »).</translation>
     </message>
     <message>
         <source>The exam key “{key}” appears twice in the protocol.</source>
-        <translation>La clé d&apos;examen « {key} » figure deux fois dans le protocole.</translation>
+        <translation>La clé d'examen « {key} » figure deux fois dans le protocole.</translation>
     </message>
     <message>
         <source>An “other” exam must be named.</source>
@@ -2793,23 +2793,23 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The exam must apply to women, to men or to both.</source>
-        <translation>L&apos;examen doit s&apos;appliquer aux femmes, aux hommes ou aux deux.</translation>
+        <translation>L'examen doit s'appliquer aux femmes, aux hommes ou aux deux.</translation>
     </message>
     <message>
         <source>An age of {age} years is not possible: it must be between {minimum} and {maximum} years.</source>
-        <translation>L&apos;âge de {age} ans n&apos;est pas possible : il doit être compris entre {minimum} et {maximum} ans.</translation>
+        <translation>L'âge de {age} ans n'est pas possible : il doit être compris entre {minimum} et {maximum} ans.</translation>
     </message>
     <message>
         <source>The end age ({end_age} years) must be greater than the start age ({start_age} years).</source>
-        <translation>L&apos;âge de fin ({end_age} ans) doit être supérieur à l&apos;âge de début ({start_age} ans).</translation>
+        <translation>L'âge de fin ({end_age} ans) doit être supérieur à l'âge de début ({start_age} ans).</translation>
     </message>
     <message>
         <source>The interval between two exams ({interval} months) must be at least one month and at most 120 years.</source>
-        <translation>L&apos;intervalle entre deux examens ({interval} mois) doit être d&apos;au moins un mois et d&apos;au plus 120 ans.</translation>
+        <translation>L'intervalle entre deux examens ({interval} mois) doit être d'au moins un mois et d'au plus 120 ans.</translation>
     </message>
     <message>
         <source>The ages of the special schedule must be ascending, from the start age and before the end age.</source>
-        <translation>Les âges du calendrier particulier doivent être croissants, à partir de l&apos;âge de début et avant l&apos;âge de fin.</translation>
+        <translation>Les âges du calendrier particulier doivent être croissants, à partir de l'âge de début et avant l'âge de fin.</translation>
     </message>
     <message>
         <source>Unknown risk-reducing surgery “{surgery}”.</source>
@@ -2825,11 +2825,11 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The change to the plan changes nothing: adjust an age, the interval, or stop the exam.</source>
-        <translation>La modification du plan ne change rien : ajustez un âge, l&apos;intervalle, ou arrêtez l&apos;examen.</translation>
+        <translation>La modification du plan ne change rien : ajustez un âge, l'intervalle, ou arrêtez l'examen.</translation>
     </message>
     <message>
         <source>This account has not replaced its temporary password yet: access to clinical data will be approved afterwards.</source>
-        <translation>Ce compte n&apos;a pas encore remplacé son mot de passe provisoire : l&apos;accès aux données cliniques sera approuvé ensuite.</translation>
+        <translation>Ce compte n'a pas encore remplacé son mot de passe provisoire : l'accès aux données cliniques sera approuvé ensuite.</translation>
     </message>
     <message>
         <source>Unknown cancer site “{site}”.</source>
@@ -2841,7 +2841,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The value “{value}” is not possible here.</source>
-        <translation>La valeur « {value} » n&apos;est pas possible ici.</translation>
+        <translation>La valeur « {value} » n'est pas possible ici.</translation>
     </message>
     <message>
         <source>The date {date} is before the birth date ({birth_date}).</source>
@@ -2852,12 +2852,12 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>La date du {date} est dans le futur.</translation>
     </message>
     <message>
-        <source>The age of {age} is above the patient&apos;s age ({current_age}).</source>
-        <translation>L&apos;âge de {age} ans dépasse l&apos;âge de la patiente ou du patient ({current_age} ans).</translation>
+        <source>The age of {age} is above the patient's age ({current_age}).</source>
+        <translation>L'âge de {age} ans dépasse l'âge de la patiente ou du patient ({current_age} ans).</translation>
     </message>
     <message>
         <source>The age entered ({age}) does not match the date {date} (age {date_age} then).</source>
-        <translation>L&apos;âge saisi ({age} ans) ne correspond pas à la date du {date} ({date_age} ans).</translation>
+        <translation>L'âge saisi ({age} ans) ne correspond pas à la date du {date} ({date_age} ans).</translation>
     </message>
     <message>
         <source>Cancer ({site}): hormone receptors, HER2 and grade are only entered for a breast cancer.</source>
@@ -2865,7 +2865,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Cancer ({site}): MSI status and immunohistochemistry are only entered for a colorectal or endometrial cancer.</source>
-        <translation>Cancer ({site}) : le statut MSI et l&apos;immunohistochimie ne se renseignent que pour un cancer colorectal ou de l&apos;endomètre.</translation>
+        <translation>Cancer ({site}) : le statut MSI et l'immunohistochimie ne se renseignent que pour un cancer colorectal ou de l'endomètre.</translation>
     </message>
     <message>
         <source>Unknown risk-reducing surgery “{kind}”.</source>
@@ -2881,11 +2881,11 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The form was not saved: {count} problem(s), each shown at its field.</source>
-        <translation>Le formulaire n&apos;a pas été enregistré : {count} problème(s), chacun signalé à son champ.</translation>
+        <translation>Le formulaire n'a pas été enregistré : {count} problème(s), chacun signalé à son champ.</translation>
     </message>
     <message>
         <source>Someone else saved this form while you were editing it. Both versions are shown: keep what you typed, take theirs, or combine them, then save again.</source>
-        <translation>Quelqu&apos;un d&apos;autre a enregistré ce formulaire pendant que vous le modifiiez. Les deux versions sont affichées : gardez votre saisie, reprenez la sienne ou combinez-les, puis enregistrez à nouveau.</translation>
+        <translation>Quelqu'un d'autre a enregistré ce formulaire pendant que vous le modifiiez. Les deux versions sont affichées : gardez votre saisie, reprenez la sienne ou combinez-les, puis enregistrez à nouveau.</translation>
     </message>
     <message>
         <source>Unknown clinical form type “{kind}”.</source>
@@ -2897,23 +2897,23 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>This form was saved by a newer version of OISO Desktop: update the application to open it.</source>
-        <translation>Ce formulaire a été enregistré par une version plus récente d&apos;OISO Desktop : mettez l&apos;application à jour pour l&apos;ouvrir.</translation>
+        <translation>Ce formulaire a été enregistré par une version plus récente d'OISO Desktop : mettez l'application à jour pour l'ouvrir.</translation>
     </message>
     <message>
         <source>This form has no version number {revision}.</source>
-        <translation>Ce formulaire n&apos;a pas de version n° {revision}.</translation>
+        <translation>Ce formulaire n'a pas de version n° {revision}.</translation>
     </message>
     <message>
         <source>This follow-up data was saved by a newer version of the application.</source>
-        <translation>Ces données de suivi ont été enregistrées par une version plus récente de l&apos;application.</translation>
+        <translation>Ces données de suivi ont été enregistrées par une version plus récente de l'application.</translation>
     </message>
     <message>
         <source>The standard output is closed or full: the password could not be shown. Nothing was changed.</source>
-        <translation>La sortie standard est fermée ou pleine : le mot de passe ne pourrait pas être affiché. Rien n&apos;a été modifié.</translation>
+        <translation>La sortie standard est fermée ou pleine : le mot de passe ne pourrait pas être affiché. Rien n'a été modifié.</translation>
     </message>
     <message>
         <source>No OISO database is configured on this computer: give its folder with --folder.</source>
-        <translation>Aucune base OISO n&apos;est configurée sur ce poste : indiquez son dossier avec --folder.</translation>
+        <translation>Aucune base OISO n'est configurée sur ce poste : indiquez son dossier avec --folder.</translation>
     </message>
     <message>
         <source>Required value missing: {value}.</source>
@@ -2921,7 +2921,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>--unattended runs without --as: unattended maintenance uses no account.</source>
-        <translation>--unattended se lance sans --as : la maintenance sans surveillance n&apos;utilise aucun compte.</translation>
+        <translation>--unattended se lance sans --as : la maintenance sans surveillance n'utilise aucun compte.</translation>
     </message>
     <message>
         <source>Invalid date: {text} (expected YYYY-MM-DD or DD/MM/YYYY).</source>
@@ -2929,11 +2929,11 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>No account has the login “{login}”.</source>
-        <translation>Aucun compte ne porte l&apos;identifiant « {login} ».</translation>
+        <translation>Aucun compte ne porte l'identifiant « {login} ».</translation>
     </message>
     <message>
         <source>Unknown action: “{action}”. Give an action code of the event log.</source>
-        <translation>Action inconnue : « {action} ». Indiquez un code d&apos;action du journal.</translation>
+        <translation>Action inconnue : « {action} ». Indiquez un code d'action du journal.</translation>
     </message>
     <message>
         <source>A login requires STARTTLS or TLS: without encryption, the password would cross the network in clear.</source>
@@ -2965,7 +2965,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The used name</source>
-        <translation>Le nom d&apos;usage</translation>
+        <translation>Le nom d'usage</translation>
     </message>
     <message>
         <source>The first name</source>
@@ -2977,7 +2977,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>An unexpected error occurred. The operation was not completed; if the problem persists, contact your IT support.</source>
-        <translation>Une erreur inattendue est survenue. L&apos;opération n&apos;a pas été effectuée ; si le problème persiste, contactez votre support informatique.</translation>
+        <translation>Une erreur inattendue est survenue. L'opération n'a pas été effectuée ; si le problème persiste, contactez votre support informatique.</translation>
     </message>
     <message>
         <source>Too short: at least 12 characters (14 with three kinds of characters).</source>
@@ -2989,7 +2989,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The new password must differ from the current one.</source>
-        <translation>Le nouveau mot de passe doit être différent de l&apos;actuel.</translation>
+        <translation>Le nouveau mot de passe doit être différent de l'actuel.</translation>
     </message>
     <message>
         <source>Too easy to guess (common word, keyboard run, repetition).</source>
@@ -3005,7 +3005,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Must not contain the login.</source>
-        <translation>Ne doit pas contenir l&apos;identifiant.</translation>
+        <translation>Ne doit pas contenir l'identifiant.</translation>
     </message>
     <message>
         <source>Must not contain the first or last name.</source>
@@ -3017,7 +3017,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>“{gene}” is not an HGNC gene symbol (capital letters and digits, for example BRCA2 or RAD51C).</source>
-        <translation>« {gene} » n&apos;est pas un symbole de gène HGNC (lettres majuscules et chiffres, par exemple BRCA2 ou RAD51C).</translation>
+        <translation>« {gene} » n'est pas un symbole de gène HGNC (lettres majuscules et chiffres, par exemple BRCA2 ou RAD51C).</translation>
     </message>
     <message>
         <source>{gene} is not in the list of predisposition genes: check the symbol.</source>
@@ -3029,15 +3029,15 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>“{value}” is not a valid HGVS c. description (cannot be read at character {position}). Examples: c.5946del, c.68-2A&gt;G, c.1234_1235insT.</source>
-        <translation>« {value} » n&apos;est pas une description HGVS c. valide (lecture impossible au caractère {position}). Exemples : c.5946del, c.68-2A&gt;G, c.1234_1235insT.</translation>
+        <translation>« {value} » n'est pas une description HGVS c. valide (lecture impossible au caractère {position}). Exemples : c.5946del, c.68-2A&gt;G, c.1234_1235insT.</translation>
     </message>
     <message>
         <source>“{value}” is not a valid HGVS p. description (cannot be read at character {position}). Examples: p.(Ser1982Argfs*22), p.Arg1699Trp, p.(=).</source>
-        <translation>« {value} » n&apos;est pas une description HGVS p. valide (lecture impossible au caractère {position}). Exemples : p.(Ser1982Argfs*22), p.Arg1699Trp, p.(=).</translation>
+        <translation>« {value} » n'est pas une description HGVS p. valide (lecture impossible au caractère {position}). Exemples : p.(Ser1982Argfs*22), p.Arg1699Trp, p.(=).</translation>
     </message>
     <message>
         <source>“{value}”: the start of the range must come before its end.</source>
-        <translation>« {value} » : le début de l&apos;intervalle doit précéder sa fin.</translation>
+        <translation>« {value} » : le début de l'intervalle doit précéder sa fin.</translation>
     </message>
     <message>
         <source>“{value}”: an insertion goes between two neighbouring positions (for example 1234_1235ins).</source>
@@ -3060,7 +3060,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>Saisissez la date (JJ/MM/AAAA).</translation>
     </message>
     <message>
-        <source>The date {date} is before the patient&apos;s birth ({birth_date}).</source>
+        <source>The date {date} is before the patient's birth ({birth_date}).</source>
         <translation>La date du {date} précède la naissance de la patiente ou du patient ({birth_date}).</translation>
     </message>
     <message>
@@ -3077,15 +3077,15 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The relative “{person_id}” is not in the family (Family tab).</source>
-        <translation>L&apos;apparenté « {person_id} » ne figure pas dans la famille (onglet Famille).</translation>
+        <translation>L'apparenté « {person_id} » ne figure pas dans la famille (onglet Famille).</translation>
     </message>
     <message>
         <source>Choose a relative: it cannot be the patient.</source>
         <translation>Choisissez un apparenté : ce ne peut pas être la patiente ou le patient.</translation>
     </message>
     <message>
-        <source>The relative&apos;s result is only entered for a predictive test whose result has been received.</source>
-        <translation>Le résultat de l&apos;apparenté ne se renseigne que pour un test présymptomatique dont le résultat est reçu.</translation>
+        <source>The relative's result is only entered for a predictive test whose result has been received.</source>
+        <translation>Le résultat de l'apparenté ne se renseigne que pour un test présymptomatique dont le résultat est reçu.</translation>
     </message>
     <message>
         <source>Tick what the consent covers.</source>
@@ -3097,7 +3097,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>No pathogenic variant (class 4 or 5) is saved in the Genetics tab: the letter to relatives is about one. Save the variant first.</source>
-        <translation>Aucun variant pathogène (classe 4 ou 5) n&apos;est enregistré dans l&apos;onglet Génétique : la lettre à la parentèle porte sur lui. Enregistrez d&apos;abord le variant.</translation>
+        <translation>Aucun variant pathogène (classe 4 ou 5) n'est enregistré dans l'onglet Génétique : la lettre à la parentèle porte sur lui. Enregistrez d'abord le variant.</translation>
     </message>
     <message>
         <source>Choose at least one relative to write to.</source>
@@ -3105,7 +3105,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The relative “{person_id}” is not in the saved family: save the Family tab first.</source>
-        <translation>L&apos;apparenté « {person_id} » ne figure pas dans la famille enregistrée : enregistrez d&apos;abord l&apos;onglet Famille.</translation>
+        <translation>L'apparenté « {person_id} » ne figure pas dans la famille enregistrée : enregistrez d'abord l'onglet Famille.</translation>
     </message>
     <message>
         <source>You cannot share a file with yourself.</source>
@@ -3113,7 +3113,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>A file can only be shared with a practitioner or a genetic counsellor (never with an administrator or a secretary).</source>
-        <translation>Un dossier ne se partage qu&apos;avec un praticien ou un conseiller en génétique (jamais avec un administrateur ni une secrétaire).</translation>
+        <translation>Un dossier ne se partage qu'avec un praticien ou un conseiller en génétique (jamais avec un administrateur ni une secrétaire).</translation>
     </message>
     <message>
         <source>This account is suspended or revoked: the file cannot be shared with it.</source>
@@ -3125,7 +3125,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>This file is not shared with this user.</source>
-        <translation>Ce dossier n&apos;est pas partagé avec cet utilisateur.</translation>
+        <translation>Ce dossier n'est pas partagé avec cet utilisateur.</translation>
     </message>
     <message>
         <source>Only the practitioner in charge of the file can do this.</source>
@@ -3133,11 +3133,11 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>A file can only be transferred to an active practitioner.</source>
-        <translation>Un dossier ne peut être transféré qu&apos;à un praticien actif.</translation>
+        <translation>Un dossier ne peut être transféré qu'à un praticien actif.</translation>
     </message>
     <message>
         <source>An administrator can only transfer the files of a suspended or revoked account.</source>
-        <translation>Un administrateur ne transfère que les dossiers d&apos;un compte suspendu ou révoqué.</translation>
+        <translation>Un administrateur ne transfère que les dossiers d'un compte suspendu ou révoqué.</translation>
     </message>
     <message>
         <source>Choose the files to transfer.</source>
@@ -3161,19 +3161,19 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>This emergency access does not exist.</source>
-        <translation>Cet accès en urgence n&apos;existe pas.</translation>
+        <translation>Cet accès en urgence n'existe pas.</translation>
     </message>
     <message>
-        <source>An email setting is not valid: check the server, the port, the security and the sender&apos;s address.</source>
-        <translation>Un paramètre d&apos;envoi des courriels n&apos;est pas valide : vérifiez le serveur, le port, la sécurité et l&apos;adresse de l&apos;expéditeur.</translation>
+        <source>An email setting is not valid: check the server, the port, the security and the sender's address.</source>
+        <translation>Un paramètre d'envoi des courriels n'est pas valide : vérifiez le serveur, le port, la sécurité et l'adresse de l'expéditeur.</translation>
     </message>
     <message>
         <source>Email sending is not set up: enter the SMTP server and the sender.</source>
-        <translation>L&apos;envoi des courriels n&apos;est pas configuré : renseignez le serveur SMTP et l&apos;expéditeur.</translation>
+        <translation>L'envoi des courriels n'est pas configuré : renseignez le serveur SMTP et l'expéditeur.</translation>
     </message>
     <message>
         <source>The email could not be sent ({reason}).</source>
-        <translation>Le courriel n&apos;a pas pu être envoyé ({reason}).</translation>
+        <translation>Le courriel n'a pas pu être envoyé ({reason}).</translation>
     </message>
     <message>
         <source>The event log is broken: its purge is suspended. Verify the event log.</source>
@@ -3196,8 +3196,8 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>Saisissez le NIR complet, ou le nom de naissance, le prénom et la date de naissance.</translation>
     </message>
     <message>
-        <source>This file is restricted at the patient&apos;s request: it is frozen read-only until the practitioner in charge lifts the restriction.</source>
-        <translation>Ce dossier est restreint à la demande du patient : il est figé en lecture seule jusqu&apos;à la levée de la restriction par son responsable.</translation>
+        <source>This file is restricted at the patient's request: it is frozen read-only until the practitioner in charge lifts the restriction.</source>
+        <translation>Ce dossier est restreint à la demande du patient : il est figé en lecture seule jusqu'à la levée de la restriction par son responsable.</translation>
     </message>
     <message>
         <source>Give the reason (at least {minimum} characters).</source>
@@ -3209,21 +3209,21 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>This file is not restricted.</source>
-        <translation>Ce dossier n&apos;est pas restreint.</translation>
+        <translation>Ce dossier n'est pas restreint.</translation>
     </message>
     <message>
-        <source>The name typed does not match the patient&apos;s birth name: nothing was erased.</source>
-        <translation>Le nom saisi ne correspond pas au nom de naissance du patient : rien n&apos;a été effacé.</translation>
+        <source>The name typed does not match the patient's birth name: nothing was erased.</source>
+        <translation>Le nom saisi ne correspond pas au nom de naissance du patient : rien n'a été effacé.</translation>
     </message>
     <message>
         <source>This FHIR bundle cannot be imported; nothing was imported:
 {problems}</source>
-        <translation>Ce paquet FHIR ne peut pas être importé ; rien n&apos;a été importé :
+        <translation>Ce paquet FHIR ne peut pas être importé ; rien n'a été importé :
 {problems}</translation>
     </message>
     <message>
         <source>The export could not be written to {path}: {reason}.</source>
-        <translation>L&apos;export n&apos;a pas pu être écrit dans {path} : {reason}.</translation>
+        <translation>L'export n'a pas pu être écrit dans {path} : {reason}.</translation>
     </message>
 </context>
 <context>
@@ -3266,7 +3266,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Verify integrity</source>
-        <translation>Vérifier l&apos;intégrité</translation>
+        <translation>Vérifier l'intégrité</translation>
     </message>
     <message>
         <source>Export (CSV)…</source>
@@ -3456,7 +3456,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Clinical key change awaiting a holder</source>
-        <translation>Changement de clé clinique en attente d&apos;un détenteur</translation>
+        <translation>Changement de clé clinique en attente d'un détenteur</translation>
     </message>
     <message>
         <source>Clinical key refused to an unendorsed key slot</source>
@@ -3516,7 +3516,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Document details modified</source>
-        <translation>Informations d&apos;un document modifiées</translation>
+        <translation>Informations d'un document modifiées</translation>
     </message>
     <message>
         <source>Document deleted</source>
@@ -3524,7 +3524,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Copy of a document saved</source>
-        <translation>Copie d&apos;un document enregistrée</translation>
+        <translation>Copie d'un document enregistrée</translation>
     </message>
     <message>
         <source>Patient summary produced</source>
@@ -3604,11 +3604,11 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Access alert reviewed</source>
-        <translation>Alerte d&apos;accès examinée</translation>
+        <translation>Alerte d'accès examinée</translation>
     </message>
     <message>
         <source>User informed of an access alert</source>
-        <translation>Utilisateur informé d&apos;une alerte d&apos;accès</translation>
+        <translation>Utilisateur informé d'une alerte d'accès</translation>
     </message>
     <message>
         <source>Patient</source>
@@ -3720,7 +3720,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Inactivity warning cancelled (signed in again)</source>
-        <translation>Avertissement d&apos;inactivité levé (nouvelle connexion)</translation>
+        <translation>Avertissement d'inactivité levé (nouvelle connexion)</translation>
     </message>
     <message>
         <source>Email settings changed</source>
@@ -3728,11 +3728,11 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Test email sent</source>
-        <translation>Courriel d&apos;essai envoyé</translation>
+        <translation>Courriel d'essai envoyé</translation>
     </message>
     <message>
         <source>Emergency access: identity looked up</source>
-        <translation>Accès d&apos;urgence : identité recherchée</translation>
+        <translation>Accès d'urgence : identité recherchée</translation>
     </message>
     <message>
         <source>Patient file restricted</source>
@@ -3740,7 +3740,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Restriction of a patient file lifted</source>
-        <translation>Restriction d&apos;un dossier patient levée</translation>
+        <translation>Restriction d'un dossier patient levée</translation>
     </message>
     <message>
         <source>Patient file erased</source>
@@ -3775,7 +3775,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Enter the date of the exam.</source>
-        <translation>Indiquez la date de l&apos;examen.</translation>
+        <translation>Indiquez la date de l'examen.</translation>
     </message>
     <message>
         <source>An exam cannot be marked as performed in the future ({date}).</source>
@@ -3802,7 +3802,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Add a brother or sister to the selected person (same parents, added first if missing) ({keys})</source>
-        <translation>Ajouter un frère ou une sœur à la personne sélectionnée (mêmes parents, ajoutés d&apos;abord s&apos;ils manquent) ({keys})</translation>
+        <translation>Ajouter un frère ou une sœur à la personne sélectionnée (mêmes parents, ajoutés d'abord s'ils manquent) ({keys})</translation>
     </message>
     <message>
         <source>Child</source>
@@ -3810,7 +3810,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Add a child to the selected person and their partner (a partner is added when there is none) ({keys})</source>
-        <translation>Ajouter un enfant à la personne sélectionnée et à son conjoint (un conjoint est ajouté s&apos;il n&apos;y en a pas) ({keys})</translation>
+        <translation>Ajouter un enfant à la personne sélectionnée et à son conjoint (un conjoint est ajouté s'il n'y en a pas) ({keys})</translation>
     </message>
     <message>
         <source>Partner</source>
@@ -3826,7 +3826,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Remove the selected person ({keys}, or Delete in the table); remove their children first</source>
-        <translation>Retirer la personne sélectionnée ({keys}, ou Suppr dans le tableau) ; retirez d&apos;abord ses enfants</translation>
+        <translation>Retirer la personne sélectionnée ({keys}, ou Suppr dans le tableau) ; retirez d'abord ses enfants</translation>
     </message>
     <message>
         <source>Undo</source>
@@ -3866,7 +3866,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Show the whole pedigree (0)</source>
-        <translation>Afficher tout l&apos;arbre (0)</translation>
+        <translation>Afficher tout l'arbre (0)</translation>
     </message>
     <message>
         <source>Import a CanRisk file…</source>
@@ -3874,7 +3874,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Replace this family by one read from a CanRisk pedigree file (versions 1 to 4)</source>
-        <translation>Remplacer cette famille par une famille lue dans un fichier d&apos;arbre CanRisk (versions 1 à 4)</translation>
+        <translation>Remplacer cette famille par une famille lue dans un fichier d'arbre CanRisk (versions 1 à 4)</translation>
     </message>
     <message>
         <source>Export for CanRisk…</source>
@@ -3882,23 +3882,23 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Write the family as a CanRisk 2.0 pedigree file. CanRisk holds less than this form: approximate ages become their central value; only breast, ovarian, prostate and pancreatic cancers and the BOADICEA genes are written.</source>
-        <translation>Écrire la famille dans un fichier d&apos;arbre CanRisk 2.0. CanRisk contient moins que ce formulaire : les âges approchés deviennent leur valeur centrale ; seuls les cancers du sein, de l&apos;ovaire, de la prostate et du pancréas et les gènes de BOADICEA sont écrits.</translation>
+        <translation>Écrire la famille dans un fichier d'arbre CanRisk 2.0. CanRisk contient moins que ce formulaire : les âges approchés deviennent leur valeur centrale ; seuls les cancers du sein, de l'ovaire, de la prostate et du pancréas et les gènes de BOADICEA sont écrits.</translation>
     </message>
     <message>
         <source>The exported file is the one to upload to the CanRisk tool (canrisk.org) to compute BOADICEA risks.</source>
-        <translation>Le fichier exporté est celui à déposer dans l&apos;outil CanRisk (canrisk.org) pour calculer les risques BOADICEA.</translation>
+        <translation>Le fichier exporté est celui à déposer dans l'outil CanRisk (canrisk.org) pour calculer les risques BOADICEA.</translation>
     </message>
     <message>
         <source>Other parent</source>
         <translation>Autre parent</translation>
     </message>
     <message>
-        <source>{person} has several partners: who is the child&apos;s other parent?</source>
-        <translation>{person} a plusieurs conjoints : qui est l&apos;autre parent de l&apos;enfant ?</translation>
+        <source>{person} has several partners: who is the child's other parent?</source>
+        <translation>{person} a plusieurs conjoints : qui est l'autre parent de l'enfant ?</translation>
     </message>
     <message>
         <source>Add the child</source>
-        <translation>Ajouter l&apos;enfant</translation>
+        <translation>Ajouter l'enfant</translation>
     </message>
     <message>
         <source>Remove people</source>
@@ -3910,7 +3910,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>They would have no other link to the family. Ctrl+Z undoes the removal.</source>
-        <translation>Ils n&apos;auraient plus aucun lien avec la famille. Ctrl+Z annule le retrait.</translation>
+        <translation>Ils n'auraient plus aucun lien avec la famille. Ctrl+Z annule le retrait.</translation>
     </message>
     <message>
         <source>{person}: {problem}</source>
@@ -3968,7 +3968,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Cervix</source>
-        <translation>Col de l&apos;utérus</translation>
+        <translation>Col de l'utérus</translation>
     </message>
     <message>
         <source>Prostate</source>
@@ -4270,7 +4270,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The file could not be read.</source>
-        <translation>Le fichier n&apos;a pas pu être lu.</translation>
+        <translation>Le fichier n'a pas pu être lu.</translation>
     </message>
     <message>
         <source>Importing the patient file…</source>
@@ -4290,11 +4290,11 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The location was saved for your account only; the other users of this computer will have to choose this folder at their first start.</source>
-        <translation>L&apos;emplacement a été enregistré pour votre compte uniquement ; les autres utilisateurs de cet ordinateur devront choisir ce dossier à leur premier démarrage.</translation>
+        <translation>L'emplacement a été enregistré pour votre compte uniquement ; les autres utilisateurs de cet ordinateur devront choisir ce dossier à leur premier démarrage.</translation>
     </message>
     <message>
         <source>The database could not be created: {reason}</source>
-        <translation>La base n&apos;a pas pu être créée : {reason}</translation>
+        <translation>La base n'a pas pu être créée : {reason}</translation>
     </message>
     <message>
         <source>Sheet saved: {path}</source>
@@ -4302,7 +4302,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The sheet could not be saved: {reason}</source>
-        <translation>La fiche n&apos;a pas pu être enregistrée : {reason}</translation>
+        <translation>La fiche n'a pas pu être enregistrée : {reason}</translation>
     </message>
     <message>
         <source>Saving the recovery sheet...</source>
@@ -4355,7 +4355,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Adjust the exam</source>
-        <translation>Ajuster l&apos;examen</translation>
+        <translation>Ajuster l'examen</translation>
     </message>
     <message>
         <source>Adjust</source>
@@ -4398,7 +4398,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Discussion of risk-reducing salpingo-oophorectomy</source>
-        <translation>Discussion d&apos;annexectomie prophylactique</translation>
+        <translation>Discussion d'annexectomie prophylactique</translation>
     </message>
     <message>
         <source>Clinical exam</source>
@@ -4414,7 +4414,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Discussion of hysterectomy with adnexectomy</source>
-        <translation>Discussion d&apos;hystérectomie avec annexectomie</translation>
+        <translation>Discussion d'hystérectomie avec annexectomie</translation>
     </message>
     <message>
         <source>Discussion of colectomy</source>
@@ -4468,7 +4468,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <name>FollowupPanel</name>
     <message>
         <source>Got it</source>
-        <translation>J&apos;ai vu</translation>
+        <translation>J'ai vu</translation>
     </message>
     <message>
         <source>Surveillance plan</source>
@@ -4480,7 +4480,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Record the selected exam as performed</source>
-        <translation>Enregistrer l&apos;examen sélectionné comme réalisé</translation>
+        <translation>Enregistrer l'examen sélectionné comme réalisé</translation>
     </message>
     <message>
         <source>Adjust…</source>
@@ -4488,7 +4488,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Change the ages or the interval of the selected exam, or stop it</source>
-        <translation>Modifier les âges ou l&apos;intervalle de l&apos;examen sélectionné, ou l&apos;arrêter</translation>
+        <translation>Modifier les âges ou l'intervalle de l'examen sélectionné, ou l'arrêter</translation>
     </message>
     <message>
         <source>Add an exam…</source>
@@ -4508,7 +4508,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Book an appointment for the selected exam</source>
-        <translation>Prendre rendez-vous pour l&apos;examen sélectionné</translation>
+        <translation>Prendre rendez-vous pour l'examen sélectionné</translation>
     </message>
     <message>
         <source>Exams performed</source>
@@ -4544,11 +4544,11 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>No surveillance plan: the plan follows from the class 4 or 5 variants of the Genetics tab and from the personal history.</source>
-        <translation>Aucun plan de surveillance : le plan découle des variants de classe 4 ou 5 de l&apos;onglet Génétique et des antécédents personnels.</translation>
+        <translation>Aucun plan de surveillance : le plan découle des variants de classe 4 ou 5 de l'onglet Génétique et des antécédents personnels.</translation>
     </message>
     <message>
         <source>Without a variant, a HAS 2014 high-risk protocol is applied with “Protocols without a variant…”.</source>
-        <translation>Sans variant, un protocole de haut risque HAS 2014 s&apos;applique avec « Protocoles sans variant… ».</translation>
+        <translation>Sans variant, un protocole de haut risque HAS 2014 s'applique avec « Protocoles sans variant… ».</translation>
     </message>
     <message numerus="yes">
         <source>%n exam(s)</source>
@@ -4657,7 +4657,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Ended (age limit)</source>
-        <translation>Terminé (limite d&apos;âge)</translation>
+        <translation>Terminé (limite d'âge)</translation>
     </message>
     <message>
         <source>Stopped by surgery</source>
@@ -4676,7 +4676,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <name>FollowupTables</name>
     <message>
         <source>to be confirmed</source>
-        <extracomment>&quot;Due soon&quot; on the Suivi tab: within this many weeks (the worklists&apos; default).</extracomment>
+        <extracomment>"Due soon" on the Suivi tab: within this many weeks (the worklists' default).</extracomment>
         <translation>à confirmer</translation>
     </message>
     <message>
@@ -4831,7 +4831,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>{name} saved this form on {when} while you were editing it. Nothing is lost: your entries are below, beside what they saved.</source>
-        <translation>{name} a enregistré ce formulaire le {when} pendant que vous le modifiiez. Rien n&apos;est perdu : votre saisie est ci-dessous, à côté de ce qu&apos;il ou elle a enregistré.</translation>
+        <translation>{name} a enregistré ce formulaire le {when} pendant que vous le modifiiez. Rien n'est perdu : votre saisie est ci-dessous, à côté de ce qu'il ou elle a enregistré.</translation>
     </message>
     <message>
         <source>Another user</source>
@@ -4851,7 +4851,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Keep your entries to save them over the other version (it stays in the history), or take the saved version and enter your changes again.</source>
-        <translation>Gardez votre saisie pour l&apos;enregistrer à la place de l&apos;autre version (elle reste dans l&apos;historique), ou reprenez la version enregistrée et refaites vos modifications.</translation>
+        <translation>Gardez votre saisie pour l'enregistrer à la place de l'autre version (elle reste dans l'historique), ou reprenez la version enregistrée et refaites vos modifications.</translation>
     </message>
     <message>
         <source>Keep my entries</source>
@@ -4936,12 +4936,12 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Add a genetic test (Insert)</source>
-        <extracomment>sections of the form, as in the problems&apos; ``field`` (&quot;variants[0].hgvs_c&quot;) Usual panels (the genes of the French GGC panels), offered to fill a panel&apos;s genes.</extracomment>
+        <extracomment>sections of the form, as in the problems' ``field`` ("variants[0].hgvs_c") Usual panels (the genes of the French GGC panels), offered to fill a panel's genes.</extracomment>
         <translation>Ajouter une analyse génétique (Inser)</translation>
     </message>
     <message>
         <source>Remove the selected test (Delete)</source>
-        <translation>Supprimer l&apos;analyse sélectionnée (Suppr)</translation>
+        <translation>Supprimer l'analyse sélectionnée (Suppr)</translation>
     </message>
     <message>
         <source>Add a variant (Insert)</source>
@@ -4965,15 +4965,15 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Remove the selected information (Delete)</source>
-        <translation>Supprimer l&apos;information sélectionnée (Suppr)</translation>
+        <translation>Supprimer l'information sélectionnée (Suppr)</translation>
     </message>
     <message>
         <source>Letter to relatives…</source>
-        <translation>Lettre d&apos;information de la parentèle…</translation>
+        <translation>Lettre d'information de la parentèle…</translation>
     </message>
     <message>
         <source>Write the letter “information de la parentèle” (PDF) to the relatives you choose, from the saved file</source>
-        <translation>Rédiger la lettre d&apos;information de la parentèle (PDF) pour les apparentés choisis, à partir du dossier enregistré</translation>
+        <translation>Rédiger la lettre d'information de la parentèle (PDF) pour les apparentés choisis, à partir du dossier enregistré</translation>
     </message>
     <message>
         <source>Analysis</source>
@@ -5016,7 +5016,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>Gène du variant familial</translation>
     </message>
     <message>
-        <source>Patient&apos;s variants</source>
+        <source>Patient's variants</source>
         <translation>Variants du patient</translation>
     </message>
     <message>
@@ -5028,8 +5028,8 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>Apparenté testé</translation>
     </message>
     <message>
-        <source>Relative&apos;s result</source>
-        <translation>Résultat de l&apos;apparenté</translation>
+        <source>Relative's result</source>
+        <translation>Résultat de l'apparenté</translation>
     </message>
     <message>
         <source>Comment</source>
@@ -5041,7 +5041,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Coding DNA description (HGVS): c.5946del, c.68-2A&gt;G, c.1234_1235insT</source>
-        <translation>Description sur l&apos;ADN codant (HGVS) : c.5946del, c.68-2A&gt;G, c.1234_1235insT</translation>
+        <translation>Description sur l'ADN codant (HGVS) : c.5946del, c.68-2A&gt;G, c.1234_1235insT</translation>
     </message>
     <message>
         <source>HGVS c.</source>
@@ -5080,7 +5080,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>Portée</translation>
     </message>
     <message>
-        <source>The scanned signed form, among the file&apos;s documents (Documents tab).</source>
+        <source>The scanned signed form, among the file's documents (Documents tab).</source>
         <translation>Le formulaire signé numérisé, parmi les documents du dossier (onglet Documents).</translation>
     </message>
     <message>
@@ -5089,7 +5089,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Attach the scanned signed form in the Documents tab, then choose it here.</source>
-        <translation>Joignez le formulaire signé numérisé dans l&apos;onglet Documents, puis choisissez-le ici.</translation>
+        <translation>Joignez le formulaire signé numérisé dans l'onglet Documents, puis choisissez-le ici.</translation>
     </message>
     <message>
         <source>(none)</source>
@@ -5165,7 +5165,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Class 4 or 5: shown as a carrier on the pedigree</source>
-        <translation>Classe 4 ou 5 : porteur sur l&apos;arbre généalogique</translation>
+        <translation>Classe 4 ou 5 : porteur sur l'arbre généalogique</translation>
     </message>
     <message>
         <source>Not a positive result</source>
@@ -5173,11 +5173,11 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Uncertain significance: never shown as a positive result; marked “VUS” on the pedigree</source>
-        <translation>Signification incertaine : jamais présenté comme un résultat positif ; noté « VSI » sur l&apos;arbre</translation>
+        <translation>Signification incertaine : jamais présenté comme un résultat positif ; noté « VSI » sur l'arbre</translation>
     </message>
     <message>
         <source>Benign or likely benign: not shown on the pedigree</source>
-        <translation>Bénin ou probablement bénin : non indiqué sur l&apos;arbre</translation>
+        <translation>Bénin ou probablement bénin : non indiqué sur l'arbre</translation>
     </message>
     <message>
         <source>{item} — {field}</source>
@@ -5257,11 +5257,11 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Select an item in a table to see and edit it.</source>
-        <translation>Sélectionnez une ligne d&apos;un tableau pour la consulter et la modifier.</translation>
+        <translation>Sélectionnez une ligne d'un tableau pour la consulter et la modifier.</translation>
     </message>
     <message>
         <source>Nothing recorded yet. Add a test, a variant, a consent or the relatives informed with the “Add” buttons, or with the Insert key in a table.</source>
-        <translation>Rien n&apos;est encore enregistré. Ajoutez une analyse, un variant, un consentement ou les apparentés informés avec les boutons « Ajouter », ou avec la touche Inser dans un tableau.</translation>
+        <translation>Rien n'est encore enregistré. Ajoutez une analyse, un variant, un consentement ou les apparentés informés avec les boutons « Ajouter », ou avec la touche Inser dans un tableau.</translation>
     </message>
     <message>
         <source>Breast and ovary ({count} genes)</source>
@@ -5325,7 +5325,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Predictive test of a relative</source>
-        <translation>Test présymptomatique d&apos;un apparenté</translation>
+        <translation>Test présymptomatique d'un apparenté</translation>
     </message>
 </context>
 <context>
@@ -5359,7 +5359,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <name>HistoryEditor</name>
     <message>
         <source>Add a cancer (Insert)</source>
-        <extracomment>sections of the history, as in the problems&apos; ``field`` (&quot;cancers[0].age&quot;, &quot;note&quot;)</extracomment>
+        <extracomment>sections of the history, as in the problems' ``field`` ("cancers[0].age", "note")</extracomment>
         <translation>Ajouter un cancer (Inser)</translation>
     </message>
     <message>
@@ -5476,7 +5476,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The age or the date is enough; if both are given, they must agree.</source>
-        <translation>L&apos;âge ou la date suffit ; si les deux sont saisis, ils doivent concorder.</translation>
+        <translation>L'âge ou la date suffit ; si les deux sont saisis, ils doivent concorder.</translation>
     </message>
     <message>
         <source>Remove a cancer</source>
@@ -5697,7 +5697,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Cervix</source>
-        <translation>Col de l&apos;utérus</translation>
+        <translation>Col de l'utérus</translation>
     </message>
     <message>
         <source>Prostate</source>
@@ -5965,7 +5965,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Printing is not available on this installation: save the letters and print them from a PDF reader.</source>
-        <translation>L&apos;impression n&apos;est pas disponible sur cette installation : enregistrez les lettres et imprimez-les depuis un lecteur PDF.</translation>
+        <translation>L'impression n'est pas disponible sur cette installation : enregistrez les lettres et imprimez-les depuis un lecteur PDF.</translation>
     </message>
     <message>
         <source>Save…</source>
@@ -5996,11 +5996,11 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The letters could not be printed: {reason}.</source>
-        <translation>Les lettres n&apos;ont pas pu être imprimées : {reason}.</translation>
+        <translation>Les lettres n'ont pas pu être imprimées : {reason}.</translation>
     </message>
     <message>
         <source>Letters sent to the printer (pages: {count}).</source>
-        <translation>Lettres envoyées à l&apos;imprimante (pages : {count}).</translation>
+        <translation>Lettres envoyées à l'imprimante (pages : {count}).</translation>
     </message>
 </context>
 <context>
@@ -6027,7 +6027,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Choose the shared folder when several people, each with their own session on this computer, use OISO Desktop. Creating it may require administrator rights on the computer.</source>
-        <translation>Choisissez le dossier partagé lorsque plusieurs personnes, chacune avec sa propre session sur cet ordinateur, utilisent OISO Desktop. Sa création peut demander les droits d&apos;administrateur de l&apos;ordinateur.</translation>
+        <translation>Choisissez le dossier partagé lorsque plusieurs personnes, chacune avec sa propre session sur cet ordinateur, utilisent OISO Desktop. Sa création peut demander les droits d'administrateur de l'ordinateur.</translation>
     </message>
     <message>
         <source>&amp;Folder:</source>
@@ -6051,7 +6051,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Cannot write in this folder ({reason}). Choose another folder.</source>
-        <translation>Impossible d&apos;écrire dans ce dossier ({reason}). Choisissez un autre dossier.</translation>
+        <translation>Impossible d'écrire dans ce dossier ({reason}). Choisissez un autre dossier.</translation>
     </message>
 </context>
 <context>
@@ -6070,7 +6070,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Switch user</source>
-        <translation>Changer d&apos;utilisateur</translation>
+        <translation>Changer d'utilisateur</translation>
     </message>
     <message>
         <source>Unlock</source>
@@ -6081,7 +6081,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <name>LoginDialog</name>
     <message>
         <source>OISO Desktop — Sign in</source>
-        <extracomment>the user picked another interface language (&quot;fr&quot; or &quot;en&quot;)</extracomment>
+        <extracomment>the user picked another interface language ("fr" or "en")</extracomment>
         <translation>OISO Desktop — Connexion</translation>
     </message>
     <message>
@@ -6149,8 +6149,8 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message numerus="yes">
         <source>Emergency access to your files (%n)</source>
         <translation>
-            <numerusform>Accès d&apos;urgence à vos dossiers (%n)</numerusform>
-            <numerusform>Accès d&apos;urgence à vos dossiers (%n)</numerusform>
+            <numerusform>Accès d'urgence à vos dossiers (%n)</numerusform>
+            <numerusform>Accès d'urgence à vos dossiers (%n)</numerusform>
         </translation>
     </message>
     <message>
@@ -6159,7 +6159,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>I have read this</source>
-        <translation>J&apos;ai pris connaissance</translation>
+        <translation>J'ai pris connaissance</translation>
     </message>
     <message>
         <source>&lt;b&gt;{patient}&lt;/b&gt; (born on {birth}), shared by {owner}: &lt;b&gt;{level}&lt;/b&gt;, on {date} at {time}</source>
@@ -6175,7 +6175,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>the file no. {id} (no longer one of yours)</source>
-        <translation>le dossier n° {id} (qui n&apos;est plus l&apos;un des vôtres)</translation>
+        <translation>le dossier n° {id} (qui n'est plus l'un des vôtres)</translation>
     </message>
     <message>
         <source>&lt;b&gt;{user}&lt;/b&gt; opened {patient} on {date} at {time}.</source>
@@ -6190,7 +6190,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <name>MainWindow</name>
     <message>
         <source>Encrypted local database (SQLCipher)</source>
-        <extracomment>The window&apos;s first size, and what a window manager&apos;s title bar may take above it. the page is shown to the roles that have this permission</extracomment>
+        <extracomment>The window's first size, and what a window manager's title bar may take above it. the page is shown to the roles that have this permission</extracomment>
         <translation>Base locale chiffrée (SQLCipher)</translation>
     </message>
     <message>
@@ -6204,7 +6204,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>DEMONSTRATION MODE — fictitious data, deleted when the application closes</source>
-        <translation>MODE DÉMONSTRATION — données fictives, effacées à la fermeture de l&apos;application</translation>
+        <translation>MODE DÉMONSTRATION — données fictives, effacées à la fermeture de l'application</translation>
     </message>
     <message>
         <source>Older copy of the database</source>
@@ -6217,7 +6217,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The last event seen here was no. {remembered}; the database now ends at no. {found}. Recent records and events may have been lost, or the database files were replaced by an older copy (a restored backup, a copied folder). Tell your administrator. This alert has been recorded in the event log.</source>
-        <translation>Le dernier événement vu ici portait le n° {remembered} ; la base s&apos;arrête maintenant au n° {found}. Des fiches et des événements récents ont pu être perdus, ou les fichiers de la base ont été remplacés par une copie plus ancienne (sauvegarde restaurée, dossier recopié). Prévenez votre administrateur. Cette alerte a été enregistrée dans le journal.</translation>
+        <translation>Le dernier événement vu ici portait le n° {remembered} ; la base s'arrête maintenant au n° {found}. Des fiches et des événements récents ont pu être perdus, ou les fichiers de la base ont été remplacés par une copie plus ancienne (sauvegarde restaurée, dossier recopié). Prévenez votre administrateur. Cette alerte a été enregistrée dans le journal.</translation>
     </message>
     <message>
         <source>New recovery sheet</source>
@@ -6229,11 +6229,11 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>You signed in with the recovery code: it is now known to whoever typed or read it. A new sheet replaces it; the code just used then stops working.</source>
-        <translation>Vous vous êtes connecté avec le code de récupération : il est désormais connu de quiconque l&apos;a saisi ou lu. Une nouvelle fiche le remplace ; le code utilisé cesse alors de fonctionner.</translation>
+        <translation>Vous vous êtes connecté avec le code de récupération : il est désormais connu de quiconque l'a saisi ou lu. Une nouvelle fiche le remplace ; le code utilisé cesse alors de fonctionner.</translation>
     </message>
     <message>
         <source>The database key could not be changed: {reason} Use “Change the database key now” once the other sessions are closed.</source>
-        <translation>La clé de la base n&apos;a pas pu être changée : {reason} Utilisez « Changer la clé de la base maintenant… » quand les autres sessions seront fermées.</translation>
+        <translation>La clé de la base n'a pas pu être changée : {reason} Utilisez « Changer la clé de la base maintenant… » quand les autres sessions seront fermées.</translation>
     </message>
     <message>
         <source>Issue a new sheet</source>
@@ -6301,7 +6301,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>&amp;About OISO Desktop</source>
-        <translation>À &amp;propos d&apos;OISO Desktop</translation>
+        <translation>À &amp;propos d'OISO Desktop</translation>
     </message>
     <message>
         <source>Locking...</source>
@@ -6321,7 +6321,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Leaving now loses these changes. Cancel, then save each file first.</source>
-        <translation>Quitter maintenant perd ces modifications. Annulez, puis enregistrez d&apos;abord chaque dossier.</translation>
+        <translation>Quitter maintenant perd ces modifications. Annulez, puis enregistrez d'abord chaque dossier.</translation>
     </message>
     <message>
         <source>Leave without saving</source>
@@ -6333,7 +6333,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Practitioners I a&amp;ssist...</source>
-        <translation>Praticiens que j&apos;a&amp;ssiste...</translation>
+        <translation>Praticiens que j'a&amp;ssiste...</translation>
     </message>
     <message>
         <source>Your password has been changed.</source>
@@ -6349,7 +6349,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>No secure keyring (credential manager) was found on this computer: binding is unavailable.</source>
-        <translation>Aucun trousseau sécurisé (gestionnaire d&apos;identifiants) n&apos;a été trouvé sur cet ordinateur : la liaison est indisponible.</translation>
+        <translation>Aucun trousseau sécurisé (gestionnaire d'identifiants) n'a été trouvé sur cet ordinateur : la liaison est indisponible.</translation>
     </message>
     <message>
         <source>Your account is now bound to this computer.</source>
@@ -6357,7 +6357,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Your account is no longer bound to this computer.</source>
-        <translation>Votre compte n&apos;est plus lié à cet ordinateur.</translation>
+        <translation>Votre compte n'est plus lié à cet ordinateur.</translation>
     </message>
     <message>
         <source>Language</source>
@@ -6365,7 +6365,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The new language will be used the next time OISO Desktop starts.</source>
-        <translation>La nouvelle langue sera utilisée au prochain démarrage d&apos;OISO Desktop.</translation>
+        <translation>La nouvelle langue sera utilisée au prochain démarrage d'OISO Desktop.</translation>
     </message>
     <message>
         <source>&lt;h3&gt;OISO Desktop {version}&lt;/h3&gt;&lt;p&gt;Oncogenetics identification and follow-up.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Database:&lt;/b&gt; {backend}&lt;br&gt;&lt;b&gt;Folder:&lt;/b&gt; {folder}&lt;/p&gt;</source>
@@ -6373,11 +6373,11 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>About OISO Desktop</source>
-        <translation>À propos d&apos;OISO Desktop</translation>
+        <translation>À propos d'OISO Desktop</translation>
     </message>
     <message>
         <source>Emergency accesses</source>
-        <translation>Accès d&apos;urgence</translation>
+        <translation>Accès d'urgence</translation>
     </message>
     <message numerus="yes">
         <source>%n to review</source>
@@ -6412,7 +6412,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The maintenance job did not complete:</source>
-        <translation>La maintenance n&apos;a pas pu aller jusqu&apos;au bout :</translation>
+        <translation>La maintenance n'a pas pu aller jusqu'au bout :</translation>
     </message>
 </context>
 <context>
@@ -6430,12 +6430,12 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>comptes inactifs</translation>
     </message>
     <message>
-        <source>departed users&apos; files</source>
+        <source>departed users' files</source>
         <translation>dossiers des comptes partis</translation>
     </message>
     <message>
         <source>access alerts</source>
-        <translation>alertes d&apos;accès</translation>
+        <translation>alertes d'accès</translation>
     </message>
     <message>
         <source>sending emails</source>
@@ -6454,8 +6454,8 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>Maintenance</translation>
     </message>
     <message>
-        <source>Runs by itself after each sign-in: purges the event log beyond 6 months, checks the database, warns then revokes the accounts unused for a year, archives then deletes the departed users&apos; unshared files, raises the access alerts and sends the waiting emails.</source>
-        <translation>S&apos;exécute d&apos;elle-même après chaque connexion : purge le journal au-delà de 6 mois, contrôle la base, avertit puis révoque les comptes inutilisés depuis un an, archive puis supprime les dossiers non partagés des utilisateurs partis, relève les alertes d&apos;accès et envoie les courriels en attente.</translation>
+        <source>Runs by itself after each sign-in: purges the event log beyond 6 months, checks the database, warns then revokes the accounts unused for a year, archives then deletes the departed users' unshared files, raises the access alerts and sends the waiting emails.</source>
+        <translation>S'exécute d'elle-même après chaque connexion : purge le journal au-delà de 6 mois, contrôle la base, avertit puis révoque les comptes inutilisés depuis un an, archive puis supprime les dossiers non partagés des utilisateurs partis, relève les alertes d'accès et envoie les courriels en attente.</translation>
     </message>
     <message>
         <source>Inactive accounts</source>
@@ -6467,7 +6467,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Outbox</source>
-        <translation>File d&apos;envoi</translation>
+        <translation>File d'envoi</translation>
     </message>
     <message>
         <source>Schedule</source>
@@ -6478,8 +6478,8 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>Lancer la maintenance maintenant</translation>
     </message>
     <message>
-        <source>After a year without sign-in, the account&apos;s user gets an email inviting them to sign in; without a sign-in within the grace period, the account is revoked (the database is re-keyed). A sign-in meanwhile cancels it.</source>
-        <translation>Après un an sans connexion, l&apos;utilisateur du compte reçoit un courriel l&apos;invitant à se connecter ; sans connexion dans le délai de grâce, le compte est révoqué (la base est rechiffrée). Une connexion entre-temps annule la révocation.</translation>
+        <source>After a year without sign-in, the account's user gets an email inviting them to sign in; without a sign-in within the grace period, the account is revoked (the database is re-keyed). A sign-in meanwhile cancels it.</source>
+        <translation>Après un an sans connexion, l'utilisateur du compte reçoit un courriel l'invitant à se connecter ; sans connexion dans le délai de grâce, le compte est révoqué (la base est rechiffrée). Une connexion entre-temps annule la révocation.</translation>
     </message>
     <message>
         <source>Grace period before revocation:</source>
@@ -6503,7 +6503,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The server through which OISO sends its emails (inactivity warnings, alerts). The messages are in French and carry no health data. The password is stored encrypted in the database.</source>
-        <translation>Le serveur par lequel OISO envoie ses courriels (avertissements d&apos;inactivité, alertes). Les messages sont en français et ne contiennent aucune donnée de santé. Le mot de passe est enregistré chiffré dans la base.</translation>
+        <translation>Le serveur par lequel OISO envoie ses courriels (avertissements d'inactivité, alertes). Les messages sont en français et ne contiennent aucune donnée de santé. Le mot de passe est enregistré chiffré dans la base.</translation>
     </message>
     <message>
         <source>SMTP server</source>
@@ -6543,15 +6543,15 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Sender address:</source>
-        <translation>Adresse d&apos;expédition :</translation>
+        <translation>Adresse d'expédition :</translation>
     </message>
     <message>
         <source>empty: no authentication</source>
-        <translation>vide : pas d&apos;authentification</translation>
+        <translation>vide : pas d'authentification</translation>
     </message>
     <message>
         <source>User name:</source>
-        <translation>Nom d&apos;utilisateur :</translation>
+        <translation>Nom d'utilisateur :</translation>
     </message>
     <message>
         <source>Password:</source>
@@ -6579,11 +6579,11 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Reading the state…</source>
-        <translation>Lecture de l&apos;état…</translation>
+        <translation>Lecture de l'état…</translation>
     </message>
     <message>
-        <source>The maintenance can also run every night with nobody signed in: a scheduled task of this computer starts the command below under this OS account ({account}). Setting it up puts a random secret in this account&apos;s system keyring and adds a maintenance key to the database; no password is stored, nothing is written in clear. Schedule the task under this same account, in a session where its keyring is available.</source>
-        <translation>La maintenance peut aussi s&apos;exécuter chaque nuit sans personne de connecté : une tâche planifiée de cet ordinateur lance la commande ci-dessous avec ce compte du système ({account}). La configurer place un secret aléatoire dans le trousseau système de ce compte et ajoute une clé de maintenance à la base ; aucun mot de passe n&apos;est enregistré, rien n&apos;est écrit en clair. Planifiez la tâche avec ce même compte, dans une session où son trousseau est accessible.</translation>
+        <source>The maintenance can also run every night with nobody signed in: a scheduled task of this computer starts the command below under this OS account ({account}). Setting it up puts a random secret in this account's system keyring and adds a maintenance key to the database; no password is stored, nothing is written in clear. Schedule the task under this same account, in a session where its keyring is available.</source>
+        <translation>La maintenance peut aussi s'exécuter chaque nuit sans personne de connecté : une tâche planifiée de cet ordinateur lance la commande ci-dessous avec ce compte du système ({account}). La configurer place un secret aléatoire dans le trousseau système de ce compte et ajoute une clé de maintenance à la base ; aucun mot de passe n'est enregistré, rien n'est écrit en clair. Planifiez la tâche avec ce même compte, dans une session où son trousseau est accessible.</translation>
     </message>
     <message>
         <source>the current one</source>
@@ -6645,8 +6645,8 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>Révoquer maintenant et définitivement le compte {login} ({name}) ?</translation>
     </message>
     <message>
-        <source>The database will be re-keyed: it is encrypted again with a new key and this account&apos;s key is removed, so its password can no longer open the database. This may take a moment and cannot be undone. The user&apos;s identity is kept for traceability.</source>
-        <translation>La base sera rechiffrée : elle est chiffrée à nouveau avec une nouvelle clé et la clé de ce compte est supprimée, si bien que son mot de passe ne peut plus ouvrir la base. Cela peut prendre un moment et est irréversible. L&apos;identité de l&apos;utilisateur est conservée pour la traçabilité.</translation>
+        <source>The database will be re-keyed: it is encrypted again with a new key and this account's key is removed, so its password can no longer open the database. This may take a moment and cannot be undone. The user's identity is kept for traceability.</source>
+        <translation>La base sera rechiffrée : elle est chiffrée à nouveau avec une nouvelle clé et la clé de ce compte est supprimée, si bien que son mot de passe ne peut plus ouvrir la base. Cela peut prendre un moment et est irréversible. L'identité de l'utilisateur est conservée pour la traçabilité.</translation>
     </message>
     <message>
         <source>Revoke and re-key</source>
@@ -6670,7 +6670,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Send a test message to the address:</source>
-        <translation>Envoyer un message de test à l&apos;adresse :</translation>
+        <translation>Envoyer un message de test à l'adresse :</translation>
     </message>
     <message>
         <source>Send</source>
@@ -6690,7 +6690,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Test message sent to {address}: check that it arrived.</source>
-        <translation>Message de test envoyé à {address} : vérifiez qu&apos;il est bien arrivé.</translation>
+        <translation>Message de test envoyé à {address} : vérifiez qu'il est bien arrivé.</translation>
     </message>
     <message>
         <source>Starting…</source>
@@ -6725,7 +6725,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>Comptes inactifs : avertis {warned}, avertissements annulés {cancelled}, révoqués {revoked}.</translation>
     </message>
     <message>
-        <source>Departed users&apos; files: archived {archived}, restored {restored}, deleted {deleted}.</source>
+        <source>Departed users' files: archived {archived}, restored {restored}, deleted {deleted}.</source>
         <translation>Dossiers des utilisateurs partis : archivés {archived}, restaurés {restored}, supprimés {deleted}.</translation>
     </message>
     <message>
@@ -6738,15 +6738,15 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Access alerts raised: {count}.</source>
-        <translation>Alertes d&apos;accès relevées : {count}.</translation>
+        <translation>Alertes d'accès relevées : {count}.</translation>
     </message>
     <message>
         <source>No email server is set: the messages wait in the outbox.</source>
-        <translation>Aucun serveur de courriel n&apos;est paramétré : les messages attendent dans la file d&apos;envoi.</translation>
+        <translation>Aucun serveur de courriel n'est paramétré : les messages attendent dans la file d'envoi.</translation>
     </message>
     <message>
-        <source>A revocation&apos;s re-key waits until no other session has the database open.</source>
-        <translation>Le rechiffrement d&apos;une révocation attend qu&apos;aucune autre session n&apos;ait la base ouverte.</translation>
+        <source>A revocation's re-key waits until no other session has the database open.</source>
+        <translation>Le rechiffrement d'une révocation attend qu'aucune autre session n'ait la base ouverte.</translation>
     </message>
     <message>
         <source>Steps not completed: {reasons}</source>
@@ -6778,7 +6778,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>A new random secret goes to the system keyring of this OS account ({account}) and a maintenance key that it opens is added to the database. The scheduled task must run under this account. An earlier setup, even from another OS account, stops working.</source>
-        <translation>Un nouveau secret aléatoire est placé dans le trousseau système de ce compte du système ({account}) et une clé de maintenance qu&apos;il ouvre est ajoutée à la base. La tâche planifiée doit s&apos;exécuter avec ce compte. Une configuration antérieure, même faite depuis un autre compte du système, cesse de fonctionner.</translation>
+        <translation>Un nouveau secret aléatoire est placé dans le trousseau système de ce compte du système ({account}) et une clé de maintenance qu'il ouvre est ajoutée à la base. La tâche planifiée doit s'exécuter avec ce compte. Une configuration antérieure, même faite depuis un autre compte du système, cesse de fonctionner.</translation>
     </message>
     <message>
         <source>Set up again</source>
@@ -6801,8 +6801,8 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>Retirer la maintenance planifiée de cette base ?</translation>
     </message>
     <message>
-        <source>The database&apos;s maintenance key and the secret in this account&apos;s system keyring are erased: the scheduled command will be refused until it is set up again. Remove the scheduled task from the computer too.</source>
-        <translation>La clé de maintenance de la base et le secret du trousseau système de ce compte sont effacés : la commande planifiée sera refusée jusqu&apos;à une nouvelle configuration. Supprimez aussi la tâche planifiée de l&apos;ordinateur.</translation>
+        <source>The database's maintenance key and the secret in this account's system keyring are erased: the scheduled command will be refused until it is set up again. Remove the scheduled task from the computer too.</source>
+        <translation>La clé de maintenance de la base et le secret du trousseau système de ce compte sont effacés : la commande planifiée sera refusée jusqu'à une nouvelle configuration. Supprimez aussi la tâche planifiée de l'ordinateur.</translation>
     </message>
     <message>
         <source>Remove</source>
@@ -6814,7 +6814,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Scheduled maintenance was not set up.</source>
-        <translation>La maintenance planifiée n&apos;était pas configurée.</translation>
+        <translation>La maintenance planifiée n'était pas configurée.</translation>
     </message>
     <message>
         <source>Removing scheduled maintenance…</source>
@@ -6829,7 +6829,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <name>ManualProtocolsDialog</name>
     <message>
         <source>For a patient without a variant whose family history meets the HAS 2014 criteria of high or very high risk (no variant found, or no test). The exams of the checked protocols join the plan; uncheck a protocol to remove its exams.</source>
-        <translation>Pour une personne sans variant dont l&apos;histoire familiale remplit les critères HAS 2014 de haut ou de très haut risque (aucun variant trouvé, ou pas de test). Les examens des protocoles cochés rejoignent le plan ; décochez un protocole pour retirer ses examens.</translation>
+        <translation>Pour une personne sans variant dont l'histoire familiale remplit les critères HAS 2014 de haut ou de très haut risque (aucun variant trouvé, ou pas de test). Les examens des protocoles cochés rejoignent le plan ; décochez un protocole pour retirer ses examens.</translation>
     </message>
     <message>
         <source>Reading the protocols…</source>
@@ -6879,7 +6879,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>To be given to the user; they will have to change it at their first login. It will not be shown again.</source>
-        <translation>À transmettre à l&apos;utilisateur ; il devra le changer à sa première connexion. Il ne sera plus affiché.</translation>
+        <translation>À transmettre à l'utilisateur ; il devra le changer à sa première connexion. Il ne sera plus affiché.</translation>
     </message>
     <message>
         <source>Copied to the clipboard.</source>
@@ -6925,7 +6925,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The new password must differ from the current one.</source>
-        <translation>Le nouveau mot de passe doit être différent de l&apos;actuel.</translation>
+        <translation>Le nouveau mot de passe doit être différent de l'actuel.</translation>
     </message>
     <message>
         <source>Type the same password in both fields.</source>
@@ -6980,7 +6980,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>You assist no practitioner yet: ask the administrator to link your account to the practitioners you work for.</source>
-        <translation>Vous n&apos;assistez encore aucun praticien : demandez à l&apos;administrateur de rattacher votre compte aux praticiens pour lesquels vous travaillez.</translation>
+        <translation>Vous n'assistez encore aucun praticien : demandez à l'administrateur de rattacher votre compte aux praticiens pour lesquels vous travaillez.</translation>
     </message>
     <message>
         <source>Choose the sex.</source>
@@ -7008,7 +7008,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>This file was changed by someone else while you were editing it.</source>
-        <translation>Ce dossier a été modifié par quelqu&apos;un d&apos;autre pendant que vous le modifiiez.</translation>
+        <translation>Ce dossier a été modifié par quelqu'un d'autre pendant que vous le modifiiez.</translation>
     </message>
     <message>
         <source>Your entries are not lost. Reload the saved version: your entries stay in the form and the values saved meanwhile are shown under each field.</source>
@@ -7024,7 +7024,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>This file was changed by someone else. Your entries are kept.</source>
-        <translation>Ce dossier a été modifié par quelqu&apos;un d&apos;autre. Vos saisies sont conservées.</translation>
+        <translation>Ce dossier a été modifié par quelqu'un d'autre. Vos saisies sont conservées.</translation>
     </message>
     <message>
         <source>Reloading the patient file…</source>
@@ -7036,11 +7036,11 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Saved by the other user: {value}</source>
-        <translation>Enregistré par l&apos;autre utilisateur : {value}</translation>
+        <translation>Enregistré par l'autre utilisateur : {value}</translation>
     </message>
     <message>
         <source>This file was changed by someone else. Your entries are kept in the form; the values they saved are shown under the fields that differ. Check, then save again.</source>
-        <translation>Ce dossier a été modifié par quelqu&apos;un d&apos;autre. Vos saisies sont conservées dans le formulaire ; les valeurs enregistrées par l&apos;autre utilisateur sont affichées sous les champs qui diffèrent. Vérifiez, puis enregistrez à nouveau.</translation>
+        <translation>Ce dossier a été modifié par quelqu'un d'autre. Vos saisies sont conservées dans le formulaire ; les valeurs enregistrées par l'autre utilisateur sont affichées sous les champs qui diffèrent. Vérifiez, puis enregistrez à nouveau.</translation>
     </message>
     <message>
         <source>The saved version has been reloaded; you can save again.</source>
@@ -7064,7 +7064,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>All the first names on the civil status, separated by spaces</source>
-        <translation>Tous les prénoms de l&apos;état civil, séparés par des espaces</translation>
+        <translation>Tous les prénoms de l'état civil, séparés par des espaces</translation>
     </message>
     <message>
         <source>Birth date *</source>
@@ -7080,7 +7080,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>e.g. 75056, or 99xxx abroad</source>
-        <translation>par ex. 75056, ou 99xxx à l&apos;étranger</translation>
+        <translation>par ex. 75056, ou 99xxx à l'étranger</translation>
     </message>
     <message>
         <source>NIR</source>
@@ -7092,7 +7092,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>INS identity status</source>
-        <translation>Statut de l&apos;identité INS</translation>
+        <translation>Statut de l'identité INS</translation>
     </message>
     <message>
         <source>Usage</source>
@@ -7100,7 +7100,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Used name</source>
-        <translation>Nom d&apos;usage</translation>
+        <translation>Nom d'usage</translation>
     </message>
     <message>
         <source>Contact details</source>
@@ -7249,7 +7249,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Preview the patient summary (identity, history, family and pedigree, genetics, scores) as saved; save or print it from there.</source>
-        <translation>Aperçu du résumé du dossier (identité, antécédents, famille et arbre, génétique, scores) tel qu&apos;enregistré ; l&apos;enregistrer ou l&apos;imprimer depuis l&apos;aperçu.</translation>
+        <translation>Aperçu du résumé du dossier (identité, antécédents, famille et arbre, génétique, scores) tel qu'enregistré ; l'enregistrer ou l'imprimer depuis l'aperçu.</translation>
     </message>
     <message>
         <source>Scores</source>
@@ -7261,7 +7261,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The CanRisk file was removed: its export could not be logged. {error}</source>
-        <translation>Le fichier CanRisk a été supprimé : son export n&apos;a pas pu être consigné dans le journal. {error}</translation>
+        <translation>Le fichier CanRisk a été supprimé : son export n'a pas pu être consigné dans le journal. {error}</translation>
     </message>
     <message>
         <source>Read only: this file is shared with you for reading.</source>
@@ -7277,7 +7277,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Some entries are not valid: nothing was saved. Each problem is shown at its field.</source>
-        <translation>Certaines saisies ne sont pas valides : rien n&apos;a été enregistré. Chaque problème est signalé à son champ.</translation>
+        <translation>Certaines saisies ne sont pas valides : rien n'a été enregistré. Chaque problème est signalé à son champ.</translation>
     </message>
     <message>
         <source>Saving {form}…</source>
@@ -7285,11 +7285,11 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The version saved by the other user is shown.</source>
-        <translation>La version enregistrée par l&apos;autre utilisateur est affichée.</translation>
+        <translation>La version enregistrée par l'autre utilisateur est affichée.</translation>
     </message>
     <message>
         <source>Your entries are kept. Check them, then save: they will replace the version saved meanwhile (it stays in the history).</source>
-        <translation>Votre saisie est conservée. Vérifiez-la, puis enregistrez : elle remplacera la version enregistrée entre-temps (qui reste dans l&apos;historique).</translation>
+        <translation>Votre saisie est conservée. Vérifiez-la, puis enregistrez : elle remplacera la version enregistrée entre-temps (qui reste dans l'historique).</translation>
     </message>
     <message>
         <source>Version no. {revision} is back in the form. Save to make it the current version.</source>
@@ -7320,12 +7320,12 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>Partage</translation>
     </message>
     <message>
-        <source>Emergency access (break-the-glass) — read only, until you log out. This access is logged, shown to the file&apos;s owner and reviewed by an administrator.</source>
-        <translation>Accès d&apos;urgence (bris de glace) — lecture seule, jusqu&apos;à la déconnexion. Cet accès est enregistré dans le journal, signalé au responsable du dossier et examiné par un administrateur.</translation>
+        <source>Emergency access (break-the-glass) — read only, until you log out. This access is logged, shown to the file's owner and reviewed by an administrator.</source>
+        <translation>Accès d'urgence (bris de glace) — lecture seule, jusqu'à la déconnexion. Cet accès est enregistré dans le journal, signalé au responsable du dossier et examiné par un administrateur.</translation>
     </message>
     <message>
         <source>Read only: emergency access (break-the-glass).</source>
-        <translation>Lecture seule : accès d&apos;urgence (bris de glace).</translation>
+        <translation>Lecture seule : accès d'urgence (bris de glace).</translation>
     </message>
     <message>
         <source>File transferred</source>
@@ -7337,7 +7337,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Its window is closed: you no longer have access to it unless they share it.</source>
-        <translation>Sa fenêtre est fermée : vous n&apos;y avez plus accès, sauf si ce praticien vous le partage.</translation>
+        <translation>Sa fenêtre est fermée : vous n'y avez plus accès, sauf si ce praticien vous le partage.</translation>
     </message>
     <message>
         <source>Follow-up</source>
@@ -7348,15 +7348,15 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>Droits du patient</translation>
     </message>
     <message>
-        <source>Restrict, export (FHIR + PDF) or erase the file, at the patient&apos;s request</source>
+        <source>Restrict, export (FHIR + PDF) or erase the file, at the patient's request</source>
         <translation>Restreindre, exporter (FHIR + PDF) ou effacer le dossier, à la demande du patient</translation>
     </message>
     <message>
         <source>Save or undo your changes first.</source>
-        <translation>Enregistrez ou annulez d&apos;abord vos modifications.</translation>
+        <translation>Enregistrez ou annulez d'abord vos modifications.</translation>
     </message>
     <message>
-        <source>Read only: this file is restricted at the patient&apos;s request.</source>
+        <source>Read only: this file is restricted at the patient's request.</source>
         <translation>Lecture seule : ce dossier est restreint à la demande du patient.</translation>
     </message>
     <message>
@@ -7417,7 +7417,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>No patient file yet</source>
-        <translation>Aucun dossier patient pour l&apos;instant</translation>
+        <translation>Aucun dossier patient pour l'instant</translation>
     </message>
     <message numerus="yes">
         <source>%Ln file(s)</source>
@@ -7460,18 +7460,18 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Emergency access…</source>
-        <translation>Accès d&apos;urgence…</translation>
+        <translation>Accès d'urgence…</translation>
     </message>
     <message>
-        <source>Break-the-glass: open, read-only and until you log out, a file that is not shared with you, found by the patient&apos;s exact identity. You give a reason; the access is logged, shown to the file&apos;s owner and reviewed by an administrator.</source>
-        <translation>Bris de glace : ouvrir, en lecture seule et jusqu&apos;à votre déconnexion, un dossier qui ne vous est pas partagé, retrouvé par l&apos;identité exacte du patient. Vous indiquez un motif ; l&apos;accès est enregistré dans le journal, signalé au responsable du dossier et examiné par un administrateur.</translation>
+        <source>Break-the-glass: open, read-only and until you log out, a file that is not shared with you, found by the patient's exact identity. You give a reason; the access is logged, shown to the file's owner and reviewed by an administrator.</source>
+        <translation>Bris de glace : ouvrir, en lecture seule et jusqu'à votre déconnexion, un dossier qui ne vous est pas partagé, retrouvé par l'identité exacte du patient. Vous indiquez un motif ; l'accès est enregistré dans le journal, signalé au responsable du dossier et examiné par un administrateur.</translation>
     </message>
     <message>
         <source>Import a file (FHIR)…</source>
         <translation>Importer un dossier (FHIR)…</translation>
     </message>
     <message>
-        <source>Import a patient file exported by a colleague (FHIR R4 bundle) as a new file of yours, at the patient&apos;s request</source>
+        <source>Import a patient file exported by a colleague (FHIR R4 bundle) as a new file of yours, at the patient's request</source>
         <translation>Importer un dossier patient exporté par un confrère (paquet FHIR R4) comme nouveau dossier à votre nom, à la demande du patient</translation>
     </message>
     <message>
@@ -7487,7 +7487,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Choose the patient file of {person}. The link is shown only to users who may open both files.</source>
-        <translation>Choisissez le dossier patient de {person}. Le lien n&apos;est visible que des utilisateurs autorisés à ouvrir les deux dossiers.</translation>
+        <translation>Choisissez le dossier patient de {person}. Le lien n'est visible que des utilisateurs autorisés à ouvrir les deux dossiers.</translation>
     </message>
     <message>
         <source>Name, first name or birth date…</source>
@@ -7505,15 +7505,15 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
 <context>
     <name>PatientRights</name>
     <message>
-        <source>Restricted at the patient&apos;s request since {date}: the file is read only for everyone until the practitioner in charge lifts the restriction. Reason: {reason}</source>
-        <translation>Restreint à la demande du patient depuis le {date} : le dossier est en lecture seule pour tous jusqu&apos;à la levée de la restriction par son responsable. Motif : {reason}</translation>
+        <source>Restricted at the patient's request since {date}: the file is read only for everyone until the practitioner in charge lifts the restriction. Reason: {reason}</source>
+        <translation>Restreint à la demande du patient depuis le {date} : le dossier est en lecture seule pour tous jusqu'à la levée de la restriction par son responsable. Motif : {reason}</translation>
     </message>
 </context>
 <context>
     <name>PatientRightsActions</name>
     <message>
         <source>Restrict the file…</source>
-        <extracomment>a callable returning a refusal text (&quot;&quot; when the window may change state)</extracomment>
+        <extracomment>a callable returning a refusal text ("" when the window may change state)</extracomment>
         <translation>Restreindre le dossier…</translation>
     </message>
     <message>
@@ -7533,8 +7533,8 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>Restreindre le dossier patient</translation>
     </message>
     <message>
-        <source>At the patient&apos;s request, the file is frozen read only for everyone: identity, clinical forms, documents, plan and appointments can no longer be changed until you lift the restriction. It can still be read, shared read only, exported and erased.</source>
-        <translation>À la demande du patient, le dossier est figé en lecture seule pour tous : identité, formulaires cliniques, documents, plan et rendez-vous ne peuvent plus être modifiés jusqu&apos;à ce que vous leviez la restriction. Il peut toujours être consulté, partagé en lecture seule, exporté et effacé.</translation>
+        <source>At the patient's request, the file is frozen read only for everyone: identity, clinical forms, documents, plan and appointments can no longer be changed until you lift the restriction. It can still be read, shared read only, exported and erased.</source>
+        <translation>À la demande du patient, le dossier est figé en lecture seule pour tous : identité, formulaires cliniques, documents, plan et rendez-vous ne peuvent plus être modifiés jusqu'à ce que vous leviez la restriction. Il peut toujours être consulté, partagé en lecture seule, exporté et effacé.</translation>
     </message>
     <message>
         <source>Restrict</source>
@@ -7558,7 +7558,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Folder for the export (FHIR + PDF)</source>
-        <translation>Dossier de destination de l&apos;export (FHIR + PDF)</translation>
+        <translation>Dossier de destination de l'export (FHIR + PDF)</translation>
     </message>
     <message>
         <source>Exporting the file…</source>
@@ -7621,7 +7621,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Used name</source>
-        <translation>Nom d&apos;usage</translation>
+        <translation>Nom d'usage</translation>
     </message>
     <message>
         <source>First name(s)</source>
@@ -7669,7 +7669,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Genes with a pathogenic variant recorded in the family</source>
-        <translation>Gènes porteurs d&apos;un variant pathogène enregistré dans la famille</translation>
+        <translation>Gènes porteurs d'un variant pathogène enregistré dans la famille</translation>
     </message>
     <message>
         <source>No family entered yet</source>
@@ -7704,7 +7704,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>Gène (classe)</translation>
     </message>
     <message>
-        <source>The patient&apos;s variants and their ACMG class (Genetics tab); only class 4 or 5 is a positive result</source>
+        <source>The patient's variants and their ACMG class (Genetics tab); only class 4 or 5 is a positive result</source>
         <translation>Les variants du patient et leur classe ACMG (onglet Génétique) ; seules les classes 4 et 5 sont un résultat positif</translation>
     </message>
 </context>
@@ -7727,11 +7727,11 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <name>PdfPrinting</name>
     <message>
         <source>the printer could not be opened</source>
-        <translation>l&apos;imprimante n&apos;a pas pu être ouverte</translation>
+        <translation>l'imprimante n'a pas pu être ouverte</translation>
     </message>
     <message>
         <source>the printer refused a new page</source>
-        <translation>l&apos;imprimante a refusé une nouvelle page</translation>
+        <translation>l'imprimante a refusé une nouvelle page</translation>
     </message>
 </context>
 <context>
@@ -7854,7 +7854,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Ovarian cancer</source>
-        <translation>Cancer de l&apos;ovaire</translation>
+        <translation>Cancer de l'ovaire</translation>
     </message>
     <message>
         <source>Colorectal and Lynch spectrum</source>
@@ -7894,7 +7894,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Carrier of a pathogenic variant</source>
-        <translation>Porteur d&apos;un variant pathogène</translation>
+        <translation>Porteur d'un variant pathogène</translation>
     </message>
     <message>
         <source>Gene + : pathogenic variant ; − : negative ; VUS : unknown significance</source>
@@ -8044,7 +8044,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Make this person the proband (the previous one no longer is)</source>
-        <translation>Faire de cette personne le cas index (le précédent ne l&apos;est plus)</translation>
+        <translation>Faire de cette personne le cas index (le précédent ne l'est plus)</translation>
     </message>
     <message>
         <source>Add a cancer</source>
@@ -8149,7 +8149,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Name of an “other” exam</source>
-        <translation>Nom d&apos;un examen « autre »</translation>
+        <translation>Nom d'un examen « autre »</translation>
     </message>
     <message>
         <source>For:</source>
@@ -8184,6 +8184,18 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <translation>Intervalle :</translation>
     </message>
     <message>
+        <source>e.g. 20, 25, 30: one exam at each age, then the interval</source>
+        <translation>ex. 20, 25, 30 : un examen à chacun de ces âges, puis l'intervalle</translation>
+    </message>
+    <message>
+        <source>Special schedule:</source>
+        <translation>Calendrier particulier :</translation>
+    </message>
+    <message>
+        <source>Stops after:</source>
+        <translation>Arrêt après :</translation>
+    </message>
+    <message>
         <source>To be confirmed</source>
         <translation>À confirmer</translation>
     </message>
@@ -8206,6 +8218,10 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>Exam(s) {numbers} to correct.</source>
         <translation>Examen(s) {numbers} à corriger.</translation>
+    </message>
+    <message>
+        <source>Write the ages separated by commas, e.g. 20, 25, 30 (25,5 for a half year).</source>
+        <translation>Écrivez les âges séparés par des virgules, par ex. 20, 25, 30 (25,5 pour une demi-année).</translation>
     </message>
     <message>
         <source>Enter the reason for this version.</source>
@@ -8437,7 +8453,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Type the recovery code to give &lt;b&gt;{name}&lt;/b&gt; access to clinical data. The use of the code is recorded in the event log; wrong codes are throttled like passwords.</source>
-        <translation>Saisissez le code de récupération pour donner à &lt;b&gt;{name}&lt;/b&gt; l&apos;accès aux données cliniques. L&apos;utilisation du code est inscrite au journal ; les codes erronés sont limités comme les mots de passe.</translation>
+        <translation>Saisissez le code de récupération pour donner à &lt;b&gt;{name}&lt;/b&gt; l'accès aux données cliniques. L'utilisation du code est inscrite au journal ; les codes erronés sont limités comme les mots de passe.</translation>
     </message>
     <message>
         <source>Recovery &amp;code:</source>
@@ -8460,7 +8476,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Type the code printed on the recovery sheet, the login of an administrator account and a new password for that account. The use of the code is recorded in the event log.</source>
-        <translation>Saisissez le code imprimé sur la fiche de récupération, l&apos;identifiant d&apos;un compte administrateur et un nouveau mot de passe pour ce compte. L&apos;utilisation du code est inscrite au journal.</translation>
+        <translation>Saisissez le code imprimé sur la fiche de récupération, l'identifiant d'un compte administrateur et un nouveau mot de passe pour ce compte. L'utilisation du code est inscrite au journal.</translation>
     </message>
     <message>
         <source>Recovery &amp;code:</source>
@@ -8472,7 +8488,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Restore access</source>
-        <translation>Rétablir l&apos;accès</translation>
+        <translation>Rétablir l'accès</translation>
     </message>
     <message>
         <source>Also change the database key (suspected compromise)</source>
@@ -8480,7 +8496,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>If the sheet or a copy of the database folder may have been seen by someone else: copies of the old key file will no longer open the database. Other sessions must be closed.</source>
-        <translation>Si la fiche ou une copie du dossier de la base a pu être vue par quelqu&apos;un d&apos;autre : les copies de l&apos;ancien fichier de clés n&apos;ouvriront plus la base. Les autres sessions doivent être fermées.</translation>
+        <translation>Si la fiche ou une copie du dossier de la base a pu être vue par quelqu'un d'autre : les copies de l'ancien fichier de clés n'ouvriront plus la base. Les autres sessions doivent être fermées.</translation>
     </message>
     <message>
         <source>Checking the recovery code...</source>
@@ -8495,7 +8511,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The database is created. This code is shown only once: it restores access if every administrator password is lost.</source>
-        <translation>La base est créée. Ce code n&apos;est affiché qu&apos;une fois : il rétablit l&apos;accès si tous les mots de passe administrateur sont perdus.</translation>
+        <translation>La base est créée. Ce code n'est affiché qu'une fois : il rétablit l'accès si tous les mots de passe administrateur sont perdus.</translation>
     </message>
     <message>
         <source>Save the recovery sheet (PDF)...</source>
@@ -8503,11 +8519,11 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Print the sheet or write the code down, and keep it in a safe place (a locked cabinet), away from the computer. Anyone holding this code and the database files can open the database.</source>
-        <translation>Imprimez la fiche ou recopiez le code, et conservez-le en lieu sûr (armoire fermée à clé), loin de l&apos;ordinateur. Toute personne détenant ce code et les fichiers de la base peut ouvrir la base.</translation>
+        <translation>Imprimez la fiche ou recopiez le code, et conservez-le en lieu sûr (armoire fermée à clé), loin de l'ordinateur. Toute personne détenant ce code et les fichiers de la base peut ouvrir la base.</translation>
     </message>
     <message>
         <source>I have printed or stored this code in a safe place</source>
-        <translation>J&apos;ai imprimé ou conservé ce code en lieu sûr</translation>
+        <translation>J'ai imprimé ou conservé ce code en lieu sûr</translation>
     </message>
     <message>
         <source>oiso-recovery-sheet.pdf</source>
@@ -8530,7 +8546,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The new recovery code is shown only once. The previous code no longer works: destroy the old sheet.</source>
-        <translation>Le nouveau code de récupération n&apos;est affiché qu&apos;une seule fois. L&apos;ancien code ne fonctionne plus : détruisez l&apos;ancienne fiche.</translation>
+        <translation>Le nouveau code de récupération n'est affiché qu'une seule fois. L'ancien code ne fonctionne plus : détruisez l'ancienne fiche.</translation>
     </message>
     <message>
         <source>Save the recovery sheet (PDF)…</source>
@@ -8538,11 +8554,11 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Print the sheet or write the code down, and keep it in a safe place (a locked cabinet), away from the computer. Delete the PDF file once printed.</source>
-        <translation>Imprimez la fiche ou recopiez le code, et conservez-le en lieu sûr (armoire fermée à clé), loin de l&apos;ordinateur. Supprimez le fichier PDF une fois imprimé.</translation>
+        <translation>Imprimez la fiche ou recopiez le code, et conservez-le en lieu sûr (armoire fermée à clé), loin de l'ordinateur. Supprimez le fichier PDF une fois imprimé.</translation>
     </message>
     <message>
         <source>I have printed or stored this code in a safe place</source>
-        <translation>J&apos;ai imprimé ou rangé ce code en lieu sûr</translation>
+        <translation>J'ai imprimé ou rangé ce code en lieu sûr</translation>
     </message>
     <message>
         <source>Close</source>
@@ -8570,22 +8586,22 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The sheet could not be saved: {reason}</source>
-        <translation>La fiche n&apos;a pas pu être enregistrée : {reason}</translation>
+        <translation>La fiche n'a pas pu être enregistrée : {reason}</translation>
     </message>
 </context>
 <context>
     <name>RelativesLetterDialog</name>
     <message>
         <source>Letter to relatives</source>
-        <translation>Lettre d&apos;information de la parentèle</translation>
+        <translation>Lettre d'information de la parentèle</translation>
     </message>
     <message>
         <source>One letter per relative, made from the saved file: the pathogenic variants (class 4 or 5) of the Genetics tab and the relatives of the Family tab. The letters never name the patient.</source>
-        <translation>Une lettre par apparenté, rédigée à partir du dossier enregistré : les variants pathogènes (classe 4 ou 5) de l&apos;onglet Génétique et les apparentés de l&apos;onglet Famille. Les lettres ne nomment jamais le patient.</translation>
+        <translation>Une lettre par apparenté, rédigée à partir du dossier enregistré : les variants pathogènes (classe 4 ou 5) de l'onglet Génétique et les apparentés de l'onglet Famille. Les lettres ne nomment jamais le patient.</translation>
     </message>
     <message>
         <source>This file has unsaved entries: save it first for the letters to use them.</source>
-        <translation>Ce dossier a des saisies non enregistrées : enregistrez-le d&apos;abord pour que les lettres en tiennent compte.</translation>
+        <translation>Ce dossier a des saisies non enregistrées : enregistrez-le d'abord pour que les lettres en tiennent compte.</translation>
     </message>
     <message>
         <source>Relatives to write to</source>
@@ -8593,7 +8609,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The family has no relative yet: add them in the Family tab.</source>
-        <translation>La famille ne compte encore aucun apparenté : ajoutez-les dans l&apos;onglet Famille.</translation>
+        <translation>La famille ne compte encore aucun apparenté : ajoutez-les dans l'onglet Famille.</translation>
     </message>
     <message>
         <source>Letter</source>
@@ -8617,11 +8633,11 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>The letters could not be saved in “{path}”: {reason}.</source>
-        <translation>Les lettres n&apos;ont pas pu être enregistrées dans « {path} » : {reason}.</translation>
+        <translation>Les lettres n'ont pas pu être enregistrées dans « {path} » : {reason}.</translation>
     </message>
     <message>
         <source>Letter “information de la parentèle” of {date}</source>
-        <translation>Lettre d&apos;information de la parentèle du {date}</translation>
+        <translation>Lettre d'information de la parentèle du {date}</translation>
     </message>
 </context>
 <context>
@@ -8655,7 +8671,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <name>ReviewDialog</name>
     <message>
         <source>Mark an emergency access as reviewed</source>
-        <translation>Marquer un accès d&apos;urgence comme examiné</translation>
+        <translation>Marquer un accès d'urgence comme examiné</translation>
     </message>
     <message>
         <source>User:</source>
@@ -8687,7 +8703,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Recording the review…</source>
-        <translation>Enregistrement de l&apos;examen…</translation>
+        <translation>Enregistrement de l'examen…</translation>
     </message>
 </context>
 <context>
@@ -8710,7 +8726,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Puts this version back in its tab as your entries; saving makes it the current version (the others stay in the history).</source>
-        <translation>Reprend cette version dans son onglet comme votre saisie ; l&apos;enregistrer en fait la version actuelle (les autres restent dans l&apos;historique).</translation>
+        <translation>Reprend cette version dans son onglet comme votre saisie ; l'enregistrer en fait la version actuelle (les autres restent dans l'historique).</translation>
     </message>
     <message>
         <source>Changes from the previous version</source>
@@ -8722,7 +8738,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>No clinical form of this file has been saved yet.</source>
-        <translation>Aucun formulaire clinique de ce dossier n&apos;a encore été enregistré.</translation>
+        <translation>Aucun formulaire clinique de ce dossier n'a encore été enregistré.</translation>
     </message>
     <message>
         <source>{count} version(s)</source>
@@ -8738,7 +8754,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>No saved version yet.</source>
-        <translation>Aucune version enregistrée pour l&apos;instant.</translation>
+        <translation>Aucune version enregistrée pour l'instant.</translation>
     </message>
     <message>
         <source>{form}, version no. {revision} — saved on {when} by {name}</source>
@@ -8789,14 +8805,14 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <message>
         <source>Show {person} in the Family tab</source>
         <extracomment>How long the visible cards wait for more edits before they are redrawn.</extracomment>
-        <translation>Afficher {person} dans l&apos;onglet Famille</translation>
+        <translation>Afficher {person} dans l'onglet Famille</translation>
     </message>
 </context>
 <context>
     <name>ScoreTexts</name>
     <message>
         <source>The family has no single proband: only the personal history is counted.</source>
-        <translation>La famille n&apos;a pas un cas index unique : seuls les antécédents personnels sont comptés.</translation>
+        <translation>La famille n'a pas un cas index unique : seuls les antécédents personnels sont comptés.</translation>
     </message>
     <message>
         <source>Proband adopted: their biological family history is not known.</source>
@@ -8844,7 +8860,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>excellent indication for an oncogenetics consultation</source>
-        <translation>excellente indication de consultation d&apos;oncogénétique</translation>
+        <translation>excellente indication de consultation d'oncogénétique</translation>
     </message>
     <message>
         <source>possible indication</source>
@@ -8868,11 +8884,11 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Total of {threshold} or more: probability of a BRCA1/2 variant of about 10 % or more, genetic testing indicated.</source>
-        <translation>Total d&apos;au moins {threshold} : probabilité d&apos;un variant BRCA1/2 d&apos;environ 10 % ou plus, indication d&apos;analyse génétique.</translation>
+        <translation>Total d'au moins {threshold} : probabilité d'un variant BRCA1/2 d'environ 10 % ou plus, indication d'analyse génétique.</translation>
     </message>
     <message>
         <source>Total below {threshold} in each branch: probability of a BRCA1/2 variant below about 10 %.</source>
-        <translation>Total inférieur à {threshold} dans chaque branche : probabilité d&apos;un variant BRCA1/2 inférieure à environ 10 %.</translation>
+        <translation>Total inférieur à {threshold} dans chaque branche : probabilité d'un variant BRCA1/2 inférieure à environ 10 %.</translation>
     </message>
     <message>
         <source>Threshold of {threshold} perhaps reached (imprecise age or sex: {people}): make them precise.</source>
@@ -8880,7 +8896,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>No cancer counted in the person themselves: the threshold is {threshold}, that of testing an unaffected person (Evans 2017).</source>
-        <translation>Aucun cancer compté chez la personne elle-même : le seuil est de {threshold}, celui de l&apos;analyse d&apos;une personne non atteinte (Evans 2017).</translation>
+        <translation>Aucun cancer compté chez la personne elle-même : le seuil est de {threshold}, celui de l'analyse d'une personne non atteinte (Evans 2017).</translation>
     </message>
     <message>
         <source>2017 adjustment: grade {grade}</source>
@@ -8920,11 +8936,11 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>at least 3 relatives with a Lynch-spectrum cancer (colorectum, endometrium, small bowel, ureter or renal pelvis)</source>
-        <translation>au moins 3 apparentés atteints d&apos;un cancer du spectre de Lynch (côlon-rectum, endomètre, intestin grêle, uretère ou bassinet)</translation>
+        <translation>au moins 3 apparentés atteints d'un cancer du spectre de Lynch (côlon-rectum, endomètre, intestin grêle, uretère ou bassinet)</translation>
     </message>
     <message>
         <source>one a first-degree relative of the two others</source>
-        <translation>l&apos;un apparenté au premier degré des deux autres</translation>
+        <translation>l'un apparenté au premier degré des deux autres</translation>
     </message>
     <message>
         <source>at least 2 successive generations affected</source>
@@ -8944,11 +8960,11 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Amsterdam II criteria met: {people}.</source>
-        <translation>Critères d&apos;Amsterdam II remplis : {people}.</translation>
+        <translation>Critères d'Amsterdam II remplis : {people}.</translation>
     </message>
     <message>
         <source>Amsterdam II criteria met on the declared history ({people}), to be confirmed.</source>
-        <translation>Critères d&apos;Amsterdam II remplis sur l&apos;histoire déclarée ({people}), à confirmer.</translation>
+        <translation>Critères d'Amsterdam II remplis sur l'histoire déclarée ({people}), à confirmer.</translation>
     </message>
     <message>
         <source>Tumours to verify on a pathology report: {people}.</source>
@@ -8960,15 +8976,15 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Amsterdam II criteria not met, missing: {items}.</source>
-        <translation>Critères d&apos;Amsterdam II non remplis, il manque : {items}.</translation>
+        <translation>Critères d'Amsterdam II non remplis, il manque : {items}.</translation>
     </message>
     <message>
         <source>No Lynch-spectrum cancer in the family: Amsterdam II criteria not met.</source>
-        <translation>Aucun cancer du spectre de Lynch dans la famille : critères d&apos;Amsterdam II non remplis.</translation>
+        <translation>Aucun cancer du spectre de Lynch dans la famille : critères d'Amsterdam II non remplis.</translation>
     </message>
     <message>
         <source>Familial adenomatous polyposis is not recorded in the file: to be excluded.</source>
-        <translation>La polypose adénomateuse familiale n&apos;est pas renseignée dans le dossier : à exclure.</translation>
+        <translation>La polypose adénomateuse familiale n'est pas renseignée dans le dossier : à exclure.</translation>
     </message>
     <message>
         <source>criterion 1: colorectal cancer before 50</source>
@@ -8980,15 +8996,15 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>criterion 3: colorectal cancer with MSI-high histology (mucinous) before 60</source>
-        <translation>critère 3 : cancer colorectal d&apos;histologie évocatrice d&apos;instabilité (mucineux) avant 60 ans</translation>
+        <translation>critère 3 : cancer colorectal d'histologie évocatrice d'instabilité (mucineux) avant 60 ans</translation>
     </message>
     <message>
         <source>criterion 4: first-degree relative with a spectrum tumour, one diagnosis before 50: {people}</source>
-        <translation>critère 4 : apparenté au premier degré atteint d&apos;une tumeur du spectre, un diagnostic avant 50 ans : {people}</translation>
+        <translation>critère 4 : apparenté au premier degré atteint d'une tumeur du spectre, un diagnostic avant 50 ans : {people}</translation>
     </message>
     <message>
         <source>criterion 5: at least 2 first- or second-degree relatives with spectrum tumours: {people}</source>
-        <translation>critère 5 : au moins 2 apparentés au premier ou deuxième degré atteints d&apos;une tumeur du spectre : {people}</translation>
+        <translation>critère 5 : au moins 2 apparentés au premier ou deuxième degré atteints d'une tumeur du spectre : {people}</translation>
     </message>
     <message>
         <source>Test the tumour of {people} for microsatellite instability (MSI) or MMR deficiency.</source>
@@ -8996,18 +9012,18 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Criterion possibly met depending on an imprecise age: {people}; make the age at diagnosis precise.</source>
-        <translation>Critère possiblement rempli selon un âge imprécis : {people} ; précisez l&apos;âge au diagnostic.</translation>
+        <translation>Critère possiblement rempli selon un âge imprécis : {people} ; précisez l'âge au diagnostic.</translation>
     </message>
     <message>
         <source>No revised Bethesda criterion is met.</source>
-        <translation>Aucun critère de Bethesda révisé n&apos;est rempli.</translation>
+        <translation>Aucun critère de Bethesda révisé n'est rempli.</translation>
     </message>
     <message>
         <source>Tumour of the proband ({site}) already analysed: {msi}.</source>
         <translation>Tumeur du cas index ({site}) déjà analysée : {msi}.</translation>
     </message>
     <message>
-        <source>Immunohistochemistry of the proband&apos;s tumour ({site}): {ihc}.</source>
+        <source>Immunohistochemistry of the proband's tumour ({site}): {ihc}.</source>
         <translation>Immunohistochimie de la tumeur du cas index ({site}) : {ihc}.</translation>
     </message>
     <message>
@@ -9043,11 +9059,11 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     <name>ScoresPanel</name>
     <message>
         <source>Computed from the personal history and the family as entered in their tabs, saved or not. Click a relative to show them in the Family tab.</source>
-        <translation>Calculés à partir des antécédents personnels et de la famille tels que saisis dans leurs onglets, enregistrés ou non. Cliquez sur un apparenté pour l&apos;afficher dans l&apos;onglet Famille.</translation>
+        <translation>Calculés à partir des antécédents personnels et de la famille tels que saisis dans leurs onglets, enregistrés ou non. Cliquez sur un apparenté pour l'afficher dans l'onglet Famille.</translation>
     </message>
     <message>
         <source>Threshold: {threshold} in one branch (branches are never added)</source>
-        <translation>Seuil : {threshold} dans une branche (les branches ne s&apos;additionnent jamais)</translation>
+        <translation>Seuil : {threshold} dans une branche (les branches ne s'additionnent jamais)</translation>
     </message>
     <message>
         <source>{branch} — score {points}</source>
@@ -9055,7 +9071,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Eisinger score</source>
-        <translation>Score d&apos;Eisinger</translation>
+        <translation>Score d'Eisinger</translation>
     </message>
     <message>
         <source>Breast and ovary, per parental branch</source>
@@ -9087,7 +9103,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>No breast or ovarian cancer and no BRCA variant in the family.</source>
-        <translation>Aucun cancer du sein ou de l&apos;ovaire ni variant BRCA dans la famille.</translation>
+        <translation>Aucun cancer du sein ou de l'ovaire ni variant BRCA dans la famille.</translation>
     </message>
     <message>
         <source>Without adjustment</source>
@@ -9135,7 +9151,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Amsterdam II criteria</source>
-        <translation>Critères d&apos;Amsterdam II</translation>
+        <translation>Critères d'Amsterdam II</translation>
     </message>
     <message>
         <source>Lynch syndrome; all must hold</source>
@@ -9167,7 +9183,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Which tumours to test for microsatellite instability</source>
-        <translation>Tumeurs à tester pour l&apos;instabilité microsatellitaire</translation>
+        <translation>Tumeurs à tester pour l'instabilité microsatellitaire</translation>
     </message>
     <message>
         <source>MSI testing indicated</source>
@@ -9222,7 +9238,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>A change of the database key was asked for and is not done yet (a password reset or a recovery with “change the key too”): until it is, a copy of the old key file still opens the database. Close the other sessions, then use “Re-key the database now”.</source>
-        <translation>Un changement de clé de la base a été demandé et n&apos;est pas encore fait (réinitialisation d&apos;un mot de passe ou récupération avec « changer aussi la clé ») : d&apos;ici là, une copie de l&apos;ancien fichier de clés ouvre encore la base. Fermez les autres sessions, puis utilisez « Changer la clé de la base maintenant… ».</translation>
+        <translation>Un changement de clé de la base a été demandé et n'est pas encore fait (réinitialisation d'un mot de passe ou récupération avec « changer aussi la clé ») : d'ici là, une copie de l'ancien fichier de clés ouvre encore la base. Fermez les autres sessions, puis utilisez « Changer la clé de la base maintenant… ».</translation>
     </message>
     <message>
         <source>Saving the setting…</source>
@@ -9242,7 +9258,7 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>A new recovery code is created and shown once, to be printed. The code of the current sheet stops working at once: destroy the old sheet. A copy of the key file made earlier still answers to the old code: if such a copy may exist, also change the database key.</source>
-        <translation>Un nouveau code de récupération est créé et affiché une seule fois, pour être imprimé. Le code de la fiche actuelle cesse de fonctionner aussitôt : détruisez l&apos;ancienne fiche. Une copie du fichier de clés faite auparavant répond encore à l&apos;ancien code : si une telle copie peut exister, changez aussi la clé de la base.</translation>
+        <translation>Un nouveau code de récupération est créé et affiché une seule fois, pour être imprimé. Le code de la fiche actuelle cesse de fonctionner aussitôt : détruisez l'ancienne fiche. Une copie du fichier de clés faite auparavant répond encore à l'ancien code : si une telle copie peut exister, changez aussi la clé de la base.</translation>
     </message>
     <message>
         <source>Issue a new sheet</source>
@@ -9250,11 +9266,11 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
     </message>
     <message>
         <source>Creating a new recovery code…</source>
-        <translation>Création d&apos;un nouveau code de récupération…</translation>
+        <translation>Création d'un nouveau code de récupération…</translation>
     </message>
     <message>
         <source>New recovery sheet issued: the previous code no longer works.</source>
-        <translation>Nouvelle fiche de récupération émise : l&apos;ancien code ne fonctionne plus.</translation>
+        <translation>Nouvelle fiche de récupération émise : l'ancien code ne fonctionne plus.</translation>
     </message>
     <message>
         <source>Re-key the database</source>
@@ -9268,9 +9284,9 @@ Votre compte ne s&apos;ouvrira alors que sur cet ordinateur, dans cette session 
         <source>Use this when a copy of the database files or a password may have been seen (suspected compromise). The database is encrypted again with a new key for every current account and the recovery code: a copy of the key file taken before no longer opens it.
 
 Every other open session (other workstations, other users of this computer) must be closed first; this may take a moment.</source>
-        <translation>À utiliser si une copie des fichiers de la base ou un mot de passe a pu être vu (compromission suspectée). La base est rechiffrée avec une nouvelle clé pour tous les comptes actuels et le code de récupération : une copie du fichier de clés prise auparavant ne l&apos;ouvre plus.
+        <translation>À utiliser si une copie des fichiers de la base ou un mot de passe a pu être vu (compromission suspectée). La base est rechiffrée avec une nouvelle clé pour tous les comptes actuels et le code de récupération : une copie du fichier de clés prise auparavant ne l'ouvre plus.
 
-Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet ordinateur) doivent être fermées d&apos;abord ; l&apos;opération peut prendre un moment.</translation>
+Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet ordinateur) doivent être fermées d'abord ; l'opération peut prendre un moment.</translation>
     </message>
     <message>
         <source>Re-key now</source>
@@ -9282,7 +9298,7 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     </message>
     <message>
         <source>The database has been re-keyed: an older copy of its key file no longer opens it.</source>
-        <translation>La base a changé de clé : une ancienne copie de son fichier de clés ne l&apos;ouvre plus.</translation>
+        <translation>La base a changé de clé : une ancienne copie de son fichier de clés ne l'ouvre plus.</translation>
     </message>
 </context>
 <context>
@@ -9293,7 +9309,7 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     </message>
     <message>
         <source>Choose a practitioner or a genetic counsellor, of any structure. They will see this file in their list, marked as shared with them, and be told at their next login.</source>
-        <translation>Choisissez un praticien ou un conseiller en génétique, de n&apos;importe quelle structure. Le dossier apparaîtra dans sa liste, marqué comme partagé avec lui, et il en sera informé à sa prochaine connexion.</translation>
+        <translation>Choisissez un praticien ou un conseiller en génétique, de n'importe quelle structure. Le dossier apparaîtra dans sa liste, marqué comme partagé avec lui, et il en sera informé à sa prochaine connexion.</translation>
     </message>
     <message>
         <source>Access</source>
@@ -9305,7 +9321,7 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     </message>
     <message>
         <source>Read and write: they may also change the identity and the clinical forms</source>
-        <translation>Lecture et écriture : il peut aussi modifier l&apos;identité et les formulaires cliniques</translation>
+        <translation>Lecture et écriture : il peut aussi modifier l'identité et les formulaires cliniques</translation>
     </message>
     <message>
         <source>Message to the recipient (optional):</source>
@@ -9317,7 +9333,7 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     </message>
     <message>
         <source>The message is shown to the recipient; it is not kept in the log.</source>
-        <translation>Le message est montré au destinataire ; il n&apos;est pas conservé dans le journal.</translation>
+        <translation>Le message est montré au destinataire ; il n'est pas conservé dans le journal.</translation>
     </message>
     <message>
         <source>Share</source>
@@ -9336,7 +9352,7 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     </message>
     <message>
         <source>This file is not shared: only you (and your secretaries) can open it.</source>
-        <translation>Ce dossier n&apos;est pas partagé : vous seul (et vos secrétaires) pouvez l&apos;ouvrir.</translation>
+        <translation>Ce dossier n'est pas partagé : vous seul (et vos secrétaires) pouvez l'ouvrir.</translation>
     </message>
     <message>
         <source>Share…</source>
@@ -9348,7 +9364,7 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     </message>
     <message>
         <source>Remove access</source>
-        <translation>Retirer l&apos;accès</translation>
+        <translation>Retirer l'accès</translation>
     </message>
     <message>
         <source>Transfer the file…</source>
@@ -9364,15 +9380,15 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     </message>
     <message>
         <source>Owner: {name} ({details}). The owner decides who else has access.</source>
-        <translation>Responsable du dossier : {name} ({details}). Le responsable décide qui d&apos;autre y a accès.</translation>
+        <translation>Responsable du dossier : {name} ({details}). Le responsable décide qui d'autre y a accès.</translation>
     </message>
     <message>
         <source>These secretaries reach this file because they assist you or a recipient with read and write access: they see its identity, contacts, follow-up plan and appointments, never its clinical content.</source>
-        <translation>Ces secrétaires accèdent à ce dossier parce qu&apos;elles vous assistent, ou assistent un destinataire en lecture et écriture : elles voient son identité, ses coordonnées, son plan de suivi et ses rendez-vous, jamais son contenu clinique.</translation>
+        <translation>Ces secrétaires accèdent à ce dossier parce qu'elles vous assistent, ou assistent un destinataire en lecture et écriture : elles voient son identité, ses coordonnées, son plan de suivi et ses rendez-vous, jamais son contenu clinique.</translation>
     </message>
     <message>
         <source>No secretary reaches this file.</source>
-        <translation>Aucune secrétaire n&apos;accède à ce dossier.</translation>
+        <translation>Aucune secrétaire n'accède à ce dossier.</translation>
     </message>
     <message>
         <source>RPPS {number}</source>
@@ -9388,7 +9404,7 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     </message>
     <message>
         <source>Change the access of the selected recipient</source>
-        <translation>Changer l&apos;accès du destinataire choisi</translation>
+        <translation>Changer l'accès du destinataire choisi</translation>
     </message>
     <message>
         <source>{name} now has: {level}</source>
@@ -9400,15 +9416,15 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     </message>
     <message>
         <source>Changing the access…</source>
-        <translation>Modification de l&apos;accès…</translation>
+        <translation>Modification de l'accès…</translation>
     </message>
     <message>
         <source>{name} now has: {level}.</source>
-        <translation>{name} a désormais l&apos;accès : {level}.</translation>
+        <translation>{name} a désormais l'accès : {level}.</translation>
     </message>
     <message>
         <source>Remove the access of {name} to this file?</source>
-        <translation>Retirer l&apos;accès de {name} à ce dossier ?</translation>
+        <translation>Retirer l'accès de {name} à ce dossier ?</translation>
     </message>
     <message>
         <source>The file disappears from their list at once. You can share it again later.</source>
@@ -9416,11 +9432,11 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     </message>
     <message>
         <source>Removing the access…</source>
-        <translation>Retrait de l&apos;accès…</translation>
+        <translation>Retrait de l'accès…</translation>
     </message>
     <message>
         <source>{name} no longer has access to this file.</source>
-        <translation>{name} n&apos;a plus accès à ce dossier.</translation>
+        <translation>{name} n'a plus accès à ce dossier.</translation>
     </message>
     <message>
         <source>Save or undo your changes to this file before transferring it.</source>
@@ -9522,7 +9538,7 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     </message>
     <message>
         <source>Remove the access…</source>
-        <translation>Retirer l&apos;accès…</translation>
+        <translation>Retirer l'accès…</translation>
     </message>
     <message>
         <source>The colleague no longer sees this file (you may share it again later)</source>
@@ -9552,11 +9568,11 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     </message>
     <message>
         <source>You have not shared any file. A file is shared from its “Sharing” tab.</source>
-        <translation>Vous n&apos;avez partagé aucun dossier. Un dossier se partage depuis son onglet « Partage ».</translation>
+        <translation>Vous n'avez partagé aucun dossier. Un dossier se partage depuis son onglet « Partage ».</translation>
     </message>
     <message>
         <source>No file is shared with you.</source>
-        <translation>Aucun dossier n&apos;est partagé avec vous.</translation>
+        <translation>Aucun dossier n'est partagé avec vous.</translation>
     </message>
     <message>
         <source>Shared by me</source>
@@ -9591,7 +9607,7 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     </message>
     <message>
         <source>Allow writing</source>
-        <translation>Autoriser l&apos;écriture</translation>
+        <translation>Autoriser l'écriture</translation>
     </message>
     <message>
         <source>The colleague may change the file, not only read it</source>
@@ -9607,11 +9623,11 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     </message>
     <message>
         <source>Remove the access</source>
-        <translation>Retirer l&apos;accès</translation>
+        <translation>Retirer l'accès</translation>
     </message>
     <message>
         <source>Remove the access of {colleague} to the file of {patient}?</source>
-        <translation>Retirer l&apos;accès de {colleague} au dossier de {patient} ?</translation>
+        <translation>Retirer l'accès de {colleague} au dossier de {patient} ?</translation>
     </message>
     <message>
         <source>{colleague} will no longer see this file, nor find it in a search. You may share it again later.</source>
@@ -9619,11 +9635,11 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     </message>
     <message>
         <source>{colleague} no longer has access to the file of {patient}.</source>
-        <translation>{colleague} n&apos;a plus accès au dossier de {patient}.</translation>
+        <translation>{colleague} n'a plus accès au dossier de {patient}.</translation>
     </message>
     <message>
         <source>Removing the access…</source>
-        <translation>Retrait de l&apos;accès…</translation>
+        <translation>Retrait de l'accès…</translation>
     </message>
 </context>
 <context>
@@ -9634,7 +9650,7 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     </message>
     <message>
         <source>The hospital or practice where the database is used (letters, reports).</source>
-        <translation>L&apos;établissement ou le cabinet où la base est utilisée (courriers, comptes rendus).</translation>
+        <translation>L'établissement ou le cabinet où la base est utilisée (courriers, comptes rendus).</translation>
     </message>
     <message>
         <source>9 characters, e.g. 750712184</source>
@@ -9724,15 +9740,15 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     </message>
     <message>
         <source>The summary of the saved file, shown from memory. Saving a copy or printing it is recorded in the event log.</source>
-        <translation>La synthèse du dossier enregistré, affichée depuis la mémoire. L&apos;enregistrement d&apos;une copie et l&apos;impression sont consignés dans le journal.</translation>
+        <translation>La synthèse du dossier enregistré, affichée depuis la mémoire. L'enregistrement d'une copie et l'impression sont consignés dans le journal.</translation>
     </message>
     <message>
         <source>This file has unsaved entries: the summary shows the file as saved. Save it first for the summary to include them.</source>
-        <translation>Ce dossier a des saisies non enregistrées : la synthèse montre le dossier tel qu&apos;il est enregistré. Enregistrez-le d&apos;abord pour qu&apos;elle les reprenne.</translation>
+        <translation>Ce dossier a des saisies non enregistrées : la synthèse montre le dossier tel qu'il est enregistré. Enregistrez-le d'abord pour qu'elle les reprenne.</translation>
     </message>
     <message>
         <source>Printing is not available on this installation: save a copy and print it from a PDF reader.</source>
-        <translation>L&apos;impression n&apos;est pas disponible sur cette installation : enregistrez une copie et imprimez-la depuis un lecteur PDF.</translation>
+        <translation>L'impression n'est pas disponible sur cette installation : enregistrez une copie et imprimez-la depuis un lecteur PDF.</translation>
     </message>
     <message>
         <source>Save a copy…</source>
@@ -9760,11 +9776,11 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     </message>
     <message>
         <source>The summary could not be printed: {reason}.</source>
-        <translation>La synthèse n&apos;a pas pu être imprimée : {reason}.</translation>
+        <translation>La synthèse n'a pas pu être imprimée : {reason}.</translation>
     </message>
     <message>
         <source>Summary sent to the printer (pages: {count}).</source>
-        <translation>Synthèse envoyée à l&apos;imprimante (pages : {count}).</translation>
+        <translation>Synthèse envoyée à l'imprimante (pages : {count}).</translation>
     </message>
 </context>
 <context>
@@ -9790,7 +9806,7 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     <name>TaskRunner</name>
     <message>
         <source>OISO Desktop</source>
-        <extracomment>label of the most recent running task (&quot;&quot; when idle), for the status bar every failure, handled or not (useful for logging and tests) the session&apos;s account was suspended or revoked meanwhile (SessionEnded): the main window logs out; the task&apos;s own callbacks are not called</extracomment>
+        <extracomment>label of the most recent running task ("" when idle), for the status bar every failure, handled or not (useful for logging and tests) the session's account was suspended or revoked meanwhile (SessionEnded): the main window logs out; the task's own callbacks are not called</extracomment>
         <translation>OISO Desktop</translation>
     </message>
 </context>
@@ -9825,7 +9841,7 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     </message>
     <message>
         <source>After the transfer you no longer have any access to this file, unless the new owner shares it with you. Its window closes.</source>
-        <translation>Après le transfert, vous n&apos;avez plus aucun accès à ce dossier, sauf si le nouveau responsable vous le partage. Sa fenêtre se ferme.</translation>
+        <translation>Après le transfert, vous n'avez plus aucun accès à ce dossier, sauf si le nouveau responsable vous le partage. Sa fenêtre se ferme.</translation>
     </message>
     <message>
         <source>Transfer…</source>
@@ -9841,7 +9857,7 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     </message>
     <message>
         <source>{name} becomes its owner. You will no longer see this file unless they share it with you. The transfer is logged.</source>
-        <translation>{name} en devient responsable. Vous ne verrez plus ce dossier, sauf s&apos;il vous le partage. Le transfert est enregistré dans le journal.</translation>
+        <translation>{name} en devient responsable. Vous ne verrez plus ce dossier, sauf s'il vous le partage. Le transfert est enregistré dans le journal.</translation>
     </message>
     <message>
         <source>Transfer</source>
@@ -9856,16 +9872,16 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     <name>TransferFilesDialog</name>
     <message>
         <source>Transfer the files of a departed user</source>
-        <extracomment>the owner&apos;s files were counted (tests) the successor search answered (tests)</extracomment>
-        <translation>Transférer les dossiers d&apos;un utilisateur parti</translation>
+        <extracomment>the owner's files were counted (tests) the successor search answered (tests)</extracomment>
+        <translation>Transférer les dossiers d'un utilisateur parti</translation>
     </message>
     <message>
         <source>Counting the files…</source>
         <translation>Décompte des dossiers…</translation>
     </message>
     <message>
-        <source>The successor becomes the owner of every one of these files; {name} keeps no access. Their secretaries follow the files: the successor&apos;s secretaries see them, the former ones no longer do. Each file&apos;s transfer is recorded in the event log.</source>
-        <translation>Le successeur devient le responsable de chacun de ces dossiers ; {name} n&apos;y garde aucun accès. Les secrétaires suivent les dossiers : celles du successeur les voient, les précédentes ne les voient plus. Le transfert de chaque dossier est enregistré dans le journal.</translation>
+        <source>The successor becomes the owner of every one of these files; {name} keeps no access. Their secretaries follow the files: the successor's secretaries see them, the former ones no longer do. Each file's transfer is recorded in the event log.</source>
+        <translation>Le successeur devient le responsable de chacun de ces dossiers ; {name} n'y garde aucun accès. Les secrétaires suivent les dossiers : celles du successeur les voient, les précédentes ne les voient plus. Le transfert de chaque dossier est enregistré dans le journal.</translation>
     </message>
     <message>
         <source>Successor (an active practitioner):</source>
@@ -9895,11 +9911,11 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     </message>
     <message>
         <source>The files of {owner} go to {successor}, who becomes their owner. {owner} will have no access to them any more, and neither will their secretaries.</source>
-        <translation>Les dossiers de {owner} passent à {successor}, qui en devient responsable. {owner} n&apos;y aura plus accès, ses secrétaires non plus.</translation>
+        <translation>Les dossiers de {owner} passent à {successor}, qui en devient responsable. {owner} n'y aura plus accès, ses secrétaires non plus.</translation>
     </message>
     <message>
         <source>{name} owns no file: there is nothing to transfer.</source>
-        <translation>{name} ne possède aucun dossier : il n&apos;y a rien à transférer.</translation>
+        <translation>{name} ne possède aucun dossier : il n'y a rien à transférer.</translation>
     </message>
     <message>
         <source>RPPS {rpps}</source>
@@ -9971,13 +9987,13 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     <message numerus="yes">
         <source>%n archived file(s) of departed users: hidden from everyone, deleted for good one year after their archiving.</source>
         <translation>
-            <numerusform>%n dossier archivé d&apos;utilisateurs partis : caché de tous, supprimé définitivement un an après son archivage.</numerusform>
-            <numerusform>%n dossiers archivés d&apos;utilisateurs partis : cachés de tous, supprimés définitivement un an après leur archivage.</numerusform>
+            <numerusform>%n dossier archivé d'utilisateurs partis : caché de tous, supprimé définitivement un an après son archivage.</numerusform>
+            <numerusform>%n dossiers archivés d'utilisateurs partis : cachés de tous, supprimés définitivement un an après leur archivage.</numerusform>
         </translation>
     </message>
     <message>
         <source>No archived file of departed users.</source>
-        <translation>Aucun dossier archivé d&apos;utilisateurs partis.</translation>
+        <translation>Aucun dossier archivé d'utilisateurs partis.</translation>
     </message>
     <message numerus="yes">
         <source>%n account(s)</source>
@@ -10004,7 +10020,7 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     </message>
     <message>
         <source>Revocation pending ({logins}): the database key will be changed as soon as no other session of OISO Desktop has the database open. Until then, a copy of the old key file could still open it.</source>
-        <translation>Révocation en attente ({logins}) : la clé de la base sera changée dès qu&apos;aucune autre session d&apos;OISO Desktop n&apos;aura la base ouverte. D&apos;ici là, une copie de l&apos;ancien fichier de clés pourrait encore l&apos;ouvrir.</translation>
+        <translation>Révocation en attente ({logins}) : la clé de la base sera changée dès qu'aucune autre session d'OISO Desktop n'aura la base ouverte. D'ici là, une copie de l'ancien fichier de clés pourrait encore l'ouvrir.</translation>
     </message>
     <message>
         <source>Changing the database key…</source>
@@ -10016,7 +10032,7 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     </message>
     <message>
         <source>No revocation is pending.</source>
-        <translation>Aucune révocation n&apos;est en attente.</translation>
+        <translation>Aucune révocation n'est en attente.</translation>
     </message>
     <message>
         <source>Suspend an account</source>
@@ -10028,7 +10044,7 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     </message>
     <message>
         <source>The user will no longer be able to log in until the account is reactivated. Their patient files stay as they are.</source>
-        <translation>L&apos;utilisateur ne pourra plus se connecter jusqu&apos;à la réactivation du compte. Ses dossiers patients restent inchangés.</translation>
+        <translation>L'utilisateur ne pourra plus se connecter jusqu'à la réactivation du compte. Ses dossiers patients restent inchangés.</translation>
     </message>
     <message>
         <source>Account {login} suspended.</source>
@@ -10055,8 +10071,8 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
         <translation>Révoquer définitivement le compte {login} ({name}) ?</translation>
     </message>
     <message>
-        <source>The database will be re-keyed: it is encrypted again with a new key and this account&apos;s key is removed, so its password can no longer open the database. This may take a moment and cannot be undone. The user&apos;s identity is kept for traceability.</source>
-        <translation>La base sera rechiffrée : elle est chiffrée à nouveau avec une nouvelle clé et la clé de ce compte est supprimée, si bien que son mot de passe ne peut plus ouvrir la base. Cela peut prendre un moment et est irréversible. L&apos;identité de l&apos;utilisateur est conservée pour la traçabilité.</translation>
+        <source>The database will be re-keyed: it is encrypted again with a new key and this account's key is removed, so its password can no longer open the database. This may take a moment and cannot be undone. The user's identity is kept for traceability.</source>
+        <translation>La base sera rechiffrée : elle est chiffrée à nouveau avec une nouvelle clé et la clé de ce compte est supprimée, si bien que son mot de passe ne peut plus ouvrir la base. Cela peut prendre un moment et est irréversible. L'identité de l'utilisateur est conservée pour la traçabilité.</translation>
     </message>
     <message>
         <source>Revoke and re-key</source>
@@ -10071,7 +10087,7 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
         <translation>Révocation du compte et rechiffrement de la base…</translation>
     </message>
     <message>
-        <source>Counting the account&apos;s files…</source>
+        <source>Counting the account's files…</source>
         <translation>Décompte des dossiers du compte…</translation>
     </message>
     <message numerus="yes">
@@ -10089,14 +10105,14 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n file(s) restricted at the patient&apos;s request are archived, not deleted, for as long as the restriction lasts.</source>
+        <source>%n file(s) restricted at the patient's request are archived, not deleted, for as long as the restriction lasts.</source>
         <translation>
             <numerusform>%n dossier restreint à la demande du patient sera archivé, et non supprimé, tant que durera la restriction.</numerusform>
             <numerusform>%n dossiers restreints à la demande des patients seront archivés, et non supprimés, tant que durera la restriction.</numerusform>
         </translation>
     </message>
     <message>
-        <source>The account&apos;s contact details are erased; its login and name stay in the event log for traceability. This cannot be undone.</source>
+        <source>The account's contact details are erased; its login and name stay in the event log for traceability. This cannot be undone.</source>
         <translation>Les coordonnées du compte sont effacées ; son identifiant et son nom restent dans le journal pour la traçabilité. Cette action est irréversible.</translation>
     </message>
     <message>
@@ -10128,7 +10144,7 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     </message>
     <message>
         <source>A copy of the key file taken before will no longer open the database. Every other open session must be closed first.</source>
-        <translation>Une copie du fichier de clés prise auparavant n&apos;ouvrira plus la base. Toutes les autres sessions ouvertes doivent être fermées d&apos;abord.</translation>
+        <translation>Une copie du fichier de clés prise auparavant n'ouvrira plus la base. Toutes les autres sessions ouvertes doivent être fermées d'abord.</translation>
     </message>
     <message>
         <source>Resetting the password…</source>
@@ -10144,7 +10160,7 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     </message>
     <message>
         <source>A temporary password will be shown once; the user will have to change it at their first login. Their current password stops working at once.</source>
-        <translation>Un mot de passe provisoire sera affiché une seule fois ; l&apos;utilisateur devra le changer à sa première connexion. Son mot de passe actuel cesse aussitôt de fonctionner.</translation>
+        <translation>Un mot de passe provisoire sera affiché une seule fois ; l'utilisateur devra le changer à sa première connexion. Son mot de passe actuel cesse aussitôt de fonctionner.</translation>
     </message>
     <message>
         <source>Reset</source>
@@ -10202,7 +10218,7 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     </message>
     <message>
         <source>The login cannot be changed.</source>
-        <translation>L&apos;identifiant ne peut pas être modifié.</translation>
+        <translation>L'identifiant ne peut pas être modifié.</translation>
     </message>
     <message>
         <source>{name} — FINESS {finess}</source>
@@ -10210,7 +10226,7 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     </message>
     <message>
         <source>The login is required.</source>
-        <translation>L&apos;identifiant est obligatoire.</translation>
+        <translation>L'identifiant est obligatoire.</translation>
     </message>
     <message>
         <source>The first name is required.</source>
@@ -10238,7 +10254,7 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     </message>
     <message>
         <source>This account was changed by someone else meanwhile. Your entries are kept: saving again will replace their changes.</source>
-        <translation>Ce compte a été modifié entre-temps par quelqu&apos;un d&apos;autre. Vos saisies sont conservées : enregistrer à nouveau remplacera ses modifications.</translation>
+        <translation>Ce compte a été modifié entre-temps par quelqu'un d'autre. Vos saisies sont conservées : enregistrer à nouveau remplacera ses modifications.</translation>
     </message>
     <message>
         <source>User account</source>
@@ -10431,7 +10447,7 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     </message>
     <message>
         <source>Today</source>
-        <translation>Aujourd&apos;hui</translation>
+        <translation>Aujourd'hui</translation>
     </message>
     <message>
         <source>Next week ▶</source>
@@ -10463,7 +10479,7 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     </message>
     <message>
         <source>Taken by an appointment of another file ({place})</source>
-        <translation>Pris par un rendez-vous d&apos;un autre dossier ({place})</translation>
+        <translation>Pris par un rendez-vous d'un autre dossier ({place})</translation>
     </message>
     <message numerus="yes">
         <source>%n appointment(s) this week.</source>
@@ -10524,8 +10540,8 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
         <translation>Annuler le rendez-vous de {name} le {date} ?</translation>
     </message>
     <message>
-        <source>The appointment stays in the file&apos;s history as cancelled.</source>
-        <translation>Le rendez-vous reste dans l&apos;historique du dossier, comme annulé.</translation>
+        <source>The appointment stays in the file's history as cancelled.</source>
+        <translation>Le rendez-vous reste dans l'historique du dossier, comme annulé.</translation>
     </message>
 </context>
 <context>
@@ -10536,7 +10552,7 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     </message>
     <message>
         <source>&lt;p&gt;No OISO database was found on this computer.&lt;/p&gt;&lt;p&gt;This assistant creates an &lt;b&gt;encrypted&lt;/b&gt; database, records your structure and creates the &lt;b&gt;administrator&lt;/b&gt; account, who will then create the accounts of the other users.&lt;/p&gt;&lt;p&gt;At the end, a &lt;b&gt;recovery code&lt;/b&gt; is shown once: it restores access if every administrator password is lost. Keep a printer or a USB key at hand to save it.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Aucune base OISO n&apos;a été trouvée sur cet ordinateur.&lt;/p&gt;&lt;p&gt;Cet assistant crée une base &lt;b&gt;chiffrée&lt;/b&gt;, enregistre votre structure et crée le compte &lt;b&gt;administrateur&lt;/b&gt;, qui créera ensuite les comptes des autres utilisateurs.&lt;/p&gt;&lt;p&gt;À la fin, un &lt;b&gt;code de récupération&lt;/b&gt; est affiché une seule fois : il rétablit l&apos;accès si tous les mots de passe administrateur sont perdus. Gardez une imprimante ou une clé USB à portée de main pour le conserver.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;Aucune base OISO n'a été trouvée sur cet ordinateur.&lt;/p&gt;&lt;p&gt;Cet assistant crée une base &lt;b&gt;chiffrée&lt;/b&gt;, enregistre votre structure et crée le compte &lt;b&gt;administrateur&lt;/b&gt;, qui créera ensuite les comptes des autres utilisateurs.&lt;/p&gt;&lt;p&gt;À la fin, un &lt;b&gt;code de récupération&lt;/b&gt; est affiché une seule fois : il rétablit l'accès si tous les mots de passe administrateur sont perdus. Gardez une imprimante ou une clé USB à portée de main pour le conserver.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -10579,7 +10595,7 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     </message>
     <message>
         <source>No exam for more than two intervals: lost to follow-up</source>
-        <extracomment>the service&apos;s sort key of each column (the status follows the due date) the plan item id of the row (int), for any column, loaded or not the WorklistRow (None while not loaded), for any column the patient id (None while not loaded), for any column True for a row lost to follow-up a header was clicked: (service sort key, descending)</extracomment>
+        <extracomment>the service's sort key of each column (the status follows the due date) the plan item id of the row (int), for any column, loaded or not the WorklistRow (None while not loaded), for any column the patient id (None while not loaded), for any column True for a row lost to follow-up a header was clicked: (service sort key, descending)</extracomment>
         <translation>Aucun examen depuis plus de deux intervalles : perdu de vue</translation>
     </message>
     <message>
@@ -10690,7 +10706,7 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     </message>
     <message>
         <source>None of the selected rows has an appointment to come: book one first, or send reminders.</source>
-        <translation>Aucune des lignes sélectionnées n&apos;a de rendez-vous à venir : prenez d&apos;abord rendez-vous, ou envoyez des relances.</translation>
+        <translation>Aucune des lignes sélectionnées n'a de rendez-vous à venir : prenez d'abord rendez-vous, ou envoyez des relances.</translation>
     </message>
     <message>
         <source>Follow-up</source>
@@ -10698,7 +10714,7 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     </message>
     <message>
         <source>None of the selected rows has an appointment to come.</source>
-        <translation>Aucune des lignes sélectionnées n&apos;a de rendez-vous à venir.</translation>
+        <translation>Aucune des lignes sélectionnées n'a de rendez-vous à venir.</translation>
     </message>
     <message>
         <source>Export as ICS</source>
@@ -10713,7 +10729,7 @@ Toutes les autres sessions ouvertes (autres postes, autres utilisateurs de cet o
     </message>
     <message>
         <source>The file holds, for each appointment, only “Rendez-vous” with the exam, the place, the start and the end: no name, no diagnosis, no gene. The export is recorded in the event log.</source>
-        <translation>Le fichier contient, pour chaque rendez-vous, seulement « Rendez-vous » avec l&apos;examen, le lieu, le début et la fin : aucun nom, aucun diagnostic, aucun gène. L&apos;export est inscrit au journal.</translation>
+        <translation>Le fichier contient, pour chaque rendez-vous, seulement « Rendez-vous » avec l'examen, le lieu, le début et la fin : aucun nom, aucun diagnostic, aucun gène. L'export est inscrit au journal.</translation>
     </message>
     <message>
         <source>Choose the file…</source>

@@ -135,6 +135,36 @@ def test_a_custom_protocol_and_the_structures_choice(qtbot, gui_tasks, practitio
     view.close()
 
 
+def test_the_editor_sets_a_special_schedule_and_the_surgeries_that_stop_an_exam(
+    qtbot, gui_tasks, practitioner, tmp_path
+) -> None:
+    view = _view(qtbot, practitioner, gui_tasks)
+    view.select("brca1")
+    editor = view.open_new_version()
+    assert editor is not None
+    mri_row = next(i for i, item in enumerate(editor.items) if item.exam is ExamKind.BREAST_MRI)
+    editor.item_list.setCurrentRow(mri_row)
+    assert editor.stopped_by_checks["mastectomy"].isChecked()  # as the seed says
+    editor.fixed_ages_edit.setText("30, 32 ans")
+    editor.fixed_ages_edit.textEdited.emit("30, 32 ans")
+    assert editor.field_message("fixed_ages").startswith("Écrivez les âges séparés par des")
+    editor.fixed_ages_edit.setText("30; 32,5")
+    editor.fixed_ages_edit.textEdited.emit("30; 32,5")
+    assert editor.field_message("fixed_ages") == ""
+    editor.stopped_by_checks["mastectomy"].setChecked(False)
+    editor.stopped_by_checks["colectomy"].setChecked(True)
+    editor.reason_edit.setPlainText("Calendrier particulier (essai)")
+    editor.grab().save(str(tmp_path / "protocol-editor.png"))
+    with qtbot.waitSignal(view.sig_loaded, timeout=15000):
+        editor.submit()
+    item = practitioner.followup.protocol("brca1").protocol.item("breast_mri")
+    assert item.fixed_ages == (30.0, 32.5) and item.stopped_by == frozenset({"colectomy"})
+    rows = _cells(view)
+    mri = next(r for r in rows if r[0].startswith("IRM mammaire"))
+    assert "à 30, 32,5 ans" in mri[3] and "Colectomie" in mri[ProtocolItemTableModel.COL_REMARKS]
+    view.close()
+
+
 def test_read_only_for_a_counsellor_and_the_menu_entry(qtbot, gui_db, gui_tasks) -> None:
     gui_db.add_user(
         "cpetit", Role.GENETIC_COUNSELLOR, first_name="Chloé", last_name="Petit", adeli="751234567"
