@@ -199,26 +199,34 @@ def _state(folder: Path, password: str, initial_ids: set[int]) -> dict[str, Any]
     }
 
 
+def _two_copies(
+    team: Team, clock: Clock, port: int, tmp_path: Path, other: str
+) -> tuple[dt.datetime, set[int], dict[str, str]]:
+    """The prepared database copied to ``tmp_path/reference`` and ``tmp_path/other``,
+    closed; the first run's time, the ids of the events before it, and the CLI's
+    environment (the administrator's password, this source tree)."""
+    first = _prepare(team, clock, port)
+    with UnitOfWork(team.sessions[0].ctx.database.session_factory) as uow:
+        initial_ids = {e.id for e in _events(uow)}
+    team.close_all()
+    for name in ("reference", other):
+        shutil.copytree(team.folder, tmp_path / name)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("OISO_")}
+    env.update(
+        PYTHONPATH=str(SOURCE_ROOT),
+        PYTHONDONTWRITEBYTECODE="1",
+        OISO_PASSWORD=team.passwords["admin"],
+    )
+    return first, initial_ids, env
+
+
 def test_time_travel_through_the_cli_and_killed_runs_end_like_an_uninterrupted_one(
     team: Team, clock: Clock, tmp_path: Path
 ) -> None:
     with smtp_server() as server:
-        first = _prepare(team, clock, server.port)
-        admin = team.sessions[0]
-        with UnitOfWork(admin.ctx.database.session_factory) as uow:
-            initial_ids = {e.id for e in _events(uow)}
+        first, initial_ids, env = _two_copies(team, clock, server.port, tmp_path, "killed")
         password = team.passwords["admin"]
-        team.close_all()
         reference, killed = tmp_path / "reference", tmp_path / "killed"
-        shutil.copytree(team.folder, reference)
-        shutil.copytree(team.folder, killed)
-        env = {k: v for k, v in os.environ.items() if not k.startswith("OISO_")}
-        env.update(
-            PYTHONPATH=str(SOURCE_ROOT),
-            PYTHONDONTWRITEBYTECODE="1",
-            OISO_PASSWORD=password,
-            OISO_CONFIG_DIR=str(tmp_path / "config"),
-        )
 
         # Uninterrupted: a year after their last sign-in, one email each...
         started = time.monotonic()
@@ -283,21 +291,9 @@ def test_two_instances_running_the_job_at_once_end_like_one_run(
     # revocation) and the end state is that of a single run, once a later run has
     # finished what a busy file deferred (a re-key waits for the file to be free).
     with smtp_server() as server:
-        first = _prepare(team, clock, server.port)
-        admin = team.sessions[0]
-        with UnitOfWork(admin.ctx.database.session_factory) as uow:
-            initial_ids = {e.id for e in _events(uow)}
+        first, initial_ids, env = _two_copies(team, clock, server.port, tmp_path, "together")
         password = team.passwords["admin"]
-        team.close_all()
         reference, together = tmp_path / "reference", tmp_path / "together"
-        shutil.copytree(team.folder, reference)
-        shutil.copytree(team.folder, together)
-        env = {k: v for k, v in os.environ.items() if not k.startswith("OISO_")}
-        env.update(
-            PYTHONPATH=str(SOURCE_ROOT),
-            PYTHONDONTWRITEBYTECODE="1",
-            OISO_PASSWORD=password,
-        )
         later = first + dt.timedelta(days=30)
         for when in (first, later):
             _finish(reference, when, env)
