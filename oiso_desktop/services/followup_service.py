@@ -382,18 +382,25 @@ class _Stored:
             key=self.key,
             protocol_key=self.protocol_key,
             protocol_version=self.protocol_version,
-            exam=ExamKind(row.exam),
-            label=row.label,
-            start_age=row.start_age,
-            end_age=row.end_age,
-            interval_months=row.interval_months,
-            fixed_ages=tuple(json.loads(row.fixed_ages)),
-            next_due=row.next_due,
-            last_done=row.last_done,
-            status=PlanStatus(row.status),
-            adjusted=row.adjusted,
-            to_confirm=row.to_confirm,
+            **_schedule_of(row),
         )
+
+
+def _schedule_of(row: PlanItem) -> dict[str, Any]:
+    """The clear columns of a stored plan item, as the engine's and the views' fields."""
+    return {
+        "exam": ExamKind(row.exam),
+        "label": row.label,
+        "start_age": row.start_age,
+        "end_age": row.end_age,
+        "interval_months": row.interval_months,
+        "fixed_ages": tuple(json.loads(row.fixed_ages)),
+        "next_due": row.next_due,
+        "last_done": row.last_done,
+        "status": PlanStatus(row.status),
+        "adjusted": row.adjusted,
+        "to_confirm": row.to_confirm,
+    }
 
 
 def _stored_items(uow: UnitOfWork, keys: ClinicalKeys, patient_id: int) -> list[_Stored]:
@@ -896,17 +903,7 @@ class FollowupService:
                     PlanItemView(
                         id=row.id,
                         patient_id=row.patient_id,
-                        exam=ExamKind(row.exam),
-                        label=row.label,
-                        start_age=row.start_age,
-                        end_age=row.end_age,
-                        interval_months=row.interval_months,
-                        fixed_ages=tuple(json.loads(row.fixed_ages)),
-                        next_due=row.next_due,
-                        last_done=row.last_done,
-                        status=PlanStatus(row.status),
-                        adjusted=row.adjusted,
-                        to_confirm=row.to_confirm,
+                        **_schedule_of(row),
                         version=row.version,
                         key=key,
                         protocol_key=origin["protocol_key"] if origin else None,
