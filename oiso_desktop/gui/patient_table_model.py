@@ -17,26 +17,24 @@ models never hold a database session.
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
-    Signal,
 )
 from PySide6.QtGui import QColor, QFont, QIcon
 
 from oiso_desktop.domain.permissions import ShareAccess
 from oiso_desktop.gui.genetics_labels import CLASS_LABELS, coded_label
 from oiso_desktop.gui.icons import icon
+from oiso_desktop.gui.paged_table_model import PagedIdTableModel
 from oiso_desktop.gui.table_model_base import RowTableModel
 from oiso_desktop.services.dto import (
     FamilyKeyFacts,
@@ -255,13 +253,11 @@ def shared_tooltip(share: ShareView) -> str:
     return _tr(_SHARED_TOOLTIPS[ShareAccess(share.access)]).format(owner=share.owner.display_name)
 
 
-# a row fetched whose file is no longer visible (unshared or gone since the search)
-_GONE = None
 _PLACEHOLDER = "…"
 _MUTED = "#7b8794"  # the palette's placeholder text
 
 
-class PatientListModel(QAbstractTableModel):
+class PatientListModel(PagedIdTableModel[PatientSummary]):
     """The patient list: every id of a search, the rows of the pages in view.
 
     ``set_result(PatientIdList)`` starts a new list (its ``first_rows`` fill the
@@ -320,25 +316,9 @@ class PatientListModel(QAbstractTableModel):
     # the ShareView of a file shared with me (None: not shared with me), any column
     SHARED_ROLE = RowTableModel.FIRST_FREE_ROLE
 
-    # rows per page (a screenful is 20 to 40)
-    PAGE_SIZE = 50
-    # pages held at most; the others are fetched again if they come back into view
-    MAX_HELD_PAGES = 20
-
-    # rows first..last (inclusive) were filled by a page that arrived
-    sig_rows_loaded = Signal(int, int)
-    # a page could not be fetched (the exception); asked again when next in view
-    sig_load_failed = Signal(object)
-
     def __init__(self, loader: PageLoader | None = None, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._loader = loader
-        self._ids: tuple[int, ...] = ()
+        super().__init__(loader, parent)
         self._key_facts = False
-        # page number -> one entry per id of the page (a summary, or _GONE)
-        self._pages: OrderedDict[int, tuple[PatientSummary | None, ...]] = OrderedDict()
-        self._pending: set[int] = set()
-        self._generation = 0
         self._row_of: dict[int, int] | None = None
         # patient id -> the share of that file with me
         self._shared: dict[int, ShareView] = {}
@@ -348,11 +328,8 @@ class PatientListModel(QAbstractTableModel):
     def set_result(self, result: PatientIdList) -> None:
         """A new search result: its ids, and its first rows when it brought them."""
         self.beginResetModel()
-        self._generation += 1
-        self._ids = tuple(result.ids)
+        self._new_list(result.ids)
         self._key_facts = result.with_key_facts
-        self._pages.clear()
-        self._pending.clear()
         self._row_of = None
         if result.first_rows:
             self._store_rows(result.first_rows, complete_up_to=len(result.first_rows))
@@ -380,109 +357,31 @@ class PatientListModel(QAbstractTableModel):
         """Whether the rows carry key facts (the view shows those columns)."""
         return self._key_facts
 
-    def ids(self) -> tuple[int, ...]:
-        return self._ids
-
-    def id_at(self, row: int) -> int:
-        return self._ids[row]
-
     def row_of(self, patient_id: int) -> int:
         """The row of ``patient_id``, or -1."""
         if self._row_of is None:
             self._row_of = {pid: row for row, pid in enumerate(self._ids)}
         return self._row_of.get(patient_id, -1)
 
-    def row_at(self, row: int) -> PatientSummary | None:
-        """The summary of ``row``; None while its page is not loaded (or it is gone)."""
-        page = self._pages.get(row // self.PAGE_SIZE)
-        return None if page is None else page[row % self.PAGE_SIZE]
+    def row_id(self, row: PatientSummary) -> int:
+        return row.id
 
-    def is_row_loaded(self, row: int) -> bool:
-        return row // self.PAGE_SIZE in self._pages
+    def page_rows(self, answer: PatientPage) -> Sequence[PatientSummary]:
+        return answer.rows
 
-    def held_pages(self) -> tuple[int, ...]:
-        """The pages held now, least recently wanted first."""
-        return tuple(self._pages)
-
-    def pending_pages(self) -> frozenset[int]:
-        return frozenset(self._pending)
-
-    # ------------------------------------------------------------------ loading
-    def load_rows(self, first: int, last: int) -> list[int]:
-        """Make sure the rows ``first``..``last`` are (being) loaded; returns the
-        pages asked from the loader now."""
-        if not self._ids or last < first:
-            return []
-        first = max(0, first)
-        last = min(last, len(self._ids) - 1)
-        wanted = range(first // self.PAGE_SIZE, last // self.PAGE_SIZE + 1)
-        asked = []
-        for page in wanted:
-            if page in self._pages:
-                self._pages.move_to_end(page)  # recently wanted: kept longest
-            elif page not in self._pending and self._loader is not None:
-                asked.append(page)
-        for page in asked:
-            self._pending.add(page)
-            ids = self._ids[page * self.PAGE_SIZE : (page + 1) * self.PAGE_SIZE]
-            generation = self._generation
-            self._loader(
-                ids,
-                lambda result, g=generation, p=page: self._on_page_loaded(g, p, result),
-                lambda exc, g=generation, p=page: self._on_page_failed(g, p, exc),
-            )
-        return asked
-
-    def _on_page_loaded(self, generation: int, page: int, result: PatientPage) -> None:
-        if generation != self._generation:
-            return  # an answer to an older search
-        self._pending.discard(page)
-        if result.with_key_facts != self._key_facts:
+    def _page_answered(self, answer: PatientPage) -> None:
+        if answer.with_key_facts != self._key_facts:
             # The clinical key came or went meanwhile (an approval, a role change):
             # the columns follow at the next search; rows never show facts not given.
-            self._key_facts = self._key_facts and result.with_key_facts
-        start = page * self.PAGE_SIZE
-        self._store_rows(result.rows, complete_up_to=None, only_page=page)
-        last = min(start + self.PAGE_SIZE, len(self._ids)) - 1
-        self.dataChanged.emit(self.index(start, 0), self.index(last, self.COLUMN_COUNT - 1))
-        self._evict()
-        self.sig_rows_loaded.emit(start, last)
+            self._key_facts = self._key_facts and answer.with_key_facts
 
-    def _on_page_failed(self, generation: int, page: int, exc: BaseException) -> None:
-        if generation != self._generation:
-            return
-        self._pending.discard(page)
-        self.sig_load_failed.emit(exc)
-
-    def _store_rows(
-        self,
-        rows: Sequence[PatientSummary],
-        *,
-        complete_up_to: int | None,
-        only_page: int | None = None,
-    ) -> None:
-        """Place ``rows`` (found by id) into their pages. ``only_page``: the page that
-        was asked (every id of it not in ``rows`` is gone); ``complete_up_to``: the
-        first rows of a search, pages wholly covered by them are complete."""
-        by_id = {row.id: row for row in rows}
-        if only_page is not None:
-            pages: range | list[int] = [only_page]
-        else:
-            assert complete_up_to is not None
-            covered = min(complete_up_to, len(self._ids))
-            full = covered // self.PAGE_SIZE + (1 if covered == len(self._ids) else 0)
-            pages = range(min(full, -(-len(self._ids) // self.PAGE_SIZE)))
-        for page in pages:
-            ids = self._ids[page * self.PAGE_SIZE : (page + 1) * self.PAGE_SIZE]
-            self._pages[page] = tuple(by_id.get(pid, _GONE) for pid in ids)
-            self._pages.move_to_end(page)
-
-    def _evict(self) -> None:
-        while len(self._pages) > self.MAX_HELD_PAGES:
-            page, _rows = self._pages.popitem(last=False)
-            start = page * self.PAGE_SIZE
-            last = min(start + self.PAGE_SIZE, len(self._ids)) - 1
-            self.dataChanged.emit(self.index(start, 0), self.index(last, self.COLUMN_COUNT - 1))
+    def _store_rows(self, rows: Sequence[PatientSummary], *, complete_up_to: int) -> None:
+        """The first rows of a search: the pages wholly covered by them are held (every
+        id of such a page not among them is gone)."""
+        covered = min(complete_up_to, len(self._ids))
+        full = covered // self.PAGE_SIZE + (1 if covered == len(self._ids) else 0)
+        for page in range(min(full, -(-len(self._ids) // self.PAGE_SIZE))):
+            self._store_page(page, rows)
 
     # ------------------------------------------------------------------ cells
     def header_label(self, column: int) -> str:
@@ -531,12 +430,6 @@ class PatientListModel(QAbstractTableModel):
         return None
 
     # ------------------------------------------------------------------ Qt interface
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._ids)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else self.COLUMN_COUNT
-
     def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:

@@ -14,14 +14,12 @@ No widget code; the model never holds a database session.
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QObject,
@@ -34,6 +32,7 @@ from PySide6.QtGui import QColor, QFont, QIcon
 from oiso_desktop.domain.followup.worklist import WorklistKind
 from oiso_desktop.gui.followup_labels import exam_label, worklist_label
 from oiso_desktop.gui.icons import icon
+from oiso_desktop.gui.paged_table_model import PagedIdTableModel
 from oiso_desktop.services.followup_service import WorklistIds, WorklistRow
 
 __all__ = ["WorklistPageLoader", "WorklistTableModel", "status_text"]
@@ -83,7 +82,7 @@ def status_text(row: WorklistRow) -> str:
     return f"{first} · {second}" if first else second
 
 
-class WorklistTableModel(QAbstractTableModel):
+class WorklistTableModel(PagedIdTableModel[WorklistRow]):
     """A worklist: every plan item id, the rows of the pages in view."""
 
     COL_PATIENT = 0
@@ -123,24 +122,14 @@ class WorklistTableModel(QAbstractTableModel):
     #: True for a row lost to follow-up
     LOST_ROLE = Qt.ItemDataRole.UserRole + 4
 
-    PAGE_SIZE = 50
-    MAX_HELD_PAGES = 20
-
-    sig_rows_loaded = Signal(int, int)
-    sig_load_failed = Signal(object)
     #: a header was clicked: (service sort key, descending)
     sig_sort_requested = Signal(str, bool)
 
     def __init__(
         self, loader: WorklistPageLoader | None = None, parent: QObject | None = None
     ) -> None:
-        super().__init__(parent)
-        self._loader = loader
-        self._ids: tuple[int, ...] = ()
+        super().__init__(loader, parent)
         self._kind: WorklistKind | None = None
-        self._pages: OrderedDict[int, tuple[WorklistRow | None, ...]] = OrderedDict()
-        self._pending: set[int] = set()
-        self._generation = 0
         self._lost_icon: QIcon | None = None
         self._sort_column = self.COL_DUE
         self._descending = False
@@ -149,103 +138,31 @@ class WorklistTableModel(QAbstractTableModel):
     def set_result(self, result: WorklistIds, first_rows: Sequence[WorklistRow] = ()) -> None:
         """A new list: its ids, and the rows of its first page when already fetched."""
         self.beginResetModel()
-        self._generation += 1
-        self._ids = tuple(result.ids)
+        self._new_list(result.ids)
         self._kind = result.kind
-        self._pages.clear()
-        self._pending.clear()
         if first_rows:
-            count = min(self.PAGE_SIZE, len(self._ids))
-            by_id = {row.item_id: row for row in first_rows}
-            self._pages[0] = tuple(by_id.get(item_id) for item_id in self._ids[:count])
+            self._store_page(0, first_rows)
         self.endResetModel()
 
     def clear(self) -> None:
         self.beginResetModel()
-        self._generation += 1
-        self._ids = ()
-        self._pages.clear()
-        self._pending.clear()
+        self._new_list(())
         self.endResetModel()
 
     def kind(self) -> WorklistKind | None:
         return self._kind
 
-    def ids(self) -> tuple[int, ...]:
-        return self._ids
-
-    def id_at(self, row: int) -> int:
-        return self._ids[row]
-
-    def row_at(self, row: int) -> WorklistRow | None:
-        """The row's data; None while its page is not loaded (or the item is gone)."""
-        page = self._pages.get(row // self.PAGE_SIZE)
-        return None if page is None else page[row % self.PAGE_SIZE]
+    def row_id(self, row: WorklistRow) -> int:
+        return row.item_id
 
     def loaded_rows(self, rows: Sequence[int]) -> list[WorklistRow]:
         """The data of ``rows`` that are loaded, in that order."""
         found = [self.row_at(row) for row in rows if 0 <= row < len(self._ids)]
         return [item for item in found if item is not None]
 
-    def held_pages(self) -> tuple[int, ...]:
-        return tuple(self._pages)
-
-    def pending_pages(self) -> frozenset[int]:
-        return frozenset(self._pending)
-
     def sort_order(self) -> tuple[int, bool]:
         """(column, descending) of the list shown."""
         return self._sort_column, self._descending
-
-    # ------------------------------------------------------------------ loading
-    def load_rows(self, first: int, last: int) -> list[int]:
-        """Make sure rows ``first``..``last`` are (being) loaded; the pages asked now."""
-        if not self._ids or last < first:
-            return []
-        first = max(0, first)
-        last = min(last, len(self._ids) - 1)
-        asked = []
-        for page in range(first // self.PAGE_SIZE, last // self.PAGE_SIZE + 1):
-            if page in self._pages:
-                self._pages.move_to_end(page)
-            elif page not in self._pending and self._loader is not None:
-                asked.append(page)
-        for page in asked:
-            self._pending.add(page)
-            ids = self._ids[page * self.PAGE_SIZE : (page + 1) * self.PAGE_SIZE]
-            generation = self._generation
-            self._loader(
-                ids,
-                lambda rows, g=generation, p=page: self._on_page_loaded(g, p, rows),
-                lambda exc, g=generation, p=page: self._on_page_failed(g, p, exc),
-            )
-        return asked
-
-    def _on_page_loaded(self, generation: int, page: int, rows: Sequence[WorklistRow]) -> None:
-        if generation != self._generation:
-            return  # an answer for an older list
-        self._pending.discard(page)
-        by_id = {row.item_id: row for row in rows}
-        ids = self._ids[page * self.PAGE_SIZE : (page + 1) * self.PAGE_SIZE]
-        self._pages[page] = tuple(by_id.get(item_id) for item_id in ids)
-        self._pages.move_to_end(page)
-        start = page * self.PAGE_SIZE
-        last = start + len(ids) - 1
-        self.dataChanged.emit(self.index(start, 0), self.index(last, self.COLUMN_COUNT - 1))
-        while len(self._pages) > self.MAX_HELD_PAGES:
-            old, _rows = self._pages.popitem(last=False)
-            first_old = old * self.PAGE_SIZE
-            last_old = min(first_old + self.PAGE_SIZE, len(self._ids)) - 1
-            self.dataChanged.emit(
-                self.index(first_old, 0), self.index(last_old, self.COLUMN_COUNT - 1)
-            )
-        self.sig_rows_loaded.emit(start, last)
-
-    def _on_page_failed(self, generation: int, page: int, exc: BaseException) -> None:
-        if generation != self._generation:
-            return
-        self._pending.discard(page)
-        self.sig_load_failed.emit(exc)
 
     # ------------------------------------------------------------------ cells
     def header_label(self, column: int) -> str:
@@ -303,12 +220,6 @@ class WorklistTableModel(QAbstractTableModel):
         return None
 
     # ------------------------------------------------------------------ Qt interface
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._ids)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else self.COLUMN_COUNT
-
     def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
