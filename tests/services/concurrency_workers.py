@@ -216,3 +216,36 @@ def save_form_rounds(
         errors.append(traceback.format_exc())
         barrier.abort()
     queue.put(("form_worker_done", login, errors))
+
+
+def create_and_erase_patients(
+    folder: str, login: str, password: str, rounds: int, queue: Any
+) -> None:
+    """As a practitioner: create two files, erase the newest, ``rounds`` times; report
+    every id given (erased ones included)."""
+    _setup()
+    import datetime as dt
+
+    from oiso_desktop.domain.patients import IdentityFields
+
+    given: list[int] = []
+    errors: list[str] = []
+    try:
+        session = _auth(folder).login(login, password)
+        try:
+            for n in range(rounds):
+                suffix = chr(ord("A") + n % 26)
+                for month, name in enumerate((f"GARDE{suffix}", f"EFFACE{suffix}"), start=1):
+                    fields = IdentityFields(
+                        birth_name=name,
+                        first_names="Test",
+                        birth_date=dt.date(1950 + n, month, 1),  # never a likely duplicate
+                        sex="F",
+                    )
+                    given.append(session.patients.create(fields).id)
+                session.rights.erase(given[-1], f"EFFACE{suffix}")
+        finally:
+            session.logout()
+    except BaseException:
+        errors.append(traceback.format_exc())
+    queue.put(("patients_done", given, errors))

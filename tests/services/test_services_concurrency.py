@@ -14,6 +14,7 @@ from pathlib import Path
 
 import concurrency_workers as workers
 import pytest
+from service_helpers import RPPS_BERNARD, RPPS_DURAND
 
 from oiso_desktop.domain.errors import AuthenticationError, OisoError
 from oiso_desktop.domain.roles import Role
@@ -193,3 +194,54 @@ def test_failed_logins_password_changes_and_revocations_lose_nothing(
 
 def revoked_logins(created: dict[int, tuple[str, str, str]], revoked: dict[int, str]) -> list[str]:
     return [created[user_id][0] for user_id in revoked]
+
+
+def test_two_instances_creating_and_erasing_files_never_give_an_id_twice(
+    created_db,  # type: ignore[no-untyped-def]
+) -> None:
+    # Each instance erases the newest file it just made while the other creates: with
+    # SQLite's max(id) + 1 an erased id would come back; the high-water mark, read and
+    # moved inside each writer's exclusive transaction, never gives it again.
+    auth = AuthService(created_db.folder, secret_store=MemorySecretStore())
+    admin = auth.login(created_db.admin_login, created_db.admin_password)
+    accounts = {}
+    try:
+        for login, rpps in (("p.un", RPPS_DURAND), ("p.deux", RPPS_BERNARD)):
+            _, temporary = admin.users.create_user(
+                UserInput(
+                    login=login,
+                    first_name="Praticien",
+                    last_name=login,
+                    role=Role.PRACTITIONER,
+                    rpps=rpps,
+                )
+            )
+            session = auth.login(login, temporary)
+            password = f"Tournesol-quai-{len(accounts)}468-Fixe!"
+            session.change_password(temporary, password)
+            session.logout()
+            accounts[login] = password
+    finally:
+        admin.logout()
+    ctx = multiprocessing.get_context("spawn")
+    results = ctx.Queue()
+    processes = [
+        ctx.Process(
+            target=workers.create_and_erase_patients,
+            args=(str(created_db.folder), login, password, 12, results),
+        )
+        for login, password in accounts.items()
+    ]
+    for process in processes:
+        process.start()
+    given: list[int] = []
+    errors: list[str] = []
+    for _ in processes:
+        _, ids, failures = results.get(timeout=120)
+        given += ids
+        errors += failures
+    for process in processes:
+        process.join(timeout=30)
+    assert errors == []
+    assert len(given) == 2 * 2 * 12
+    assert len(set(given)) == len(given)  # no id given twice, erased ones included
